@@ -1,0 +1,68 @@
+package org.workspaceportal.audit;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.workspaceportal.identity.IdentityEvents;
+import org.workspaceportal.workspace.WorkspaceEvents;
+
+/** Maps every module event worth auditing to one audit row, synchronously, in the publisher's transaction. */
+@Component
+class AuditListener {
+
+  private final AuditService audit;
+
+  AuditListener(AuditService audit) {
+    this.audit = audit;
+  }
+
+  @EventListener
+  void on(IdentityEvents.UserCreated e) {
+    audit.record(e.actor(), "user.created", e.username(), "role " + e.role());
+  }
+
+  @EventListener
+  void on(IdentityEvents.UserEnabledChanged e) {
+    audit.record(e.actor(), e.enabled() ? "user.enabled" : "user.disabled", e.username(), null);
+  }
+
+  @EventListener
+  void on(IdentityEvents.UserQuotaChanged e) {
+    audit.record(
+        e.actor(), "user.quota-changed", e.username(), "maxWorkspaces=" + e.maxWorkspaces() + ", maxWorkers=" + e.maxWorkers());
+  }
+
+  @EventListener
+  void on(IdentityEvents.ApiTokenCreated e) {
+    audit.record(e.username(), "token.created", e.username(), "'" + e.tokenName() + "' (" + e.prefix() + "…)");
+  }
+
+  @EventListener
+  void on(IdentityEvents.ApiTokenRevoked e) {
+    audit.record(e.actor(), "token.revoked", e.username(), "'" + e.tokenName() + "'");
+  }
+
+  @EventListener
+  void on(IdentityEvents.LoginFailed e) {
+    audit.record(e.username(), "login.failed", e.username(), e.reason(), e.remoteAddress());
+  }
+
+  @EventListener
+  void on(WorkspaceEvents.WorkspaceRequested e) {
+    audit.record(e.owner(), "workspace.requested", target(e.owner(), e.name()), "id " + e.id());
+  }
+
+  @EventListener
+  void on(WorkspaceEvents.WorkspaceStatusChanged e) {
+    String detail = e.from() + " → " + e.to() + (e.reason() != null ? ": " + e.reason() : "");
+    audit.record(e.actor(), "workspace." + e.to().name().toLowerCase().replace('_', '-'), target(e.owner(), e.name()), detail);
+  }
+
+  @EventListener
+  void on(WorkspaceEvents.TemplateChanged e) {
+    audit.record(e.actor(), "template." + e.change().replace(' ', '-'), e.name(), null);
+  }
+
+  private static String target(String owner, String name) {
+    return owner + "/" + name;
+  }
+}

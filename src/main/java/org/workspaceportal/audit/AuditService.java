@@ -1,0 +1,65 @@
+package org.workspaceportal.audit;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/** Writes and reads the audit trail. */
+@Service
+public class AuditService {
+
+  private final AuditRepository repository;
+  private final Clock clock;
+
+  AuditService(AuditRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  /**
+   * Records an action. Joins the caller's transaction when there is one, so the change and its audit
+   * row commit or roll back together; the actor defaults to the authenticated user.
+   */
+  @Transactional(propagation = Propagation.REQUIRED)
+  public void record(String actor, String action, String target, String detail) {
+    repository.save(new AuditEvent(clock.instant(), actor != null ? actor : currentActor(), action, target, detail, remoteAddress()));
+  }
+
+  /** Records with an address known to the caller (e.g. from a failed login's details). */
+  @Transactional(propagation = Propagation.REQUIRED)
+  public void record(String actor, String action, String target, String detail, String remoteAddress) {
+    repository.save(
+        new AuditEvent(clock.instant(), actor, action, target, detail, remoteAddress != null ? remoteAddress : remoteAddress()));
+  }
+
+  @Transactional(readOnly = true)
+  public Page<AuditEntry> page(int page, int size, String action) {
+    PageRequest request = PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 200));
+    Page<AuditEvent> found =
+        action == null || action.isBlank()
+            ? repository.findAllByOrderByIdDesc(request)
+            : repository.findByActionOrderByIdDesc(action, request);
+    return found.map(AuditEvent::toEntry);
+  }
+
+  private static String currentActor() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    return auth != null ? auth.getName() : "system";
+  }
+
+  private static String remoteAddress() {
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+      HttpServletRequest request = attributes.getRequest();
+      return request.getRemoteAddr();
+    }
+    return null;
+  }
+}

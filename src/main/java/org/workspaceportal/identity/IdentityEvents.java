@@ -1,0 +1,19 @@
+package org.workspaceportal.identity;
+
+/** Events the identity module publishes; the audit trail listens to them. */
+public final class IdentityEvents {
+
+  private IdentityEvents() {}
+
+  public record UserCreated(String username, Role role, String actor) {}
+
+  public record UserEnabledChanged(String username, boolean enabled, String actor) {}
+
+  public record UserQuotaChanged(String username, Integer maxWorkspaces, Integer maxWorkers, String actor) {}
+
+  public record ApiTokenCreated(String username, String tokenName, String prefix) {}
+
+  public record ApiTokenRevoked(String username, String tokenName, String actor) {}
+
+  public record LoginFailed(String username, String remoteAddress, String reason) {}
+}

@@ -1,0 +1,22 @@
+package org.workspaceportal.identity;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Command to create a local user. */
+public record NewUser(
+    @NotBlank
+        @Pattern(
+            regexp = "[a-z][a-z0-9._-]{2,63}",
+            message = "must be 3-64 characters: lowercase letters, digits, '.', '_' or '-', starting with a letter")
+        String username,
+    @NotBlank @Size(min = 8, max = 128, message = "must be 8 to 128 characters") String password,
+    @NotNull Role role) {
+
+  @Override
+  public String toString() {
+    return "NewUser[username=" + username + ", role=" + role + "]";
+  }
+}

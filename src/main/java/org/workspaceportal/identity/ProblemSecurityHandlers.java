@@ -1,0 +1,53 @@
+package org.workspaceportal.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import org.workspaceportal.common.ProblemResponses;
+import tools.jackson.databind.json.JsonMapper;
+
+/** 401 and 403 on the API as {@code application/problem+json}, never an HTML page or an empty body. */
+@Component
+class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+  private final JsonMapper json;
+
+  ProblemSecurityHandlers(JsonMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    response.setHeader("WWW-Authenticate", "Bearer, Basic realm=\"workspace-portal\"");
+    write(
+        response,
+        HttpStatus.UNAUTHORIZED,
+        "unauthenticated",
+        "Authentication required",
+        "Send 'Authorization: Bearer <token>' with a valid, unexpired API token.",
+        request);
+  }
+
+  @Override
+  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+      throws IOException {
+    write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This operation needs the ADMIN role.", request);
+  }
+
+  private void write(
+      HttpServletResponse response, HttpStatus status, String type, String title, String detail, HttpServletRequest request)
+      throws IOException {
+    ProblemDetail problem = ProblemResponses.of(status, type, title, detail);
+    problem.setInstance(URI.create(request.getRequestURI()));
+    ProblemResponses.write(response, json, problem);
+  }
+}

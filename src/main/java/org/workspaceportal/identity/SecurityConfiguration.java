@@ -1,0 +1,92 @@
+package org.workspaceportal.identity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Three filter chains. Scripts: {@code /api/**} is stateless and takes bearer tokens; only the token
+ * endpoints also accept HTTP Basic, so that a script can get its first token with a password. People:
+ * everything else uses form login with a session and CSRF; {@code /admin/**} needs ADMIN.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain tokenApi(HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
+      throws Exception {
+    http.securityMatcher("/api/v1/tokens", "/api/v1/tokens/**")
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems));
+    return statelessApi(http, introspector, problems).build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain api(HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
+      throws Exception {
+    http.securityMatcher("/api/**");
+    return statelessApi(http, introspector, problems).build();
+  }
+
+  private static HttpSecurity statelessApi(
+      HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems) throws Exception {
+    return http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        "/api/v1/admin/**", "/api/v1/workspaces/*/approve", "/api/v1/workspaces/*/reject")
+                    .hasRole("ADMIN")
+                    .anyRequest()
+                    .authenticated())
+        .oauth2ResourceServer(
+            rs ->
+                rs.opaqueToken(t -> t.introspector(introspector))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        "/login",
+                        "/error",
+                        "/webjars/**",
+                        "/css/**",
+                        "/js/**",
+                        "/favicon.ico",
+                        "/actuator/health/**",
+                        "/actuator/prometheus",
+                        "/v3/api-docs/**",
+                        "/swagger-ui/**",
+                        "/swagger-ui.html")
+                    .permitAll()
+                    .requestMatchers("/admin/**", "/actuator/**")
+                    .hasRole("ADMIN")
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/workspaces", false).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+        .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")))
+        .httpBasic(Customizer.withDefaults());
+    return http.build();
+  }
+}

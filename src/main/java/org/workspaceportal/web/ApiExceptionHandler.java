@@ -1,0 +1,128 @@
+package org.workspaceportal.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.workspaceportal.common.PortalException;
+import org.workspaceportal.common.ProblemResponses;
+
+/**
+ * Every API error as {@code application/problem+json} with a stable {@code type}. Module exceptions
+ * ({@link PortalException}) bring their own status and type; Spring MVC's own exceptions are mapped by
+ * the base class and refined here; anything unexpected is logged and answered without internals.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<Map<String, String>> errors =
+        ex.getBindingResult().getFieldErrors().stream()
+            .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+            .toList();
+    List<Map<String, String>> global =
+        ex.getBindingResult().getGlobalErrors().stream()
+            .map(e -> Map.of("field", e.getObjectName(), "message", String.valueOf(e.getDefaultMessage())))
+            .toList();
+    ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", "Some fields are invalid.");
+    pd.setProperty("errors", concat(errors, global));
+    return ResponseEntity.badRequest().body(pd);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", "Some parameters are invalid.");
+    return ResponseEntity.badRequest().body(pd);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (causedBy(ex, RequestTooLargeException.class)) {
+      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(RequestTooLargeException.problem());
+    }
+    ProblemDetail pd =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "malformed-body",
+            "Malformed request body",
+            "The request body is not valid JSON for this operation, or a value has the wrong type (e.g. an unknown enum value).");
+    return ResponseEntity.badRequest().body(pd);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+    String detail = "Parameter '" + ex.getName() + "' has an invalid value.";
+    if (ex.getRequiredType() != null && ex.getRequiredType().isEnum()) {
+      detail += " Allowed: " + List.of(ex.getRequiredType().getEnumConstants()) + ".";
+    }
+    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", detail));
+  }
+
+  @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+  ResponseEntity<ProblemDetail> concurrentChange(ObjectOptimisticLockingFailureException ex) {
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(problem(HttpStatus.CONFLICT, "concurrent-change", "Changed meanwhile", "Someone else changed this at the same time; reload and try again."));
+  }
+
+  @ExceptionHandler(PortalException.class)
+  ResponseEntity<ProblemDetail> portal(PortalException ex) {
+    return ResponseEntity.status(ex.getStatusCode()).body(ex.getBody());
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+    log.error("Unexpected error in an API call", ex);
+    return ResponseEntity.internalServerError()
+        .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error", "Something went wrong on our side; it has been logged."));
+  }
+
+  static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    return ProblemResponses.of(status, type, title, detail);
+  }
+
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail pd && (pd.getType() == null || "about:blank".equals(pd.getType().toString()))) {
+      pd.setType(URI.create(PortalException.TYPE_BASE + "http-" + statusCode.value()));
+    }
+    return super.createResponseEntity(body, headers, statusCode, request);
+  }
+
+  private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    return b.isEmpty() ? a : java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+}

@@ -1,0 +1,44 @@
+package org.workspaceportal.web;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Errors on pages: a page written for people, with the module's message, never a stack trace. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+
+  @ExceptionHandler(ErrorResponseException.class)
+  ModelAndView known(ErrorResponseException ex) {
+    HttpStatus status = HttpStatus.valueOf(ex.getStatusCode().value());
+    return page(status, ex.getBody().getTitle(), ex.getBody().getDetail());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ModelAndView badParameter(MethodArgumentTypeMismatchException ex) {
+    return page(HttpStatus.NOT_FOUND, "Not found", "There is nothing at this address.");
+  }
+
+  @ExceptionHandler(org.springframework.orm.ObjectOptimisticLockingFailureException.class)
+  ModelAndView concurrent(Exception ex) {
+    return page(HttpStatus.CONFLICT, "Changed meanwhile", "Someone else changed this at the same time. Go back, reload and try again.");
+  }
+
+  static ModelAndView page(HttpStatus status, String title, String message) {
+    ModelAndView mav = new ModelAndView("error");
+    mav.setStatus(status);
+    mav.addObject("status", status.value());
+    mav.addObject("title", title);
+    mav.addObject("message", message);
+    return mav;
+  }
+
+}

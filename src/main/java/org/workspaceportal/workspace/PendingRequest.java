@@ -1,0 +1,10 @@
+package org.workspaceportal.workspace;
+
+/** A request waiting for approval, with its owner's usage against quota as an approver needs it. */
+public record PendingRequest(WorkspaceView workspace, Quota ownerQuota) {
+
+  public boolean fitsQuota() {
+    return ownerQuota.usedWorkspaces() + 1 <= ownerQuota.maxWorkspaces()
+        && ownerQuota.usedWorkers() + workspace.workers() <= ownerQuota.maxWorkers();
+  }
+}

@@ -1,0 +1,23 @@
+package org.workspaceportal.workspace;
+
+/** A user's limits and what they use now. */
+public record Quota(int maxWorkspaces, int usedWorkspaces, int maxWorkers, int usedWorkers) {
+
+  /** Throws if adding one workspace with {@code workers} workers would break a limit. */
+  void check(int workers) {
+    if (usedWorkspaces + 1 > maxWorkspaces) {
+      throw new QuotaExceededException(
+          "Quota exceeded: at most " + maxWorkspaces + " live workspaces are allowed and you have " + usedWorkspaces + ".");
+    }
+    if (usedWorkers + workers > maxWorkers) {
+      throw new QuotaExceededException(
+          "Quota exceeded: at most "
+              + maxWorkers
+              + " workers in total are allowed; you use "
+              + usedWorkers
+              + " and asked for "
+              + workers
+              + " more.");
+    }
+  }
+}

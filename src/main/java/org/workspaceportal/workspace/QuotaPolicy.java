@@ -1,0 +1,64 @@
+package org.workspaceportal.workspace;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.workspaceportal.identity.IdentityService;
+import org.workspaceportal.identity.UserAccount;
+
+/**
+ * Effective limits (the user's override, else the default) against usage. On request every live
+ * workspace counts, pending ones included; on approval only approved-and-beyond ones count, so that an
+ * admin who lowered a quota, or approved others first, sees the request no longer fits.
+ */
+@Component
+class QuotaPolicy {
+
+  private static final Set<WorkspaceStatus> LIVE = liveStatuses();
+  private static final Set<WorkspaceStatus> ADMITTED = admittedStatuses();
+
+  private final WorkspaceRepository workspaces;
+  private final IdentityService identity;
+  private final QuotaProperties defaults;
+
+  QuotaPolicy(WorkspaceRepository workspaces, IdentityService identity, QuotaProperties defaults) {
+    this.workspaces = workspaces;
+    this.identity = identity;
+    this.defaults = defaults;
+  }
+
+  Quota forRequest(String owner) {
+    return quota(owner, LIVE);
+  }
+
+  Quota forApproval(String owner) {
+    return quota(owner, ADMITTED);
+  }
+
+  private Quota quota(String owner, Set<WorkspaceStatus> counted) {
+    UserAccount user = identity.findUser(owner).orElse(null);
+    int maxWorkspaces =
+        user != null && user.maxWorkspaces() != null ? user.maxWorkspaces() : defaults.maxLiveWorkspaces();
+    int maxWorkers = user != null && user.maxWorkers() != null ? user.maxWorkers() : defaults.maxTotalWorkers();
+    List<Object[]> rows = workspaces.usage(owner, counted);
+    Object[] row = rows.getFirst();
+    return new Quota(maxWorkspaces, ((Number) row[0]).intValue(), maxWorkers, ((Number) row[1]).intValue());
+  }
+
+  private static Set<WorkspaceStatus> liveStatuses() {
+    EnumSet<WorkspaceStatus> live = EnumSet.noneOf(WorkspaceStatus.class);
+    for (WorkspaceStatus s : WorkspaceStatus.values()) {
+      if (s.isLive()) {
+        live.add(s);
+      }
+    }
+    return live;
+  }
+
+  private static Set<WorkspaceStatus> admittedStatuses() {
+    EnumSet<WorkspaceStatus> admitted = EnumSet.copyOf(liveStatuses());
+    admitted.remove(WorkspaceStatus.PENDING_APPROVAL);
+    return admitted;
+  }
+}

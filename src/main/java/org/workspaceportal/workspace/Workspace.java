@@ -1,0 +1,159 @@
+package org.workspaceportal.workspace;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A workspace and its lifecycle. Every status change goes through {@link #moveTo}, which refuses
+ * transitions the {@link WorkspaceStatus} graph does not allow and returns the history row to store.
+ */
+@Entity
+@Table(name = "workspaces")
+class Workspace {
+
+  @Id private UUID id;
+
+  @Column(nullable = false, updatable = false)
+  private String name;
+
+  private String description;
+
+  @Column(nullable = false, updatable = false)
+  private String owner;
+
+  @Column(name = "template_id", nullable = false, updatable = false)
+  private UUID templateId;
+
+  @Column(nullable = false)
+  private int workers;
+
+  private boolean datahub;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Retention retention;
+
+  @Column(name = "expires_at")
+  private Instant expiresAt;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private WorkspaceStatus status;
+
+  @Column(name = "status_reason")
+  private String statusReason;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected Workspace() {}
+
+  Workspace(
+      String name,
+      String description,
+      String owner,
+      UUID templateId,
+      int workers,
+      boolean datahub,
+      Retention retention,
+      Instant expiresAt,
+      Instant now) {
+    this.id = UUID.randomUUID();
+    this.name = name;
+    this.description = description;
+    this.owner = owner;
+    this.templateId = templateId;
+    this.workers = workers;
+    this.datahub = datahub;
+    this.retention = retention;
+    this.expiresAt = expiresAt;
+    this.status = WorkspaceStatus.PENDING_APPROVAL;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  /** The history row for the creation itself. */
+  Transition created(String actor) {
+    return new Transition(id, null, status, actor, null, createdAt);
+  }
+
+  /**
+   * Moves to {@code target} if the lifecycle allows it.
+   *
+   * @param operation what the caller tried, in words, for the error message ("approved", "deleted")
+   */
+  Transition moveTo(WorkspaceStatus target, String operation, String actor, String reason, Instant now) {
+    if (!status.canMoveTo(target)) {
+      throw new IllegalTransitionException(name, status, operation);
+    }
+    Transition transition = new Transition(id, status, target, actor, reason, now);
+    this.status = target;
+    this.statusReason = reason;
+    this.updatedAt = now;
+    return transition;
+  }
+
+  UUID id() {
+    return id;
+  }
+
+  String name() {
+    return name;
+  }
+
+  String description() {
+    return description;
+  }
+
+  String owner() {
+    return owner;
+  }
+
+  UUID templateId() {
+    return templateId;
+  }
+
+  int workers() {
+    return workers;
+  }
+
+  boolean datahub() {
+    return datahub;
+  }
+
+  Retention retention() {
+    return retention;
+  }
+
+  Instant expiresAt() {
+    return expiresAt;
+  }
+
+  WorkspaceStatus status() {
+    return status;
+  }
+
+  String statusReason() {
+    return statusReason;
+  }
+
+  Instant createdAt() {
+    return createdAt;
+  }
+
+  Instant updatedAt() {
+    return updatedAt;
+  }
+}

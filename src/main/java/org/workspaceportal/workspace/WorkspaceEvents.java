@@ -1,0 +1,16 @@
+package org.workspaceportal.workspace;
+
+import java.util.UUID;
+
+/** Events the workspace module publishes (audit, live pages and the provisioning engine listen). */
+public final class WorkspaceEvents {
+
+  private WorkspaceEvents() {}
+
+  public record WorkspaceRequested(UUID id, String name, String owner) {}
+
+  public record WorkspaceStatusChanged(
+      UUID id, String name, String owner, WorkspaceStatus from, WorkspaceStatus to, String actor, String reason) {}
+
+  public record TemplateChanged(String name, String change, String actor) {}
+}

@@ -1,0 +1,30 @@
+package org.workspaceportal.workspace;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
+
+  List<Workspace> findByOwnerAndStatusNotOrderByCreatedAtDesc(String owner, WorkspaceStatus excluded);
+
+  List<Workspace> findByStatusOrderByCreatedAtAsc(WorkspaceStatus status);
+
+  boolean existsByOwnerAndNameAndStatusIn(String owner, String name, Collection<WorkspaceStatus> statuses);
+
+  @Query(
+      "select count(w), coalesce(sum(w.workers), 0) from Workspace w "
+          + "where w.owner = :owner and w.status in :statuses")
+  List<Object[]> usage(String owner, Collection<WorkspaceStatus> statuses);
+
+  @Query("select w.status, count(w) from Workspace w group by w.status")
+  List<Object[]> countByStatus();
+
+  @Query(
+      "select w from Workspace w where (:owner is null or w.owner = :owner) "
+          + "and (:status is null or w.status = :status) and (:includeDeleted = true or w.status <> 'DELETED') "
+          + "order by w.createdAt desc")
+  List<Workspace> search(String owner, WorkspaceStatus status, boolean includeDeleted);
+}

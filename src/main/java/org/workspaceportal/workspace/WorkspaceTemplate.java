@@ -1,0 +1,107 @@
+package org.workspaceportal.workspace;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An admin-managed kind of workspace: image, Spark version and sizes. */
+@Entity
+@Table(name = "workspace_templates")
+class WorkspaceTemplate {
+
+  @Id private UUID id;
+
+  @Column(nullable = false, unique = true)
+  private String name;
+
+  private String description;
+
+  @Column(nullable = false)
+  private String image;
+
+  @Column(name = "spark_version", nullable = false)
+  private String sparkVersion;
+
+  @Column(name = "default_workers", nullable = false)
+  private int defaultWorkers;
+
+  @Column(name = "max_workers", nullable = false)
+  private int maxWorkers;
+
+  @Column(name = "worker_cores", nullable = false)
+  private int workerCores;
+
+  @Column(name = "worker_memory_mb", nullable = false)
+  private int workerMemoryMb;
+
+  @Column(name = "is_default", nullable = false)
+  private boolean isDefault;
+
+  private boolean enabled;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Version private long version;
+
+  protected WorkspaceTemplate() {}
+
+  WorkspaceTemplate(TemplateForm form, Instant now) {
+    this.id = UUID.randomUUID();
+    this.name = form.name();
+    this.createdAt = now;
+    this.enabled = true;
+    update(form);
+  }
+
+  void update(TemplateForm form) {
+    this.description = form.description();
+    this.image = form.image();
+    this.sparkVersion = form.sparkVersion();
+    this.defaultWorkers = form.defaultWorkers();
+    this.maxWorkers = form.maxWorkers();
+    this.workerCores = form.workerCores();
+    this.workerMemoryMb = form.workerMemoryMb();
+  }
+
+  UUID id() {
+    return id;
+  }
+
+  String name() {
+    return name;
+  }
+
+  int defaultWorkers() {
+    return defaultWorkers;
+  }
+
+  int maxWorkers() {
+    return maxWorkers;
+  }
+
+  boolean enabled() {
+    return enabled;
+  }
+
+  boolean isDefault() {
+    return isDefault;
+  }
+
+  void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  void setDefault(boolean isDefault) {
+    this.isDefault = isDefault;
+  }
+
+  TemplateView toView() {
+    return new TemplateView(
+        id, name, description, image, sparkVersion, defaultWorkers, maxWorkers, workerCores, workerMemoryMb, isDefault, enabled);
+  }
+}

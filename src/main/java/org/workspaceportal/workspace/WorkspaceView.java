@@ -1,0 +1,26 @@
+package org.workspaceportal.workspace;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Read model of a workspace, for pages and the API alike. */
+public record WorkspaceView(
+    UUID id,
+    String name,
+    String description,
+    String owner,
+    String template,
+    int workers,
+    boolean datahub,
+    Retention retention,
+    Instant expiresAt,
+    WorkspaceStatus status,
+    String statusReason,
+    Instant createdAt,
+    Instant updatedAt,
+    List<HistoryEntry> history) {
+
+  /** One lifecycle transition. {@code from} is null for the creation. */
+  public record HistoryEntry(WorkspaceStatus from, WorkspaceStatus to, String actor, String reason, Instant at) {}
+}

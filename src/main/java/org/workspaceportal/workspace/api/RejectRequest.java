@@ -1,0 +1,7 @@
+package org.workspaceportal.workspace.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Why an admin rejects a request; the requester sees it. */
+record RejectRequest(@NotBlank(message = "is required") @Size(max = 1000) String reason) {}

@@ -1,0 +1,89 @@
+package org.workspaceportal.workspace.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.workspaceportal.identity.CurrentUser;
+import org.workspaceportal.workspace.TemplateService;
+import org.workspaceportal.workspace.TemplateView;
+import org.workspaceportal.workspace.WorkspaceRequest;
+import org.workspaceportal.workspace.WorkspaceService;
+import org.workspaceportal.workspace.WorkspaceStatus;
+import org.workspaceportal.workspace.WorkspaceView;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Workspaces")
+class WorkspaceApiController {
+
+  private final WorkspaceService workspaces;
+  private final TemplateService templates;
+
+  WorkspaceApiController(WorkspaceService workspaces, TemplateService templates) {
+    this.workspaces = workspaces;
+    this.templates = templates;
+  }
+
+  @PostMapping("/workspaces")
+  @Operation(summary = "Request a workspace; it waits for an admin's approval")
+  ResponseEntity<WorkspaceResponse> request(@Valid @RequestBody WorkspaceRequest request, Authentication auth) {
+    WorkspaceView created = workspaces.request(request, CurrentUser.of(auth));
+    return ResponseEntity.created(location(created.id())).body(WorkspaceResponse.of(created));
+  }
+
+  @GetMapping("/workspaces")
+  @Operation(summary = "Your workspaces; admins see all and may filter by owner and status")
+  List<WorkspaceResponse> list(
+      @RequestParam(required = false) String owner,
+      @RequestParam(required = false) WorkspaceStatus status,
+      Authentication auth) {
+    return workspaces.list(CurrentUser.of(auth), owner, status).stream().map(WorkspaceResponse::of).toList();
+  }
+
+  @GetMapping("/workspaces/{id}")
+  WorkspaceResponse get(@PathVariable UUID id, Authentication auth) {
+    return WorkspaceResponse.of(workspaces.get(id, CurrentUser.of(auth)));
+  }
+
+  @PostMapping("/workspaces/{id}/approve")
+  @Operation(summary = "Approve a pending request (ADMIN)")
+  WorkspaceResponse approve(@PathVariable UUID id, Authentication auth) {
+    return WorkspaceResponse.of(workspaces.approve(id, CurrentUser.of(auth)));
+  }
+
+  @PostMapping("/workspaces/{id}/reject")
+  @Operation(summary = "Reject a pending request with a reason (ADMIN)")
+  WorkspaceResponse reject(@PathVariable UUID id, @Valid @RequestBody RejectRequest body, Authentication auth) {
+    return WorkspaceResponse.of(workspaces.reject(id, body.reason(), CurrentUser.of(auth)));
+  }
+
+  @DeleteMapping("/workspaces/{id}")
+  @Operation(summary = "Delete a workspace; teardown runs in the background (202)")
+  ResponseEntity<WorkspaceResponse> delete(@PathVariable UUID id, Authentication auth) {
+    WorkspaceView deleted = workspaces.delete(id, CurrentUser.of(auth));
+    return ResponseEntity.accepted().location(location(id)).body(WorkspaceResponse.of(deleted));
+  }
+
+  @GetMapping("/templates")
+  @Operation(summary = "Templates you can request a workspace from")
+  List<TemplateView> templates() {
+    return templates.enabled();
+  }
+
+  private static URI location(UUID id) {
+    return URI.create("/api/v1/workspaces/" + id);
+  }
+}

@@ -3,7 +3,7 @@ create table api_tokens (
     id           uuid primary key,
     user_id      uuid         not null references users (id),
     name         varchar(100) not null,
-    token_hash   char(64)     not null unique,
+    token_hash   varchar(64)  not null unique,
     prefix       varchar(16)  not null,
     created_at   timestamptz  not null,
     expires_at   timestamptz,

@@ -25,11 +25,11 @@ public record TemplateForm(
     return defaultWorkers == null || maxWorkers == null || defaultWorkers <= maxWorkers;
   }
 
-  static TemplateForm empty() {
+  public static TemplateForm empty() {
     return new TemplateForm("", "", "workspace-portal/spark:4.0", "4.0.1", 2, 4, 1, 2048);
   }
 
-  static TemplateForm of(TemplateView t) {
+  public static TemplateForm of(TemplateView t) {
     return new TemplateForm(
         t.name(), t.description(), t.image(), t.sparkVersion(), t.defaultWorkers(), t.maxWorkers(), t.workerCores(), t.workerMemoryMb());
   }

@@ -1,0 +1,65 @@
+package org.workspaceportal.identity.web;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workspaceportal.common.PortalException;
+import org.workspaceportal.identity.ApiTokenService;
+import org.workspaceportal.identity.NewApiToken;
+
+/** "My tokens": create (shown once), list and revoke personal API tokens. */
+@Controller
+class TokenPageController {
+
+  private final ApiTokenService tokens;
+  private final java.time.Clock clock;
+
+  TokenPageController(ApiTokenService tokens, java.time.Clock clock) {
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  @GetMapping("/tokens")
+  String list(Authentication auth, Model model) {
+    model.addAttribute("tokens", tokens.list(auth.getName()));
+    model.addAttribute("now", clock.instant());
+    return "tokens/list";
+  }
+
+  @PostMapping("/tokens")
+  String create(
+      @RequestParam String name,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expires,
+      Authentication auth,
+      RedirectAttributes redirect) {
+    String trimmed = name.strip();
+    if (trimmed.isEmpty() || trimmed.length() > 100) {
+      redirect.addFlashAttribute("flashError", "Give the token a name of 1 to 100 characters.");
+      return "redirect:/tokens";
+    }
+    try {
+      NewApiToken token =
+          tokens.create(auth.getName(), trimmed, expires == null ? null : expires.atStartOfDay().toInstant(ZoneOffset.UTC));
+      redirect.addFlashAttribute("newToken", token);
+    } catch (PortalException e) {
+      redirect.addFlashAttribute("flashError", e.getMessage());
+    }
+    return "redirect:/tokens";
+  }
+
+  @PostMapping("/tokens/{id}/revoke")
+  String revoke(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
+    tokens.revoke(auth.getName(), id);
+    redirect.addFlashAttribute("flash", "Token revoked.");
+    return "redirect:/tokens";
+  }
+}

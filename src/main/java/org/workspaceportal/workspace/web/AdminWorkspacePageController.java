@@ -1,0 +1,73 @@
+package org.workspaceportal.workspace.web;
+
+import java.util.UUID;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workspaceportal.common.PortalException;
+import org.workspaceportal.identity.CurrentUser;
+import org.workspaceportal.workspace.WorkspaceService;
+import org.workspaceportal.workspace.WorkspaceStatus;
+import org.workspaceportal.workspace.WorkspaceView;
+
+/** The admin's approval queue and the list of every workspace. */
+@Controller
+class AdminWorkspacePageController {
+
+  private final WorkspaceService workspaces;
+
+  AdminWorkspacePageController(WorkspaceService workspaces) {
+    this.workspaces = workspaces;
+  }
+
+  @GetMapping("/admin/approvals")
+  String approvals(Model model) {
+    model.addAttribute("pending", workspaces.approvalQueue());
+    return "admin/approvals";
+  }
+
+  @GetMapping("/admin/workspaces")
+  String all(
+      @RequestParam(required = false) String owner,
+      @RequestParam(required = false) WorkspaceStatus status,
+      Authentication auth,
+      Model model) {
+    model.addAttribute("workspaces", workspaces.list(CurrentUser.of(auth), blankToNull(owner), status));
+    model.addAttribute("owner", owner);
+    model.addAttribute("status", status);
+    model.addAttribute("statuses", WorkspaceStatus.values());
+    return "admin/workspaces";
+  }
+
+  @PostMapping("/admin/workspaces/{id}/approve")
+  String approve(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
+    try {
+      WorkspaceView ws = workspaces.approve(id, CurrentUser.of(auth));
+      redirect.addFlashAttribute("flash", "Approved '" + ws.name() + "' for " + ws.owner() + ".");
+    } catch (PortalException e) {
+      redirect.addFlashAttribute("flashError", e.getMessage());
+    }
+    return "redirect:/admin/approvals";
+  }
+
+  @PostMapping("/admin/workspaces/{id}/reject")
+  String reject(
+      @PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Authentication auth, RedirectAttributes redirect) {
+    try {
+      WorkspaceView ws = workspaces.reject(id, reason.strip(), CurrentUser.of(auth));
+      redirect.addFlashAttribute("flash", "Rejected '" + ws.name() + "'.");
+    } catch (PortalException e) {
+      redirect.addFlashAttribute("flashError", e.getMessage());
+    }
+    return "redirect:/admin/approvals";
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -138,6 +138,9 @@ class StepRecorder {
   private List<WorkspaceStep> plan(Workspace ws, Operation operation) {
     List<WorkspaceStep> existing = steps.findByWorkspaceIdAndOperationOrderByOrdinalAsc(ws.id(), operation);
     if (existing.isEmpty()) {
+      if (operation == Operation.TEARDOWN && nothingWasAttempted(ws)) {
+        return List.of();
+      }
       List<WorkspaceStep> created = new ArrayList<>();
       int ordinal = 0;
       for (StepKind kind : StepKind.plan(operation, ws.datahub())) {
@@ -150,6 +153,12 @@ class StepRecorder {
       existing.stream().filter(s -> s.status() != StepStatus.SUCCEEDED).forEach(WorkspaceStep::reset);
     }
     return existing;
+  }
+
+  /** No provisioning step was ever attempted, so there is nothing on any external system to remove. */
+  private boolean nothingWasAttempted(Workspace ws) {
+    return steps.findByWorkspaceIdAndOperationOrderByOrdinalAsc(ws.id(), Operation.PROVISION).stream()
+        .allMatch(s -> s.attempts() == 0);
   }
 
   private void finish(Workspace ws, Operation operation, WorkspaceStorage names) {

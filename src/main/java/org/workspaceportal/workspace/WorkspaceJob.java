@@ -48,7 +48,7 @@ class WorkspaceJob {
         // step attempts are counted in our own table and bound the work anyway.
         .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(properties.initialBackoff(), 2.0))
         .onDeadExecutionRevive()
-        .execute((instance, context) -> run(UUID.fromString(instance.getData())));
+        .execute((instance, context) -> run(UUID.fromString(instance.getId())));
   }
 
   CompletionHandler<String> run(UUID workspaceId) {

@@ -1,0 +1,260 @@
+package org.workspaceportal.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.workspaceportal.flashbladesim.FlashBladeSimulator;
+import org.workspaceportal.flashbladesim.SimulatedBucket;
+import org.workspaceportal.identity.CurrentUser;
+import org.workspaceportal.identity.IdentityService;
+import org.workspaceportal.identity.NewUser;
+import org.workspaceportal.identity.Role;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * The provisioning engine end to end: real PostgreSQL, real db-scheduler, the FlashBlade adapter over
+ * HTTPS against the simulator, and S3 calls on the simulator's S3Proxy data plane.
+ */
+@SpringBootTest
+class ProvisioningEngineTest {
+
+  private static final CurrentUser ADMIN = new CurrentUser("engine-admin", true);
+
+  @Autowired WorkspaceService workspaces;
+  @Autowired CredentialService credentials;
+  @Autowired IdentityService identity;
+  @Autowired FlashBladeSimulator sim;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired WorkspaceJob job;
+
+  private CurrentUser owner;
+
+  @BeforeEach
+  void newOwner() {
+    String name = "eng" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+    identity.createUser(new NewUser(name, "password-123", Role.USER), "test");
+    identity.setQuota(name, 100, 1000, "test");
+    owner = new CurrentUser(name, false);
+  }
+
+  @AfterEach
+  void clearFaults() {
+    sim.faults().reset();
+  }
+
+  @Test
+  void approvingARequestProvisionsStorageThatWorksOverS3() {
+    WorkspaceView ws = approve(request("ready", Retention.DESTROY, false));
+
+    WorkspaceView ready = awaitStatus(ws.id(), WorkspaceStatus.READY);
+    assertThat(ready.steps()).extracting(StepView::status).containsOnly(StepStatus.SUCCEEDED);
+    assertThat(ready.steps()).extracting(StepView::attempts).containsOnly(1);
+    WorkspaceCredentials c = credentials.reveal(ws.id(), owner, "test");
+    assertThat(sim.buckets()).contains(new SimulatedBucket(c.bucket(), account(ws), false));
+    assertThat(sim.accessKeyIds(account(ws) + "/spark")).containsExactly(c.accessKeyId());
+    try (S3Client s3 = s3(c)) {
+      s3.putObject(b -> b.bucket(c.bucket()).key("hello.txt"), RequestBody.fromString("hi"));
+      assertThat(s3.getObjectAsBytes(b -> b.bucket(c.bucket()).key("hello.txt")).asUtf8String()).isEqualTo("hi");
+    }
+    assertThat(c.envFile()).contains("AWS_SECRET_ACCESS_KEY=" + c.secretAccessKey()).doesNotContain("AWS_SECRET_ACCESS_KEY_ID");
+  }
+
+  @Test
+  void oneWorkspacesKeyCannotReachAnotherWorkspacesBucket() {
+    WorkspaceView a = approve(request("iso-a", Retention.ERADICATE, false));
+    WorkspaceView b = approve(request("iso-b", Retention.ERADICATE, false));
+    awaitStatus(a.id(), WorkspaceStatus.READY);
+    awaitStatus(b.id(), WorkspaceStatus.READY);
+    WorkspaceCredentials ca = credentials.reveal(a.id(), owner, "test");
+    WorkspaceCredentials cb = credentials.reveal(b.id(), owner, "test");
+
+    try (S3Client s3 = s3(ca)) {
+      assertThatThrownBy(() -> s3.putObject(r -> r.bucket(cb.bucket()).key("x"), RequestBody.fromString("x")))
+          .isInstanceOf(S3Exception.class);
+      assertThatThrownBy(() -> s3.listObjectsV2(r -> r.bucket(cb.bucket()))).isInstanceOf(S3Exception.class);
+      assertThat(s3.listBuckets().buckets()).extracting(bk -> bk.name()).contains(ca.bucket()).doesNotContain(cb.bucket());
+    }
+  }
+
+  @Test
+  void transientFaultsAreRetriedAndTheWorkspaceStillBecomesReady() {
+    // More failures than the adapter retries by itself, so the engine must retry the step later.
+    sim.faults().failNext(6, "POST", "/buckets", 503);
+    WorkspaceView ws = approve(request("flaky", Retention.ERADICATE, false));
+
+    WorkspaceView ready = awaitStatus(ws.id(), WorkspaceStatus.READY);
+    StepView bucket = ready.steps().stream().filter(s -> s.kind() == StepKind.BUCKET).findFirst().orElseThrow();
+    assertThat(bucket.attempts()).isGreaterThan(1);
+    assertThat(bucket.status()).isEqualTo(StepStatus.SUCCEEDED);
+    assertThat(sim.buckets()).filteredOn(bk -> bk.account().equals(account(ws))).hasSize(1);
+  }
+
+  @Test
+  void aPermanentFaultFailsTheWorkspaceWithAClearReasonAndDeleteLeavesNothing() {
+    sim.faults().failNext(1, "POST", "/buckets", 400);
+    WorkspaceView ws = approve(request("doomed", Retention.ERADICATE, true));
+
+    WorkspaceView failed = awaitStatus(ws.id(), WorkspaceStatus.FAILED);
+    assertThat(failed.statusReason()).contains("Create the bucket").contains("retry");
+
+    workspaces.delete(ws.id(), owner);
+    awaitStatus(ws.id(), WorkspaceStatus.DELETED);
+    assertNothingLeftFor(ws);
+  }
+
+  @Test
+  void keepRetentionLeavesTheBucketAndItsAccountButNoUserOrKey() {
+    WorkspaceView ws = readyThenDeleted("keep", Retention.KEEP);
+    String account = account(ws);
+    assertThat(sim.buckets()).filteredOn(b -> b.account().equals(account)).singleElement().satisfies(b -> assertThat(b.destroyed()).isFalse());
+    assertThat(sim.accounts()).anyMatch(a -> a.name().equals(account));
+    assertThat(sim.users()).noneMatch(u -> u.account().equals(account));
+  }
+
+  @Test
+  void destroyRetentionLeavesADestroyedRecoverableBucket() {
+    WorkspaceView ws = readyThenDeleted("destroy", Retention.DESTROY);
+    String account = account(ws);
+    assertThat(sim.buckets()).filteredOn(b -> b.account().equals(account)).singleElement().satisfies(b -> assertThat(b.destroyed()).isTrue());
+    assertThat(sim.users()).noneMatch(u -> u.account().equals(account));
+    assertThat(sim.fileSystems()).filteredOn(f -> f.name().startsWith(account)).allMatch(f -> f.destroyed());
+  }
+
+  @Test
+  void eradicateRetentionLeavesNothing() {
+    WorkspaceView ws = readyThenDeleted("eradicate", Retention.ERADICATE);
+    assertNothingLeftFor(ws);
+  }
+
+  @Test
+  void aJobWhoseInstanceDiedIsResumedWithoutDuplicatingAnything() {
+    // The state a crash leaves: account, user and key recorded; the bucket created on the array but its
+    // step still RUNNING; the job claimed by an instance that stopped sending heartbeats.
+    WorkspaceView ws = approve(request("crash", Retention.ERADICATE, false));
+    WorkspaceView ready = awaitStatus(ws.id(), WorkspaceStatus.READY);
+    String bucket = credentials.reveal(ws.id(), owner, "test").bucket();
+    jdbc.update("update workspaces set status = 'PROVISIONING' where id = ?", ws.id());
+    jdbc.update(
+        "update workspace_steps set status = 'RUNNING', finished_at = null where workspace_id = ? and kind in ('BUCKET', 'VERIFY')",
+        ws.id());
+    jdbc.update("update workspace_steps set status = 'PENDING', attempts = 0 where workspace_id = ? and kind = 'VERIFY'", ws.id());
+    sim.clearCalls();
+    jdbc.update(
+        "insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, picked_by, last_heartbeat, version)"
+            + " values ('workspace-job', ?, null, now() - interval '1 hour', true, 'dead-instance', now() - interval '1 hour', 1)",
+        ws.id().toString());
+
+    WorkspaceView resumed = awaitStatus(ws.id(), WorkspaceStatus.READY, Duration.ofSeconds(90));
+    assertThat(ready.status()).isEqualTo(WorkspaceStatus.READY);
+    assertThat(sim.callCount("POST", "buckets")).isZero();
+    assertThat(sim.callCount("POST", "object-store-access-keys")).isZero();
+    assertThat(sim.buckets()).filteredOn(b -> b.name().equals(bucket)).hasSize(1);
+    assertThat(resumed.steps()).filteredOn(s -> s.kind() == StepKind.BUCKET).singleElement().satisfies(s -> assertThat(s.attempts()).isEqualTo(2));
+  }
+
+  @Test
+  void fiftyApprovalsAtOnceAllBecomeReadyWithNothingDuplicated() {
+    sim.clearCalls();
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      ids.add(request("many-" + i, Retention.ERADICATE, false).id());
+    }
+    ids.parallelStream().forEach(id -> workspaces.approve(id, ADMIN));
+
+    for (UUID id : ids) {
+      awaitStatus(id, WorkspaceStatus.READY, Duration.ofSeconds(120));
+    }
+    assertThat(sim.callCount("POST", "object-store-accounts")).isEqualTo(50);
+    assertThat(sim.callCount("POST", "object-store-access-keys")).isEqualTo(50);
+    assertThat(sim.callCount("POST", "buckets")).isEqualTo(50);
+    for (UUID id : ids) {
+      assertThat(sim.accessKeyIds("ws-" + id.toString().replace("-", "").substring(0, 12) + "/spark")).hasSize(1);
+    }
+  }
+
+  private WorkspaceView readyThenDeleted(String name, Retention retention) {
+    WorkspaceView ws = approve(request(name, retention, true));
+    awaitStatus(ws.id(), WorkspaceStatus.READY);
+    workspaces.delete(ws.id(), owner);
+    WorkspaceView deleted = awaitStatus(ws.id(), WorkspaceStatus.DELETED);
+    assertThat(deleted.steps()).filteredOn(s -> s.operation() == Operation.TEARDOWN).extracting(StepView::status).containsOnly(StepStatus.SUCCEEDED);
+    assertThatThrownBy(() -> credentials.reveal(ws.id(), owner, "test")).isInstanceOf(CredentialsNotAvailableException.class);
+    return deleted;
+  }
+
+  private void assertNothingLeftFor(WorkspaceView ws) {
+    String account = account(ws);
+    assertThat(sim.accounts()).noneMatch(a -> a.name().equals(account));
+    assertThat(sim.users()).noneMatch(u -> u.account().equals(account));
+    assertThat(sim.buckets()).noneMatch(b -> b.account().equals(account));
+    assertThat(sim.fileSystems()).noneMatch(f -> f.name().startsWith(account));
+  }
+
+  private WorkspaceView request(String prefix, Retention retention, boolean datahub) {
+    String name = prefix + "-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    return workspaces.request(new WorkspaceRequest(name, null, null, 1, datahub, retention, null), owner);
+  }
+
+  private WorkspaceView approve(WorkspaceView ws) {
+    return workspaces.approve(ws.id(), ADMIN);
+  }
+
+  private static String account(WorkspaceView ws) {
+    return "ws-" + ws.id().toString().replace("-", "").substring(0, 12);
+  }
+
+  private WorkspaceView awaitStatus(UUID id, WorkspaceStatus expected) {
+    return awaitStatus(id, expected, Duration.ofSeconds(60));
+  }
+
+  private WorkspaceView awaitStatus(UUID id, WorkspaceStatus expected, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    WorkspaceView ws = workspaces.get(id, ADMIN);
+    Predicate<WorkspaceView> done = w -> w.status() == expected;
+    while (!done.test(ws) && Instant.now().isBefore(deadline)) {
+      sleep(50);
+      ws = workspaces.get(id, ADMIN);
+    }
+    assertThat(ws.status()).as("status of %s (reason: %s, steps: %s)", ws.name(), ws.statusReason(), ws.steps()).isEqualTo(expected);
+    return ws;
+  }
+
+  private static S3Client s3(WorkspaceCredentials c) {
+    return S3Client.builder()
+        .endpointOverride(URI.create(c.endpoint()))
+        .region(Region.of(c.region()))
+        .forcePathStyle(true)
+        .httpClient(UrlConnectionHttpClient.create())
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey())))
+        .build();
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -58,6 +58,11 @@ class AuditListener {
   }
 
   @EventListener
+  void on(WorkspaceEvents.CredentialsRevealed e) {
+    audit.record(e.actor(), "credentials.revealed", target(e.owner(), e.name()), "via " + e.how());
+  }
+
+  @EventListener
   void on(WorkspaceEvents.TemplateChanged e) {
     audit.record(e.actor(), "template." + e.change().replace(' ', '-'), e.name(), null);
   }

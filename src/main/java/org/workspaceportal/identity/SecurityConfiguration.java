@@ -45,7 +45,10 @@ class SecurityConfiguration {
     return http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
-                        "/api/v1/admin/**", "/api/v1/workspaces/*/approve", "/api/v1/workspaces/*/reject")
+                        "/api/v1/admin/**",
+                        "/api/v1/workspaces/*/approve",
+                        "/api/v1/workspaces/*/reject",
+                        "/api/v1/workspaces/*/retry")
                     .hasRole("ADMIN")
                     .anyRequest()
                     .authenticated())

@@ -16,7 +16,7 @@ public interface ObjectStorage {
   /** Ensures user {@code account/user} exists with full access to its account. */
   void ensureUser(String account, String user);
 
-  /** Ids of the access keys the user has now (at most two on FlashBlade). */
+  /** Ids of the access keys the user has now (at most two on FlashBlade); none if the user does not exist. */
   List<String> accessKeyIds(String account, String user);
 
   /**

@@ -12,5 +12,11 @@ public final class WorkspaceEvents {
   public record WorkspaceStatusChanged(
       UUID id, String name, String owner, WorkspaceStatus from, WorkspaceStatus to, String actor, String reason) {}
 
+  /** Something visible changed (a step started, finished or failed); pages refresh on it. */
+  public record WorkspaceProgressed(UUID id) {}
+
+  /** The owner was given the secret of a workspace's credentials. */
+  public record CredentialsRevealed(UUID id, String name, String owner, String actor, String how) {}
+
   public record TemplateChanged(String name, String change, String actor) {}
 }

@@ -19,6 +19,12 @@ interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
           + "where w.owner = :owner and w.status in :statuses")
   List<Object[]> usage(String owner, Collection<WorkspaceStatus> statuses);
 
+  @Query("select w.id from Workspace w where w.status in :statuses")
+  List<UUID> findIdsByStatusIn(Collection<WorkspaceStatus> statuses);
+
+  @Query("select w.id from Workspace w where w.status in :statuses and w.expiresAt is not null and w.expiresAt < :now")
+  List<UUID> findExpiredIds(Collection<WorkspaceStatus> statuses, java.time.Instant now);
+
   @Query("select w.status, count(w) from Workspace w group by w.status")
   List<Object[]> countByStatus();
 

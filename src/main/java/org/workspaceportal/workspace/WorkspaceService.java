@@ -29,6 +29,7 @@ public class WorkspaceService {
   private final WorkspaceRepository workspaces;
   private final TransitionRepository transitions;
   private final WorkspaceTemplateRepository templates;
+  private final WorkspaceStepRepository steps;
   private final QuotaPolicy quotas;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -37,12 +38,14 @@ public class WorkspaceService {
       WorkspaceRepository workspaces,
       TransitionRepository transitions,
       WorkspaceTemplateRepository templates,
+      WorkspaceStepRepository steps,
       QuotaPolicy quotas,
       ApplicationEventPublisher events,
       Clock clock) {
     this.workspaces = workspaces;
     this.transitions = transitions;
     this.templates = templates;
+    this.steps = steps;
     this.quotas = quotas;
     this.events = events;
     this.clock = clock;
@@ -90,7 +93,8 @@ public class WorkspaceService {
     Workspace workspace = visible(id, user);
     List<WorkspaceView.HistoryEntry> history =
         transitions.findByWorkspaceIdOrderByIdAsc(id).stream().map(Transition::toEntry).toList();
-    return view(workspace, templateNames().get(workspace.templateId()), history);
+    List<StepView> stepViews = steps.findByWorkspaceIdOrderByOperationAscOrdinalAsc(id).stream().map(StepView::of).toList();
+    return view(workspace, templateNames().get(workspace.templateId()), history, stepViews);
   }
 
   /** The caller's own workspaces, or for an admin any matching the optional filters. */
@@ -147,12 +151,40 @@ public class WorkspaceService {
     return transition(workspace, target, "deleted", user.username(), null);
   }
 
+  /** Moves a failed workspace back into the queue; its steps start afresh (ADMIN). */
+  @Transactional
+  public WorkspaceView retry(UUID id, CurrentUser admin) {
+    return transition(load(id), WorkspaceStatus.APPROVED, "retried", admin.username(), null);
+  }
+
+  @Transactional(readOnly = true)
+  List<UUID> busyWorkspaceIds() {
+    return workspaces.findIdsByStatusIn(EnumSet.of(WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING, WorkspaceStatus.DELETING));
+  }
+
+  @Transactional(readOnly = true)
+  List<UUID> expiredWorkspaceIds() {
+    return workspaces.findExpiredIds(
+        EnumSet.of(WorkspaceStatus.READY, WorkspaceStatus.STOPPED, WorkspaceStatus.FAILED), clock.instant());
+  }
+
+  @Transactional
+  void expire(UUID id) {
+    Workspace ws = load(id);
+    apply(ws, WorkspaceStatus.DELETING, "expired", StepRecorder.ACTOR, "Expired at " + ws.expiresAt() + ".");
+  }
+
   WorkspaceView transition(Workspace workspace, WorkspaceStatus target, String operation, String actor, String reason) {
+    apply(workspace, target, operation, actor, reason);
+    return get(workspace.id(), new CurrentUser(actor, true));
+  }
+
+  /** Moves the workspace, records the history row and tells listeners (audit, the job trigger). */
+  void apply(Workspace workspace, WorkspaceStatus target, String operation, String actor, String reason) {
     WorkspaceStatus from = workspace.status();
     transitions.save(workspace.moveTo(target, operation, actor, reason, clock.instant()));
     events.publishEvent(
         new WorkspaceStatusChanged(workspace.id(), workspace.name(), workspace.owner(), from, target, actor, reason));
-    return get(workspace.id(), new CurrentUser(actor, true));
   }
 
   private Workspace visible(UUID id, CurrentUser user) {
@@ -189,6 +221,11 @@ public class WorkspaceService {
   }
 
   static WorkspaceView view(Workspace w, String template, List<WorkspaceView.HistoryEntry> history) {
+    return view(w, template, history, List.of());
+  }
+
+  static WorkspaceView view(
+      Workspace w, String template, List<WorkspaceView.HistoryEntry> history, List<StepView> steps) {
     return new WorkspaceView(
         w.id(),
         w.name(),
@@ -203,6 +240,7 @@ public class WorkspaceService {
         w.statusReason(),
         w.createdAt(),
         w.updatedAt(),
-        history);
+        history,
+        steps);
   }
 }

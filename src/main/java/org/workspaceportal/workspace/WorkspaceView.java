@@ -19,7 +19,8 @@ public record WorkspaceView(
     String statusReason,
     Instant createdAt,
     Instant updatedAt,
-    List<HistoryEntry> history) {
+    List<HistoryEntry> history,
+    List<StepView> steps) {
 
   /** One lifecycle transition. {@code from} is null for the creation. */
   public record HistoryEntry(WorkspaceStatus from, WorkspaceStatus to, String actor, String reason, Instant at) {}

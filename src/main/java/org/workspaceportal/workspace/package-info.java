@@ -3,5 +3,5 @@
  * transitions), quotas, templates, and the pages and REST API for them. Provisioning and teardown are
  * orchestrated here and delegate the real work to the storage (and later compute) modules.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Workspace", allowedDependencies = {"identity", "common"})
+@org.springframework.modulith.ApplicationModule(displayName = "Workspace", allowedDependencies = {"identity", "storage", "secrets", "common"})
 package org.workspaceportal.workspace;

@@ -70,6 +70,13 @@ class WorkspaceApiController {
     return WorkspaceResponse.of(workspaces.reject(id, body.reason(), CurrentUser.of(auth)));
   }
 
+  @PostMapping("/workspaces/{id}/retry")
+  @Operation(summary = "Queue a FAILED workspace's provisioning again (ADMIN)")
+  ResponseEntity<WorkspaceResponse> retry(@PathVariable UUID id, Authentication auth) {
+    WorkspaceView retried = workspaces.retry(id, CurrentUser.of(auth));
+    return ResponseEntity.accepted().location(location(id)).body(WorkspaceResponse.of(retried));
+  }
+
   @DeleteMapping("/workspaces/{id}")
   @Operation(summary = "Delete a workspace; teardown runs in the background (202)")
   ResponseEntity<WorkspaceResponse> delete(@PathVariable UUID id, Authentication auth) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.workspaceportal.workspace.Retention;
+import org.workspaceportal.workspace.StepView;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
 
@@ -22,7 +23,8 @@ record WorkspaceResponse(
     Instant expiresAt,
     Instant createdAt,
     Instant updatedAt,
-    List<WorkspaceView.HistoryEntry> history) {
+    List<WorkspaceView.HistoryEntry> history,
+    List<StepView> steps) {
 
   static WorkspaceResponse of(WorkspaceView v) {
     return new WorkspaceResponse(
@@ -39,6 +41,7 @@ record WorkspaceResponse(
         v.expiresAt(),
         v.createdAt(),
         v.updatedAt(),
-        v.history());
+        v.history(),
+        v.steps());
   }
 }

@@ -67,6 +67,17 @@ class AdminWorkspacePageController {
     return "redirect:/admin/approvals";
   }
 
+  @PostMapping("/admin/workspaces/{id}/retry")
+  String retry(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
+    try {
+      WorkspaceView ws = workspaces.retry(id, CurrentUser.of(auth));
+      redirect.addFlashAttribute("flash", "Queued '" + ws.name() + "' again.");
+    } catch (PortalException e) {
+      redirect.addFlashAttribute("flashError", e.getMessage());
+    }
+    return "redirect:/workspaces/" + id;
+  }
+
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
   }

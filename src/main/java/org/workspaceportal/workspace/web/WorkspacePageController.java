@@ -1,6 +1,16 @@
 package org.workspaceportal.workspace.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.workspaceportal.workspace.CredentialService;
+import org.workspaceportal.workspace.WorkspaceCredentials;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -26,10 +36,15 @@ class WorkspacePageController {
 
   private final WorkspaceService workspaces;
   private final TemplateService templates;
+  private final CredentialService credentials;
+  private final WorkspaceUpdates updates;
 
-  WorkspacePageController(WorkspaceService workspaces, TemplateService templates) {
+  WorkspacePageController(
+      WorkspaceService workspaces, TemplateService templates, CredentialService credentials, WorkspaceUpdates updates) {
     this.workspaces = workspaces;
     this.templates = templates;
+    this.credentials = credentials;
+    this.updates = updates;
   }
 
   @GetMapping("/workspaces")
@@ -70,9 +85,50 @@ class WorkspacePageController {
   }
 
   @GetMapping("/workspaces/{id}")
-  String detail(@PathVariable UUID id, Authentication auth, Model model) {
-    model.addAttribute("ws", workspaces.get(id, CurrentUser.of(auth)));
-    return "workspaces/detail";
+  String detail(
+      @PathVariable UUID id,
+      @RequestHeader(name = "HX-Request", required = false) String htmx,
+      Authentication auth,
+      Model model) {
+    CurrentUser user = CurrentUser.of(auth);
+    WorkspaceView ws = workspaces.get(id, user);
+    model.addAttribute("ws", ws);
+    model.addAttribute("storage", credentials.storageInfo(id, user).orElse(null));
+    model.addAttribute("isOwner", ws.owner().equals(user.username()));
+    return htmx != null ? "workspaces/detail :: live" : "workspaces/detail";
+  }
+
+  @GetMapping(path = "/workspaces/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter events(@PathVariable UUID id, Authentication auth) {
+    workspaces.get(id, CurrentUser.of(auth));
+    return updates.subscribe(id);
+  }
+
+  @GetMapping("/workspaces/{id}/secret")
+  String secret(@PathVariable UUID id, Authentication auth, Model model, HttpServletResponse response) {
+    response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+    model.addAttribute("credentials", credentials.reveal(id, CurrentUser.of(auth), "page"));
+    return "workspaces/detail :: secret";
+  }
+
+  @GetMapping("/workspaces/{id}/credentials.env")
+  ResponseEntity<String> envFile(@PathVariable UUID id, Authentication auth) {
+    WorkspaceCredentials c = credentials.reveal(id, CurrentUser.of(auth), "env file");
+    return download(c.workspace() + ".env", c.envFile());
+  }
+
+  @GetMapping("/workspaces/{id}/spark-defaults.conf")
+  ResponseEntity<String> sparkDefaults(@PathVariable UUID id, Authentication auth) {
+    WorkspaceCredentials c = credentials.reveal(id, CurrentUser.of(auth), "spark-defaults.conf");
+    return download("spark-defaults.conf", c.sparkDefaults());
+  }
+
+  private static ResponseEntity<String> download(String filename, String body) {
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .contentType(MediaType.TEXT_PLAIN)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+        .body(body);
   }
 
   @PostMapping("/workspaces/{id}/delete")

@@ -1,0 +1,44 @@
+package org.workspaceportal.workspace;
+
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The provisioning engine: jobs claimed from PostgreSQL by db-scheduler.
+ *
+ * @param enabled run jobs in this instance (an instance with false only serves pages and the API)
+ * @param threads jobs run in parallel by this instance
+ * @param maxAttempts attempts of one step before the workspace is FAILED (transient errors only)
+ * @param initialBackoff wait before the second attempt; doubles each time
+ * @param maxBackoff the longest wait between attempts
+ * @param pollingInterval how often an idle instance looks for due jobs (jobs scheduled by this
+ *     instance start at once regardless)
+ * @param heartbeatInterval how often a running job proves it is alive; a job whose instance died is
+ *     taken over after a few missed heartbeats
+ * @param reconcileInterval how often lost jobs are rescheduled and expired workspaces deleted
+ * @param datahubBytes size of a workspace's NFS datahub file system
+ * @param bucketQuotaBytes hard quota of a workspace's bucket; 0 means none
+ */
+@Validated
+@ConfigurationProperties("portal.workspace.engine")
+record EngineProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("8") @Min(1) int threads,
+    @DefaultValue("5") @Min(1) int maxAttempts,
+    @DefaultValue("1s") Duration initialBackoff,
+    @DefaultValue("60s") Duration maxBackoff,
+    @DefaultValue("5s") Duration pollingInterval,
+    @DefaultValue("5s") Duration heartbeatInterval,
+    @DefaultValue("30s") Duration reconcileInterval,
+    @DefaultValue("1099511627776") long datahubBytes,
+    @DefaultValue("0") long bucketQuotaBytes) {
+
+  Duration backoff(int attempt) {
+    long factor = 1L << Math.min(Math.max(attempt - 1, 0), 20);
+    Duration d = initialBackoff.multipliedBy(factor);
+    return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+  }
+}

@@ -1,0 +1,28 @@
+package org.workspaceportal.workspace;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceStatusChanged;
+
+/**
+ * Queues a workspace's job once a status that needs work (APPROVED, DELETING) is committed. Queueing
+ * after the commit means a job never starts on a status it cannot see yet; if the portal dies in
+ * between, the {@link Reconciler} queues it.
+ */
+@Component
+class JobTrigger {
+
+  private final JobScheduler scheduler;
+
+  JobTrigger(JobScheduler scheduler) {
+    this.scheduler = scheduler;
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  void on(WorkspaceStatusChanged event) {
+    if (event.to() == WorkspaceStatus.APPROVED || event.to() == WorkspaceStatus.DELETING) {
+      scheduler.trigger(event.id());
+    }
+  }
+}

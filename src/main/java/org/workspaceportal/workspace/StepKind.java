@@ -1,0 +1,46 @@
+package org.workspaceportal.workspace;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The steps of provisioning and teardown, in order. Each step is idempotent: it looks for what an
+ * earlier attempt made (names derive from the workspace id) before it creates anything.
+ */
+public enum StepKind {
+  ACCOUNT(Operation.PROVISION, "Create the object-store account"),
+  USER(Operation.PROVISION, "Create the object-store user"),
+  ACCESS_KEY(Operation.PROVISION, "Create the access key"),
+  BUCKET(Operation.PROVISION, "Create the bucket"),
+  DATAHUB(Operation.PROVISION, "Create the NFS datahub file system"),
+  VERIFY(Operation.PROVISION, "Prove the key works over S3"),
+  REVOKE_KEYS(Operation.TEARDOWN, "Delete the access keys"),
+  REMOVE_BUCKET(Operation.TEARDOWN, "Apply the retention choice to the bucket"),
+  REMOVE_DATAHUB(Operation.TEARDOWN, "Apply the retention choice to the datahub"),
+  REMOVE_USER(Operation.TEARDOWN, "Delete the object-store user"),
+  REMOVE_ACCOUNT(Operation.TEARDOWN, "Delete the account if it is empty");
+
+  private final Operation operation;
+  private final String label;
+
+  StepKind(Operation operation, String label) {
+    this.operation = operation;
+    this.label = label;
+  }
+
+  public Operation operation() {
+    return operation;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** The steps an operation needs for this workspace, in execution order. */
+  static List<StepKind> plan(Operation operation, boolean datahub) {
+    return Arrays.stream(values())
+        .filter(k -> k.operation == operation)
+        .filter(k -> datahub || (k != DATAHUB && k != REMOVE_DATAHUB))
+        .toList();
+  }
+}

@@ -1,0 +1,41 @@
+package org.workspaceportal.workspace;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/** Per-step duration histogram and failure counter, for Prometheus. */
+@Component
+class StepMetrics {
+
+  private final MeterRegistry registry;
+
+  StepMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  void succeeded(StepKind kind, Duration duration) {
+    timer(kind, "success").record(duration);
+  }
+
+  void failed(StepKind kind, Duration duration) {
+    timer(kind, "failure").record(duration);
+    Counter.builder("portal.workspace.step.failures")
+        .description("Failed attempts of provisioning and teardown steps")
+        .tag("step", kind.name().toLowerCase())
+        .register(registry)
+        .increment();
+  }
+
+  private Timer timer(StepKind kind, String outcome) {
+    return Timer.builder("portal.workspace.step.duration")
+        .description("Duration of provisioning and teardown step attempts")
+        .tag("step", kind.name().toLowerCase())
+        .tag("operation", kind.operation().name().toLowerCase())
+        .tag("outcome", outcome)
+        .publishPercentileHistogram()
+        .register(registry);
+  }
+}

@@ -1,0 +1,128 @@
+package org.workspaceportal.workspace;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One durable step of a workspace's provisioning or teardown. */
+@Entity
+@Table(name = "workspace_steps")
+class WorkspaceStep {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "workspace_id", nullable = false, updatable = false)
+  private UUID workspaceId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, updatable = false)
+  private Operation operation;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, updatable = false)
+  private StepKind kind;
+
+  @Column(nullable = false)
+  private int ordinal;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private StepStatus status;
+
+  private int attempts;
+
+  @Column(name = "started_at")
+  private Instant startedAt;
+
+  @Column(name = "finished_at")
+  private Instant finishedAt;
+
+  private String error;
+
+  protected WorkspaceStep() {}
+
+  WorkspaceStep(UUID workspaceId, StepKind kind, int ordinal) {
+    this.workspaceId = workspaceId;
+    this.operation = kind.operation();
+    this.kind = kind;
+    this.ordinal = ordinal;
+    this.status = StepStatus.PENDING;
+  }
+
+  void start(Instant now) {
+    status = StepStatus.RUNNING;
+    attempts++;
+    startedAt = now;
+    finishedAt = null;
+  }
+
+  void succeed(Instant now) {
+    status = StepStatus.SUCCEEDED;
+    finishedAt = now;
+    error = null;
+  }
+
+  /** A transient failure: the step stays runnable and keeps the error for people to see. */
+  void retryLater(String message, Instant now) {
+    status = StepStatus.PENDING;
+    finishedAt = now;
+    error = clip(message);
+  }
+
+  void fail(String message, Instant now) {
+    status = StepStatus.FAILED;
+    finishedAt = now;
+    error = clip(message);
+  }
+
+  /** A new run after a failure: start counting attempts again. */
+  void reset() {
+    status = StepStatus.PENDING;
+    attempts = 0;
+  }
+
+  Long id() {
+    return id;
+  }
+
+  UUID workspaceId() {
+    return workspaceId;
+  }
+
+  StepKind kind() {
+    return kind;
+  }
+
+  StepStatus status() {
+    return status;
+  }
+
+  int attempts() {
+    return attempts;
+  }
+
+  Instant startedAt() {
+    return startedAt;
+  }
+
+  Instant finishedAt() {
+    return finishedAt;
+  }
+
+  String error() {
+    return error;
+  }
+
+  private static String clip(String s) {
+    return s == null || s.length() <= 2000 ? s : s.substring(0, 2000);
+  }
+}

@@ -1,0 +1,63 @@
+package org.workspaceportal.workspace.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceProgressed;
+import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceStatusChanged;
+
+/**
+ * Server-sent events for open workspace pages: a "progress" event whenever something about the
+ * workspace changed in this instance; the page then fetches its live part again (htmx). Pages also
+ * refresh on a slow timer, which covers changes made by another portal instance.
+ */
+@Component
+class WorkspaceUpdates {
+
+  private static final Duration TIMEOUT = Duration.ofMinutes(15);
+
+  private final Map<UUID, List<SseEmitter>> emitters = new ConcurrentHashMap<>();
+
+  SseEmitter subscribe(UUID workspaceId) {
+    SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
+    List<SseEmitter> list = emitters.computeIfAbsent(workspaceId, id -> new CopyOnWriteArrayList<>());
+    list.add(emitter);
+    Runnable remove = () -> list.remove(emitter);
+    emitter.onCompletion(remove);
+    emitter.onTimeout(remove);
+    emitter.onError(e -> remove.run());
+    return emitter;
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  void on(WorkspaceProgressed event) {
+    notify(event.id());
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  void on(WorkspaceStatusChanged event) {
+    notify(event.id());
+  }
+
+  int subscribers(UUID workspaceId) {
+    return emitters.getOrDefault(workspaceId, List.of()).size();
+  }
+
+  private void notify(UUID workspaceId) {
+    for (SseEmitter emitter : emitters.getOrDefault(workspaceId, List.of())) {
+      try {
+        emitter.send(SseEmitter.event().name("progress").data(workspaceId.toString()));
+      } catch (IOException | IllegalStateException gone) {
+        emitter.completeWithError(gone);
+      }
+    }
+  }
+}

@@ -1,6 +1,9 @@
 package org.workspaceportal.storage.flashblade;
 
 import java.io.IOException;
+import java.security.cert.CertificateException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * No answer: connection refused, TLS failure, timeout, connection dropped. {@link #requestSent()} says
@@ -18,5 +21,20 @@ final class ExchangeFailure extends IOException {
 
   boolean requestSent() {
     return requestSent;
+  }
+
+  /**
+   * The array's certificate (or host name) was not accepted: a configuration problem that no retry
+   * fixes, and the request was never sent.
+   */
+  boolean certificateRejected() {
+    for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof SSLPeerUnverifiedException || cause instanceof CertificateException
+          || (cause instanceof SSLHandshakeException && cause.getMessage() != null
+              && cause.getMessage().contains("PKIX"))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

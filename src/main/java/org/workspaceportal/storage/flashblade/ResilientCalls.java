@@ -60,7 +60,8 @@ final class ResilientCalls {
 
   private static Predicate<Exception> retryable(Exchange exchange) {
     return failure -> failure instanceof RetryableAnswer
-        || (failure instanceof ExchangeFailure noAnswer && (!exchange.once() || !noAnswer.requestSent()));
+        || (failure instanceof ExchangeFailure noAnswer && !noAnswer.certificateRejected()
+            && (!exchange.once() || !noAnswer.requestSent()));
   }
 
   private FlashBladeBusy busy(String action, Answer answer, int attempts) {

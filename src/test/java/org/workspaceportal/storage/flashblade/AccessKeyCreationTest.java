@@ -118,7 +118,7 @@ class AccessKeyCreationTest {
   @Test
   void aTimeoutAfterSendingIsNotResent() {
     array.then(items(KEY_1))
-        .then(new MockResponse.Builder(items(CREATED)).headersDelay(2, TimeUnit.SECONDS).build());
+        .then(new MockResponse.Builder(items(CREATED)).headersDelay(1, TimeUnit.SECONDS).build());
 
     assertThatThrownBy(() -> storage.createAccessKey("ws-1", "spark"))
         .hasMessageContaining("did not confirm")

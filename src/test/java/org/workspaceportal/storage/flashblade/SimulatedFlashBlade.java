@@ -4,25 +4,38 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.workspaceportal.flashbladesim.FlashBladeSimulator;
 import org.workspaceportal.flashbladesim.SimulatorSettings;
+import org.workspaceportal.storage.ObjectStorage;
 
 /**
- * One FlashBlade simulator shared by the adapter tests of this JVM (starting one takes a second or
+ * One FlashBlade simulator shared by the storage tests of this JVM (starting one takes a second or
  * two; every test uses names of its own, so they do not see each other's objects), plus adapters that
- * trust its CA the way production trusts the array's.
+ * trust its CA the way production trusts the array's. Public for the S3 adapter's tests.
  */
-final class SimulatedFlashBlade {
+public final class SimulatedFlashBlade {
 
   private static final AtomicInteger names = new AtomicInteger();
-  private static volatile FlashBladeSimulator shared;
+  private static FlashBladeSimulator shared;
+  private static FlashBladeObjectStorage sharedStorage;
 
   private SimulatedFlashBlade() {}
 
-  static synchronized FlashBladeSimulator shared() {
+  public static synchronized FlashBladeSimulator shared() {
     if (shared == null) {
-      shared = FlashBladeSimulator.start(SimulatorSettings.inMemory());
-      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+      FlashBladeSimulator started = FlashBladeSimulator.start(SimulatorSettings.inMemory());
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+      shared = started;
     }
     return shared;
+  }
+
+  /** An adapter on the shared simulator, for tests outside this package; closed when the JVM exits. */
+  public static synchronized ObjectStorage sharedStorage() {
+    if (sharedStorage == null) {
+      FlashBladeObjectStorage adapter = adapter(shared());
+      Runtime.getRuntime().addShutdownHook(new Thread(adapter::close));
+      sharedStorage = adapter;
+    }
+    return sharedStorage;
   }
 
   static FlashBladeProperties properties(FlashBladeSimulator array) {
@@ -34,7 +47,7 @@ final class SimulatedFlashBlade {
   }
 
   /** A name no other test uses, valid for accounts, buckets and file systems. */
-  static String unique(String prefix) {
+  public static String unique(String prefix) {
     return prefix + "-" + names.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 100_000, 36);
   }
 }

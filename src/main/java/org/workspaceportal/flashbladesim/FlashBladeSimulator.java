@@ -1,22 +1,13 @@
 package org.workspaceportal.flashbladesim;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.jclouds.blobstore.BlobStoreContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A running FlashBlade simulator: the management REST API over HTTPS and the S3 data plane, both
@@ -45,7 +36,7 @@ public final class FlashBladeSimulator implements AutoCloseable {
     private final Deque<AutoCloseable> resources;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private FlashBladeSimulator(Builder parts) {
+    private FlashBladeSimulator(SimulatorParts parts) {
         this.settings = parts.settings;
         this.apiToken = parts.apiToken;
         this.state = parts.state;
@@ -60,7 +51,7 @@ public final class FlashBladeSimulator implements AutoCloseable {
 
     /** Starts a simulator; it runs until {@link #close()}. */
     public static FlashBladeSimulator start(SimulatorSettings settings) {
-        var parts = new Builder(settings);
+        var parts = new SimulatorParts(settings);
         try {
             parts.build();
         } catch (RuntimeException e) {
@@ -68,7 +59,7 @@ public final class FlashBladeSimulator implements AutoCloseable {
             throw e;
         }
         var simulator = new FlashBladeSimulator(parts);
-        log.info("FlashBlade simulator running: management API {}, S3 {}, CA {}, state {}",
+        log.debug("FlashBlade simulator running: management API {}, S3 {}, CA {}, state {}",
                 simulator.managementUri, simulator.s3Endpoint, simulator.caCertificate,
                 settings.dataDir() == null ? "in memory" : settings.dataDir());
         return simulator;
@@ -156,7 +147,7 @@ public final class FlashBladeSimulator implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             closeAll(resources);
-            log.info("FlashBlade simulator at {} stopped", managementUri);
+            log.debug("FlashBlade simulator at {} stopped", managementUri);
         }
     }
 
@@ -165,91 +156,12 @@ public final class FlashBladeSimulator implements AutoCloseable {
         return "FlashBladeSimulator[" + managementUri + ", s3=" + s3Endpoint + "]";
     }
 
-    private static void closeAll(Deque<AutoCloseable> resources) {
+    static void closeAll(Deque<AutoCloseable> resources) {
         while (!resources.isEmpty()) {
             try {
                 resources.pop().close();
             } catch (Exception e) {
                 log.warn("Could not stop part of the FlashBlade simulator", e);
-            }
-        }
-    }
-
-    /** Wires the parts in start-up order and remembers what to close, newest first. */
-    private static final class Builder {
-        final SimulatorSettings settings;
-        final Deque<AutoCloseable> resources = new ArrayDeque<>();
-        final CallLog calls = new CallLog();
-        String apiToken;
-        SimulatorState state;
-        AccountRegistry accounts;
-        URI managementUri;
-        URI s3Endpoint;
-        Path caCertificate;
-        FaultInjector faults;
-
-        Builder(SimulatorSettings settings) {
-            this.settings = settings;
-        }
-
-        void build() {
-            Clock clock = Clock.systemUTC();
-            Path dataDir = settings.dataDir();
-            apiToken = settings.apiToken() != null ? settings.apiToken() : "T-" + UUID.randomUUID();
-            state = new SimulatorState(dataDir == null ? null : new StateFile(dataDir.resolve("state.json")), clock);
-            BlobStoreContext blobs = BlobStores.open(dataDir == null ? null : dataDir.resolve("blobs"));
-            resources.push(blobs);
-            var containers = new BucketContainers(blobs.getBlobStore());
-            accounts = new AccountRegistry(state);
-            var buckets = new BucketRegistry(state, containers);
-            S3DataPlane dataPlane = S3DataPlane.start(settings.s3Port(), containers.blobStore(), accounts, buckets);
-            resources.push(dataPlane);
-            s3Endpoint = dataPlane.endpoint();
-
-            var certificates = SimulatorCertificates.generate();
-            caCertificate = caFile(dataDir).resolve("ca.pem");
-            certificates.writeCaPem(caCertificate);
-
-            var sessions = new SessionRegistry(settings.sessionIdleTimeout(), clock);
-            faults = new FaultInjector(sessions);
-            JsonMapper json = ApiJson.mapper();
-            var listing = new Listing(json);
-            String arrayId = UUID.randomUUID().toString();
-            Map<String, ApiResource> api = Map.of(
-                    "object-store-accounts", new AccountsResource(state, accounts, buckets, listing),
-                    "object-store-users", new UsersResource(state, accounts, listing),
-                    "object-store-access-keys", new AccessKeysResource(state, accounts, listing),
-                    "buckets", new BucketsResource(state, buckets, listing),
-                    "file-systems", new FileSystemsResource(state, new FileSystemRegistry(state), listing),
-                    "network-interfaces", new NetworkInterfacesResource(listing, arrayId),
-                    "arrays", new ArraysResource(listing, state, arrayId, settings.sessionIdleTimeout().toMillis()));
-            var handler = new ManagementHandler(api, new RestVersions(settings.maxRestVersion()),
-                    new LoginEndpoints(apiToken, sessions), sessions, faults, calls, json, clock);
-            ManagementServer server = ManagementServer.start(settings.managementPort(), certificates.serverContext(),
-                    handler);
-            resources.push(server);
-            managementUri = server.uri();
-        }
-
-        /** The data dir, or a temporary directory removed again when the simulator closes. */
-        private Path caFile(Path dataDir) {
-            if (dataDir != null) {
-                return dataDir;
-            }
-            try {
-                Path temp = Files.createTempDirectory("flashbladesim-");
-                resources.push(() -> deleteTree(temp));
-                return temp;
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create a directory for the simulator CA", e);
-            }
-        }
-
-        private static void deleteTree(Path directory) throws IOException {
-            try (var paths = Files.walk(directory)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
             }
         }
     }

@@ -56,9 +56,10 @@ final class ManagementHandler implements HttpHandler {
                 body = in.readAllBytes();
             }
             ApiResponse response = answer(exchange, method, target, body);
-            write(exchange, response, requestId);
+            // recorded before the answer leaves, so a test that got its response sees the call
             calls.record(new ApiCall(clock.instant(), method, target.fullPath(), target.resource(),
                     exchange.getRequestURI().getRawQuery(), response.status(), requestId));
+            write(exchange, response, requestId);
         }
     }
 

@@ -15,4 +15,5 @@
  * code: no other module may depend on it, and production configuration points the storage module
  * at a real array.
  */
+@org.springframework.modulith.ApplicationModule(displayName = "FlashBlade simulator", allowedDependencies = {})
 package org.workspaceportal.flashbladesim;

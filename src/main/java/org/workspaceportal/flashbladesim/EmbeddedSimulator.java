@@ -8,21 +8,20 @@ import java.util.Optional;
  */
 final class EmbeddedSimulator {
 
-    private static FlashBladeSimulator running;
+  private static FlashBladeSimulator running;
 
-    private EmbeddedSimulator() {
-    }
+  private EmbeddedSimulator() {}
 
-    static synchronized FlashBladeSimulator startOnce(SimulatorSettings settings) {
-        if (running == null) {
-            FlashBladeSimulator simulator = FlashBladeSimulator.start(settings);
-            Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "flashbladesim-shutdown"));
-            running = simulator;
-        }
-        return running;
+  static synchronized FlashBladeSimulator startOnce(SimulatorSettings settings) {
+    if (running == null) {
+      FlashBladeSimulator simulator = FlashBladeSimulator.start(settings);
+      Runtime.getRuntime().addShutdownHook(new Thread(simulator::close, "flashbladesim-shutdown"));
+      running = simulator;
     }
+    return running;
+  }
 
-    static synchronized Optional<FlashBladeSimulator> running() {
-        return Optional.ofNullable(running);
-    }
+  static synchronized Optional<FlashBladeSimulator> running() {
+    return Optional.ofNullable(running);
+  }
 }

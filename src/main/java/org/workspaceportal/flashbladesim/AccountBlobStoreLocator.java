@@ -1,7 +1,6 @@
 package org.workspaceportal.flashbladesim;
 
 import java.util.Map;
-
 import org.gaul.s3proxy.BlobStoreLocator;
 import org.jclouds.blobstore.BlobStore;
 
@@ -12,22 +11,26 @@ import org.jclouds.blobstore.BlobStore;
  */
 final class AccountBlobStoreLocator implements BlobStoreLocator {
 
-    private final BlobStore backing;
-    private final AccountRegistry accounts;
-    private final BucketRegistry buckets;
+  private final BlobStore backing;
+  private final AccountRegistry accounts;
+  private final BucketRegistry buckets;
 
-    AccountBlobStoreLocator(BlobStore backing, AccountRegistry accounts, BucketRegistry buckets) {
-        this.backing = backing;
-        this.accounts = accounts;
-        this.buckets = buckets;
-    }
+  AccountBlobStoreLocator(BlobStore backing, AccountRegistry accounts, BucketRegistry buckets) {
+    this.backing = backing;
+    this.accounts = accounts;
+    this.buckets = buckets;
+  }
 
-    @Override
-    public Map.Entry<String, BlobStore> locateBlobStore(String identity, String container, String blob) {
-        // null makes S3Proxy answer 403 InvalidAccessKeyId, as S3 does for unknown or deleted keys
-        return accounts.s3Identity(identity)
-                .map(id -> Map.<String, BlobStore>entry(id.secret(),
-                        new AccountScopedBlobStore(backing, id.account(), buckets)))
-                .orElse(null);
-    }
+  @Override
+  public Map.Entry<String, BlobStore> locateBlobStore(
+      String identity, String container, String blob) {
+    // null makes S3Proxy answer 403 InvalidAccessKeyId, as S3 does for unknown or deleted keys
+    return accounts
+        .s3Identity(identity)
+        .map(
+            id ->
+                Map.<String, BlobStore>entry(
+                    id.secret(), new AccountScopedBlobStore(backing, id.account(), buckets)))
+        .orElse(null);
+  }
 }

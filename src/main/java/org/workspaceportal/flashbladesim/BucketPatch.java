@@ -5,5 +5,5 @@ package org.workspaceportal.flashbladesim;
  *
  * @param quotaLimit a quota string as sent by the client ("" = unlimited)
  */
-record BucketPatch(Boolean destroyed, String versioning, String quotaLimit, Boolean hardLimitEnabled) {
-}
+record BucketPatch(
+    Boolean destroyed, String versioning, String quotaLimit, Boolean hardLimitEnabled) {}

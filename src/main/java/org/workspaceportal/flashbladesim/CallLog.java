@@ -6,23 +6,23 @@ import java.util.List;
 /** Every call the management API answered, injected faults included. */
 final class CallLog {
 
-    private final List<ApiCall> calls = new ArrayList<>();
+  private final List<ApiCall> calls = new ArrayList<>();
 
-    synchronized void record(ApiCall call) {
-        calls.add(call);
-    }
+  synchronized void record(ApiCall call) {
+    calls.add(call);
+  }
 
-    synchronized List<ApiCall> calls() {
-        return List.copyOf(calls);
-    }
+  synchronized List<ApiCall> calls() {
+    return List.copyOf(calls);
+  }
 
-    synchronized long count(String method, String resource) {
-        return calls.stream()
-                .filter(c -> c.method().equalsIgnoreCase(method) && c.resource().equals(resource))
-                .count();
-    }
+  synchronized long count(String method, String resource) {
+    return calls.stream()
+        .filter(c -> c.method().equalsIgnoreCase(method) && c.resource().equals(resource))
+        .count();
+  }
 
-    synchronized void clear() {
-        calls.clear();
-    }
+  synchronized void clear() {
+    calls.clear();
+  }
 }

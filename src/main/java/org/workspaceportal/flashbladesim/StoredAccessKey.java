@@ -6,7 +6,7 @@ package org.workspaceportal.flashbladesim;
  */
 record StoredAccessKey(String name, String secret, String user, long created, boolean enabled) {
 
-    StoredAccessKey withEnabled(boolean newEnabled) {
-        return new StoredAccessKey(name, secret, user, created, newEnabled);
-    }
+  StoredAccessKey withEnabled(boolean newEnabled) {
+    return new StoredAccessKey(name, secret, user, created, newEnabled);
+  }
 }

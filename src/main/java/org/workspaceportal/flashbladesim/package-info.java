@@ -12,7 +12,10 @@
  * through {@link org.workspaceportal.flashbladesim.EmbeddedSimulatorEnvironmentPostProcessor}.
  *
  * <p>This simulator is for tests and the embedded default only and is never used by production
- * code: no other module may depend on it, and production configuration points the storage module
- * at a real array.
+ * code: no other module may depend on it, and production configuration points the storage module at
+ * a real array.
  */
+@org.springframework.modulith.ApplicationModule(
+    displayName = "FlashBlade simulator",
+    allowedDependencies = {})
 package org.workspaceportal.flashbladesim;

@@ -6,7 +6,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Object-store accounts: created when missing, deleted only when no bucket (live or destroyed) is left. */
+/**
+ * Object-store accounts: created when missing, deleted only when no bucket (live or destroyed) is
+ * left.
+ */
 final class Accounts {
 
   private static final String RESOURCE = "object-store-accounts";
@@ -23,7 +26,12 @@ final class Accounts {
       return;
     }
     try {
-      api.post(RESOURCE, Map.of("names", account), null, AccountItem.class, "create " + describe(account));
+      api.post(
+          RESOURCE,
+          Map.of("names", account),
+          null,
+          AccountItem.class,
+          "create " + describe(account));
       log.info("Created FlashBlade object-store account '{}'", account);
     } catch (FlashBladeRefusal refusal) {
       Races.adoptIfAlreadyExists(refusal, () -> find(account));
@@ -31,17 +39,24 @@ final class Accounts {
   }
 
   /**
-   * Destroyed buckets still belong to the account until the array eradicates them, and the array will
-   * not delete an account that holds any, so they count as "not empty".
+   * Destroyed buckets still belong to the account until the array eradicates them, and the array
+   * will not delete an account that holds any, so they count as "not empty".
    */
   boolean removeIfEmpty(String account) {
     if (find(account).isEmpty()) {
       return true;
     }
-    List<BucketItem> buckets = api.list("buckets", Map.of("filter", "account.name='" + account + "'"),
-        BucketItem.class, "list the buckets of " + describe(account));
+    List<BucketItem> buckets =
+        api.list(
+            "buckets",
+            Map.of("filter", "account.name='" + account + "'"),
+            BucketItem.class,
+            "list the buckets of " + describe(account));
     if (buckets.stream().anyMatch(b -> account.equals(b.accountName()))) {
-      log.info("Keeping FlashBlade object-store account '{}': {} bucket(s) remain", account, buckets.size());
+      log.info(
+          "Keeping FlashBlade object-store account '{}': {} bucket(s) remain",
+          account,
+          buckets.size());
       return false;
     }
     try {

@@ -10,8 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads the reasons out of a FlashBlade error answer. Two shapes occur: the REST API's {@code
  * {"errors":[{"context","message"}]}} and the API gateway's flat {@code {"message": …}} (403, 429);
- * REST 1.x used {@code "error"} for the array. Anything else (an HTML page of a proxy) yields no reasons
- * rather than a parse failure, because the status code still tells what happened.
+ * REST 1.x used {@code "error"} for the array. Anything else (an HTML page of a proxy) yields no
+ * reasons rather than a parse failure, because the status code still tells what happened.
  */
 final class ApiErrors {
 
@@ -34,7 +34,8 @@ final class ApiErrors {
     for (String field : List.of("errors", "error")) {
       JsonNode array = root.get(field);
       if (array != null && array.isArray()) {
-        array.forEach(entry -> errors.add(new ApiError(text(entry, "context"), text(entry, "message"))));
+        array.forEach(
+            entry -> errors.add(new ApiError(text(entry, "context"), text(entry, "message"))));
       }
     }
     if (errors.isEmpty() && text(root, "message") != null) {

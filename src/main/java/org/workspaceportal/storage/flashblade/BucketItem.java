@@ -1,10 +1,11 @@
 package org.workspaceportal.storage.flashblade;
 
 /**
- * A bucket as {@code GET /buckets} returns it. {@code quotaLimit} is a number here (null = none) but a
- * string in requests, hence the separate {@link BucketPost}.
+ * A bucket as {@code GET /buckets} returns it. {@code quotaLimit} is a number here (null = none)
+ * but a string in requests, hence the separate {@link BucketPost}.
  */
-record BucketItem(String name, NamedRef account, Boolean destroyed, Long timeRemaining, Long quotaLimit) {
+record BucketItem(
+    String name, NamedRef account, Boolean destroyed, Long timeRemaining, Long quotaLimit) {
 
   boolean isDestroyed() {
     return Boolean.TRUE.equals(destroyed);

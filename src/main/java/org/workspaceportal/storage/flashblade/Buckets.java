@@ -8,8 +8,9 @@ import org.workspaceportal.storage.DataRetention;
 import org.workspaceportal.storage.StorageException;
 
 /**
- * Buckets. A destroyed bucket keeps its name until the array eradicates it, so "ensure" recovers one of
- * our own account rather than failing on the name; one of another account is a permanent conflict.
+ * Buckets. A destroyed bucket keeps its name until the array eradicates it, so "ensure" recovers
+ * one of our own account rather than failing on the name; one of another account is a permanent
+ * conflict.
  */
 final class Buckets {
 
@@ -28,7 +29,11 @@ final class Buckets {
     Optional<BucketItem> existing = find(bucket);
     if (existing.isEmpty()) {
       try {
-        api.post(RESOURCE, Map.of("names", bucket), body(account, bucket, quotaBytes), BucketItem.class,
+        api.post(
+            RESOURCE,
+            Map.of("names", bucket),
+            body(account, bucket, quotaBytes),
+            BucketItem.class,
             "create bucket '" + bucket + "'");
         log.info("Created FlashBlade bucket '{}' in account '{}'", bucket, account);
         return;
@@ -48,7 +53,11 @@ final class Buckets {
       return;
     }
     if (!existing.get().isDestroyed()) {
-      api.patch(RESOURCE, Map.of("names", bucket), new DestroyedPatch(true), "destroy bucket '" + bucket + "'");
+      api.patch(
+          RESOURCE,
+          Map.of("names", bucket),
+          new DestroyedPatch(true),
+          "destroy bucket '" + bucket + "'");
       log.info("Destroyed FlashBlade bucket '{}' (recoverable until eradicated)", bucket);
     }
     if (retention == DataRetention.ERADICATE) {
@@ -65,13 +74,21 @@ final class Buckets {
 
   private void adopt(BucketItem bucket, String account) {
     if (!account.equals(bucket.accountName())) {
-      throw new StorageException("Bucket '" + bucket.name() + "' already exists in another object-store account;"
-          + " bucket names are unique on the array, so choose another name", false);
+      throw new StorageException(
+          "Bucket '"
+              + bucket.name()
+              + "' already exists in another object-store account;"
+              + " bucket names are unique on the array, so choose another name",
+          false);
     }
     if (bucket.isDestroyed()) {
-      api.patch(RESOURCE, Map.of("names", bucket.name()), new DestroyedPatch(false),
+      api.patch(
+          RESOURCE,
+          Map.of("names", bucket.name()),
+          new DestroyedPatch(false),
           "recover destroyed bucket '" + bucket.name() + "'");
-      log.info("Recovered destroyed FlashBlade bucket '{}' of account '{}'", bucket.name(), account);
+      log.info(
+          "Recovered destroyed FlashBlade bucket '{}' of account '{}'", bucket.name(), account);
     }
   }
 
@@ -82,12 +99,20 @@ final class Buckets {
       return new BucketPost(new NamedRef(account), null, null);
     }
     if (quota <= 0) {
-      throw new StorageException("The quota of bucket '" + bucket + "' must be positive, was " + quota, false);
+      throw new StorageException(
+          "The quota of bucket '" + bucket + "' must be positive, was " + quota, false);
     }
     RestVersion version = api.version();
     if (!version.atLeast(RestVersion.QUOTAS)) {
-      throw new StorageException("Cannot give bucket '" + bucket + "' a quota: FlashBlade REST " + version
-          + " has no bucket quotas (they need " + RestVersion.QUOTAS + ")", false);
+      throw new StorageException(
+          "Cannot give bucket '"
+              + bucket
+              + "' a quota: FlashBlade REST "
+              + version
+              + " has no bucket quotas (they need "
+              + RestVersion.QUOTAS
+              + ")",
+          false);
     }
     return new BucketPost(new NamedRef(account), Long.toString(quota), true);
   }

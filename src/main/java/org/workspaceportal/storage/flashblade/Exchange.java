@@ -12,7 +12,13 @@ import java.util.Map;
  * @param once the call must reach the array at most once (creating an access key): it gets a fresh
  *     connection and a one-shot body, so that neither OkHttp nor a pooled connection can replay it
  */
-record Exchange(String method, String path, Map<String, String> query, byte[] body, String resource, boolean once) {
+record Exchange(
+    String method,
+    String path,
+    Map<String, String> query,
+    byte[] body,
+    String resource,
+    boolean once) {
 
   Exchange {
     query = query == null ? Map.of() : query;

@@ -6,9 +6,9 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * No answer: connection refused, TLS failure, timeout, connection dropped. {@link #requestSent()} says
- * whether the request may have reached the array; when false it provably did not (OkHttp never started
- * writing it), which is the only case in which a non-idempotent call may be sent again.
+ * No answer: connection refused, TLS failure, timeout, connection dropped. {@link #requestSent()}
+ * says whether the request may have reached the array; when false it provably did not (OkHttp never
+ * started writing it), which is the only case in which a non-idempotent call may be sent again.
  */
 final class ExchangeFailure extends IOException {
 
@@ -29,8 +29,10 @@ final class ExchangeFailure extends IOException {
    */
   boolean certificateRejected() {
     for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof SSLPeerUnverifiedException || cause instanceof CertificateException
-          || (cause instanceof SSLHandshakeException && cause.getMessage() != null
+      if (cause instanceof SSLPeerUnverifiedException
+          || cause instanceof CertificateException
+          || (cause instanceof SSLHandshakeException
+              && cause.getMessage() != null
               && cause.getMessage().contains("PKIX"))) {
         return true;
       }

@@ -8,9 +8,9 @@ import org.workspaceportal.storage.DataRetention;
 import org.workspaceportal.storage.StorageException;
 
 /**
- * NFS file systems (the workspace "datahub"), exported with the configured rule over NFSv3 and v4.1.
- * Destroying one also stops exporting it in the same call, as the array's own tooling does; recovering
- * one exports it again.
+ * NFS file systems (the workspace "datahub"), exported with the configured rule over NFSv3 and
+ * v4.1. Destroying one also stops exporting it in the same call, as the array's own tooling does;
+ * recovering one exports it again.
  */
 final class FileSystems {
 
@@ -33,8 +33,12 @@ final class FileSystems {
     Optional<FileSystemItem> existing = find(name);
     if (existing.isEmpty()) {
       try {
-        api.post(RESOURCE, Map.of("names", name), new FileSystemPost(size, false, NfsSettings.exported(nfsRule)),
-            FileSystemItem.class, "create file system '" + name + "'");
+        api.post(
+            RESOURCE,
+            Map.of("names", name),
+            new FileSystemPost(size, false, NfsSettings.exported(nfsRule)),
+            FileSystemItem.class,
+            "create file system '" + name + "'");
         log.info("Created FlashBlade file system '{}' ({} bytes)", name, size);
         return;
       } catch (FlashBladeRefusal refusal) {
@@ -53,7 +57,10 @@ final class FileSystems {
       return;
     }
     if (!existing.get().isDestroyed()) {
-      api.patch(RESOURCE, Map.of("names", name), new FileSystemPatch(true, NfsSettings.disabled()),
+      api.patch(
+          RESOURCE,
+          Map.of("names", name),
+          new FileSystemPatch(true, NfsSettings.disabled()),
           "destroy file system '" + name + "'");
       log.info("Destroyed FlashBlade file system '{}' (recoverable until eradicated)", name);
     }
@@ -72,12 +79,18 @@ final class FileSystems {
   private void adopt(FileSystemItem fileSystem) {
     String name = fileSystem.name();
     if (fileSystem.isDestroyed()) {
-      api.patch(RESOURCE, Map.of("names", name), new FileSystemPatch(false, null),
+      api.patch(
+          RESOURCE,
+          Map.of("names", name),
+          new FileSystemPatch(false, null),
           "recover destroyed file system '" + name + "'");
       log.info("Recovered destroyed FlashBlade file system '{}'", name);
     }
     if (fileSystem.isDestroyed() || !fileSystem.isExported()) {
-      api.patch(RESOURCE, Map.of("names", name), new FileSystemPatch(null, NfsSettings.exported(nfsRule)),
+      api.patch(
+          RESOURCE,
+          Map.of("names", name),
+          new FileSystemPatch(null, NfsSettings.exported(nfsRule)),
           "export file system '" + name + "' over NFS");
     }
   }

@@ -13,12 +13,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Resource calls of REST 2.x ({@code /api/<version>/<resource>}) with a session: lists that follow
  * {@code continuation_token}, lookups by name that treat "does not exist" as absent, and create,
- * change and delete calls. On 401 the session is renewed once and the call repeated; retries and error
- * translation are {@link ResilientCalls}'.
+ * change and delete calls. On 401 the session is renewed once and the call repeated; retries and
+ * error translation are {@link ResilientCalls}'.
  */
 final class FlashBladeApi {
 
-  /** Items per page; small enough for quick answers, large enough that a portal's lists fit in one. */
+  /**
+   * Items per page; small enough for quick answers, large enough that a portal's lists fit in one.
+   */
   static final int PAGE_SIZE = 200;
 
   private final FlashBladeHttp http;
@@ -68,12 +70,14 @@ final class FlashBladeApi {
     }
   }
 
-  <T> List<T> post(String resource, Map<String, String> query, Object body, Class<T> type, String action) {
+  <T> List<T> post(
+      String resource, Map<String, String> query, Object body, Class<T> type, String action) {
     return page(call("POST", resource, query, body, action, false), type, action).items();
   }
 
   /** A POST that reaches the array at most once (see {@link Exchange#once()}). */
-  <T> List<T> postOnce(String resource, Map<String, String> query, Object body, Class<T> type, String action) {
+  <T> List<T> postOnce(
+      String resource, Map<String, String> query, Object body, Class<T> type, String action) {
     return page(call("POST", resource, query, body, action, true), type, action).items();
   }
 
@@ -85,20 +89,30 @@ final class FlashBladeApi {
     call("DELETE", resource, query, null, action, false);
   }
 
-  private Answer call(String method, String resource, Map<String, String> query, Object body, String action,
+  private Answer call(
+      String method,
+      String resource,
+      Map<String, String> query,
+      Object body,
+      String action,
       boolean once) {
     RestVersion version = session.current().version();
     byte[] bytes = body == null ? null : json.writeValueAsBytes(body);
-    Exchange exchange = new Exchange(method, version.basePath() + resource, query, bytes, resource, once);
-    return calls.run(exchange, action, () -> {
-      Session.State current = session.current();
-      Answer answer = http.send(exchange, session.header(current));
-      if (answer.status() == 401) {
-        // Sessions expire; a 401 means the array did not act on the request, so repeating it is safe.
-        answer = http.send(exchange, session.header(session.renew(current)));
-      }
-      return answer;
-    });
+    Exchange exchange =
+        new Exchange(method, version.basePath() + resource, query, bytes, resource, once);
+    return calls.run(
+        exchange,
+        action,
+        () -> {
+          Session.State current = session.current();
+          Answer answer = http.send(exchange, session.header(current));
+          if (answer.status() == 401) {
+            // Sessions expire; a 401 means the array did not act on the request, so repeating it is
+            // safe.
+            answer = http.send(exchange, session.header(session.renew(current)));
+          }
+          return answer;
+        });
   }
 
   private <T> Page<T> page(Answer answer, Class<T> type, String action) {

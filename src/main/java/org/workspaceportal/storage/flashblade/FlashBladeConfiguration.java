@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 class FlashBladeConfiguration {
 
   @Bean(destroyMethod = "close")
-  FlashBladeObjectStorage flashBladeObjectStorage(FlashBladeProperties properties, ObjectProvider<MeterRegistry> meters) {
+  FlashBladeObjectStorage flashBladeObjectStorage(
+      FlashBladeProperties properties, ObjectProvider<MeterRegistry> meters) {
     return new FlashBladeObjectStorage(properties, meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 }

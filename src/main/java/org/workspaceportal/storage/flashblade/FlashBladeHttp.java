@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one {@link Exchange} and reads the whole answer: no retries, no session handling. Every call is
- * logged at DEBUG (method, path, status, request id; never a header, since two of them carry secrets)
- * and timed as {@code portal.flashblade.requests} by method, resource and outcome.
+ * Sends one {@link Exchange} and reads the whole answer: no retries, no session handling. Every
+ * call is logged at DEBUG (method, path, status, request id; never a header, since two of them
+ * carry secrets) and timed as {@code portal.flashblade.requests} by method, resource and outcome.
  */
 final class FlashBladeHttp implements AutoCloseable {
 
@@ -39,20 +39,29 @@ final class FlashBladeHttp implements AutoCloseable {
     this.base = base;
     this.pooled = client.newBuilder().eventListenerFactory(SendTracker.FACTORY).build();
     // Calls that must reach the array at most once get their own connection: a pooled one the array
-    // has already closed would fail after the request was written, and OkHttp would not know whether
+    // has already closed would fail after the request was written, and OkHttp would not know
+    // whether
     // it arrived.
-    this.fresh = pooled.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-        .retryOnConnectionFailure(false).build();
+    this.fresh =
+        pooled
+            .newBuilder()
+            .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+            .retryOnConnectionFailure(false)
+            .build();
     this.meters = meters;
   }
 
   /** Sends the exchange with {@code header} (name and value, e.g. the session) when given. */
-  Answer send(Exchange exchange, Map.@Nullable Entry<String, String> header) throws ExchangeFailure {
+  Answer send(Exchange exchange, Map.@Nullable Entry<String, String> header)
+      throws ExchangeFailure {
     SendTracker.Sent sent = new SendTracker.Sent();
     String requestId = UUID.randomUUID().toString();
-    Request.Builder request = new Request.Builder().url(url(exchange))
-        .header(REQUEST_ID_HEADER, requestId).header("Accept", "application/json")
-        .tag(SendTracker.Sent.class, sent);
+    Request.Builder request =
+        new Request.Builder()
+            .url(url(exchange))
+            .header(REQUEST_ID_HEADER, requestId)
+            .header("Accept", "application/json")
+            .tag(SendTracker.Sent.class, sent);
     if (header != null) {
       request.header(header.getKey(), header.getValue());
     }
@@ -63,19 +72,30 @@ final class FlashBladeHttp implements AutoCloseable {
       byte[] bytes = response.body().bytes();
       String echoed = response.header(REQUEST_ID_HEADER, requestId);
       record(exchange, outcome(response.code()), start);
-      log.debug("FlashBlade {} {} -> {} ({} ms, request id {})", exchange.method(), exchange.path(),
-          response.code(), millisSince(start), echoed);
+      log.debug(
+          "FlashBlade {} {} -> {} ({} ms, request id {})",
+          exchange.method(),
+          exchange.path(),
+          response.code(),
+          millisSince(start),
+          echoed);
       return new Answer(response.code(), bytes, echoed, response.header(SESSION_HEADER));
     } catch (IOException e) {
       record(exchange, "IO_ERROR", start);
-      log.debug("FlashBlade {} {} -> no answer ({} ms, request id {}): {}", exchange.method(), exchange.path(),
-          millisSince(start), requestId, e.toString());
+      log.debug(
+          "FlashBlade {} {} -> no answer ({} ms, request id {}): {}",
+          exchange.method(),
+          exchange.path(),
+          millisSince(start),
+          requestId,
+          e.toString());
       throw new ExchangeFailure(describe(e), e, sent.started());
     }
   }
 
   HttpUrl url(Exchange exchange) {
-    HttpUrl.Builder url = base.newBuilder().encodedPath("/").addPathSegments(exchange.path().substring(1));
+    HttpUrl.Builder url =
+        base.newBuilder().encodedPath("/").addPathSegments(exchange.path().substring(1));
     exchange.query().forEach(url::addQueryParameter);
     return url.build();
   }
@@ -92,8 +112,11 @@ final class FlashBladeHttp implements AutoCloseable {
   private void record(Exchange exchange, String outcome, long start) {
     Timer.builder("portal.flashblade.requests")
         .description("Calls to the FlashBlade management API")
-        .tag("method", exchange.method()).tag("resource", exchange.resource()).tag("outcome", outcome)
-        .register(meters).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        .tag("method", exchange.method())
+        .tag("resource", exchange.resource())
+        .tag("outcome", outcome)
+        .register(meters)
+        .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
   }
 
   private static String outcome(int status) {
@@ -122,7 +145,9 @@ final class FlashBladeHttp implements AutoCloseable {
     fresh.connectionPool().evictAll();
   }
 
-  /** A body OkHttp may write only once, so that it never replays a non-idempotent request by itself. */
+  /**
+   * A body OkHttp may write only once, so that it never replays a non-idempotent request by itself.
+   */
   private static final class OneShotBody extends RequestBody {
     private final byte[] bytes;
     private final MediaType type;

@@ -9,9 +9,10 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The adapter's own JSON mapping, independent of how the application configures its mapper: FlashBlade
- * names fields in snake_case, adds fields with every REST version (ignored here), and rejects fields a
- * version does not know — so null fields are left out of requests, which is how version guards work.
+ * The adapter's own JSON mapping, independent of how the application configures its mapper:
+ * FlashBlade names fields in snake_case, adds fields with every REST version (ignored here), and
+ * rejects fields a version does not know — so null fields are left out of requests, which is how
+ * version guards work.
  */
 final class FlashBladeJson {
 
@@ -21,7 +22,8 @@ final class FlashBladeJson {
     return JsonMapper.builder()
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+        .changeDefaultPropertyInclusion(
+            inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
         .build();
   }
 
@@ -33,8 +35,13 @@ final class FlashBladeJson {
     try {
       return json.readValue(body, type);
     } catch (JacksonException e) {
-      throw new StorageException("FlashBlade answered the request to " + action
-          + " with JSON this portal cannot read: " + e.getOriginalMessage(), false, e);
+      throw new StorageException(
+          "FlashBlade answered the request to "
+              + action
+              + " with JSON this portal cannot read: "
+              + e.getOriginalMessage(),
+          false,
+          e);
     }
   }
 }

@@ -15,9 +15,9 @@ import org.workspaceportal.storage.ObjectStorage;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@link ObjectStorage} on a FlashBlade through its REST 2.x management API. Nothing is contacted at
- * construction: the REST version is chosen and the session opened on the first call. {@link #close()}
- * logs out.
+ * {@link ObjectStorage} on a FlashBlade through its REST 2.x management API. Nothing is contacted
+ * at construction: the REST version is chosen and the session opened on the first call. {@link
+ * #close()} logs out.
  */
 final class FlashBladeObjectStorage implements ObjectStorage, AutoCloseable {
 
@@ -33,16 +33,21 @@ final class FlashBladeObjectStorage implements ObjectStorage, AutoCloseable {
   private final DataVips dataVips;
 
   FlashBladeObjectStorage(FlashBladeProperties properties, MeterRegistry meters) {
-    this(properties, meters, Retrier.sleeping(properties.maxAttempts(), properties.initialBackoff(),
-        properties.maxBackoff()));
+    this(
+        properties,
+        meters,
+        Retrier.sleeping(
+            properties.maxAttempts(), properties.initialBackoff(), properties.maxBackoff()));
   }
 
   FlashBladeObjectStorage(FlashBladeProperties properties, MeterRegistry meters, Retrier retrier) {
     Objects.requireNonNull(properties.url(), "portal.storage.flashblade.url");
     if (properties.insecureSkipTlsVerify()) {
-      log.warn("TLS verification of the FlashBlade management API at {} is OFF "
-          + "(portal.storage.flashblade.insecure-skip-tls-verify=true): anyone between the portal and the array "
-          + "can read the API token. Configure ca-certificate instead.", properties.url());
+      log.warn(
+          "TLS verification of the FlashBlade management API at {} is OFF"
+              + " (portal.storage.flashblade.insecure-skip-tls-verify=true): anyone between the"
+              + " portal and the array can read the API token. Configure ca-certificate instead.",
+          properties.url());
     }
     JsonMapper json = FlashBladeJson.mapper();
     this.http = new FlashBladeHttp(HttpUrl.get(properties.url()), client(properties), meters);
@@ -60,10 +65,13 @@ final class FlashBladeObjectStorage implements ObjectStorage, AutoCloseable {
   private static OkHttpClient client(FlashBladeProperties properties) {
     Duration connect = properties.connectTimeout();
     Duration read = properties.readTimeout();
-    OkHttpClient.Builder builder = new OkHttpClient.Builder()
-        .connectTimeout(connect).readTimeout(read).writeTimeout(read)
-        .callTimeout(connect.plus(read).plus(read))
-        .followRedirects(false);
+    OkHttpClient.Builder builder =
+        new OkHttpClient.Builder()
+            .connectTimeout(connect)
+            .readTimeout(read)
+            .writeTimeout(read)
+            .callTimeout(connect.plus(read).plus(read))
+            .followRedirects(false);
     ManagementTls.from(properties).applyTo(builder);
     return builder.build();
   }
@@ -128,7 +136,10 @@ final class FlashBladeObjectStorage implements ObjectStorage, AutoCloseable {
     return dataVips.endpoints();
   }
 
-  /** Ends the session on the array (sessions count against a per-user limit there) and frees threads. */
+  /**
+   * Ends the session on the array (sessions count against a per-user limit there) and frees
+   * threads.
+   */
   @Override
   public void close() {
     try {

@@ -18,9 +18,9 @@ import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 
 /**
- * Whom the management connection trusts: only the configured CA bundle when there is one (so a public CA
- * cannot vouch for a fake array), else the JVM's trust store, or — an explicit, logged opt-in — anything.
- * Host names are verified in the first two cases.
+ * Whom the management connection trusts: only the configured CA bundle when there is one (so a
+ * public CA cannot vouch for a fake array), else the JVM's trust store, or — an explicit, logged
+ * opt-in — anything. Host names are verified in the first two cases.
  */
 final class ManagementTls {
 
@@ -37,11 +37,16 @@ final class ManagementTls {
       return new ManagementTls(new TrustEverything(), true);
     }
     try {
-      KeyStore anchors = properties.caCertificate() == null ? null : trustStore(properties.caCertificate());
+      KeyStore anchors =
+          properties.caCertificate() == null ? null : trustStore(properties.caCertificate());
       return new ManagementTls(trustManager(anchors), false);
     } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException("Cannot use portal.storage.flashblade.ca-certificate "
-          + properties.caCertificate() + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot use portal.storage.flashblade.ca-certificate "
+              + properties.caCertificate()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -78,7 +83,8 @@ final class ManagementTls {
 
   /** {@code null} anchors select the JVM's default trust store. */
   private static X509TrustManager trustManager(KeyStore anchors) throws GeneralSecurityException {
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(anchors);
     for (TrustManager manager : factory.getTrustManagers()) {
       if (manager instanceof X509TrustManager x509) {
@@ -88,7 +94,9 @@ final class ManagementTls {
     throw new GeneralSecurityException("no X.509 trust manager available");
   }
 
-  /** Only reachable through insecure-skip-tls-verify=true, which is logged as a warning at start. */
+  /**
+   * Only reachable through insecure-skip-tls-verify=true, which is logged as a warning at start.
+   */
   private static final class TrustEverything implements X509TrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) {}

@@ -3,8 +3,9 @@ package org.workspaceportal.storage.flashblade;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The {@code nfs} object of a file system. REST 2.x has no {@code enabled} flag: a file system is exported
- * while one of the two protocol versions is enabled. {@code rules} is left out (null) when not changed.
+ * The {@code nfs} object of a file system. REST 2.x has no {@code enabled} flag: a file system is
+ * exported while one of the two protocol versions is enabled. {@code rules} is left out (null) when
+ * not changed.
  */
 record NfsSettings(
     @JsonProperty("v3_enabled") Boolean v3Enabled,

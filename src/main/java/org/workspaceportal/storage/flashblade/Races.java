@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * Creates are guarded by a lookup, but another portal instance (or a retry whose first attempt did
- * arrive) can create the same name in between; the array then answers "already exists". That object is
- * the one we wanted, so it is looked up again and adopted.
+ * arrive) can create the same name in between; the array then answers "already exists". That object
+ * is the one we wanted, so it is looked up again and adopted.
  */
 final class Races {
 

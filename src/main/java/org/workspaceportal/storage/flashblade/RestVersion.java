@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A REST 2.x version ("2.17"). The adapter speaks 2.0 up to {@link #HIGHEST_SUPPORTED}; newer arrays
- * still list the older versions, and fields that need a newer one are guarded with {@link #atLeast}.
+ * A REST 2.x version ("2.17"). The adapter speaks 2.0 up to {@link #HIGHEST_SUPPORTED}; newer
+ * arrays still list the older versions, and fields that need a newer one are guarded with {@link
+ * #atLeast}.
  */
 record RestVersion(int minor) implements Comparable<RestVersion> {
 
@@ -21,15 +22,20 @@ record RestVersion(int minor) implements Comparable<RestVersion> {
 
   /** The highest 2.x version both sides speak, if any. */
   static Optional<RestVersion> choose(List<String> offered) {
-    return offered == null ? Optional.empty() : offered.stream()
-        .map(RestVersion::parse).flatMap(Optional::stream)
-        .filter(v -> v.minor() <= HIGHEST_SUPPORTED).max(RestVersion::compareTo);
+    return offered == null
+        ? Optional.empty()
+        : offered.stream()
+            .map(RestVersion::parse)
+            .flatMap(Optional::stream)
+            .filter(v -> v.minor() <= HIGHEST_SUPPORTED)
+            .max(RestVersion::compareTo);
   }
 
   static Optional<RestVersion> parse(String text) {
     Matcher matcher = text == null ? null : TWO_X.matcher(text.strip());
     return matcher != null && matcher.matches()
-        ? Optional.of(new RestVersion(Integer.parseInt(matcher.group(1)))) : Optional.empty();
+        ? Optional.of(new RestVersion(Integer.parseInt(matcher.group(1))))
+        : Optional.empty();
   }
 
   boolean atLeast(RestVersion other) {

@@ -8,10 +8,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * Runs an attempt up to {@code maxAttempts} times while the failure is one the predicate calls
- * retryable, waiting between attempts: exponential backoff capped at {@code maxBackoff}, with "equal
- * jitter" (half the wait fixed, half random) so that several portal threads hitting a busy array do not
- * come back in step, yet never retry at once. The last failure is rethrown unchanged; the caller decides
- * how to describe it.
+ * retryable, waiting between attempts: exponential backoff capped at {@code maxBackoff}, with
+ * "equal jitter" (half the wait fixed, half random) so that several portal threads hitting a busy
+ * array do not come back in step, yet never retry at once. The last failure is rethrown unchanged;
+ * the caller decides how to describe it.
  */
 final class Retrier {
 
@@ -31,7 +31,12 @@ final class Retrier {
   private final Sleeper sleeper;
   private final RandomGenerator random;
 
-  Retrier(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Sleeper sleeper, RandomGenerator random) {
+  Retrier(
+      int maxAttempts,
+      Duration initialBackoff,
+      Duration maxBackoff,
+      Sleeper sleeper,
+      RandomGenerator random) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("maxAttempts must be at least 1");
     }
@@ -43,7 +48,12 @@ final class Retrier {
   }
 
   static Retrier sleeping(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
-    return new Retrier(maxAttempts, initialBackoff, maxBackoff, d -> Thread.sleep(d), RandomGenerator.getDefault());
+    return new Retrier(
+        maxAttempts,
+        initialBackoff,
+        maxBackoff,
+        d -> Thread.sleep(d),
+        RandomGenerator.getDefault());
   }
 
   int maxAttempts() {

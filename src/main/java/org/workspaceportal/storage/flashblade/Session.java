@@ -72,7 +72,9 @@ final class Session {
       if (open == null) {
         return;
       }
-      Answer answer = http.send(new Exchange("POST", "/api/logout", Map.of(), null, "logout", false), header(open));
+      Answer answer =
+          http.send(
+              new Exchange("POST", "/api/logout", Map.of(), null, "logout", false), header(open));
       log.debug("Logged out of FlashBlade (HTTP {})", answer.status());
     } catch (ExchangeFailure e) {
       log.debug("Could not log out of FlashBlade: {}", e.getMessage());
@@ -87,33 +89,53 @@ final class Session {
     Exchange exchange = new Exchange("POST", "/api/login", Map.of(), null, "login", false);
     Answer answer;
     try {
-      answer = calls.run(exchange, "log in", () -> http.send(exchange, Map.entry("api-token", apiToken)));
+      answer =
+          calls.run(
+              exchange, "log in", () -> http.send(exchange, Map.entry("api-token", apiToken)));
     } catch (FlashBladeRefusal refused) {
       if (refused.status() == 401 || refused.status() == 403) {
-        throw new StorageException("FlashBlade did not accept the API token (portal.storage.flashblade.api-token): "
-            + ApiErrors.describe(refused.errors()) + " (HTTP " + refused.status() + ")", false, refused);
+        throw new StorageException(
+            "FlashBlade did not accept the API token (portal.storage.flashblade.api-token): "
+                + ApiErrors.describe(refused.errors())
+                + " (HTTP "
+                + refused.status()
+                + ")",
+            false,
+            refused);
       }
       throw refused;
     }
     if (answer.sessionToken() == null || answer.sessionToken().isBlank()) {
-      throw new StorageException("FlashBlade answered the login without a session token (x-auth-token)", false);
+      throw new StorageException(
+          "FlashBlade answered the login without a session token (x-auth-token)", false);
     }
     log.debug("Logged in to FlashBlade, REST {}", chosen);
     return new State(chosen, answer.sessionToken());
   }
 
   private RestVersion discoverVersion() {
-    Exchange exchange = new Exchange("GET", "/api/api_version", Map.of(), null, "api_version", false);
+    Exchange exchange =
+        new Exchange("GET", "/api/api_version", Map.of(), null, "api_version", false);
     Answer answer = calls.run(exchange, "list its REST versions", () -> http.send(exchange, null));
-    ApiVersions offered = FlashBladeJson.decode(json, answer.body(), ApiVersions.class, "list its REST versions");
-    RestVersion chosen = RestVersion.choose(offered.versions()).orElseThrow(() -> new StorageException(
-        "FlashBlade offers no REST 2.x version this portal speaks (2.0 to 2." + RestVersion.HIGHEST_SUPPORTED
-            + "); it offers " + offered.versions(), false));
+    ApiVersions offered =
+        FlashBladeJson.decode(json, answer.body(), ApiVersions.class, "list its REST versions");
+    RestVersion chosen =
+        RestVersion.choose(offered.versions())
+            .orElseThrow(
+                () ->
+                    new StorageException(
+                        "FlashBlade offers no REST 2.x version this portal speaks (2.0 to 2."
+                            + RestVersion.HIGHEST_SUPPORTED
+                            + "); it offers "
+                            + offered.versions(),
+                        false));
     log.info("FlashBlade offers REST up to {}; using {}", last(offered), chosen);
     return chosen;
   }
 
   private static String last(ApiVersions offered) {
-    return offered.versions() == null || offered.versions().isEmpty() ? "nothing" : offered.versions().getLast();
+    return offered.versions() == null || offered.versions().isEmpty()
+        ? "nothing"
+        : offered.versions().getLast();
   }
 }

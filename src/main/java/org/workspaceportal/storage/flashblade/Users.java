@@ -24,8 +24,9 @@ final class Users {
   }
 
   /**
-   * {@code full_access=true} is passed explicitly: the API documents false as the default, while the
-   * Ansible modules observe that users get the full-access policy anyway — explicit is the same on both.
+   * {@code full_access=true} is passed explicitly: the API documents false as the default, while
+   * the Ansible modules observe that users get the full-access policy anyway — explicit is the same
+   * on both.
    */
   void ensure(String account, String user) {
     String name = qualified(account, user);
@@ -33,7 +34,11 @@ final class Users {
       return;
     }
     try {
-      api.post(RESOURCE, Map.of("names", name, "full_access", "true"), null, UserItem.class,
+      api.post(
+          RESOURCE,
+          Map.of("names", name, "full_access", "true"),
+          null,
+          UserItem.class,
           "create object-store user '" + name + "'");
       log.info("Created FlashBlade object-store user '{}'", name);
     } catch (FlashBladeRefusal refusal) {

@@ -22,9 +22,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Proves a new key works the way Spark will use it: path-style requests to the data endpoint, with the
- * key's own credentials, put, read back and delete {@code .portal-check/<random>}. A fresh client per
- * check, because every check uses different credentials.
+ * Proves a new key works the way Spark will use it: path-style requests to the data endpoint, with
+ * the key's own credentials, put, read back and delete {@code .portal-check/<random>}. A fresh
+ * client per check, because every check uses different credentials.
  */
 @Component
 class S3BucketAccessCheck implements BucketAccessCheck {
@@ -41,35 +41,55 @@ class S3BucketAccessCheck implements BucketAccessCheck {
   @Override
   public void verify(URI s3Endpoint, NewAccessKey key, String bucket) {
     String objectKey = CHECK_PREFIX + UUID.randomUUID();
-    byte[] content = ("Workspace Portal access check " + objectKey).getBytes(StandardCharsets.UTF_8);
+    byte[] content =
+        ("Workspace Portal access check " + objectKey).getBytes(StandardCharsets.UTF_8);
     S3Step step = new S3Step(s3Endpoint, key, bucket, objectKey);
     try (S3Client s3 = client(s3Endpoint, key)) {
-      step.run("put", () -> s3.putObject(b -> b.bucket(bucket).key(objectKey), RequestBody.fromBytes(content)));
-      byte[] readBack = step.run("get", () -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(objectKey)).asByteArray());
+      step.run(
+          "put",
+          () -> s3.putObject(b -> b.bucket(bucket).key(objectKey), RequestBody.fromBytes(content)));
+      byte[] readBack =
+          step.run(
+              "get", () -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(objectKey)).asByteArray());
       if (!Arrays.equals(content, readBack)) {
         deleteQuietly(s3, bucket, objectKey);
-        throw new StorageException("S3 access check in bucket '" + bucket + "' at " + s3Endpoint
-            + ": object " + objectKey + " read back with different content", false);
+        throw new StorageException(
+            "S3 access check in bucket '"
+                + bucket
+                + "' at "
+                + s3Endpoint
+                + ": object "
+                + objectKey
+                + " read back with different content",
+            false);
       }
       step.run("delete", () -> s3.deleteObject(b -> b.bucket(bucket).key(objectKey)));
     }
-    log.debug("S3 access check passed for key {} on bucket '{}' at {}", key.accessKeyId(), bucket, s3Endpoint);
+    log.debug(
+        "S3 access check passed for key {} on bucket '{}' at {}",
+        key.accessKeyId(),
+        bucket,
+        s3Endpoint);
   }
 
   private S3Client client(URI endpoint, NewAccessKey key) {
     return S3Client.builder()
         .endpointOverride(endpoint)
         .region(Region.of(properties.region()))
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())))
-        // Spark's S3A uses path style against FlashBlade; virtual hosts need DNS the portal cannot assume.
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())))
+        // Spark's S3A uses path style against FlashBlade; virtual hosts need DNS the portal cannot
+        // assume.
         .forcePathStyle(true)
-        // Newer SDKs add CRC checksums to every upload by default; S3-compatible stores may reject them.
+        // Newer SDKs add CRC checksums to every upload by default; S3-compatible stores may reject
+        // them.
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-        .httpClientBuilder(UrlConnectionHttpClient.builder()
-            .connectionTimeout(properties.connectTimeout())
-            .socketTimeout(properties.socketTimeout()))
+        .httpClientBuilder(
+            UrlConnectionHttpClient.builder()
+                .connectionTimeout(properties.connectTimeout())
+                .socketTimeout(properties.socketTimeout()))
         .overrideConfiguration(o -> o.apiCallTimeout(properties.callTimeout()))
         .build();
   }
@@ -89,7 +109,8 @@ class S3BucketAccessCheck implements BucketAccessCheck {
       try {
         return call.get();
       } catch (SdkException e) {
-        throw S3Failures.translate(operation, this.bucket, this.endpoint, this.key.accessKeyId(), e);
+        throw S3Failures.translate(
+            operation, this.bucket, this.endpoint, this.key.accessKeyId(), e);
       }
     }
   }

@@ -10,7 +10,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * How the S3 access check talks to the data endpoint. Timeouts are short on purpose: the check runs
- * inside a provisioning step, and a data VIP that does not answer within seconds is a failure to report.
+ * inside a provisioning step, and a data VIP that does not answer within seconds is a failure to
+ * report.
  *
  * @param region signing region; FlashBlade accepts any, S3 clients need one
  * @param connectTimeout how long to wait for a TCP connection to the S3 endpoint
@@ -26,12 +27,15 @@ record S3CheckProperties(
     @DefaultValue("30s") @NotNull Duration callTimeout) {
 
   static S3CheckProperties defaults() {
-    return new S3CheckProperties("us-east-1", Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30));
+    return new S3CheckProperties(
+        "us-east-1", Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30));
   }
 
   @AssertTrue(message = "portal.storage.s3 timeouts must be positive")
   boolean isTimeoutsPositive() {
-    return connectTimeout == null || socketTimeout == null || callTimeout == null
+    return connectTimeout == null
+        || socketTimeout == null
+        || callTimeout == null
         || (connectTimeout.isPositive() && socketTimeout.isPositive() && callTimeout.isPositive());
   }
 }

@@ -19,13 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.workspaceportal.storage.NewAccessKey;
 import org.workspaceportal.storage.StorageException;
 
-/** The one call that must not be repeated blindly: which failures resend the POST, and which do not. */
+/**
+ * The one call that must not be repeated blindly: which failures resend the POST, and which do not.
+ */
 class AccessKeyCreationTest {
 
   private static final String KEY_1 = "{\"name\":\"PSFBKEY1\",\"user\":{\"name\":\"ws-1/spark\"}}";
   private static final String KEY_2 = "{\"name\":\"PSFBKEY2\",\"user\":{\"name\":\"ws-1/spark\"}}";
-  private static final String CREATED = "{\"name\":\"PSFBKEY2\",\"secret_access_key\":\"s3cr3t\","
-      + "\"user\":{\"name\":\"ws-1/spark\"}}";
+  private static final String CREATED =
+      "{\"name\":\"PSFBKEY2\",\"secret_access_key\":\"s3cr3t\","
+          + "\"user\":{\"name\":\"ws-1/spark\"}}";
 
   private final ScriptedArray array = new ScriptedArray();
   private MockWebServer server;
@@ -36,9 +39,11 @@ class AccessKeyCreationTest {
     server = new MockWebServer();
     server.setDispatcher(array);
     server.start();
-    FlashBladeProperties properties = FlashBladeFixtures.withReadTimeout(
-        FlashBladeFixtures.properties(server.url("/").uri(), FlashBladeFixtures.API_TOKEN, null),
-        Duration.ofMillis(400));
+    FlashBladeProperties properties =
+        FlashBladeFixtures.withReadTimeout(
+            FlashBladeFixtures.properties(
+                server.url("/").uri(), FlashBladeFixtures.API_TOKEN, null),
+            Duration.ofMillis(400));
     storage = new FlashBladeObjectStorage(properties, new SimpleMeterRegistry());
   }
 
@@ -57,7 +62,8 @@ class AccessKeyCreationTest {
     assertThat(key).isEqualTo(new NewAccessKey("PSFBKEY2", "s3cr3t"));
     assertThat(key.toString()).doesNotContain("s3cr3t");
     assertThat(posts()).isEqualTo(1);
-    assertThat(array.resourceCalls.get(1).getBody().utf8()).isEqualTo("{\"user\":{\"name\":\"ws-1/spark\"}}");
+    assertThat(array.resourceCalls.get(1).getBody().utf8())
+        .isEqualTo("{\"user\":{\"name\":\"ws-1/spark\"}}");
   }
 
   @Test
@@ -73,7 +79,8 @@ class AccessKeyCreationTest {
 
   @Test
   void theArraysOwnKeyLimitReadsTheSame() {
-    array.then(items(KEY_1))
+    array
+        .then(items(KEY_1))
         .then(errors(400, "ws-1/spark", "User has reached the maximum number of access keys (2)."));
 
     assertThatThrownBy(() -> storage.createAccessKey("ws-1", "spark"))
@@ -83,7 +90,8 @@ class AccessKeyCreationTest {
 
   @Test
   void aRateLimitIsRetriedOnceTheListingShowsNoNewKey() {
-    array.then(items(KEY_1))
+    array
+        .then(items(KEY_1))
         .then(json(429, "{\"message\":\"API rate limit exceeded\"}"))
         .then(items(KEY_1))
         .then(items(CREATED));
@@ -94,7 +102,8 @@ class AccessKeyCreationTest {
 
   @Test
   void aKeyThatAppearedDespite503IsReportedAndNotCreatedAgain() {
-    array.then(items(KEY_1))
+    array
+        .then(items(KEY_1))
         .then(errors(503, "", "Service unavailable."))
         .then(items(KEY_1, KEY_2));
 
@@ -109,7 +118,8 @@ class AccessKeyCreationTest {
     array.then(items(KEY_1)).then(errors(502, "", "Bad gateway."));
 
     assertThatThrownBy(() -> storage.createAccessKey("ws-1", "spark"))
-        .hasMessageContaining("did not confirm creating an access key for object-store user 'ws-1/spark'")
+        .hasMessageContaining(
+            "did not confirm creating an access key for object-store user 'ws-1/spark'")
         .hasMessageContaining("List the user's keys")
         .satisfies(e -> assertThat(((StorageException) e).isTransient()).isTrue());
     assertThat(posts()).isEqualTo(1);
@@ -117,7 +127,8 @@ class AccessKeyCreationTest {
 
   @Test
   void aTimeoutAfterSendingIsNotResent() {
-    array.then(items(KEY_1))
+    array
+        .then(items(KEY_1))
         .then(new MockResponse.Builder(items(CREATED)).headersDelay(1, TimeUnit.SECONDS).build());
 
     assertThatThrownBy(() -> storage.createAccessKey("ws-1", "spark"))
@@ -128,8 +139,12 @@ class AccessKeyCreationTest {
 
   @Test
   void aDroppedConnectionAfterSendingIsNotResent() {
-    array.then(items(KEY_1))
-        .then(new MockResponse.Builder(items(CREATED)).onResponseStart(new SocketEffect.CloseSocket()).build());
+    array
+        .then(items(KEY_1))
+        .then(
+            new MockResponse.Builder(items(CREATED))
+                .onResponseStart(new SocketEffect.CloseSocket())
+                .build());
 
     assertThatThrownBy(() -> storage.createAccessKey("ws-1", "spark"))
         .hasMessageContaining("did not confirm")

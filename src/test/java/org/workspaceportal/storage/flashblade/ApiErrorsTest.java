@@ -13,12 +13,16 @@ class ApiErrorsTest {
 
   @Test
   void readsTheRestErrorArrayWithContexts() {
-    List<ApiError> errors = parse("{\"errors\":[{\"context\":\"b1\",\"message\":\"Bucket already exists.\"},"
-        + "{\"context\":null,\"message\":\"Second problem.\",\"location_context\":{}}]}");
+    List<ApiError> errors =
+        parse(
+            "{\"errors\":[{\"context\":\"b1\",\"message\":\"Bucket already exists.\"},"
+                + "{\"context\":null,\"message\":\"Second problem.\",\"location_context\":{}}]}");
 
-    assertThat(errors).containsExactly(new ApiError("b1", "Bucket already exists."),
-        new ApiError(null, "Second problem."));
-    assertThat(ApiErrors.describe(errors)).isEqualTo("Bucket already exists. (b1); Second problem.");
+    assertThat(errors)
+        .containsExactly(
+            new ApiError("b1", "Bucket already exists."), new ApiError(null, "Second problem."));
+    assertThat(ApiErrors.describe(errors))
+        .isEqualTo("Bucket already exists. (b1); Second problem.");
   }
 
   @Test
@@ -49,19 +53,24 @@ class ApiErrorsTest {
 
   @Test
   void refusalsTellAbsentAndDuplicateNamesFromOtherReasons() {
-    FlashBladeRefusal missing = new FlashBladeRefusal("look up bucket 'b'", 400,
-        List.of(new ApiError("b", "Bucket does not exist.")), "r1");
-    FlashBladeRefusal duplicate = new FlashBladeRefusal("create bucket 'b'", 400,
-        List.of(new ApiError("b", "Bucket already exists.")), null);
-    FlashBladeRefusal invalid = new FlashBladeRefusal("create bucket 'B'", 400,
-        List.of(new ApiError("B", "Invalid name.")), null);
+    FlashBladeRefusal missing =
+        new FlashBladeRefusal(
+            "look up bucket 'b'", 400, List.of(new ApiError("b", "Bucket does not exist.")), "r1");
+    FlashBladeRefusal duplicate =
+        new FlashBladeRefusal(
+            "create bucket 'b'", 400, List.of(new ApiError("b", "Bucket already exists.")), null);
+    FlashBladeRefusal invalid =
+        new FlashBladeRefusal(
+            "create bucket 'B'", 400, List.of(new ApiError("B", "Invalid name.")), null);
 
     assertThat(missing.saysDoesNotExist()).isTrue();
     assertThat(missing.saysAlreadyExists()).isFalse();
     assertThat(duplicate.saysAlreadyExists()).isTrue();
     assertThat(invalid.saysAlreadyExists() || invalid.saysDoesNotExist()).isFalse();
     assertThat(missing.getMessage())
-        .isEqualTo("FlashBlade refused to look up bucket 'b': Bucket does not exist. (b) (HTTP 400, request id r1)");
+        .isEqualTo(
+            "FlashBlade refused to look up bucket 'b': Bucket does not exist. (b) (HTTP 400,"
+                + " request id r1)");
   }
 
   private List<ApiError> parse(String body) {

@@ -30,7 +30,9 @@ class FlashBladeApiCallsTest {
     server.setDispatcher(array);
     server.start();
     URI url = server.url("/").uri();
-    storage = new FlashBladeObjectStorage(FlashBladeFixtures.properties(url, FlashBladeFixtures.API_TOKEN, null), meters);
+    storage =
+        new FlashBladeObjectStorage(
+            FlashBladeFixtures.properties(url, FlashBladeFixtures.API_TOKEN, null), meters);
   }
 
   @AfterEach
@@ -89,8 +91,9 @@ class FlashBladeApiCallsTest {
   @Test
   void aRejectedApiTokenSaysWhichSettingToCheck() {
     storage.close();
-    storage = new FlashBladeObjectStorage(
-        FlashBladeFixtures.properties(server.url("/").uri(), "wrong-token", null), meters);
+    storage =
+        new FlashBladeObjectStorage(
+            FlashBladeFixtures.properties(server.url("/").uri(), "wrong-token", null), meters);
 
     assertThatThrownBy(() -> storage.ensureAccount("ws-1"))
         .isInstanceOf(StorageException.class)
@@ -101,17 +104,29 @@ class FlashBladeApiCallsTest {
 
   @Test
   void busyAnswersAreRetriedUntilTheArrayAnswers() {
-    array.then(json(429, "{\"message\":\"API rate limit exceeded\"}"))
+    array
+        .then(json(429, "{\"message\":\"API rate limit exceeded\"}"))
         .then(errors(503, "", "Service unavailable."))
         .then(items("{\"name\":\"ws-1\"}"));
 
     storage.ensureAccount("ws-1");
 
     assertThat(array.resourceCalls).hasSize(3);
-    assertThat(meters.get("portal.flashblade.requests").tags("resource", "object-store-accounts",
-        "outcome", "SERVER_ERROR", "method", "GET").timer().count()).isEqualTo(1);
-    assertThat(meters.get("portal.flashblade.requests").tags("resource", "object-store-accounts",
-        "outcome", "CLIENT_ERROR").timer().count()).isEqualTo(1);
+    assertThat(
+            meters
+                .get("portal.flashblade.requests")
+                .tags(
+                    "resource", "object-store-accounts", "outcome", "SERVER_ERROR", "method", "GET")
+                .timer()
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            meters
+                .get("portal.flashblade.requests")
+                .tags("resource", "object-store-accounts", "outcome", "CLIENT_ERROR")
+                .timer()
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -140,13 +155,15 @@ class FlashBladeApiCallsTest {
 
   @Test
   void aRefusalNamesTheActionAndTheArraysReason() {
-    array.then(errors(400, "ws-1", "Object store account does not exist."))
+    array
+        .then(errors(400, "ws-1", "Object store account does not exist."))
         .then(errors(400, "Bad_Name", "Invalid name: upper case is not allowed."));
 
     assertThatThrownBy(() -> storage.ensureAccount("Bad_Name"))
         .isInstanceOf(StorageException.class)
-        .hasMessageStartingWith("FlashBlade refused to create object-store account 'Bad_Name': "
-            + "Invalid name: upper case is not allowed. (Bad_Name) (HTTP 400, request id ")
+        .hasMessageStartingWith(
+            "FlashBlade refused to create object-store account 'Bad_Name': "
+                + "Invalid name: upper case is not allowed. (Bad_Name) (HTTP 400, request id ")
         .satisfies(e -> assertThat(((StorageException) e).isTransient()).isFalse());
     assertThat(array.resourceCalls).hasSize(2);
   }
@@ -156,12 +173,14 @@ class FlashBladeApiCallsTest {
     array.then(json(403, "{\"message\":\"Forbidden\"}"));
 
     assertThatThrownBy(() -> storage.ensureAccount("ws-1"))
-        .hasMessageContaining("FlashBlade refused to look up object-store account 'ws-1': Forbidden (HTTP 403");
+        .hasMessageContaining(
+            "FlashBlade refused to look up object-store account 'ws-1': Forbidden (HTTP 403");
   }
 
   @Test
   void listsFollowTheContinuationTokenWithALimit() {
-    array.then(json(200, "{\"items\":[{\"name\":\"K1\"}],\"continuation_token\":\"next-1\"}"))
+    array
+        .then(json(200, "{\"items\":[{\"name\":\"K1\"}],\"continuation_token\":\"next-1\"}"))
         .then(json(200, "{\"items\":[{\"name\":\"K2\"}],\"continuation_token\":null}"));
 
     assertThat(storage.accessKeyIds("ws-1", "spark")).containsExactly("K1", "K2");
@@ -169,7 +188,8 @@ class FlashBladeApiCallsTest {
     RecordedRequest first = array.resourceCalls.get(0);
     RecordedRequest second = array.resourceCalls.get(1);
     assertThat(first.getUrl().queryParameter("filter")).isEqualTo("user.name='ws-1/spark'");
-    assertThat(first.getUrl().queryParameter("limit")).isEqualTo(Integer.toString(FlashBladeApi.PAGE_SIZE));
+    assertThat(first.getUrl().queryParameter("limit"))
+        .isEqualTo(Integer.toString(FlashBladeApi.PAGE_SIZE));
     assertThat(first.getUrl().queryParameter("continuation_token")).isNull();
     assertThat(second.getUrl().queryParameter("continuation_token")).isEqualTo("next-1");
   }

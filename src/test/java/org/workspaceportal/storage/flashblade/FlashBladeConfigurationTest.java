@@ -11,8 +11,9 @@ import org.workspaceportal.storage.ObjectStorage;
 /** The adapter exists only when a FlashBlade is configured, and only with valid settings. */
 class FlashBladeConfigurationTest {
 
-  private final ApplicationContextRunner context = new ApplicationContextRunner()
-      .withUserConfiguration(BindProperties.class, FlashBladeConfiguration.class);
+  private final ApplicationContextRunner context =
+      new ApplicationContextRunner()
+          .withUserConfiguration(BindProperties.class, FlashBladeConfiguration.class);
 
   @Test
   void noUrlMeansNoAdapter() {
@@ -21,16 +22,24 @@ class FlashBladeConfigurationTest {
 
   @Test
   void aUrlAndTokenGiveTheAdapterWithoutContactingTheArrayAtStart() {
-    context.withPropertyValues("portal.storage.flashblade.url=https://127.0.0.1:9",
+    context
+        .withPropertyValues(
+            "portal.storage.flashblade.url=https://127.0.0.1:9",
             "portal.storage.flashblade.api-token=T-1")
         .run(started -> assertThat(started).hasSingleBean(ObjectStorage.class));
   }
 
   @Test
   void aUrlWithoutTokenStopsTheStartWithAClearMessage() {
-    context.withPropertyValues("portal.storage.flashblade.url=https://127.0.0.1:9")
-        .run(started -> assertThat(started).hasFailed().getFailure()
-            .rootCause().hasMessageContaining("api-token must be set"));
+    context
+        .withPropertyValues("portal.storage.flashblade.url=https://127.0.0.1:9")
+        .run(
+            started ->
+                assertThat(started)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("api-token must be set"));
   }
 
   @Configuration(proxyBeanMethods = false)

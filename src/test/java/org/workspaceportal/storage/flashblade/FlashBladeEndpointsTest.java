@@ -26,7 +26,8 @@ class FlashBladeEndpointsTest {
       DataEndpoints endpoints = storage.endpoints();
       storage.endpoints();
 
-      assertThat(endpoints).isEqualTo(new DataEndpoints(URI.create("http://127.0.0.1"), "127.0.0.1"));
+      assertThat(endpoints)
+          .isEqualTo(new DataEndpoints(URI.create("http://127.0.0.1"), "127.0.0.1"));
       assertThat(array.callCount("GET", "network-interfaces")).isEqualTo(before + 1);
     }
   }
@@ -34,7 +35,8 @@ class FlashBladeEndpointsTest {
   @Test
   void aConfiguredDataEndpointWinsWithoutAsking() {
     FlashBladeProperties properties =
-        FlashBladeFixtures.withDataEndpoint(SimulatedFlashBlade.properties(array), array.s3Endpoint());
+        FlashBladeFixtures.withDataEndpoint(
+            SimulatedFlashBlade.properties(array), array.s3Endpoint());
     long before = array.callCount("GET", "network-interfaces");
     try (var storage = new FlashBladeObjectStorage(properties, new SimpleMeterRegistry())) {
       assertThat(storage.endpoints())
@@ -45,31 +47,42 @@ class FlashBladeEndpointsTest {
 
   @Test
   void onlyEnabledDataInterfacesCountAndIpv6AddressesAreBracketed() throws IOException {
-    ScriptedArray scripted = new ScriptedArray().then(items(
-        "{\"name\":\"mgmt\",\"address\":\"10.0.0.1\",\"enabled\":true,\"services\":[\"management\"]}",
-        "{\"name\":\"data0\",\"address\":\"10.0.0.9\",\"enabled\":false,\"services\":[\"data\"]}",
-        "{\"name\":\"data1\",\"address\":\"fd00::5\",\"enabled\":true,\"services\":[\"data\",\"replication\"]}"));
+    ScriptedArray scripted =
+        new ScriptedArray()
+            .then(
+                items(
+                    "{\"name\":\"mgmt\",\"address\":\"10.0.0.1\",\"enabled\":true,\"services\":[\"management\"]}",
+                    "{\"name\":\"data0\",\"address\":\"10.0.0.9\",\"enabled\":false,\"services\":[\"data\"]}",
+                    "{\"name\":\"data1\",\"address\":\"fd00::5\",\"enabled\":true,\"services\":[\"data\",\"replication\"]}"));
     try (MockWebServer server = new MockWebServer()) {
       server.setDispatcher(scripted);
       server.start();
-      try (var storage = new FlashBladeObjectStorage(
-          FlashBladeFixtures.properties(server.url("/").uri(), FlashBladeFixtures.API_TOKEN, null),
-          new SimpleMeterRegistry())) {
-        assertThat(storage.endpoints()).isEqualTo(new DataEndpoints(URI.create("http://[fd00::5]"), "fd00::5"));
+      try (var storage =
+          new FlashBladeObjectStorage(
+              FlashBladeFixtures.properties(
+                  server.url("/").uri(), FlashBladeFixtures.API_TOKEN, null),
+              new SimpleMeterRegistry())) {
+        assertThat(storage.endpoints())
+            .isEqualTo(new DataEndpoints(URI.create("http://[fd00::5]"), "fd00::5"));
       }
     }
   }
 
   @Test
   void anArrayWithoutDataVipSaysWhatToConfigure() throws IOException {
-    ScriptedArray scripted = new ScriptedArray().then(items(
-        "{\"name\":\"mgmt\",\"address\":\"10.0.0.1\",\"enabled\":true,\"services\":[\"management\"]}"));
+    ScriptedArray scripted =
+        new ScriptedArray()
+            .then(
+                items(
+                    "{\"name\":\"mgmt\",\"address\":\"10.0.0.1\",\"enabled\":true,\"services\":[\"management\"]}"));
     try (MockWebServer server = new MockWebServer()) {
       server.setDispatcher(scripted);
       server.start();
-      try (var storage = new FlashBladeObjectStorage(
-          FlashBladeFixtures.properties(server.url("/").uri(), FlashBladeFixtures.API_TOKEN, null),
-          new SimpleMeterRegistry())) {
+      try (var storage =
+          new FlashBladeObjectStorage(
+              FlashBladeFixtures.properties(
+                  server.url("/").uri(), FlashBladeFixtures.API_TOKEN, null),
+              new SimpleMeterRegistry())) {
         assertThatThrownBy(storage::endpoints)
             .hasMessageContaining("portal.storage.flashblade.data-endpoint")
             .satisfies(e -> assertThat(((StorageException) e).isTransient()).isFalse());

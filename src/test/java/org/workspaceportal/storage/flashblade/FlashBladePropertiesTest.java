@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 
 class FlashBladePropertiesTest {
 
-  private static final jakarta.validation.ValidatorFactory factory = Validation.buildDefaultValidatorFactory();
+  private static final jakarta.validation.ValidatorFactory factory =
+      Validation.buildDefaultValidatorFactory();
   private final Validator validator = factory.getValidator();
 
   @AfterAll
@@ -26,9 +27,11 @@ class FlashBladePropertiesTest {
 
   @Test
   void bindsTheDocumentedDefaults() {
-    FlashBladeProperties properties = bind(Map.of(
-        "portal.storage.flashblade.url", "https://fb.example.com",
-        "portal.storage.flashblade.api-token", "T-1"));
+    FlashBladeProperties properties =
+        bind(
+            Map.of(
+                "portal.storage.flashblade.url", "https://fb.example.com",
+                "portal.storage.flashblade.api-token", "T-1"));
 
     assertThat(properties.insecureSkipTlsVerify()).isFalse();
     assertThat(properties.dataScheme()).isEqualTo("http");
@@ -43,7 +46,8 @@ class FlashBladePropertiesTest {
 
   @Test
   void anUnsetUrlIsValidBecauseTheAdapterIsThenOff() {
-    assertThat(validator.validate(bind(Map.of("portal.storage.flashblade.max-attempts", "2")))).isEmpty();
+    assertThat(validator.validate(bind(Map.of("portal.storage.flashblade.max-attempts", "2"))))
+        .isEmpty();
   }
 
   @Test
@@ -55,23 +59,28 @@ class FlashBladePropertiesTest {
 
   @Test
   void aCaBundleAndSkippingVerificationExcludeEachOther() {
-    assertThat(messages(bind(Map.of(
-        "portal.storage.flashblade.url", "https://fb.example.com",
-        "portal.storage.flashblade.api-token", "T-1",
-        "portal.storage.flashblade.ca-certificate", "/etc/fb/ca.pem",
-        "portal.storage.flashblade.insecure-skip-tls-verify", "true"))))
+    assertThat(
+            messages(
+                bind(
+                    Map.of(
+                        "portal.storage.flashblade.url", "https://fb.example.com",
+                        "portal.storage.flashblade.api-token", "T-1",
+                        "portal.storage.flashblade.ca-certificate", "/etc/fb/ca.pem",
+                        "portal.storage.flashblade.insecure-skip-tls-verify", "true"))))
         .anyMatch(m -> m.contains("exclude each other"));
   }
 
   @Test
   void toStringMasksTheApiToken() {
-    FlashBladeProperties properties = FlashBladeFixtures.properties(URI.create("https://fb"), "T-very-secret", null);
+    FlashBladeProperties properties =
+        FlashBladeFixtures.properties(URI.create("https://fb"), "T-very-secret", null);
 
     assertThat(properties.toString()).doesNotContain("T-very-secret").contains("apiToken=****");
   }
 
   private Set<String> messages(FlashBladeProperties properties) {
-    return validator.validate(properties).stream().map(ConstraintViolation::getMessage)
+    return validator.validate(properties).stream()
+        .map(ConstraintViolation::getMessage)
         .collect(java.util.stream.Collectors.toSet());
   }
 

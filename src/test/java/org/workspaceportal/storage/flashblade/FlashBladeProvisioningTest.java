@@ -13,7 +13,10 @@ import org.workspaceportal.storage.DataRetention;
 import org.workspaceportal.storage.NewAccessKey;
 import org.workspaceportal.storage.StorageException;
 
-/** Against the simulator: every ensure call creates once, adopts what exists, and respects the limits. */
+/**
+ * Against the simulator: every ensure call creates once, adopts what exists, and respects the
+ * limits.
+ */
 class FlashBladeProvisioningTest {
 
   private static final FlashBladeSimulator array = SimulatedFlashBlade.shared();
@@ -50,17 +53,25 @@ class FlashBladeProvisioningTest {
     assertThat(array.callCount("POST", "object-store-users")).isEqualTo(userPosts + 1);
     assertThat(array.callCount("POST", "buckets")).isEqualTo(bucketPosts + 1);
     assertThat(array.callCount("POST", "file-systems")).isEqualTo(fsPosts + 1);
-    assertThat(array.users()).filteredOn(u -> u.name().equals(account + "/spark")).singleElement()
+    assertThat(array.users())
+        .filteredOn(u -> u.name().equals(account + "/spark"))
+        .singleElement()
         .satisfies(u -> assertThat(u.fullAccess()).isTrue());
-    assertThat(array.buckets()).filteredOn(b -> b.name().equals(bucket)).singleElement()
+    assertThat(array.buckets())
+        .filteredOn(b -> b.name().equals(bucket))
+        .singleElement()
         .satisfies(b -> assertThat(b.account()).isEqualTo(account));
-    assertThat(array.fileSystems()).filteredOn(f -> f.name().equals(datahub)).singleElement().satisfies(f -> {
-      assertThat(f.provisioned()).isEqualTo(2L << 30);
-      assertThat(f.nfsV3Enabled()).isTrue();
-      assertThat(f.nfsV41Enabled()).isTrue();
-      assertThat(f.nfsRules()).isEqualTo("*(rw,no_root_squash)");
-      assertThat(f.destroyed()).isFalse();
-    });
+    assertThat(array.fileSystems())
+        .filteredOn(f -> f.name().equals(datahub))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.provisioned()).isEqualTo(2L << 30);
+              assertThat(f.nfsV3Enabled()).isTrue();
+              assertThat(f.nfsV41Enabled()).isTrue();
+              assertThat(f.nfsRules()).isEqualTo("*(rw,no_root_squash)");
+              assertThat(f.destroyed()).isFalse();
+            });
   }
 
   @Test
@@ -105,7 +116,9 @@ class FlashBladeProvisioningTest {
 
     storage.ensureBucket(account, bucket, null);
 
-    assertThat(array.buckets()).filteredOn(b -> b.name().equals(bucket)).singleElement()
+    assertThat(array.buckets())
+        .filteredOn(b -> b.name().equals(bucket))
+        .singleElement()
         .satisfies(b -> assertThat(b.destroyed()).isFalse());
     assertThat(array.callCount("POST", "buckets")).isEqualTo(bucketPosts);
   }
@@ -118,11 +131,15 @@ class FlashBladeProvisioningTest {
 
     storage.ensureFileSystem(datahub, 1L << 30);
 
-    assertThat(array.fileSystems()).filteredOn(f -> f.name().equals(datahub)).singleElement().satisfies(f -> {
-      assertThat(f.destroyed()).isFalse();
-      assertThat(f.nfsV3Enabled()).isTrue();
-      assertThat(f.nfsV41Enabled()).isTrue();
-    });
+    assertThat(array.fileSystems())
+        .filteredOn(f -> f.name().equals(datahub))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.destroyed()).isFalse();
+              assertThat(f.nfsV3Enabled()).isTrue();
+              assertThat(f.nfsV41Enabled()).isTrue();
+            });
   }
 
   @Test
@@ -179,8 +196,11 @@ class FlashBladeProvisioningTest {
 
   @Test
   void bucketQuotasNeedRest28AndAreRefusedBeforeAnyCreate() {
-    try (var old = FlashBladeSimulator.start(SimulatorSettings.inMemory().withMaxRestVersion("2.7"));
-        var storageOnOld = new FlashBladeObjectStorage(SimulatedFlashBlade.properties(old), new SimpleMeterRegistry())) {
+    try (var old =
+            FlashBladeSimulator.start(SimulatorSettings.inMemory().withMaxRestVersion("2.7"));
+        var storageOnOld =
+            new FlashBladeObjectStorage(
+                SimulatedFlashBlade.properties(old), new SimpleMeterRegistry())) {
       storageOnOld.ensureAccount("old");
       storageOnOld.ensureBucket("old", "no-quota", null);
 

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.workspaceportal.flashbladesim.FlashBladeSimulator;
 import org.workspaceportal.storage.StorageException;
 
-/** Against the simulator: busy answers are waited out, refusals are not retried, lost answers adopted. */
+/**
+ * Against the simulator: busy answers are waited out, refusals are not retried, lost answers
+ * adopted.
+ */
 class FlashBladeRetriesTest {
 
   private static final FlashBladeSimulator array = SimulatedFlashBlade.shared();
@@ -44,7 +47,8 @@ class FlashBladeRetriesTest {
 
     storage.ensureBucket(account, bucket, null);
 
-    assertThat(array.buckets()).anyMatch(b -> b.name().equals(bucket) && b.account().equals(account));
+    assertThat(array.buckets())
+        .anyMatch(b -> b.name().equals(bucket) && b.account().equals(account));
   }
 
   @Test
@@ -75,13 +79,16 @@ class FlashBladeRetriesTest {
     storage.ensureAccount(account);
     String bucket = SimulatedFlashBlade.unique("race");
     long posts = array.callCount("POST", "buckets");
-    // the first POST creates the bucket but its answer is lost; the retry then hears "already exists"
+    // the first POST creates the bucket but its answer is lost; the retry then hears "already
+    // exists"
     array.faults().failNextAfterApplying(1, "POST", "/buckets", 503);
 
     storage.ensureBucket(account, bucket, null);
 
     assertThat(array.callCount("POST", "buckets")).isEqualTo(posts + 2);
-    assertThat(array.buckets()).filteredOn(b -> b.name().equals(bucket)).singleElement()
+    assertThat(array.buckets())
+        .filteredOn(b -> b.name().equals(bucket))
+        .singleElement()
         .satisfies(b -> assertThat(b.account()).isEqualTo(account));
   }
 
@@ -93,7 +100,9 @@ class FlashBladeRetriesTest {
 
     storage.ensureUser(account, "spark");
 
-    assertThat(array.users()).filteredOn(u -> u.name().equals(account + "/spark")).singleElement()
+    assertThat(array.users())
+        .filteredOn(u -> u.name().equals(account + "/spark"))
+        .singleElement()
         .satisfies(u -> assertThat(u.fullAccess()).isTrue());
   }
 }

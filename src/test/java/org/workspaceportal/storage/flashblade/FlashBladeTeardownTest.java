@@ -108,16 +108,20 @@ class FlashBladeTeardownTest {
     storage.removeFileSystem(destroyed, DataRetention.DESTROY);
     storage.removeFileSystem(eradicated, DataRetention.ERADICATE);
 
-    assertThat(fileSystem(kept)).satisfies(f -> {
-      assertThat(f.destroyed()).isFalse();
-      assertThat(f.nfsV3Enabled()).isTrue();
-      assertThat(f.provisioned()).isEqualTo(1L << 40);
-    });
-    assertThat(fileSystem(destroyed)).satisfies(f -> {
-      assertThat(f.destroyed()).isTrue();
-      assertThat(f.nfsV3Enabled()).isFalse();
-      assertThat(f.nfsV41Enabled()).isFalse();
-    });
+    assertThat(fileSystem(kept))
+        .satisfies(
+            f -> {
+              assertThat(f.destroyed()).isFalse();
+              assertThat(f.nfsV3Enabled()).isTrue();
+              assertThat(f.provisioned()).isEqualTo(1L << 40);
+            });
+    assertThat(fileSystem(destroyed))
+        .satisfies(
+            f -> {
+              assertThat(f.destroyed()).isTrue();
+              assertThat(f.nfsV3Enabled()).isFalse();
+              assertThat(f.nfsV41Enabled()).isFalse();
+            });
     assertThat(array.fileSystems()).noneMatch(f -> f.name().equals(eradicated));
   }
 
@@ -139,6 +143,9 @@ class FlashBladeTeardownTest {
   }
 
   private static SimulatedFileSystem fileSystem(String name) {
-    return array.fileSystems().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+    return array.fileSystems().stream()
+        .filter(f -> f.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 }

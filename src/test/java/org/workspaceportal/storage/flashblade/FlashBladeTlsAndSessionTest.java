@@ -21,7 +21,8 @@ class FlashBladeTlsAndSessionTest {
 
   @Test
   void aClientWithoutTheArraysCaRefusesTheCertificateAndSendsNothing() {
-    FlashBladeProperties noCa = FlashBladeFixtures.properties(array.managementUri(), array.apiToken(), null);
+    FlashBladeProperties noCa =
+        FlashBladeFixtures.properties(array.managementUri(), array.apiToken(), null);
     int before = array.calls().size();
 
     try (var storage = new FlashBladeObjectStorage(noCa, new SimpleMeterRegistry())) {
@@ -46,7 +47,8 @@ class FlashBladeTlsAndSessionTest {
   @Test
   void skippingVerificationIsAnExplicitOptInThatWorks() {
     String account = SimulatedFlashBlade.unique("tls");
-    FlashBladeProperties insecure = FlashBladeFixtures.insecure(SimulatedFlashBlade.properties(array));
+    FlashBladeProperties insecure =
+        FlashBladeFixtures.insecure(SimulatedFlashBlade.properties(array));
     try (var storage = new FlashBladeObjectStorage(insecure, new SimpleMeterRegistry())) {
       storage.ensureAccount(account);
     }
@@ -81,7 +83,8 @@ class FlashBladeTlsAndSessionTest {
 
   @Test
   void aWrongApiTokenIsAPermanentFailure() {
-    FlashBladeProperties wrong = FlashBladeFixtures.properties(array.managementUri(), "T-wrong", array.caCertificate());
+    FlashBladeProperties wrong =
+        FlashBladeFixtures.properties(array.managementUri(), "T-wrong", array.caCertificate());
     try (var storage = new FlashBladeObjectStorage(wrong, new SimpleMeterRegistry())) {
       assertThatThrownBy(() -> storage.ensureAccount(SimulatedFlashBlade.unique("sess")))
           .hasMessageContaining("did not accept the API token")

@@ -9,7 +9,8 @@ class RestVersionTest {
 
   @Test
   void choosesTheHighest2xVersionBothSidesSpeak() {
-    assertThat(RestVersion.choose(List.of("1.12", "2.0", "2.9", "2.10", "2.2"))).contains(new RestVersion(10));
+    assertThat(RestVersion.choose(List.of("1.12", "2.0", "2.9", "2.10", "2.2")))
+        .contains(new RestVersion(10));
   }
 
   @Test

@@ -14,19 +14,27 @@ import org.junit.jupiter.api.Test;
 class RetrierTest {
 
   private final List<Duration> waits = new ArrayList<>();
-  private final Retrier retrier = new Retrier(4, Duration.ofMillis(100), Duration.ofMillis(500), waits::add,
-      RandomGenerator.of("L64X128MixRandom"));
+  private final Retrier retrier =
+      new Retrier(
+          4,
+          Duration.ofMillis(100),
+          Duration.ofMillis(500),
+          waits::add,
+          RandomGenerator.of("L64X128MixRandom"));
 
   @Test
   void retriesARetryableFailureUntilTheAttemptSucceeds() throws IOException {
     AtomicInteger calls = new AtomicInteger();
 
-    String result = retrier.run(() -> {
-      if (calls.incrementAndGet() < 3) {
-        throw new IOException("connection reset");
-      }
-      return "done";
-    }, e -> e instanceof IOException);
+    String result =
+        retrier.run(
+            () -> {
+              if (calls.incrementAndGet() < 3) {
+                throw new IOException("connection reset");
+              }
+              return "done";
+            },
+            e -> e instanceof IOException);
 
     assertThat(result).isEqualTo("done");
     assertThat(calls).hasValue(3);
@@ -37,9 +45,15 @@ class RetrierTest {
   void givesUpAfterMaxAttemptsAndRethrowsTheLastFailure() {
     AtomicInteger calls = new AtomicInteger();
 
-    assertThatThrownBy(() -> retrier.run(() -> {
-      throw new IOException("attempt " + calls.incrementAndGet());
-    }, e -> true)).isInstanceOf(IOException.class).hasMessage("attempt 4");
+    assertThatThrownBy(
+            () ->
+                retrier.run(
+                    () -> {
+                      throw new IOException("attempt " + calls.incrementAndGet());
+                    },
+                    e -> true))
+        .isInstanceOf(IOException.class)
+        .hasMessage("attempt 4");
     assertThat(waits).hasSize(3);
   }
 
@@ -47,10 +61,15 @@ class RetrierTest {
   void doesNotRetryWhatThePredicateRejects() {
     AtomicInteger calls = new AtomicInteger();
 
-    assertThatThrownBy(() -> retrier.run(() -> {
-      calls.incrementAndGet();
-      throw new IllegalStateException("permanent");
-    }, e -> e instanceof IOException)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                retrier.run(
+                    () -> {
+                      calls.incrementAndGet();
+                      throw new IllegalStateException("permanent");
+                    },
+                    e -> e instanceof IOException))
+        .isInstanceOf(IllegalStateException.class);
     assertThat(calls).hasValue(1);
     assertThat(waits).isEmpty();
   }
@@ -68,13 +87,24 @@ class RetrierTest {
 
   @Test
   void anInterruptedWaitStopsRetrying() {
-    Retrier interrupted = new Retrier(4, Duration.ofMillis(1), Duration.ofMillis(1), d -> {
-      throw new InterruptedException();
-    }, RandomGenerator.getDefault());
+    Retrier interrupted =
+        new Retrier(
+            4,
+            Duration.ofMillis(1),
+            Duration.ofMillis(1),
+            d -> {
+              throw new InterruptedException();
+            },
+            RandomGenerator.getDefault());
 
-    assertThatThrownBy(() -> interrupted.run(() -> {
-      throw new IOException("reset");
-    }, e -> true)).isInstanceOf(java.io.InterruptedIOException.class);
+    assertThatThrownBy(
+            () ->
+                interrupted.run(
+                    () -> {
+                      throw new IOException("reset");
+                    },
+                    e -> true))
+        .isInstanceOf(java.io.InterruptedIOException.class);
     assertThat(Thread.interrupted()).isTrue();
   }
 }

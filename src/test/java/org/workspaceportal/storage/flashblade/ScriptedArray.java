@@ -10,8 +10,9 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 
 /**
- * A MockWebServer dispatcher that plays a FlashBlade's version discovery and login by itself and answers
- * every other call from a script, in order, so that tests state only the answers they are about.
+ * A MockWebServer dispatcher that plays a FlashBlade's version discovery and login by itself and
+ * answers every other call from a script, in order, so that tests state only the answers they are
+ * about.
  */
 final class ScriptedArray extends Dispatcher {
 
@@ -22,7 +23,11 @@ final class ScriptedArray extends Dispatcher {
   volatile String versions = "[\"1.10\",\"1.12\",\"2.0\",\"2.7\",\"2.8\",\"2.17\"]";
 
   static MockResponse json(int status, String body) {
-    return new MockResponse.Builder().code(status).addHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .code(status)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   static MockResponse items(String... items) {
@@ -30,7 +35,8 @@ final class ScriptedArray extends Dispatcher {
   }
 
   static MockResponse errors(int status, String context, String message) {
-    return json(status, "{\"errors\":[{\"context\":\"" + context + "\",\"message\":\"" + message + "\"}]}");
+    return json(
+        status, "{\"errors\":[{\"context\":\"" + context + "\",\"message\":\"" + message + "\"}]}");
   }
 
   ScriptedArray then(MockResponse response) {
@@ -53,8 +59,11 @@ final class ScriptedArray extends Dispatcher {
         if (!FlashBladeFixtures.API_TOKEN.equals(request.getHeaders().get("api-token"))) {
           return errors(401, "", "Invalid API token.");
         }
-        return new MockResponse.Builder().code(200).addHeader("x-auth-token", "session-" + logins.incrementAndGet())
-            .body("{\"items\":[{\"username\":\"pureuser\"}]}").build();
+        return new MockResponse.Builder()
+            .code(200)
+            .addHeader("x-auth-token", "session-" + logins.incrementAndGet())
+            .body("{\"items\":[{\"username\":\"pureuser\"}]}")
+            .build();
       }
       case "/api/logout" -> {
         logouts.incrementAndGet();

@@ -8,8 +8,8 @@ import org.workspaceportal.storage.ObjectStorage;
 
 /**
  * One FlashBlade simulator shared by the storage tests of this JVM (starting one takes a second or
- * two; every test uses names of its own, so they do not see each other's objects), plus adapters that
- * trust its CA the way production trusts the array's. Public for the S3 adapter's tests.
+ * two; every test uses names of its own, so they do not see each other's objects), plus adapters
+ * that trust its CA the way production trusts the array's. Public for the S3 adapter's tests.
  */
 public final class SimulatedFlashBlade {
 
@@ -28,7 +28,9 @@ public final class SimulatedFlashBlade {
     return shared;
   }
 
-  /** An adapter on the shared simulator, for tests outside this package; closed when the JVM exits. */
+  /**
+   * An adapter on the shared simulator, for tests outside this package; closed when the JVM exits.
+   */
   public static synchronized ObjectStorage sharedStorage() {
     if (sharedStorage == null) {
       FlashBladeObjectStorage adapter = adapter(shared());
@@ -39,7 +41,8 @@ public final class SimulatedFlashBlade {
   }
 
   static FlashBladeProperties properties(FlashBladeSimulator array) {
-    return FlashBladeFixtures.properties(array.managementUri(), array.apiToken(), array.caCertificate());
+    return FlashBladeFixtures.properties(
+        array.managementUri(), array.apiToken(), array.caCertificate());
   }
 
   static FlashBladeObjectStorage adapter(FlashBladeSimulator array) {
@@ -48,6 +51,10 @@ public final class SimulatedFlashBlade {
 
   /** A name no other test uses, valid for accounts, buckets and file systems. */
   public static String unique(String prefix) {
-    return prefix + "-" + names.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 100_000, 36);
+    return prefix
+        + "-"
+        + names.incrementAndGet()
+        + "-"
+        + Long.toString(System.nanoTime() % 100_000, 36);
   }
 }

@@ -25,8 +25,10 @@ class S3BucketAccessCheckTest {
 
   private final FlashBladeSimulator array = SimulatedFlashBlade.shared();
   private final ObjectStorage storage = SimulatedFlashBlade.sharedStorage();
-  private final S3BucketAccessCheck check = new S3BucketAccessCheck(new S3CheckProperties("us-east-1",
-      Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)));
+  private final S3BucketAccessCheck check =
+      new S3BucketAccessCheck(
+          new S3CheckProperties(
+              "us-east-1", Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)));
 
   @Test
   void aKeyOnItsOwnBucketPassesAndLeavesNothingBehind() {
@@ -83,7 +85,8 @@ class S3BucketAccessCheckTest {
       closedPort = socket.getLocalPort();
     }
 
-    assertThatThrownBy(() -> check.verify(URI.create("http://127.0.0.1:" + closedPort), ws.key(), ws.bucket()))
+    assertThatThrownBy(
+            () -> check.verify(URI.create("http://127.0.0.1:" + closedPort), ws.key(), ws.bucket()))
         .isInstanceOf(StorageException.class)
         .hasMessageContaining("could not put")
         .satisfies(e -> assertThat(((StorageException) e).isTransient()).isTrue());
@@ -101,9 +104,14 @@ class S3BucketAccessCheckTest {
   }
 
   private S3Client client(NewAccessKey key) {
-    return S3Client.builder().endpointOverride(array.s3Endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(
-            AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())))
-        .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    return S3Client.builder()
+        .endpointOverride(array.s3Endpoint())
+        .region(Region.US_EAST_1)
+        .forcePathStyle(true)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())))
+        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .build();
   }
 }

@@ -1,0 +1,31 @@
+package org.workspaceportal.flashbladesim;
+
+import java.util.List;
+
+/** The answer a real array (or its API gateway) gives for an injected status. */
+final class InjectedFaults {
+
+  private InjectedFaults() {}
+
+  static ApiResponse response(int status) {
+    return switch (status) {
+      // the gateway ("kong") answers 403 and 429 itself, with a flat body
+      case 429 ->
+          new ApiResponse(
+              429,
+              new ApiResponse.FlatError("API rate limit exceeded"),
+              java.util.Map.of("Retry-After", "1", "X-RateLimit-Remaining-second", "0"));
+      case 403 -> new ApiResponse(403, new ApiResponse.FlatError("Forbidden"), java.util.Map.of());
+      case 401 -> ApiResponse.errors(401, List.of(new ApiError(null, "Invalid session.")));
+      default ->
+          ApiResponse.errors(
+              status,
+              List.of(
+                  new ApiError(
+                      null,
+                      status >= 500
+                          ? "Internal server error (injected)."
+                          : "Request failed (injected).")));
+    };
+  }
+}

@@ -1,0 +1,52 @@
+package org.workspaceportal.flashbladesim;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
+
+/** The HTTPS listener of the management API, on loopback only. */
+final class ManagementServer implements AutoCloseable {
+
+  private final HttpsServer server;
+  private final ExecutorService executor;
+
+  private ManagementServer(HttpsServer server, ExecutorService executor) {
+    this.server = server;
+    this.executor = executor;
+  }
+
+  static ManagementServer start(int port, SSLContext tls, HttpHandler handler) {
+    try {
+      HttpsServer server =
+          HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+      server.setHttpsConfigurator(new HttpsConfigurator(tls));
+      // virtual threads: injected latency must not starve the other calls of threads
+      ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+      server.setExecutor(executor);
+      server.createContext("/", handler);
+      server.start();
+      return new ManagementServer(server, executor);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot start the simulator's management API on port " + port, e);
+    }
+  }
+
+  URI uri() {
+    return URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

@@ -1,0 +1,66 @@
+package org.workspaceportal.flashbladesim;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.gaul.s3proxy.AuthenticationType;
+import org.gaul.s3proxy.S3Proxy;
+import org.jclouds.blobstore.BlobStore;
+
+/**
+ * The S3 endpoint of the simulated array: S3Proxy on http://127.0.0.1, verifying SigV2/SigV4
+ * signatures with the secrets of the access keys created through the management API.
+ */
+final class S3DataPlane implements AutoCloseable {
+
+  /** Enough for a handful of concurrent test clients and Spark tasks on a 2-core machine. */
+  private static final int MAX_THREADS = 32;
+
+  private final S3Proxy proxy;
+
+  private S3DataPlane(S3Proxy proxy) {
+    this.proxy = proxy;
+  }
+
+  static S3DataPlane start(
+      int port, BlobStore backing, AccountRegistry accounts, BucketRegistry buckets) {
+    // S3Proxy insists on one static identity; it is random and unused, the locator replaces it
+    byte[] unused = new byte[16];
+    new SecureRandom().nextBytes(unused);
+    String unusedSecret = HexFormat.of().formatHex(unused);
+    S3Proxy proxy =
+        S3Proxy.builder()
+            // requests without credentials are served from this store: the anonymous view, which
+            // denies all
+            .blobStore(new AccountScopedBlobStore(backing, null, buckets))
+            .endpoint(URI.create("http://127.0.0.1:" + port))
+            .awsAuthentication(
+                AuthenticationType.AWS_V2_OR_V4, "unused-" + unusedSecret, unusedSecret)
+            // current AWS SDKs send checksum headers S3Proxy does not know; S3 ignores what it does
+            // not need
+            .ignoreUnknownHeaders(true)
+            .jettyMaxThreads(MAX_THREADS)
+            .build();
+    proxy.setBlobStoreLocator(new AccountBlobStoreLocator(backing, accounts, buckets));
+    try {
+      proxy.start();
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "Cannot start the simulator's S3 data plane on port " + port, e);
+    }
+    return new S3DataPlane(proxy);
+  }
+
+  URI endpoint() {
+    return URI.create("http://127.0.0.1:" + proxy.getPort());
+  }
+
+  @Override
+  public void close() {
+    try {
+      proxy.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot stop the S3 data plane", e);
+    }
+  }
+}

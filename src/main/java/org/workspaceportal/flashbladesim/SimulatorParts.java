@@ -1,0 +1,112 @@
+package org.workspaceportal.flashbladesim;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Map;
+import java.util.UUID;
+import org.jclouds.blobstore.BlobStoreContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Starts the parts of a simulator in order, and remembers what to close, newest first. */
+final class SimulatorParts {
+
+  final SimulatorSettings settings;
+  final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  final CallLog calls = new CallLog();
+  String apiToken;
+  SimulatorState state;
+  AccountRegistry accounts;
+  URI managementUri;
+  URI s3Endpoint;
+  Path caCertificate;
+  FaultInjector faults;
+
+  SimulatorParts(SimulatorSettings settings) {
+    this.settings = settings;
+  }
+
+  void build() {
+    Clock clock = Clock.systemUTC();
+    DataDirectory dataDir = null;
+    if (settings.dataDir() != null) {
+      dataDir = DataDirectory.open(settings.dataDir());
+      resources.push(dataDir);
+    }
+    apiToken =
+        settings.apiToken() != null
+            ? settings.apiToken()
+            : dataDir != null ? dataDir.apiToken() : "T-" + UUID.randomUUID();
+    state = new SimulatorState(dataDir == null ? null : new StateFile(dataDir.stateFile()), clock);
+    BlobStoreContext blobs = BlobStores.open(dataDir == null ? null : dataDir.blobs());
+    resources.push(blobs);
+    var containers = new BucketContainers(blobs.getBlobStore());
+    accounts = new AccountRegistry(state);
+    var buckets = new BucketRegistry(state, containers);
+    S3DataPlane dataPlane =
+        S3DataPlane.start(settings.s3Port(), containers.blobStore(), accounts, buckets);
+    resources.push(dataPlane);
+    s3Endpoint = dataPlane.endpoint();
+
+    var certificates = SimulatorCertificates.generate();
+    caCertificate =
+        dataDir != null ? dataDir.caCertificate() : temporaryDirectory().resolve("ca.pem");
+    certificates.writeCaPem(caCertificate);
+
+    var sessions = new SessionRegistry(settings.sessionIdleTimeout(), clock);
+    faults = new FaultInjector(sessions);
+    JsonMapper json = ApiJson.mapper();
+    var listing = new Listing(json);
+    String arrayId = UUID.randomUUID().toString();
+    Map<String, ApiResource> api =
+        Map.of(
+            "object-store-accounts", new AccountsResource(state, accounts, buckets, listing),
+            "object-store-users", new UsersResource(state, accounts, listing),
+            "object-store-access-keys", new AccessKeysResource(state, accounts, listing),
+            "buckets", new BucketsResource(state, buckets, listing),
+            "file-systems", new FileSystemsResource(state, new FileSystemRegistry(state), listing),
+            "network-interfaces", new NetworkInterfacesResource(listing, arrayId),
+            "arrays",
+                new ArraysResource(
+                    listing, state, arrayId, settings.sessionIdleTimeout().toMillis()));
+    var handler =
+        new ManagementHandler(
+            api,
+            new RestVersions(settings.maxRestVersion()),
+            new LoginEndpoints(apiToken, sessions),
+            sessions,
+            faults,
+            calls,
+            json,
+            clock);
+    ManagementServer server =
+        ManagementServer.start(settings.managementPort(), certificates.serverContext(), handler);
+    resources.push(server);
+    managementUri = server.uri();
+  }
+
+  /** For the CA file of an in-memory simulator; removed again when the simulator closes. */
+  private Path temporaryDirectory() {
+    try {
+      Path temp = Files.createTempDirectory("flashbladesim-");
+      resources.push(() -> deleteTree(temp));
+      return temp;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create a directory for the simulator CA", e);
+    }
+  }
+
+  private static void deleteTree(Path directory) throws IOException {
+    try (var paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.workspaceportal.flashbladesim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+class PersistenceTest {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void aRestartKeepsAccountsUsersKeysBucketsFileSystemsObjectsAndTheApiToken() {
+    SimulatorFixtures.Tenant tenant;
+    String token;
+    try (var first = FlashBladeSimulator.start(SimulatorSettings.persistent(dataDir))) {
+      var api = SimulatorFixtures.loggedIn(first);
+      tenant = SimulatorFixtures.tenant(api);
+      api.post("/file-systems?names=datahub", "{\"nfs\":{\"v4_1_enabled\":true}}");
+      api.patch("/buckets?names=" + tenant.bucket(), "{\"versioning\":\"enabled\"}");
+      try (S3Client s3 =
+          S3Clients.forKey(first.s3Endpoint(), tenant.accessKeyId(), tenant.secret())) {
+        s3.putObject(
+            b -> b.bucket(tenant.bucket()).key("kept.txt"), RequestBody.fromString("still here"));
+      }
+      token = first.apiToken();
+    }
+
+    try (var second = FlashBladeSimulator.start(SimulatorSettings.persistent(dataDir))) {
+      var api = SimulatorFixtures.loggedIn(second);
+
+      assertThat(second.apiToken()).isEqualTo(token);
+      assertThat(second.accounts())
+          .extracting(SimulatedAccount::name)
+          .containsExactly(tenant.account());
+      assertThat(second.accessKeyIds(tenant.user())).containsExactly(tenant.accessKeyId());
+      assertThat(second.buckets())
+          .containsExactly(new SimulatedBucket(tenant.bucket(), tenant.account(), false));
+      assertThat(second.fileSystems())
+          .extracting(SimulatedFileSystem::name)
+          .containsExactly("datahub");
+      assertThat(
+              api.get("/buckets?names=" + tenant.bucket())
+                  .items()
+                  .path(0)
+                  .path("versioning")
+                  .asString())
+          .isEqualTo("enabled");
+      try (S3Client s3 =
+          S3Clients.forKey(second.s3Endpoint(), tenant.accessKeyId(), tenant.secret())) {
+        assertThat(
+                s3.getObjectAsBytes(b -> b.bucket(tenant.bucket()).key("kept.txt")).asUtf8String())
+            .isEqualTo("still here");
+      }
+      assertThat(second.caCertificate()).isEqualTo(dataDir.resolve("ca.pem"));
+      assertThat(Files.exists(dataDir.resolve("state.json"))).isTrue();
+    }
+  }
+
+  @Test
+  void twoSimulatorsCannotShareADataDirectory() {
+    try (var first = FlashBladeSimulator.start(SimulatorSettings.persistent(dataDir))) {
+      assertThatThrownBy(() -> FlashBladeSimulator.start(SimulatorSettings.persistent(dataDir)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("in use");
+      assertThat(SimulatorFixtures.loggedIn(first).get("/arrays").status()).isEqualTo(200);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.workspaceportal.flashbladesim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One in-memory simulator shared by the test classes of a JVM (its first start pays for loading
+ * jclouds and Jetty), plus helpers that create uniquely named tenants so tests never collide.
+ */
+final class SimulatorFixtures {
+
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static final String RUN = Long.toString(System.nanoTime() % 100_000, 36);
+  private static FlashBladeSimulator shared;
+
+  private SimulatorFixtures() {}
+
+  static synchronized FlashBladeSimulator shared() {
+    if (shared == null) {
+      shared = FlashBladeSimulator.start(SimulatorSettings.inMemory());
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+    }
+    return shared;
+  }
+
+  static SimulatorClient loggedIn(FlashBladeSimulator simulator) {
+    return new SimulatorClient(simulator).login(simulator.apiToken());
+  }
+
+  /** A fresh lower-case name such as {@code acct-k3x-7}. */
+  static String unique(String prefix) {
+    return prefix + "-" + RUN + "-" + COUNTER.incrementAndGet();
+  }
+
+  /**
+   * An account with one full-access user, one access key and one bucket, as the portal provisions.
+   */
+  record Tenant(String account, String user, String accessKeyId, String secret, String bucket) {}
+
+  static Tenant tenant(SimulatorClient api) {
+    String account = unique("acct");
+    String user = account + "/spark";
+    String bucket = unique("bucket");
+    assertThat(api.post("/object-store-accounts?names=" + account, null).status()).isEqualTo(200);
+    assertThat(api.post("/object-store-users?names=" + user + "&full_access=true", null).status())
+        .isEqualTo(200);
+    var key = api.post("/object-store-access-keys", "{\"user\":{\"name\":\"" + user + "\"}}");
+    assertThat(key.status()).isEqualTo(200);
+    assertThat(api.post("/buckets?names=" + bucket, accountBody(account)).status()).isEqualTo(200);
+    return new Tenant(
+        account,
+        user,
+        key.items().path(0).path("name").asString(),
+        key.items().path(0).path("secret_access_key").asString(),
+        bucket);
+  }
+
+  static String accountBody(String account) {
+    return "{\"account\":{\"name\":\"" + account + "\"}}";
+  }
+}

@@ -1,0 +1,88 @@
+package org.workspaceportal.storage.flashblade;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Properties and adapters for the FlashBlade tests: tiny backoffs and timeouts so that failures are
+ * quick.
+ */
+final class FlashBladeFixtures {
+
+  static final String API_TOKEN = "T-test-api-token";
+
+  private FlashBladeFixtures() {}
+
+  static FlashBladeProperties properties(URI url, String apiToken, Path caCertificate) {
+    return new FlashBladeProperties(
+        url,
+        apiToken,
+        caCertificate,
+        false,
+        null,
+        "http",
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(2),
+        4,
+        Duration.ofMillis(5),
+        Duration.ofMillis(20),
+        "*(rw,no_root_squash)",
+        null,
+        1L << 40);
+  }
+
+  static FlashBladeProperties withReadTimeout(FlashBladeProperties p, Duration readTimeout) {
+    return new FlashBladeProperties(
+        p.url(),
+        p.apiToken(),
+        p.caCertificate(),
+        p.insecureSkipTlsVerify(),
+        p.dataEndpoint(),
+        p.dataScheme(),
+        p.connectTimeout(),
+        readTimeout,
+        p.maxAttempts(),
+        p.initialBackoff(),
+        p.maxBackoff(),
+        p.nfsRule(),
+        p.bucketQuotaBytes(),
+        p.datahubBytes());
+  }
+
+  static FlashBladeProperties withDataEndpoint(FlashBladeProperties p, URI dataEndpoint) {
+    return new FlashBladeProperties(
+        p.url(),
+        p.apiToken(),
+        p.caCertificate(),
+        p.insecureSkipTlsVerify(),
+        dataEndpoint,
+        p.dataScheme(),
+        p.connectTimeout(),
+        p.readTimeout(),
+        p.maxAttempts(),
+        p.initialBackoff(),
+        p.maxBackoff(),
+        p.nfsRule(),
+        p.bucketQuotaBytes(),
+        p.datahubBytes());
+  }
+
+  static FlashBladeProperties insecure(FlashBladeProperties p) {
+    return new FlashBladeProperties(
+        p.url(),
+        p.apiToken(),
+        null,
+        true,
+        p.dataEndpoint(),
+        p.dataScheme(),
+        p.connectTimeout(),
+        p.readTimeout(),
+        p.maxAttempts(),
+        p.initialBackoff(),
+        p.maxBackoff(),
+        p.nfsRule(),
+        p.bucketQuotaBytes(),
+        p.datahubBytes());
+  }
+}

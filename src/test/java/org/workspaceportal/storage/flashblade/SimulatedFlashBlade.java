@@ -1,0 +1,60 @@
+package org.workspaceportal.storage.flashblade;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.workspaceportal.flashbladesim.FlashBladeSimulator;
+import org.workspaceportal.flashbladesim.SimulatorSettings;
+import org.workspaceportal.storage.ObjectStorage;
+
+/**
+ * One FlashBlade simulator shared by the storage tests of this JVM (starting one takes a second or
+ * two; every test uses names of its own, so they do not see each other's objects), plus adapters
+ * that trust its CA the way production trusts the array's. Public for the S3 adapter's tests.
+ */
+public final class SimulatedFlashBlade {
+
+  private static final AtomicInteger names = new AtomicInteger();
+  private static FlashBladeSimulator shared;
+  private static FlashBladeObjectStorage sharedStorage;
+
+  private SimulatedFlashBlade() {}
+
+  public static synchronized FlashBladeSimulator shared() {
+    if (shared == null) {
+      FlashBladeSimulator started = FlashBladeSimulator.start(SimulatorSettings.inMemory());
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+      shared = started;
+    }
+    return shared;
+  }
+
+  /**
+   * An adapter on the shared simulator, for tests outside this package; closed when the JVM exits.
+   */
+  public static synchronized ObjectStorage sharedStorage() {
+    if (sharedStorage == null) {
+      FlashBladeObjectStorage adapter = adapter(shared());
+      Runtime.getRuntime().addShutdownHook(new Thread(adapter::close));
+      sharedStorage = adapter;
+    }
+    return sharedStorage;
+  }
+
+  static FlashBladeProperties properties(FlashBladeSimulator array) {
+    return FlashBladeFixtures.properties(
+        array.managementUri(), array.apiToken(), array.caCertificate());
+  }
+
+  static FlashBladeObjectStorage adapter(FlashBladeSimulator array) {
+    return new FlashBladeObjectStorage(properties(array), new SimpleMeterRegistry());
+  }
+
+  /** A name no other test uses, valid for accounts, buckets and file systems. */
+  public static String unique(String prefix) {
+    return prefix
+        + "-"
+        + names.incrementAndGet()
+        + "-"
+        + Long.toString(System.nanoTime() % 100_000, 36);
+  }
+}

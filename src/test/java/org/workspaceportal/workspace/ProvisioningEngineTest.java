@@ -3,6 +3,9 @@ package org.workspaceportal.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +53,7 @@ class ProvisioningEngineTest {
   @Autowired FlashBladeSimulator sim;
   @Autowired JdbcTemplate jdbc;
   @Autowired WorkspaceJob job;
+  @Autowired DataSource dataSource;
 
   private CurrentUser owner;
 
@@ -192,6 +198,48 @@ class ProvisioningEngineTest {
     for (UUID id : ids) {
       assertThat(sim.accessKeyIds("ws-" + id.toString().replace("-", "").substring(0, 12) + "/spark")).hasSize(1);
     }
+  }
+
+  @Test
+  void twoInstancesOnOneDatabaseNeverRunTheSameStepTwice() throws Exception {
+    // A second portal instance: its own db-scheduler on the same database, polling eagerly. The jobs
+    // are queued a moment ahead so that both instances poll for them at once.
+    sim.faults().latency(Duration.ofMillis(10));
+    sim.clearCalls();
+    AtomicInteger runByOther = new AtomicInteger();
+    Scheduler other =
+        Scheduler.create(dataSource, job.task())
+            .threads(2)
+            .pollingInterval(Duration.ofMillis(100))
+            .schedulerName(new SchedulerName.Fixed("other-instance"))
+            .addExecutionInterceptor((instance, context, chain) -> {
+              runByOther.incrementAndGet();
+              return chain.proceed(instance, context);
+            })
+            .build();
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      UUID id = request("twin-" + i, Retention.ERADICATE, false).id();
+      jdbc.update("update workspaces set status = 'APPROVED' where id = ?", id);
+      ids.add(id);
+    }
+    other.start();
+    try {
+      Instant soon = Instant.now().plusMillis(500);
+      List<SchedulableInstance<?>> jobs = new ArrayList<>();
+      ids.forEach(id -> jobs.add(WorkspaceJob.TASK.instance(id.toString()).data(id.toString()).scheduledTo(soon)));
+      other.scheduleBatch(jobs);
+      for (UUID id : ids) {
+        WorkspaceView ready = awaitStatus(id, WorkspaceStatus.READY, Duration.ofSeconds(120));
+        assertThat(ready.steps()).extracting(StepView::attempts).containsOnly(1);
+      }
+    } finally {
+      other.stop();
+    }
+    assertThat(runByOther.get()).as("jobs run by the second instance").isPositive().isLessThan(30);
+    assertThat(sim.callCount("POST", "object-store-accounts")).isEqualTo(30);
+    assertThat(sim.callCount("POST", "object-store-access-keys")).isEqualTo(30);
+    assertThat(sim.callCount("POST", "buckets")).isEqualTo(30);
   }
 
   private WorkspaceView readyThenDeleted(String name, Retention retention) {

@@ -1,0 +1,165 @@
+package org.workspaceportal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.workspaceportal.identity.IdentityService;
+import org.workspaceportal.identity.NewUser;
+import org.workspaceportal.identity.Role;
+import org.workspaceportal.testsupport.HeadlessChromium;
+import org.workspaceportal.testsupport.RequiresChromium;
+
+/**
+ * The whole portal in a real browser: a user requests a workspace, an admin approves it, the user sees
+ * it approved. Screenshots of the main pages land in {@code target/screenshots} for people to look at.
+ */
+@RequiresChromium
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "server.address=127.0.0.1",
+      "portal.identity.admin-username=admin",
+      "portal.identity.admin-password=" + BrowserFlowTest.ADMIN_PASSWORD,
+      "portal.workspace.quota.max-live-workspaces=5",
+      "portal.workspace.quota.max-total-workers=16"
+    })
+class BrowserFlowTest {
+
+  static final String ADMIN_PASSWORD = "browser-test-admin-pw";
+  private static final String USER_PASSWORD = "browser-test-user-pw";
+  private static final String DESCRIPTION = "Churn model for <b>bold</b> analysts & \"friends\"";
+  /** Approved, or further along the provisioning path; never back in the queue or failed. */
+  private static final Set<String> APPROVED_OR_LATER = Set.of("APPROVED", "PROVISIONING", "READY");
+
+  @RegisterExtension final HeadlessChromium browser = HeadlessChromium.withWindow(1280, 900);
+
+  private final IdentityService identity;
+  private final String baseUrl;
+
+  BrowserFlowTest(@Autowired IdentityService identity, @LocalServerPort int port) {
+    this.identity = identity;
+    this.baseUrl = "http://127.0.0.1:" + port;
+  }
+
+  @Test
+  void aRequestedWorkspaceIsApprovedByAnAdminAndShownApprovedToItsOwner() {
+    String suffix = Long.toString(System.currentTimeMillis(), 36) + ThreadLocalRandom.current().nextInt(1000);
+    String user = "bt-user-" + suffix;
+    String workspace = "bt-ws-" + suffix;
+    identity.createUser(new NewUser(user, USER_PASSWORD, Role.USER), "browser-test");
+
+    // The user requests a workspace.
+    signIn(user, USER_PASSWORD);
+    browser.clickAndWaitForNewPage(find("#request-workspace"));
+    assertThat(path()).isEqualTo("/workspaces/new");
+    find("#name").sendKeys(workspace);
+    find("#description").sendKeys(DESCRIPTION);
+    find("#workers").clear();
+    find("#workers").sendKeys("3");
+    browser.screenshot("request-form");
+    browser.clickAndWaitForNewPage(find("#request-form #submit-request"));
+
+    assertThat(path()).as("redirected to the new workspace's page")
+        .startsWith("/workspaces/")
+        .isNotEqualTo("/workspaces/new");
+    assertThat(flash()).isEqualTo("Requested '" + workspace + "'. An admin will review it.");
+    assertThat(statusOnDetailPage()).isEqualTo("PENDING_APPROVAL");
+    assertThat(text("#description")).as("markup is shown as text").isEqualTo(DESCRIPTION);
+    assertThat(browser.driver().findElements(By.cssSelector("#description *")))
+        .as("markup is not rendered")
+        .isEmpty();
+    browser.screenshot("workspace-detail-pending");
+    signOut();
+
+    // The admin approves it, seeing the owner's usage against quota.
+    signIn("admin", ADMIN_PASSWORD);
+    browser.clickAndWaitForNewPage(find("#nav a[href='/admin/approvals']"));
+    WebElement request = find(".card[data-name='" + workspace + "']");
+    assertThat(request.findElement(By.tagName("h2")).getText()).isEqualTo(user + " / " + workspace);
+    assertThat(request.getText())
+        .contains("3 workers")
+        .contains(DESCRIPTION)
+        .contains("Owner uses 0/5 approved workspaces and 0/16 workers.")
+        .doesNotContain("would exceed the quota");
+    assertThat(request.findElements(By.cssSelector(".card-body b"))).as("markup is not rendered").isEmpty();
+    browser.screenshot("approvals");
+    browser.clickAndWaitForNewPage(request.findElement(By.cssSelector("button.approve")));
+
+    assertThat(path()).isEqualTo("/admin/approvals");
+    assertThat(flash()).isEqualTo("Approved '" + workspace + "' for " + user + ".");
+    assertThat(browser.driver().findElements(By.cssSelector(".card[data-name='" + workspace + "']"))).isEmpty();
+    signOut();
+
+    // The owner sees it approved (or already provisioning, or ready).
+    signIn(user, USER_PASSWORD);
+    WebElement row = find("#workspaces tr[data-name='" + workspace + "']");
+    assertThat(row.findElement(By.cssSelector(".status-badge")).getText())
+        .as("status in My workspaces")
+        .isIn(APPROVED_OR_LATER);
+    browser.clickAndWaitForNewPage(row.findElement(By.linkText(workspace)));
+    assertThat(statusOnDetailPage()).as("status on the detail page").isIn(APPROVED_OR_LATER);
+    assertThat(historyRows()).contains(List.of("PENDING_APPROVAL", "APPROVED", "admin"));
+
+    browser.open(baseUrl + "/workspaces");
+    browser.resizeViewport(390, 844);
+    browser.screenshot("my-workspaces-phone");
+  }
+
+  /** Signs in on the login page and checks it landed on "My workspaces". */
+  private void signIn(String username, String password) {
+    browser.open(baseUrl + "/login");
+    find("#username").sendKeys(username);
+    find("#password").sendKeys(password);
+    browser.clickAndWaitForNewPage(find("#sign-in"));
+    assertThat(path()).as("signed in as %s (a wrong password stays on /login)", username).isEqualTo("/workspaces");
+  }
+
+  private void signOut() {
+    browser.clickAndWaitForNewPage(find("#logout"));
+    assertThat(path()).isEqualTo("/login");
+    assertThat(text("main .alert")).isEqualTo("You have signed out.");
+  }
+
+  /**
+   * The status badge next to the heading. Not {@code #status}: the template puts that id on an element
+   * that {@code th:replace} swaps for the badge fragment, so the id never reaches the browser.
+   */
+  private String statusOnDetailPage() {
+    return text("main h1 .status-badge");
+  }
+
+  /** The history table as [from, to, by] per row. */
+  private List<List<String>> historyRows() {
+    return browser.await().until(d -> d.findElements(By.cssSelector("#history tbody tr")).stream()
+        .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
+        .map(cells -> List.of(cells.get(1), cells.get(2), cells.get(3)))
+        .toList());
+  }
+
+  private String flash() {
+    return text("main > .alert-success[role='status']");
+  }
+
+  /** The text of an element, read again if the page swapped the element meanwhile. */
+  private String text(String css) {
+    return browser.await().until(d -> d.findElement(By.cssSelector(css)).getText());
+  }
+
+  private WebElement find(String css) {
+    return browser.await().until(d -> d.findElement(By.cssSelector(css)));
+  }
+
+  private String path() {
+    return URI.create(browser.driver().getCurrentUrl()).getPath();
+  }
+}

@@ -75,6 +75,7 @@ class SecurityConfiguration {
                         "/css/**",
                         "/js/**",
                         "/favicon.ico",
+                        "/favicon.svg",
                         "/actuator/health/**",
                         "/actuator/prometheus",
                         "/v3/api-docs/**",

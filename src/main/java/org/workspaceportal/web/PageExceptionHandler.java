@@ -36,7 +36,7 @@ class PageExceptionHandler {
     ModelAndView mav = new ModelAndView("error");
     mav.setStatus(status);
     mav.addObject("status", status.value());
-    mav.addObject("title", title);
+    mav.addObject("errorTitle", title);
     mav.addObject("message", message);
     return mav;
   }

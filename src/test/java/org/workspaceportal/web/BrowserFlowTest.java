@@ -1,5 +1,7 @@
 package org.workspaceportal.web;
 
+import org.workspaceportal.testsupport.TestAdmin;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -28,14 +30,12 @@ import org.workspaceportal.testsupport.RequiresChromium;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "server.address=127.0.0.1",
-      "portal.identity.admin-username=admin",
-      "portal.identity.admin-password=" + BrowserFlowTest.ADMIN_PASSWORD,
       "portal.workspace.quota.max-live-workspaces=5",
       "portal.workspace.quota.max-total-workers=16"
     })
 class BrowserFlowTest {
 
-  static final String ADMIN_PASSWORD = "browser-test-admin-pw";
+  static final String ADMIN_PASSWORD = TestAdmin.PASSWORD;
   private static final String USER_PASSWORD = "browser-test-user-pw";
   private static final String DESCRIPTION = "Churn model for <b>bold</b> analysts & \"friends\"";
   /** Approved, or further along the provisioning path; never back in the queue or failed. */

@@ -131,6 +131,12 @@ class WorkspacePageController {
         .body(body);
   }
 
+  @GetMapping("/workspaces/{id}/delete")
+  String confirmDelete(@PathVariable UUID id, Authentication auth, Model model) {
+    model.addAttribute("ws", workspaces.get(id, CurrentUser.of(auth)));
+    return "workspaces/delete";
+  }
+
   @PostMapping("/workspaces/{id}/delete")
   String delete(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
     WorkspaceView deleted = workspaces.delete(id, CurrentUser.of(auth));

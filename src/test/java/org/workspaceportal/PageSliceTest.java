@@ -1,0 +1,34 @@
+package org.workspaceportal;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.workspaceportal.audit.AuditService;
+import org.workspaceportal.identity.ApiTokenService;
+import org.workspaceportal.identity.IdentityService;
+import org.workspaceportal.identity.RealSecurityTestConfiguration;
+import org.workspaceportal.workspace.CredentialService;
+import org.workspaceportal.workspace.TemplateService;
+import org.workspaceportal.workspace.WorkspaceService;
+import org.workspaceportal.workspace.web.WorkspacePagesTestConfiguration;
+
+/**
+ * MVC slice for the pages: every controller, advice and filter of the portal with the real security
+ * chains ({@link RealSecurityTestConfiguration}) and the module services mocked. All page tests use
+ * exactly this annotation, so they share one slice context. No database is started for it.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@WebMvcTest(properties = {"portal.embedded-postgres.enabled=false", "portal.flashbladesim.enabled=false"})
+@Import({RealSecurityTestConfiguration.class, WorkspacePagesTestConfiguration.class})
+@MockitoBean(
+    types = {
+      WorkspaceService.class, TemplateService.class, CredentialService.class, IdentityService.class, ApiTokenService.class, AuditService.class
+    })
+public @interface PageSliceTest {}

@@ -1,0 +1,62 @@
+package org.workspaceportal.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.boot.DefaultApplicationArguments;
+
+class AdminBootstrapTest {
+
+  private final IdentityService identity = mock(IdentityService.class);
+
+  @Test
+  void onAFirstStartTheAdminIsCreatedFromTheConfiguredNameAndPassword() {
+    when(identity.hasAnyUser()).thenReturn(false);
+
+    new AdminBootstrap(identity, "root", "configured-password").run(new DefaultApplicationArguments());
+
+    verify(identity).createUser(new NewUser("root", "configured-password", Role.ADMIN), "system");
+  }
+
+  @Test
+  void withoutAConfiguredPasswordALongRandomOneIsGenerated() {
+    when(identity.hasAnyUser()).thenReturn(false);
+    ArgumentCaptor<NewUser> created = ArgumentCaptor.forClass(NewUser.class);
+
+    new AdminBootstrap(identity, "admin", "").run(new DefaultApplicationArguments());
+
+    verify(identity).createUser(created.capture(), anyString());
+    assertThat(created.getValue().username()).isEqualTo("admin");
+    assertThat(created.getValue().role()).isEqualTo(Role.ADMIN);
+    assertThat(created.getValue().password()).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(org.workspaceportal.BeanValidation.violations(created.getValue())).isEmpty();
+  }
+
+  @Test
+  void twoFirstStartsWithoutPasswordGenerateDifferentPasswords() {
+    when(identity.hasAnyUser()).thenReturn(false);
+    ArgumentCaptor<NewUser> created = ArgumentCaptor.forClass(NewUser.class);
+
+    new AdminBootstrap(identity, "admin", null).run(new DefaultApplicationArguments());
+    new AdminBootstrap(identity, "admin", null).run(new DefaultApplicationArguments());
+
+    verify(identity, org.mockito.Mockito.times(2)).createUser(created.capture(), anyString());
+    assertThat(created.getAllValues().get(0).password()).isNotEqualTo(created.getAllValues().get(1).password());
+  }
+
+  @Test
+  void whenAnyUserExistsNothingIsCreated() {
+    when(identity.hasAnyUser()).thenReturn(true);
+
+    new AdminBootstrap(identity, "root", "configured-password").run(new DefaultApplicationArguments());
+
+    verify(identity, never()).createUser(any(), any());
+  }
+}

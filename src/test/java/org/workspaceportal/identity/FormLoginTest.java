@@ -1,0 +1,75 @@
+package org.workspaceportal.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.workspaceportal.PortalIntegrationTest;
+import org.workspaceportal.audit.AuditService;
+import org.workspaceportal.identity.IdentityFixtures.Account;
+
+/** Signing in on the login page against the real users table (bcrypt), and what a failure leaves in the audit trail. */
+@PortalIntegrationTest
+class FormLoginTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired IdentityService identity;
+  @Autowired ApiTokenService tokens;
+  @Autowired AuditService audit;
+
+  private MockHttpServletResponse signIn(String username, String password) throws Exception {
+    return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf()).with(r -> {
+              r.setRemoteAddr("192.0.2.44");
+              return r;
+            }))
+        .andReturn()
+        .getResponse();
+  }
+
+  @Test
+  void theBootstrapAdminCanSignInWithTheConfiguredPassword() throws Exception {
+    IdentityFixtures.ensureBootstrapAdmin(identity);
+
+    MockHttpServletResponse response = signIn(PortalIntegrationTest.ADMIN_USERNAME, PortalIntegrationTest.ADMIN_PASSWORD);
+
+    assertThat(response.getRedirectedUrl()).isEqualTo("/workspaces");
+    assertThat(identity.findUser(PortalIntegrationTest.ADMIN_USERNAME)).get().extracting(UserAccount::role).isEqualTo(Role.ADMIN);
+  }
+
+  @Test
+  void aUserSignsInWithTheirPassword() throws Exception {
+    Account user = IdentityFixtures.newAccount(identity, tokens, Role.USER, "form");
+
+    assertThat(signIn(user.username(), user.password()).getRedirectedUrl()).isEqualTo("/workspaces");
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedAndAuditedWithTheAddress() throws Exception {
+    Account user = IdentityFixtures.newAccount(identity, tokens, Role.USER, "form-bad");
+
+    MockHttpServletResponse response = signIn(user.username(), "wrong-password");
+
+    assertThat(response.getRedirectedUrl()).isEqualTo("/login?error");
+    assertThat(audit.page(0, 200, "login.failed").getContent())
+        .filteredOn(e -> user.username().equals(e.target()))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.actor()).isEqualTo(user.username());
+              assertThat(e.detail()).isEqualTo("BadCredentialsException");
+              assertThat(e.remoteAddress()).isEqualTo("192.0.2.44");
+            });
+  }
+
+  @Test
+  void aDisabledUserCannotSignIn() throws Exception {
+    Account user = IdentityFixtures.newAccount(identity, tokens, Role.USER, "form-off");
+    identity.setEnabled(user.username(), false, "test");
+
+    assertThat(signIn(user.username(), user.password()).getRedirectedUrl()).isEqualTo("/login?error");
+  }
+}

@@ -1,0 +1,131 @@
+package org.workspaceportal.workspace;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Workspaces, requests and views for tests of the workspace module and of the pages and API that show them. */
+public final class WorkspaceFixtures {
+
+  /** The template seeded by V3__workspace_templates.sql: default 2 workers, at most 4. */
+  public static final String DEFAULT_TEMPLATE = "spark-4.0-small";
+
+  public static final UUID DEFAULT_TEMPLATE_ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
+
+  public static final int DEFAULT_TEMPLATE_MAX_WORKERS = 4;
+
+  /**
+   * Where an approved workspace may be by the time a test looks: the provisioning engine moves it on by
+   * itself (APPROVED → PROVISIONING → READY, or FAILED).
+   */
+  public static final Set<WorkspaceStatus> APPROVED_OR_LATER =
+      EnumSet.of(WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING, WorkspaceStatus.READY, WorkspaceStatus.FAILED);
+
+  static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+
+  private WorkspaceFixtures() {}
+
+  /** A workspace name valid for {@link WorkspaceRequest}, unique per call. */
+  public static String uniqueName() {
+    return "ws-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+  }
+
+  /** A request with only a name: default template, its default workers, no datahub, DESTROY. */
+  public static WorkspaceRequest request(String name) {
+    return new WorkspaceRequest(name, null, null, null, null, null, null);
+  }
+
+  public static WorkspaceRequest request(String name, int workers) {
+    return new WorkspaceRequest(name, null, null, workers, null, null, null);
+  }
+
+  /** A JSON body for {@code POST /api/v1/workspaces} (mutable, so tests can change one field). */
+  public static Map<String, Object> requestBody(String name) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", name);
+    return body;
+  }
+
+  public static Map<String, Object> requestBody(String name, int workers) {
+    Map<String, Object> body = requestBody(name);
+    body.put("workers", workers);
+    return body;
+  }
+
+  /** A read model as the pages get it from {@link WorkspaceService}. */
+  public static WorkspaceView view(String name, String owner, WorkspaceStatus status) {
+    return view(UUID.randomUUID(), name, owner, status, null);
+  }
+
+  public static WorkspaceView view(UUID id, String name, String owner, WorkspaceStatus status) {
+    return view(id, name, owner, status, null);
+  }
+
+  public static WorkspaceView view(UUID id, String name, String owner, WorkspaceStatus status, String description) {
+    return new WorkspaceView(
+        id,
+        name,
+        description,
+        owner,
+        DEFAULT_TEMPLATE,
+        2,
+        false,
+        Retention.DESTROY,
+        null,
+        status,
+        null,
+        T0,
+        T0,
+        List.of(new WorkspaceView.HistoryEntry(null, WorkspaceStatus.PENDING_APPROVAL, owner, null, T0)),
+        List.of());
+  }
+
+  /** The seeded default template as {@link TemplateService} shows it. */
+  public static TemplateView defaultTemplate() {
+    return new TemplateView(
+        DEFAULT_TEMPLATE_ID, DEFAULT_TEMPLATE, "Small", "workspace-portal/spark:4.0", "4.0.1", 2, DEFAULT_TEMPLATE_MAX_WORKERS, 1, 2048, true, true);
+  }
+
+  /** A second, enabled but not default template. */
+  public static TemplateView largeTemplate() {
+    return new TemplateView(
+        UUID.fromString("00000000-0000-0000-0000-0000000000aa"), "spark-4.0-large", "Large", "workspace-portal/spark:4.0", "4.0.1", 4, 16, 4,
+        8192, false, true);
+  }
+
+  /** A new entity, PENDING_APPROVAL, created at {@link #T0}. */
+  static Workspace workspace(String name) {
+    return new Workspace(name, "for tests", "alice", DEFAULT_TEMPLATE_ID, 2, false, Retention.DESTROY, null, T0);
+  }
+
+  /** A workspace brought to {@code status} along allowed transitions only. */
+  static Workspace workspaceIn(WorkspaceStatus status) {
+    Workspace w = workspace(uniqueName());
+    for (WorkspaceStatus step : pathTo(status)) {
+      w.moveTo(step, "moved", "admin", null, T0);
+    }
+    return w;
+  }
+
+  /** The shortest route from PENDING_APPROVAL to each status through the lifecycle. */
+  static List<WorkspaceStatus> pathTo(WorkspaceStatus status) {
+    return switch (status) {
+      case PENDING_APPROVAL -> List.of();
+      case REJECTED -> List.of(WorkspaceStatus.REJECTED);
+      case APPROVED -> List.of(WorkspaceStatus.APPROVED);
+      case PROVISIONING -> List.of(WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING);
+      case READY -> List.of(WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING, WorkspaceStatus.READY);
+      case STOPPED ->
+          List.of(WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING, WorkspaceStatus.READY, WorkspaceStatus.STOPPED);
+      case FAILED -> List.of(WorkspaceStatus.APPROVED, WorkspaceStatus.FAILED);
+      case DELETING -> List.of(WorkspaceStatus.APPROVED, WorkspaceStatus.DELETING);
+      case DELETED -> List.of(WorkspaceStatus.DELETED);
+    };
+  }
+}

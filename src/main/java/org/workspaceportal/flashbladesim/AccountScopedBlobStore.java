@@ -1,6 +1,7 @@
 package org.workspaceportal.flashbladesim;
 
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.util.List;
@@ -35,6 +36,9 @@ import org.jclouds.rest.AuthorizationException;
  */
 final class AccountScopedBlobStore extends ForwardingBlobStore {
 
+  /** A refused upload is read up to this size; larger ones get their connection closed. */
+  private static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
+
   private final String account;
   private final BucketRegistry buckets;
 
@@ -42,6 +46,36 @@ final class AccountScopedBlobStore extends ForwardingBlobStore {
     super(backing);
     this.account = account;
     this.buckets = buckets;
+  }
+
+  /**
+   * Checks a write, reading (a bounded part of) a refused upload's body first. Clients that send
+   * {@code Expect: 100-continue} otherwise see the connection close while they write the body and
+   * report an I/O error instead of S3's AccessDenied or NoSuchBucket.
+   */
+  private void check(String container, Payload payload) {
+    try {
+      check(container);
+    } catch (RuntimeException refused) {
+      if (payload != null) {
+        try (InputStream body = payload.openStream()) {
+          drain(body);
+        } catch (IOException | RuntimeException e) {
+          refused.addSuppressed(e);
+        }
+      }
+      throw refused;
+    }
+  }
+
+  private static void drain(InputStream body) throws IOException {
+    byte[] buffer = new byte[8192];
+    long remaining = MAX_DRAINED_BYTES;
+    int read;
+    while (remaining > 0
+        && (read = body.read(buffer, 0, (int) Math.min(buffer.length, remaining))) > 0) {
+      remaining -= read;
+    }
   }
 
   private void check(String container) {
@@ -171,13 +205,13 @@ final class AccountScopedBlobStore extends ForwardingBlobStore {
 
   @Override
   public String putBlob(String container, Blob blob) {
-    check(container);
+    check(container, blob.getPayload());
     return super.putBlob(container, blob);
   }
 
   @Override
   public String putBlob(String container, Blob blob, PutOptions options) {
-    check(container);
+    check(container, blob.getPayload());
     return super.putBlob(container, blob, options);
   }
 
@@ -269,7 +303,7 @@ final class AccountScopedBlobStore extends ForwardingBlobStore {
   @Override
   public MultipartPart uploadMultipartPart(
       MultipartUpload upload, int partNumber, Payload payload) {
-    check(upload.containerName());
+    check(upload.containerName(), payload);
     return super.uploadMultipartPart(upload, partNumber, payload);
   }
 

@@ -89,6 +89,21 @@ class S3DataPlaneTest {
   }
 
   @Test
+  void refusedUploadsAlwaysGetTheS3ErrorRatherThanABrokenConnection() {
+    var a = SimulatorFixtures.tenant(api);
+    var b = SimulatorFixtures.tenant(api);
+    S3Client s3 = s3(a);
+    byte[] body = {(byte) 42};
+
+    for (int i = 0; i < 20; i++) {
+      var refused =
+          s3Error(
+              () -> s3.putObject(r -> r.bucket(b.bucket()).key("x"), RequestBody.fromBytes(body)));
+      assertThat(refused.statusCode()).isEqualTo(403);
+    }
+  }
+
+  @Test
   void listingBucketsShowsOnlyTheAccountsOwnLiveBuckets() {
     var a = SimulatorFixtures.tenant(api);
     SimulatorFixtures.tenant(api);

@@ -1,29 +1,20 @@
 package org.workspaceportal.flashbladesim;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.ContainerNotFoundException;
-import org.jclouds.blobstore.domain.Blob;
-import org.jclouds.blobstore.domain.BlobAccess;
 import org.jclouds.blobstore.domain.BlobMetadata;
-import org.jclouds.blobstore.domain.ContainerAccess;
 import org.jclouds.blobstore.domain.MultipartPart;
 import org.jclouds.blobstore.domain.MultipartUpload;
 import org.jclouds.blobstore.domain.PageSet;
 import org.jclouds.blobstore.domain.StorageMetadata;
 import org.jclouds.blobstore.domain.internal.PageSetImpl;
-import org.jclouds.blobstore.options.CopyOptions;
 import org.jclouds.blobstore.options.CreateContainerOptions;
-import org.jclouds.blobstore.options.GetOptions;
-import org.jclouds.blobstore.options.ListContainerOptions;
 import org.jclouds.blobstore.options.PutOptions;
-import org.jclouds.blobstore.util.ForwardingBlobStore;
 import org.jclouds.domain.Location;
 import org.jclouds.io.Payload;
 import org.jclouds.rest.AuthorizationException;
@@ -34,7 +25,7 @@ import org.jclouds.rest.AuthorizationException;
  * AccessDenied), a missing or destroyed one with {@link ContainerNotFoundException} (404
  * NoSuchBucket). With a {@code null} account it is the anonymous view, which may touch nothing.
  */
-final class AccountScopedBlobStore extends ForwardingBlobStore {
+final class AccountScopedBlobStore extends ContainerGuardingBlobStore {
 
   /** A refused upload is read up to this size; larger ones get their connection closed. */
   private static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
@@ -53,9 +44,10 @@ final class AccountScopedBlobStore extends ForwardingBlobStore {
    * {@code Expect: 100-continue} otherwise see the connection close while they write the body and
    * report an I/O error instead of S3's AccessDenied or NoSuchBucket.
    */
-  private void check(String container, Payload payload) {
+  @Override
+  void checkUpload(String container, Payload payload) {
     try {
-      check(container);
+      checkAccess(container);
     } catch (RuntimeException refused) {
       if (payload != null) {
         try (InputStream body = payload.openStream()) {
@@ -78,7 +70,8 @@ final class AccountScopedBlobStore extends ForwardingBlobStore {
     }
   }
 
-  private void check(String container) {
+  @Override
+  void checkAccess(String container) {
     BucketAccess access =
         account == null ? BucketAccess.FOREIGN : buckets.access(account, container);
     switch (access) {
@@ -107,7 +100,7 @@ final class AccountScopedBlobStore extends ForwardingBlobStore {
     if (access == BucketAccess.NONE) {
       return false;
     }
-    check(container);
+    checkAccess(container);
     return delegate().containerExists(container);
   }
 
@@ -134,7 +127,7 @@ final class AccountScopedBlobStore extends ForwardingBlobStore {
 
   @Override
   public boolean deleteContainerIfEmpty(String container) {
-    check(container);
+    checkAccess(container);
     return buckets.destroyFromS3(container);
   }
 
@@ -144,203 +137,40 @@ final class AccountScopedBlobStore extends ForwardingBlobStore {
   }
 
   @Override
-  public ContainerAccess getContainerAccess(String container) {
-    check(container);
-    return super.getContainerAccess(container);
-  }
-
-  @Override
-  public void setContainerAccess(String container, ContainerAccess access) {
-    check(container);
-    super.setContainerAccess(container, access);
-  }
-
-  @Override
-  public PageSet<? extends StorageMetadata> list(String container) {
-    check(container);
-    return super.list(container);
-  }
-
-  @Override
-  public PageSet<? extends StorageMetadata> list(String container, ListContainerOptions options) {
-    check(container);
-    return super.list(container, options);
-  }
-
-  @Override
-  public void clearContainer(String container) {
-    check(container);
-    super.clearContainer(container);
-  }
-
-  @Override
-  public void clearContainer(String container, ListContainerOptions options) {
-    check(container);
-    super.clearContainer(container, options);
-  }
-
-  @Override
-  public boolean directoryExists(String container, String directory) {
-    check(container);
-    return super.directoryExists(container, directory);
-  }
-
-  @Override
-  public void createDirectory(String container, String directory) {
-    check(container);
-    super.createDirectory(container, directory);
-  }
-
-  @Override
-  public void deleteDirectory(String container, String directory) {
-    check(container);
-    super.deleteDirectory(container, directory);
-  }
-
-  @Override
-  public boolean blobExists(String container, String name) {
-    check(container);
-    return super.blobExists(container, name);
-  }
-
-  @Override
-  public String putBlob(String container, Blob blob) {
-    check(container, blob.getPayload());
-    return super.putBlob(container, blob);
-  }
-
-  @Override
-  public String putBlob(String container, Blob blob, PutOptions options) {
-    check(container, blob.getPayload());
-    return super.putBlob(container, blob, options);
-  }
-
-  @Override
-  public String copyBlob(
-      String fromContainer,
-      String fromName,
-      String toContainer,
-      String toName,
-      CopyOptions options) {
-    check(fromContainer);
-    check(toContainer);
-    return super.copyBlob(fromContainer, fromName, toContainer, toName, options);
-  }
-
-  @Override
-  public BlobMetadata blobMetadata(String container, String name) {
-    check(container);
-    return super.blobMetadata(container, name);
-  }
-
-  @Override
-  public Blob getBlob(String container, String name) {
-    check(container);
-    return super.getBlob(container, name);
-  }
-
-  @Override
-  public Blob getBlob(String container, String name, GetOptions options) {
-    check(container);
-    return super.getBlob(container, name, options);
-  }
-
-  @Override
-  public void removeBlob(String container, String name) {
-    check(container);
-    super.removeBlob(container, name);
-  }
-
-  @Override
-  public void removeBlobs(String container, Iterable<String> names) {
-    check(container);
-    super.removeBlobs(container, names);
-  }
-
-  @Override
-  public BlobAccess getBlobAccess(String container, String name) {
-    check(container);
-    return super.getBlobAccess(container, name);
-  }
-
-  @Override
-  public void setBlobAccess(String container, String name, BlobAccess access) {
-    check(container);
-    super.setBlobAccess(container, name, access);
-  }
-
-  @Override
-  public long countBlobs(String container) {
-    check(container);
-    return super.countBlobs(container);
-  }
-
-  @Override
-  public long countBlobs(String container, ListContainerOptions options) {
-    check(container);
-    return super.countBlobs(container, options);
-  }
-
-  @Override
   public MultipartUpload initiateMultipartUpload(
       String container, BlobMetadata metadata, PutOptions options) {
-    check(container);
+    checkAccess(container);
     return super.initiateMultipartUpload(container, metadata, options);
   }
 
   @Override
   public void abortMultipartUpload(MultipartUpload upload) {
-    check(upload.containerName());
+    checkAccess(upload.containerName());
     super.abortMultipartUpload(upload);
   }
 
   @Override
   public String completeMultipartUpload(MultipartUpload upload, List<MultipartPart> parts) {
-    check(upload.containerName());
+    checkAccess(upload.containerName());
     return super.completeMultipartUpload(upload, parts);
   }
 
   @Override
   public MultipartPart uploadMultipartPart(
       MultipartUpload upload, int partNumber, Payload payload) {
-    check(upload.containerName(), payload);
+    checkUpload(upload.containerName(), payload);
     return super.uploadMultipartPart(upload, partNumber, payload);
   }
 
   @Override
   public List<MultipartPart> listMultipartUpload(MultipartUpload upload) {
-    check(upload.containerName());
+    checkAccess(upload.containerName());
     return super.listMultipartUpload(upload);
   }
 
   @Override
   public List<MultipartUpload> listMultipartUploads(String container) {
-    check(container);
+    checkAccess(container);
     return super.listMultipartUploads(container);
-  }
-
-  @Override
-  public void downloadBlob(String container, String name, File destination) {
-    check(container);
-    super.downloadBlob(container, name, destination);
-  }
-
-  @Override
-  public void downloadBlob(
-      String container, String name, File destination, ExecutorService executor) {
-    check(container);
-    super.downloadBlob(container, name, destination, executor);
-  }
-
-  @Override
-  public InputStream streamBlob(String container, String name) {
-    check(container);
-    return super.streamBlob(container, name);
-  }
-
-  @Override
-  public InputStream streamBlob(String container, String name, ExecutorService executor) {
-    check(container);
-    return super.streamBlob(container, name, executor);
   }
 }

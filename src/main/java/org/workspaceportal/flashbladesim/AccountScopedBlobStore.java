@@ -23,7 +23,7 @@ import org.jclouds.rest.AuthorizationException;
  * One account's view of the shared blob store. Every container operation first checks the bucket:
  * another account's bucket fails with {@link AuthorizationException} (S3Proxy answers 403
  * AccessDenied), a missing or destroyed one with {@link ContainerNotFoundException} (404
- * NoSuchBucket). With a {@code null} account it is the anonymous view, which may touch nothing.
+ * NoSuchBucket). Users without the full-access policy, and anonymous requests, may touch nothing.
  */
 final class AccountScopedBlobStore extends ContainerGuardingBlobStore {
 
@@ -31,12 +31,32 @@ final class AccountScopedBlobStore extends ContainerGuardingBlobStore {
   private static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
 
   private final String account;
+  private final boolean permitted;
   private final BucketRegistry buckets;
 
-  AccountScopedBlobStore(BlobStore backing, String account, BucketRegistry buckets) {
+  /**
+   * @param permitted whether the user holds the full-access policy; without it (a user created
+   *     without {@code full_access=true}) every S3 call is denied, as on the array
+   */
+  AccountScopedBlobStore(
+      BlobStore backing, String account, boolean permitted, BucketRegistry buckets) {
     super(backing);
     this.account = account;
+    this.permitted = permitted && account != null;
     this.buckets = buckets;
+  }
+
+  /** What requests without credentials see: nothing. */
+  static AccountScopedBlobStore anonymous(BlobStore backing, BucketRegistry buckets) {
+    return new AccountScopedBlobStore(backing, null, false, buckets);
+  }
+
+  private BucketAccess access(String container) {
+    return permitted ? buckets.access(account, container) : BucketAccess.FOREIGN;
+  }
+
+  private static AuthorizationException denied(String resource) {
+    return new AuthorizationException("Access Denied", new AccessDeniedException(resource));
   }
 
   /**
@@ -72,19 +92,19 @@ final class AccountScopedBlobStore extends ContainerGuardingBlobStore {
 
   @Override
   void checkAccess(String container) {
-    BucketAccess access =
-        account == null ? BucketAccess.FOREIGN : buckets.access(account, container);
-    switch (access) {
+    switch (access(container)) {
       case OWN -> {}
-      case FOREIGN ->
-          throw new AuthorizationException("Access Denied", new AccessDeniedException(container));
+      case FOREIGN -> throw denied(container);
       case NONE -> throw new ContainerNotFoundException(container, "bucket does not exist");
     }
   }
 
   @Override
   public PageSet<? extends StorageMetadata> list() {
-    Set<String> own = account == null ? Set.of() : buckets.liveBucketsOf(account);
+    if (!permitted) {
+      throw denied("/");
+    }
+    Set<String> own = buckets.liveBucketsOf(account);
     List<StorageMetadata> visible =
         delegate().list().stream()
             .filter(c -> own.contains(c.getName()))
@@ -95,9 +115,7 @@ final class AccountScopedBlobStore extends ContainerGuardingBlobStore {
 
   @Override
   public boolean containerExists(String container) {
-    BucketAccess access =
-        account == null ? BucketAccess.FOREIGN : buckets.access(account, container);
-    if (access == BucketAccess.NONE) {
+    if (access(container) == BucketAccess.NONE) {
       return false;
     }
     checkAccess(container);
@@ -112,10 +130,10 @@ final class AccountScopedBlobStore extends ContainerGuardingBlobStore {
   @Override
   public boolean createContainerInLocation(
       Location location, String container, CreateContainerOptions options) {
-    if (account == null) {
-      throw new AuthorizationException("Access Denied", new AccessDeniedException(container));
+    if (!permitted) {
+      throw denied(container);
     }
-    if (buckets.access(account, container) == BucketAccess.OWN) {
+    if (access(container) == BucketAccess.OWN) {
       return false;
     }
     if (!buckets.createFromS3(account, container)) {
@@ -133,7 +151,7 @@ final class AccountScopedBlobStore extends ContainerGuardingBlobStore {
 
   @Override
   public void deleteContainer(String container) {
-    throw new AuthorizationException("Access Denied", new AccessDeniedException(container));
+    throw denied(container);
   }
 
   @Override

@@ -160,6 +160,29 @@ class S3DataPlaneTest {
   }
 
   @Test
+  void aUserCreatedWithoutFullAccessHasNoS3Permissions() {
+    var tenant = SimulatorFixtures.tenant(api);
+    String user = tenant.account() + "/reader";
+    api.post("/object-store-users?names=" + user, null);
+    var key =
+        api.post("/object-store-access-keys", "{\"user\":{\"name\":\"" + user + "\"}}")
+            .items()
+            .path(0);
+    S3Client s3 = s3(key.path("name").asString(), key.path("secret_access_key").asString());
+
+    var list = s3Error(() -> s3.listObjectsV2(b -> b.bucket(tenant.bucket())));
+    var buckets = s3Error(s3::listBuckets);
+
+    assertThat(list.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+    assertThat(buckets.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+    assertThat(simulator.users())
+        .filteredOn(u -> u.name().equals(user))
+        .singleElement()
+        .extracting(SimulatedUser::fullAccess)
+        .isEqualTo(false);
+  }
+
+  @Test
   void aDisabledKeyIsRefusedUntilEnabledAgain() {
     var tenant = SimulatorFixtures.tenant(api);
     S3Client s3 = s3(tenant);

@@ -26,8 +26,8 @@ final class EmbeddedSimulator {
   }
 
   /**
-   * A second portal (or test JVM) on the same data directory must still start; it gets an
-   * in-memory array of its own rather than a share of the first one's state file.
+   * A second portal (or test JVM) on the same data directory must still start; it gets an in-memory
+   * array of its own rather than a share of the first one's state file.
    */
   static FlashBladeSimulator startOrFallBackToMemory(SimulatorSettings settings) {
     try {

@@ -1,8 +1,8 @@
 /**
  * FlashBlade simulator: a stand-in for a Pure Storage FlashBlade array, good enough that an HTTP
  * client cannot tell it from a real array for everything the portal uses. It is for tests and the
- * embedded default only and is never used by production code: no other module may depend on it,
- * and production configuration points the storage module at a real array.
+ * embedded default only and is never used by production code: no other module may depend on it, and
+ * production configuration points the storage module at a real array.
  *
  * <p>What it serves, both on 127.0.0.1:
  *
@@ -11,8 +11,8 @@
  *       clients trust): {@code /api/api_version}, {@code /api/login} (API token to {@code
  *       x-auth-token} session, idle expiry), {@code /api/logout}, and under {@code /api/2.N/}:
  *       object-store accounts, users, access keys, buckets, file systems, network interfaces and
- *       arrays, with {@code names}, {@code ids}, {@code filter}, {@code sort}, {@code limit}, {@code
- *       offset} and {@code continuation_token}, and the array's error shapes;
+ *       arrays, with {@code names}, {@code ids}, {@code filter}, {@code sort}, {@code limit},
+ *       {@code offset} and {@code continuation_token}, and the array's error shapes;
  *   <li>an S3 data plane, S3Proxy over a jclouds blob store, in which every access key created
  *       through the API signs SigV2/SigV4 requests that reach only its own account's live buckets.
  * </ul>

@@ -30,7 +30,8 @@ final class AccountBlobStoreLocator implements BlobStoreLocator {
         .map(
             id ->
                 Map.<String, BlobStore>entry(
-                    id.secret(), new AccountScopedBlobStore(backing, id.account(), buckets)))
+                    id.secret(),
+                    new AccountScopedBlobStore(backing, id.account(), id.fullAccess(), buckets)))
         .orElse(null);
   }
 }

@@ -147,12 +147,13 @@ final class AccountRegistry {
       if (key == null || !key.enabled()) {
         return Optional.empty();
       }
-      return Optional.of(new S3Identity(key.secret(), state.users.get(key.user()).account()));
+      StoredUser user = state.users.get(key.user());
+      return Optional.of(new S3Identity(key.secret(), user.account(), user.fullAccess()));
     }
   }
 
   /** Who an S3 request signed with some access key acts as. */
-  record S3Identity(String secret, String account) {}
+  record S3Identity(String secret, String account, boolean fullAccess) {}
 
   List<StoredAccessKey> keysOf(String userName) {
     synchronized (state) {

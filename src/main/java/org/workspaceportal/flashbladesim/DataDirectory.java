@@ -41,12 +41,18 @@ final class DataDirectory implements AutoCloseable {
       }
       if (lock == null) {
         channel.close();
-        throw new IllegalStateException(
-            "Simulator data directory " + root + " is in use by another simulator");
+        throw new InUseException(root);
       }
       return new DataDirectory(root, channel, lock);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open simulator data directory " + root, e);
+    }
+  }
+
+  /** Another simulator, in this process or another one, holds the directory. */
+  static final class InUseException extends IllegalStateException {
+    InUseException(Path root) {
+      super("Simulator data directory " + root + " is in use by another simulator");
     }
   }
 

@@ -32,7 +32,7 @@ final class S3DataPlane implements AutoCloseable {
         S3Proxy.builder()
             // requests without credentials are served from this store: the anonymous view, which
             // denies all
-            .blobStore(new AccountScopedBlobStore(backing, null, buckets))
+            .blobStore(AccountScopedBlobStore.anonymous(backing, buckets))
             .endpoint(URI.create("http://127.0.0.1:" + port))
             .awsAuthentication(
                 AuthenticationType.AWS_V2_OR_V4, "unused-" + unusedSecret, unusedSecret)

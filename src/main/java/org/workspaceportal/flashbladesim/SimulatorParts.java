@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.jclouds.blobstore.BlobStoreContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +35,10 @@ final class SimulatorParts {
 
   void build() {
     Clock clock = Clock.systemUTC();
+    // key generation overlaps the slow jclouds start-up: a first start is mostly class loading
+    CompletableFuture<SimulatorCertificates> pendingCertificates =
+        CompletableFuture.supplyAsync(SimulatorCertificates::generate);
+    CompletableFuture<JsonMapper> pendingJson = CompletableFuture.supplyAsync(ApiJson::mapper);
     DataDirectory dataDir = null;
     if (settings.dataDir() != null) {
       dataDir = DataDirectory.open(settings.dataDir());
@@ -54,14 +59,14 @@ final class SimulatorParts {
     resources.push(dataPlane);
     s3Endpoint = dataPlane.endpoint();
 
-    var certificates = SimulatorCertificates.generate();
+    SimulatorCertificates certificates = pendingCertificates.join();
     caCertificate =
         dataDir != null ? dataDir.caCertificate() : temporaryDirectory().resolve("ca.pem");
     certificates.writeCaPem(caCertificate);
 
     var sessions = new SessionRegistry(settings.sessionIdleTimeout(), clock);
     faults = new FaultInjector(sessions);
-    JsonMapper json = ApiJson.mapper();
+    JsonMapper json = pendingJson.join();
     var listing = new Listing(json);
     String arrayId = UUID.randomUUID().toString();
     Map<String, ApiResource> api =

@@ -1,19 +1,48 @@
 /**
  * FlashBlade simulator: a stand-in for a Pure Storage FlashBlade array, good enough that an HTTP
- * client cannot tell it from a real array for everything the portal uses.
+ * client cannot tell it from a real array for everything the portal uses. It is for tests and the
+ * embedded default only and is never used by production code: no other module may depend on it, and
+ * production configuration points the storage module at a real array.
  *
- * <p>It serves the management REST API 2.x over HTTPS on 127.0.0.1 (its own CA, written to a PEM
- * file clients can trust; API-token login, sessions, object-store accounts, users, access keys,
- * buckets, file systems, network interfaces, arrays) and a real S3 data plane (S3Proxy over a
- * jclouds blob store) in which every access key created through the API signs SigV4 requests that
- * reach only its own account's buckets. Tests drive it through {@link
- * org.workspaceportal.flashbladesim.FlashBladeSimulator} and its {@link
- * org.workspaceportal.flashbladesim.FaultInjector}; the embedded default run starts one per JVM
- * through {@link org.workspaceportal.flashbladesim.EmbeddedSimulatorEnvironmentPostProcessor}.
+ * <p>What it serves, both on 127.0.0.1:
  *
- * <p>This simulator is for tests and the embedded default only and is never used by production
- * code: no other module may depend on it, and production configuration points the storage module at
- * a real array.
+ * <ul>
+ *   <li>the management REST API 2.x over HTTPS with a CA made at start-up (written to a PEM file
+ *       clients trust): {@code /api/api_version}, {@code /api/login} (API token to {@code
+ *       x-auth-token} session, idle expiry), {@code /api/logout}, and under {@code /api/2.N/}:
+ *       object-store accounts, users, access keys, buckets, file systems, network interfaces and
+ *       arrays, with {@code names}, {@code ids}, {@code filter}, {@code sort}, {@code limit},
+ *       {@code offset} and {@code continuation_token}, and the array's error shapes;
+ *   <li>an S3 data plane, S3Proxy over a jclouds blob store, in which every access key created
+ *       through the API signs SigV2/SigV4 requests that reach only its own account's live buckets.
+ * </ul>
+ *
+ * <p>Tests start one with {@link org.workspaceportal.flashbladesim.FlashBladeSimulator#start},
+ * inspect it and inject faults through {@link org.workspaceportal.flashbladesim.FaultInjector}. The
+ * embedded default starts one per JVM through {@link
+ * org.workspaceportal.flashbladesim.EmbeddedSimulatorEnvironmentPostProcessor} and exposes it as a
+ * bean.
+ *
+ * <p>Where public sources do not say what the array does, the simulator chooses:
+ *
+ * <ul>
+ *   <li>deleting a user deletes its access keys with it;
+ *   <li>a user created without {@code full_access=true} holds no policy and is denied every S3 call
+ *       (the spec's default; there are no access-policy endpoints);
+ *   <li>account deletion fails while users or buckets remain, destroyed buckets included;
+ *   <li>a destroyed bucket or file system stays until it is deleted (no automatic eradication when
+ *       {@code time_remaining} runs out);
+ *   <li>S3 CreateBucket makes a bucket of the caller's account; S3 DeleteBucket of an empty bucket
+ *       destroys it (recoverable), like {@code PATCH destroyed=true};
+ *   <li>error messages are the simulator's own wording ("... does not exist.", "... already
+ *       exists.").
+ * </ul>
+ *
+ * <p>S3 clients: use path-style requests. AWS SDK v2 2.30 and later must set {@code
+ * requestChecksumCalculation(WHEN_REQUIRED)}: S3Proxy 2.6.0 cannot read bodies with trailing
+ * checksums (aws-chunked trailers) and answers 400 XAmzContentSHA256Mismatch. Where S3Proxy differs
+ * from S3, the simulator does too: BucketAlreadyExists is 403, not 409, and a SigV4 request without
+ * {@code x-amz-content-sha256} gets 500, not 400.
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "FlashBlade simulator",

@@ -64,6 +64,34 @@ class ObjectStoreApiTest {
   }
 
   @Test
+  void concurrentCreatesOfOneNameLetExactlyOneWin() throws Exception {
+    String account = unique("race");
+    java.util.concurrent.Callable<Integer> create =
+        () ->
+            SimulatorFixtures.loggedIn(simulator)
+                .post("/object-store-accounts?names=" + account, null)
+                .status();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      var statuses = new java.util.ArrayList<Integer>();
+      for (var reply : pool.invokeAll(java.util.Collections.nCopies(8, create))) {
+        statuses.add(reply.get());
+      }
+
+      assertThat(statuses).containsOnly(200, 400).containsOnlyOnce(200);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aMalformedQueryIs400() {
+    // the JDK client refuses to send such a URI, so the parser is asked directly
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApiRequest.parseQuery("names=%zz"))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+  }
+
+  @Test
   void accountNamesMustBeLowerCase() {
     var reply = api.post("/object-store-accounts?names=DataTeam", null);
 

@@ -63,6 +63,17 @@ class PersistenceTest {
   }
 
   @Test
+  void theEmbeddedDefaultFallsBackToMemoryWhenItsDataDirectoryIsTaken() {
+    try (var first = FlashBladeSimulator.start(SimulatorSettings.persistent(dataDir));
+        var second =
+            EmbeddedSimulator.startOrFallBackToMemory(SimulatorSettings.persistent(dataDir))) {
+      assertThat(second.settings().dataDir()).isNull();
+      assertThat(second.caCertificate()).isNotEqualTo(first.caCertificate());
+      assertThat(SimulatorFixtures.loggedIn(second).get("/arrays").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void twoSimulatorsCannotShareADataDirectory() {
     try (var first = FlashBladeSimulator.start(SimulatorSettings.persistent(dataDir))) {
       assertThatThrownBy(() -> FlashBladeSimulator.start(SimulatorSettings.persistent(dataDir)))

@@ -89,6 +89,21 @@ class S3DataPlaneTest {
   }
 
   @Test
+  void refusedUploadsAlwaysGetTheS3ErrorRatherThanABrokenConnection() {
+    var a = SimulatorFixtures.tenant(api);
+    var b = SimulatorFixtures.tenant(api);
+    S3Client s3 = s3(a);
+    byte[] body = {(byte) 42};
+
+    for (int i = 0; i < 20; i++) {
+      var refused =
+          s3Error(
+              () -> s3.putObject(r -> r.bucket(b.bucket()).key("x"), RequestBody.fromBytes(body)));
+      assertThat(refused.statusCode()).isEqualTo(403);
+    }
+  }
+
+  @Test
   void listingBucketsShowsOnlyTheAccountsOwnLiveBuckets() {
     var a = SimulatorFixtures.tenant(api);
     SimulatorFixtures.tenant(api);
@@ -142,6 +157,29 @@ class S3DataPlaneTest {
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("InvalidAccessKeyId");
     assertThat(get(rotated, tenant.bucket(), "before.txt")).isEqualTo("x");
+  }
+
+  @Test
+  void aUserCreatedWithoutFullAccessHasNoS3Permissions() {
+    var tenant = SimulatorFixtures.tenant(api);
+    String user = tenant.account() + "/reader";
+    api.post("/object-store-users?names=" + user, null);
+    var key =
+        api.post("/object-store-access-keys", "{\"user\":{\"name\":\"" + user + "\"}}")
+            .items()
+            .path(0);
+    S3Client s3 = s3(key.path("name").asString(), key.path("secret_access_key").asString());
+
+    var list = s3Error(() -> s3.listObjectsV2(b -> b.bucket(tenant.bucket())));
+    var buckets = s3Error(s3::listBuckets);
+
+    assertThat(list.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+    assertThat(buckets.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+    assertThat(simulator.users())
+        .filteredOn(u -> u.name().equals(user))
+        .singleElement()
+        .extracting(SimulatedUser::fullAccess)
+        .isEqualTo(false);
   }
 
   @Test

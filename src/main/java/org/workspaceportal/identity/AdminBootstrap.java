@@ -1,7 +1,10 @@
 package org.workspaceportal.identity;
 
 import java.security.SecureRandom;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.util.Base64;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,14 +23,17 @@ class AdminBootstrap implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
   private final IdentityService identity;
+  private final Validator validator;
   private final String username;
   private final String password;
 
   AdminBootstrap(
       IdentityService identity,
+      Validator validator,
       @Value("${portal.identity.admin-username:admin}") String username,
       @Value("${portal.identity.admin-password:}") String password) {
     this.identity = identity;
+    this.validator = validator;
     this.username = username;
     this.password = password;
   }
@@ -39,7 +45,14 @@ class AdminBootstrap implements ApplicationRunner {
     }
     boolean generated = !StringUtils.hasText(password);
     String pw = generated ? generatePassword() : password;
-    identity.createUser(new NewUser(username, pw, Role.ADMIN), "system");
+    NewUser admin = new NewUser(username, pw, Role.ADMIN);
+    Set<ConstraintViolation<NewUser>> problems = validator.validate(admin);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(
+          "PORTAL_ADMIN_USERNAME/PORTAL_ADMIN_PASSWORD are invalid: "
+              + problems.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().toList());
+    }
+    identity.createUser(admin, "system");
     if (generated) {
       log.warn(
           "\n\n  First start: created admin user '{}' with generated password: {}\n"

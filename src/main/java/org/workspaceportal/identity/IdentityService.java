@@ -57,6 +57,9 @@ public class IdentityService {
   @Transactional
   public UserAccount setEnabled(String username, boolean enabled, String actor) {
     User user = load(username);
+    if (!enabled && username.equals(actor)) {
+      throw new InvalidUserRequestException("enabled", "you cannot disable your own account");
+    }
     if (user.enabled() != enabled) {
       user.setEnabled(enabled);
       events.publishEvent(new UserEnabledChanged(username, enabled, actor));

@@ -2,13 +2,22 @@ package org.workspaceportal.identity;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Turns Spring Security's failure events into the portal's own {@link IdentityEvents.LoginFailed}. */
+/**
+ * Turns Spring Security's failure events into the portal's own {@link IdentityEvents.LoginFailed}.
+ * A presented bearer token is a secret even when it is wrong (it may be a revoked or mistyped real
+ * one), so only its first characters are ever recorded.
+ */
 @Component
 class LoginFailureListener {
+
+  private static final int TOKEN_SHOWN = ApiTokenService.TOKEN_PREFIX.length() + 6;
 
   private final ApplicationEventPublisher events;
 
@@ -18,10 +27,25 @@ class LoginFailureListener {
 
   @EventListener
   void on(AbstractAuthenticationFailureEvent failure) {
-    Object details = failure.getAuthentication().getDetails();
-    String address = details instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
-    String name = String.valueOf(failure.getAuthentication().getName());
-    events.publishEvent(new IdentityEvents.LoginFailed(truncate(name), address, failure.getException().getClass().getSimpleName()));
+    if (failure.getException() instanceof ProviderNotFoundException) {
+      return; // a second event for the same attempt, from a manager that had no provider for it
+    }
+    Authentication attempt = failure.getAuthentication();
+    String address = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
+    String who;
+    String reason;
+    if (attempt instanceof BearerTokenAuthenticationToken bearer) {
+      who = "token " + redact(bearer.getToken());
+      reason = "invalid API token";
+    } else {
+      who = truncate(String.valueOf(attempt.getName()));
+      reason = failure.getException().getClass().getSimpleName();
+    }
+    events.publishEvent(new IdentityEvents.LoginFailed(who, address, reason));
+  }
+
+  static String redact(String token) {
+    return token == null ? "?" : (token.length() <= TOKEN_SHOWN ? "…" : token.substring(0, TOKEN_SHOWN) + "…");
   }
 
   private static String truncate(String s) {

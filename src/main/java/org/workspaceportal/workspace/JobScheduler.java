@@ -1,9 +1,8 @@
 package org.workspaceportal.workspace;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -13,23 +12,52 @@ import org.springframework.stereotype.Component;
 
 /**
  * The db-scheduler instance of this portal: started after the context (so Flyway has run), stopped
- * first on shutdown (running steps finish or are taken over by another instance).
+ * first on shutdown (running steps finish or are taken over by another instance). A db-scheduler
+ * {@link Scheduler} cannot be started twice, so each {@link #start()} builds a new one; queueing goes
+ * through a plain {@link SchedulerClient}, which works whether or not this instance runs jobs.
  */
 @Component
 class JobScheduler implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
+  private static final String TABLE = "scheduled_tasks";
 
-  private final Scheduler scheduler;
-  private final boolean enabled;
-  private volatile boolean running;
+  private final DataSource dataSource;
+  private final WorkspaceJob job;
+  private final Reconciler reconciler;
+  private final EngineProperties properties;
+  private final SchedulerClient client;
+  private volatile Scheduler scheduler;
 
   JobScheduler(DataSource dataSource, WorkspaceJob job, Reconciler reconciler, EngineProperties properties) {
-    RecurringTask<Void> reconcile = reconciler.task(properties.reconcileInterval());
-    this.enabled = properties.enabled();
-    this.scheduler =
+    this.dataSource = dataSource;
+    this.job = job;
+    this.reconciler = reconciler;
+    this.properties = properties;
+    this.client = SchedulerClient.Builder.create(dataSource, job.task()).tableName(TABLE).build();
+  }
+
+  /** Queues the job of a workspace to run now, unless it is queued or running already. */
+  void trigger(UUID workspaceId) {
+    Scheduler running = scheduler;
+    // Through the running scheduler, so that it starts the job at once instead of at its next poll.
+    SchedulerClient via = running != null ? running : client;
+    boolean scheduled = via.scheduleIfNotExists(WorkspaceJob.instance(workspaceId));
+    log.debug("Workspace {} job {}", workspaceId, scheduled ? "scheduled" : "already queued");
+  }
+
+  boolean isQueued(UUID workspaceId) {
+    return client.getScheduledExecution(WorkspaceJob.TASK.instanceId(workspaceId.toString())).isPresent();
+  }
+
+  @Override
+  public synchronized void start() {
+    if (!properties.enabled() || scheduler != null) {
+      return;
+    }
+    Scheduler fresh =
         Scheduler.create(dataSource, job.task())
-            .startTasks(reconcile)
+            .startTasks(reconciler.task(properties.reconcileInterval()))
             .threads(properties.threads())
             .pollingInterval(properties.pollingInterval())
             .heartbeatInterval(properties.heartbeatInterval())
@@ -37,38 +65,23 @@ class JobScheduler implements SmartLifecycle {
             .enableImmediateExecution()
             .pollUsingLockAndFetch(0.5, 1.0)
             .schedulerName(new SchedulerName.Hostname())
-            .tableName("scheduled_tasks")
+            .tableName(TABLE)
             .build();
-  }
-
-  /** Queues the job of a workspace to run now, unless it is queued or running already. */
-  void trigger(UUID workspaceId) {
-    boolean scheduled = scheduler.scheduleIfNotExists(WorkspaceJob.instance(workspaceId));
-    log.debug("Workspace {} job {}", workspaceId, scheduled ? "scheduled" : "already queued");
-  }
-
-  boolean isQueued(UUID workspaceId) {
-    return scheduler.getScheduledExecution(WorkspaceJob.TASK.instanceId(workspaceId.toString())).isPresent();
+    fresh.start();
+    scheduler = fresh;
   }
 
   @Override
-  public void start() {
-    if (enabled) {
-      scheduler.start();
+  public synchronized void stop() {
+    Scheduler running = scheduler;
+    scheduler = null;
+    if (running != null) {
+      running.stop();
     }
-    running = true;
-  }
-
-  @Override
-  public void stop() {
-    if (enabled) {
-      scheduler.stop();
-    }
-    running = false;
   }
 
   @Override
   public boolean isRunning() {
-    return running;
+    return scheduler != null || !properties.enabled();
   }
 }

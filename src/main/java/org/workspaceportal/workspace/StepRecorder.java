@@ -118,21 +118,27 @@ class StepRecorder {
     progressed(step);
   }
 
-  /** The step failed for good: the workspace is FAILED with a reason people can act on. */
+  /**
+   * The step failed for good: the workspace is FAILED with a reason people can act on. Returns true
+   * when the workspace still has work to do instead: a provisioning step failed after its deletion
+   * was asked for, and the teardown should simply go ahead.
+   */
   @Transactional
-  void failed(long stepId, UUID workspaceId, String message) {
+  boolean failed(long stepId, UUID workspaceId, String message) {
     WorkspaceStep step = steps.findById(stepId).orElseThrow();
     step.fail(message, now());
     Workspace ws = workspaces.findById(workspaceId).orElseThrow();
+    progressed(ws);
+    if (step.kind().operation() == Operation.PROVISION && ws.status() == WorkspaceStatus.DELETING) {
+      return true;
+    }
     String what = step.kind().operation() == Operation.PROVISION ? "Provisioning" : "Deletion";
     String hint =
         step.kind().operation() == Operation.PROVISION
             ? " An admin can retry it; deleting it cleans up what was made."
             : " Delete it again to retry the cleanup.";
-    if (ws.status().canMoveTo(WorkspaceStatus.FAILED)) {
-      service.apply(ws, WorkspaceStatus.FAILED, "failed", ACTOR, what + " failed at '" + step.kind().label() + "': " + message + hint);
-    }
-    progressed(ws);
+    service.apply(ws, WorkspaceStatus.FAILED, "failed", ACTOR, what + " failed at '" + step.kind().label() + "': " + message + hint);
+    return false;
   }
 
   private List<WorkspaceStep> plan(Workspace ws, Operation operation) {

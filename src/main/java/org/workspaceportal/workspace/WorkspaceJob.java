@@ -71,8 +71,9 @@ class WorkspaceJob {
           return rescheduleAt(Instant.now().plus(wait));
         }
         log.warn("Workspace {} step {} failed for good after {} attempt(s): {}", workspaceId, step.kind(), step.attempt(), e.getMessage());
-        recorder.failed(step.stepId(), workspaceId, e.getMessage());
-        return (complete, ops) -> ops.remove();
+        if (!recorder.failed(step.stepId(), workspaceId, e.getMessage())) {
+          return (complete, ops) -> ops.remove();
+        }
       }
     }
   }

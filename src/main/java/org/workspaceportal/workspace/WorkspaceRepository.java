@@ -25,6 +25,13 @@ interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
   @Query("select w.id from Workspace w where w.status in :statuses and w.expiresAt is not null and w.expiresAt < :now")
   List<UUID> findExpiredIds(Collection<WorkspaceStatus> statuses, java.time.Instant now);
 
+  /**
+   * Serializes quota checks of one owner until the transaction ends (a PostgreSQL advisory lock), so
+   * two requests at once cannot both fit into the last free slot.
+   */
+  @Query(value = "select 1 from (select pg_advisory_xact_lock(hashtext(:owner))) l", nativeQuery = true)
+  Integer lockOwner(String owner);
+
   @Query("select w.status, count(w) from Workspace w group by w.status")
   List<Object[]> countByStatus();
 

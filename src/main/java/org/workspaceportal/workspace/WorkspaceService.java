@@ -66,6 +66,7 @@ public class WorkspaceService {
     if (workspaces.existsByOwnerAndNameAndStatusIn(user.username(), request.name(), LIVE)) {
       throw new WorkspaceNameTakenException(request.name());
     }
+    workspaces.lockOwner(user.username());
     quotas.forRequest(user.username()).check(workers);
     Workspace workspace =
         new Workspace(
@@ -123,6 +124,7 @@ public class WorkspaceService {
   public WorkspaceView approve(UUID id, CurrentUser admin) {
     Workspace workspace = load(id);
     if (workspace.status() == WorkspaceStatus.PENDING_APPROVAL) {
+      workspaces.lockOwner(workspace.owner());
       quotas.forApproval(workspace.owner()).check(workspace.workers());
     }
     return transition(workspace, WorkspaceStatus.APPROVED, "approved", admin.username(), null);
@@ -154,7 +156,11 @@ public class WorkspaceService {
   /** Moves a failed workspace back into the queue; its steps start afresh (ADMIN). */
   @Transactional
   public WorkspaceView retry(UUID id, CurrentUser admin) {
-    return transition(load(id), WorkspaceStatus.APPROVED, "retried", admin.username(), null);
+    Workspace workspace = load(id);
+    if (workspace.status() != WorkspaceStatus.FAILED) {
+      throw new IllegalTransitionException(workspace.name(), workspace.status(), "retried");
+    }
+    return transition(workspace, WorkspaceStatus.APPROVED, "retried", admin.username(), null);
   }
 
   @Transactional(readOnly = true)

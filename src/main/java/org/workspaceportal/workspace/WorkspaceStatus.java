@@ -24,7 +24,7 @@ public enum WorkspaceStatus {
           PENDING_APPROVAL, EnumSet.of(APPROVED, REJECTED, DELETED),
           REJECTED, EnumSet.of(DELETED),
           APPROVED, EnumSet.of(PROVISIONING, FAILED, DELETING),
-          PROVISIONING, EnumSet.of(READY, FAILED),
+          PROVISIONING, EnumSet.of(READY, FAILED, DELETING),
           READY, EnumSet.of(STOPPED, FAILED, DELETING),
           STOPPED, EnumSet.of(READY, DELETING),
           FAILED, EnumSet.of(APPROVED, DELETING),

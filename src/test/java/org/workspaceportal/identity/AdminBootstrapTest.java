@@ -1,6 +1,7 @@
 package org.workspaceportal.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
@@ -8,11 +9,15 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.boot.DefaultApplicationArguments;
 
 class AdminBootstrapTest {
+
+  private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
   private final IdentityService identity = mock(IdentityService.class);
 
@@ -20,7 +25,7 @@ class AdminBootstrapTest {
   void onAFirstStartTheAdminIsCreatedFromTheConfiguredNameAndPassword() {
     when(identity.hasAnyUser()).thenReturn(false);
 
-    new AdminBootstrap(identity, "root", "configured-password").run(new DefaultApplicationArguments());
+    new AdminBootstrap(identity, VALIDATOR, "root", "configured-password").run(new DefaultApplicationArguments());
 
     verify(identity).createUser(new NewUser("root", "configured-password", Role.ADMIN), "system");
   }
@@ -30,7 +35,7 @@ class AdminBootstrapTest {
     when(identity.hasAnyUser()).thenReturn(false);
     ArgumentCaptor<NewUser> created = ArgumentCaptor.forClass(NewUser.class);
 
-    new AdminBootstrap(identity, "admin", "").run(new DefaultApplicationArguments());
+    new AdminBootstrap(identity, VALIDATOR, "admin", "").run(new DefaultApplicationArguments());
 
     verify(identity).createUser(created.capture(), anyString());
     assertThat(created.getValue().username()).isEqualTo("admin");
@@ -44,18 +49,30 @@ class AdminBootstrapTest {
     when(identity.hasAnyUser()).thenReturn(false);
     ArgumentCaptor<NewUser> created = ArgumentCaptor.forClass(NewUser.class);
 
-    new AdminBootstrap(identity, "admin", null).run(new DefaultApplicationArguments());
-    new AdminBootstrap(identity, "admin", null).run(new DefaultApplicationArguments());
+    new AdminBootstrap(identity, VALIDATOR, "admin", null).run(new DefaultApplicationArguments());
+    new AdminBootstrap(identity, VALIDATOR, "admin", null).run(new DefaultApplicationArguments());
 
     verify(identity, org.mockito.Mockito.times(2)).createUser(created.capture(), anyString());
     assertThat(created.getAllValues().get(0).password()).isNotEqualTo(created.getAllValues().get(1).password());
   }
 
   @Test
+  void anInvalidConfiguredAdminStopsTheStartWithAClearMessage() {
+    when(identity.hasAnyUser()).thenReturn(false);
+
+    assertThatThrownBy(() -> new AdminBootstrap(identity, VALIDATOR, "Root!", "short").run(new DefaultApplicationArguments()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("PORTAL_ADMIN_USERNAME")
+        .hasMessageContaining("username")
+        .hasMessageContaining("password");
+    verify(identity, never()).createUser(any(), any());
+  }
+
+  @Test
   void whenAnyUserExistsNothingIsCreated() {
     when(identity.hasAnyUser()).thenReturn(true);
 
-    new AdminBootstrap(identity, "root", "configured-password").run(new DefaultApplicationArguments());
+    new AdminBootstrap(identity, VALIDATOR, "root", "configured-password").run(new DefaultApplicationArguments());
 
     verify(identity, never()).createUser(any(), any());
   }

@@ -4,7 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Workspace Portal: self-service Spark + Jupyter workspaces on FlashBlade storage and Docker hosts. */
+/**
+ * Workspace Portal: self-service Spark + Jupyter workspaces on FlashBlade storage and Docker hosts.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class PortalApplication {

@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Runs Jakarta Bean Validation (Hibernate Validator, as in the application) on a command or form. */
+/**
+ * Runs Jakarta Bean Validation (Hibernate Validator, as in the application) on a command or form.
+ */
 public final class BeanValidation {
 
   private static final ValidatorFactory FACTORY = Validation.buildDefaultValidatorFactory();
@@ -19,8 +21,13 @@ public final class BeanValidation {
   /** Property path → the messages of its violations; empty when the object is valid. */
   public static Map<String, Set<String>> violations(Object bean) {
     Map<String, Set<String>> result = new TreeMap<>();
-    VALIDATOR.validate(bean)
-        .forEach(v -> result.computeIfAbsent(v.getPropertyPath().toString(), k -> new TreeSet<>()).add(v.getMessage()));
+    VALIDATOR
+        .validate(bean)
+        .forEach(
+            v ->
+                result
+                    .computeIfAbsent(v.getPropertyPath().toString(), k -> new TreeSet<>())
+                    .add(v.getMessage()));
     return result;
   }
 

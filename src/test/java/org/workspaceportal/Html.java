@@ -8,13 +8,19 @@ import java.util.regex.Pattern;
 /** Small checks on rendered pages. */
 public final class Html {
 
-  private static final Pattern POST_FORM = Pattern.compile("<form\\b[^>]*method=\"post\"[^>]*>(.*?)</form>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+  private static final Pattern POST_FORM =
+      Pattern.compile(
+          "<form\\b[^>]*method=\"post\"[^>]*>(.*?)</form>",
+          Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
   private Html() {}
 
   /** The visible text: tags removed, entities kept, whitespace collapsed. */
   public static String text(String html) {
-    return html.replaceAll("(?s)<script.*?</script>", " ").replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim();
+    return html.replaceAll("(?s)<script.*?</script>", " ")
+        .replaceAll("<[^>]+>", " ")
+        .replaceAll("\\s+", " ")
+        .trim();
   }
 
   /** Every {@code <form method="post">} on the page carries Spring Security's hidden CSRF field. */
@@ -23,12 +29,15 @@ public final class Html {
     int forms = 0;
     while (m.find()) {
       forms++;
-      assertThat(m.group(1)).as("form #%d", forms).containsPattern("<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\"");
+      assertThat(m.group(1))
+          .as("form #%d", forms)
+          .containsPattern("<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\"");
     }
   }
 
   /** The flash attributes a redirect carries to the next page (as a plain map, for AssertJ). */
-  public static java.util.Map<String, Object> flash(org.springframework.test.web.servlet.MvcResult result) {
+  public static java.util.Map<String, Object> flash(
+      org.springframework.test.web.servlet.MvcResult result) {
     return new java.util.HashMap<>(result.getFlashMap());
   }
 

@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small client for the portal's REST API over real HTTP (JDK HttpClient, HTTP/1.1, no redirects), so
- * tests see real status codes and headers. It talks to 127.0.0.1 so that audit rows show that address.
+ * A small client for the portal's REST API over real HTTP (JDK HttpClient, HTTP/1.1, no redirects),
+ * so tests see real status codes and headers. It talks to 127.0.0.1 so that audit rows show that
+ * address.
  */
 public final class HttpApi {
 
@@ -47,7 +48,8 @@ public final class HttpApi {
 
   /** A GET as a browser sends it ({@code Accept: text/html}). */
   public Reply getHtml(String path, Auth auth) {
-    return send("GET", path, auth, BodyPublishers.noBody(), null, "text/html,application/xhtml+xml");
+    return send(
+        "GET", path, auth, BodyPublishers.noBody(), null, "text/html,application/xhtml+xml");
   }
 
   public Reply delete(String path, Auth auth) {
@@ -62,24 +64,46 @@ public final class HttpApi {
     return sendJson("PATCH", path, auth, body);
   }
 
-  /** Sends {@code body} as JSON: a String is sent as it is (so tests can send broken JSON), anything else is serialised. */
+  /**
+   * Sends {@code body} as JSON: a String is sent as it is (so tests can send broken JSON), anything
+   * else is serialised.
+   */
   public Reply sendJson(String method, String path, Auth auth, Object body) {
     String text = body == null ? "" : body instanceof String s ? s : JSON.writeValueAsString(body);
-    return send(method, path, auth, BodyPublishers.ofString(text, StandardCharsets.UTF_8), "application/json");
+    return send(
+        method,
+        path,
+        auth,
+        BodyPublishers.ofString(text, StandardCharsets.UTF_8),
+        "application/json");
   }
 
   /** Sends the bytes without a Content-Length, i.e. with {@code Transfer-Encoding: chunked}. */
   public Reply postChunked(String path, Auth auth, byte[] body) {
-    return send("POST", path, auth, BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), "application/json");
+    return send(
+        "POST",
+        path,
+        auth,
+        BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
+        "application/json");
   }
 
   public Reply send(String method, String path, Auth auth, BodyPublisher body, String contentType) {
-    return send(method, path, auth, body, contentType, "application/json, application/problem+json");
+    return send(
+        method, path, auth, body, contentType, "application/json, application/problem+json");
   }
 
-  private Reply send(String method, String path, Auth auth, BodyPublisher body, String contentType, String accept) {
+  private Reply send(
+      String method,
+      String path,
+      Auth auth,
+      BodyPublisher body,
+      String contentType,
+      String accept) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).method(method, body);
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, body);
     request.header("Accept", accept);
     if (contentType != null) {
       request.header("Content-Type", contentType);
@@ -107,7 +131,9 @@ public final class HttpApi {
 
     public static Auth basic(String username, String password) {
       return new Auth(
-          "Basic", Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+          "Basic",
+          Base64.getEncoder()
+              .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     Optional<String> header() {

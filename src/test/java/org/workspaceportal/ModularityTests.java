@@ -9,7 +9,10 @@ import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** The module boundaries declared in each {@code package-info.java} hold, and the module documentation is written. */
+/**
+ * The module boundaries declared in each {@code package-info.java} hold, and the module
+ * documentation is written.
+ */
 class ModularityTests {
 
   private static final ApplicationModules MODULES = ApplicationModules.of(PortalApplication.class);
@@ -28,13 +31,18 @@ class ModularityTests {
   @Test
   void identityDependsOnNoOtherApplicationModuleThanCommon() {
     ApplicationModule identity = MODULES.getModuleByName("identity").orElseThrow();
-    assertThat(identity.getDirectDependencies(MODULES).uniqueModules().map(ApplicationModule::getName)).containsOnly("common");
+    assertThat(
+            identity.getDirectDependencies(MODULES).uniqueModules().map(ApplicationModule::getName))
+        .containsOnly("common");
   }
 
   @Test
   void noModuleDependsOnTheEmbeddedDefault() {
     ApplicationModule embedded = MODULES.getModuleByName("embedded").orElseThrow();
-    assertThat(MODULES.stream().filter(m -> m.getDirectDependencies(MODULES).contains(embedded)).map(ApplicationModule::getName))
+    assertThat(
+            MODULES.stream()
+                .filter(m -> m.getDirectDependencies(MODULES).contains(embedded))
+                .map(ApplicationModule::getName))
         .isEmpty();
   }
 
@@ -42,11 +50,13 @@ class ModularityTests {
   void writesTheModuleDocumentation() throws Exception {
     Path dir = Path.of("target", "spring-modulith-docs");
 
-    new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(dir.toString())).writeDocumentation();
+    new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(dir.toString()))
+        .writeDocumentation();
 
     assertThat(dir.resolve("components.puml")).exists();
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("module-workspace"));
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.startsWith("module-workspace"));
     }
   }
 }

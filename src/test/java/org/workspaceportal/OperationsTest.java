@@ -41,7 +41,8 @@ class OperationsTest {
     JsonNode health = reply.json();
     assertThat(health.path("status").asString()).isEqualTo("UP");
     assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
-    assertThat(health.path("components").path("db").path("details").path("database").asString()).isEqualTo("PostgreSQL");
+    assertThat(health.path("components").path("db").path("details").path("database").asString())
+        .isEqualTo("PostgreSQL");
   }
 
   @Test
@@ -55,8 +56,10 @@ class OperationsTest {
 
   @Test
   void livenessAndReadinessProbesAnswer() {
-    assertThat(api().get("/actuator/health/liveness", Auth.NONE).json().path("status").asString()).isEqualTo("UP");
-    assertThat(api().get("/actuator/health/readiness", Auth.NONE).json().path("status").asString()).isEqualTo("UP");
+    assertThat(api().get("/actuator/health/liveness", Auth.NONE).json().path("status").asString())
+        .isEqualTo("UP");
+    assertThat(api().get("/actuator/health/readiness", Auth.NONE).json().path("status").asString())
+        .isEqualTo("UP");
   }
 
   @Test
@@ -67,7 +70,9 @@ class OperationsTest {
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.contentType()).startsWith("text/plain");
-    assertThat(reply.body()).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count", "hikaricp_connections");
+    assertThat(reply.body())
+        .contains(
+            "jvm_memory_used_bytes", "http_server_requests_seconds_count", "hikaricp_connections");
   }
 
   @Test
@@ -86,8 +91,12 @@ class OperationsTest {
 
     String metrics = api().getAnything("/actuator/prometheus", Auth.NONE).body();
 
-    Matcher pending = Pattern.compile("(?m)^portal_workspaces\\{[^}]*status=\"PENDING_APPROVAL\"[^}]*\\} (\\S+)$").matcher(metrics);
-    assertThat(pending.find()).as("a gauge portal_workspaces{status=\"PENDING_APPROVAL\"} in /actuator/prometheus").isTrue();
+    Matcher pending =
+        Pattern.compile("(?m)^portal_workspaces\\{[^}]*status=\"PENDING_APPROVAL\"[^}]*\\} (\\S+)$")
+            .matcher(metrics);
+    assertThat(pending.find())
+        .as("a gauge portal_workspaces{status=\"PENDING_APPROVAL\"} in /actuator/prometheus")
+        .isTrue();
     assertThat(Double.parseDouble(pending.group(1))).isGreaterThanOrEqualTo(1.0);
   }
 }

@@ -25,10 +25,16 @@ import org.workspaceportal.workspace.web.WorkspacePagesTestConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@WebMvcTest(properties = {"portal.embedded-postgres.enabled=false", "portal.flashbladesim.enabled=false"})
+@WebMvcTest(
+    properties = {"portal.embedded-postgres.enabled=false", "portal.flashbladesim.enabled=false"})
 @Import({RealSecurityTestConfiguration.class, WorkspacePagesTestConfiguration.class})
 @MockitoBean(
     types = {
-      WorkspaceService.class, TemplateService.class, CredentialService.class, IdentityService.class, ApiTokenService.class, AuditService.class
+      WorkspaceService.class,
+      TemplateService.class,
+      CredentialService.class,
+      IdentityService.class,
+      ApiTokenService.class,
+      AuditService.class
     })
 public @interface PageSliceTest {}

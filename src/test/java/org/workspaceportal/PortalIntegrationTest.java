@@ -12,9 +12,10 @@ import org.workspaceportal.testsupport.TestAdmin;
 
 /**
  * The whole portal on a random port against the embedded PostgreSQL. Every full-app test class uses
- * exactly this annotation and nothing else that changes the context, so Spring's context cache starts
- * the application once for all of them. The database is shared with whatever else runs in the JVM:
- * tests create their own users and workspaces with unique names and never assume an empty table.
+ * exactly this annotation and nothing else that changes the context, so Spring's context cache
+ * starts the application once for all of them. The database is shared with whatever else runs in
+ * the JVM: tests create their own users and workspaces with unique names and never assume an empty
+ * table.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,7 +26,8 @@ public @interface PortalIntegrationTest {
 
   /**
    * The admin that {@code AdminBootstrap} creates from {@code portal.identity.admin-username} /
-   * {@code admin-password}, which the Surefire configuration sets for every test context ({@link TestAdmin}).
+   * {@code admin-password}, which the Surefire configuration sets for every test context ({@link
+   * TestAdmin}).
    */
   String ADMIN_USERNAME = TestAdmin.USERNAME;
 

@@ -9,8 +9,8 @@ import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 
 /**
- * JPA slice against the real (embedded) PostgreSQL with the Flyway migrations and
- * {@code ddl-auto=validate} from application.yml: no in-memory replacement. Each test runs in a
+ * JPA slice against the real (embedded) PostgreSQL with the Flyway migrations and {@code
+ * ddl-auto=validate} from application.yml: no in-memory replacement. Each test runs in a
  * transaction that is rolled back. All repository and migration tests use this one annotation so
  * that they share one context.
  */

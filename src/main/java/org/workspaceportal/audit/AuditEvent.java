@@ -36,7 +36,8 @@ class AuditEvent {
 
   protected AuditEvent() {}
 
-  AuditEvent(Instant at, String actor, String action, String target, String detail, String remoteAddress) {
+  AuditEvent(
+      Instant at, String actor, String action, String target, String detail, String remoteAddress) {
     this.at = at;
     this.actor = clip(actor, 64);
     this.action = action;

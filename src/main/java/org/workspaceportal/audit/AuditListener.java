@@ -5,7 +5,10 @@ import org.springframework.stereotype.Component;
 import org.workspaceportal.identity.IdentityEvents;
 import org.workspaceportal.workspace.WorkspaceEvents;
 
-/** Maps every module event worth auditing to one audit row, synchronously, in the publisher's transaction. */
+/**
+ * Maps every module event worth auditing to one audit row, synchronously, in the publisher's
+ * transaction.
+ */
 @Component
 class AuditListener {
 
@@ -28,12 +31,19 @@ class AuditListener {
   @EventListener
   void on(IdentityEvents.UserQuotaChanged e) {
     audit.record(
-        e.actor(), "user.quota-changed", e.username(), "maxWorkspaces=" + e.maxWorkspaces() + ", maxWorkers=" + e.maxWorkers());
+        e.actor(),
+        "user.quota-changed",
+        e.username(),
+        "maxWorkspaces=" + e.maxWorkspaces() + ", maxWorkers=" + e.maxWorkers());
   }
 
   @EventListener
   void on(IdentityEvents.ApiTokenCreated e) {
-    audit.record(e.username(), "token.created", e.username(), "'" + e.tokenName() + "' (" + e.prefix() + "…)");
+    audit.record(
+        e.username(),
+        "token.created",
+        e.username(),
+        "'" + e.tokenName() + "' (" + e.prefix() + "…)");
   }
 
   @EventListener
@@ -54,7 +64,11 @@ class AuditListener {
   @EventListener
   void on(WorkspaceEvents.WorkspaceStatusChanged e) {
     String detail = e.from() + " → " + e.to() + (e.reason() != null ? ": " + e.reason() : "");
-    audit.record(e.actor(), "workspace." + e.to().name().toLowerCase().replace('_', '-'), target(e.owner(), e.name()), detail);
+    audit.record(
+        e.actor(),
+        "workspace." + e.to().name().toLowerCase().replace('_', '-'),
+        target(e.owner(), e.name()),
+        detail);
   }
 
   @EventListener

@@ -25,19 +25,33 @@ public class AuditService {
   }
 
   /**
-   * Records an action. Joins the caller's transaction when there is one, so the change and its audit
-   * row commit or roll back together; the actor defaults to the authenticated user.
+   * Records an action. Joins the caller's transaction when there is one, so the change and its
+   * audit row commit or roll back together; the actor defaults to the authenticated user.
    */
   @Transactional(propagation = Propagation.REQUIRED)
   public void record(String actor, String action, String target, String detail) {
-    repository.save(new AuditEvent(clock.instant(), actor != null ? actor : currentActor(), action, target, detail, remoteAddress()));
+    repository.save(
+        new AuditEvent(
+            clock.instant(),
+            actor != null ? actor : currentActor(),
+            action,
+            target,
+            detail,
+            remoteAddress()));
   }
 
   /** Records with an address known to the caller (e.g. from a failed login's details). */
   @Transactional(propagation = Propagation.REQUIRED)
-  public void record(String actor, String action, String target, String detail, String remoteAddress) {
+  public void record(
+      String actor, String action, String target, String detail, String remoteAddress) {
     repository.save(
-        new AuditEvent(clock.instant(), actor, action, target, detail, remoteAddress != null ? remoteAddress : remoteAddress()));
+        new AuditEvent(
+            clock.instant(),
+            actor,
+            action,
+            target,
+            detail,
+            remoteAddress != null ? remoteAddress : remoteAddress()));
   }
 
   @Transactional(readOnly = true)
@@ -56,7 +70,8 @@ public class AuditService {
   }
 
   private static String remoteAddress() {
-    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+    if (RequestContextHolder.getRequestAttributes()
+        instanceof ServletRequestAttributes attributes) {
       HttpServletRequest request = attributes.getRequest();
       return request.getRemoteAddr();
     }

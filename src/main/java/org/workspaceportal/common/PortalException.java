@@ -7,7 +7,8 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * Base of every module exception that a person or script should see: it carries an HTTP status, a
- * stable problem {@code type} and a message written for people. Never include secrets in the detail.
+ * stable problem {@code type} and a message written for people. Never include secrets in the
+ * detail.
  */
 public abstract class PortalException extends ErrorResponseException {
 
@@ -17,7 +18,8 @@ public abstract class PortalException extends ErrorResponseException {
     super(status, problem(status, type, title, detail), null);
   }
 
-  private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+  private static ProblemDetail problem(
+      HttpStatus status, String type, String title, String detail) {
     ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
     pd.setType(URI.create(TYPE_BASE + type));
     pd.setTitle(title);

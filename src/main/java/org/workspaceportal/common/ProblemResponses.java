@@ -13,7 +13,8 @@ public final class ProblemResponses {
 
   private ProblemResponses() {}
 
-  public static void write(HttpServletResponse response, JsonMapper json, ProblemDetail problem) throws IOException {
+  public static void write(HttpServletResponse response, JsonMapper json, ProblemDetail problem)
+      throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", String.valueOf(problem.getType()));
     body.put("title", problem.getTitle());
@@ -30,7 +31,8 @@ public final class ProblemResponses {
     json.writeValue(response.getOutputStream(), body);
   }
 
-  public static ProblemDetail of(org.springframework.http.HttpStatus status, String type, String title, String detail) {
+  public static ProblemDetail of(
+      org.springframework.http.HttpStatus status, String type, String title, String detail) {
     ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
     pd.setType(java.net.URI.create(PortalException.TYPE_BASE + type));
     pd.setTitle(title);

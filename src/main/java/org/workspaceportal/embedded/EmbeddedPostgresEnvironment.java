@@ -15,9 +15,9 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Starts an embedded PostgreSQL when {@code spring.datasource.url} is not configured, and points the
- * data source at it. Runs before the context exists so that Flyway, JPA and the job scheduler see an
- * ordinary JDBC URL. One server per JVM: test contexts share it.
+ * Starts an embedded PostgreSQL when {@code spring.datasource.url} is not configured, and points
+ * the data source at it. Runs before the context exists so that Flyway, JPA and the job scheduler
+ * see an ordinary JDBC URL. One server per JVM: test contexts share it.
  */
 class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 
@@ -59,8 +59,12 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedPostgresEnvironment::stop, "embedded-pg-stop"));
-    log.info("Embedded PostgreSQL running on port {} with data in {}", server.getPort(), dataDir.toAbsolutePath());
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(EmbeddedPostgresEnvironment::stop, "embedded-pg-stop"));
+    log.info(
+        "Embedded PostgreSQL running on port {} with data in {}",
+        server.getPort(),
+        dataDir.toAbsolutePath());
     return server;
   }
 

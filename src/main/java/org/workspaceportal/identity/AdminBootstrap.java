@@ -1,8 +1,8 @@
 package org.workspaceportal.identity;
 
-import java.security.SecureRandom;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * On first start, with no users at all, creates the first admin from {@code PORTAL_ADMIN_USERNAME} /
- * {@code PORTAL_ADMIN_PASSWORD}, or with a generated password printed once in the log.
+ * On first start, with no users at all, creates the first admin from {@code PORTAL_ADMIN_USERNAME}
+ * / {@code PORTAL_ADMIN_PASSWORD}, or with a generated password printed once in the log.
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
@@ -50,7 +50,10 @@ class AdminBootstrap implements ApplicationRunner {
     if (!problems.isEmpty()) {
       throw new IllegalStateException(
           "PORTAL_ADMIN_USERNAME/PORTAL_ADMIN_PASSWORD are invalid: "
-              + problems.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().toList());
+              + problems.stream()
+                  .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                  .sorted()
+                  .toList());
     }
     identity.createUser(admin, "system");
     if (generated) {
@@ -60,7 +63,9 @@ class AdminBootstrap implements ApplicationRunner {
           username,
           pw);
     } else {
-      log.info("First start: created admin user '{}' from PORTAL_ADMIN_USERNAME/PORTAL_ADMIN_PASSWORD", username);
+      log.info(
+          "First start: created admin user '{}' from PORTAL_ADMIN_USERNAME/PORTAL_ADMIN_PASSWORD",
+          username);
     }
   }
 

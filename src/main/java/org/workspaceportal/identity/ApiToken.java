@@ -39,7 +39,13 @@ class ApiToken {
 
   protected ApiToken() {}
 
-  ApiToken(UUID userId, String name, String tokenHash, String prefix, Instant createdAt, Instant expiresAt) {
+  ApiToken(
+      UUID userId,
+      String name,
+      String tokenHash,
+      String prefix,
+      Instant createdAt,
+      Instant expiresAt) {
     this.id = UUID.randomUUID();
     this.userId = userId;
     this.name = name;

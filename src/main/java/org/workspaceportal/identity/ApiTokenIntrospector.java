@@ -22,7 +22,10 @@ class ApiTokenIntrospector implements OpaqueTokenIntrospector {
   @Override
   public OAuth2AuthenticatedPrincipal introspect(String token) {
     User user =
-        tokens.authenticate(token).orElseThrow(() -> new BadOpaqueTokenException("The token is unknown, revoked or expired."));
+        tokens
+            .authenticate(token)
+            .orElseThrow(
+                () -> new BadOpaqueTokenException("The token is unknown, revoked or expired."));
     String[] authorities = PortalUserDetailsService.authorities(user.role());
     return new DefaultOAuth2AuthenticatedPrincipal(
         user.username(),

@@ -9,7 +9,8 @@ public final class IdentityEvents {
 
   public record UserEnabledChanged(String username, boolean enabled, String actor) {}
 
-  public record UserQuotaChanged(String username, Integer maxWorkspaces, Integer maxWorkers, String actor) {}
+  public record UserQuotaChanged(
+      String username, Integer maxWorkspaces, Integer maxWorkers, String actor) {}
 
   public record ApiTokenCreated(String username, String tokenName, String prefix) {}
 

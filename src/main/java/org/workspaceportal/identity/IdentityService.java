@@ -21,7 +21,11 @@ public class IdentityService {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  IdentityService(UserRepository users, PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
+  IdentityService(
+      UserRepository users,
+      PasswordEncoder passwordEncoder,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.users = users;
     this.passwordEncoder = passwordEncoder;
     this.events = events;
@@ -33,7 +37,12 @@ public class IdentityService {
     if (users.existsByUsername(command.username())) {
       throw new UsernameTakenException(command.username());
     }
-    User user = new User(command.username(), passwordEncoder.encode(command.password()), command.role(), clock.instant());
+    User user =
+        new User(
+            command.username(),
+            passwordEncoder.encode(command.password()),
+            command.role(),
+            clock.instant());
     users.saveAndFlush(user);
     events.publishEvent(new UserCreated(user.username(), user.role(), actor));
     return user.toAccount();
@@ -68,7 +77,8 @@ public class IdentityService {
   }
 
   @Transactional
-  public UserAccount setQuota(String username, Integer maxWorkspaces, Integer maxWorkers, String actor) {
+  public UserAccount setQuota(
+      String username, Integer maxWorkspaces, Integer maxWorkers, String actor) {
     User user = load(username);
     user.setQuota(maxWorkspaces, maxWorkers);
     events.publishEvent(new UserQuotaChanged(username, maxWorkspaces, maxWorkers, actor));
@@ -76,6 +86,8 @@ public class IdentityService {
   }
 
   private User load(String username) {
-    return users.findByUsername(username).orElseThrow(() -> new NotFoundException("User '" + username + "'"));
+    return users
+        .findByUsername(username)
+        .orElseThrow(() -> new NotFoundException("User '" + username + "'"));
   }
 }

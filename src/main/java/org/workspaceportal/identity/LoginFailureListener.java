@@ -31,7 +31,10 @@ class LoginFailureListener {
       return; // a second event for the same attempt, from a manager that had no provider for it
     }
     Authentication attempt = failure.getAuthentication();
-    String address = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
+    String address =
+        attempt.getDetails() instanceof WebAuthenticationDetails web
+            ? web.getRemoteAddress()
+            : null;
     String who;
     String reason;
     if (attempt instanceof BearerTokenAuthenticationToken bearer) {
@@ -45,7 +48,9 @@ class LoginFailureListener {
   }
 
   static String redact(String token) {
-    return token == null ? "?" : (token.length() <= TOKEN_SHOWN ? "…" : token.substring(0, TOKEN_SHOWN) + "…");
+    return token == null
+        ? "?"
+        : (token.length() <= TOKEN_SHOWN ? "…" : token.substring(0, TOKEN_SHOWN) + "…");
   }
 
   private static String truncate(String s) {

@@ -10,7 +10,8 @@ public record NewUser(
     @NotBlank
         @Pattern(
             regexp = "[a-z][a-z0-9._-]{2,63}",
-            message = "must be 3-64 characters of lowercase letters, digits, dots, underscores or hyphens, starting with a letter")
+            message =
+                "must be 3-64 characters of lowercase letters, digits, dots, underscores or hyphens, starting with a letter")
         String username,
     @NotBlank @Size(min = 8, max = 128, message = "must be 8 to 128 characters") String password,
     @NotNull Role role) {

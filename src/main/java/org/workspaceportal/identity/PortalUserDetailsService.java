@@ -19,7 +19,10 @@ class PortalUserDetailsService implements UserDetailsService {
   @Override
   @Transactional(readOnly = true)
   public UserDetails loadUserByUsername(String username) {
-    User user = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    User user =
+        users
+            .findByUsername(username)
+            .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     return org.springframework.security.core.userdetails.User.withUsername(user.username())
         .password(user.passwordHash())
         .disabled(!user.enabled())

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 import org.workspaceportal.common.ProblemResponses;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 on the API as {@code application/problem+json}, never an HTML page or an empty body. */
+/**
+ * 401 and 403 on the API as {@code application/problem+json}, never an HTML page or an empty body.
+ */
 @Component
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -25,7 +27,8 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
   }
 
   @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     response.setHeader("WWW-Authenticate", "Bearer, Basic realm=\"workspace-portal\"");
     write(
@@ -38,13 +41,25 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
   }
 
   @Override
-  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
-    write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This operation needs the ADMIN role.", request);
+    write(
+        response,
+        HttpStatus.FORBIDDEN,
+        "forbidden",
+        "Forbidden",
+        "This operation needs the ADMIN role.",
+        request);
   }
 
   private void write(
-      HttpServletResponse response, HttpStatus status, String type, String title, String detail, HttpServletRequest request)
+      HttpServletResponse response,
+      HttpStatus status,
+      String type,
+      String title,
+      String detail,
+      HttpServletRequest request)
       throws IOException {
     ProblemDetail problem = ProblemResponses.of(status, type, title, detail);
     problem.setInstance(URI.create(request.getRequestURI()));

@@ -11,9 +11,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Three filter chains. Scripts: {@code /api/**} is stateless and takes bearer tokens; only the token
- * endpoints also accept HTTP Basic, so that a script can get its first token with a password. People:
- * everything else uses form login with a session and CSRF; {@code /admin/**} needs ADMIN.
+ * Three filter chains. Scripts: {@code /api/**} is stateless and takes bearer tokens; only the
+ * token endpoints also accept HTTP Basic, so that a script can get its first token with a password.
+ * People: everything else uses form login with a session and CSRF; {@code /admin/**} needs ADMIN.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -25,7 +25,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain tokenApi(HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
+  SecurityFilterChain tokenApi(
+      HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
       throws Exception {
     http.securityMatcher("/api/v1/tokens", "/api/v1/tokens/**")
         .httpBasic(basic -> basic.authenticationEntryPoint(problems));
@@ -34,14 +35,16 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain api(HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
+  SecurityFilterChain api(
+      HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
       throws Exception {
     http.securityMatcher("/api/**");
     return statelessApi(http, introspector, problems).build();
   }
 
   private static HttpSecurity statelessApi(
-      HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems) throws Exception {
+      HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
+      throws Exception {
     return http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
@@ -86,10 +89,15 @@ class SecurityConfiguration {
                     .hasRole("ADMIN")
                     .anyRequest()
                     .authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/workspaces", false).permitAll())
+        .formLogin(
+            form -> form.loginPage("/login").defaultSuccessUrl("/workspaces", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-        .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(
+                    csp ->
+                        csp.policyDirectives(
+                            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")))
         .httpBasic(Customizer.withDefaults());
     return http.build();
   }

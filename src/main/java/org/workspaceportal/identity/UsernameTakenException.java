@@ -7,6 +7,10 @@ import org.workspaceportal.common.PortalException;
 public class UsernameTakenException extends PortalException {
 
   public UsernameTakenException(String username) {
-    super(HttpStatus.CONFLICT, "username-taken", "Username taken", "A user named '" + username + "' already exists.");
+    super(
+        HttpStatus.CONFLICT,
+        "username-taken",
+        "Username taken",
+        "A user named '" + username + "' already exists.");
   }
 }

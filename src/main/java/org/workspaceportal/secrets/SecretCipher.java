@@ -50,7 +50,8 @@ public class SecretCipher {
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
       return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("Could not decrypt a secret: wrong PORTAL_SECRET_KEY or tampered data", e);
+      throw new IllegalStateException(
+          "Could not decrypt a secret: wrong PORTAL_SECRET_KEY or tampered data", e);
     }
   }
 }

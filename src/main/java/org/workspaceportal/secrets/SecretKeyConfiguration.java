@@ -48,9 +48,12 @@ class SecretKeyConfiguration {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, Base64.getEncoder().encodeToString(bytes), StandardCharsets.US_ASCII);
+        Files.writeString(
+            file, Base64.getEncoder().encodeToString(bytes), StandardCharsets.US_ASCII);
         trySetOwnerOnly(file);
-        log.info("Generated the secret encryption key into {} (embedded default only)", file.toAbsolutePath());
+        log.info(
+            "Generated the secret encryption key into {} (embedded default only)",
+            file.toAbsolutePath());
       }
       return decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString());
     } catch (IOException e) {
@@ -63,10 +66,12 @@ class SecretKeyConfiguration {
     try {
       bytes = Base64.getDecoder().decode(base64);
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(source + " is not valid base64 (expected 32 random bytes, base64-encoded)", e);
+      throw new IllegalStateException(
+          source + " is not valid base64 (expected 32 random bytes, base64-encoded)", e);
     }
     if (bytes.length != 32) {
-      throw new IllegalStateException(source + " must decode to 32 bytes (AES-256); it has " + bytes.length);
+      throw new IllegalStateException(
+          source + " must decode to 32 bytes (AES-256); it has " + bytes.length);
     }
     return new SecretKeySpec(bytes, "AES");
   }

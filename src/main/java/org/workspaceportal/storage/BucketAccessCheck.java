@@ -5,6 +5,8 @@ import java.net.URI;
 /** Proves that a key works: with it, put, read back and delete a small object in the bucket. */
 public interface BucketAccessCheck {
 
-  /** Throws a {@link StorageException} saying what failed; returns normally when all three worked. */
+  /**
+   * Throws a {@link StorageException} saying what failed; returns normally when all three worked.
+   */
   void verify(URI s3Endpoint, NewAccessKey key, String bucket);
 }

@@ -3,10 +3,10 @@ package org.workspaceportal.storage;
 import java.util.List;
 
 /**
- * The storage system as the portal needs it. Every {@code ensure*} call is idempotent: it adopts what
- * already exists under that name (names are deterministic, so a retry finds what the last attempt
- * made) and creates only what is missing. Every {@code remove*} call treats "already gone" as done.
- * Failures are {@link StorageException}s saying whether a retry may help.
+ * The storage system as the portal needs it. Every {@code ensure*} call is idempotent: it adopts
+ * what already exists under that name (names are deterministic, so a retry finds what the last
+ * attempt made) and creates only what is missing. Every {@code remove*} call treats "already gone"
+ * as done. Failures are {@link StorageException}s saying whether a retry may help.
  */
 public interface ObjectStorage {
 
@@ -16,12 +16,15 @@ public interface ObjectStorage {
   /** Ensures user {@code account/user} exists with full access to its account. */
   void ensureUser(String account, String user);
 
-  /** Ids of the access keys the user has now (at most two on FlashBlade); none if the user does not exist. */
+  /**
+   * Ids of the access keys the user has now (at most two on FlashBlade); none if the user does not
+   * exist.
+   */
   List<String> accessKeyIds(String account, String user);
 
   /**
-   * Creates a new access key. Not idempotent: the secret exists only in this response, so the caller
-   * stores it before doing anything else, and never retries blindly (list first).
+   * Creates a new access key. Not idempotent: the secret exists only in this response, so the
+   * caller stores it before doing anything else, and never retries blindly (list first).
    */
   NewAccessKey createAccessKey(String account, String user);
 
@@ -34,15 +37,18 @@ public interface ObjectStorage {
   /** Ensures an NFS file system (the workspace "datahub") exists and is exported. */
   void ensureFileSystem(String name, long provisionedBytes);
 
-  /** Applies the retention choice to a bucket: KEEP leaves it, DESTROY destroys, ERADICATE also eradicates. */
+  /**
+   * Applies the retention choice to a bucket: KEEP leaves it, DESTROY destroys, ERADICATE also
+   * eradicates.
+   */
   void removeBucket(String bucket, DataRetention retention);
 
   /** Deletes the user (its keys go with it). */
   void removeUser(String account, String user);
 
   /**
-   * Deletes the account if it is empty. Returns false, and leaves it, if buckets remain in it (which is
-   * what KEEP and DESTROY retention mean until the array eradicates them).
+   * Deletes the account if it is empty. Returns false, and leaves it, if buckets remain in it
+   * (which is what KEEP and DESTROY retention mean until the array eradicates them).
    */
   boolean removeAccountIfEmpty(String account);
 

@@ -2,8 +2,8 @@ package org.workspaceportal.storage;
 
 /**
  * A storage operation failed. {@link #isTransient()} says whether trying again later may succeed
- * (timeouts, 429, 5xx after the adapter's own retries) or not (refused, invalid, limits). The message
- * is written for people and never contains a secret.
+ * (timeouts, 429, 5xx after the adapter's own retries) or not (refused, invalid, limits). The
+ * message is written for people and never contains a secret.
  */
 public class StorageException extends RuntimeException {
 

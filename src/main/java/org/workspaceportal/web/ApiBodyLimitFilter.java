@@ -11,8 +11,8 @@ import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 import org.workspaceportal.common.ProblemResponses;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses API request bodies over {@code portal.web.max-api-body-bytes} with 413: at once when the
@@ -35,7 +35,8 @@ class ApiBodyLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > limit) {
       ProblemResponses.write(response, json, RequestTooLargeException.problem());

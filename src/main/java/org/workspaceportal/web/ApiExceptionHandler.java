@@ -26,8 +26,8 @@ import org.workspaceportal.common.ProblemResponses;
 
 /**
  * Every API error as {@code application/problem+json} with a stable {@code type}. Module exceptions
- * ({@link PortalException}) bring their own status and type; Spring MVC's own exceptions are mapped by
- * the base class and refined here; anything unexpected is logged and answered without internals.
+ * ({@link PortalException}) bring their own status and type; Spring MVC's own exceptions are mapped
+ * by the base class and refined here; anything unexpected is logged and answered without internals.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -37,32 +37,57 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<Map<String, String>> errors =
         ex.getBindingResult().getFieldErrors().stream()
-            .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+            .map(
+                e ->
+                    Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
             .toList();
     List<Map<String, String>> global =
         ex.getBindingResult().getGlobalErrors().stream()
-            .map(e -> Map.of("field", e.getObjectName(), "message", String.valueOf(e.getDefaultMessage())))
+            .map(
+                e ->
+                    Map.of(
+                        "field",
+                        e.getObjectName(),
+                        "message",
+                        String.valueOf(e.getDefaultMessage())))
             .toList();
-    ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", "Some fields are invalid.");
+    ProblemDetail pd =
+        problem(
+            HttpStatus.BAD_REQUEST, "validation", "Invalid request", "Some fields are invalid.");
     pd.setProperty("errors", concat(errors, global));
     return ResponseEntity.badRequest().body(pd);
   }
 
   @Override
   protected ResponseEntity<Object> handleHandlerMethodValidationException(
-      HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ProblemDetail pd = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", "Some parameters are invalid.");
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail pd =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "validation",
+            "Invalid request",
+            "Some parameters are invalid.");
     return ResponseEntity.badRequest().body(pd);
   }
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     if (causedBy(ex, RequestTooLargeException.class)) {
-      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(RequestTooLargeException.problem());
+      return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+          .body(RequestTooLargeException.problem());
     }
     ProblemDetail pd =
         problem(
@@ -79,13 +104,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (ex.getRequiredType() != null && ex.getRequiredType().isEnum()) {
       detail += " Allowed: " + List.of(ex.getRequiredType().getEnumConstants()) + ".";
     }
-    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", detail));
+    return ResponseEntity.badRequest()
+        .body(problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", detail));
   }
 
   @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
   ResponseEntity<ProblemDetail> concurrentChange(ObjectOptimisticLockingFailureException ex) {
     return ResponseEntity.status(HttpStatus.CONFLICT)
-        .body(problem(HttpStatus.CONFLICT, "concurrent-change", "Changed meanwhile", "Someone else changed this at the same time; reload and try again."));
+        .body(
+            problem(
+                HttpStatus.CONFLICT,
+                "concurrent-change",
+                "Changed meanwhile",
+                "Someone else changed this at the same time; reload and try again."));
   }
 
   @ExceptionHandler(PortalException.class)
@@ -97,7 +128,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<ProblemDetail> unexpected(Exception ex) {
     log.error("Unexpected error in an API call", ex);
     return ResponseEntity.internalServerError()
-        .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error", "Something went wrong on our side; it has been logged."));
+        .body(
+            problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal",
+                "Internal error",
+                "Something went wrong on our side; it has been logged."));
   }
 
   static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
@@ -107,7 +143,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> createResponseEntity(
       Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-    if (body instanceof ProblemDetail pd && (pd.getType() == null || "about:blank".equals(pd.getType().toString()))) {
+    if (body instanceof ProblemDetail pd
+        && (pd.getType() == null || "about:blank".equals(pd.getType().toString()))) {
       pd.setType(URI.create(PortalException.TYPE_BASE + "http-" + statusCode.value()));
     }
     return super.createResponseEntity(body, headers, statusCode, request);

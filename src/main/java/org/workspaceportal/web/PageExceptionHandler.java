@@ -15,7 +15,6 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 
-
   @ExceptionHandler(ErrorResponseException.class)
   ModelAndView known(ErrorResponseException ex) {
     HttpStatus status = HttpStatus.valueOf(ex.getStatusCode().value());
@@ -29,7 +28,10 @@ class PageExceptionHandler {
 
   @ExceptionHandler(org.springframework.orm.ObjectOptimisticLockingFailureException.class)
   ModelAndView concurrent(Exception ex) {
-    return page(HttpStatus.CONFLICT, "Changed meanwhile", "Someone else changed this at the same time. Go back, reload and try again.");
+    return page(
+        HttpStatus.CONFLICT,
+        "Changed meanwhile",
+        "Someone else changed this at the same time. Go back, reload and try again.");
   }
 
   static ModelAndView page(HttpStatus status, String title, String message) {
@@ -40,5 +42,4 @@ class PageExceptionHandler {
     mav.addObject("message", message);
     return mav;
   }
-
 }

@@ -13,6 +13,9 @@ class RequestTooLargeException extends IOException {
 
   static ProblemDetail problem() {
     return ApiExceptionHandler.problem(
-        HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large", "The request body is larger than this API accepts.");
+        HttpStatus.CONTENT_TOO_LARGE,
+        "body-too-large",
+        "Request body too large",
+        "The request body is larger than this API accepts.");
   }
 }

@@ -22,13 +22,23 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class UnmappedRequestHandler {
 
   @ExceptionHandler(NoResourceFoundException.class)
-  ResponseEntity<ProblemDetail> noSuchPath(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    return answer(request, response, HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no API endpoint at this path.");
+  ResponseEntity<ProblemDetail> noSuchPath(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    return answer(
+        request,
+        response,
+        HttpStatus.NOT_FOUND,
+        "not-found",
+        "Not found",
+        "There is no API endpoint at this path.");
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<ProblemDetail> wrongMethod(
-      HttpRequestMethodNotSupportedException ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
+      HttpRequestMethodNotSupportedException ex,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException {
     ResponseEntity<ProblemDetail> answer =
         answer(
             request,
@@ -39,16 +49,24 @@ class UnmappedRequestHandler {
             "This endpoint does not accept " + ex.getMethod() + ".");
     return answer == null || ex.getSupportedHttpMethods() == null
         ? answer
-        : ResponseEntity.status(answer.getStatusCode()).allow(ex.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new)).body(answer.getBody());
+        : ResponseEntity.status(answer.getStatusCode())
+            .allow(ex.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new))
+            .body(answer.getBody());
   }
 
   private static ResponseEntity<ProblemDetail> answer(
-      HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpStatus status,
+      String type,
+      String title,
+      String detail)
       throws IOException {
     if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
       response.sendError(status.value());
       return null;
     }
-    return ResponseEntity.status(status).body(ApiExceptionHandler.problem(status, type, title, detail));
+    return ResponseEntity.status(status)
+        .body(ApiExceptionHandler.problem(status, type, title, detail));
   }
 }

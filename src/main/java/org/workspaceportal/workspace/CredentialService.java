@@ -12,13 +12,14 @@ import org.workspaceportal.secrets.SecretCipher;
 import org.workspaceportal.workspace.WorkspaceEvents.CredentialsRevealed;
 
 /**
- * A workspace's storage details. Anyone who may see the workspace sees the non-secret part; only the
- * owner gets the secret, and every time they do it is audited.
+ * A workspace's storage details. Anyone who may see the workspace sees the non-secret part; only
+ * the owner gets the secret, and every time they do it is audited.
  */
 @Service
 public class CredentialService {
 
-  private static final EnumSet<WorkspaceStatus> USABLE = EnumSet.of(WorkspaceStatus.READY, WorkspaceStatus.STOPPED);
+  private static final EnumSet<WorkspaceStatus> USABLE =
+      EnumSet.of(WorkspaceStatus.READY, WorkspaceStatus.STOPPED);
 
   private final WorkspaceRepository workspaces;
   private final WorkspaceStorageRepository storage;
@@ -26,7 +27,10 @@ public class CredentialService {
   private final ApplicationEventPublisher events;
 
   CredentialService(
-      WorkspaceRepository workspaces, WorkspaceStorageRepository storage, SecretCipher cipher, ApplicationEventPublisher events) {
+      WorkspaceRepository workspaces,
+      WorkspaceStorageRepository storage,
+      SecretCipher cipher,
+      ApplicationEventPublisher events) {
     this.workspaces = workspaces;
     this.storage = storage;
     this.cipher = cipher;
@@ -35,17 +39,25 @@ public class CredentialService {
 
   @Transactional(readOnly = true)
   public Optional<StorageInfo> storageInfo(UUID id, CurrentUser user) {
-    Workspace ws = workspaces.findById(id).filter(w -> user.mayAccess(w.owner())).orElseThrow(() -> new NotFoundException("Workspace"));
+    Workspace ws =
+        workspaces
+            .findById(id)
+            .filter(w -> user.mayAccess(w.owner()))
+            .orElseThrow(() -> new NotFoundException("Workspace"));
     return storage
         .findById(id)
-        .map(s -> new StorageInfo(
-            s.account(),
-            s.bucket(),
-            s.accessKeyId(),
-            s.s3Endpoint(),
-            s.nfsAddress(),
-            s.datahub(),
-            USABLE.contains(ws.status()) && s.secretCiphertext() != null && s.verifiedAt() != null));
+        .map(
+            s ->
+                new StorageInfo(
+                    s.account(),
+                    s.bucket(),
+                    s.accessKeyId(),
+                    s.s3Endpoint(),
+                    s.nfsAddress(),
+                    s.datahub(),
+                    USABLE.contains(ws.status())
+                        && s.secretCiphertext() != null
+                        && s.verifiedAt() != null));
   }
 
   /**
@@ -57,12 +69,19 @@ public class CredentialService {
   @Transactional
   public WorkspaceCredentials reveal(UUID id, CurrentUser user, String how) {
     Workspace ws =
-        workspaces.findById(id).filter(w -> w.owner().equals(user.username())).orElseThrow(() -> new NotFoundException("Workspace"));
+        workspaces
+            .findById(id)
+            .filter(w -> w.owner().equals(user.username()))
+            .orElseThrow(() -> new NotFoundException("Workspace"));
     WorkspaceStorage s = storage.findById(id).orElse(null);
-    if (s == null || s.secretCiphertext() == null || s.verifiedAt() == null || !USABLE.contains(ws.status())) {
+    if (s == null
+        || s.secretCiphertext() == null
+        || s.verifiedAt() == null
+        || !USABLE.contains(ws.status())) {
       throw new CredentialsNotAvailableException(ws.name());
     }
-    events.publishEvent(new CredentialsRevealed(ws.id(), ws.name(), ws.owner(), user.username(), how));
+    events.publishEvent(
+        new CredentialsRevealed(ws.id(), ws.name(), ws.owner(), user.username(), how));
     return new WorkspaceCredentials(
         ws.name(),
         s.s3Endpoint(),

@@ -11,6 +11,8 @@ public class CredentialsNotAvailableException extends PortalException {
         HttpStatus.CONFLICT,
         "credentials-not-available",
         "No credentials",
-        "Workspace '" + name + "' has no usable S3 credentials; they are available while it is READY or STOPPED.");
+        "Workspace '"
+            + name
+            + "' has no usable S3 credentials; they are available while it is READY or STOPPED.");
   }
 }

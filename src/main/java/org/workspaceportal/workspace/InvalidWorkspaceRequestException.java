@@ -5,7 +5,9 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.workspaceportal.common.PortalException;
 
-/** A request that is well-formed but breaks a rule that needs the database to check: 400 per field. */
+/**
+ * A request that is well-formed but breaks a rule that needs the database to check: 400 per field.
+ */
 public class InvalidWorkspaceRequestException extends PortalException {
 
   private final String field;

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The db-scheduler instance of this portal: started after the context (so Flyway has run), stopped
  * first on shutdown (running steps finish or are taken over by another instance). A db-scheduler
- * {@link Scheduler} cannot be started twice, so each {@link #start()} builds a new one; queueing goes
- * through a plain {@link SchedulerClient}, which works whether or not this instance runs jobs.
+ * {@link Scheduler} cannot be started twice, so each {@link #start()} builds a new one; queueing
+ * goes through a plain {@link SchedulerClient}, which works whether or not this instance runs jobs.
  */
 @Component
 class JobScheduler implements SmartLifecycle {
@@ -29,7 +29,8 @@ class JobScheduler implements SmartLifecycle {
   private final SchedulerClient client;
   private volatile Scheduler scheduler;
 
-  JobScheduler(DataSource dataSource, WorkspaceJob job, Reconciler reconciler, EngineProperties properties) {
+  JobScheduler(
+      DataSource dataSource, WorkspaceJob job, Reconciler reconciler, EngineProperties properties) {
     this.dataSource = dataSource;
     this.job = job;
     this.reconciler = reconciler;
@@ -47,7 +48,9 @@ class JobScheduler implements SmartLifecycle {
   }
 
   boolean isQueued(UUID workspaceId) {
-    return client.getScheduledExecution(WorkspaceJob.TASK.instanceId(workspaceId.toString())).isPresent();
+    return client
+        .getScheduledExecution(WorkspaceJob.TASK.instanceId(workspaceId.toString()))
+        .isPresent();
   }
 
   @Override
@@ -66,6 +69,8 @@ class JobScheduler implements SmartLifecycle {
             .pollUsingLockAndFetch(0.5, 1.0)
             .schedulerName(new SchedulerName.Hostname())
             .tableName(TABLE)
+            // on shutdown, give running steps a moment; anything still running is taken over later
+            .shutdownMaxWait(java.time.Duration.ofSeconds(5))
             .build();
     fresh.start();
     scheduler = fresh;

@@ -6,9 +6,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceStatusChanged;
 
 /**
- * Queues a workspace's job once a status that needs work (APPROVED, DELETING) is committed. Queueing
- * after the commit means a job never starts on a status it cannot see yet; if the portal dies in
- * between, the {@link Reconciler} queues it.
+ * Queues a workspace's job once a status that needs work (APPROVED, DELETING) is committed.
+ * Queueing after the commit means a job never starts on a status it cannot see yet; if the portal
+ * dies in between, the {@link Reconciler} queues it.
  */
 @Component
 class JobTrigger {

@@ -7,7 +7,11 @@ public record Quota(int maxWorkspaces, int usedWorkspaces, int maxWorkers, int u
   void check(int workers) {
     if (usedWorkspaces + 1 > maxWorkspaces) {
       throw new QuotaExceededException(
-          "Quota exceeded: at most " + maxWorkspaces + " live workspaces are allowed and you have " + usedWorkspaces + ".");
+          "Quota exceeded: at most "
+              + maxWorkspaces
+              + " live workspaces are allowed and you have "
+              + usedWorkspaces
+              + ".");
     }
     if (usedWorkers + workers > maxWorkers) {
       throw new QuotaExceededException(

@@ -9,8 +9,8 @@ import org.workspaceportal.identity.UserAccount;
 
 /**
  * Effective limits (the user's override, else the default) against usage. On request every live
- * workspace counts, pending ones included; on approval only approved-and-beyond ones count, so that an
- * admin who lowered a quota, or approved others first, sees the request no longer fits.
+ * workspace counts, pending ones included; on approval only approved-and-beyond ones count, so that
+ * an admin who lowered a quota, or approved others first, sees the request no longer fits.
  */
 @Component
 class QuotaPolicy {
@@ -39,11 +39,15 @@ class QuotaPolicy {
   private Quota quota(String owner, Set<WorkspaceStatus> counted) {
     UserAccount user = identity.findUser(owner).orElse(null);
     int maxWorkspaces =
-        user != null && user.maxWorkspaces() != null ? user.maxWorkspaces() : defaults.maxLiveWorkspaces();
-    int maxWorkers = user != null && user.maxWorkers() != null ? user.maxWorkers() : defaults.maxTotalWorkers();
+        user != null && user.maxWorkspaces() != null
+            ? user.maxWorkspaces()
+            : defaults.maxLiveWorkspaces();
+    int maxWorkers =
+        user != null && user.maxWorkers() != null ? user.maxWorkers() : defaults.maxTotalWorkers();
     List<Object[]> rows = workspaces.usage(owner, counted);
     Object[] row = rows.getFirst();
-    return new Quota(maxWorkspaces, ((Number) row[0]).intValue(), maxWorkers, ((Number) row[1]).intValue());
+    return new Quota(
+        maxWorkspaces, ((Number) row[0]).intValue(), maxWorkers, ((Number) row[1]).intValue());
   }
 
   private static Set<WorkspaceStatus> liveStatuses() {

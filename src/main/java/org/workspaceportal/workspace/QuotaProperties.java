@@ -14,4 +14,5 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("portal.workspace.quota")
 record QuotaProperties(
-    @DefaultValue("5") @Min(0) int maxLiveWorkspaces, @DefaultValue("16") @Min(0) int maxTotalWorkers) {}
+    @DefaultValue("5") @Min(0) int maxLiveWorkspaces,
+    @DefaultValue("16") @Min(0) int maxTotalWorkers) {}

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Repairs what falls between the cracks, on one instance at a time (a db-scheduler recurring task):
- * a busy workspace whose job is not queued (the portal died between committing a status and queueing
- * its job) gets its job back; a workspace past its expiry is deleted.
+ * a busy workspace whose job is not queued (the portal died between committing a status and
+ * queueing its job) gets its job back; a workspace past its expiry is deleted.
  */
 @Component
 class Reconciler {

@@ -48,11 +48,23 @@ class StepRecorder {
   record Idle(boolean busy) implements Next {}
 
   /** Run this step, already marked RUNNING. */
-  record Run(UUID workspaceId, long stepId, StepKind kind, int attempt, Retention retention, StorageNames names)
+  record Run(
+      UUID workspaceId,
+      long stepId,
+      StepKind kind,
+      int attempt,
+      Retention retention,
+      StorageNames names)
       implements Next {}
 
   /** The storage names of a workspace, detached from JPA for use outside transactions. */
-  record StorageNames(String account, String user, String bucket, String datahub, String accessKeyId, String secret) {}
+  record StorageNames(
+      String account,
+      String user,
+      String bucket,
+      String datahub,
+      String accessKeyId,
+      String secret) {}
 
   @Transactional
   Next next(UUID workspaceId) {
@@ -70,12 +82,18 @@ class StepRecorder {
       return new Idle(false);
     }
     WorkspaceStorage names =
-        storage.findById(workspaceId).orElseGet(() -> storage.save(WorkspaceStorage.namesFor(ws.id(), ws.name(), ws.datahub(), now())));
+        storage
+            .findById(workspaceId)
+            .orElseGet(
+                () ->
+                    storage.save(
+                        WorkspaceStorage.namesFor(ws.id(), ws.name(), ws.datahub(), now())));
     List<WorkspaceStep> plan = plan(ws, operation);
     if (ws.status() == WorkspaceStatus.APPROVED) {
       service.apply(ws, WorkspaceStatus.PROVISIONING, "provisioned", ACTOR, null);
     }
-    WorkspaceStep step = plan.stream().filter(s -> s.status() != StepStatus.SUCCEEDED).findFirst().orElse(null);
+    WorkspaceStep step =
+        plan.stream().filter(s -> s.status() != StepStatus.SUCCEEDED).findFirst().orElse(null);
     if (step == null) {
       finish(ws, operation, names);
       return new Idle(ws.status().isBusy());
@@ -89,7 +107,12 @@ class StepRecorder {
         step.attempts(),
         ws.retention(),
         new StorageNames(
-            names.account(), names.objectUser(), names.bucket(), names.datahub(), names.accessKeyId(), names.secretCiphertext()));
+            names.account(),
+            names.objectUser(),
+            names.bucket(),
+            names.datahub(),
+            names.accessKeyId(),
+            names.secretCiphertext()));
   }
 
   @Transactional
@@ -137,12 +160,18 @@ class StepRecorder {
         step.kind().operation() == Operation.PROVISION
             ? " An admin can retry it; deleting it cleans up what was made."
             : " Delete it again to retry the cleanup.";
-    service.apply(ws, WorkspaceStatus.FAILED, "failed", ACTOR, what + " failed at '" + step.kind().label() + "': " + message + hint);
+    service.apply(
+        ws,
+        WorkspaceStatus.FAILED,
+        "failed",
+        ACTOR,
+        what + " failed at '" + step.kind().label() + "': " + message + hint);
     return false;
   }
 
   private List<WorkspaceStep> plan(Workspace ws, Operation operation) {
-    List<WorkspaceStep> existing = steps.findByWorkspaceIdAndOperationOrderByOrdinalAsc(ws.id(), operation);
+    List<WorkspaceStep> existing =
+        steps.findByWorkspaceIdAndOperationOrderByOrdinalAsc(ws.id(), operation);
     if (existing.isEmpty()) {
       if (operation == Operation.TEARDOWN && nothingWasAttempted(ws)) {
         return List.of();
@@ -154,16 +183,23 @@ class StepRecorder {
       }
       return steps.saveAll(created);
     }
-    // A FAILED step belongs to an earlier run (a failure ends the run): this is a retry, start afresh.
+    // A FAILED step belongs to an earlier run (a failure ends the run): this is a retry, start
+    // afresh.
     if (existing.stream().anyMatch(s -> s.status() == StepStatus.FAILED)) {
-      existing.stream().filter(s -> s.status() != StepStatus.SUCCEEDED).forEach(WorkspaceStep::reset);
+      existing.stream()
+          .filter(s -> s.status() != StepStatus.SUCCEEDED)
+          .forEach(WorkspaceStep::reset);
     }
     return existing;
   }
 
-  /** No provisioning step was ever attempted, so there is nothing on any external system to remove. */
+  /**
+   * No provisioning step was ever attempted, so there is nothing on any external system to remove.
+   */
   private boolean nothingWasAttempted(Workspace ws) {
-    return steps.findByWorkspaceIdAndOperationOrderByOrdinalAsc(ws.id(), Operation.PROVISION).stream()
+    return steps
+        .findByWorkspaceIdAndOperationOrderByOrdinalAsc(ws.id(), Operation.PROVISION)
+        .stream()
         .allMatch(s -> s.attempts() == 0);
   }
 

@@ -17,8 +17,18 @@ public record StepView(
 
   static StepView of(WorkspaceStep s) {
     Long duration =
-        s.startedAt() != null && s.finishedAt() != null ? Duration.between(s.startedAt(), s.finishedAt()).toMillis() : null;
+        s.startedAt() != null && s.finishedAt() != null
+            ? Duration.between(s.startedAt(), s.finishedAt()).toMillis()
+            : null;
     return new StepView(
-        s.kind().operation(), s.kind(), s.kind().label(), s.status(), s.attempts(), s.startedAt(), s.finishedAt(), duration, s.error());
+        s.kind().operation(),
+        s.kind(),
+        s.kind().label(),
+        s.status(),
+        s.attempts(),
+        s.startedAt(),
+        s.finishedAt(),
+        duration,
+        s.error());
   }
 }

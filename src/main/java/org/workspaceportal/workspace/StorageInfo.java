@@ -2,4 +2,10 @@ package org.workspaceportal.workspace;
 
 /** What the workspace page shows about its storage, without the secret. */
 public record StorageInfo(
-    String account, String bucket, String accessKeyId, String endpoint, String nfsAddress, String datahub, boolean secretAvailable) {}
+    String account,
+    String bucket,
+    String accessKeyId,
+    String endpoint,
+    String nfsAddress,
+    String datahub,
+    boolean secretAvailable) {}

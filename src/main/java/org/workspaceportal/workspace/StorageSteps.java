@@ -48,13 +48,18 @@ class StorageSteps {
         ensureKey(storage, step);
         return;
       }
-      case BUCKET -> storage.ensureBucket(n.account(), n.bucket(), properties.bucketQuotaBytes() > 0 ? properties.bucketQuotaBytes() : null);
+      case BUCKET ->
+          storage.ensureBucket(
+              n.account(),
+              n.bucket(),
+              properties.bucketQuotaBytes() > 0 ? properties.bucketQuotaBytes() : null);
       case DATAHUB -> storage.ensureFileSystem(n.datahub(), properties.datahubBytes());
       case VERIFY -> {
         verify(storage, step);
         return;
       }
-      case REVOKE_KEYS -> storage.accessKeyIds(n.account(), n.user()).forEach(storage::deleteAccessKey);
+      case REVOKE_KEYS ->
+          storage.accessKeyIds(n.account(), n.user()).forEach(storage::deleteAccessKey);
       case REMOVE_BUCKET -> storage.removeBucket(n.bucket(), retention(step.retention()));
       case REMOVE_DATAHUB -> storage.removeFileSystem(n.datahub(), retention(step.retention()));
       case REMOVE_USER -> storage.removeUser(n.account(), n.user());
@@ -65,8 +70,8 @@ class StorageSteps {
 
   /**
    * The secret of a key exists only in the response that created it. So: if the key we stored still
-   * exists, we are done; otherwise any key the user has is an orphan of a lost response (the user is
-   * ours alone), so delete those first, then create one and store it before anything else.
+   * exists, we are done; otherwise any key the user has is an orphan of a lost response (the user
+   * is ours alone), so delete those first, then create one and store it before anything else.
    */
   private void ensureKey(ObjectStorage storage, Run step) {
     StorageNames n = step.names();
@@ -77,28 +82,41 @@ class StorageSteps {
     }
     existing.forEach(storage::deleteAccessKey);
     NewAccessKey key = storage.createAccessKey(n.account(), n.user());
-    recorder.keyCreated(step.stepId(), step.workspaceId(), key.accessKeyId(), cipher.encrypt(key.secretAccessKey()));
+    recorder.keyCreated(
+        step.stepId(),
+        step.workspaceId(),
+        key.accessKeyId(),
+        cipher.encrypt(key.secretAccessKey()));
   }
 
   private void verify(ObjectStorage storage, Run step) {
     StorageNames n = step.names();
     if (n.accessKeyId() == null || n.secret() == null) {
-      throw new StorageException("No access key was stored for this workspace; it cannot be verified.", false);
+      throw new StorageException(
+          "No access key was stored for this workspace; it cannot be verified.", false);
     }
     BucketAccessCheck check = checkProvider.getIfAvailable();
     if (check == null) {
       throw new StorageException("No S3 client is configured to verify the new key.", false);
     }
     DataEndpoints endpoints = storage.endpoints();
-    check.verify(endpoints.s3Endpoint(), new NewAccessKey(n.accessKeyId(), cipher.decrypt(n.secret())), n.bucket());
-    recorder.verified(step.stepId(), step.workspaceId(), endpoints.s3Endpoint().toString(), endpoints.nfsAddress());
+    check.verify(
+        endpoints.s3Endpoint(),
+        new NewAccessKey(n.accessKeyId(), cipher.decrypt(n.secret())),
+        n.bucket());
+    recorder.verified(
+        step.stepId(),
+        step.workspaceId(),
+        endpoints.s3Endpoint().toString(),
+        endpoints.nfsAddress());
   }
 
   private ObjectStorage storage() {
     ObjectStorage storage = storageProvider.getIfAvailable();
     if (storage == null) {
       throw new StorageException(
-          "No storage system is configured: set portal.storage.flashblade.url and its API token.", false);
+          "No storage system is configured: set portal.storage.flashblade.url and its API token.",
+          false);
     }
     return storage;
   }

@@ -10,11 +10,20 @@ import jakarta.validation.constraints.Size;
 
 /** Command to create or change a template (the name is fixed once created). */
 public record TemplateForm(
-    @NotBlank @Pattern(regexp = "[a-z][a-z0-9.-]{2,39}", message = "must be 3-40 lowercase letters, digits, '.' or '-', starting with a letter")
+    @NotBlank
+        @Pattern(
+            regexp = "[a-z][a-z0-9.-]{2,39}",
+            message = "must be 3-40 lowercase letters, digits, '.' or '-', starting with a letter")
         String name,
     @Size(max = 500) String description,
-    @NotBlank @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9._/:@-]+", message = "must be a Docker image reference") String image,
-    @NotBlank @Size(max = 20) @Pattern(regexp = "[0-9][0-9A-Za-z.-]*", message = "must be a version like 4.0.1") String sparkVersion,
+    @NotBlank
+        @Size(max = 200)
+        @Pattern(regexp = "[A-Za-z0-9._/:@-]+", message = "must be a Docker image reference")
+        String image,
+    @NotBlank
+        @Size(max = 20)
+        @Pattern(regexp = "[0-9][0-9A-Za-z.-]*", message = "must be a version like 4.0.1")
+        String sparkVersion,
     @NotNull @Min(1) @Max(64) Integer defaultWorkers,
     @NotNull @Min(1) @Max(64) Integer maxWorkers,
     @NotNull @Min(1) @Max(64) Integer workerCores,
@@ -31,6 +40,13 @@ public record TemplateForm(
 
   public static TemplateForm of(TemplateView t) {
     return new TemplateForm(
-        t.name(), t.description(), t.image(), t.sparkVersion(), t.defaultWorkers(), t.maxWorkers(), t.workerCores(), t.workerMemoryMb());
+        t.name(),
+        t.description(),
+        t.image(),
+        t.sparkVersion(),
+        t.defaultWorkers(),
+        t.maxWorkers(),
+        t.workerCores(),
+        t.workerMemoryMb());
   }
 }

@@ -9,7 +9,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workspaceportal.common.NotFoundException;
 import org.workspaceportal.workspace.WorkspaceEvents.TemplateChanged;
 
-/** Admin management of workspace templates. Templates are disabled, never deleted: workspaces refer to them. */
+/**
+ * Admin management of workspace templates. Templates are disabled, never deleted: workspaces refer
+ * to them.
+ */
 @Service
 public class TemplateService {
 
@@ -17,7 +20,8 @@ public class TemplateService {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  TemplateService(WorkspaceTemplateRepository templates, ApplicationEventPublisher events, Clock clock) {
+  TemplateService(
+      WorkspaceTemplateRepository templates, ApplicationEventPublisher events, Clock clock) {
     this.templates = templates;
     this.events = events;
     this.clock = clock;
@@ -41,7 +45,8 @@ public class TemplateService {
   @Transactional
   public TemplateView create(TemplateForm form, String actor) {
     if (templates.findByName(form.name()).isPresent()) {
-      throw new InvalidWorkspaceRequestException("name", "a template named '" + form.name() + "' already exists");
+      throw new InvalidWorkspaceRequestException(
+          "name", "a template named '" + form.name() + "' already exists");
     }
     WorkspaceTemplate template = templates.save(new WorkspaceTemplate(form, clock.instant()));
     events.publishEvent(new TemplateChanged(form.name(), "created", actor));
@@ -60,10 +65,12 @@ public class TemplateService {
   public TemplateView setEnabled(UUID id, boolean enabled, String actor) {
     WorkspaceTemplate template = load(id);
     if (!enabled && template.isDefault()) {
-      throw new InvalidWorkspaceRequestException("enabled", "the default template cannot be disabled; make another one the default first");
+      throw new InvalidWorkspaceRequestException(
+          "enabled", "the default template cannot be disabled; make another one the default first");
     }
     template.setEnabled(enabled);
-    events.publishEvent(new TemplateChanged(template.name(), enabled ? "enabled" : "disabled", actor));
+    events.publishEvent(
+        new TemplateChanged(template.name(), enabled ? "enabled" : "disabled", actor));
     return template.toView();
   }
 
@@ -71,12 +78,16 @@ public class TemplateService {
   public TemplateView makeDefault(UUID id, String actor) {
     WorkspaceTemplate template = load(id);
     if (!template.enabled()) {
-      throw new InvalidWorkspaceRequestException("default", "enable the template before making it the default");
+      throw new InvalidWorkspaceRequestException(
+          "default", "enable the template before making it the default");
     }
-    templates.findByIsDefaultTrue().ifPresent(old -> {
-      old.setDefault(false);
-      templates.flush();
-    });
+    templates
+        .findByIsDefaultTrue()
+        .ifPresent(
+            old -> {
+              old.setDefault(false);
+              templates.flush();
+            });
     template.setDefault(true);
     events.publishEvent(new TemplateChanged(template.name(), "made default", actor));
     return template.toView();

@@ -42,7 +42,13 @@ class Transition {
 
   protected Transition() {}
 
-  Transition(UUID workspaceId, WorkspaceStatus from, WorkspaceStatus to, String actor, String reason, Instant at) {
+  Transition(
+      UUID workspaceId,
+      WorkspaceStatus from,
+      WorkspaceStatus to,
+      String actor,
+      String reason,
+      Instant at) {
     this.workspaceId = workspaceId;
     this.from = from;
     this.to = to;

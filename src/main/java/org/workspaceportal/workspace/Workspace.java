@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * A workspace and its lifecycle. Every status change goes through {@link #moveTo}, which refuses
- * transitions the {@link WorkspaceStatus} graph does not allow and returns the history row to store.
+ * transitions the {@link WorkspaceStatus} graph does not allow and returns the history row to
+ * store.
  */
 @Entity
 @Table(name = "workspaces")
@@ -94,7 +95,8 @@ class Workspace {
    *
    * @param operation what the caller tried, in words, for the error message ("approved", "deleted")
    */
-  Transition moveTo(WorkspaceStatus target, String operation, String actor, String reason, Instant now) {
+  Transition moveTo(
+      WorkspaceStatus target, String operation, String actor, String reason, Instant now) {
     if (!status.canMoveTo(target)) {
       throw new IllegalTransitionException(name, status, operation);
     }

@@ -10,7 +10,13 @@ public final class WorkspaceEvents {
   public record WorkspaceRequested(UUID id, String name, String owner) {}
 
   public record WorkspaceStatusChanged(
-      UUID id, String name, String owner, WorkspaceStatus from, WorkspaceStatus to, String actor, String reason) {}
+      UUID id,
+      String name,
+      String owner,
+      WorkspaceStatus from,
+      WorkspaceStatus to,
+      String actor,
+      String reason) {}
 
   /** Something visible changed (a step started, finished or failed); pages refresh on it. */
   public record WorkspaceProgressed(UUID id) {}

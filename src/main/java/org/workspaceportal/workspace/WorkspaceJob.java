@@ -18,11 +18,11 @@ import org.workspaceportal.workspace.StepRecorder.Next;
 import org.workspaceportal.workspace.StepRecorder.Run;
 
 /**
- * The one job of a workspace: runs its pending steps one after the other until the operation is done,
- * a step must wait before its next attempt (the job reschedules itself), or a step fails for good. One
- * job instance per workspace id, claimed from PostgreSQL by db-scheduler, so two portal instances never
- * run steps of the same workspace at once; a job whose instance died is taken over (dead-execution
- * detection) and resumes at the first step not recorded as succeeded.
+ * The one job of a workspace: runs its pending steps one after the other until the operation is
+ * done, a step must wait before its next attempt (the job reschedules itself), or a step fails for
+ * good. One job instance per workspace id, claimed from PostgreSQL by db-scheduler, so two portal
+ * instances never run steps of the same workspace at once; a job whose instance died is taken over
+ * (dead-execution detection) and resumes at the first step not recorded as succeeded.
  */
 @Component
 class WorkspaceJob {
@@ -35,7 +35,11 @@ class WorkspaceJob {
   private final StepMetrics metrics;
   private final EngineProperties properties;
 
-  WorkspaceJob(StepRecorder recorder, StorageSteps storageSteps, StepMetrics metrics, EngineProperties properties) {
+  WorkspaceJob(
+      StepRecorder recorder,
+      StorageSteps storageSteps,
+      StepMetrics metrics,
+      EngineProperties properties) {
     this.recorder = recorder;
     this.storageSteps = storageSteps;
     this.metrics = metrics;
@@ -46,7 +50,8 @@ class WorkspaceJob {
     return Tasks.custom(TASK)
         // Unexpected errors (database down, bugs): try again later, with backoff, without limit;
         // step attempts are counted in our own table and bound the work anyway.
-        .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(properties.initialBackoff(), 2.0))
+        .onFailure(
+            new FailureHandler.ExponentialBackoffFailureHandler<>(properties.initialBackoff(), 2.0))
         .onDeadExecutionRevive()
         .execute((instance, context) -> run(UUID.fromString(instance.getId())));
   }
@@ -66,11 +71,23 @@ class WorkspaceJob {
         metrics.failed(step.kind(), Duration.ofNanos(System.nanoTime() - started));
         if (e.isTransient() && step.attempt() < properties.maxAttempts()) {
           Duration wait = properties.backoff(step.attempt());
-          log.info("Workspace {} step {} attempt {} failed, retrying in {}: {}", workspaceId, step.kind(), step.attempt(), wait, e.getMessage());
-          recorder.retryLater(step.stepId(), e.getMessage() + " (attempt " + step.attempt() + ", retrying)");
+          log.info(
+              "Workspace {} step {} attempt {} failed, retrying in {}: {}",
+              workspaceId,
+              step.kind(),
+              step.attempt(),
+              wait,
+              e.getMessage());
+          recorder.retryLater(
+              step.stepId(), e.getMessage() + " (attempt " + step.attempt() + ", retrying)");
           return rescheduleAt(Instant.now().plus(wait));
         }
-        log.warn("Workspace {} step {} failed for good after {} attempt(s): {}", workspaceId, step.kind(), step.attempt(), e.getMessage());
+        log.warn(
+            "Workspace {} step {} failed for good after {} attempt(s): {}",
+            workspaceId,
+            step.kind(),
+            step.attempt(),
+            e.getMessage());
         if (!recorder.failed(step.stepId(), workspaceId, e.getMessage())) {
           return (complete, ops) -> ops.remove();
         }

@@ -11,6 +11,8 @@ public class WorkspaceNameTakenException extends PortalException {
         HttpStatus.CONFLICT,
         "name-taken",
         "Name taken",
-        "You already have a workspace named '" + name + "'. Choose another name or delete the old one.");
+        "You already have a workspace named '"
+            + name
+            + "'. Choose another name or delete the old one.");
   }
 }

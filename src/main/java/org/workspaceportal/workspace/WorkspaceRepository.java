@@ -8,11 +8,13 @@ import org.springframework.data.jpa.repository.Query;
 
 interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
 
-  List<Workspace> findByOwnerAndStatusNotOrderByCreatedAtDesc(String owner, WorkspaceStatus excluded);
+  List<Workspace> findByOwnerAndStatusNotOrderByCreatedAtDesc(
+      String owner, WorkspaceStatus excluded);
 
   List<Workspace> findByStatusOrderByCreatedAtAsc(WorkspaceStatus status);
 
-  boolean existsByOwnerAndNameAndStatusIn(String owner, String name, Collection<WorkspaceStatus> statuses);
+  boolean existsByOwnerAndNameAndStatusIn(
+      String owner, String name, Collection<WorkspaceStatus> statuses);
 
   @Query(
       "select count(w), coalesce(sum(w.workers), 0) from Workspace w "
@@ -22,14 +24,17 @@ interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
   @Query("select w.id from Workspace w where w.status in :statuses")
   List<UUID> findIdsByStatusIn(Collection<WorkspaceStatus> statuses);
 
-  @Query("select w.id from Workspace w where w.status in :statuses and w.expiresAt is not null and w.expiresAt < :now")
+  @Query(
+      "select w.id from Workspace w where w.status in :statuses and w.expiresAt is not null and w.expiresAt < :now")
   List<UUID> findExpiredIds(Collection<WorkspaceStatus> statuses, java.time.Instant now);
 
   /**
-   * Serializes quota checks of one owner until the transaction ends (a PostgreSQL advisory lock), so
-   * two requests at once cannot both fit into the last free slot.
+   * Serializes quota checks of one owner until the transaction ends (a PostgreSQL advisory lock),
+   * so two requests at once cannot both fit into the last free slot.
    */
-  @Query(value = "select 1 from (select pg_advisory_xact_lock(hashtext(:owner))) l", nativeQuery = true)
+  @Query(
+      value = "select 1 from (select pg_advisory_xact_lock(hashtext(:owner))) l",
+      nativeQuery = true)
   Integer lockOwner(String owner);
 
   @Query("select w.status, count(w) from Workspace w group by w.status")

@@ -9,18 +9,20 @@ import java.time.Instant;
 
 /**
  * What a user asks for. Optional fields may be null: template → the default template, workers → the
- * template's default, datahub → false, retention → DESTROY. Template-dependent rules (does the template
- * exist, is {@code workers} within its maximum) are checked by {@link WorkspaceService}.
+ * template's default, datahub → false, retention → DESTROY. Template-dependent rules (does the
+ * template exist, is {@code workers} within its maximum) are checked by {@link WorkspaceService}.
  */
 public record WorkspaceRequest(
     @NotBlank(message = "is required")
         @Pattern(
             regexp = "[a-z][a-z0-9-]{2,39}",
-            message = "must be 3-40 characters of lowercase letters, digits and hyphens, starting with a letter")
+            message =
+                "must be 3-40 characters of lowercase letters, digits and hyphens, starting with a letter")
         String name,
     @Size(max = 2000, message = "must be at most 2000 characters") String description,
     @Size(max = 40, message = "must be at most 40 characters") String template,
-    @Min(value = 1, message = "must be at least 1") @Max(value = 64, message = "must be at most 64") Integer workers,
+    @Min(value = 1, message = "must be at least 1") @Max(value = 64, message = "must be at most 64")
+        Integer workers,
     Boolean datahub,
     Retention retention,
     Instant expiresAt) {}

@@ -17,8 +17,9 @@ import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceRequested;
 import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceStatusChanged;
 
 /**
- * Requests, approvals, rejections and deletions of workspaces. A user sees only their own workspaces;
- * anyone else's id answers exactly like an unknown id (404), so existence is never revealed.
+ * Requests, approvals, rejections and deletions of workspaces. A user sees only their own
+ * workspaces; anyone else's id answers exactly like an unknown id (404), so existence is never
+ * revealed.
  */
 @Service
 public class WorkspaceService {
@@ -57,7 +58,8 @@ public class WorkspaceService {
     int workers = request.workers() != null ? request.workers() : template.defaultWorkers();
     if (workers > template.maxWorkers()) {
       throw new InvalidWorkspaceRequestException(
-          "workers", "must be at most " + template.maxWorkers() + " for template '" + template.name() + "'");
+          "workers",
+          "must be at most " + template.maxWorkers() + " for template '" + template.name() + "'");
     }
     Instant now = clock.instant();
     if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
@@ -85,7 +87,8 @@ public class WorkspaceService {
       throw new WorkspaceNameTakenException(request.name());
     }
     transitions.save(workspace.created(user.username()));
-    events.publishEvent(new WorkspaceRequested(workspace.id(), workspace.name(), workspace.owner()));
+    events.publishEvent(
+        new WorkspaceRequested(workspace.id(), workspace.name(), workspace.owner()));
     return view(workspace, template.name(), List.of(workspace.created(user.username()).toEntry()));
   }
 
@@ -94,15 +97,20 @@ public class WorkspaceService {
     Workspace workspace = visible(id, user);
     List<WorkspaceView.HistoryEntry> history =
         transitions.findByWorkspaceIdOrderByIdAsc(id).stream().map(Transition::toEntry).toList();
-    List<StepView> stepViews = steps.findByWorkspaceIdOrderByOperationAscOrdinalAsc(id).stream().map(StepView::of).toList();
+    List<StepView> stepViews =
+        steps.findByWorkspaceIdOrderByOperationAscOrdinalAsc(id).stream()
+            .map(StepView::of)
+            .toList();
     return view(workspace, templateNames().get(workspace.templateId()), history, stepViews);
   }
 
   /** The caller's own workspaces, or for an admin any matching the optional filters. */
   @Transactional(readOnly = true)
-  public List<WorkspaceView> list(CurrentUser user, String ownerFilter, WorkspaceStatus statusFilter) {
+  public List<WorkspaceView> list(
+      CurrentUser user, String ownerFilter, WorkspaceStatus statusFilter) {
     String owner = user.admin() ? ownerFilter : user.username();
-    List<Workspace> found = workspaces.search(owner, statusFilter, statusFilter == WorkspaceStatus.DELETED);
+    List<Workspace> found =
+        workspaces.search(owner, statusFilter, statusFilter == WorkspaceStatus.DELETED);
     Map<UUID, String> names = templateNames();
     return found.stream().map(w -> view(w, names.get(w.templateId()), List.of())).toList();
   }
@@ -111,7 +119,10 @@ public class WorkspaceService {
   public List<PendingRequest> approvalQueue() {
     Map<UUID, String> names = templateNames();
     return workspaces.findByStatusOrderByCreatedAtAsc(WorkspaceStatus.PENDING_APPROVAL).stream()
-        .map(w -> new PendingRequest(view(w, names.get(w.templateId()), List.of()), quotas.forApproval(w.owner())))
+        .map(
+            w ->
+                new PendingRequest(
+                    view(w, names.get(w.templateId()), List.of()), quotas.forApproval(w.owner())))
         .toList();
   }
 
@@ -139,8 +150,8 @@ public class WorkspaceService {
   }
 
   /**
-   * Deletes a workspace. Nothing was provisioned for a pending or rejected request, so it is deleted at
-   * once; anything later goes through DELETING so that teardown can run first.
+   * Deletes a workspace. Nothing was provisioned for a pending or rejected request, so it is
+   * deleted at once; anything later goes through DELETING so that teardown can run first.
    */
   @Transactional
   public WorkspaceView delete(UUID id, CurrentUser user) {
@@ -165,36 +176,50 @@ public class WorkspaceService {
 
   @Transactional(readOnly = true)
   List<UUID> busyWorkspaceIds() {
-    return workspaces.findIdsByStatusIn(EnumSet.of(WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING, WorkspaceStatus.DELETING));
+    return workspaces.findIdsByStatusIn(
+        EnumSet.of(
+            WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING, WorkspaceStatus.DELETING));
   }
 
   @Transactional(readOnly = true)
   List<UUID> expiredWorkspaceIds() {
     return workspaces.findExpiredIds(
-        EnumSet.of(WorkspaceStatus.READY, WorkspaceStatus.STOPPED, WorkspaceStatus.FAILED), clock.instant());
+        EnumSet.of(WorkspaceStatus.READY, WorkspaceStatus.STOPPED, WorkspaceStatus.FAILED),
+        clock.instant());
   }
 
   @Transactional
   void expire(UUID id) {
     Workspace ws = load(id);
-    apply(ws, WorkspaceStatus.DELETING, "expired", StepRecorder.ACTOR, "Expired at " + ws.expiresAt() + ".");
+    apply(
+        ws,
+        WorkspaceStatus.DELETING,
+        "expired",
+        StepRecorder.ACTOR,
+        "Expired at " + ws.expiresAt() + ".");
   }
 
-  WorkspaceView transition(Workspace workspace, WorkspaceStatus target, String operation, String actor, String reason) {
+  WorkspaceView transition(
+      Workspace workspace, WorkspaceStatus target, String operation, String actor, String reason) {
     apply(workspace, target, operation, actor, reason);
     return get(workspace.id(), new CurrentUser(actor, true));
   }
 
   /** Moves the workspace, records the history row and tells listeners (audit, the job trigger). */
-  void apply(Workspace workspace, WorkspaceStatus target, String operation, String actor, String reason) {
+  void apply(
+      Workspace workspace, WorkspaceStatus target, String operation, String actor, String reason) {
     WorkspaceStatus from = workspace.status();
     transitions.save(workspace.moveTo(target, operation, actor, reason, clock.instant()));
     events.publishEvent(
-        new WorkspaceStatusChanged(workspace.id(), workspace.name(), workspace.owner(), from, target, actor, reason));
+        new WorkspaceStatusChanged(
+            workspace.id(), workspace.name(), workspace.owner(), from, target, actor, reason));
   }
 
   private Workspace visible(UUID id, CurrentUser user) {
-    return workspaces.findById(id).filter(w -> user.mayAccess(w.owner())).orElseThrow(WorkspaceService::notFound);
+    return workspaces
+        .findById(id)
+        .filter(w -> user.mayAccess(w.owner()))
+        .orElseThrow(WorkspaceService::notFound);
   }
 
   private Workspace load(UUID id) {
@@ -210,28 +235,39 @@ public class WorkspaceService {
       return templates
           .findByIsDefaultTrue()
           .filter(WorkspaceTemplate::enabled)
-          .orElseThrow(() -> new InvalidWorkspaceRequestException("template", "no default template is set; name one"));
+          .orElseThrow(
+              () ->
+                  new InvalidWorkspaceRequestException(
+                      "template", "no default template is set; name one"));
     }
     return templates
         .findByName(name)
         .filter(WorkspaceTemplate::enabled)
-        .orElseThrow(() -> new InvalidWorkspaceRequestException("template", "unknown template '" + name + "'"));
+        .orElseThrow(
+            () ->
+                new InvalidWorkspaceRequestException(
+                    "template", "unknown template '" + name + "'"));
   }
 
   private Map<UUID, String> templateNames() {
-    return templates.findAll().stream().collect(Collectors.toMap(WorkspaceTemplate::id, WorkspaceTemplate::name));
+    return templates.findAll().stream()
+        .collect(Collectors.toMap(WorkspaceTemplate::id, WorkspaceTemplate::name));
   }
 
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
   }
 
-  static WorkspaceView view(Workspace w, String template, List<WorkspaceView.HistoryEntry> history) {
+  static WorkspaceView view(
+      Workspace w, String template, List<WorkspaceView.HistoryEntry> history) {
     return view(w, template, history, List.of());
   }
 
   static WorkspaceView view(
-      Workspace w, String template, List<WorkspaceView.HistoryEntry> history, List<StepView> steps) {
+      Workspace w,
+      String template,
+      List<WorkspaceView.HistoryEntry> history,
+      List<StepView> steps) {
     return new WorkspaceView(
         w.id(),
         w.name(),

@@ -6,7 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface WorkspaceStepRepository extends JpaRepository<WorkspaceStep, Long> {
 
-  List<WorkspaceStep> findByWorkspaceIdAndOperationOrderByOrdinalAsc(UUID workspaceId, Operation operation);
+  List<WorkspaceStep> findByWorkspaceIdAndOperationOrderByOrdinalAsc(
+      UUID workspaceId, Operation operation);
 
   List<WorkspaceStep> findByWorkspaceIdOrderByOperationAscOrdinalAsc(UUID workspaceId);
 }

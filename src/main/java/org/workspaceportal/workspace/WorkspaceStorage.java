@@ -54,7 +54,8 @@ class WorkspaceStorage {
   protected WorkspaceStorage() {}
 
   /** Deterministic names: account {@code ws-<12 hex>}, bucket {@code <name>-<12 hex>}. */
-  static WorkspaceStorage namesFor(UUID workspaceId, String workspaceName, boolean datahub, Instant now) {
+  static WorkspaceStorage namesFor(
+      UUID workspaceId, String workspaceName, boolean datahub, Instant now) {
     WorkspaceStorage s = new WorkspaceStorage();
     String shortId = workspaceId.toString().replace("-", "").substring(0, 12);
     s.workspaceId = workspaceId;

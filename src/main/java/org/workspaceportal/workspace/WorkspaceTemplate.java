@@ -102,6 +102,16 @@ class WorkspaceTemplate {
 
   TemplateView toView() {
     return new TemplateView(
-        id, name, description, image, sparkVersion, defaultWorkers, maxWorkers, workerCores, workerMemoryMb, isDefault, enabled);
+        id,
+        name,
+        description,
+        image,
+        sparkVersion,
+        defaultWorkers,
+        maxWorkers,
+        workerCores,
+        workerMemoryMb,
+        isDefault,
+        enabled);
   }
 }

@@ -23,5 +23,6 @@ public record WorkspaceView(
     List<StepView> steps) {
 
   /** One lifecycle transition. {@code from} is null for the creation. */
-  public record HistoryEntry(WorkspaceStatus from, WorkspaceStatus to, String actor, String reason, Instant at) {}
+  public record HistoryEntry(
+      WorkspaceStatus from, WorkspaceStatus to, String actor, String reason, Instant at) {}
 }

@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PostgresJpaTest;
 
 /**
- * The audit table is append-only in the database itself: a trigger refuses every change, so not even
- * a bug or a hand-written SQL statement can rewrite history. (Each test runs in its own transaction,
- * which the refused statement aborts; the rollback at the end cleans up.)
+ * The audit table is append-only in the database itself: a trigger refuses every change, so not
+ * even a bug or a hand-written SQL statement can rewrite history. (Each test runs in its own
+ * transaction, which the refused statement aborts; the rollback at the end cleans up.)
  */
 @PostgresJpaTest
 class AuditTrailAppendOnlyTest {
@@ -26,17 +26,27 @@ class AuditTrailAppendOnlyTest {
 
   @BeforeEach
   void oneRow() {
-    id = repository.saveAndFlush(new AuditEvent(Instant.now(), "tester", "test.appended", "target", "detail", "127.0.0.1")).toEntry().id();
+    id =
+        repository
+            .saveAndFlush(
+                new AuditEvent(
+                    Instant.now(), "tester", "test.appended", "target", "detail", "127.0.0.1"))
+            .toEntry()
+            .id();
   }
 
   @Test
   void rowsCanBeAppendedAndReadBack() {
-    assertThat(repository.findById(id)).get().extracting(e -> e.toEntry().action()).isEqualTo("test.appended");
+    assertThat(repository.findById(id))
+        .get()
+        .extracting(e -> e.toEntry().action())
+        .isEqualTo("test.appended");
   }
 
   @Test
   void updatingAnAuditRowIsRefusedByTheDatabase() {
-    assertThatThrownBy(() -> jdbc.update("update audit_events set actor = 'someone-else' where id = ?", id))
+    assertThatThrownBy(
+            () -> jdbc.update("update audit_events set actor = 'someone-else' where id = ?", id))
         .isInstanceOf(DataAccessException.class)
         .hasMessageContaining("audit_events is append-only");
   }
@@ -75,7 +85,14 @@ class AuditTrailAppendOnlyTest {
   @Test
   void longValuesAreClippedToTheColumnsInsteadOfFailingTheAudit() {
     AuditEvent saved =
-        repository.saveAndFlush(new AuditEvent(Instant.now(), "a".repeat(100), "test.clip", "t".repeat(300), "d".repeat(3000), "r".repeat(100)));
+        repository.saveAndFlush(
+            new AuditEvent(
+                Instant.now(),
+                "a".repeat(100),
+                "test.clip",
+                "t".repeat(300),
+                "d".repeat(3000),
+                "r".repeat(100)));
 
     AuditEntry entry = saved.toEntry();
     assertThat(entry.actor()).hasSize(64);

@@ -24,8 +24,8 @@ import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
 
 /**
- * Measures the provisioning engine against the FlashBlade simulator (no injected latency) and prints
- * figures; it asserts nothing about speed. Run with {@code benchmark/run} (it is skipped in
+ * Measures the provisioning engine against the FlashBlade simulator (no injected latency) and
+ * prints figures; it asserts nothing about speed. Run with {@code benchmark/run} (it is skipped in
  * {@code ./mvnw verify}).
  *
  * <ul>
@@ -73,19 +73,30 @@ class ProvisioningBenchmark {
     List<Double> burstHandOffs = handOffs(burst);
     long duplicates =
         jdbc.queryForObject(
-            "select count(*) from (select bucket from workspace_storage group by bucket having count(*) > 1) d", Long.class);
+            "select count(*) from (select bucket from workspace_storage group by bucket having count(*) > 1) d",
+            Long.class);
 
     System.out.println();
-    System.out.println("=== Provisioning benchmark (FlashBlade simulator, no injected latency) ===");
-    System.out.printf("approval -> READY, 30 sequential : p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
+    System.out.println(
+        "=== Provisioning benchmark (FlashBlade simulator, no injected latency) ===");
+    System.out.printf(
+        "approval -> READY, 30 sequential : p50 %.0f ms, p95 %.0f ms, max %.0f ms%n",
         pct(approvalToReady, 50), pct(approvalToReady, 95), Collections.max(approvalToReady));
-    System.out.printf("step hand-off, sequential (%d)   : p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+    System.out.printf(
+        "step hand-off, sequential (%d)   : p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
         handOffs.size(), pct(handOffs, 50), pct(handOffs, 95), Collections.max(handOffs));
-    System.out.printf("step hand-off, 50-burst (%d)     : p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
-        burstHandOffs.size(), pct(burstHandOffs, 50), pct(burstHandOffs, 95), Collections.max(burstHandOffs));
-    System.out.printf("50 approved at once -> all READY : %.2f s, duplicated buckets: %d%n", burstSeconds, duplicates);
+    System.out.printf(
+        "step hand-off, 50-burst (%d)     : p50 %.1f ms, p95 %.1f ms, max %.1f ms%n",
+        burstHandOffs.size(),
+        pct(burstHandOffs, 50),
+        pct(burstHandOffs, 95),
+        Collections.max(burstHandOffs));
+    System.out.printf(
+        "50 approved at once -> all READY : %.2f s, duplicated buckets: %d%n",
+        burstSeconds, duplicates);
     Runtime rt = Runtime.getRuntime();
-    System.out.printf("JVM heap used after run          : %d MiB of %d MiB max%n",
+    System.out.printf(
+        "JVM heap used after run          : %d MiB of %d MiB max%n",
         (rt.totalMemory() - rt.freeMemory()) >> 20, rt.maxMemory() >> 20);
     System.out.println();
   }
@@ -124,7 +135,8 @@ class ProvisioningBenchmark {
 
   private WorkspaceView request(CurrentUser owner, String prefix) {
     String name = prefix + "-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-    return workspaces.request(new WorkspaceRequest(name, null, null, 1, false, Retention.ERADICATE, null), owner);
+    return workspaces.request(
+        new WorkspaceRequest(name, null, null, 1, false, Retention.ERADICATE, null), owner);
   }
 
   private void await(UUID id) {
@@ -135,7 +147,8 @@ class ProvisioningBenchmark {
         return;
       }
       if (status == WorkspaceStatus.FAILED) {
-        throw new IllegalStateException("workspace " + id + " FAILED: " + workspaces.get(id, ADMIN).statusReason());
+        throw new IllegalStateException(
+            "workspace " + id + " FAILED: " + workspaces.get(id, ADMIN).statusReason());
       }
       try {
         Thread.sleep(5);

@@ -17,7 +17,8 @@ import org.springframework.boot.DefaultApplicationArguments;
 
 class AdminBootstrapTest {
 
-  private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+  private static final Validator VALIDATOR =
+      Validation.buildDefaultValidatorFactory().getValidator();
 
   private final IdentityService identity = mock(IdentityService.class);
 
@@ -25,7 +26,8 @@ class AdminBootstrapTest {
   void onAFirstStartTheAdminIsCreatedFromTheConfiguredNameAndPassword() {
     when(identity.hasAnyUser()).thenReturn(false);
 
-    new AdminBootstrap(identity, VALIDATOR, "root", "configured-password").run(new DefaultApplicationArguments());
+    new AdminBootstrap(identity, VALIDATOR, "root", "configured-password")
+        .run(new DefaultApplicationArguments());
 
     verify(identity).createUser(new NewUser("root", "configured-password", Role.ADMIN), "system");
   }
@@ -53,14 +55,18 @@ class AdminBootstrapTest {
     new AdminBootstrap(identity, VALIDATOR, "admin", null).run(new DefaultApplicationArguments());
 
     verify(identity, org.mockito.Mockito.times(2)).createUser(created.capture(), anyString());
-    assertThat(created.getAllValues().get(0).password()).isNotEqualTo(created.getAllValues().get(1).password());
+    assertThat(created.getAllValues().get(0).password())
+        .isNotEqualTo(created.getAllValues().get(1).password());
   }
 
   @Test
   void anInvalidConfiguredAdminStopsTheStartWithAClearMessage() {
     when(identity.hasAnyUser()).thenReturn(false);
 
-    assertThatThrownBy(() -> new AdminBootstrap(identity, VALIDATOR, "Root!", "short").run(new DefaultApplicationArguments()))
+    assertThatThrownBy(
+            () ->
+                new AdminBootstrap(identity, VALIDATOR, "Root!", "short")
+                    .run(new DefaultApplicationArguments()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("PORTAL_ADMIN_USERNAME")
         .hasMessageContaining("username")
@@ -72,7 +78,8 @@ class AdminBootstrapTest {
   void whenAnyUserExistsNothingIsCreated() {
     when(identity.hasAnyUser()).thenReturn(true);
 
-    new AdminBootstrap(identity, VALIDATOR, "root", "configured-password").run(new DefaultApplicationArguments());
+    new AdminBootstrap(identity, VALIDATOR, "root", "configured-password")
+        .run(new DefaultApplicationArguments());
 
     verify(identity, never()).createUser(any(), any());
   }

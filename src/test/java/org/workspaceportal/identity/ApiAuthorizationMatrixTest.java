@@ -57,6 +57,7 @@ class ApiAuthorizationMatrixTest {
 
   /** What the last call acted on, so that a refused call can be checked for side effects. */
   private UUID lastWorkspace;
+
   private WorkspaceStatus lastWorkspaceStatus;
   private UUID lastToken;
   private String lastCreatedUsername;
@@ -71,7 +72,8 @@ class ApiAuthorizationMatrixTest {
     patchTarget = IdentityFixtures.newAccount(identity, tokens, Role.USER, "patched").username();
   }
 
-  private static Stream<Arguments> row(String endpoint, int anonymous, int owner, int otherUser, int admin) {
+  private static Stream<Arguments> row(
+      String endpoint, int anonymous, int owner, int otherUser, int admin) {
     return Stream.of(
         Arguments.of(endpoint, Actor.ANONYMOUS, anonymous),
         Arguments.of(endpoint, Actor.OWNER, owner),
@@ -79,7 +81,10 @@ class ApiAuthorizationMatrixTest {
         Arguments.of(endpoint, Actor.ADMIN, admin));
   }
 
-  /** {id} is a pending workspace of the owner; {token} is a token of the owner; {username} another user. */
+  /**
+   * {id} is a pending workspace of the owner; {token} is a token of the owner; {username} another
+   * user.
+   */
   static Stream<Arguments> matrix() {
     return Stream.of(
             row("POST /api/v1/workspaces", 401, 201, 201, 201),
@@ -123,7 +128,8 @@ class ApiAuthorizationMatrixTest {
   /** A workspace of the owner that failed (set directly: nothing was provisioned for it). */
   private UUID ownersFailedWorkspace() {
     UUID id = workspaces.request(request(uniqueName()), owner.asUser()).id();
-    jdbc.update("update workspaces set status = 'FAILED', status_reason = 'matrix' where id = ?", id);
+    jdbc.update(
+        "update workspaces set status = 'FAILED', status_reason = 'matrix' where id = ?", id);
     lastWorkspace = id;
     lastWorkspaceStatus = WorkspaceStatus.FAILED;
     return id;
@@ -140,24 +146,40 @@ class ApiAuthorizationMatrixTest {
     lastCreatedUsername = null;
     String ws = "/api/v1/workspaces/";
     return switch (endpoint) {
-      case "POST /api/v1/workspaces" -> api.post("/api/v1/workspaces", auth, requestBody(uniqueName()));
+      case "POST /api/v1/workspaces" ->
+          api.post("/api/v1/workspaces", auth, requestBody(uniqueName()));
       case "GET /api/v1/workspaces" -> api.get("/api/v1/workspaces", auth);
       case "GET /api/v1/workspaces/{id}" -> api.get(ws + ownersPendingWorkspace(), auth);
-      case "POST /api/v1/workspaces/{id}/approve" -> api.post(ws + ownersPendingWorkspace() + "/approve", auth, null);
-      case "POST /api/v1/workspaces/{id}/reject" -> api.post(ws + ownersPendingWorkspace() + "/reject", auth, Map.of("reason", "matrix"));
+      case "POST /api/v1/workspaces/{id}/approve" ->
+          api.post(ws + ownersPendingWorkspace() + "/approve", auth, null);
+      case "POST /api/v1/workspaces/{id}/reject" ->
+          api.post(ws + ownersPendingWorkspace() + "/reject", auth, Map.of("reason", "matrix"));
       case "DELETE /api/v1/workspaces/{id}" -> api.delete(ws + ownersPendingWorkspace(), auth);
-      case "POST /api/v1/workspaces/{failed}/retry" -> api.post(ws + ownersFailedWorkspace() + "/retry", auth, null);
-      case "GET /api/v1/workspaces/{id}/credentials" -> api.get(ws + ownersPendingWorkspace() + "/credentials", auth);
+      case "POST /api/v1/workspaces/{failed}/retry" ->
+          api.post(ws + ownersFailedWorkspace() + "/retry", auth, null);
+      case "GET /api/v1/workspaces/{id}/credentials" ->
+          api.get(ws + ownersPendingWorkspace() + "/credentials", auth);
       case "GET /api/v1/templates" -> api.get("/api/v1/templates", auth);
       case "POST /api/v1/admin/users" -> {
         lastCreatedUsername = IdentityFixtures.uniqueUsername("created");
-        yield api.post("/api/v1/admin/users", auth, Map.of("username", lastCreatedUsername, "password", IdentityFixtures.PASSWORD, "role", "USER"));
+        yield api.post(
+            "/api/v1/admin/users",
+            auth,
+            Map.of(
+                "username",
+                lastCreatedUsername,
+                "password",
+                IdentityFixtures.PASSWORD,
+                "role",
+                "USER"));
       }
       case "GET /api/v1/admin/users" -> api.get("/api/v1/admin/users", auth);
-      case "PATCH /api/v1/admin/users/{username}" -> api.patch("/api/v1/admin/users/" + patchTarget, auth, Map.of("enabled", true));
+      case "PATCH /api/v1/admin/users/{username}" ->
+          api.patch("/api/v1/admin/users/" + patchTarget, auth, Map.of("enabled", true));
       case "POST /api/v1/tokens" -> api.post("/api/v1/tokens", auth, Map.of("name", "matrix"));
       case "GET /api/v1/tokens" -> api.get("/api/v1/tokens", auth);
-      case "DELETE /api/v1/tokens/{token}" -> api.delete("/api/v1/tokens/" + ownersSpareToken(), auth);
+      case "DELETE /api/v1/tokens/{token}" ->
+          api.delete("/api/v1/tokens/" + ownersSpareToken(), auth);
       case "GET /api/v1/admin/audit" -> api.get("/api/v1/admin/audit", auth);
       default -> throw new IllegalArgumentException(endpoint);
     };
@@ -165,7 +187,8 @@ class ApiAuthorizationMatrixTest {
 
   @ParameterizedTest(name = "{0} as {1} → {2}")
   @MethodSource("matrix")
-  void everyEndpointAnswersEveryKindOfCallerAsSpecified(String endpoint, Actor actor, int expected) {
+  void everyEndpointAnswersEveryKindOfCallerAsSpecified(
+      String endpoint, Actor actor, int expected) {
     Reply reply = call(endpoint, auth(actor));
 
     assertThat(reply.status()).as("%s as %s: %s", endpoint, actor, reply).isEqualTo(expected);
@@ -177,7 +200,11 @@ class ApiAuthorizationMatrixTest {
       case 403 -> assertProblem(reply, 403, "forbidden");
       case 404 -> assertProblem(reply, 404, "not-found");
       case 409 -> assertProblem(reply, 409, "credentials-not-available");
-      default -> assertThat(reply.contentType()).satisfiesAnyOf(ct -> assertThat(ct).isNull(), ct -> assertThat(ct).startsWith("application/json"));
+      default ->
+          assertThat(reply.contentType())
+              .satisfiesAnyOf(
+                  ct -> assertThat(ct).isNull(),
+                  ct -> assertThat(ct).startsWith("application/json"));
     }
     if (expected >= 400) {
       assertNothingChanged();
@@ -186,10 +213,14 @@ class ApiAuthorizationMatrixTest {
 
   private void assertNothingChanged() {
     if (lastWorkspace != null) {
-      assertThat(workspaces.get(lastWorkspace, owner.asUser()).status()).isEqualTo(lastWorkspaceStatus);
+      assertThat(workspaces.get(lastWorkspace, owner.asUser()).status())
+          .isEqualTo(lastWorkspaceStatus);
     }
     if (lastToken != null) {
-      assertThat(tokens.list(owner.username())).filteredOn(t -> t.id().equals(lastToken)).singleElement().satisfies(t -> assertThat(t.revokedAt()).isNull());
+      assertThat(tokens.list(owner.username()))
+          .filteredOn(t -> t.id().equals(lastToken))
+          .singleElement()
+          .satisfies(t -> assertThat(t.revokedAt()).isNull());
     }
     if (lastCreatedUsername != null) {
       assertThat(identity.findUser(lastCreatedUsername)).isEmpty();
@@ -268,14 +299,17 @@ class ApiAuthorizationMatrixTest {
   @Test
   void onlyAFailedWorkspaceCanBeRetriedSoRetryCannotBypassApproval() {
     // BUG: WorkspaceService#retry moves any workspace to APPROVED when the graph allows it, and
-    // PENDING_APPROVAL → APPROVED is allowed: "retry" approves a pending request, skipping the quota check.
+    // PENDING_APPROVAL → APPROVED is allowed: "retry" approves a pending request, skipping the
+    // quota check.
     Account requester = IdentityFixtures.newAccount(identity, tokens, Role.USER, "retry");
     UUID pending = workspaces.request(request(uniqueName()), requester.asUser()).id();
     identity.setQuota(requester.username(), 0, 0, "test");
 
     Reply retry = api.post("/api/v1/workspaces/" + pending + "/retry", admin.bearer(), null);
 
-    assertThat(workspaces.get(pending, requester.asUser()).status()).as("after retry: %s", retry).isEqualTo(WorkspaceStatus.PENDING_APPROVAL);
+    assertThat(workspaces.get(pending, requester.asUser()).status())
+        .as("after retry: %s", retry)
+        .isEqualTo(WorkspaceStatus.PENDING_APPROVAL);
     assertProblem(retry, 409, "illegal-transition");
   }
 
@@ -294,18 +328,25 @@ class ApiAuthorizationMatrixTest {
 
   @Test
   void anExpiredTokenIsRefused() {
-    NewApiToken token = tokens.create(other.username(), "short-lived", java.time.Instant.now().plusSeconds(3600));
+    NewApiToken token =
+        tokens.create(other.username(), "short-lived", java.time.Instant.now().plusSeconds(3600));
     assertThat(api.get("/api/v1/workspaces", Auth.bearer(token.token())).status()).isEqualTo(200);
 
-    jdbc.update("update api_tokens set expires_at = now() - interval '1 second' where id = ?", token.id());
+    jdbc.update(
+        "update api_tokens set expires_at = now() - interval '1 second' where id = ?", token.id());
 
     assertThat(api.get("/api/v1/workspaces", Auth.bearer(token.token())).status()).isEqualTo(401);
   }
 
   @Test
   void aTokenThatIsNotAPortalTokenIsRefused() {
-    for (String garbage : new String[] {"garbage", "wsp_", "Bearer", owner.token().toUpperCase(), owner.token() + "x"}) {
-      assertThat(api.get("/api/v1/workspaces", Auth.bearer(garbage)).status()).as(garbage).isEqualTo(401);
+    for (String garbage :
+        new String[] {
+          "garbage", "wsp_", "Bearer", owner.token().toUpperCase(), owner.token() + "x"
+        }) {
+      assertThat(api.get("/api/v1/workspaces", Auth.bearer(garbage)).status())
+          .as(garbage)
+          .isEqualTo(401);
     }
   }
 
@@ -333,7 +374,10 @@ class ApiAuthorizationMatrixTest {
     assertThat(list.status()).isEqualTo(200);
     assertThat(create.status()).isEqualTo(201);
     assertThat(create.json().path("token").asString()).startsWith("wsp_");
-    assertThat(api.delete("/api/v1/tokens/" + create.json().path("id").asString(), other.basic()).status()).isEqualTo(204);
+    assertThat(
+            api.delete("/api/v1/tokens/" + create.json().path("id").asString(), other.basic())
+                .status())
+        .isEqualTo(204);
   }
 
   @Test
@@ -344,12 +388,17 @@ class ApiAuthorizationMatrixTest {
       assertProblem(reply, 401, "unauthenticated");
     }
     assertThat(api.get("/api/v1/admin/users", admin.basic()).status()).isEqualTo(401);
-    assertThat(api.post("/api/v1/workspaces", other.basic(), requestBody(uniqueName())).status()).isEqualTo(401);
+    assertThat(api.post("/api/v1/workspaces", other.basic(), requestBody(uniqueName())).status())
+        .isEqualTo(401);
   }
 
   @Test
   void aWrongPasswordOnTheTokenEndpointIsAProblemNotAPage() {
-    Reply reply = api.post("/api/v1/tokens", Auth.basic(other.username(), "wrong-password"), Map.of("name", "nope"));
+    Reply reply =
+        api.post(
+            "/api/v1/tokens",
+            Auth.basic(other.username(), "wrong-password"),
+            Map.of("name", "nope"));
 
     assertThat(reply.status()).isEqualTo(401);
     assertProblem(reply, 401, "unauthenticated");
@@ -366,7 +415,8 @@ class ApiAuthorizationMatrixTest {
   void aPresentedTokenIsNeverWrittenToTheAuditTrail() {
     // A bearer token that fails (mistyped, revoked, or of a disabled user) must not end up in the
     // append-only audit table, where every admin can read it and nobody can remove it.
-    // BUG: LoginFailureListener records Authentication#getName(), which for a bearer token is the token.
+    // BUG: LoginFailureListener records Authentication#getName(), which for a bearer token is the
+    // token.
     Account temp = IdentityFixtures.newAccount(identity, tokens, Role.USER, "leak");
     String unknown = "wsp_" + UUID.randomUUID().toString().replace("-", "") + "abcdefghijk";
     api.get("/api/v1/workspaces", Auth.bearer(unknown));
@@ -377,7 +427,12 @@ class ApiAuthorizationMatrixTest {
         jdbc.queryForList(
             "select actor, action, target, detail, remote_address from audit_events"
                 + " where actor in (?, ?) or target in (?, ?) or detail like ? or detail like ?",
-            unknown, temp.token(), unknown, temp.token(), "%" + unknown + "%", "%" + temp.token() + "%");
+            unknown,
+            temp.token(),
+            unknown,
+            temp.token(),
+            "%" + unknown + "%",
+            "%" + temp.token() + "%");
     assertThat(rows).as("audit rows that contain a presented bearer token").isEmpty();
   }
 

@@ -22,9 +22,15 @@ class CurrentUserTest {
 
   @Test
   void theAdminFlagComesFromTheAdminRoleAuthority() {
-    var admin = UsernamePasswordAuthenticationToken.authenticated("root", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_USER"));
-    var user = UsernamePasswordAuthenticationToken.authenticated("alice", null, AuthorityUtils.createAuthorityList("ROLE_USER"));
-    var lookalike = UsernamePasswordAuthenticationToken.authenticated("eve", null, AuthorityUtils.createAuthorityList("ADMIN"));
+    var admin =
+        UsernamePasswordAuthenticationToken.authenticated(
+            "root", null, AuthorityUtils.createAuthorityList("ROLE_ADMIN", "ROLE_USER"));
+    var user =
+        UsernamePasswordAuthenticationToken.authenticated(
+            "alice", null, AuthorityUtils.createAuthorityList("ROLE_USER"));
+    var lookalike =
+        UsernamePasswordAuthenticationToken.authenticated(
+            "eve", null, AuthorityUtils.createAuthorityList("ADMIN"));
 
     assertThat(CurrentUser.of(admin)).isEqualTo(new CurrentUser("root", true));
     assertThat(CurrentUser.of(user)).isEqualTo(new CurrentUser("alice", false));
@@ -33,7 +39,8 @@ class CurrentUserTest {
 
   @Test
   void anAdminHasBothRolesSoEveryUserEndpointAcceptsThem() {
-    assertThat(PortalUserDetailsService.authorities(Role.ADMIN)).containsExactlyInAnyOrder("ROLE_ADMIN", "ROLE_USER");
+    assertThat(PortalUserDetailsService.authorities(Role.ADMIN))
+        .containsExactlyInAnyOrder("ROLE_ADMIN", "ROLE_USER");
     assertThat(PortalUserDetailsService.authorities(Role.USER)).containsExactly("ROLE_USER");
   }
 }

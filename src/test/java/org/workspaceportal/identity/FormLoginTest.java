@@ -12,7 +12,10 @@ import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.audit.AuditService;
 import org.workspaceportal.identity.IdentityFixtures.Account;
 
-/** Signing in on the login page against the real users table (bcrypt), and what a failure leaves in the audit trail. */
+/**
+ * Signing in on the login page against the real users table (bcrypt), and what a failure leaves in
+ * the audit trail.
+ */
 @PortalIntegrationTest
 class FormLoginTest {
 
@@ -22,10 +25,16 @@ class FormLoginTest {
   @Autowired AuditService audit;
 
   private MockHttpServletResponse signIn(String username, String password) throws Exception {
-    return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf()).with(r -> {
-              r.setRemoteAddr("192.0.2.44");
-              return r;
-            }))
+    return mvc.perform(
+            post("/login")
+                .param("username", username)
+                .param("password", password)
+                .with(csrf())
+                .with(
+                    r -> {
+                      r.setRemoteAddr("192.0.2.44");
+                      return r;
+                    }))
         .andReturn()
         .getResponse();
   }
@@ -34,17 +43,22 @@ class FormLoginTest {
   void theBootstrapAdminCanSignInWithTheConfiguredPassword() throws Exception {
     IdentityFixtures.ensureBootstrapAdmin(identity);
 
-    MockHttpServletResponse response = signIn(PortalIntegrationTest.ADMIN_USERNAME, PortalIntegrationTest.ADMIN_PASSWORD);
+    MockHttpServletResponse response =
+        signIn(PortalIntegrationTest.ADMIN_USERNAME, PortalIntegrationTest.ADMIN_PASSWORD);
 
     assertThat(response.getRedirectedUrl()).isEqualTo("/workspaces");
-    assertThat(identity.findUser(PortalIntegrationTest.ADMIN_USERNAME)).get().extracting(UserAccount::role).isEqualTo(Role.ADMIN);
+    assertThat(identity.findUser(PortalIntegrationTest.ADMIN_USERNAME))
+        .get()
+        .extracting(UserAccount::role)
+        .isEqualTo(Role.ADMIN);
   }
 
   @Test
   void aUserSignsInWithTheirPassword() throws Exception {
     Account user = IdentityFixtures.newAccount(identity, tokens, Role.USER, "form");
 
-    assertThat(signIn(user.username(), user.password()).getRedirectedUrl()).isEqualTo("/workspaces");
+    assertThat(signIn(user.username(), user.password()).getRedirectedUrl())
+        .isEqualTo("/workspaces");
   }
 
   @Test
@@ -70,6 +84,7 @@ class FormLoginTest {
     Account user = IdentityFixtures.newAccount(identity, tokens, Role.USER, "form-off");
     identity.setEnabled(user.username(), false, "test");
 
-    assertThat(signIn(user.username(), user.password()).getRedirectedUrl()).isEqualTo("/login?error");
+    assertThat(signIn(user.username(), user.password()).getRedirectedUrl())
+        .isEqualTo("/login?error");
   }
 }

@@ -5,7 +5,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.workspaceportal.HttpApi.Auth;
 import org.workspaceportal.PortalIntegrationTest;
 
-/** Users and API tokens for tests: every name is unique, so tests never depend on what else is in the database. */
+/**
+ * Users and API tokens for tests: every name is unique, so tests never depend on what else is in
+ * the database.
+ */
 public final class IdentityFixtures {
 
   public static final String PASSWORD = "correct-horse-battery";
@@ -18,7 +21,8 @@ public final class IdentityFixtures {
   }
 
   /** Creates a user with {@link #PASSWORD} and a bearer token, directly through the services. */
-  public static Account newAccount(IdentityService identity, ApiTokenService tokens, Role role, String prefix) {
+  public static Account newAccount(
+      IdentityService identity, ApiTokenService tokens, Role role, String prefix) {
     String username = uniqueUsername(prefix);
     identity.createUser(new NewUser(username, PASSWORD, role), "test-fixture");
     NewApiToken token = tokens.create(username, "fixture token", null);
@@ -26,21 +30,28 @@ public final class IdentityFixtures {
   }
 
   /**
-   * The admin that {@code AdminBootstrap} created from the test properties ({@link PortalIntegrationTest#ADMIN_USERNAME}).
-   * When a test runs alone outside Surefire (an IDE without the pom's system properties) and the
-   * bootstrap used other values, the same admin is created here so the tests still run.
+   * The admin that {@code AdminBootstrap} created from the test properties ({@link
+   * PortalIntegrationTest#ADMIN_USERNAME}). When a test runs alone outside Surefire (an IDE without
+   * the pom's system properties) and the bootstrap used other values, the same admin is created
+   * here so the tests still run.
    */
   public static void ensureBootstrapAdmin(IdentityService identity) {
     if (identity.findUser(PortalIntegrationTest.ADMIN_USERNAME).isEmpty()) {
       identity.createUser(
-          new NewUser(PortalIntegrationTest.ADMIN_USERNAME, PortalIntegrationTest.ADMIN_PASSWORD, Role.ADMIN), "test-fixture");
+          new NewUser(
+              PortalIntegrationTest.ADMIN_USERNAME,
+              PortalIntegrationTest.ADMIN_PASSWORD,
+              Role.ADMIN),
+          "test-fixture");
     }
   }
 
   /** A user as {@link IdentityService} lists it. */
-  public static UserAccount account(String username, Role role, boolean enabled, Integer maxWorkspaces, Integer maxWorkers) {
+  public static UserAccount account(
+      String username, Role role, boolean enabled, Integer maxWorkspaces, Integer maxWorkers) {
     return new UserAccount(
-        java.util.UUID.nameUUIDFromBytes(username.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        java.util.UUID.nameUUIDFromBytes(
+            username.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
         username,
         role,
         enabled,

@@ -22,7 +22,10 @@ class NewUserValidationTest {
   @ValueSource(
       strings = {
         "abc", // 3 characters, the minimum
-        "a.b", "a_b", "a-b", "j.doe_2-x",
+        "a.b",
+        "a_b",
+        "a-b",
+        "j.doe_2-x",
         "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz01" // 64, the maximum
       })
   void validUsernamesAreAccepted(String username) {
@@ -36,22 +39,31 @@ class NewUserValidationTest {
         "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz012", // 65 characters
         "Alice", // uppercase
         "1alice", // leading digit
-        "_alice", ".alice", "-alice",
-        "al ice", "alice@example.com", "alicé", "al/ice"
+        "_alice",
+        ".alice",
+        "-alice",
+        "al ice",
+        "alice@example.com",
+        "alicé",
+        "al/ice"
       })
   void invalidUsernamesAreRefusedWithTheRuleInTheMessage(String username) {
     assertThat(violations(new NewUser(username, GOOD_PASSWORD, Role.USER)))
         .containsOnlyKeys("username")
         .extractingByKey("username")
         .satisfies(
-            m -> assertThat(m).contains("must be 3-64 characters: lowercase letters, digits, '.', '_' or '-', starting with a letter"));
+            m ->
+                assertThat(m)
+                    .contains(
+                        "must be 3-64 characters of lowercase letters, digits, dots, underscores or hyphens, starting with a letter"));
   }
 
   @ParameterizedTest
   @NullSource
   @ValueSource(strings = {"", "   "})
   void aUsernameIsRequired(String username) {
-    assertThat(invalidFields(new NewUser(username, GOOD_PASSWORD, Role.USER))).containsExactly("username");
+    assertThat(invalidFields(new NewUser(username, GOOD_PASSWORD, Role.USER)))
+        .containsExactly("username");
   }
 
   @Test
@@ -68,14 +80,16 @@ class NewUserValidationTest {
   @Test
   void aPasswordOf128CharactersIsAcceptedAnd129Refused() {
     assertThat(violations(new NewUser("alice", "p".repeat(128), Role.USER))).isEmpty();
-    assertThat(invalidFields(new NewUser("alice", "p".repeat(129), Role.USER))).containsExactly("password");
+    assertThat(invalidFields(new NewUser("alice", "p".repeat(129), Role.USER)))
+        .containsExactly("password");
   }
 
   @ParameterizedTest
   @NullSource
   @ValueSource(strings = {"", "        "})
   void aBlankPasswordIsRefusedEvenWhenLongEnough(String password) {
-    assertThat(invalidFields(new NewUser("alice", password, Role.USER))).containsExactly("password");
+    assertThat(invalidFields(new NewUser("alice", password, Role.USER)))
+        .containsExactly("password");
   }
 
   @Test
@@ -85,6 +99,8 @@ class NewUserValidationTest {
 
   @Test
   void thePasswordNeverAppearsInToString() {
-    assertThat(new NewUser("alice", GOOD_PASSWORD, Role.ADMIN).toString()).doesNotContain(GOOD_PASSWORD).contains("alice", "ADMIN");
+    assertThat(new NewUser("alice", GOOD_PASSWORD, Role.ADMIN).toString())
+        .doesNotContain(GOOD_PASSWORD)
+        .contains("alice", "ADMIN");
   }
 }

@@ -10,7 +10,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * For {@code @WebMvcTest} slices: the portal's real security filter chains, entry points and token
- * introspector, with two known users in memory instead of the users table (the slice has no database).
+ * introspector, with two known users in memory instead of the users table (the slice has no
+ * database).
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({SecurityConfiguration.class, ProblemSecurityHandlers.class, ApiTokenIntrospector.class})
@@ -23,8 +24,14 @@ public class RealSecurityTestConfiguration {
   @Bean
   UserDetailsService users() {
     return new InMemoryUserDetailsManager(
-        User.withUsername(USER).password("{noop}" + PASSWORD).authorities(PortalUserDetailsService.authorities(Role.USER)).build(),
-        User.withUsername(ADMIN).password("{noop}" + PASSWORD).authorities(PortalUserDetailsService.authorities(Role.ADMIN)).build());
+        User.withUsername(USER)
+            .password("{noop}" + PASSWORD)
+            .authorities(PortalUserDetailsService.authorities(Role.USER))
+            .build(),
+        User.withUsername(ADMIN)
+            .password("{noop}" + PASSWORD)
+            .authorities(PortalUserDetailsService.authorities(Role.ADMIN))
+            .build());
   }
 
   @Bean

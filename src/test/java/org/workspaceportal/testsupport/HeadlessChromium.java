@@ -27,27 +27,32 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A headless Debian chromium for one test, registered with {@code @RegisterExtension}: started before
- * each test with a new profile, saved as a screenshot and page source when the test fails, quit after.
+ * A headless Debian chromium for one test, registered with {@code @RegisterExtension}: started
+ * before each test with a new profile, saved as a screenshot and page source when the test fails,
+ * quit after.
  *
- * <p>Paths are explicit ({@value #CHROMEDRIVER_ENV}, {@value #CHROMIUM_ENV}, defaulting to the Debian
- * packages' {@code /usr/bin/chromedriver} and {@code /usr/bin/chromium}). Because the driver service is
- * given its executable, Selenium Manager is never run, so nothing is ever downloaded; the machines have
- * no internet and tools that fetch their own browser fail there. The browser resolves no host name but
- * {@code localhost}, so it cannot reach anything outside the loopback network either.
+ * <p>Paths are explicit ({@value #CHROMEDRIVER_ENV}, {@value #CHROMIUM_ENV}, defaulting to the
+ * Debian packages' {@code /usr/bin/chromedriver} and {@code /usr/bin/chromium}). Because the driver
+ * service is given its executable, Selenium Manager is never run, so nothing is ever downloaded;
+ * the machines have no internet and tools that fetch their own browser fail there. The browser
+ * resolves no host name but {@code localhost}, so it cannot reach anything outside the loopback
+ * network either.
  */
-public final class HeadlessChromium implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
+public final class HeadlessChromium
+    implements BeforeEachCallback, AfterTestExecutionCallback, AfterEachCallback {
 
   public static final String CHROMEDRIVER_ENV = "PORTAL_TEST_CHROMEDRIVER";
   public static final String CHROMIUM_ENV = "PORTAL_TEST_CHROMIUM";
   private static final Duration WAIT = Duration.ofSeconds(15);
+
   /** Pages here render in milliseconds; the default 500 ms poll would dominate every navigation. */
   private static final Duration POLL = Duration.ofMillis(50);
 
   /**
    * Selenium warns on every start that it has no DevTools bindings for this Chromium version; these
-   * tests use WebDriver only. Strong references, because java.util.logging holds its loggers weakly;
-   * the level is set per start, because Logback resets java.util.logging levels when a context starts.
+   * tests use WebDriver only. Strong references, because java.util.logging holds its loggers
+   * weakly; the level is set per start, because Logback resets java.util.logging levels when a
+   * context starts.
    */
   private static final List<Logger> CDP_WARNINGS =
       List.of(
@@ -66,7 +71,10 @@ public final class HeadlessChromium implements BeforeEachCallback, AfterTestExec
     this.screenshots = screenshots;
   }
 
-  /** A browser whose window is {@code width} x {@code height}, saving screenshots under {@code target/screenshots}. */
+  /**
+   * A browser whose window is {@code width} x {@code height}, saving screenshots under {@code
+   * target/screenshots}.
+   */
   public static HeadlessChromium withWindow(int width, int height) {
     return new HeadlessChromium(width, height, Path.of("target", "screenshots"));
   }
@@ -86,8 +94,14 @@ public final class HeadlessChromium implements BeforeEachCallback, AfterTestExec
             new Executable("chromedriver", chromedriverPath(), CHROMEDRIVER_ENV, "chromium-driver"),
             new Executable("chromium", chromiumPath(), CHROMIUM_ENV, "chromium"))) {
       if (!Files.isRegularFile(exe.path()) || !Files.isExecutable(exe.path())) {
-        return exe.name() + " is not an executable file at " + exe.path()
-            + " (apt-get install " + exe.debianPackage() + ", or point " + exe.env() + " at it)";
+        return exe.name()
+            + " is not an executable file at "
+            + exe.path()
+            + " (apt-get install "
+            + exe.debianPackage()
+            + ", or point "
+            + exe.env()
+            + " at it)";
       }
     }
     return null;
@@ -102,7 +116,8 @@ public final class HeadlessChromium implements BeforeEachCallback, AfterTestExec
 
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
-    // Selenium Manager does not run when the driver is given explicitly; should that change, it must not download.
+    // Selenium Manager does not run when the driver is given explicitly; should that change, it
+    // must not download.
     System.setProperty("SE_OFFLINE", "true");
     CDP_WARNINGS.forEach(logger -> logger.setLevel(Level.SEVERE));
     profile = Files.createTempDirectory("portal-chromium-");
@@ -121,7 +136,8 @@ public final class HeadlessChromium implements BeforeEachCallback, AfterTestExec
         "--disable-quic",
         "--disable-dev-shm-usage",
         "--no-proxy-server",
-        // Machine hygiene: no host name but the loopback ones resolves (the rules apply to IP literals too).
+        // Machine hygiene: no host name but the loopback ones resolves (the rules apply to IP
+        // literals too).
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
         "--user-data-dir=" + profile,
         "--window-size=" + width + "," + height);
@@ -146,7 +162,8 @@ public final class HeadlessChromium implements BeforeEachCallback, AfterTestExec
       String name = "failure-" + context.getRequiredTestMethod().getName();
       try {
         screenshot(name);
-        Files.writeString(screenshots.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+        Files.writeString(
+            screenshots.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
       } catch (RuntimeException | IOException e) {
         context.getExecutionException().get().addSuppressed(e);
       }
@@ -170,8 +187,8 @@ public final class HeadlessChromium implements BeforeEachCallback, AfterTestExec
   }
 
   /**
-   * A wait that also retries when an element went stale: pages that htmx refreshes (live status) swap
-   * elements out from under a test, so read them inside {@code until}.
+   * A wait that also retries when an element went stale: pages that htmx refreshes (live status)
+   * swap elements out from under a test, so read them inside {@code until}.
    */
   public WebDriverWait await() {
     WebDriverWait wait = new WebDriverWait(driver, WAIT, POLL);
@@ -185,27 +202,42 @@ public final class HeadlessChromium implements BeforeEachCallback, AfterTestExec
     awaitLoaded();
   }
 
-  /** Clicks something that loads a new page (a link, a form's submit button) and waits for that page. */
+  /**
+   * Clicks something that loads a new page (a link, a form's submit button) and waits for that
+   * page.
+   */
   public void clickAndWaitForNewPage(WebElement element) {
     WebElement oldPage = driver.findElement(By.tagName("html"));
+    // Far down a long page (the shared test database holds many requests) the element may sit under
+    // the fold; centre it so that nothing overlaps it when it is clicked.
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
     element.click();
     await().until(ExpectedConditions.stalenessOf(oldPage));
     awaitLoaded();
   }
 
   /**
-   * Resizes the window so that the page gets a viewport of {@code viewportWidth} x {@code viewportHeight}
-   * CSS pixels, as on a phone. (Headless Chromium, too, keeps some window height for its toolbars.)
+   * Resizes the window so that the page gets a viewport of {@code viewportWidth} x {@code
+   * viewportHeight} CSS pixels, as on a phone. (Headless Chromium, too, keeps some window height
+   * for its toolbars.)
    */
   public void resizeViewport(int viewportWidth, int viewportHeight) {
     Dimension window = driver.manage().window().getSize();
     long innerWidth = (Long) driver.executeScript("return window.innerWidth");
     long innerHeight = (Long) driver.executeScript("return window.innerHeight");
-    driver.manage().window().setSize(
-        new Dimension(
-            (int) (viewportWidth + window.getWidth() - innerWidth),
-            (int) (viewportHeight + window.getHeight() - innerHeight)));
-    await().until(d -> Long.valueOf(viewportWidth).equals(driver.executeScript("return window.innerWidth")));
+    driver
+        .manage()
+        .window()
+        .setSize(
+            new Dimension(
+                (int) (viewportWidth + window.getWidth() - innerWidth),
+                (int) (viewportHeight + window.getHeight() - innerHeight)));
+    await()
+        .until(
+            d ->
+                Long.valueOf(viewportWidth)
+                    .equals(driver.executeScript("return window.innerWidth")));
   }
 
   /** Saves what the viewport shows as {@code <name>.png} and returns where. */
@@ -220,7 +252,9 @@ public final class HeadlessChromium implements BeforeEachCallback, AfterTestExec
   }
 
   private void awaitLoaded() {
-    await().until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+    await()
+        .until(
+            d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
   }
 
   /** Best effort: a profile left in the temp directory is no reason to fail a test. */

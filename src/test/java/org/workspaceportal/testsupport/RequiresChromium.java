@@ -11,10 +11,10 @@ import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
 import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 
 /**
- * The test class drives Debian's chromium through chromedriver (see {@link HeadlessChromium} for the
- * paths and their overrides). Checked before each test instance is made, so a skipped test does not
- * start a Spring context, and per test so that Surefire counts and reports it as skipped (an abort in
- * {@code beforeAll} shows as "Tests run: 0"). See {@link Requirement} for skip-or-fail.
+ * The test class drives Debian's chromium through chromedriver (see {@link HeadlessChromium} for
+ * the paths and their overrides). Checked before each test instance is made, so a skipped test does
+ * not start a Spring context, and per test so that Surefire counts and reports it as skipped (an
+ * abort in {@code beforeAll} shows as "Tests run: 0"). See {@link Requirement} for skip-or-fail.
  */
 @Documented
 @Target(ElementType.TYPE)
@@ -26,7 +26,8 @@ public @interface RequiresChromium {
   final class Check implements TestInstancePreConstructCallback {
 
     @Override
-    public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+    public void preConstructTestInstance(
+        TestInstanceFactoryContext factoryContext, ExtensionContext context) {
       Requirement.require("headless Chromium", HeadlessChromium.whatIsMissing());
     }
   }

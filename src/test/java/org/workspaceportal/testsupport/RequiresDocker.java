@@ -22,9 +22,9 @@ import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 
 /**
  * The test class needs a running Docker engine: its socket ({@code DOCKER_HOST=unix://…}, else
- * {@code /var/run/docker.sock}) answers {@code GET /_ping}, or failing that {@code docker info} works
- * (which also covers a TCP or TLS {@code DOCKER_HOST}). Checked before each test instance is made, like
- * {@link RequiresChromium}. See {@link Requirement} for skip-or-fail.
+ * {@code /var/run/docker.sock}) answers {@code GET /_ping}, or failing that {@code docker info}
+ * works (which also covers a TCP or TLS {@code DOCKER_HOST}). Checked before each test instance is
+ * made, like {@link RequiresChromium}. See {@link Requirement} for skip-or-fail.
  */
 @Documented
 @Target(ElementType.TYPE)
@@ -38,11 +38,14 @@ public @interface RequiresDocker {
     private static final long TIMEOUT_SECONDS = 10;
 
     @Override
-    public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+    public void preConstructTestInstance(
+        TestInstanceFactoryContext factoryContext, ExtensionContext context) {
       Requirement.require("a Docker engine", Once.PROBLEM);
     }
 
-    /** Looked at once per JVM: a missing engine would otherwise cost every test the timeouts again. */
+    /**
+     * Looked at once per JVM: a missing engine would otherwise cost every test the timeouts again.
+     */
     private static final class Once {
       static final String PROBLEM = whatIsMissing();
     }
@@ -54,7 +57,9 @@ public @interface RequiresDocker {
         return null;
       }
       String cli = dockerInfoProblem();
-      return cli == null ? null : (socket == null ? "" : socket + " does not answer GET /_ping and ") + cli;
+      return cli == null
+          ? null
+          : (socket == null ? "" : socket + " does not answer GET /_ping and ") + cli;
     }
 
     private static Path socketPath() {
@@ -78,7 +83,8 @@ public @interface RequiresDocker {
     private static boolean ping(Path socket) {
       try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
         channel.connect(UnixDomainSocketAddress.of(socket));
-        channel.write(StandardCharsets.US_ASCII.encode("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n"));
+        channel.write(
+            StandardCharsets.US_ASCII.encode("GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n"));
         ByteBuffer buffer = ByteBuffer.allocate(1024);
         while (channel.read(buffer) >= 0 && buffer.hasRemaining()) {
           // HTTP/1.0: the engine closes the connection after the answer.
@@ -101,7 +107,8 @@ public @interface RequiresDocker {
           process.destroyForcibly();
           return "`docker info` did not answer within " + TIMEOUT_SECONDS + " s";
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String output =
+            new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         return process.exitValue() == 0 ? null : "`docker info` failed: " + output;
       } catch (IOException e) {
         return "the docker CLI could not be run (" + e.getMessage() + ")";

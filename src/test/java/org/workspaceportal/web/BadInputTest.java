@@ -32,14 +32,15 @@ import org.workspaceportal.identity.Role;
 import org.workspaceportal.workspace.WorkspaceFixtures;
 
 /**
- * Bad input to the API and the pages: always a clear 4xx with a problem body, never a 500, and nothing
- * stored. Markup is stored verbatim but escaped on every page that shows it.
+ * Bad input to the API and the pages: always a clear 4xx with a problem body, never a 500, and
+ * nothing stored. Markup is stored verbatim but escaped on every page that shows it.
  */
 @PortalIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest {
 
-  private static final String SCRIPT = "<script>alert('pwned')</script><b onmouseover=alert(2)>bold</b>";
+  private static final String SCRIPT =
+      "<script>alert('pwned')</script><b onmouseover=alert(2)>bold</b>";
 
   @LocalServerPort int port;
   @Autowired IdentityService identity;
@@ -60,11 +61,17 @@ class BadInputTest {
   }
 
   private int stored() {
-    return jdbc.queryForObject("select count(*) from workspaces where owner = ?", Integer.class, user.username())
-        + jdbc.queryForObject("select count(*) from audit_events where actor = ? and action like 'workspace.%'", Integer.class, user.username());
+    return jdbc.queryForObject(
+            "select count(*) from workspaces where owner = ?", Integer.class, user.username())
+        + jdbc.queryForObject(
+            "select count(*) from audit_events where actor = ? and action like 'workspace.%'",
+            Integer.class, user.username());
   }
 
-  /** Sends the request, and checks it was refused with a problem of this status and type and that nothing was stored. */
+  /**
+   * Sends the request, and checks it was refused with a problem of this status and type and that
+   * nothing was stored.
+   */
   private Reply refused(int status, String type, Supplier<Reply> call) {
     int before = stored();
     Reply reply = call.get();
@@ -73,22 +80,37 @@ class BadInputTest {
     if (type != null) {
       assertThat(reply.problemType()).isEqualTo(type);
     }
-    assertThat(reply.json().path("detail").asString()).isNotBlank().doesNotContain("Exception", "at org.", "SQL");
+    assertThat(reply.json().path("detail").asString())
+        .isNotBlank()
+        .doesNotContain("Exception", "at org.", "SQL");
     assertThat(stored()).as("rows stored by a refused request").isEqualTo(before);
     return reply;
   }
 
   private Reply refusedField(String field, Object body) {
-    Reply reply = refused(400, "validation", () -> api.post("/api/v1/workspaces", user.bearer(), body));
+    Reply reply =
+        refused(400, "validation", () -> api.post("/api/v1/workspaces", user.bearer(), body));
     assertThat(reply.json().path("errors").findValuesAsString("field")).contains(field);
-    assertThat(reply.json().path("errors").findValuesAsString("message")).allSatisfy(m -> assertThat(m).isNotBlank());
+    assertThat(reply.json().path("errors").findValuesAsString("message"))
+        .allSatisfy(m -> assertThat(m).isNotBlank());
     return reply;
   }
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"ab", "abcdefghijklmnopqrstuvwxyz0123456789-abcd", "Upper", "1leading-digit", "under_score", "-dash", "spa ce", "dot.ted",
-        "<script>", "", "   "})
+      strings = {
+        "ab",
+        "abcdefghijklmnopqrstuvwxyz0123456789-abcd",
+        "Upper",
+        "1leading-digit",
+        "under_score",
+        "-dash",
+        "spa ce",
+        "dot.ted",
+        "<script>",
+        "",
+        "   "
+      })
   void anInvalidNameIsRefusedOnTheNameField(String name) {
     refusedField("name", requestBody(name));
   }
@@ -100,9 +122,13 @@ class BadInputTest {
 
   @Test
   void moreWorkersThanTheTemplateAllowsAreRefusedOnTheWorkersField() {
-    Reply reply = refusedField("workers", requestBody(uniqueName(), WorkspaceFixtures.DEFAULT_TEMPLATE_MAX_WORKERS + 1));
+    Reply reply =
+        refusedField(
+            "workers",
+            requestBody(uniqueName(), WorkspaceFixtures.DEFAULT_TEMPLATE_MAX_WORKERS + 1));
 
-    assertThat(reply.json().path("errors").get(0).path("message").asString()).isEqualTo("must be at most 4 for template 'spark-4.0-small'");
+    assertThat(reply.json().path("errors").get(0).path("message").asString())
+        .isEqualTo("must be at most 4 for template 'spark-4.0-small'");
   }
 
   @ParameterizedTest
@@ -118,7 +144,8 @@ class BadInputTest {
 
     Reply reply = refusedField("template", body);
 
-    assertThat(reply.json().path("errors").get(0).path("message").asString()).isEqualTo("unknown template 'no-such-template'");
+    assertThat(reply.json().path("errors").get(0).path("message").asString())
+        .isEqualTo("unknown template 'no-such-template'");
   }
 
   @Test
@@ -162,21 +189,42 @@ class BadInputTest {
   // BUG (minor): Jackson's ACCEPT_FLOAT_AS_INT is on, so 2.5 workers are stored as 2.
   @Test
   void aFractionalNumberOfWorkersIsNotSilentlyRoundedDown() {
-    Reply reply = api.post("/api/v1/workspaces", user.bearer(), "{\"name\": \"" + uniqueName() + "\", \"workers\": 2.5}");
+    Reply reply =
+        api.post(
+            "/api/v1/workspaces",
+            user.bearer(),
+            "{\"name\": \"" + uniqueName() + "\", \"workers\": 2.5}");
 
     assertThat(reply.status()).as("%s", reply).isEqualTo(400);
   }
 
   @Test
   void anUnknownEnumValueSaysWhatIsWrong() {
-    Reply reply = refused(400, "malformed-body", () -> api.post("/api/v1/workspaces", user.bearer(), "{\"name\": \"ok-name\", \"retention\": \"FOREVER\"}"));
+    Reply reply =
+        refused(
+            400,
+            "malformed-body",
+            () ->
+                api.post(
+                    "/api/v1/workspaces",
+                    user.bearer(),
+                    "{\"name\": \"ok-name\", \"retention\": \"FOREVER\"}"));
 
     assertThat(reply.json().path("detail").asString()).contains("enum");
   }
 
   @Test
   void aBodyThatIsNotJsonIsUnsupported() {
-    refused(415, null, () -> api.send("POST", "/api/v1/workspaces", user.bearer(), BodyPublishers.ofString("name=ok-name"), "application/x-www-form-urlencoded"));
+    refused(
+        415,
+        null,
+        () ->
+            api.send(
+                "POST",
+                "/api/v1/workspaces",
+                user.bearer(),
+                BodyPublishers.ofString("name=ok-name"),
+                "application/x-www-form-urlencoded"));
   }
 
   private static byte[] oversizedJson() {
@@ -189,28 +237,43 @@ class BadInputTest {
     byte[] body = oversizedJson();
 
     Reply reply =
-        refused(413, "body-too-large", () -> api.send("POST", "/api/v1/workspaces", user.bearer(), BodyPublishers.ofByteArray(body), "application/json"));
+        refused(
+            413,
+            "body-too-large",
+            () ->
+                api.send(
+                    "POST",
+                    "/api/v1/workspaces",
+                    user.bearer(),
+                    BodyPublishers.ofByteArray(body),
+                    "application/json"));
 
     assertThat(reply.json().path("title").asString()).isEqualTo("Request body too large");
   }
 
   @Test
   void aChunkedBodyThatGrowsOver64KibIsRefusedWith413() {
-    refused(413, "body-too-large", () -> api.postChunked("/api/v1/workspaces", user.bearer(), oversizedJson()));
+    refused(
+        413,
+        "body-too-large",
+        () -> api.postChunked("/api/v1/workspaces", user.bearer(), oversizedJson()));
   }
 
   @Test
   void aBodyJustUnderTheLimitIsReadAndValidatedNormally() {
     String body = "{\"name\": \"ok-name\", \"description\": \"" + "x".repeat(60 * 1024) + "\"}";
 
-    Reply reply = refused(400, "validation", () -> api.post("/api/v1/workspaces", user.bearer(), body));
+    Reply reply =
+        refused(400, "validation", () -> api.post("/api/v1/workspaces", user.bearer(), body));
 
-    assertThat(reply.json().path("errors").findValuesAsString("field")).containsExactly("description");
+    assertThat(reply.json().path("errors").findValuesAsString("field"))
+        .containsExactly("description");
   }
 
   @Test
   void anOversizedBodyOnAnotherEndpointIsRefusedToo() {
-    byte[] body = ("{\"name\": \"" + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("{\"name\": \"" + "x".repeat(70 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
 
     Reply reply = api.postChunked("/api/v1/tokens", user.bearer(), body);
 
@@ -221,8 +284,13 @@ class BadInputTest {
   @Test
   void anUnknownStatusFilterIsABadRequestThatListsTheAllowedValues() {
     for (var who : List.of(user, admin)) {
-      Reply reply = refused(400, "invalid-parameter", () -> api.get("/api/v1/workspaces?status=BOGUS", who.bearer()));
-      assertThat(reply.json().path("detail").asString()).contains("status", "PENDING_APPROVAL", "DELETED");
+      Reply reply =
+          refused(
+              400,
+              "invalid-parameter",
+              () -> api.get("/api/v1/workspaces?status=BOGUS", who.bearer()));
+      assertThat(reply.json().path("detail").asString())
+          .contains("status", "PENDING_APPROVAL", "DELETED");
     }
   }
 
@@ -233,7 +301,16 @@ class BadInputTest {
     String suffix = call.substring(call.indexOf(' ') + 1);
     String path = "/api/v1/workspaces/not-a-uuid" + suffix;
 
-    Reply reply = refused(400, "invalid-parameter", () -> api.sendJson(method, path, admin.bearer(), suffix.equals("/reject") ? Map.of("reason", "x") : null));
+    Reply reply =
+        refused(
+            400,
+            "invalid-parameter",
+            () ->
+                api.sendJson(
+                    method,
+                    path,
+                    admin.bearer(),
+                    suffix.equals("/reject") ? Map.of("reason", "x") : null));
 
     assertThat(reply.json().path("detail").asString()).contains("'id'");
   }
@@ -254,25 +331,41 @@ class BadInputTest {
 
   @Test
   void anUnsupportedMethodIsAProblemNotAPage() {
-    Reply reply = refused(405, null, () -> api.sendJson("PUT", "/api/v1/workspaces", user.bearer(), requestBody(uniqueName())));
+    Reply reply =
+        refused(
+            405,
+            null,
+            () ->
+                api.sendJson(
+                    "PUT", "/api/v1/workspaces", user.bearer(), requestBody(uniqueName())));
 
     assertThat(reply.json().path("status").asInt()).isEqualTo(405);
   }
 
   @Test
   void aBadAuditPageParameterIsAClientError() {
-    refused(400, "invalid-parameter", () -> api.get("/api/v1/admin/audit?page=abc", admin.bearer()));
+    refused(
+        400, "invalid-parameter", () -> api.get("/api/v1/admin/audit?page=abc", admin.bearer()));
   }
 
   @Test
   void anUnknownIdIsNotFound() {
-    refused(404, "not-found", () -> api.get("/api/v1/workspaces/" + UUID.randomUUID(), admin.bearer()));
-    refused(404, "not-found", () -> api.post("/api/v1/workspaces/" + UUID.randomUUID() + "/approve", admin.bearer(), null));
+    refused(
+        404, "not-found", () -> api.get("/api/v1/workspaces/" + UUID.randomUUID(), admin.bearer()));
+    refused(
+        404,
+        "not-found",
+        () ->
+            api.post("/api/v1/workspaces/" + UUID.randomUUID() + "/approve", admin.bearer(), null));
   }
 
   @Test
   void aTokenWithAnExpiryInThePastIsRefused() {
-    Reply reply = api.post("/api/v1/tokens", user.bearer(), Map.of("name", "old", "expiresAt", "2000-01-01T00:00:00Z"));
+    Reply reply =
+        api.post(
+            "/api/v1/tokens",
+            user.bearer(),
+            Map.of("name", "old", "expiresAt", "2000-01-01T00:00:00Z"));
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.problemType()).isEqualTo("invalid-token-request");
@@ -311,14 +404,21 @@ class BadInputTest {
     String id = created.json().path("id").asString();
 
     // Stored verbatim: the API returns exactly what was sent.
-    assertThat(api.get("/api/v1/workspaces/" + id, user.bearer()).json().path("description").asString()).isEqualTo(SCRIPT);
+    assertThat(
+            api.get("/api/v1/workspaces/" + id, user.bearer())
+                .json()
+                .path("description")
+                .asString())
+        .isEqualTo(SCRIPT);
 
     // Escaped on the pages that show it.
     String detail = page("/workspaces/" + id, user.username(), false);
     String approvals = page("/admin/approvals", admin.username(), true);
     String adminDetail = page("/workspaces/" + id, admin.username(), true);
     for (String html : List.of(detail, approvals, adminDetail)) {
-      assertThat(html).doesNotContain("<script>alert", "<b onmouseover").contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;");
+      assertThat(html)
+          .doesNotContain("<script>alert", "<b onmouseover")
+          .contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;");
     }
   }
 
@@ -327,7 +427,13 @@ class BadInputTest {
     Reply created = api.post("/api/v1/workspaces", user.bearer(), requestBody(uniqueName()));
     String id = created.json().path("id").asString();
     String reason = "<img src=x onerror=alert(3)>";
-    assertThat(api.post("/api/v1/workspaces/" + id + "/reject", admin.bearer(), Map.of("reason", reason)).status()).isEqualTo(200);
+    assertThat(
+            api.post(
+                    "/api/v1/workspaces/" + id + "/reject",
+                    admin.bearer(),
+                    Map.of("reason", reason))
+                .status())
+        .isEqualTo(200);
 
     String detail = page("/workspaces/" + id, user.username(), false);
     String audit = page("/admin/audit?action=workspace.rejected", admin.username(), true);
@@ -352,12 +458,17 @@ class BadInputTest {
 
     assertThat(html.status()).isEqualTo(404);
     assertThat(html.contentType()).startsWith("text/html");
-    assertThat(html.body()).contains("There is nothing at this address.", "HTTP <span>404</span>").doesNotContain("Exception", "at org.");
+    assertThat(html.body())
+        .contains("There is nothing at this address.", "HTTP <span>404</span>")
+        .doesNotContain("Exception", "at org.");
   }
 
   @Test
   void aPageWithAnIdThatIsNotAUuidIsNotFoundNotAServerError() throws Exception {
-    var response = mvc.perform(get("/workspaces/not-a-uuid").with(user(user.username()).roles("USER"))).andReturn().getResponse();
+    var response =
+        mvc.perform(get("/workspaces/not-a-uuid").with(user(user.username()).roles("USER")))
+            .andReturn()
+            .getResponse();
 
     assertThat(response.getStatus()).isEqualTo(404);
   }

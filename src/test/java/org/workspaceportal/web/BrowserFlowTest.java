@@ -1,7 +1,5 @@
 package org.workspaceportal.web;
 
-import org.workspaceportal.testsupport.TestAdmin;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -20,10 +18,12 @@ import org.workspaceportal.identity.NewUser;
 import org.workspaceportal.identity.Role;
 import org.workspaceportal.testsupport.HeadlessChromium;
 import org.workspaceportal.testsupport.RequiresChromium;
+import org.workspaceportal.testsupport.TestAdmin;
 
 /**
- * The whole portal in a real browser: a user requests a workspace, an admin approves it, the user sees
- * it approved. Screenshots of the main pages land in {@code target/screenshots} for people to look at.
+ * The whole portal in a real browser: a user requests a workspace, an admin approves it, the user
+ * sees it approved. Screenshots of the main pages land in {@code target/screenshots} for people to
+ * look at.
  */
 @RequiresChromium
 @SpringBootTest(
@@ -38,6 +38,7 @@ class BrowserFlowTest {
   static final String ADMIN_PASSWORD = TestAdmin.PASSWORD;
   private static final String USER_PASSWORD = "browser-test-user-pw";
   private static final String DESCRIPTION = "Churn model for <b>bold</b> analysts & \"friends\"";
+
   /** Approved, or further along the provisioning path; never back in the queue or failed. */
   private static final Set<String> APPROVED_OR_LATER = Set.of("APPROVED", "PROVISIONING", "READY");
 
@@ -53,7 +54,8 @@ class BrowserFlowTest {
 
   @Test
   void aRequestedWorkspaceIsApprovedByAnAdminAndShownApprovedToItsOwner() {
-    String suffix = Long.toString(System.currentTimeMillis(), 36) + ThreadLocalRandom.current().nextInt(1000);
+    String suffix =
+        Long.toString(System.currentTimeMillis(), 36) + ThreadLocalRandom.current().nextInt(1000);
     String user = "bt-user-" + suffix;
     String workspace = "bt-ws-" + suffix;
     identity.createUser(new NewUser(user, USER_PASSWORD, Role.USER), "browser-test");
@@ -69,7 +71,8 @@ class BrowserFlowTest {
     browser.screenshot("request-form");
     browser.clickAndWaitForNewPage(find("#request-form #submit-request"));
 
-    assertThat(path()).as("redirected to the new workspace's page")
+    assertThat(path())
+        .as("redirected to the new workspace's page")
         .startsWith("/workspaces/")
         .isNotEqualTo("/workspaces/new");
     assertThat(flash()).isEqualTo("Requested '" + workspace + "'. An admin will review it.");
@@ -91,13 +94,17 @@ class BrowserFlowTest {
         .contains(DESCRIPTION)
         .contains("Owner uses 0/5 approved workspaces and 0/16 workers.")
         .doesNotContain("would exceed the quota");
-    assertThat(request.findElements(By.cssSelector(".card-body b"))).as("markup is not rendered").isEmpty();
+    assertThat(request.findElements(By.cssSelector(".card-body b")))
+        .as("markup is not rendered")
+        .isEmpty();
     browser.screenshot("approvals");
     browser.clickAndWaitForNewPage(request.findElement(By.cssSelector("button.approve")));
 
     assertThat(path()).isEqualTo("/admin/approvals");
     assertThat(flash()).isEqualTo("Approved '" + workspace + "' for " + user + ".");
-    assertThat(browser.driver().findElements(By.cssSelector(".card[data-name='" + workspace + "']"))).isEmpty();
+    assertThat(
+            browser.driver().findElements(By.cssSelector(".card[data-name='" + workspace + "']")))
+        .isEmpty();
     signOut();
 
     // The owner sees it approved (or already provisioning, or ready).
@@ -121,7 +128,9 @@ class BrowserFlowTest {
     find("#username").sendKeys(username);
     find("#password").sendKeys(password);
     browser.clickAndWaitForNewPage(find("#sign-in"));
-    assertThat(path()).as("signed in as %s (a wrong password stays on /login)", username).isEqualTo("/workspaces");
+    assertThat(path())
+        .as("signed in as %s (a wrong password stays on /login)", username)
+        .isEqualTo("/workspaces");
   }
 
   private void signOut() {
@@ -131,8 +140,9 @@ class BrowserFlowTest {
   }
 
   /**
-   * The status badge next to the heading. Not {@code #status}: the template puts that id on an element
-   * that {@code th:replace} swaps for the badge fragment, so the id never reaches the browser.
+   * The status badge next to the heading. Not {@code #status}: the template puts that id on an
+   * element that {@code th:replace} swaps for the badge fragment, so the id never reaches the
+   * browser.
    */
   private String statusOnDetailPage() {
     return text("main h1 .status-badge");
@@ -140,10 +150,18 @@ class BrowserFlowTest {
 
   /** The history table as [from, to, by] per row. */
   private List<List<String>> historyRows() {
-    return browser.await().until(d -> d.findElements(By.cssSelector("#history tbody tr")).stream()
-        .map(tr -> tr.findElements(By.tagName("td")).stream().map(WebElement::getText).toList())
-        .map(cells -> List.of(cells.get(1), cells.get(2), cells.get(3)))
-        .toList());
+    return browser
+        .await()
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#history tbody tr")).stream()
+                    .map(
+                        tr ->
+                            tr.findElements(By.tagName("td")).stream()
+                                .map(WebElement::getText)
+                                .toList())
+                    .map(cells -> List.of(cells.get(1), cells.get(2), cells.get(3)))
+                    .toList());
   }
 
   private String flash() {

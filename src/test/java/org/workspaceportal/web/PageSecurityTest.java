@@ -45,7 +45,8 @@ import org.workspaceportal.workspace.WorkspaceStatus;
 class PageSecurityTest {
 
   /** What a browser sends when it navigates. */
-  static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+  static final String BROWSER_ACCEPT =
+      "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
   private static final UUID ID = UUID.fromString("11111111-2222-3333-4444-555555555555");
 
@@ -76,7 +77,9 @@ class PageSecurityTest {
         "/admin/workspaces/" + ID + "/reject?reason=no",
         "/admin/workspaces/" + ID + "/retry",
         "/admin/templates?name=t-new&image=img&sparkVersion=4.0.1&defaultWorkers=1&maxWorkers=2&workerCores=1&workerMemoryMb=512",
-        "/admin/templates/" + ID + "?name=t-new&image=img&sparkVersion=4.0.1&defaultWorkers=1&maxWorkers=2&workerCores=1&workerMemoryMb=512",
+        "/admin/templates/"
+            + ID
+            + "?name=t-new&image=img&sparkVersion=4.0.1&defaultWorkers=1&maxWorkers=2&workerCores=1&workerMemoryMb=512",
         "/admin/templates/" + ID + "/enabled?enabled=false",
         "/admin/templates/" + ID + "/default",
         "/admin/users?username=newbie&password=long-enough&role=USER",
@@ -86,24 +89,46 @@ class PageSecurityTest {
 
   static Stream<String> adminPages() {
     return Stream.of(
-        "/admin/approvals", "/admin/workspaces", "/admin/templates", "/admin/templates/new", "/admin/templates/" + ID + "/edit",
-        "/admin/users", "/admin/audit");
+        "/admin/approvals",
+        "/admin/workspaces",
+        "/admin/templates",
+        "/admin/templates/new",
+        "/admin/templates/" + ID + "/edit",
+        "/admin/users",
+        "/admin/audit");
   }
 
   @BeforeEach
   void stubReads() {
-    var ws = WorkspaceFixtures.view(ID, "alpha", "bob", WorkspaceStatus.PENDING_APPROVAL, "Why I need it");
+    var ws =
+        WorkspaceFixtures.view(
+            ID, "alpha", "bob", WorkspaceStatus.PENDING_APPROVAL, "Why I need it");
     var quota = new Quota(5, 1, 16, 2);
     when(workspaces.list(any(), any(), any())).thenReturn(List.of(ws));
     when(workspaces.quotaOf(any())).thenReturn(quota);
     when(workspaces.approvalQueue()).thenReturn(List.of(new PendingRequest(ws, quota)));
-    when(templates.list()).thenReturn(List.of(WorkspaceFixtures.defaultTemplate(), WorkspaceFixtures.largeTemplate()));
+    when(templates.list())
+        .thenReturn(
+            List.of(WorkspaceFixtures.defaultTemplate(), WorkspaceFixtures.largeTemplate()));
     when(templates.enabled()).thenReturn(List.of(WorkspaceFixtures.defaultTemplate()));
     when(templates.get(ID)).thenReturn(WorkspaceFixtures.largeTemplate());
     when(identity.listUsers())
-        .thenReturn(List.of(IdentityFixtures.account("bob", Role.USER, true, 2, null), IdentityFixtures.account("root", Role.ADMIN, true, null, null)));
+        .thenReturn(
+            List.of(
+                IdentityFixtures.account("bob", Role.USER, true, 2, null),
+                IdentityFixtures.account("root", Role.ADMIN, true, null, null)));
     when(audit.page(anyInt(), anyInt(), any()))
-        .thenReturn(new PageImpl<>(List.of(new AuditEntry(1L, Instant.parse("2026-01-01T10:00:00Z"), "bob", "workspace.requested", "bob/alpha", "id x", "10.1.2.3"))));
+        .thenReturn(
+            new PageImpl<>(
+                List.of(
+                    new AuditEntry(
+                        1L,
+                        Instant.parse("2026-01-01T10:00:00Z"),
+                        "bob",
+                        "workspace.requested",
+                        "bob/alpha",
+                        "id x",
+                        "10.1.2.3"))));
   }
 
   @Test
@@ -120,15 +145,29 @@ class PageSecurityTest {
 
   @Test
   void theLoginPageSaysWhenSigningInFailed() throws Exception {
-    String html = mvc.perform(get("/login").param("error", "")).andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(get("/login").param("error", ""))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
     assertThat(Html.text(html)).contains("Wrong username or password, or the account is disabled.");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/", "/workspaces", "/workspaces/new", "/workspaces/" + "11111111-2222-3333-4444-555555555555", "/tokens", "/admin/approvals", "/admin/users"})
+  @ValueSource(
+      strings = {
+        "/",
+        "/workspaces",
+        "/workspaces/new",
+        "/workspaces/" + "11111111-2222-3333-4444-555555555555",
+        "/tokens",
+        "/admin/approvals",
+        "/admin/users"
+      })
   void anAnonymousPageRequestRedirectsToTheLoginPage(String path) throws Exception {
-    MockHttpServletResponse response = mvc.perform(get(path).accept(BROWSER_ACCEPT)).andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(get(path).accept(BROWSER_ACCEPT)).andReturn().getResponse();
 
     assertThat(response.getStatus()).isEqualTo(302);
     assertThat(response.getRedirectedUrl()).endsWith("/login");
@@ -137,7 +176,8 @@ class PageSecurityTest {
 
   @Test
   void anAnonymousScriptOnAPageGetsABasicChallengeInsteadOfARedirect() throws Exception {
-    MockHttpServletResponse response = mvc.perform(get("/workspaces").accept("application/json")).andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(get("/workspaces").accept("application/json")).andReturn().getResponse();
 
     assertThat(response.getStatus()).isEqualTo(401);
     assertThat(response.getHeader("WWW-Authenticate")).startsWith("Basic");
@@ -161,7 +201,11 @@ class PageSecurityTest {
   @Test
   void aWrongPasswordLeadsBackToTheLoginPageWithAnError() throws Exception {
     MockHttpServletResponse response =
-        mvc.perform(post("/login").param("username", RealSecurityTestConfiguration.USER).param("password", "wrong").with(csrf()))
+        mvc.perform(
+                post("/login")
+                    .param("username", RealSecurityTestConfiguration.USER)
+                    .param("password", "wrong")
+                    .with(csrf()))
             .andReturn()
             .getResponse();
 
@@ -172,7 +216,10 @@ class PageSecurityTest {
   @Test
   void signingInWithoutACsrfTokenIsRefused() throws Exception {
     MockHttpServletResponse response =
-        mvc.perform(post("/login").param("username", RealSecurityTestConfiguration.USER).param("password", RealSecurityTestConfiguration.PASSWORD))
+        mvc.perform(
+                post("/login")
+                    .param("username", RealSecurityTestConfiguration.USER)
+                    .param("password", RealSecurityTestConfiguration.PASSWORD))
             .andReturn()
             .getResponse();
 
@@ -182,7 +229,8 @@ class PageSecurityTest {
   @ParameterizedTest
   @MethodSource("postForms")
   void everyPostFormIsRefusedWithoutACsrfTokenAndDoesNothing(String form) throws Exception {
-    MockHttpServletResponse response = mvc.perform(post(form).with(asAdmin())).andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(post(form).with(asAdmin())).andReturn().getResponse();
 
     assertThat(response.getStatus()).isEqualTo(403);
     verifyNoInteractions(workspaces, templates, identity, tokens, audit);
@@ -191,7 +239,10 @@ class PageSecurityTest {
   @ParameterizedTest
   @MethodSource("postForms")
   void everyPostFormIsRefusedWithAForgedCsrfToken(String form) throws Exception {
-    MockHttpServletResponse response = mvc.perform(post(form).with(asAdmin()).with(csrf().useInvalidToken())).andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(post(form).with(asAdmin()).with(csrf().useInvalidToken()))
+            .andReturn()
+            .getResponse();
 
     assertThat(response.getStatus()).isEqualTo(403);
     verifyNoInteractions(workspaces, templates, identity, tokens, audit);
@@ -200,7 +251,8 @@ class PageSecurityTest {
   @ParameterizedTest
   @MethodSource("adminPages")
   void aUserIsForbiddenOnEveryAdminPage(String page) throws Exception {
-    assertThat(mvc.perform(get(page).with(asUser())).andReturn().getResponse().getStatus()).isEqualTo(403);
+    assertThat(mvc.perform(get(page).with(asUser())).andReturn().getResponse().getStatus())
+        .isEqualTo(403);
     verifyNoInteractions(workspaces, templates, identity, tokens, audit);
   }
 
@@ -211,14 +263,20 @@ class PageSecurityTest {
   @ParameterizedTest
   @MethodSource("adminForms")
   void aUserIsForbiddenOnEveryAdminFormEvenWithACsrfToken(String form) throws Exception {
-    assertThat(mvc.perform(post(form).with(asUser()).with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(403);
+    assertThat(
+            mvc.perform(post(form).with(asUser()).with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(403);
     verifyNoInteractions(workspaces, templates, identity, tokens, audit);
   }
 
   @ParameterizedTest
   @MethodSource("adminPages")
   void everyAdminPageRendersForAnAdminWithCsrfTokensInItsForms(String page) throws Exception {
-    MockHttpServletResponse response = mvc.perform(get(page).with(asAdmin())).andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(get(page).with(asAdmin())).andReturn().getResponse();
 
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(response.getContentType()).startsWith("text/html");
@@ -228,12 +286,18 @@ class PageSecurityTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "/workspaces", "/workspaces/new", "/workspaces/11111111-2222-3333-4444-555555555555",
-        "/workspaces/11111111-2222-3333-4444-555555555555/delete", "/tokens"
+        "/workspaces",
+        "/workspaces/new",
+        "/workspaces/11111111-2222-3333-4444-555555555555",
+        "/workspaces/11111111-2222-3333-4444-555555555555/delete",
+        "/tokens"
       })
   void everyUserPageRendersWithCsrfTokensInItsForms(String page) throws Exception {
-    when(workspaces.get(any(), any())).thenReturn(WorkspaceFixtures.view(ID, "alpha", "alice", WorkspaceStatus.PENDING_APPROVAL, null));
-    MockHttpServletResponse response = mvc.perform(get(page).with(asUser())).andReturn().getResponse();
+    when(workspaces.get(any(), any()))
+        .thenReturn(
+            WorkspaceFixtures.view(ID, "alpha", "alice", WorkspaceStatus.PENDING_APPROVAL, null));
+    MockHttpServletResponse response =
+        mvc.perform(get(page).with(asUser())).andReturn().getResponse();
 
     assertThat(response.getStatus()).isEqualTo(200);
     String html = response.getContentAsString();
@@ -243,16 +307,32 @@ class PageSecurityTest {
 
   @Test
   void theNavigationShowsAdminLinksOnlyToAdmins() throws Exception {
-    String asUser = mvc.perform(get("/workspaces").with(asUser())).andReturn().getResponse().getContentAsString();
-    String asAdmin = mvc.perform(get("/workspaces").with(asAdmin())).andReturn().getResponse().getContentAsString();
+    String asUser =
+        mvc.perform(get("/workspaces").with(asUser()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String asAdmin =
+        mvc.perform(get("/workspaces").with(asAdmin()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
     assertThat(asUser).doesNotContain("href=\"/admin/approvals\"");
-    assertThat(asAdmin).contains("href=\"/admin/approvals\"", "href=\"/admin/users\"", "href=\"/admin/audit\"", "href=\"/admin/templates\"");
+    assertThat(asAdmin)
+        .contains(
+            "href=\"/admin/approvals\"",
+            "href=\"/admin/users\"",
+            "href=\"/admin/audit\"",
+            "href=\"/admin/templates\"");
   }
 
   @Test
   void signingOutNeedsACsrfTokenAndLeadsToTheLoginPage() throws Exception {
-    MockHttpServletResponse response = mvc.perform(post("/logout").accept(BROWSER_ACCEPT).with(asUser()).with(csrf())).andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(post("/logout").accept(BROWSER_ACCEPT).with(asUser()).with(csrf()))
+            .andReturn()
+            .getResponse();
 
     assertThat(response.getStatus()).isEqualTo(302);
     assertThat(response.getRedirectedUrl()).isEqualTo("/login?logout");
@@ -260,9 +340,11 @@ class PageSecurityTest {
 
   @Test
   void pagesSendAStrictContentSecurityPolicy() throws Exception {
-    MockHttpServletResponse response = mvc.perform(get("/workspaces").with(asUser())).andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(get("/workspaces").with(asUser())).andReturn().getResponse();
 
-    assertThat(response.getHeader("Content-Security-Policy")).contains("script-src 'self'", "frame-ancestors 'none'");
+    assertThat(response.getHeader("Content-Security-Policy"))
+        .contains("script-src 'self'", "frame-ancestors 'none'");
     assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
   }
 }

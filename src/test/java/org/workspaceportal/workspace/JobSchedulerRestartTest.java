@@ -8,10 +8,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.workspaceportal.PortalIntegrationTest;
 
 /**
- * The engine's scheduler honours the {@link org.springframework.context.SmartLifecycle} contract: it can
- * be stopped and started again. Spring's test context cache does exactly that (it pauses a cached
- * context when another one is used and starts it again when a later test class needs it), as does
- * any {@code stop()}/{@code start()} of the application context.
+ * The engine's scheduler honours the {@link org.springframework.context.SmartLifecycle} contract:
+ * it can be stopped and started again. Spring's test context cache does exactly that (it pauses a
+ * cached context when another one is used and starts it again when a later test class needs it), as
+ * does any {@code stop()}/{@code start()} of the application context.
  */
 @PortalIntegrationTest
 class JobSchedulerRestartTest {

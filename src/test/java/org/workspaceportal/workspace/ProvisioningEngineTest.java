@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +39,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * The provisioning engine end to end: real PostgreSQL, real db-scheduler, the FlashBlade adapter over
- * HTTPS against the simulator, and S3 calls on the simulator's S3Proxy data plane.
+ * The provisioning engine end to end: real PostgreSQL, real db-scheduler, the FlashBlade adapter
+ * over HTTPS against the simulator, and S3 calls on the simulator's S3Proxy data plane.
  */
 @SpringBootTest
 class ProvisioningEngineTest {
@@ -82,9 +82,12 @@ class ProvisioningEngineTest {
     assertThat(sim.accessKeyIds(account(ws) + "/spark")).containsExactly(c.accessKeyId());
     try (S3Client s3 = s3(c)) {
       s3.putObject(b -> b.bucket(c.bucket()).key("hello.txt"), RequestBody.fromString("hi"));
-      assertThat(s3.getObjectAsBytes(b -> b.bucket(c.bucket()).key("hello.txt")).asUtf8String()).isEqualTo("hi");
+      assertThat(s3.getObjectAsBytes(b -> b.bucket(c.bucket()).key("hello.txt")).asUtf8String())
+          .isEqualTo("hi");
     }
-    assertThat(c.envFile()).contains("AWS_SECRET_ACCESS_KEY=" + c.secretAccessKey()).doesNotContain("AWS_SECRET_ACCESS_KEY_ID");
+    assertThat(c.envFile())
+        .contains("AWS_SECRET_ACCESS_KEY=" + c.secretAccessKey())
+        .doesNotContain("AWS_SECRET_ACCESS_KEY_ID");
   }
 
   @Test
@@ -97,10 +100,15 @@ class ProvisioningEngineTest {
     WorkspaceCredentials cb = credentials.reveal(b.id(), owner, "test");
 
     try (S3Client s3 = s3(ca)) {
-      assertThatThrownBy(() -> s3.putObject(r -> r.bucket(cb.bucket()).key("x"), RequestBody.fromString("x")))
+      assertThatThrownBy(
+              () -> s3.putObject(r -> r.bucket(cb.bucket()).key("x"), RequestBody.fromString("x")))
           .isInstanceOf(S3Exception.class);
-      assertThatThrownBy(() -> s3.listObjectsV2(r -> r.bucket(cb.bucket()))).isInstanceOf(S3Exception.class);
-      assertThat(s3.listBuckets().buckets()).extracting(bk -> bk.name()).contains(ca.bucket()).doesNotContain(cb.bucket());
+      assertThatThrownBy(() -> s3.listObjectsV2(r -> r.bucket(cb.bucket())))
+          .isInstanceOf(S3Exception.class);
+      assertThat(s3.listBuckets().buckets())
+          .extracting(bk -> bk.name())
+          .contains(ca.bucket())
+          .doesNotContain(cb.bucket());
     }
   }
 
@@ -111,7 +119,8 @@ class ProvisioningEngineTest {
     WorkspaceView ws = approve(request("flaky", Retention.ERADICATE, false));
 
     WorkspaceView ready = awaitStatus(ws.id(), WorkspaceStatus.READY);
-    StepView bucket = ready.steps().stream().filter(s -> s.kind() == StepKind.BUCKET).findFirst().orElseThrow();
+    StepView bucket =
+        ready.steps().stream().filter(s -> s.kind() == StepKind.BUCKET).findFirst().orElseThrow();
     assertThat(bucket.attempts()).isGreaterThan(1);
     assertThat(bucket.status()).isEqualTo(StepStatus.SUCCEEDED);
     assertThat(sim.buckets()).filteredOn(bk -> bk.account().equals(account(ws))).hasSize(1);
@@ -134,7 +143,10 @@ class ProvisioningEngineTest {
   void keepRetentionLeavesTheBucketAndItsAccountButNoUserOrKey() {
     WorkspaceView ws = readyThenDeleted("keep", Retention.KEEP);
     String account = account(ws);
-    assertThat(sim.buckets()).filteredOn(b -> b.account().equals(account)).singleElement().satisfies(b -> assertThat(b.destroyed()).isFalse());
+    assertThat(sim.buckets())
+        .filteredOn(b -> b.account().equals(account))
+        .singleElement()
+        .satisfies(b -> assertThat(b.destroyed()).isFalse());
     assertThat(sim.accounts()).anyMatch(a -> a.name().equals(account));
     assertThat(sim.users()).noneMatch(u -> u.account().equals(account));
   }
@@ -143,9 +155,14 @@ class ProvisioningEngineTest {
   void destroyRetentionLeavesADestroyedRecoverableBucket() {
     WorkspaceView ws = readyThenDeleted("destroy", Retention.DESTROY);
     String account = account(ws);
-    assertThat(sim.buckets()).filteredOn(b -> b.account().equals(account)).singleElement().satisfies(b -> assertThat(b.destroyed()).isTrue());
+    assertThat(sim.buckets())
+        .filteredOn(b -> b.account().equals(account))
+        .singleElement()
+        .satisfies(b -> assertThat(b.destroyed()).isTrue());
     assertThat(sim.users()).noneMatch(u -> u.account().equals(account));
-    assertThat(sim.fileSystems()).filteredOn(f -> f.name().startsWith(account)).allMatch(f -> f.destroyed());
+    assertThat(sim.fileSystems())
+        .filteredOn(f -> f.name().startsWith(account))
+        .allMatch(f -> f.destroyed());
   }
 
   @Test
@@ -156,7 +173,8 @@ class ProvisioningEngineTest {
 
   @Test
   void aJobWhoseInstanceDiedIsResumedWithoutDuplicatingAnything() {
-    // The state a crash leaves: account, user and key recorded; the bucket created on the array but its
+    // The state a crash leaves: account, user and key recorded; the bucket created on the array but
+    // its
     // step still RUNNING; the job claimed by an instance that stopped sending heartbeats.
     WorkspaceView ws = approve(request("crash", Retention.ERADICATE, false));
     WorkspaceView ready = awaitStatus(ws.id(), WorkspaceStatus.READY);
@@ -165,7 +183,9 @@ class ProvisioningEngineTest {
     jdbc.update(
         "update workspace_steps set status = 'RUNNING', finished_at = null where workspace_id = ? and kind in ('BUCKET', 'VERIFY')",
         ws.id());
-    jdbc.update("update workspace_steps set status = 'PENDING', attempts = 0 where workspace_id = ? and kind = 'VERIFY'", ws.id());
+    jdbc.update(
+        "update workspace_steps set status = 'PENDING', attempts = 0 where workspace_id = ? and kind = 'VERIFY'",
+        ws.id());
     sim.clearCalls();
     jdbc.update(
         "insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, picked_by, last_heartbeat, version)"
@@ -177,7 +197,10 @@ class ProvisioningEngineTest {
     assertThat(sim.callCount("POST", "buckets")).isZero();
     assertThat(sim.callCount("POST", "object-store-access-keys")).isZero();
     assertThat(sim.buckets()).filteredOn(b -> b.name().equals(bucket)).hasSize(1);
-    assertThat(resumed.steps()).filteredOn(s -> s.kind() == StepKind.BUCKET).singleElement().satisfies(s -> assertThat(s.attempts()).isEqualTo(2));
+    assertThat(resumed.steps())
+        .filteredOn(s -> s.kind() == StepKind.BUCKET)
+        .singleElement()
+        .satisfies(s -> assertThat(s.attempts()).isEqualTo(2));
   }
 
   @Test
@@ -196,13 +219,16 @@ class ProvisioningEngineTest {
     assertThat(sim.callCount("POST", "object-store-access-keys")).isEqualTo(50);
     assertThat(sim.callCount("POST", "buckets")).isEqualTo(50);
     for (UUID id : ids) {
-      assertThat(sim.accessKeyIds("ws-" + id.toString().replace("-", "").substring(0, 12) + "/spark")).hasSize(1);
+      assertThat(
+              sim.accessKeyIds("ws-" + id.toString().replace("-", "").substring(0, 12) + "/spark"))
+          .hasSize(1);
     }
   }
 
   @Test
   void twoInstancesOnOneDatabaseNeverRunTheSameStepTwice() throws Exception {
-    // A second portal instance: its own db-scheduler on the same database, polling eagerly. The jobs
+    // A second portal instance: its own db-scheduler on the same database, polling eagerly. The
+    // jobs
     // are queued a moment ahead so that both instances poll for them at once.
     sim.faults().latency(Duration.ofMillis(10));
     sim.clearCalls();
@@ -212,10 +238,11 @@ class ProvisioningEngineTest {
             .threads(2)
             .pollingInterval(Duration.ofMillis(100))
             .schedulerName(new SchedulerName.Fixed("other-instance"))
-            .addExecutionInterceptor((instance, context, chain) -> {
-              runByOther.incrementAndGet();
-              return chain.proceed(instance, context);
-            })
+            .addExecutionInterceptor(
+                (instance, context, chain) -> {
+                  runByOther.incrementAndGet();
+                  return chain.proceed(instance, context);
+                })
             .build();
     List<UUID> ids = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
@@ -227,7 +254,10 @@ class ProvisioningEngineTest {
     try {
       Instant soon = Instant.now().plusMillis(500);
       List<SchedulableInstance<?>> jobs = new ArrayList<>();
-      ids.forEach(id -> jobs.add(WorkspaceJob.TASK.instance(id.toString()).data(id.toString()).scheduledTo(soon)));
+      ids.forEach(
+          id ->
+              jobs.add(
+                  WorkspaceJob.TASK.instance(id.toString()).data(id.toString()).scheduledTo(soon)));
       other.scheduleBatch(jobs);
       for (UUID id : ids) {
         WorkspaceView ready = awaitStatus(id, WorkspaceStatus.READY, Duration.ofSeconds(120));
@@ -247,8 +277,12 @@ class ProvisioningEngineTest {
     awaitStatus(ws.id(), WorkspaceStatus.READY);
     workspaces.delete(ws.id(), owner);
     WorkspaceView deleted = awaitStatus(ws.id(), WorkspaceStatus.DELETED);
-    assertThat(deleted.steps()).filteredOn(s -> s.operation() == Operation.TEARDOWN).extracting(StepView::status).containsOnly(StepStatus.SUCCEEDED);
-    assertThatThrownBy(() -> credentials.reveal(ws.id(), owner, "test")).isInstanceOf(CredentialsNotAvailableException.class);
+    assertThat(deleted.steps())
+        .filteredOn(s -> s.operation() == Operation.TEARDOWN)
+        .extracting(StepView::status)
+        .containsOnly(StepStatus.SUCCEEDED);
+    assertThatThrownBy(() -> credentials.reveal(ws.id(), owner, "test"))
+        .isInstanceOf(CredentialsNotAvailableException.class);
     return deleted;
   }
 
@@ -262,7 +296,8 @@ class ProvisioningEngineTest {
 
   private WorkspaceView request(String prefix, Retention retention, boolean datahub) {
     String name = prefix + "-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-    return workspaces.request(new WorkspaceRequest(name, null, null, 1, datahub, retention, null), owner);
+    return workspaces.request(
+        new WorkspaceRequest(name, null, null, 1, datahub, retention, null), owner);
   }
 
   private WorkspaceView approve(WorkspaceView ws) {
@@ -285,7 +320,9 @@ class ProvisioningEngineTest {
       sleep(50);
       ws = workspaces.get(id, ADMIN);
     }
-    assertThat(ws.status()).as("status of %s (reason: %s, steps: %s)", ws.name(), ws.statusReason(), ws.steps()).isEqualTo(expected);
+    assertThat(ws.status())
+        .as("status of %s (reason: %s, steps: %s)", ws.name(), ws.statusReason(), ws.steps())
+        .isEqualTo(expected);
     return ws;
   }
 
@@ -294,11 +331,14 @@ class ProvisioningEngineTest {
         .endpointOverride(URI.create(c.endpoint()))
         .region(Region.of(c.region()))
         .forcePathStyle(true)
-        // FlashBlade (and S3Proxy) do not take the SDK's default flexible checksums on every upload.
+        // FlashBlade (and S3Proxy) do not take the SDK's default flexible checksums on every
+        // upload.
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .httpClient(UrlConnectionHttpClient.create())
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey())))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey())))
         .build();
   }
 

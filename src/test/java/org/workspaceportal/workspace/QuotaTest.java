@@ -23,8 +23,11 @@ class QuotaTest {
             QuotaExceededException.class,
             e -> {
               assertThat(e.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-              assertThat(e.getBody().getType()).hasToString("https://workspace-portal.dev/problems/quota-exceeded");
-              assertThat(e.getMessage()).isEqualTo("Quota exceeded: at most 5 live workspaces are allowed and you have 5.");
+              assertThat(e.getBody().getType())
+                  .hasToString("https://workspace-portal.dev/problems/quota-exceeded");
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "Quota exceeded: at most 5 live workspaces are allowed and you have 5.");
             });
   }
 
@@ -32,17 +35,20 @@ class QuotaTest {
   void oneWorkerTooManyNamesTheWorkerLimitTheUsageAndTheRequest() {
     assertThatThrownBy(() -> new Quota(5, 1, 16, 15).check(2))
         .isInstanceOf(QuotaExceededException.class)
-        .hasMessage("Quota exceeded: at most 16 workers in total are allowed; you use 15 and asked for 2 more.");
+        .hasMessage(
+            "Quota exceeded: at most 16 workers in total are allowed; you use 15 and asked for 2 more.");
   }
 
   @Test
   void aZeroWorkspaceQuotaRefusesEveryRequest() {
-    assertThatThrownBy(() -> new Quota(0, 0, 16, 0).check(1)).hasMessageContaining("at most 0 live workspaces");
+    assertThatThrownBy(() -> new Quota(0, 0, 16, 0).check(1))
+        .hasMessageContaining("at most 0 live workspaces");
   }
 
   @Test
   void whenBothLimitsAreBrokenTheWorkspaceLimitIsReported() {
-    assertThatThrownBy(() -> new Quota(1, 1, 2, 2).check(4)).hasMessageContaining("live workspaces");
+    assertThatThrownBy(() -> new Quota(1, 1, 2, 2).check(4))
+        .hasMessageContaining("live workspaces");
   }
 
   @ParameterizedTest(name = "max {0}/{2}, used {1}/{3}, asks {4} → fits: {5}")
@@ -53,13 +59,27 @@ class QuotaTest {
     "1, 0, 4, 0, 4, true",
     "0, 0, 4, 0, 1, false"
   })
-  void thePendingRequestBadgeAgreesWithTheCheck(int maxWs, int usedWs, int maxWorkers, int usedWorkers, int asks, boolean fits) {
+  void thePendingRequestBadgeAgreesWithTheCheck(
+      int maxWs, int usedWs, int maxWorkers, int usedWorkers, int asks, boolean fits) {
     Quota quota = new Quota(maxWs, usedWs, maxWorkers, usedWorkers);
     PendingRequest pending =
         new PendingRequest(
             new WorkspaceView(
-                null, "x", null, "alice", "t", asks, false, Retention.DESTROY, null, WorkspaceStatus.PENDING_APPROVAL, null, null, null,
-                java.util.List.of(), java.util.List.of()),
+                null,
+                "x",
+                null,
+                "alice",
+                "t",
+                asks,
+                false,
+                Retention.DESTROY,
+                null,
+                WorkspaceStatus.PENDING_APPROVAL,
+                null,
+                null,
+                null,
+                java.util.List.of(),
+                java.util.List.of()),
             quota);
 
     assertThat(pending.fitsQuota()).isEqualTo(fits);

@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The whole flow through the REST API as a script with only curl would run it: the bootstrap admin
- * creates a user, the user gets a token with HTTP Basic, requests a workspace, the admin approves or
- * rejects it, quotas and names are enforced, and every step is in the audit trail.
+ * creates a user, the user gets a token with HTTP Basic, requests a workspace, the admin approves
+ * or rejects it, quotas and names are enforced, and every step is in the audit trail.
  */
 @PortalIntegrationTest
 class WorkspaceApiFlowTest {
@@ -45,19 +45,28 @@ class WorkspaceApiFlowTest {
   void bootstrapAdminGetsAToken() {
     api = new HttpApi(port);
     IdentityFixtures.ensureBootstrapAdmin(identity);
-    admin = tokenViaBasic(PortalIntegrationTest.ADMIN_USERNAME, PortalIntegrationTest.ADMIN_PASSWORD);
+    admin =
+        tokenViaBasic(PortalIntegrationTest.ADMIN_USERNAME, PortalIntegrationTest.ADMIN_PASSWORD);
   }
 
   private Auth tokenViaBasic(String username, String password) {
-    Reply reply = api.post("/api/v1/tokens", Auth.basic(username, password), Map.of("name", "flow test"));
+    Reply reply =
+        api.post("/api/v1/tokens", Auth.basic(username, password), Map.of("name", "flow test"));
     assertThat(reply.status()).as("token for %s: %s", username, reply).isEqualTo(201);
     return Auth.bearer(reply.json().path("token").asString());
   }
 
-  /** A new USER created by the admin through the API; returns the username (password {@link IdentityFixtures#PASSWORD}). */
+  /**
+   * A new USER created by the admin through the API; returns the username (password {@link
+   * IdentityFixtures#PASSWORD}).
+   */
   private String newUser(String prefix) {
     String username = IdentityFixtures.uniqueUsername(prefix);
-    Reply reply = api.post("/api/v1/admin/users", admin, Map.of("username", username, "password", IdentityFixtures.PASSWORD, "role", "USER"));
+    Reply reply =
+        api.post(
+            "/api/v1/admin/users",
+            admin,
+            Map.of("username", username, "password", IdentityFixtures.PASSWORD, "role", "USER"));
     assertThat(reply.status()).as("%s", reply).isEqualTo(201);
     return username;
   }
@@ -78,7 +87,8 @@ class WorkspaceApiFlowTest {
   }
 
   private int workspacesOf(String owner) {
-    return jdbc.queryForObject("select count(*) from workspaces where owner = ?", Integer.class, owner);
+    return jdbc.queryForObject(
+        "select count(*) from workspaces where owner = ?", Integer.class, owner);
   }
 
   private Reply patchUser(String username, Map<String, Object> patch) {
@@ -98,28 +108,39 @@ class WorkspaceApiFlowTest {
     // The admin creates a user through the API.
     String alice = IdentityFixtures.uniqueUsername("alice");
     Reply createdUser =
-        api.post("/api/v1/admin/users", admin, Map.of("username", alice, "password", IdentityFixtures.PASSWORD, "role", "USER"));
+        api.post(
+            "/api/v1/admin/users",
+            admin,
+            Map.of("username", alice, "password", IdentityFixtures.PASSWORD, "role", "USER"));
     assertThat(createdUser.status()).isEqualTo(201);
     assertThat(createdUser.header("Location")).isEqualTo("/api/v1/admin/users/" + alice);
     assertThat(createdUser.json().path("username").asString()).isEqualTo(alice);
     assertThat(createdUser.json().path("role").asString()).isEqualTo("USER");
     assertThat(createdUser.json().path("enabled").asBoolean()).isTrue();
-    assertThat(createdUser.body()).doesNotContain(IdentityFixtures.PASSWORD).doesNotContain("password");
+    assertThat(createdUser.body())
+        .doesNotContain(IdentityFixtures.PASSWORD)
+        .doesNotContain("password");
 
     // The user gets a token with HTTP Basic.
-    Reply token = api.post("/api/v1/tokens", Auth.basic(alice, IdentityFixtures.PASSWORD), Map.of("name", "laptop"));
+    Reply token =
+        api.post(
+            "/api/v1/tokens",
+            Auth.basic(alice, IdentityFixtures.PASSWORD),
+            Map.of("name", "laptop"));
     assertThat(token.status()).isEqualTo(201);
     String secret = token.json().path("token").asString();
     assertThat(secret).startsWith("wsp_").hasSizeGreaterThan(40);
     assertThat(token.json().path("prefix").asString()).isEqualTo(secret.substring(0, 10));
-    assertThat(token.header("Location")).isEqualTo("/api/v1/tokens/" + token.json().path("id").asString());
+    assertThat(token.header("Location"))
+        .isEqualTo("/api/v1/tokens/" + token.json().path("id").asString());
     Auth user = Auth.bearer(secret);
     assertThat(api.get("/api/v1/tokens", user).body()).doesNotContain(secret);
 
     // The user requests a workspace.
     String name = uniqueName();
     Instant before = Instant.now().minusSeconds(5);
-    Reply request = api.post("/api/v1/workspaces", user, Map.of("name", name, "description", "Churn model"));
+    Reply request =
+        api.post("/api/v1/workspaces", user, Map.of("name", name, "description", "Churn model"));
     assertThat(request.status()).isEqualTo(201);
     JsonNode ws = request.json();
     String id = ws.path("id").asString();
@@ -132,7 +153,8 @@ class WorkspaceApiFlowTest {
     assertThat(ws.path("workers").asInt()).isEqualTo(2);
     assertThat(ws.path("datahub").asBoolean()).isFalse();
     assertThat(ws.path("retention").asString()).isEqualTo("DESTROY");
-    assertThat(Instant.parse(ws.path("createdAt").asString())).isBetween(before, Instant.now().plusSeconds(5));
+    assertThat(Instant.parse(ws.path("createdAt").asString()))
+        .isBetween(before, Instant.now().plusSeconds(5));
 
     // The user lists it.
     Reply list = api.get("/api/v1/workspaces", user);
@@ -142,43 +164,54 @@ class WorkspaceApiFlowTest {
     // An admin token approves it.
     Reply approve = api.post("/api/v1/workspaces/" + id + "/approve", admin, null);
     assertThat(approve.status()).as("%s", approve).isEqualTo(200);
-    assertThat(WorkspaceStatus.valueOf(approve.json().path("status").asString())).isIn(APPROVED_OR_LATER);
+    assertThat(WorkspaceStatus.valueOf(approve.json().path("status").asString()))
+        .isIn(APPROVED_OR_LATER);
 
     // The user reads it back: approved (or already on its way), with the approval in its history.
     Reply readBack = api.get("/api/v1/workspaces/" + id, user);
     assertThat(readBack.status()).isEqualTo(200);
-    assertThat(WorkspaceStatus.valueOf(readBack.json().path("status").asString())).isIn(APPROVED_OR_LATER);
+    assertThat(WorkspaceStatus.valueOf(readBack.json().path("status").asString()))
+        .isIn(APPROVED_OR_LATER);
     JsonNode history = readBack.json().path("history");
     assertThat(history.get(0).path("to").asString()).isEqualTo("PENDING_APPROVAL");
     assertThat(history.get(0).path("actor").asString()).isEqualTo(alice);
     assertThat(history.get(1).path("from").asString()).isEqualTo("PENDING_APPROVAL");
     assertThat(history.get(1).path("to").asString()).isEqualTo("APPROVED");
-    assertThat(history.get(1).path("actor").asString()).isEqualTo(PortalIntegrationTest.ADMIN_USERNAME);
+    assertThat(history.get(1).path("actor").asString())
+        .isEqualTo(PortalIntegrationTest.ADMIN_USERNAME);
 
     // Another user gets 404 for it and does not see it.
     Auth bob = newUserWithToken("bob");
     assertProblem(api.get("/api/v1/workspaces/" + id, bob), 404, "not-found");
-    assertThat(api.get("/api/v1/workspaces", bob).json().findValuesAsString("id")).doesNotContain(id);
+    assertThat(api.get("/api/v1/workspaces", bob).json().findValuesAsString("id"))
+        .doesNotContain(id);
 
     // The admin sees it when filtering by owner.
-    assertThat(api.get("/api/v1/workspaces?owner=" + alice, admin).json().findValuesAsString("id")).containsExactly(id);
+    assertThat(api.get("/api/v1/workspaces?owner=" + alice, admin).json().findValuesAsString("id"))
+        .containsExactly(id);
 
     // Every step is in the audit trail with who and from where.
     JsonNode userCreated = AuditFixtures.entry(api, admin, "user.created", alice);
-    assertThat(userCreated.path("actor").asString()).isEqualTo(PortalIntegrationTest.ADMIN_USERNAME);
+    assertThat(userCreated.path("actor").asString())
+        .isEqualTo(PortalIntegrationTest.ADMIN_USERNAME);
     assertThat(userCreated.path("detail").asString()).isEqualTo("role USER");
     assertThat(userCreated.path("remoteAddress").asString()).isEqualTo(LOCALHOST);
     JsonNode tokenCreated = AuditFixtures.entry(api, admin, "token.created", alice);
     assertThat(tokenCreated.path("actor").asString()).isEqualTo(alice);
-    assertThat(tokenCreated.path("detail").asString()).contains("laptop", secret.substring(0, 10)).doesNotContain(secret);
+    assertThat(tokenCreated.path("detail").asString())
+        .contains("laptop", secret.substring(0, 10))
+        .doesNotContain(secret);
     assertThat(tokenCreated.path("remoteAddress").asString()).isEqualTo(LOCALHOST);
-    JsonNode requestedEntry = AuditFixtures.entry(api, admin, "workspace.requested", alice + "/" + name);
+    JsonNode requestedEntry =
+        AuditFixtures.entry(api, admin, "workspace.requested", alice + "/" + name);
     assertThat(requestedEntry.path("actor").asString()).isEqualTo(alice);
     assertThat(requestedEntry.path("detail").asString()).contains(id);
     assertThat(requestedEntry.path("remoteAddress").asString()).isEqualTo(LOCALHOST);
     assertThat(Instant.parse(requestedEntry.path("at").asString())).isAfter(before);
-    JsonNode approvedEntry = AuditFixtures.entry(api, admin, "workspace.approved", alice + "/" + name);
-    assertThat(approvedEntry.path("actor").asString()).isEqualTo(PortalIntegrationTest.ADMIN_USERNAME);
+    JsonNode approvedEntry =
+        AuditFixtures.entry(api, admin, "workspace.approved", alice + "/" + name);
+    assertThat(approvedEntry.path("actor").asString())
+        .isEqualTo(PortalIntegrationTest.ADMIN_USERNAME);
     assertThat(approvedEntry.path("detail").asString()).isEqualTo("PENDING_APPROVAL → APPROVED");
     assertThat(approvedEntry.path("remoteAddress").asString()).isEqualTo(LOCALHOST);
   }
@@ -194,10 +227,13 @@ class WorkspaceApiFlowTest {
     Reply noBody = api.post(path, admin, null);
 
     assertProblem(noReason, 400, "validation");
-    assertThat(noReason.json().path("errors").findValuesAsString("field")).containsExactly("reason");
-    assertThat(noReason.json().path("errors").get(0).path("message").asString()).isEqualTo("is required");
+    assertThat(noReason.json().path("errors").findValuesAsString("field"))
+        .containsExactly("reason");
+    assertThat(noReason.json().path("errors").get(0).path("message").asString())
+        .isEqualTo("is required");
     assertProblem(blankReason, 400, "validation");
-    assertThat(blankReason.json().path("errors").findValuesAsString("field")).containsExactly("reason");
+    assertThat(blankReason.json().path("errors").findValuesAsString("field"))
+        .containsExactly("reason");
     assertThat(noBody.status()).isEqualTo(400);
     assertThat(status(user, id)).isEqualTo("PENDING_APPROVAL");
 
@@ -212,9 +248,15 @@ class WorkspaceApiFlowTest {
     assertThat(last.path("to").asString()).isEqualTo("REJECTED");
     assertThat(last.path("reason").asString()).isEqualTo("Use the shared cluster for this");
 
-    JsonNode audit = AuditFixtures.entry(api, admin, "workspace.rejected", seen.path("owner").asString() + "/" + seen.path("name").asString());
+    JsonNode audit =
+        AuditFixtures.entry(
+            api,
+            admin,
+            "workspace.rejected",
+            seen.path("owner").asString() + "/" + seen.path("name").asString());
     assertThat(audit.path("actor").asString()).isEqualTo(PortalIntegrationTest.ADMIN_USERNAME);
-    assertThat(audit.path("detail").asString()).isEqualTo("PENDING_APPROVAL → REJECTED: Use the shared cluster for this");
+    assertThat(audit.path("detail").asString())
+        .isEqualTo("PENDING_APPROVAL → REJECTED: Use the shared cluster for this");
     assertThat(audit.path("remoteAddress").asString()).isEqualTo(LOCALHOST);
   }
 
@@ -226,17 +268,26 @@ class WorkspaceApiFlowTest {
     api.post("/api/v1/workspaces/" + rejected + "/reject", admin, Map.of("reason", "no"));
 
     Reply approveRejected = api.post("/api/v1/workspaces/" + rejected + "/approve", admin, null);
-    Reply rejectAgain = api.post("/api/v1/workspaces/" + rejected + "/reject", admin, Map.of("reason", "still no"));
+    Reply rejectAgain =
+        api.post("/api/v1/workspaces/" + rejected + "/reject", admin, Map.of("reason", "still no"));
 
     assertProblem(approveRejected, 409, "illegal-transition");
     assertThat(approveRejected.json().path("detail").asString())
-        .isEqualTo("Workspace '" + rejectedWs.path("name").asString() + "' is REJECTED; it cannot be approved in that status.");
+        .isEqualTo(
+            "Workspace '"
+                + rejectedWs.path("name").asString()
+                + "' is REJECTED; it cannot be approved in that status.");
     assertProblem(rejectAgain, 409, "illegal-transition");
     assertThat(status(user, rejected)).isEqualTo("REJECTED");
 
     String approved = requested(user, requestBody(uniqueName())).path("id").asString();
-    assertThat(api.post("/api/v1/workspaces/" + approved + "/approve", admin, null).status()).isEqualTo(200);
-    Reply rejectApproved = api.post("/api/v1/workspaces/" + approved + "/reject", admin, Map.of("reason", "changed my mind"));
+    assertThat(api.post("/api/v1/workspaces/" + approved + "/approve", admin, null).status())
+        .isEqualTo(200);
+    Reply rejectApproved =
+        api.post(
+            "/api/v1/workspaces/" + approved + "/reject",
+            admin,
+            Map.of("reason", "changed my mind"));
     assertProblem(rejectApproved, 409, "illegal-transition");
     assertThat(WorkspaceStatus.valueOf(status(user, approved))).isIn(APPROVED_OR_LATER);
   }
@@ -254,10 +305,16 @@ class WorkspaceApiFlowTest {
     assertThat(delete.header("Location")).isEqualTo("/api/v1/workspaces/" + id);
     assertThat(delete.json().path("status").asString()).isEqualTo("DELETED");
     assertThat(status(user, id)).isEqualTo("DELETED");
-    assertThat(api.get("/api/v1/workspaces", user).json().findValuesAsString("id")).doesNotContain(id);
-    assertThat(api.get("/api/v1/workspaces?status=DELETED", admin).json().findValuesAsString("id")).contains(id);
+    assertThat(api.get("/api/v1/workspaces", user).json().findValuesAsString("id"))
+        .doesNotContain(id);
+    assertThat(api.get("/api/v1/workspaces?status=DELETED", admin).json().findValuesAsString("id"))
+        .contains(id);
     assertProblem(api.delete("/api/v1/workspaces/" + id, user), 409, "illegal-transition");
-    assertThat(AuditFixtures.entry(api, admin, "workspace.deleted", owner + "/" + name).path("actor").asString()).isEqualTo(owner);
+    assertThat(
+            AuditFixtures.entry(api, admin, "workspace.deleted", owner + "/" + name)
+                .path("actor")
+                .asString())
+        .isEqualTo(owner);
 
     assertThat(api.post("/api/v1/workspaces", user, requestBody(name)).status()).isEqualTo(201);
   }
@@ -284,7 +341,8 @@ class WorkspaceApiFlowTest {
     Reply second = api.post("/api/v1/workspaces", user, requestBody(uniqueName()));
 
     assertProblem(second, 409, "quota-exceeded");
-    assertThat(second.json().path("detail").asString()).isEqualTo("Quota exceeded: at most 1 live workspaces are allowed and you have 1.");
+    assertThat(second.json().path("detail").asString())
+        .isEqualTo("Quota exceeded: at most 1 live workspaces are allowed and you have 1.");
     assertThat(workspacesOf(owner)).isEqualTo(1);
   }
 
@@ -299,7 +357,8 @@ class WorkspaceApiFlowTest {
 
     assertProblem(second, 409, "quota-exceeded");
     assertThat(second.json().path("detail").asString())
-        .isEqualTo("Quota exceeded: at most 3 workers in total are allowed; you use 2 and asked for 2 more.");
+        .isEqualTo(
+            "Quota exceeded: at most 3 workers in total are allowed; you use 2 and asked for 2 more.");
     assertThat(workspacesOf(owner)).isEqualTo(1);
   }
 
@@ -313,7 +372,8 @@ class WorkspaceApiFlowTest {
     String second = requested(user, requestBody(uniqueName())).path("id").asString();
     api.delete("/api/v1/workspaces/" + second, user);
 
-    assertThat(api.post("/api/v1/workspaces", user, requestBody(uniqueName())).status()).isEqualTo(201);
+    assertThat(api.post("/api/v1/workspaces", user, requestBody(uniqueName())).status())
+        .isEqualTo(201);
   }
 
   @Test
@@ -322,7 +382,8 @@ class WorkspaceApiFlowTest {
     Auth user = tokenViaBasic(owner, IdentityFixtures.PASSWORD);
     String first = requested(user, requestBody(uniqueName(), 2)).path("id").asString();
     String second = requested(user, requestBody(uniqueName(), 2)).path("id").asString();
-    assertThat(api.post("/api/v1/workspaces/" + first + "/approve", admin, null).status()).isEqualTo(200);
+    assertThat(api.post("/api/v1/workspaces/" + first + "/approve", admin, null).status())
+        .isEqualTo(200);
 
     // The admin lowers the quota after both were requested: the second no longer fits.
     patchUser(owner, Map.of("maxWorkers", 3));
@@ -330,11 +391,13 @@ class WorkspaceApiFlowTest {
 
     assertProblem(approve, 409, "quota-exceeded");
     assertThat(approve.json().path("detail").asString())
-        .isEqualTo("Quota exceeded: at most 3 workers in total are allowed; you use 2 and asked for 2 more.");
+        .isEqualTo(
+            "Quota exceeded: at most 3 workers in total are allowed; you use 2 and asked for 2 more.");
     assertThat(status(user, second)).isEqualTo("PENDING_APPROVAL");
 
     patchUser(owner, Map.of("maxWorkers", 4));
-    assertThat(api.post("/api/v1/workspaces/" + second + "/approve", admin, null).status()).isEqualTo(200);
+    assertThat(api.post("/api/v1/workspaces/" + second + "/approve", admin, null).status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -347,7 +410,8 @@ class WorkspaceApiFlowTest {
     Reply approve = api.post("/api/v1/workspaces/" + id + "/approve", admin, null);
 
     assertProblem(approve, 409, "quota-exceeded");
-    assertThat(approve.json().path("detail").asString()).isEqualTo("Quota exceeded: at most 0 live workspaces are allowed and you have 0.");
+    assertThat(approve.json().path("detail").asString())
+        .isEqualTo("Quota exceeded: at most 0 live workspaces are allowed and you have 0.");
   }
 
   @Test
@@ -367,7 +431,8 @@ class WorkspaceApiFlowTest {
     String third = requested(user, requestBody(name)).path("id").asString();
 
     assertThat(status(user, third)).isEqualTo("PENDING_APPROVAL");
-    assertThat(requested(newUserWithToken("names2"), requestBody(name)).path("name").asString()).isEqualTo(name);
+    assertThat(requested(newUserWithToken("names2"), requestBody(name)).path("name").asString())
+        .isEqualTo(name);
   }
 
   @Test
@@ -383,7 +448,8 @@ class WorkspaceApiFlowTest {
   @Test
   void optionalFieldsAreTakenAsGiven() {
     Auth user = newUserWithToken("fields");
-    Instant expires = Instant.now().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant expires =
+        Instant.now().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     Map<String, Object> body = new LinkedHashMap<>(requestBody(uniqueName(), 4));
     body.put("template", WorkspaceFixtures.DEFAULT_TEMPLATE);
     body.put("datahub", true);
@@ -403,7 +469,8 @@ class WorkspaceApiFlowTest {
     Reply templates = api.get("/api/v1/templates", newUserWithToken("tpl"));
 
     assertThat(templates.status()).isEqualTo(200);
-    assertThat(templates.json().findValuesAsString("name")).contains(WorkspaceFixtures.DEFAULT_TEMPLATE);
+    assertThat(templates.json().findValuesAsString("name"))
+        .contains(WorkspaceFixtures.DEFAULT_TEMPLATE);
   }
 
   @Test
@@ -413,10 +480,14 @@ class WorkspaceApiFlowTest {
 
     Reply second = patchUser(owner, Map.of("maxWorkers", 7));
 
-    // "Changes what is present in the body" (AdminUserApiController#update): an absent field is not a change.
-    // BUG: setQuota(username, null, 7) clears maxWorkspaces because absent and null are not told apart.
+    // "Changes what is present in the body" (AdminUserApiController#update): an absent field is not
+    // a change.
+    // BUG: setQuota(username, null, 7) clears maxWorkspaces because absent and null are not told
+    // apart.
     assertThat(second.json().path("maxWorkers").asInt()).isEqualTo(7);
-    assertThat(second.json().path("maxWorkspaces").isNull()).as("maxWorkspaces was cleared: %s", second.body()).isFalse();
+    assertThat(second.json().path("maxWorkspaces").isNull())
+        .as("maxWorkspaces was cleared: %s", second.body())
+        .isFalse();
     assertThat(second.json().path("maxWorkspaces").asInt()).isEqualTo(2);
   }
 
@@ -430,23 +501,38 @@ class WorkspaceApiFlowTest {
     assertThat(disabled.json().path("enabled").asBoolean()).isFalse();
     assertThat(disabled.json().path("maxWorkspaces").asInt()).isEqualTo(2);
     assertThat(disabled.json().path("maxWorkers").asInt()).isEqualTo(3);
-    assertThat(AuditFixtures.entry(api, admin, "user.disabled", owner).path("actor").asString()).isEqualTo(PortalIntegrationTest.ADMIN_USERNAME);
-    assertThat(AuditFixtures.entry(api, admin, "user.quota-changed", owner).path("detail").asString()).isEqualTo("maxWorkspaces=2, maxWorkers=3");
+    assertThat(AuditFixtures.entry(api, admin, "user.disabled", owner).path("actor").asString())
+        .isEqualTo(PortalIntegrationTest.ADMIN_USERNAME);
+    assertThat(
+            AuditFixtures.entry(api, admin, "user.quota-changed", owner).path("detail").asString())
+        .isEqualTo("maxWorkspaces=2, maxWorkers=3");
   }
 
   @Test
   void patchingAnUnknownUserIsNotFoundAndANegativeQuotaIsRefused() {
-    assertProblem(api.patch("/api/v1/admin/users/" + IdentityFixtures.uniqueUsername("ghost"), admin, Map.of("enabled", true)), 404, "not-found");
-    Reply negative = api.patch("/api/v1/admin/users/" + newUser("neg"), admin, Map.of("maxWorkers", -1));
+    assertProblem(
+        api.patch(
+            "/api/v1/admin/users/" + IdentityFixtures.uniqueUsername("ghost"),
+            admin,
+            Map.of("enabled", true)),
+        404,
+        "not-found");
+    Reply negative =
+        api.patch("/api/v1/admin/users/" + newUser("neg"), admin, Map.of("maxWorkers", -1));
     assertProblem(negative, 400, "validation");
-    assertThat(negative.json().path("errors").findValuesAsString("field")).containsExactly("maxWorkers");
+    assertThat(negative.json().path("errors").findValuesAsString("field"))
+        .containsExactly("maxWorkers");
   }
 
   @Test
   void creatingAUserTwiceIsAConflict() {
     String username = newUser("twice");
 
-    Reply again = api.post("/api/v1/admin/users", admin, Map.of("username", username, "password", IdentityFixtures.PASSWORD, "role", "ADMIN"));
+    Reply again =
+        api.post(
+            "/api/v1/admin/users",
+            admin,
+            Map.of("username", username, "password", IdentityFixtures.PASSWORD, "role", "ADMIN"));
 
     assertProblem(again, 409, "username-taken");
   }
@@ -454,9 +540,16 @@ class WorkspaceApiFlowTest {
   @Test
   void revokingATokenIsAudited() {
     String owner = newUser("revoke");
-    Reply token = api.post("/api/v1/tokens", Auth.basic(owner, IdentityFixtures.PASSWORD), Map.of("name", "to revoke"));
+    Reply token =
+        api.post(
+            "/api/v1/tokens",
+            Auth.basic(owner, IdentityFixtures.PASSWORD),
+            Map.of("name", "to revoke"));
 
-    Reply revoke = api.delete("/api/v1/tokens/" + token.json().path("id").asString(), Auth.bearer(token.json().path("token").asString()));
+    Reply revoke =
+        api.delete(
+            "/api/v1/tokens/" + token.json().path("id").asString(),
+            Auth.bearer(token.json().path("token").asString()));
 
     assertThat(revoke.status()).isEqualTo(204);
     JsonNode audit = AuditFixtures.entry(api, admin, "token.revoked", owner);
@@ -469,7 +562,8 @@ class WorkspaceApiFlowTest {
   void aFailedLoginIsAuditedWithTheNameTriedAndTheAddress() {
     String owner = newUser("badpw");
 
-    Reply reply = api.post("/api/v1/tokens", Auth.basic(owner, "not-the-password"), Map.of("name", "x"));
+    Reply reply =
+        api.post("/api/v1/tokens", Auth.basic(owner, "not-the-password"), Map.of("name", "x"));
 
     assertThat(reply.status()).isEqualTo(401);
     JsonNode audit = AuditFixtures.entry(api, admin, "login.failed", owner);
@@ -477,7 +571,9 @@ class WorkspaceApiFlowTest {
     assertThat(audit.path("detail").asString()).isEqualTo("BadCredentialsException");
     assertThat(audit.path("remoteAddress").asString()).isEqualTo(LOCALHOST);
     assertThat(audit.toString()).doesNotContain("not-the-password");
-    assertThat(AuditFixtures.entries(api, admin, "login.failed").stream().filter(e -> owner.equals(e.path("target").asString())))
+    assertThat(
+            AuditFixtures.entries(api, admin, "login.failed").stream()
+                .filter(e -> owner.equals(e.path("target").asString())))
         .as("one audit row per failed login")
         .hasSize(1);
   }
@@ -488,7 +584,9 @@ class WorkspaceApiFlowTest {
 
     assertThat(api.get("/api/v1/tokens", Auth.basic(ghost, "whatever")).status()).isEqualTo(401);
 
-    assertThat(AuditFixtures.entry(api, admin, "login.failed", ghost).path("remoteAddress").asString()).isEqualTo(LOCALHOST);
+    assertThat(
+            AuditFixtures.entry(api, admin, "login.failed", ghost).path("remoteAddress").asString())
+        .isEqualTo(LOCALHOST);
   }
 
   @Test
@@ -500,6 +598,7 @@ class WorkspaceApiFlowTest {
     assertThat(json.path("items")).hasSize(2);
     assertThat(json.path("size").asInt()).isEqualTo(2);
     assertThat(json.path("totalItems").asLong()).isGreaterThanOrEqualTo(2);
-    assertThat(json.path("items").get(0).path("id").asLong()).isGreaterThan(json.path("items").get(1).path("id").asLong());
+    assertThat(json.path("items").get(0).path("id").asLong())
+        .isGreaterThan(json.path("items").get(1).path("id").asLong());
   }
 }

@@ -10,22 +10,30 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Workspaces, requests and views for tests of the workspace module and of the pages and API that show them. */
+/**
+ * Workspaces, requests and views for tests of the workspace module and of the pages and API that
+ * show them.
+ */
 public final class WorkspaceFixtures {
 
   /** The template seeded by V3__workspace_templates.sql: default 2 workers, at most 4. */
   public static final String DEFAULT_TEMPLATE = "spark-4.0-small";
 
-  public static final UUID DEFAULT_TEMPLATE_ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
+  public static final UUID DEFAULT_TEMPLATE_ID =
+      UUID.fromString("00000000-0000-0000-0000-000000000001");
 
   public static final int DEFAULT_TEMPLATE_MAX_WORKERS = 4;
 
   /**
-   * Where an approved workspace may be by the time a test looks: the provisioning engine moves it on by
-   * itself (APPROVED → PROVISIONING → READY, or FAILED).
+   * Where an approved workspace may be by the time a test looks: the provisioning engine moves it
+   * on by itself (APPROVED → PROVISIONING → READY, or FAILED).
    */
   public static final Set<WorkspaceStatus> APPROVED_OR_LATER =
-      EnumSet.of(WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING, WorkspaceStatus.READY, WorkspaceStatus.FAILED);
+      EnumSet.of(
+          WorkspaceStatus.APPROVED,
+          WorkspaceStatus.PROVISIONING,
+          WorkspaceStatus.READY,
+          WorkspaceStatus.FAILED);
 
   static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
 
@@ -67,7 +75,8 @@ public final class WorkspaceFixtures {
     return view(id, name, owner, status, null);
   }
 
-  public static WorkspaceView view(UUID id, String name, String owner, WorkspaceStatus status, String description) {
+  public static WorkspaceView view(
+      UUID id, String name, String owner, WorkspaceStatus status, String description) {
     return new WorkspaceView(
         id,
         name,
@@ -82,26 +91,48 @@ public final class WorkspaceFixtures {
         null,
         T0,
         T0,
-        List.of(new WorkspaceView.HistoryEntry(null, WorkspaceStatus.PENDING_APPROVAL, owner, null, T0)),
+        List.of(
+            new WorkspaceView.HistoryEntry(
+                null, WorkspaceStatus.PENDING_APPROVAL, owner, null, T0)),
         List.of());
   }
 
   /** The seeded default template as {@link TemplateService} shows it. */
   public static TemplateView defaultTemplate() {
     return new TemplateView(
-        DEFAULT_TEMPLATE_ID, DEFAULT_TEMPLATE, "Small", "workspace-portal/spark:4.0", "4.0.1", 2, DEFAULT_TEMPLATE_MAX_WORKERS, 1, 2048, true, true);
+        DEFAULT_TEMPLATE_ID,
+        DEFAULT_TEMPLATE,
+        "Small",
+        "workspace-portal/spark:4.0",
+        "4.0.1",
+        2,
+        DEFAULT_TEMPLATE_MAX_WORKERS,
+        1,
+        2048,
+        true,
+        true);
   }
 
   /** A second, enabled but not default template. */
   public static TemplateView largeTemplate() {
     return new TemplateView(
-        UUID.fromString("00000000-0000-0000-0000-0000000000aa"), "spark-4.0-large", "Large", "workspace-portal/spark:4.0", "4.0.1", 4, 16, 4,
-        8192, false, true);
+        UUID.fromString("00000000-0000-0000-0000-0000000000aa"),
+        "spark-4.0-large",
+        "Large",
+        "workspace-portal/spark:4.0",
+        "4.0.1",
+        4,
+        16,
+        4,
+        8192,
+        false,
+        true);
   }
 
   /** A new entity, PENDING_APPROVAL, created at {@link #T0}. */
   static Workspace workspace(String name) {
-    return new Workspace(name, "for tests", "alice", DEFAULT_TEMPLATE_ID, 2, false, Retention.DESTROY, null, T0);
+    return new Workspace(
+        name, "for tests", "alice", DEFAULT_TEMPLATE_ID, 2, false, Retention.DESTROY, null, T0);
   }
 
   /** A workspace brought to {@code status} along allowed transitions only. */
@@ -120,9 +151,14 @@ public final class WorkspaceFixtures {
       case REJECTED -> List.of(WorkspaceStatus.REJECTED);
       case APPROVED -> List.of(WorkspaceStatus.APPROVED);
       case PROVISIONING -> List.of(WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING);
-      case READY -> List.of(WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING, WorkspaceStatus.READY);
+      case READY ->
+          List.of(WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING, WorkspaceStatus.READY);
       case STOPPED ->
-          List.of(WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING, WorkspaceStatus.READY, WorkspaceStatus.STOPPED);
+          List.of(
+              WorkspaceStatus.APPROVED,
+              WorkspaceStatus.PROVISIONING,
+              WorkspaceStatus.READY,
+              WorkspaceStatus.STOPPED);
       case FAILED -> List.of(WorkspaceStatus.APPROVED, WorkspaceStatus.FAILED);
       case DELETING -> List.of(WorkspaceStatus.APPROVED, WorkspaceStatus.DELETING);
       case DELETED -> List.of(WorkspaceStatus.DELETED);

@@ -13,7 +13,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.workspaceportal.PostgresJpaTest;
 import org.workspaceportal.identity.IdentityFixtures;
 
-/** The workspaces table on real PostgreSQL: the partial unique index on live names, and the usage query. */
+/**
+ * The workspaces table on real PostgreSQL: the partial unique index on live names, and the usage
+ * query.
+ */
 @PostgresJpaTest
 class WorkspaceRepositoryTest {
 
@@ -24,7 +27,9 @@ class WorkspaceRepositoryTest {
   private final String owner = IdentityFixtures.uniqueUsername("repo");
 
   private Workspace save(String name, int workers) {
-    Workspace w = new Workspace(name, null, owner, DEFAULT_TEMPLATE_ID, workers, false, Retention.DESTROY, null, T0);
+    Workspace w =
+        new Workspace(
+            name, null, owner, DEFAULT_TEMPLATE_ID, workers, false, Retention.DESTROY, null, T0);
     workspaces.saveAndFlush(w);
     transitions.saveAndFlush(w.created(owner));
     return w;
@@ -41,7 +46,8 @@ class WorkspaceRepositoryTest {
   void aSecondLiveWorkspaceWithTheSameOwnerAndNameIsRefusedByTheDatabase() {
     save("dup-name", 1);
 
-    assertThatThrownBy(() -> save("dup-name", 1)).isInstanceOf(DataIntegrityViolationException.class);
+    assertThatThrownBy(() -> save("dup-name", 1))
+        .isInstanceOf(DataIntegrityViolationException.class);
   }
 
   @Test
@@ -75,7 +81,17 @@ class WorkspaceRepositoryTest {
   @Test
   void theSameNameIsFineForTwoDifferentOwners() {
     save("shared-name", 1);
-    Workspace other = new Workspace("shared-name", null, owner + "-2", DEFAULT_TEMPLATE_ID, 1, false, Retention.KEEP, null, T0);
+    Workspace other =
+        new Workspace(
+            "shared-name",
+            null,
+            owner + "-2",
+            DEFAULT_TEMPLATE_ID,
+            1,
+            false,
+            Retention.KEEP,
+            null,
+            T0);
 
     workspaces.saveAndFlush(other);
 
@@ -88,13 +104,22 @@ class WorkspaceRepositoryTest {
     move(save("approved-one", 3), WorkspaceStatus.APPROVED);
     move(save("rejected-one", 4), WorkspaceStatus.REJECTED);
 
-    Object[] live = workspaces.usage(owner, EnumSet.complementOf(EnumSet.of(WorkspaceStatus.REJECTED, WorkspaceStatus.DELETED))).getFirst();
+    Object[] live =
+        workspaces
+            .usage(
+                owner,
+                EnumSet.complementOf(EnumSet.of(WorkspaceStatus.REJECTED, WorkspaceStatus.DELETED)))
+            .getFirst();
     Object[] admitted = workspaces.usage(owner, EnumSet.of(WorkspaceStatus.APPROVED)).getFirst();
-    Object[] none = workspaces.usage(owner + "-nobody", EnumSet.allOf(WorkspaceStatus.class)).getFirst();
+    Object[] none =
+        workspaces.usage(owner + "-nobody", EnumSet.allOf(WorkspaceStatus.class)).getFirst();
 
-    assertThat(List.of(((Number) live[0]).intValue(), ((Number) live[1]).intValue())).containsExactly(2, 5);
-    assertThat(List.of(((Number) admitted[0]).intValue(), ((Number) admitted[1]).intValue())).containsExactly(1, 3);
-    assertThat(List.of(((Number) none[0]).intValue(), ((Number) none[1]).intValue())).containsExactly(0, 0);
+    assertThat(List.of(((Number) live[0]).intValue(), ((Number) live[1]).intValue()))
+        .containsExactly(2, 5);
+    assertThat(List.of(((Number) admitted[0]).intValue(), ((Number) admitted[1]).intValue()))
+        .containsExactly(1, 3);
+    assertThat(List.of(((Number) none[0]).intValue(), ((Number) none[1]).intValue()))
+        .containsExactly(0, 0);
   }
 
   @Test
@@ -102,8 +127,13 @@ class WorkspaceRepositoryTest {
     Workspace w = save("with-history", 1);
     move(w, WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING, WorkspaceStatus.READY);
 
-    assertThat(transitions.findByWorkspaceIdOrderByIdAsc(w.id()).stream().map(t -> t.toEntry().to()))
-        .containsExactly(WorkspaceStatus.PENDING_APPROVAL, WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING, WorkspaceStatus.READY);
+    assertThat(
+            transitions.findByWorkspaceIdOrderByIdAsc(w.id()).stream().map(t -> t.toEntry().to()))
+        .containsExactly(
+            WorkspaceStatus.PENDING_APPROVAL,
+            WorkspaceStatus.APPROVED,
+            WorkspaceStatus.PROVISIONING,
+            WorkspaceStatus.READY);
   }
 
   @Test

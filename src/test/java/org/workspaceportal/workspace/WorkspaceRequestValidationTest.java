@@ -32,7 +32,13 @@ class WorkspaceRequestValidationTest {
   void aRequestWithAllFieldsSetIsValid() {
     WorkspaceRequest full =
         new WorkspaceRequest(
-            "churn-model", "Churn analysis", "spark-4.0-small", 3, true, Retention.ERADICATE, Instant.parse("2030-01-01T00:00:00Z"));
+            "churn-model",
+            "Churn analysis",
+            "spark-4.0-small",
+            3,
+            true,
+            Retention.ERADICATE,
+            Instant.parse("2030-01-01T00:00:00Z"));
     assertThat(violations(full)).isEmpty();
   }
 
@@ -79,7 +85,8 @@ class WorkspaceRequestValidationTest {
         .satisfies(
             messages ->
                 assertThat(messages)
-                    .contains("must be 3-40 characters of lowercase letters, digits and hyphens, starting with a letter"));
+                    .contains(
+                        "must be 3-40 characters of lowercase letters, digits and hyphens, starting with a letter"));
   }
 
   @ParameterizedTest
@@ -121,7 +128,8 @@ class WorkspaceRequestValidationTest {
 
   @Test
   void zeroWorkersAreRefused() {
-    assertThat(violations(withWorkers(0))).containsEntry("workers", java.util.Set.of("must be at least 1"));
+    assertThat(violations(withWorkers(0)))
+        .containsEntry("workers", java.util.Set.of("must be at least 1"));
   }
 
   @Test
@@ -131,7 +139,8 @@ class WorkspaceRequestValidationTest {
 
   @Test
   void sixtyFiveWorkersAreRefused() {
-    assertThat(violations(withWorkers(65))).containsEntry("workers", java.util.Set.of("must be at most 64"));
+    assertThat(violations(withWorkers(65)))
+        .containsEntry("workers", java.util.Set.of("must be at most 64"));
   }
 
   @Test

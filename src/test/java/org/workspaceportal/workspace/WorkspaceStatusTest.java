@@ -26,8 +26,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class WorkspaceStatusTest {
 
-  /** The lifecycle as specified (architecture.md and issue #2), written out independently of the enum. */
-  static final Map<WorkspaceStatus, Set<WorkspaceStatus>> ALLOWED = new EnumMap<>(WorkspaceStatus.class);
+  /**
+   * The lifecycle as specified (architecture.md and issue #2), written out independently of the
+   * enum.
+   */
+  static final Map<WorkspaceStatus, Set<WorkspaceStatus>> ALLOWED =
+      new EnumMap<>(WorkspaceStatus.class);
 
   static {
     ALLOWED.put(PENDING_APPROVAL, EnumSet.of(APPROVED, REJECTED, DELETED));
@@ -44,7 +48,10 @@ class WorkspaceStatusTest {
   /** Every ordered pair of statuses (81), with whether the lifecycle allows it. */
   static Stream<Arguments> allPairs() {
     return Arrays.stream(WorkspaceStatus.values())
-        .flatMap(from -> Arrays.stream(WorkspaceStatus.values()).map(to -> Arguments.of(from, to, ALLOWED.get(from).contains(to))));
+        .flatMap(
+            from ->
+                Arrays.stream(WorkspaceStatus.values())
+                    .map(to -> Arguments.of(from, to, ALLOWED.get(from).contains(to))));
   }
 
   @Test
@@ -54,7 +61,8 @@ class WorkspaceStatusTest {
 
   @ParameterizedTest(name = "{0} → {1}: allowed = {2}")
   @MethodSource("allPairs")
-  void canMoveToAnswersExactlyTheLifecycleGraph(WorkspaceStatus from, WorkspaceStatus to, boolean allowed) {
+  void canMoveToAnswersExactlyTheLifecycleGraph(
+      WorkspaceStatus from, WorkspaceStatus to, boolean allowed) {
     assertThat(from.canMoveTo(to)).isEqualTo(allowed);
   }
 
@@ -96,20 +104,26 @@ class WorkspaceStatusTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = WorkspaceStatus.class, names = {"REJECTED", "DELETED"}, mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(
+      value = WorkspaceStatus.class,
+      names = {"REJECTED", "DELETED"},
+      mode = EnumSource.Mode.EXCLUDE)
   void aStatusThatIsNeitherRejectedNorDeletedIsLive(WorkspaceStatus status) {
     assertThat(status.isLive()).isTrue();
   }
 
   @ParameterizedTest
-  @EnumSource(value = WorkspaceStatus.class, names = {"REJECTED", "DELETED"})
+  @EnumSource(
+      value = WorkspaceStatus.class,
+      names = {"REJECTED", "DELETED"})
   void rejectedAndDeletedAreNotLiveSoTheyFreeNameAndQuota(WorkspaceStatus status) {
     assertThat(status.isLive()).isFalse();
   }
 
   @Test
   void onlyDeletedIsTerminal() {
-    assertThat(Arrays.stream(WorkspaceStatus.values()).filter(WorkspaceStatus::isTerminal)).containsExactly(DELETED);
+    assertThat(Arrays.stream(WorkspaceStatus.values()).filter(WorkspaceStatus::isTerminal))
+        .containsExactly(DELETED);
   }
 
   @ParameterizedTest

@@ -19,11 +19,15 @@ class WorkspaceTest {
   private static final Instant LATER = T0.plusSeconds(3600);
 
   static Stream<Arguments> allowedPairs() {
-    return WorkspaceStatusTest.allPairs().filter(a -> (boolean) a.get()[2]).map(a -> Arguments.of(a.get()[0], a.get()[1]));
+    return WorkspaceStatusTest.allPairs()
+        .filter(a -> (boolean) a.get()[2])
+        .map(a -> Arguments.of(a.get()[0], a.get()[1]));
   }
 
   static Stream<Arguments> forbiddenPairs() {
-    return WorkspaceStatusTest.allPairs().filter(a -> !(boolean) a.get()[2]).map(a -> Arguments.of(a.get()[0], a.get()[1]));
+    return WorkspaceStatusTest.allPairs()
+        .filter(a -> !(boolean) a.get()[2])
+        .map(a -> Arguments.of(a.get()[0], a.get()[1]));
   }
 
   @Test
@@ -35,12 +39,15 @@ class WorkspaceTest {
     assertThat(w.createdAt()).isEqualTo(T0);
     assertThat(w.updatedAt()).isEqualTo(T0);
     assertThat(w.created("alice").toEntry())
-        .isEqualTo(new WorkspaceView.HistoryEntry(null, WorkspaceStatus.PENDING_APPROVAL, "alice", null, T0));
+        .isEqualTo(
+            new WorkspaceView.HistoryEntry(
+                null, WorkspaceStatus.PENDING_APPROVAL, "alice", null, T0));
   }
 
   @ParameterizedTest(name = "{0} → {1}")
   @MethodSource("allowedPairs")
-  void anAllowedMoveChangesTheStatusAndReturnsTheHistoryRow(WorkspaceStatus from, WorkspaceStatus to) {
+  void anAllowedMoveChangesTheStatusAndReturnsTheHistoryRow(
+      WorkspaceStatus from, WorkspaceStatus to) {
     Workspace w = WorkspaceFixtures.workspaceIn(from);
 
     Transition transition = w.moveTo(to, "moved", "bob", "because", LATER);
@@ -48,7 +55,8 @@ class WorkspaceTest {
     assertThat(w.status()).isEqualTo(to);
     assertThat(w.statusReason()).isEqualTo("because");
     assertThat(w.updatedAt()).isEqualTo(LATER);
-    assertThat(transition.toEntry()).isEqualTo(new WorkspaceView.HistoryEntry(from, to, "bob", "because", LATER));
+    assertThat(transition.toEntry())
+        .isEqualTo(new WorkspaceView.HistoryEntry(from, to, "bob", "because", LATER));
   }
 
   @ParameterizedTest(name = "{0} → {1}")
@@ -62,8 +70,10 @@ class WorkspaceTest {
             IllegalTransitionException.class,
             e -> {
               assertThat(e.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-              assertThat(e.getBody().getType()).hasToString("https://workspace-portal.dev/problems/illegal-transition");
-              assertThat(e.getMessage()).contains("'" + w.name() + "'", "is " + from, "cannot be frobnicated");
+              assertThat(e.getBody().getType())
+                  .hasToString("https://workspace-portal.dev/problems/illegal-transition");
+              assertThat(e.getMessage())
+                  .contains("'" + w.name() + "'", "is " + from, "cannot be frobnicated");
             });
     assertThat(w.status()).isEqualTo(from);
     assertThat(w.statusReason()).isEqualTo(reasonBefore);
@@ -101,7 +111,8 @@ class WorkspaceTest {
   void aDeletedWorkspaceCannotMoveAnywhere(WorkspaceStatus target) {
     Workspace w = WorkspaceFixtures.workspaceIn(WorkspaceStatus.DELETED);
 
-    assertThatThrownBy(() -> w.moveTo(target, "changed", "admin", null, LATER)).isInstanceOf(IllegalTransitionException.class);
+    assertThatThrownBy(() -> w.moveTo(target, "changed", "admin", null, LATER))
+        .isInstanceOf(IllegalTransitionException.class);
   }
 
   @Test

@@ -25,7 +25,12 @@ class AuditApiController {
       @RequestParam(defaultValue = "50") int size,
       @RequestParam(required = false) String action) {
     Page<AuditEntry> found = audit.page(page, size, action);
-    return new AuditPage(found.getContent(), found.getNumber(), found.getSize(), found.getTotalElements(), found.getTotalPages());
+    return new AuditPage(
+        found.getContent(),
+        found.getNumber(),
+        found.getSize(),
+        found.getTotalElements(),
+        found.getTotalPages());
   }
 
   record AuditPage(List<AuditEntry> items, int page, int size, long totalItems, int totalPages) {}

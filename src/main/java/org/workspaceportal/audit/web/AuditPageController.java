@@ -16,7 +16,10 @@ class AuditPageController {
   }
 
   @GetMapping("/admin/audit")
-  String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String action, Model model) {
+  String list(
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) String action,
+      Model model) {
     model.addAttribute("entries", audit.page(page, 50, action));
     model.addAttribute("action", action);
     return "admin/audit";

@@ -14,12 +14,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import org.workspaceportal.common.NotFoundException;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.InvalidUserRequestException;
 import org.workspaceportal.identity.NewUser;
 import org.workspaceportal.identity.UserAccount;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/admin/users")
@@ -35,7 +35,8 @@ class AdminUserApiController {
   @PostMapping
   ResponseEntity<UserAccount> create(@Valid @RequestBody NewUser body, Authentication auth) {
     UserAccount created = identity.createUser(body, auth.getName());
-    return ResponseEntity.created(URI.create("/api/v1/admin/users/" + created.username())).body(created);
+    return ResponseEntity.created(URI.create("/api/v1/admin/users/" + created.username()))
+        .body(created);
   }
 
   @GetMapping
@@ -48,16 +49,21 @@ class AdminUserApiController {
    * {@code maxWorkspaces}/{@code maxWorkers} (an explicit null clears an override).
    */
   @PatchMapping("/{username}")
-  UserAccount update(@PathVariable String username, @RequestBody JsonNode patch, Authentication auth) {
+  UserAccount update(
+      @PathVariable String username, @RequestBody JsonNode patch, Authentication auth) {
     if (!patch.isObject()) {
       throw new InvalidUserRequestException("body", "must be a JSON object");
     }
     for (String field : patch.propertyNames()) {
       if (!FIELDS.contains(field)) {
-        throw new InvalidUserRequestException(field, "is not a field of a user; allowed: " + FIELDS);
+        throw new InvalidUserRequestException(
+            field, "is not a field of a user; allowed: " + FIELDS);
       }
     }
-    UserAccount user = identity.findUser(username).orElseThrow(() -> new NotFoundException("User '" + username + "'"));
+    UserAccount user =
+        identity
+            .findUser(username)
+            .orElseThrow(() -> new NotFoundException("User '" + username + "'"));
     if (patch.has("enabled")) {
       if (!patch.get("enabled").isBoolean()) {
         throw new InvalidUserRequestException("enabled", "must be true or false");
@@ -65,7 +71,8 @@ class AdminUserApiController {
       user = identity.setEnabled(username, patch.get("enabled").booleanValue(), auth.getName());
     }
     if (patch.has("maxWorkspaces") || patch.has("maxWorkers")) {
-      Integer workspaces = patch.has("maxWorkspaces") ? quota(patch, "maxWorkspaces") : user.maxWorkspaces();
+      Integer workspaces =
+          patch.has("maxWorkspaces") ? quota(patch, "maxWorkspaces") : user.maxWorkspaces();
       Integer workers = patch.has("maxWorkers") ? quota(patch, "maxWorkers") : user.maxWorkers();
       user = identity.setQuota(username, workspaces, workers, auth.getName());
     }
@@ -78,7 +85,8 @@ class AdminUserApiController {
       return null;
     }
     if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
-      throw new InvalidUserRequestException(field, "must be a whole number of 0 or more, or null for the default");
+      throw new InvalidUserRequestException(
+          field, "must be a whole number of 0 or more, or null for the default");
     }
     return value.intValue();
   }

@@ -34,7 +34,9 @@ class TokenApiController {
   }
 
   @PostMapping
-  @Operation(summary = "Create a personal API token (HTTP Basic allowed here); the token is returned only once")
+  @Operation(
+      summary =
+          "Create a personal API token (HTTP Basic allowed here); the token is returned only once")
   ResponseEntity<NewApiToken> create(@Valid @RequestBody TokenRequest body, Authentication auth) {
     NewApiToken created = tokens.create(auth.getName(), body.name(), body.expiresAt());
     return ResponseEntity.created(URI.create("/api/v1/tokens/" + created.id())).body(created);
@@ -51,5 +53,6 @@ class TokenApiController {
     return ResponseEntity.noContent().build();
   }
 
-  record TokenRequest(@NotBlank(message = "is required") @Size(max = 100) String name, Instant expiresAt) {}
+  record TokenRequest(
+      @NotBlank(message = "is required") @Size(max = 100) String name, Instant expiresAt) {}
 }

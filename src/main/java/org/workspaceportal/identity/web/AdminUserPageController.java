@@ -55,7 +55,10 @@ class AdminUserPageController {
 
   @PostMapping("/admin/users/{username}/enabled")
   String enable(
-      @PathVariable String username, @RequestParam boolean enabled, Authentication auth, RedirectAttributes redirect) {
+      @PathVariable String username,
+      @RequestParam boolean enabled,
+      Authentication auth,
+      RedirectAttributes redirect) {
     if (!enabled && username.equals(auth.getName())) {
       redirect.addFlashAttribute("flashError", "You cannot disable your own account.");
       return "redirect:/admin/users";

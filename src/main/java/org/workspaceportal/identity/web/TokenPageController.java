@@ -38,7 +38,8 @@ class TokenPageController {
   @PostMapping("/tokens")
   String create(
       @RequestParam String name,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate expires,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate expires,
       Authentication auth,
       RedirectAttributes redirect) {
     String trimmed = name.strip();
@@ -48,7 +49,10 @@ class TokenPageController {
     }
     try {
       NewApiToken token =
-          tokens.create(auth.getName(), trimmed, expires == null ? null : expires.atStartOfDay().toInstant(ZoneOffset.UTC));
+          tokens.create(
+              auth.getName(),
+              trimmed,
+              expires == null ? null : expires.atStartOfDay().toInstant(ZoneOffset.UTC));
       redirect.addFlashAttribute("newToken", token);
     } catch (PortalException e) {
       redirect.addFlashAttribute("flashError", e.getMessage());

@@ -43,7 +43,15 @@ class CredentialsApiController {
 
     static CredentialsResponse of(WorkspaceCredentials c) {
       return new CredentialsResponse(
-          c.endpoint(), c.region(), c.bucket(), c.accessKeyId(), c.secretAccessKey(), c.nfsAddress(), c.datahub(), c.envFile(), c.sparkDefaults());
+          c.endpoint(),
+          c.region(),
+          c.bucket(),
+          c.accessKeyId(),
+          c.secretAccessKey(),
+          c.nfsAddress(),
+          c.datahub(),
+          c.envFile(),
+          c.sparkDefaults());
     }
 
     @Override

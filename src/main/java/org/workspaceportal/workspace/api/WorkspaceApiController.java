@@ -39,7 +39,8 @@ class WorkspaceApiController {
 
   @PostMapping("/workspaces")
   @Operation(summary = "Request a workspace; it waits for an admin's approval")
-  ResponseEntity<WorkspaceResponse> request(@Valid @RequestBody WorkspaceRequest request, Authentication auth) {
+  ResponseEntity<WorkspaceResponse> request(
+      @Valid @RequestBody WorkspaceRequest request, Authentication auth) {
     WorkspaceView created = workspaces.request(request, CurrentUser.of(auth));
     return ResponseEntity.created(location(created.id())).body(WorkspaceResponse.of(created));
   }
@@ -50,7 +51,9 @@ class WorkspaceApiController {
       @RequestParam(required = false) String owner,
       @RequestParam(required = false) WorkspaceStatus status,
       Authentication auth) {
-    return workspaces.list(CurrentUser.of(auth), owner, status).stream().map(WorkspaceResponse::of).toList();
+    return workspaces.list(CurrentUser.of(auth), owner, status).stream()
+        .map(WorkspaceResponse::of)
+        .toList();
   }
 
   @GetMapping("/workspaces/{id}")
@@ -66,7 +69,8 @@ class WorkspaceApiController {
 
   @PostMapping("/workspaces/{id}/reject")
   @Operation(summary = "Reject a pending request with a reason (ADMIN)")
-  WorkspaceResponse reject(@PathVariable UUID id, @Valid @RequestBody RejectRequest body, Authentication auth) {
+  WorkspaceResponse reject(
+      @PathVariable UUID id, @Valid @RequestBody RejectRequest body, Authentication auth) {
     return WorkspaceResponse.of(workspaces.reject(id, body.reason(), CurrentUser.of(auth)));
   }
 

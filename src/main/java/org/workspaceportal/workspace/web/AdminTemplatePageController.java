@@ -47,7 +47,11 @@ class AdminTemplatePageController {
   }
 
   @PostMapping("/admin/templates")
-  String create(@Valid @ModelAttribute("form") TemplateForm form, BindingResult errors, Authentication auth, RedirectAttributes redirect) {
+  String create(
+      @Valid @ModelAttribute("form") TemplateForm form,
+      BindingResult errors,
+      Authentication auth,
+      RedirectAttributes redirect) {
     if (!errors.hasErrors()) {
       try {
         TemplateView t = templates.create(form, auth.getName());
@@ -78,7 +82,11 @@ class AdminTemplatePageController {
   }
 
   @PostMapping("/admin/templates/{id}/enabled")
-  String enable(@PathVariable UUID id, @RequestParam boolean enabled, Authentication auth, RedirectAttributes redirect) {
+  String enable(
+      @PathVariable UUID id,
+      @RequestParam boolean enabled,
+      Authentication auth,
+      RedirectAttributes redirect) {
     try {
       templates.setEnabled(id, enabled, auth.getName());
     } catch (PortalException e) {

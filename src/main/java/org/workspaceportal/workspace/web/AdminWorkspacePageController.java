@@ -37,7 +37,8 @@ class AdminWorkspacePageController {
       @RequestParam(required = false) WorkspaceStatus status,
       Authentication auth,
       Model model) {
-    model.addAttribute("workspaces", workspaces.list(CurrentUser.of(auth), blankToNull(owner), status));
+    model.addAttribute(
+        "workspaces", workspaces.list(CurrentUser.of(auth), blankToNull(owner), status));
     model.addAttribute("owner", owner);
     model.addAttribute("status", status);
     model.addAttribute("statuses", WorkspaceStatus.values());
@@ -57,7 +58,10 @@ class AdminWorkspacePageController {
 
   @PostMapping("/admin/workspaces/{id}/reject")
   String reject(
-      @PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Authentication auth, RedirectAttributes redirect) {
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "") String reason,
+      Authentication auth,
+      RedirectAttributes redirect) {
     try {
       WorkspaceView ws = workspaces.reject(id, reason.strip(), CurrentUser.of(auth));
       redirect.addFlashAttribute("flash", "Rejected '" + ws.name() + "'.");

@@ -16,11 +16,13 @@ record WorkspaceForm(
     @NotBlank(message = "is required")
         @Pattern(
             regexp = "[a-z][a-z0-9-]{2,39}",
-            message = "must be 3-40 characters of lowercase letters, digits and hyphens, starting with a letter")
+            message =
+                "must be 3-40 characters of lowercase letters, digits and hyphens, starting with a letter")
         String name,
     @Size(max = 2000, message = "must be at most 2000 characters") String description,
     String template,
-    @Min(value = 1, message = "must be at least 1") @Max(value = 64, message = "must be at most 64") Integer workers,
+    @Min(value = 1, message = "must be at least 1") @Max(value = 64, message = "must be at most 64")
+        Integer workers,
     boolean datahub,
     Retention retention,
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime expiresAt) {
@@ -31,6 +33,12 @@ record WorkspaceForm(
 
   WorkspaceRequest toRequest() {
     return new WorkspaceRequest(
-        name, description, template, workers, datahub, retention, expiresAt == null ? null : expiresAt.toInstant(ZoneOffset.UTC));
+        name,
+        description,
+        template,
+        workers,
+        datahub,
+        retention,
+        expiresAt == null ? null : expiresAt.toInstant(ZoneOffset.UTC));
   }
 }

@@ -2,16 +2,12 @@ package org.workspaceportal.workspace.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.workspaceportal.workspace.CredentialService;
-import org.workspaceportal.workspace.WorkspaceCredentials;
-import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,13 +16,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workspaceportal.common.PortalException;
 import org.workspaceportal.identity.CurrentUser;
+import org.workspaceportal.workspace.CredentialService;
 import org.workspaceportal.workspace.InvalidWorkspaceRequestException;
 import org.workspaceportal.workspace.Retention;
 import org.workspaceportal.workspace.TemplateService;
 import org.workspaceportal.workspace.TemplateView;
+import org.workspaceportal.workspace.WorkspaceCredentials;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceView;
 
@@ -40,7 +40,10 @@ class WorkspacePageController {
   private final WorkspaceUpdates updates;
 
   WorkspacePageController(
-      WorkspaceService workspaces, TemplateService templates, CredentialService credentials, WorkspaceUpdates updates) {
+      WorkspaceService workspaces,
+      TemplateService templates,
+      CredentialService credentials,
+      WorkspaceUpdates updates) {
     this.workspaces = workspaces;
     this.templates = templates;
     this.credentials = credentials;
@@ -50,14 +53,20 @@ class WorkspacePageController {
   @GetMapping("/workspaces")
   String list(Authentication auth, Model model) {
     CurrentUser user = CurrentUser.of(auth);
-    model.addAttribute("workspaces", workspaces.list(new CurrentUser(user.username(), false), null, null));
+    model.addAttribute(
+        "workspaces", workspaces.list(new CurrentUser(user.username(), false), null, null));
     model.addAttribute("quota", workspaces.quotaOf(user.username()));
     return "workspaces/list";
   }
 
   @GetMapping("/workspaces/new")
   String form(Model model) {
-    String defaultTemplate = templates.enabled().stream().filter(TemplateView::isDefault).map(TemplateView::name).findFirst().orElse(null);
+    String defaultTemplate =
+        templates.enabled().stream()
+            .filter(TemplateView::isDefault)
+            .map(TemplateView::name)
+            .findFirst()
+            .orElse(null);
     model.addAttribute("form", WorkspaceForm.empty(defaultTemplate));
     return formPage(model);
   }
@@ -74,7 +83,8 @@ class WorkspacePageController {
     }
     try {
       WorkspaceView created = workspaces.request(form.toRequest(), CurrentUser.of(auth));
-      redirect.addFlashAttribute("flash", "Requested '" + created.name() + "'. An admin will review it.");
+      redirect.addFlashAttribute(
+          "flash", "Requested '" + created.name() + "'. An admin will review it.");
       return "redirect:/workspaces/" + created.id();
     } catch (InvalidWorkspaceRequestException e) {
       errors.rejectValue(e.field(), "invalid", e.fieldMessage());
@@ -105,7 +115,8 @@ class WorkspacePageController {
   }
 
   @GetMapping("/workspaces/{id}/secret")
-  String secret(@PathVariable UUID id, Authentication auth, Model model, HttpServletResponse response) {
+  String secret(
+      @PathVariable UUID id, Authentication auth, Model model, HttpServletResponse response) {
     response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
     model.addAttribute("credentials", credentials.reveal(id, CurrentUser.of(auth), "page"));
     return "workspaces/detail :: secret";
@@ -127,7 +138,9 @@ class WorkspacePageController {
     return ResponseEntity.ok()
         .cacheControl(CacheControl.noStore())
         .contentType(MediaType.TEXT_PLAIN)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(filename).build().toString())
         .body(body);
   }
 

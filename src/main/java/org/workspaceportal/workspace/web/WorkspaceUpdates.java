@@ -28,7 +28,8 @@ class WorkspaceUpdates {
 
   SseEmitter subscribe(UUID workspaceId) {
     SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-    List<SseEmitter> list = emitters.computeIfAbsent(workspaceId, id -> new CopyOnWriteArrayList<>());
+    List<SseEmitter> list =
+        emitters.computeIfAbsent(workspaceId, id -> new CopyOnWriteArrayList<>());
     list.add(emitter);
     Runnable remove = () -> list.remove(emitter);
     emitter.onCompletion(remove);

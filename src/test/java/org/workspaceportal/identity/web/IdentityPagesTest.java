@@ -57,19 +57,35 @@ class IdentityPagesTest {
   @Test
   void theUsersPageListsUsersWithRoleStateAndQuotaOverrides() throws Exception {
     when(identity.listUsers())
-        .thenReturn(List.of(IdentityFixtures.account("bob", Role.USER, false, 3, 12), IdentityFixtures.account(ROOT, Role.ADMIN, true, null, null)));
+        .thenReturn(
+            List.of(
+                IdentityFixtures.account("bob", Role.USER, false, 3, 12),
+                IdentityFixtures.account(ROOT, Role.ADMIN, true, null, null)));
 
-    String html = mvc.perform(get("/admin/users").with(root())).andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(get("/admin/users").with(root()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
     assertThat(Html.text(html)).contains("bob USER disabled", "root ADMIN enabled");
-    assertThat(html).contains("name=\"maxWorkspaces\" value=\"3\"", "name=\"maxWorkers\" value=\"12\"");
-    assertThat(html).containsPattern("action=\"/admin/users/bob/enabled\"[\\s\\S]*?name=\"enabled\" value=\"true\"[\\s\\S]*?Enable");
+    assertThat(html)
+        .contains("name=\"maxWorkspaces\" value=\"3\"", "name=\"maxWorkers\" value=\"12\"");
+    assertThat(html)
+        .containsPattern(
+            "action=\"/admin/users/bob/enabled\"[\\s\\S]*?name=\"enabled\" value=\"true\"[\\s\\S]*?Enable");
   }
 
   @Test
   void creatingAUserRedirectsWithAFlashMessage() throws Exception {
     MvcResult result =
-        mvc.perform(post("/admin/users").param("username", "newbie").param("password", "long-enough").param("role", "USER").with(root()).with(csrf()))
+        mvc.perform(
+                post("/admin/users")
+                    .param("username", "newbie")
+                    .param("password", "long-enough")
+                    .param("role", "USER")
+                    .with(root())
+                    .with(csrf()))
             .andReturn();
 
     assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin/users");
@@ -80,30 +96,43 @@ class IdentityPagesTest {
   @Test
   void anInvalidUserReRendersTheFormWithFieldErrorsAndWithoutThePassword() throws Exception {
     MockHttpServletResponse response =
-        mvc.perform(post("/admin/users").param("username", "Bad Name").param("password", "short7!").param("role", "USER").with(root()).with(csrf()))
+        mvc.perform(
+                post("/admin/users")
+                    .param("username", "Bad Name")
+                    .param("password", "short7!")
+                    .param("role", "USER")
+                    .with(root())
+                    .with(csrf()))
             .andReturn()
             .getResponse();
 
     assertThat(response.getStatus()).isEqualTo(200);
     String html = response.getContentAsString();
     assertThat(Html.text(html))
-        .contains("must be 3-64 characters: lowercase letters, digits,")
+        .contains("must be 3-64 characters of lowercase letters, digits,")
         .contains("must be 8 to 128 characters");
     assertThat(html).contains("value=\"Bad Name\"").doesNotContain("short7!");
     verify(identity, never()).createUser(any(), any());
   }
 
   @Test
-  void theUsernameRuleKeepsItsQuotedCharactersOnThePage() throws Exception {
+  void theUsernameRuleReadsTheSameOnThePage() throws Exception {
     String html =
-        mvc.perform(post("/admin/users").param("username", "Bad Name").param("password", "long-enough").param("role", "USER").with(root()).with(csrf()))
+        mvc.perform(
+                post("/admin/users")
+                    .param("username", "Bad Name")
+                    .param("password", "long-enough")
+                    .param("role", "USER")
+                    .with(root())
+                    .with(csrf()))
             .andReturn()
             .getResponse()
             .getContentAsString();
 
-    // BUG (cosmetic): the message goes through MessageFormat on the page, which eats the single
-    // quotes, so people read "digits, ., _ or -".
-    assertThat(Html.text(html)).contains("digits, &#39;.&#39;, &#39;_&#39; or &#39;-&#39;, starting with a letter");
+    // The message goes through MessageFormat on the page, which would eat single quotes: it names
+    // the characters in words instead.
+    assertThat(Html.text(html))
+        .contains("digits, dots, underscores or hyphens, starting with a letter");
   }
 
   @Test
@@ -111,7 +140,13 @@ class IdentityPagesTest {
     when(identity.createUser(any(), anyString())).thenThrow(new UsernameTakenException("bob"));
 
     String html =
-        mvc.perform(post("/admin/users").param("username", "bob").param("password", "long-enough").param("role", "USER").with(root()).with(csrf()))
+        mvc.perform(
+                post("/admin/users")
+                    .param("username", "bob")
+                    .param("password", "long-enough")
+                    .param("role", "USER")
+                    .with(root())
+                    .with(csrf()))
             .andReturn()
             .getResponse()
             .getContentAsString();
@@ -121,15 +156,28 @@ class IdentityPagesTest {
 
   @Test
   void anAdminCannotDisableTheirOwnAccount() throws Exception {
-    MvcResult result = mvc.perform(post("/admin/users/" + ROOT + "/enabled").param("enabled", "false").with(root()).with(csrf())).andReturn();
+    MvcResult result =
+        mvc.perform(
+                post("/admin/users/" + ROOT + "/enabled")
+                    .param("enabled", "false")
+                    .with(root())
+                    .with(csrf()))
+            .andReturn();
 
-    assertThat(Html.flash(result)).containsEntry("flashError", "You cannot disable your own account.");
+    assertThat(Html.flash(result))
+        .containsEntry("flashError", "You cannot disable your own account.");
     verify(identity, never()).setEnabled(anyString(), eq(false), anyString());
   }
 
   @Test
   void disablingAnotherUserIsConfirmed() throws Exception {
-    MvcResult result = mvc.perform(post("/admin/users/bob/enabled").param("enabled", "false").with(root()).with(csrf())).andReturn();
+    MvcResult result =
+        mvc.perform(
+                post("/admin/users/bob/enabled")
+                    .param("enabled", "false")
+                    .with(root())
+                    .with(csrf()))
+            .andReturn();
 
     assertThat(Html.flash(result)).containsEntry("flash", "Disabled 'bob'.");
     verify(identity).setEnabled("bob", false, ROOT);
@@ -138,7 +186,13 @@ class IdentityPagesTest {
   @Test
   void aNegativeQuotaIsRefused() throws Exception {
     MvcResult result =
-        mvc.perform(post("/admin/users/bob/quota").param("maxWorkspaces", "-1").param("maxWorkers", "4").with(root()).with(csrf())).andReturn();
+        mvc.perform(
+                post("/admin/users/bob/quota")
+                    .param("maxWorkspaces", "-1")
+                    .param("maxWorkers", "4")
+                    .with(root())
+                    .with(csrf()))
+            .andReturn();
 
     assertThat(Html.flash(result)).containsEntry("flashError", "Quotas cannot be negative.");
     verify(identity, never()).setQuota(any(), any(), any(), any());
@@ -146,7 +200,13 @@ class IdentityPagesTest {
 
   @Test
   void emptyQuotaFieldsClearTheOverrides() throws Exception {
-    mvc.perform(post("/admin/users/bob/quota").param("maxWorkspaces", "").param("maxWorkers", "").with(root()).with(csrf())).andReturn();
+    mvc.perform(
+            post("/admin/users/bob/quota")
+                .param("maxWorkspaces", "")
+                .param("maxWorkers", "")
+                .with(root())
+                .with(csrf()))
+        .andReturn();
 
     verify(identity).setQuota("bob", null, null, ROOT);
   }
@@ -156,7 +216,13 @@ class IdentityPagesTest {
     when(identity.setEnabled("ghost", true, ROOT)).thenThrow(new NotFoundException("User 'ghost'"));
 
     MockHttpServletResponse response =
-        mvc.perform(post("/admin/users/ghost/enabled").param("enabled", "true").with(root()).with(csrf())).andReturn().getResponse();
+        mvc.perform(
+                post("/admin/users/ghost/enabled")
+                    .param("enabled", "true")
+                    .with(root())
+                    .with(csrf()))
+            .andReturn()
+            .getResponse();
 
     assertThat(response.getStatus()).isEqualTo(404);
   }
@@ -164,16 +230,37 @@ class IdentityPagesTest {
   @Test
   void aNewTokenIsShownOnceAfterCreationAndNotOnReload() throws Exception {
     UUID id = UUID.randomUUID();
-    when(tokens.create(ALICE, "laptop", null)).thenReturn(new NewApiToken(id, "laptop", SECRET, SECRET.substring(0, 10), null));
+    when(tokens.create(ALICE, "laptop", null))
+        .thenReturn(new NewApiToken(id, "laptop", SECRET, SECRET.substring(0, 10), null));
     when(tokens.list(ALICE))
-        .thenReturn(List.of(new ApiTokenView(id, "laptop", SECRET.substring(0, 10), Instant.parse("2026-01-01T00:00:00Z"), null, null, null)));
+        .thenReturn(
+            List.of(
+                new ApiTokenView(
+                    id,
+                    "laptop",
+                    SECRET.substring(0, 10),
+                    Instant.parse("2026-01-01T00:00:00Z"),
+                    null,
+                    null,
+                    null)));
 
-    MvcResult created = mvc.perform(post("/tokens").param("name", "  laptop ").param("expires", "").with(alice()).with(csrf())).andReturn();
+    MvcResult created =
+        mvc.perform(
+                post("/tokens")
+                    .param("name", "  laptop ")
+                    .param("expires", "")
+                    .with(alice())
+                    .with(csrf()))
+            .andReturn();
     assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/tokens");
 
     String firstView =
-        mvc.perform(get("/tokens").with(alice()).flashAttrs(created.getFlashMap())).andReturn().getResponse().getContentAsString();
-    String reload = mvc.perform(get("/tokens").with(alice())).andReturn().getResponse().getContentAsString();
+        mvc.perform(get("/tokens").with(alice()).flashAttrs(created.getFlashMap()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String reload =
+        mvc.perform(get("/tokens").with(alice())).andReturn().getResponse().getContentAsString();
 
     assertThat(firstView).contains(SECRET, "Copy it now: it will not be shown again.");
     assertThat(reload).doesNotContain(SECRET).doesNotContain("id=\"new-token\"");
@@ -182,18 +269,27 @@ class IdentityPagesTest {
 
   @Test
   void aTokenWithAnExpiryDateExpiresAtTheStartOfThatDayUtc() throws Exception {
-    when(tokens.create(any(), any(), any())).thenReturn(new NewApiToken(UUID.randomUUID(), "ci", SECRET, "wsp_ssssss", null));
+    when(tokens.create(any(), any(), any()))
+        .thenReturn(new NewApiToken(UUID.randomUUID(), "ci", SECRET, "wsp_ssssss", null));
 
-    mvc.perform(post("/tokens").param("name", "ci").param("expires", "2031-02-03").with(alice()).with(csrf())).andReturn();
+    mvc.perform(
+            post("/tokens")
+                .param("name", "ci")
+                .param("expires", "2031-02-03")
+                .with(alice())
+                .with(csrf()))
+        .andReturn();
 
     verify(tokens).create(ALICE, "ci", Instant.parse("2031-02-03T00:00:00Z"));
   }
 
   @Test
   void aTokenNeedsAName() throws Exception {
-    MvcResult result = mvc.perform(post("/tokens").param("name", "   ").with(alice()).with(csrf())).andReturn();
+    MvcResult result =
+        mvc.perform(post("/tokens").param("name", "   ").with(alice()).with(csrf())).andReturn();
 
-    assertThat(Html.flash(result)).containsEntry("flashError", "Give the token a name of 1 to 100 characters.");
+    assertThat(Html.flash(result))
+        .containsEntry("flashError", "Give the token a name of 1 to 100 characters.");
     verify(tokens, never()).create(any(), any(), any());
   }
 
@@ -203,13 +299,25 @@ class IdentityPagesTest {
     when(tokens.list(ALICE))
         .thenReturn(
             List.of(
-                new ApiTokenView(UUID.randomUUID(), "old", "wsp_aaaaaa", past, past.plusSeconds(60), null, null),
-                new ApiTokenView(UUID.randomUUID(), "gone", "wsp_bbbbbb", past, null, past.plusSeconds(5), null)));
+                new ApiTokenView(
+                    UUID.randomUUID(), "old", "wsp_aaaaaa", past, past.plusSeconds(60), null, null),
+                new ApiTokenView(
+                    UUID.randomUUID(),
+                    "gone",
+                    "wsp_bbbbbb",
+                    past,
+                    null,
+                    past.plusSeconds(5),
+                    null)));
 
-    String html = mvc.perform(get("/tokens").with(alice())).andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(get("/tokens").with(alice())).andReturn().getResponse().getContentAsString();
 
-    assertThat(Html.text(html)).contains("old wsp_aaaaaa…", "expired", "gone wsp_bbbbbb…", "revoked");
-    assertThat(Html.postForms(html)).as("a revoke button only for the unrevoked token, plus the create form").isEqualTo(3);
+    assertThat(Html.text(html))
+        .contains("old wsp_aaaaaa…", "expired", "gone wsp_bbbbbb…", "revoked");
+    assertThat(Html.postForms(html))
+        .as("a revoke button only for the unrevoked token, plus the create form")
+        .isEqualTo(3);
   }
 
   @Test
@@ -217,7 +325,10 @@ class IdentityPagesTest {
     UUID id = UUID.randomUUID();
     org.mockito.Mockito.doThrow(new NotFoundException("Token")).when(tokens).revoke(ALICE, id);
 
-    MockHttpServletResponse response = mvc.perform(post("/tokens/" + id + "/revoke").with(alice()).with(csrf())).andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(post("/tokens/" + id + "/revoke").with(alice()).with(csrf()))
+            .andReturn()
+            .getResponse();
 
     assertThat(response.getStatus()).isEqualTo(404);
   }

@@ -38,7 +38,8 @@ class AdminTemplatePagesTest {
     return user(RealSecurityTestConfiguration.ADMIN).roles("ADMIN", "USER");
   }
 
-  private static MockHttpServletRequestBuilder create(String name, String defaultWorkers, String maxWorkers) {
+  private static MockHttpServletRequestBuilder create(
+      String name, String defaultWorkers, String maxWorkers) {
     return post("/admin/templates")
         .with(root())
         .with(csrf())
@@ -54,16 +55,34 @@ class AdminTemplatePagesTest {
 
   @Test
   void theTemplatesPageListsEveryTemplateWithItsSizes() throws Exception {
-    when(templates.list()).thenReturn(List.of(WorkspaceFixtures.defaultTemplate(), WorkspaceFixtures.largeTemplate()));
+    when(templates.list())
+        .thenReturn(
+            List.of(WorkspaceFixtures.defaultTemplate(), WorkspaceFixtures.largeTemplate()));
 
-    String text = Html.text(mvc.perform(get("/admin/templates").with(root())).andReturn().getResponse().getContentAsString());
+    String text =
+        Html.text(
+            mvc.perform(get("/admin/templates").with(root()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
 
-    assertThat(text).contains("spark-4.0-small default", "2 / 4", "1 cores, 2048 MB", "spark-4.0-large", "4 / 16", "4 cores, 8192 MB");
+    assertThat(text)
+        .contains(
+            "spark-4.0-small default",
+            "2 / 4",
+            "1 cores, 2048 MB",
+            "spark-4.0-large",
+            "4 / 16",
+            "4 cores, 8192 MB");
   }
 
   @Test
   void theNewTemplateFormRendersWithSensibleDefaults() throws Exception {
-    String html = mvc.perform(get("/admin/templates/new").with(root())).andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(get("/admin/templates/new").with(root()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
     assertThat(html).contains("value=\"workspace-portal/spark:4.0\"", "value=\"4.0.1\"");
   }
@@ -76,12 +95,21 @@ class AdminTemplatePagesTest {
 
     assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin/templates");
     assertThat(Html.flash(result)).containsEntry("flash", "Created template 'spark-4.0-large'.");
-    verify(templates).create(new TemplateForm("spark-4.0-large", "Bigger", "workspace-portal/spark:4.0", "4.0.1", 4, 16, 2, 4096), "root");
+    verify(templates)
+        .create(
+            new TemplateForm(
+                "spark-4.0-large", "Bigger", "workspace-portal/spark:4.0", "4.0.1", 4, 16, 2, 4096),
+            "root");
   }
 
   @Test
   void anInvalidImageReRendersTheFormWithTheFieldError() throws Exception {
-    String text = Html.text(mvc.perform(create("t-name", "1", "2").param("image", "not an image")).andReturn().getResponse().getContentAsString());
+    String text =
+        Html.text(
+            mvc.perform(create("t-name", "1", "2").param("image", "not an image"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
 
     assertThat(text).contains("must be a Docker image reference");
     verify(templates, never()).create(any(), any());
@@ -94,18 +122,27 @@ class AdminTemplatePagesTest {
     assertThat(result.getResponse().getStatus()).isEqualTo(200);
     verify(templates, never()).create(any(), any());
     // BUG: the @AssertTrue violation lands on the bean property "defaultWithinMax", which the form
-    // neither shows as a global error nor under a field: the page silently shows the same form again.
-    assertThat(Html.text(result.getResponse().getContentAsString())).contains("the default number of workers must not exceed the maximum");
+    // neither shows as a global error nor under a field: the page silently shows the same form
+    // again.
+    assertThat(Html.text(result.getResponse().getContentAsString()))
+        .contains("the default number of workers must not exceed the maximum");
   }
 
   @Test
   void aTakenNameShowsUnderTheNameField() throws Exception {
     when(templates.create(any(), anyString()))
-        .thenThrow(new InvalidWorkspaceRequestException("name", "a template named 'spark-4.0-small' already exists"));
+        .thenThrow(
+            new InvalidWorkspaceRequestException(
+                "name", "a template named 'spark-4.0-small' already exists"));
 
-    String html = mvc.perform(create("spark-4.0-small", "1", "2")).andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(create("spark-4.0-small", "1", "2"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
-    assertThat(Html.text(html)).contains("a template named &#39;spark-4.0-small&#39; already exists");
+    assertThat(Html.text(html))
+        .contains("a template named &#39;spark-4.0-small&#39; already exists");
   }
 
   @Test
@@ -113,9 +150,15 @@ class AdminTemplatePagesTest {
     UUID id = WorkspaceFixtures.largeTemplate().id();
     when(templates.get(id)).thenReturn(WorkspaceFixtures.largeTemplate());
 
-    String html = mvc.perform(get("/admin/templates/" + id + "/edit").with(root())).andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(get("/admin/templates/" + id + "/edit").with(root()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
-    assertThat(html).containsPattern("<input[^>]*readonly[^>]*value=\"spark-4.0-large\"|<input[^>]*value=\"spark-4.0-large\"[^>]*readonly");
+    assertThat(html)
+        .containsPattern(
+            "<input[^>]*readonly[^>]*value=\"spark-4.0-large\"|<input[^>]*value=\"spark-4.0-large\"[^>]*readonly");
     assertThat(html).contains("action=\"/admin/templates/" + id + "\"");
   }
 
@@ -123,10 +166,20 @@ class AdminTemplatePagesTest {
   void disablingTheDefaultTemplateShowsWhyNot() throws Exception {
     UUID id = WorkspaceFixtures.DEFAULT_TEMPLATE_ID;
     when(templates.setEnabled(id, false, "root"))
-        .thenThrow(new InvalidWorkspaceRequestException("enabled", "the default template cannot be disabled; make another one the default first"));
+        .thenThrow(
+            new InvalidWorkspaceRequestException(
+                "enabled",
+                "the default template cannot be disabled; make another one the default first"));
 
-    MvcResult result = mvc.perform(post("/admin/templates/" + id + "/enabled").param("enabled", "false").with(root()).with(csrf())).andReturn();
+    MvcResult result =
+        mvc.perform(
+                post("/admin/templates/" + id + "/enabled")
+                    .param("enabled", "false")
+                    .with(root())
+                    .with(csrf()))
+            .andReturn();
 
-    assertThat(result.getFlashMap().get("flashError").toString()).contains("the default template cannot be disabled");
+    assertThat(result.getFlashMap().get("flashError").toString())
+        .contains("the default template cannot be disabled");
   }
 }

@@ -46,32 +46,61 @@ class AdminWorkspacePagesTest {
 
   @Test
   void theApprovalQueueShowsEachRequestersUsageAgainstTheirQuota() throws Exception {
-    var fits = WorkspaceFixtures.view(UUID.randomUUID(), "small-one", "bob", WorkspaceStatus.PENDING_APPROVAL, "for the churn model");
-    var tooBig = WorkspaceFixtures.view(UUID.randomUUID(), "another-one", "carol", WorkspaceStatus.PENDING_APPROVAL, null);
+    var fits =
+        WorkspaceFixtures.view(
+            UUID.randomUUID(),
+            "small-one",
+            "bob",
+            WorkspaceStatus.PENDING_APPROVAL,
+            "for the churn model");
+    var tooBig =
+        WorkspaceFixtures.view(
+            UUID.randomUUID(), "another-one", "carol", WorkspaceStatus.PENDING_APPROVAL, null);
     when(workspaces.approvalQueue())
-        .thenReturn(List.of(new PendingRequest(fits, new Quota(5, 1, 16, 2)), new PendingRequest(tooBig, new Quota(1, 1, 16, 0))));
+        .thenReturn(
+            List.of(
+                new PendingRequest(fits, new Quota(5, 1, 16, 2)),
+                new PendingRequest(tooBig, new Quota(1, 1, 16, 0))));
 
-    String text = Html.text(mvc.perform(get("/admin/approvals").with(root())).andReturn().getResponse().getContentAsString());
+    String text =
+        Html.text(
+            mvc.perform(get("/admin/approvals").with(root()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
 
     assertThat(text)
-        .contains("bob / small-one", "for the churn model", "Owner uses 1 / 5 approved workspaces and 2 / 16 workers.")
-        .contains("carol / another-one", "Owner uses 1 / 1 approved workspaces and 0 / 16 workers — approving would exceed the quota");
+        .contains(
+            "bob / small-one",
+            "for the churn model",
+            "Owner uses 1 / 5 approved workspaces and 2 / 16 workers.")
+        .contains(
+            "carol / another-one",
+            "Owner uses 1 / 1 approved workspaces and 0 / 16 workers — approving would exceed the quota");
   }
 
   @Test
   void anEmptyQueueSaysSo() throws Exception {
     when(workspaces.approvalQueue()).thenReturn(List.of());
 
-    assertThat(Html.text(mvc.perform(get("/admin/approvals").with(root())).andReturn().getResponse().getContentAsString()))
+    assertThat(
+            Html.text(
+                mvc.perform(get("/admin/approvals").with(root()))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString()))
         .contains("Nothing to approve.");
   }
 
   @Test
   void approvingRedirectsToTheQueueWithAFlashMessage() throws Exception {
     UUID id = UUID.randomUUID();
-    when(workspaces.approve(id, ROOT_ADMIN)).thenReturn(WorkspaceFixtures.view(id, "small-one", "bob", WorkspaceStatus.APPROVED));
+    when(workspaces.approve(id, ROOT_ADMIN))
+        .thenReturn(WorkspaceFixtures.view(id, "small-one", "bob", WorkspaceStatus.APPROVED));
 
-    MvcResult result = mvc.perform(post("/admin/workspaces/" + id + "/approve").with(root()).with(csrf())).andReturn();
+    MvcResult result =
+        mvc.perform(post("/admin/workspaces/" + id + "/approve").with(root()).with(csrf()))
+            .andReturn();
 
     assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin/approvals");
     assertThat(Html.flash(result)).containsEntry("flash", "Approved 'small-one' for bob.");
@@ -81,37 +110,59 @@ class AdminWorkspacePagesTest {
   void anApprovalThatBreaksTheQuotaShowsWhyAsAnError() throws Exception {
     UUID id = UUID.randomUUID();
     when(workspaces.approve(id, ROOT_ADMIN))
-        .thenThrow(new QuotaExceededException("Quota exceeded: at most 1 live workspaces are allowed and you have 1."));
+        .thenThrow(
+            new QuotaExceededException(
+                "Quota exceeded: at most 1 live workspaces are allowed and you have 1."));
 
-    MvcResult result = mvc.perform(post("/admin/workspaces/" + id + "/approve").with(root()).with(csrf())).andReturn();
+    MvcResult result =
+        mvc.perform(post("/admin/workspaces/" + id + "/approve").with(root()).with(csrf()))
+            .andReturn();
 
     assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin/approvals");
-    assertThat(Html.flash(result)).containsEntry("flashError", "Quota exceeded: at most 1 live workspaces are allowed and you have 1.");
+    assertThat(Html.flash(result))
+        .containsEntry(
+            "flashError", "Quota exceeded: at most 1 live workspaces are allowed and you have 1.");
   }
 
   @Test
   void rejectingWithoutAReasonShowsAnError() throws Exception {
     UUID id = UUID.randomUUID();
     when(workspaces.reject(eq(id), eq(""), eq(ROOT_ADMIN)))
-        .thenThrow(new InvalidWorkspaceRequestException("reason", "is required when rejecting a request"));
+        .thenThrow(
+            new InvalidWorkspaceRequestException("reason", "is required when rejecting a request"));
 
-    MvcResult result = mvc.perform(post("/admin/workspaces/" + id + "/reject").param("reason", "   ").with(root()).with(csrf())).andReturn();
+    MvcResult result =
+        mvc.perform(
+                post("/admin/workspaces/" + id + "/reject")
+                    .param("reason", "   ")
+                    .with(root())
+                    .with(csrf()))
+            .andReturn();
 
     assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin/approvals");
-    assertThat(Html.flash(result)).containsEntry("flashError", "reason: is required when rejecting a request");
+    assertThat(Html.flash(result))
+        .containsEntry("flashError", "reason: is required when rejecting a request");
     when(workspaces.approvalQueue()).thenReturn(List.of());
     String page =
-        mvc.perform(get("/admin/approvals").with(root()).flashAttrs(result.getFlashMap())).andReturn().getResponse().getContentAsString();
-    assertThat(page).contains("<div class=\"alert alert-danger\" role=\"alert\">reason: is required when rejecting a request</div>");
+        mvc.perform(get("/admin/approvals").with(root()).flashAttrs(result.getFlashMap()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains(
+            "<div class=\"alert alert-danger\" role=\"alert\">reason: is required when rejecting a request</div>");
   }
 
   @Test
   void rejectingWithoutTheReasonParameterAtAllShowsTheSameError() throws Exception {
     UUID id = UUID.randomUUID();
     when(workspaces.reject(eq(id), eq(""), any()))
-        .thenThrow(new InvalidWorkspaceRequestException("reason", "is required when rejecting a request"));
+        .thenThrow(
+            new InvalidWorkspaceRequestException("reason", "is required when rejecting a request"));
 
-    MvcResult result = mvc.perform(post("/admin/workspaces/" + id + "/reject").with(root()).with(csrf())).andReturn();
+    MvcResult result =
+        mvc.perform(post("/admin/workspaces/" + id + "/reject").with(root()).with(csrf()))
+            .andReturn();
 
     assertThat(Html.flash(result)).containsKey("flashError");
   }
@@ -119,10 +170,16 @@ class AdminWorkspacePagesTest {
   @Test
   void rejectingWithAReasonPassesItOnTrimmed() throws Exception {
     UUID id = UUID.randomUUID();
-    when(workspaces.reject(id, "Too big for now", ROOT_ADMIN)).thenReturn(WorkspaceFixtures.view(id, "small-one", "bob", WorkspaceStatus.REJECTED));
+    when(workspaces.reject(id, "Too big for now", ROOT_ADMIN))
+        .thenReturn(WorkspaceFixtures.view(id, "small-one", "bob", WorkspaceStatus.REJECTED));
 
     MvcResult result =
-        mvc.perform(post("/admin/workspaces/" + id + "/reject").param("reason", "  Too big for now \n").with(root()).with(csrf())).andReturn();
+        mvc.perform(
+                post("/admin/workspaces/" + id + "/reject")
+                    .param("reason", "  Too big for now \n")
+                    .with(root())
+                    .with(csrf()))
+            .andReturn();
 
     assertThat(Html.flash(result)).containsEntry("flash", "Rejected 'small-one'.");
     verify(workspaces).reject(id, "Too big for now", ROOT_ADMIN);
@@ -130,11 +187,16 @@ class AdminWorkspacePagesTest {
 
   @Test
   void allWorkspacesCanBeFilteredByOwnerAndStatus() throws Exception {
-    when(workspaces.list(ROOT_ADMIN, "bob", WorkspaceStatus.READY)).thenReturn(List.of(WorkspaceFixtures.view("alpha", "bob", WorkspaceStatus.READY)));
+    when(workspaces.list(ROOT_ADMIN, "bob", WorkspaceStatus.READY))
+        .thenReturn(List.of(WorkspaceFixtures.view("alpha", "bob", WorkspaceStatus.READY)));
 
     String text =
         Html.text(
-            mvc.perform(get("/admin/workspaces").param("owner", "bob").param("status", "READY").with(root()))
+            mvc.perform(
+                    get("/admin/workspaces")
+                        .param("owner", "bob")
+                        .param("status", "READY")
+                        .with(root()))
                 .andReturn()
                 .getResponse()
                 .getContentAsString());
@@ -144,25 +206,42 @@ class AdminWorkspacePagesTest {
 
   @Test
   void aBlankOwnerFilterMeansEveryOwner() throws Exception {
-    mvc.perform(get("/admin/workspaces").param("owner", "").param("status", "").with(root())).andReturn();
+    mvc.perform(get("/admin/workspaces").param("owner", "").param("status", "").with(root()))
+        .andReturn();
 
     verify(workspaces).list(ROOT_ADMIN, null, null);
   }
 
   @Test
   void anUnknownStatusFilterIsAClientErrorNotAServerError() throws Exception {
-    MockHttpServletResponse response = mvc.perform(get("/admin/workspaces").param("status", "BOGUS").with(root())).andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(get("/admin/workspaces").param("status", "BOGUS").with(root()))
+            .andReturn()
+            .getResponse();
 
     assertThat(response.getStatus()).isBetween(400, 499);
   }
 
   @Test
   void markupInADescriptionIsEscapedOnTheApprovalQueue() throws Exception {
-    var ws = WorkspaceFixtures.view(UUID.randomUUID(), "alpha", "bob", WorkspaceStatus.PENDING_APPROVAL, "<script>alert(1)</script>");
-    when(workspaces.approvalQueue()).thenReturn(List.of(new PendingRequest(ws, new Quota(5, 0, 16, 0))));
+    var ws =
+        WorkspaceFixtures.view(
+            UUID.randomUUID(),
+            "alpha",
+            "bob",
+            WorkspaceStatus.PENDING_APPROVAL,
+            "<script>alert(1)</script>");
+    when(workspaces.approvalQueue())
+        .thenReturn(List.of(new PendingRequest(ws, new Quota(5, 0, 16, 0))));
 
-    String html = mvc.perform(get("/admin/approvals").with(root())).andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(get("/admin/approvals").with(root()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
-    assertThat(html).doesNotContain("<script>alert").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(html)
+        .doesNotContain("<script>alert")
+        .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
   }
 }

@@ -61,7 +61,8 @@ class WorkspacePagesTest {
    * A request form post as the browser sends it: every field present, empty when not filled in, and
    * Thymeleaf's {@code _datahub} marker for the unchecked checkbox.
    */
-  private static MockHttpServletRequestBuilder submit(String name, String workers, String... overrides) {
+  private static MockHttpServletRequestBuilder submit(
+      String name, String workers, String... overrides) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("name", name);
     fields.put("description", "");
@@ -80,12 +81,18 @@ class WorkspacePagesTest {
 
   @BeforeEach
   void templates() {
-    when(templates.enabled()).thenReturn(List.of(WorkspaceFixtures.defaultTemplate(), WorkspaceFixtures.largeTemplate()));
+    when(templates.enabled())
+        .thenReturn(
+            List.of(WorkspaceFixtures.defaultTemplate(), WorkspaceFixtures.largeTemplate()));
   }
 
   @Test
   void theRequestFormOffersTheEnabledTemplatesWithTheDefaultSelected() throws Exception {
-    String html = mvc.perform(get("/workspaces/new").with(alice())).andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(get("/workspaces/new").with(alice()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
     assertThat(html).containsPattern("<option value=\"spark-4.0-small\" selected=\"selected\">");
     assertThat(html).contains("<option value=\"spark-4.0-large\">");
@@ -98,11 +105,17 @@ class WorkspacePagesTest {
 
     assertThat(result.getResponse().getStatus()).isEqualTo(200);
     assertThat(result.getModelAndView().getViewName()).isEqualTo("workspaces/new");
-    BindingResult errors = (BindingResult) result.getModelAndView().getModel().get(BindingResult.MODEL_KEY_PREFIX + "form");
+    BindingResult errors =
+        (BindingResult)
+            result.getModelAndView().getModel().get(BindingResult.MODEL_KEY_PREFIX + "form");
     assertThat(errors.getFieldErrors()).extracting("field").containsOnly("name");
     String html = result.getResponse().getContentAsString();
-    assertThat(Html.text(html)).contains("must be 3-40 characters of lowercase letters, digits and hyphens, starting with a letter");
-    assertThat(html).contains("value=\"Bad_Name\"").containsPattern("class=\"form-control is-invalid\"");
+    assertThat(Html.text(html))
+        .contains(
+            "must be 3-40 characters of lowercase letters, digits and hyphens, starting with a letter");
+    assertThat(html)
+        .contains("value=\"Bad_Name\"")
+        .containsPattern("class=\"form-control is-invalid\"");
     verify(workspaces, never()).request(any(), any());
   }
 
@@ -116,7 +129,8 @@ class WorkspacePagesTest {
 
   @Test
   void tooManyWorkersReRenderTheFormWithTheLimit() throws Exception {
-    String html = mvc.perform(submit("valid-name", "65")).andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(submit("valid-name", "65")).andReturn().getResponse().getContentAsString();
 
     assertThat(Html.text(html)).contains("must be at most 64");
     verify(workspaces, never()).request(any(), any());
@@ -124,7 +138,8 @@ class WorkspacePagesTest {
 
   @Test
   void zeroWorkersReRenderTheForm() throws Exception {
-    String html = mvc.perform(submit("valid-name", "0")).andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(submit("valid-name", "0")).andReturn().getResponse().getContentAsString();
 
     assertThat(Html.text(html)).contains("must be at least 1");
     verify(workspaces, never()).request(any(), any());
@@ -133,14 +148,17 @@ class WorkspacePagesTest {
   @Test
   void aFormWithoutTheCheckboxMarkerStillDoesNotFail() throws Exception {
     MockHttpServletResponse response =
-        mvc.perform(post("/workspaces").with(alice()).with(csrf()).param("name", "valid-name")).andReturn().getResponse();
+        mvc.perform(post("/workspaces").with(alice()).with(csrf()).param("name", "valid-name"))
+            .andReturn()
+            .getResponse();
 
     assertThat(response.getStatus()).isBetween(200, 399);
   }
 
   @Test
   void workersThatAreNotANumberReRenderTheFormInsteadOfFailing() throws Exception {
-    MockHttpServletResponse response = mvc.perform(submit("valid-name", "many")).andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(submit("valid-name", "many")).andReturn().getResponse();
 
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(response.getContentAsString()).contains("is-invalid");
@@ -149,7 +167,11 @@ class WorkspacePagesTest {
 
   @Test
   void aDescriptionOver2000CharactersReRendersTheForm() throws Exception {
-    String html = mvc.perform(submit("valid-name", "", "description", "d".repeat(2001))).andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(submit("valid-name", "", "description", "d".repeat(2001)))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
     assertThat(Html.text(html)).contains("must be at most 2000 characters");
     verify(workspaces, never()).request(any(), any());
@@ -159,54 +181,90 @@ class WorkspacePagesTest {
   void aValidRequestRedirectsToItsPageWithAFlashMessage() throws Exception {
     UUID id = UUID.randomUUID();
     when(workspaces.request(any(), eq(ALICE_USER)))
-        .thenReturn(WorkspaceFixtures.view(id, "churn-model", ALICE, WorkspaceStatus.PENDING_APPROVAL, null));
+        .thenReturn(
+            WorkspaceFixtures.view(
+                id, "churn-model", ALICE, WorkspaceStatus.PENDING_APPROVAL, null));
 
     MvcResult result =
-        mvc.perform(submit("churn-model", "3", "datahub", "true", "retention", "KEEP", "expiresAt", "2030-06-01T12:30"))
+        mvc.perform(
+                submit(
+                    "churn-model",
+                    "3",
+                    "datahub",
+                    "true",
+                    "retention",
+                    "KEEP",
+                    "expiresAt",
+                    "2030-06-01T12:30"))
             .andReturn();
 
     assertThat(result.getResponse().getStatus()).isEqualTo(302);
     assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/workspaces/" + id);
-    assertThat(Html.flash(result)).containsEntry("flash", "Requested 'churn-model'. An admin will review it.");
+    assertThat(Html.flash(result))
+        .containsEntry("flash", "Requested 'churn-model'. An admin will review it.");
     verify(workspaces)
         .request(
-            new WorkspaceRequest("churn-model", "", "spark-4.0-small", 3, true, Retention.KEEP, Instant.parse("2030-06-01T12:30:00Z")),
+            new WorkspaceRequest(
+                "churn-model",
+                "",
+                "spark-4.0-small",
+                3,
+                true,
+                Retention.KEEP,
+                Instant.parse("2030-06-01T12:30:00Z")),
             ALICE_USER);
   }
 
   @Test
   void theFlashMessageIsShownOnTheNextPage() throws Exception {
     UUID id = UUID.randomUUID();
-    when(workspaces.get(id, ALICE_USER)).thenReturn(WorkspaceFixtures.view(id, "churn-model", ALICE, WorkspaceStatus.PENDING_APPROVAL, null));
+    when(workspaces.get(id, ALICE_USER))
+        .thenReturn(
+            WorkspaceFixtures.view(
+                id, "churn-model", ALICE, WorkspaceStatus.PENDING_APPROVAL, null));
 
     String html =
-        mvc.perform(get("/workspaces/" + id).with(alice()).flashAttr("flash", "Requested 'churn-model'. An admin will review it."))
+        mvc.perform(
+                get("/workspaces/" + id)
+                    .with(alice())
+                    .flashAttr("flash", "Requested 'churn-model'. An admin will review it."))
             .andReturn()
             .getResponse()
             .getContentAsString();
 
-    assertThat(html).containsPattern("<div class=\"alert alert-success\" role=\"status\">Requested &#39;churn-model&#39;. An admin will review it.</div>");
+    assertThat(html)
+        .containsPattern(
+            "<div class=\"alert alert-success\" role=\"status\">Requested &#39;churn-model&#39;. An admin will review it.</div>");
   }
 
   @Test
   void aRuleThatTheServiceChecksShowsUnderItsField() throws Exception {
     when(workspaces.request(any(), any()))
-        .thenThrow(new InvalidWorkspaceRequestException("workers", "must be at most 4 for template 'spark-4.0-small'"));
+        .thenThrow(
+            new InvalidWorkspaceRequestException(
+                "workers", "must be at most 4 for template 'spark-4.0-small'"));
 
     MvcResult result = mvc.perform(submit("valid-name", "5")).andReturn();
 
     assertThat(result.getResponse().getStatus()).isEqualTo(200);
-    BindingResult errors = (BindingResult) result.getModelAndView().getModel().get(BindingResult.MODEL_KEY_PREFIX + "form");
-    assertThat(errors.getFieldError("workers").getDefaultMessage()).isEqualTo("must be at most 4 for template 'spark-4.0-small'");
-    assertThat(Html.text(result.getResponse().getContentAsString())).contains("must be at most 4 for template &#39;spark-4.0-small&#39;");
+    BindingResult errors =
+        (BindingResult)
+            result.getModelAndView().getModel().get(BindingResult.MODEL_KEY_PREFIX + "form");
+    assertThat(errors.getFieldError("workers").getDefaultMessage())
+        .isEqualTo("must be at most 4 for template 'spark-4.0-small'");
+    assertThat(Html.text(result.getResponse().getContentAsString()))
+        .contains("must be at most 4 for template &#39;spark-4.0-small&#39;");
   }
 
   @Test
   void aQuotaRefusalShowsAboveTheFormWithLimitAndUsage() throws Exception {
     when(workspaces.request(any(), any()))
-        .thenThrow(new QuotaExceededException("Quota exceeded: at most 5 live workspaces are allowed and you have 5."));
+        .thenThrow(
+            new QuotaExceededException(
+                "Quota exceeded: at most 5 live workspaces are allowed and you have 5."));
 
-    MockHttpServletResponse response = mvc.perform(submit("valid-name", "")).andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(submit("valid-name", "")).andReturn().getResponse();
 
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(response.getContentAsString())
@@ -220,9 +278,14 @@ class WorkspacePagesTest {
         .thenReturn(List.of(WorkspaceFixtures.view("alpha", ALICE, WorkspaceStatus.APPROVED)));
     when(workspaces.quotaOf(ALICE)).thenReturn(new Quota(5, 1, 16, 2));
 
-    String html = mvc.perform(get("/workspaces").with(alice())).andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(get("/workspaces").with(alice()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
-    assertThat(Html.text(html)).contains("Using 1 of 5 workspaces and 2 of 16 workers.", "alpha", "APPROVED");
+    assertThat(Html.text(html))
+        .contains("Using 1 of 5 workspaces and 2 of 16 workers.", "alpha", "APPROVED");
   }
 
   @Test
@@ -240,15 +303,37 @@ class WorkspacePagesTest {
     Instant t = Instant.parse("2026-01-02T03:04:05Z");
     WorkspaceView rejected =
         new WorkspaceView(
-            id, "alpha", "Churn", ALICE, "spark-4.0-small", 2, true, Retention.ERADICATE, null, WorkspaceStatus.REJECTED,
-            "Too big for now", t, t,
+            id,
+            "alpha",
+            "Churn",
+            ALICE,
+            "spark-4.0-small",
+            2,
+            true,
+            Retention.ERADICATE,
+            null,
+            WorkspaceStatus.REJECTED,
+            "Too big for now",
+            t,
+            t,
             List.of(
-                new WorkspaceView.HistoryEntry(null, WorkspaceStatus.PENDING_APPROVAL, ALICE, null, t),
-                new WorkspaceView.HistoryEntry(WorkspaceStatus.PENDING_APPROVAL, WorkspaceStatus.REJECTED, "root", "Too big for now", t)),
+                new WorkspaceView.HistoryEntry(
+                    null, WorkspaceStatus.PENDING_APPROVAL, ALICE, null, t),
+                new WorkspaceView.HistoryEntry(
+                    WorkspaceStatus.PENDING_APPROVAL,
+                    WorkspaceStatus.REJECTED,
+                    "root",
+                    "Too big for now",
+                    t)),
             List.of());
     when(workspaces.get(id, ALICE_USER)).thenReturn(rejected);
 
-    String text = Html.text(mvc.perform(get("/workspaces/" + id).with(alice())).andReturn().getResponse().getContentAsString());
+    String text =
+        Html.text(
+            mvc.perform(get("/workspaces/" + id).with(alice()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
 
     assertThat(text)
         .contains("alpha REJECTED", "Too big for now", "Churn", "ERADICATE", "Datahub (NFS) yes")
@@ -261,10 +346,12 @@ class WorkspacePagesTest {
     UUID id = UUID.randomUUID();
     when(workspaces.get(id, ALICE_USER)).thenThrow(new NotFoundException("Workspace"));
 
-    MockHttpServletResponse response = mvc.perform(get("/workspaces/" + id).with(alice())).andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(get("/workspaces/" + id).with(alice())).andReturn().getResponse();
 
     assertThat(response.getStatus()).isEqualTo(404);
-    assertThat(Html.text(response.getContentAsString())).contains("Workspace was not found.", "HTTP 404");
+    assertThat(Html.text(response.getContentAsString()))
+        .contains("Workspace was not found.", "HTTP 404");
   }
 
   @Test
@@ -272,27 +359,38 @@ class WorkspacePagesTest {
     UUID id = UUID.randomUUID();
     when(workspaces.get(id, ALICE_USER)).thenThrow(new NotFoundException("Workspace"));
 
-    String html = mvc.perform(get("/workspaces/" + id).with(alice())).andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(get("/workspaces/" + id).with(alice()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
-    // BUG: the model attribute "title" collides with the layout fragment's parameter "title", so the
+    // BUG: the model attribute "title" collides with the layout fragment's parameter "title", so
+    // the
     // heading shows the escaped <title> element instead of "Not found".
-    assertThat(html).containsPattern("<h1 class=\"h3\">Not found</h1>").doesNotContain("&lt;title&gt;");
+    assertThat(html)
+        .containsPattern("<h1 class=\"h3\">Not found</h1>")
+        .doesNotContain("&lt;title&gt;");
   }
 
   @Test
   void aMalformedIdShowsANotFoundPageNotAServerError() throws Exception {
-    MockHttpServletResponse response = mvc.perform(get("/workspaces/not-a-uuid").with(alice())).andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(get("/workspaces/not-a-uuid").with(alice())).andReturn().getResponse();
 
     assertThat(response.getStatus()).isEqualTo(404);
-    assertThat(Html.text(response.getContentAsString())).contains("There is nothing at this address.");
+    assertThat(Html.text(response.getContentAsString()))
+        .contains("There is nothing at this address.");
   }
 
   @Test
   void deletingRedirectsToTheWorkspaceWithAFlashMessage() throws Exception {
     UUID id = UUID.randomUUID();
-    when(workspaces.delete(id, ALICE_USER)).thenReturn(WorkspaceFixtures.view(id, "alpha", ALICE, WorkspaceStatus.DELETED));
+    when(workspaces.delete(id, ALICE_USER))
+        .thenReturn(WorkspaceFixtures.view(id, "alpha", ALICE, WorkspaceStatus.DELETED));
 
-    MvcResult result = mvc.perform(post("/workspaces/" + id + "/delete").with(alice()).with(csrf())).andReturn();
+    MvcResult result =
+        mvc.perform(post("/workspaces/" + id + "/delete").with(alice()).with(csrf())).andReturn();
 
     assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/workspaces/" + id);
     assertThat(Html.flash(result)).containsEntry("flash", "Deleting 'alpha'.");
@@ -301,20 +399,32 @@ class WorkspacePagesTest {
   @Test
   void deletingInAStatusThatDoesNotAllowItShowsAConflictPage() throws Exception {
     UUID id = UUID.randomUUID();
-    when(workspaces.delete(id, ALICE_USER)).thenThrow(new IllegalTransitionException("alpha", WorkspaceStatus.PROVISIONING, "deleted"));
+    when(workspaces.delete(id, ALICE_USER))
+        .thenThrow(
+            new IllegalTransitionException("alpha", WorkspaceStatus.PROVISIONING, "deleted"));
 
-    MockHttpServletResponse response = mvc.perform(post("/workspaces/" + id + "/delete").with(alice()).with(csrf())).andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(post("/workspaces/" + id + "/delete").with(alice()).with(csrf()))
+            .andReturn()
+            .getResponse();
 
     assertThat(response.getStatus()).isEqualTo(409);
-    assertThat(Html.text(response.getContentAsString())).contains("Workspace &#39;alpha&#39; is PROVISIONING; it cannot be deleted in that status.");
+    assertThat(Html.text(response.getContentAsString()))
+        .contains(
+            "Workspace &#39;alpha&#39; is PROVISIONING; it cannot be deleted in that status.");
   }
 
   @Test
   void deletingAsksForConfirmationAndSaysWhatHappensToTheData() throws Exception {
     UUID id = UUID.randomUUID();
-    when(workspaces.get(id, ALICE_USER)).thenReturn(WorkspaceFixtures.view(id, "alpha", ALICE, WorkspaceStatus.READY));
+    when(workspaces.get(id, ALICE_USER))
+        .thenReturn(WorkspaceFixtures.view(id, "alpha", ALICE, WorkspaceStatus.READY));
 
-    String html = mvc.perform(get("/workspaces/" + id + "/delete").with(alice())).andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(get("/workspaces/" + id + "/delete").with(alice()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
     assertThat(Html.text(html)).contains("Delete alpha ?", "destroyed");
     assertThat(html).contains("action=\"/workspaces/" + id + "/delete\"");
@@ -325,9 +435,14 @@ class WorkspacePagesTest {
   @Test
   void theDeleteButtonIsHiddenOnceDeletionStarted() throws Exception {
     UUID id = UUID.randomUUID();
-    when(workspaces.get(id, ALICE_USER)).thenReturn(WorkspaceFixtures.view(id, "alpha", ALICE, WorkspaceStatus.DELETING, null));
+    when(workspaces.get(id, ALICE_USER))
+        .thenReturn(WorkspaceFixtures.view(id, "alpha", ALICE, WorkspaceStatus.DELETING, null));
 
-    String html = mvc.perform(get("/workspaces/" + id).with(alice())).andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(get("/workspaces/" + id).with(alice()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
     assertThat(html).doesNotContain("id=\"delete\"");
   }
@@ -336,10 +451,22 @@ class WorkspacePagesTest {
   void markupInADescriptionIsEscapedOnTheDetailPage() throws Exception {
     UUID id = UUID.randomUUID();
     when(workspaces.get(id, ALICE_USER))
-        .thenReturn(WorkspaceFixtures.view(id, "alpha", ALICE, WorkspaceStatus.PENDING_APPROVAL, "<script>alert('x')</script><b>hi</b>"));
+        .thenReturn(
+            WorkspaceFixtures.view(
+                id,
+                "alpha",
+                ALICE,
+                WorkspaceStatus.PENDING_APPROVAL,
+                "<script>alert('x')</script><b>hi</b>"));
 
-    String html = mvc.perform(get("/workspaces/" + id).with(alice())).andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(get("/workspaces/" + id).with(alice()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
 
-    assertThat(html).doesNotContain("<script>alert", "<b>hi</b>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+    assertThat(html)
+        .doesNotContain("<script>alert", "<b>hi</b>")
+        .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
   }
 }

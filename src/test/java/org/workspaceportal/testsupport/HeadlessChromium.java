@@ -209,9 +209,11 @@ public final class HeadlessChromium
   public void clickAndWaitForNewPage(WebElement element) {
     WebElement oldPage = driver.findElement(By.tagName("html"));
     // Far down a long page (the shared test database holds many requests) the element may sit under
-    // the fold; centre it so that nothing overlaps it when it is clicked.
+    // the fold; centre it at once (Bootstrap makes scrolling smooth, and a click mid-scroll
+    // misses).
     ((org.openqa.selenium.JavascriptExecutor) driver)
-        .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
     element.click();
     await().until(ExpectedConditions.stalenessOf(oldPage));
     awaitLoaded();

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.NewUser;
 import org.workspaceportal.identity.Role;
@@ -26,13 +26,7 @@ import org.workspaceportal.testsupport.TestAdmin;
  * look at.
  */
 @RequiresChromium
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "server.address=127.0.0.1",
-      "portal.workspace.quota.max-live-workspaces=5",
-      "portal.workspace.quota.max-total-workers=16"
-    })
+@PortalIntegrationTest
 class BrowserFlowTest {
 
   static final String ADMIN_PASSWORD = TestAdmin.PASSWORD;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +20,12 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.flashbladesim.FlashBladeSimulator;
 import org.workspaceportal.flashbladesim.SimulatedBucket;
 import org.workspaceportal.identity.CurrentUser;
@@ -42,7 +46,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * The provisioning engine end to end: real PostgreSQL, real db-scheduler, the FlashBlade adapter
  * over HTTPS against the simulator, and S3 calls on the simulator's S3Proxy data plane.
  */
-@SpringBootTest
+@PortalIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ProvisioningEngineTest {
 
   private static final CurrentUser ADMIN = new CurrentUser("engine-admin", true);
@@ -54,6 +59,7 @@ class ProvisioningEngineTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired WorkspaceJob job;
   @Autowired DataSource dataSource;
+  @Autowired MeterRegistry meters;
 
   private CurrentUser owner;
 
@@ -71,7 +77,7 @@ class ProvisioningEngineTest {
   }
 
   @Test
-  void approvingARequestProvisionsStorageThatWorksOverS3() {
+  void approvingARequestProvisionsStorageThatWorksOverS3(CapturedOutput output) {
     WorkspaceView ws = approve(request("ready", Retention.DESTROY, false));
 
     WorkspaceView ready = awaitStatus(ws.id(), WorkspaceStatus.READY);
@@ -88,6 +94,39 @@ class ProvisioningEngineTest {
     assertThat(c.envFile())
         .contains("AWS_SECRET_ACCESS_KEY=" + c.secretAccessKey())
         .doesNotContain("AWS_SECRET_ACCESS_KEY_ID");
+    assertThat(c.sparkDefaults()).contains("spark.hadoop.fs.s3a.secret.key").contains(c.endpoint());
+    // secrets: never in the logs, encrypted in the database, every reveal audited
+    assertThat(output.getAll()).doesNotContain(c.secretAccessKey());
+    assertThat(
+            jdbc.queryForObject(
+                "select secret_ciphertext from workspace_storage where workspace_id = ?",
+                String.class,
+                ws.id()))
+        .startsWith("v1:")
+        .doesNotContain(c.secretAccessKey());
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_events where action = 'credentials.revealed' and target = ?",
+                Long.class,
+                owner.username() + "/" + ws.name()))
+        .isEqualTo(1);
+    assertThat(meters.find("portal.workspace.step.duration").tag("step", "bucket").timer())
+        .isNotNull();
+  }
+
+  @Test
+  void onlyTheOwnerGetsTheSecretAndOnlyWhileTheWorkspaceIsUsable() {
+    WorkspaceView ws = request("owner-only", Retention.ERADICATE, false);
+    assertThatThrownBy(() -> credentials.reveal(ws.id(), owner, "test"))
+        .isInstanceOf(CredentialsNotAvailableException.class);
+    approve(ws);
+    awaitStatus(ws.id(), WorkspaceStatus.READY);
+
+    assertThatThrownBy(() -> credentials.reveal(ws.id(), ADMIN, "test"))
+        .isInstanceOf(org.workspaceportal.common.NotFoundException.class);
+    assertThat(credentials.storageInfo(ws.id(), ADMIN))
+        .get()
+        .satisfies(info -> assertThat(info.secretAvailable()).isTrue());
   }
 
   @Test

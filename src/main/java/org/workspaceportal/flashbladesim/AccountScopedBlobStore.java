@@ -1,7 +1,5 @@
 package org.workspaceportal.flashbladesim;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.util.List;
 import java.util.Set;
@@ -26,9 +24,6 @@ import org.jclouds.rest.AuthorizationException;
  * NoSuchBucket). Users without the full-access policy, and anonymous requests, may touch nothing.
  */
 final class AccountScopedBlobStore extends ContainerGuardingBlobStore {
-
-  /** A refused upload is read up to this size; larger ones get their connection closed. */
-  private static final long MAX_DRAINED_BYTES = 64L * 1024 * 1024;
 
   private final String account;
   private final boolean permitted;
@@ -57,37 +52,6 @@ final class AccountScopedBlobStore extends ContainerGuardingBlobStore {
 
   private static AuthorizationException denied(String resource) {
     return new AuthorizationException("Access Denied", new AccessDeniedException(resource));
-  }
-
-  /**
-   * Checks a write, reading (a bounded part of) a refused upload's body first. Clients that send
-   * {@code Expect: 100-continue} otherwise see the connection close while they write the body and
-   * report an I/O error instead of S3's AccessDenied or NoSuchBucket.
-   */
-  @Override
-  void checkUpload(String container, Payload payload) {
-    try {
-      checkAccess(container);
-    } catch (RuntimeException refused) {
-      if (payload != null) {
-        try (InputStream body = payload.openStream()) {
-          drain(body);
-        } catch (IOException | RuntimeException e) {
-          refused.addSuppressed(e);
-        }
-      }
-      throw refused;
-    }
-  }
-
-  private static void drain(InputStream body) throws IOException {
-    byte[] buffer = new byte[8192];
-    long remaining = MAX_DRAINED_BYTES;
-    int read;
-    while (remaining > 0
-        && (read = body.read(buffer, 0, (int) Math.min(buffer.length, remaining))) > 0) {
-      remaining -= read;
-    }
   }
 
   @Override
@@ -176,7 +140,7 @@ final class AccountScopedBlobStore extends ContainerGuardingBlobStore {
   @Override
   public MultipartPart uploadMultipartPart(
       MultipartUpload upload, int partNumber, Payload payload) {
-    checkUpload(upload.containerName(), payload);
+    checkAccess(upload.containerName());
     return super.uploadMultipartPart(upload, partNumber, payload);
   }
 

@@ -15,7 +15,6 @@ import org.jclouds.blobstore.options.GetOptions;
 import org.jclouds.blobstore.options.ListContainerOptions;
 import org.jclouds.blobstore.options.PutOptions;
 import org.jclouds.blobstore.util.ForwardingBlobStore;
-import org.jclouds.io.Payload;
 
 /**
  * A blob store that checks every container it is asked about before it forwards the call. The check
@@ -29,9 +28,6 @@ abstract class ContainerGuardingBlobStore extends ForwardingBlobStore {
 
   /** Throws when the caller may not use {@code container}. */
   abstract void checkAccess(String container);
-
-  /** Like {@link #checkAccess}, for calls that carry an upload body. */
-  abstract void checkUpload(String container, Payload payload);
 
   @Override
   public ContainerAccess getContainerAccess(String container) {
@@ -95,13 +91,13 @@ abstract class ContainerGuardingBlobStore extends ForwardingBlobStore {
 
   @Override
   public String putBlob(String container, Blob blob) {
-    checkUpload(container, blob.getPayload());
+    checkAccess(container);
     return super.putBlob(container, blob);
   }
 
   @Override
   public String putBlob(String container, Blob blob, PutOptions options) {
-    checkUpload(container, blob.getPayload());
+    checkAccess(container);
     return super.putBlob(container, blob, options);
   }
 

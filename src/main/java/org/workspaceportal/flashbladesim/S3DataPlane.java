@@ -42,6 +42,7 @@ final class S3DataPlane implements AutoCloseable {
             .jettyMaxThreads(MAX_THREADS)
             .build();
     proxy.setBlobStoreLocator(new AccountBlobStoreLocator(backing, accounts, buckets));
+    BodyDrainingHandler.install(proxy);
     try {
       proxy.start();
     } catch (Exception e) {

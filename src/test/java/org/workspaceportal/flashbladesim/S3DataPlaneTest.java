@@ -104,6 +104,23 @@ class S3DataPlaneTest {
   }
 
   @Test
+  void uploadsWithADeletedKeyAlwaysGetInvalidAccessKeyIdRatherThanABrokenConnection() {
+    var tenant = SimulatorFixtures.tenant(api);
+    S3Client s3 = s3(tenant);
+    api.delete("/object-store-access-keys?names=" + tenant.accessKeyId());
+    byte[] body = new byte[64 * 1024];
+
+    for (int i = 0; i < 20; i++) {
+      var refused =
+          s3Error(
+              () ->
+                  s3.putObject(
+                      r -> r.bucket(tenant.bucket()).key("x"), RequestBody.fromBytes(body)));
+      assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("InvalidAccessKeyId");
+    }
+  }
+
+  @Test
   void listingBucketsShowsOnlyTheAccountsOwnLiveBuckets() {
     var a = SimulatorFixtures.tenant(api);
     SimulatorFixtures.tenant(api);

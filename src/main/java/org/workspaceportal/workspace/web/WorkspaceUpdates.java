@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -46,6 +48,17 @@ class WorkspaceUpdates {
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void on(WorkspaceStatusChanged event) {
     notify(event.id());
+  }
+
+  /**
+   * Ends every open stream when the portal shuts down: a graceful shutdown waits for open requests,
+   * and an event stream would otherwise hold it up until its timeout. Browsers reconnect by
+   * themselves.
+   */
+  @EventListener(ContextClosedEvent.class)
+  void closeAll() {
+    emitters.values().forEach(list -> list.forEach(SseEmitter::complete));
+    emitters.clear();
   }
 
   int subscribers(UUID workspaceId) {

@@ -20,51 +20,34 @@ public record WorkspaceCredentials(
   public static final String REGION = "us-east-1";
 
   public String envFile() {
-    return "# S3 credentials of workspace '"
-        + workspace
-        + "'. Keep this file private.\n"
-        + "AWS_ACCESS_KEY_ID="
-        + accessKeyId
-        + "\n"
-        + "AWS_SECRET_ACCESS_KEY="
-        + secretAccessKey
-        + "\n"
-        + "AWS_ENDPOINT_URL="
-        + endpoint
-        + "\n"
-        + "AWS_DEFAULT_REGION="
-        + region
-        + "\n"
-        + "S3_BUCKET="
-        + bucket
-        + "\n";
+    return """
+        # S3 credentials of workspace '%s'. Keep this file private.
+        AWS_ACCESS_KEY_ID=%s
+        AWS_SECRET_ACCESS_KEY=%s
+        AWS_ENDPOINT_URL=%s
+        AWS_DEFAULT_REGION=%s
+        # Newer AWS SDKs and CLIs add checksums that S3-compatible stores may refuse: only when required.
+        AWS_REQUEST_CHECKSUM_CALCULATION=when_required
+        AWS_RESPONSE_CHECKSUM_VALIDATION=when_required
+        S3_BUCKET=%s
+        """
+        .formatted(workspace, accessKeyId, secretAccessKey, endpoint, region, bucket);
   }
 
   public String sparkDefaults() {
     boolean https = "https".equalsIgnoreCase(URI.create(endpoint).getScheme());
-    return "# S3A settings of workspace '"
-        + workspace
-        + "' (bucket s3a://"
-        + bucket
-        + "/). Keep this file private.\n"
-        + "spark.hadoop.fs.s3a.endpoint                   "
-        + endpoint
-        + "\n"
-        + "spark.hadoop.fs.s3a.endpoint.region            "
-        + region
-        + "\n"
-        + "spark.hadoop.fs.s3a.access.key                 "
-        + accessKeyId
-        + "\n"
-        + "spark.hadoop.fs.s3a.secret.key                 "
-        + secretAccessKey
-        + "\n"
-        + "spark.hadoop.fs.s3a.aws.credentials.provider   org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider\n"
-        + "spark.hadoop.fs.s3a.path.style.access          true\n"
-        + "spark.hadoop.fs.s3a.connection.ssl.enabled     "
-        + https
-        + "\n"
-        + "spark.hadoop.mapreduce.fileoutputcommitter.algorithm.version 2\n";
+    return """
+        # S3A settings of workspace '%s' (bucket s3a://%s/). Keep this file private.
+        spark.hadoop.fs.s3a.endpoint                   %s
+        spark.hadoop.fs.s3a.endpoint.region            %s
+        spark.hadoop.fs.s3a.access.key                 %s
+        spark.hadoop.fs.s3a.secret.key                 %s
+        spark.hadoop.fs.s3a.aws.credentials.provider   org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider
+        spark.hadoop.fs.s3a.path.style.access          true
+        spark.hadoop.fs.s3a.connection.ssl.enabled     %s
+        spark.hadoop.mapreduce.fileoutputcommitter.algorithm.version 2
+        """
+        .formatted(workspace, bucket, endpoint, region, accessKeyId, secretAccessKey, https);
   }
 
   @Override

@@ -111,6 +111,19 @@ class BrowserFlowTest {
     assertThat(statusOnDetailPage()).as("status on the detail page").isIn(APPROVED_OR_LATER);
     assertThat(historyRows()).contains(List.of("PENDING_APPROVAL", "APPROVED", "admin"));
 
+    // Without a reload, the page follows provisioning until READY and then offers the credentials.
+    browser
+        .await()
+        .withTimeout(java.time.Duration.ofSeconds(60))
+        .until(d -> "READY".equals(statusOnDetailPage()));
+    assertThat(find("#steps").getText())
+        .contains("Prove the key works over S3")
+        .doesNotContain("FAILED");
+    find("#reveal-secret").click();
+    String secret = browser.await().until(d -> d.findElement(By.id("secret-value")).getText());
+    assertThat(secret).isNotBlank();
+    browser.screenshot("workspace-detail-ready");
+
     browser.open(baseUrl + "/workspaces");
     browser.resizeViewport(390, 844);
     browser.screenshot("my-workspaces-phone");
@@ -133,13 +146,9 @@ class BrowserFlowTest {
     assertThat(text("main .alert")).isEqualTo("You have signed out.");
   }
 
-  /**
-   * The status badge next to the heading. Not {@code #status}: the template puts that id on an
-   * element that {@code th:replace} swaps for the badge fragment, so the id never reaches the
-   * browser.
-   */
+  /** The status badge next to the heading. */
   private String statusOnDetailPage() {
-    return text("main h1 .status-badge");
+    return text("#status .status-badge");
   }
 
   /** The history table as [from, to, by] per row. */

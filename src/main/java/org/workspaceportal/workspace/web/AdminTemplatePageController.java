@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.workspaceportal.common.PortalException;
+import org.workspaceportal.common.FlashMessages;
 import org.workspaceportal.workspace.InvalidWorkspaceRequestException;
 import org.workspaceportal.workspace.TemplateForm;
 import org.workspaceportal.workspace.TemplateService;
@@ -87,21 +87,20 @@ class AdminTemplatePageController {
       @RequestParam boolean enabled,
       Authentication auth,
       RedirectAttributes redirect) {
-    try {
-      templates.setEnabled(id, enabled, auth.getName());
-    } catch (PortalException e) {
-      redirect.addFlashAttribute("flashError", e.getMessage());
-    }
+    FlashMessages.attempt(
+        redirect,
+        () ->
+            (enabled ? "Enabled '" : "Disabled '")
+                + templates.setEnabled(id, enabled, auth.getName()).name()
+                + "'.");
     return "redirect:/admin/templates";
   }
 
   @PostMapping("/admin/templates/{id}/default")
   String makeDefault(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
-    try {
-      templates.makeDefault(id, auth.getName());
-    } catch (PortalException e) {
-      redirect.addFlashAttribute("flashError", e.getMessage());
-    }
+    FlashMessages.attempt(
+        redirect,
+        () -> "'" + templates.makeDefault(id, auth.getName()).name() + "' is now the default.");
     return "redirect:/admin/templates";
   }
 }

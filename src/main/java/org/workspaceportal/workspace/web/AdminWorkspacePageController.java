@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.workspaceportal.common.PortalException;
+import org.workspaceportal.common.FlashMessages;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
@@ -47,12 +47,12 @@ class AdminWorkspacePageController {
 
   @PostMapping("/admin/workspaces/{id}/approve")
   String approve(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
-    try {
-      WorkspaceView ws = workspaces.approve(id, CurrentUser.of(auth));
-      redirect.addFlashAttribute("flash", "Approved '" + ws.name() + "' for " + ws.owner() + ".");
-    } catch (PortalException e) {
-      redirect.addFlashAttribute("flashError", e.getMessage());
-    }
+    FlashMessages.attempt(
+        redirect,
+        () -> {
+          WorkspaceView ws = workspaces.approve(id, CurrentUser.of(auth));
+          return "Approved '" + ws.name() + "' for " + ws.owner() + ".";
+        });
     return "redirect:/admin/approvals";
   }
 
@@ -62,23 +62,20 @@ class AdminWorkspacePageController {
       @RequestParam(defaultValue = "") String reason,
       Authentication auth,
       RedirectAttributes redirect) {
-    try {
-      WorkspaceView ws = workspaces.reject(id, reason.strip(), CurrentUser.of(auth));
-      redirect.addFlashAttribute("flash", "Rejected '" + ws.name() + "'.");
-    } catch (PortalException e) {
-      redirect.addFlashAttribute("flashError", e.getMessage());
-    }
+    FlashMessages.attempt(
+        redirect,
+        () ->
+            "Rejected '"
+                + workspaces.reject(id, reason.strip(), CurrentUser.of(auth)).name()
+                + "'.");
     return "redirect:/admin/approvals";
   }
 
   @PostMapping("/admin/workspaces/{id}/retry")
   String retry(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
-    try {
-      WorkspaceView ws = workspaces.retry(id, CurrentUser.of(auth));
-      redirect.addFlashAttribute("flash", "Queued '" + ws.name() + "' again.");
-    } catch (PortalException e) {
-      redirect.addFlashAttribute("flashError", e.getMessage());
-    }
+    FlashMessages.attempt(
+        redirect,
+        () -> "Queued '" + workspaces.retry(id, CurrentUser.of(auth)).name() + "' again.");
     return "redirect:/workspaces/" + id;
   }
 

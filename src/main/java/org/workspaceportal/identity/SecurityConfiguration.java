@@ -1,22 +1,29 @@
 package org.workspaceportal.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * Three filter chains. Scripts: {@code /api/**} is stateless and takes bearer tokens; only the
- * token endpoints also accept HTTP Basic, so that a script can get its first token with a password.
- * People: everything else uses form login with a session and CSRF; {@code /admin/**} needs ADMIN.
+ * token endpoints also accept HTTP Basic, so that a script can get its first token with a password,
+ * or the browser's session (with CSRF). People: everything else uses form login with a session and
+ * CSRF; {@code /admin/**} needs ADMIN.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -29,8 +36,27 @@ class SecurityConfiguration {
       HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
       throws Exception {
     http.securityMatcher("/api/v1/tokens", "/api/v1/tokens/**")
-        .httpBasic(basic -> basic.authenticationEntryPoint(problems));
-    return statelessApi(http, introspector, problems).build();
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        // A signed-in browser may use its session here too (the twin of the "my tokens" page); the
+        // chain never creates a session, and a request that rides on a session cookie needs CSRF.
+        .securityContext(c -> c.securityContextRepository(readOnlySessionContext()))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::ridesOnSession));
+    return bearerApi(http, introspector, problems).build();
+  }
+
+  /** Reads the browser session's sign-in, never creates a session (Basic stays stateless). */
+  private static HttpSessionSecurityContextRepository readOnlySessionContext() {
+    HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+    repository.setAllowSessionCreation(false);
+    return repository;
+  }
+
+  /** An unsafe request authenticated only by the session cookie: no Authorization header. */
+  private static boolean ridesOnSession(HttpServletRequest request) {
+    return !SAFE_METHODS.contains(request.getMethod())
+        && request.getSession(false) != null
+        && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
   }
 
   @Bean
@@ -38,11 +64,13 @@ class SecurityConfiguration {
   SecurityFilterChain api(
       HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
       throws Exception {
-    http.securityMatcher("/api/**");
-    return statelessApi(http, introspector, problems).build();
+    http.securityMatcher("/api/**")
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable());
+    return bearerApi(http, introspector, problems).build();
   }
 
-  private static HttpSecurity statelessApi(
+  private static HttpSecurity bearerApi(
       HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
       throws Exception {
     return http.authorizeHttpRequests(
@@ -60,8 +88,6 @@ class SecurityConfiguration {
                 rs.opaqueToken(t -> t.introspector(introspector))
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable())
         .requestCache(cache -> cache.disable())
         .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
   }

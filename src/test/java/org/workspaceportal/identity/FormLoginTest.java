@@ -2,11 +2,16 @@ package org.workspaceportal.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.audit.AuditService;
@@ -86,5 +91,39 @@ class FormLoginTest {
 
     assertThat(signIn(user.username(), user.password()).getRedirectedUrl())
         .isEqualTo("/login?error");
+  }
+
+  @Test
+  void aSignedInBrowserCanCreateATokenWithItsSessionButOnlyWithCsrf() throws Exception {
+    Account user = IdentityFixtures.newAccount(identity, tokens, Role.USER, "session");
+    MockHttpSession session =
+        (MockHttpSession)
+            mvc.perform(
+                    post("/login")
+                        .param("username", user.username())
+                        .param("password", user.password())
+                        .with(csrf()))
+                .andReturn()
+                .getRequest()
+                .getSession(false);
+    String body = "{\"name\":\"from-the-browser\"}";
+
+    mvc.perform(
+            post("/api/v1/tokens")
+                .session(session)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            post("/api/v1/tokens")
+                .session(session)
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.token").isString());
+    mvc.perform(get("/api/v1/tokens").session(session)).andExpect(status().isOk());
+    // the session reaches the token endpoints only: the rest of the API stays bearer-only
+    mvc.perform(get("/api/v1/workspaces").session(session)).andExpect(status().isUnauthorized());
   }
 }

@@ -1,9 +1,11 @@
 package org.workspaceportal.identity;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
 
 /** Command to create a local user. */
 public record NewUser(
@@ -13,8 +15,17 @@ public record NewUser(
             message =
                 "must be 3-64 characters of lowercase letters, digits, dots, underscores or hyphens, starting with a letter")
         String username,
-    @NotBlank @Size(min = 8, max = 128, message = "must be 8 to 128 characters") String password,
+    @NotBlank @Size(min = 8, max = 72, message = "must be 8 to 72 characters") String password,
     @NotNull Role role) {
+
+  /** bcrypt reads at most 72 bytes; a longer password would be cut silently or refused. */
+  @AssertTrue(message = "must be at most 72 bytes in UTF-8")
+  public boolean isPasswordWithinBcryptLimit() {
+    // longer in characters already fails @Size; say it once
+    return password == null
+        || password.length() > 72
+        || password.getBytes(StandardCharsets.UTF_8).length <= 72;
+  }
 
   @Override
   public String toString() {

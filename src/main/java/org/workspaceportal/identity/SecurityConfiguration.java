@@ -9,9 +9,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
@@ -94,7 +96,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, UserDetailsService users) throws Exception {
+    http.addFilterAfter(new DisabledUserSessionFilter(users), AuthorizationFilter.class);
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -117,6 +118,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "concurrent-change",
                 "Changed meanwhile",
                 "Someone else changed this at the same time; reload and try again."));
+  }
+
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ResponseEntity<ProblemDetail> unstorable(DataIntegrityViolationException ex) {
+    log.info(
+        "Refused a value the database cannot store: {}", ex.getMostSpecificCause().getMessage());
+    return ResponseEntity.badRequest()
+        .body(
+            problem(
+                HttpStatus.BAD_REQUEST,
+                "unstorable-value",
+                "Invalid value",
+                "A value cannot be stored (for example a control character or a date out of range)."));
   }
 
   @ExceptionHandler(PortalException.class)

@@ -34,6 +34,14 @@ class PageExceptionHandler {
         "Someone else changed this at the same time. Go back, reload and try again.");
   }
 
+  @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+  ModelAndView unstorable(Exception ex) {
+    return page(
+        HttpStatus.BAD_REQUEST,
+        "Invalid value",
+        "A value you entered cannot be stored (for example a control character or a date out of range).");
+  }
+
   static ModelAndView page(HttpStatus status, String title, String message) {
     ModelAndView mav = new ModelAndView("error");
     mav.setStatus(status);

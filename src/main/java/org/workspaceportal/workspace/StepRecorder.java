@@ -24,6 +24,7 @@ class StepRecorder {
   private final WorkspaceStorageRepository storage;
   private final WorkspaceService service;
   private final ApplicationEventPublisher events;
+  private final EngineProperties properties;
   private final Clock clock;
 
   StepRecorder(
@@ -32,12 +33,14 @@ class StepRecorder {
       WorkspaceStorageRepository storage,
       WorkspaceService service,
       ApplicationEventPublisher events,
+      EngineProperties properties,
       Clock clock) {
     this.workspaces = workspaces;
     this.steps = steps;
     this.storage = storage;
     this.service = service;
     this.events = events;
+    this.properties = properties;
     this.clock = clock;
   }
 
@@ -98,6 +101,15 @@ class StepRecorder {
       finish(ws, operation, names);
       return new Idle(ws.status().isBusy());
     }
+    if (step.attempts() >= properties.maxAttempts()) {
+      // attempts ran out across crashes and take-overs, where no failure could be recorded
+      String message =
+          "gave up after "
+              + step.attempts()
+              + " attempts"
+              + (step.error() != null ? ": " + step.error() : "");
+      return failed(step.id(), ws.id(), message) ? next(workspaceId) : new Idle(false);
+    }
     step.start(now());
     progressed(ws);
     return new Run(
@@ -113,6 +125,11 @@ class StepRecorder {
             names.datahub(),
             names.accessKeyId(),
             names.secretCiphertext()));
+  }
+
+  @Transactional(readOnly = true)
+  boolean isBusy(UUID workspaceId) {
+    return workspaces.findById(workspaceId).map(w -> w.status().isBusy()).orElse(false);
   }
 
   @Transactional

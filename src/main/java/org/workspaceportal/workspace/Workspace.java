@@ -100,9 +100,11 @@ class Workspace {
     if (!status.canMoveTo(target)) {
       throw new IllegalTransitionException(name, status, operation);
     }
-    Transition transition = new Transition(id, status, target, actor, reason, now);
+    String clipped =
+        reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 999) + "…";
+    Transition transition = new Transition(id, status, target, actor, clipped, now);
     this.status = target;
-    this.statusReason = reason;
+    this.statusReason = clipped;
     this.updatedAt = now;
     return transition;
   }

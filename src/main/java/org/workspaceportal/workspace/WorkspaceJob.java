@@ -1,7 +1,7 @@
 package org.workspaceportal.workspace;
 
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
@@ -48,28 +48,35 @@ class WorkspaceJob {
 
   CustomTask<String> task() {
     return Tasks.custom(TASK)
-        // Unexpected errors (database down, bugs): try again later, with backoff, without limit;
-        // step attempts are counted in our own table and bound the work anyway.
+        // What escapes run() is infrastructure (the database is down): try again later, with a
+        // capped backoff; step attempts are counted in our own table and bound the work anyway.
         .onFailure(
-            new FailureHandler.ExponentialBackoffFailureHandler<>(properties.initialBackoff(), 2.0))
+            (complete, ops) ->
+                ops.reschedule(
+                    complete,
+                    Instant.now()
+                        .plus(properties.backoff(complete.getExecution().consecutiveFailures + 1))))
         .onDeadExecutionRevive()
-        .execute((instance, context) -> run(UUID.fromString(instance.getId())));
+        .execute((instance, context) -> run(UUID.fromString(instance.getId()), context));
   }
 
-  CompletionHandler<String> run(UUID workspaceId) {
+  CompletionHandler<String> run(UUID workspaceId, ExecutionContext context) {
     while (true) {
       Next next = recorder.next(workspaceId);
       if (next instanceof Idle idle) {
-        return idle.busy() ? rescheduleAt(Instant.now()) : (complete, ops) -> ops.remove();
+        return idle.busy()
+            ? rescheduleAt(Instant.now())
+            : removeUnlessBusyAgain(workspaceId, context);
       }
       Run step = (Run) next;
       long started = System.nanoTime();
       try {
         storageSteps.run(step);
         metrics.succeeded(step.kind(), Duration.ofNanos(System.nanoTime() - started));
-      } catch (StorageException e) {
+      } catch (RuntimeException e) {
         metrics.failed(step.kind(), Duration.ofNanos(System.nanoTime() - started));
-        if (e.isTransient() && step.attempt() < properties.maxAttempts()) {
+        Failure failure = Failure.of(e);
+        if (failure.retryable() && step.attempt() < properties.maxAttempts()) {
           Duration wait = properties.backoff(step.attempt());
           log.info(
               "Workspace {} step {} attempt {} failed, retrying in {}: {}",
@@ -77,9 +84,9 @@ class WorkspaceJob {
               step.kind(),
               step.attempt(),
               wait,
-              e.getMessage());
+              failure.message());
           recorder.retryLater(
-              step.stepId(), e.getMessage() + " (attempt " + step.attempt() + ", retrying)");
+              step.stepId(), failure.message() + " (attempt " + step.attempt() + ", retrying)");
           return rescheduleAt(Instant.now().plus(wait));
         }
         log.warn(
@@ -87,11 +94,39 @@ class WorkspaceJob {
             workspaceId,
             step.kind(),
             step.attempt(),
-            e.getMessage());
-        if (!recorder.failed(step.stepId(), workspaceId, e.getMessage())) {
-          return (complete, ops) -> ops.remove();
+            failure.message());
+        if (!recorder.failed(step.stepId(), workspaceId, failure.message())) {
+          return removeUnlessBusyAgain(workspaceId, context);
         }
       }
+    }
+  }
+
+  /**
+   * Removes this job, then queues it again if the workspace got busy meanwhile (deleted just as it
+   * became READY): that trigger found this job still queued and did nothing.
+   */
+  private CompletionHandler<String> removeUnlessBusyAgain(
+      UUID workspaceId, ExecutionContext context) {
+    return (complete, ops) -> {
+      ops.remove();
+      if (recorder.isBusy(workspaceId)) {
+        context.getSchedulerClient().scheduleIfNotExists(instance(workspaceId));
+      }
+    };
+  }
+
+  /** How a step failure is told to people, and whether another attempt may help. */
+  private record Failure(String message, boolean retryable) {
+    static Failure of(RuntimeException e) {
+      if (e instanceof StorageException storage) {
+        return new Failure(storage.getMessage(), storage.isTransient());
+      }
+      // A bug or an environment problem (e.g. a changed PORTAL_SECRET_KEY): log it whole, tell
+      // people only its kind; trying again a few times is harmless, the attempts are bounded.
+      log.error("Unexpected error in a workspace step", e);
+      return new Failure(
+          "Unexpected error (" + e.getClass().getSimpleName() + "); see the portal log.", true);
     }
   }
 

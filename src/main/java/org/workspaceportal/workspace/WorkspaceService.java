@@ -83,8 +83,11 @@ public class WorkspaceService {
             now);
     try {
       workspaces.saveAndFlush(workspace);
-    } catch (DataIntegrityViolationException raceOnName) {
-      throw new WorkspaceNameTakenException(request.name());
+    } catch (DataIntegrityViolationException e) {
+      if (String.valueOf(e.getMostSpecificCause().getMessage()).contains("workspaces_live_name")) {
+        throw new WorkspaceNameTakenException(request.name()); // lost a race for the name
+      }
+      throw e;
     }
     transitions.save(workspace.created(user.username()));
     events.publishEvent(
@@ -134,10 +137,11 @@ public class WorkspaceService {
   @Transactional
   public WorkspaceView approve(UUID id, CurrentUser admin) {
     Workspace workspace = load(id);
-    if (workspace.status() == WorkspaceStatus.PENDING_APPROVAL) {
-      workspaces.lockOwner(workspace.owner());
-      quotas.forApproval(workspace.owner()).check(workspace.workers());
+    if (workspace.status() != WorkspaceStatus.PENDING_APPROVAL) {
+      throw new IllegalTransitionException(workspace.name(), workspace.status(), "approved");
     }
+    workspaces.lockOwner(workspace.owner());
+    quotas.forApproval(workspace.owner()).check(workspace.workers());
     return transition(workspace, WorkspaceStatus.APPROVED, "approved", admin.username(), null);
   }
 
@@ -171,6 +175,10 @@ public class WorkspaceService {
     if (workspace.status() != WorkspaceStatus.FAILED) {
       throw new IllegalTransitionException(workspace.name(), workspace.status(), "retried");
     }
+    if (failedDuringDeletion(workspace)) {
+      // its storage is partly torn down: provisioning again would call it READY with a revoked key
+      throw new DeletionRetryRequiredException(workspace.name());
+    }
     return transition(workspace, WorkspaceStatus.APPROVED, "retried", admin.username(), null);
   }
 
@@ -183,9 +191,19 @@ public class WorkspaceService {
 
   @Transactional(readOnly = true)
   List<UUID> expiredWorkspaceIds() {
-    return workspaces.findExpiredIds(
-        EnumSet.of(WorkspaceStatus.READY, WorkspaceStatus.STOPPED, WorkspaceStatus.FAILED),
-        clock.instant());
+    // A workspace whose deletion failed is not expired again: that would retry a failing teardown
+    // every reconcile; it waits for a person.
+    return workspaces
+        .findExpiredIds(
+            EnumSet.of(WorkspaceStatus.READY, WorkspaceStatus.STOPPED, WorkspaceStatus.FAILED),
+            clock.instant())
+        .stream()
+        .filter(id -> !steps.existsByWorkspaceIdAndOperation(id, Operation.TEARDOWN))
+        .toList();
+  }
+
+  private boolean failedDuringDeletion(Workspace workspace) {
+    return steps.existsByWorkspaceIdAndOperation(workspace.id(), Operation.TEARDOWN);
   }
 
   @Transactional

@@ -10,4 +10,6 @@ interface WorkspaceStepRepository extends JpaRepository<WorkspaceStep, Long> {
       UUID workspaceId, Operation operation);
 
   List<WorkspaceStep> findByWorkspaceIdOrderByOperationAscOrdinalAsc(UUID workspaceId);
+
+  boolean existsByWorkspaceIdAndOperation(UUID workspaceId, Operation operation);
 }

@@ -22,6 +22,14 @@ public record WorkspaceView(
     List<HistoryEntry> history,
     List<StepView> steps) {
 
+  /**
+   * True when it failed while being deleted: the way forward is to delete it again, not to retry.
+   */
+  public boolean failedDuringDeletion() {
+    return status == WorkspaceStatus.FAILED
+        && steps.stream().anyMatch(s -> s.operation() == Operation.TEARDOWN);
+  }
+
   /** One lifecycle transition. {@code from} is null for the creation. */
   public record HistoryEntry(
       WorkspaceStatus from, WorkspaceStatus to, String actor, String reason, Instant at) {}

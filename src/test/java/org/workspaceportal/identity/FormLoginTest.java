@@ -126,4 +126,29 @@ class FormLoginTest {
     // the session reaches the token endpoints only: the rest of the API stays bearer-only
     mvc.perform(get("/api/v1/workspaces").session(session)).andExpect(status().isUnauthorized());
   }
+
+  @Test
+  void disablingAUserEndsTheirBrowserSessionAtOnce() throws Exception {
+    Account user = IdentityFixtures.newAccount(identity, tokens, Role.USER, "disabled");
+    MockHttpSession session =
+        (MockHttpSession)
+            mvc.perform(
+                    post("/login")
+                        .param("username", user.username())
+                        .param("password", user.password())
+                        .with(csrf()))
+                .andReturn()
+                .getRequest()
+                .getSession(false);
+    mvc.perform(get("/workspaces").session(session)).andExpect(status().isOk());
+
+    identity.setEnabled(user.username(), false, "test-admin");
+
+    mvc.perform(get("/workspaces").session(session))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(
+            result ->
+                assertThat(result.getResponse().getRedirectedUrl()).endsWith("/login?disabled"));
+    assertThat(session.isInvalid()).isTrue();
+  }
 }

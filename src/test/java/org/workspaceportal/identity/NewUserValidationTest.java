@@ -69,7 +69,7 @@ class NewUserValidationTest {
   @Test
   void aPasswordOf7CharactersIsTooShort() {
     assertThat(violations(new NewUser("alice", "1234567", Role.USER)))
-        .containsEntry("password", java.util.Set.of("must be 8 to 128 characters"));
+        .containsEntry("password", java.util.Set.of("must be 8 to 72 characters"));
   }
 
   @Test
@@ -78,10 +78,17 @@ class NewUserValidationTest {
   }
 
   @Test
-  void aPasswordOf128CharactersIsAcceptedAnd129Refused() {
-    assertThat(violations(new NewUser("alice", "p".repeat(128), Role.USER))).isEmpty();
-    assertThat(invalidFields(new NewUser("alice", "p".repeat(129), Role.USER)))
+  void aPasswordOf72CharactersIsAcceptedAnd73Refused() {
+    assertThat(violations(new NewUser("alice", "p".repeat(72), Role.USER))).isEmpty();
+    assertThat(invalidFields(new NewUser("alice", "p".repeat(73), Role.USER)))
         .containsExactly("password");
+  }
+
+  @Test
+  void aPasswordOver72BytesIsRefusedBecauseBcryptWouldCutIt() {
+    // 40 characters, but 80 bytes in UTF-8
+    assertThat(invalidFields(new NewUser("alice", "é".repeat(40), Role.USER)))
+        .containsExactly("passwordWithinBcryptLimit");
   }
 
   @ParameterizedTest

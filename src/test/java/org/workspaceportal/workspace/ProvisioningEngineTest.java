@@ -60,6 +60,7 @@ class ProvisioningEngineTest {
   @Autowired WorkspaceJob job;
   @Autowired DataSource dataSource;
   @Autowired MeterRegistry meters;
+  @Autowired JobScheduler scheduler;
 
   private CurrentUser owner;
 
@@ -176,6 +177,48 @@ class ProvisioningEngineTest {
     workspaces.delete(ws.id(), owner);
     awaitStatus(ws.id(), WorkspaceStatus.DELETED);
     assertNothingLeftFor(ws);
+  }
+
+  @Test
+  void aFailedDeletionIsRetriedByDeletingAgainNotByProvisioning() {
+    WorkspaceView ws = approve(request("undeletable", Retention.ERADICATE, false));
+    awaitStatus(ws.id(), WorkspaceStatus.READY);
+    sim.faults().failNext(1, "PATCH", "/buckets", 400);
+    workspaces.delete(ws.id(), owner);
+    WorkspaceView failed = awaitStatus(ws.id(), WorkspaceStatus.FAILED);
+    assertThat(failed.failedDuringDeletion()).isTrue();
+
+    assertThatThrownBy(() -> workspaces.retry(ws.id(), ADMIN))
+        .isInstanceOf(DeletionRetryRequiredException.class);
+    assertThatThrownBy(() -> workspaces.approve(ws.id(), ADMIN))
+        .isInstanceOf(IllegalTransitionException.class);
+    workspaces.delete(ws.id(), owner);
+    awaitStatus(ws.id(), WorkspaceStatus.DELETED);
+    assertNothingLeftFor(ws);
+  }
+
+  @Test
+  void anUnexpectedErrorInAStepFailsTheWorkspaceAfterItsAttemptsInsteadOfHangingForever() {
+    WorkspaceView ws = approve(request("corrupt", Retention.ERADICATE, false));
+    awaitStatus(ws.id(), WorkspaceStatus.READY);
+    // As if PORTAL_SECRET_KEY had changed: the stored secret no longer decrypts when VERIFY runs.
+    jdbc.update(
+        "update workspace_storage set secret_ciphertext = 'v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAA' where workspace_id = ?",
+        ws.id());
+    jdbc.update("update workspaces set status = 'PROVISIONING' where id = ?", ws.id());
+    jdbc.update(
+        "update workspace_steps set status = 'PENDING', attempts = 0 where workspace_id = ? and kind = 'VERIFY'",
+        ws.id());
+    scheduler.trigger(ws.id());
+
+    WorkspaceView failed = awaitStatus(ws.id(), WorkspaceStatus.FAILED);
+    assertThat(failed.statusReason())
+        .contains("Prove the key works over S3")
+        .contains("Unexpected error");
+    assertThat(failed.steps())
+        .filteredOn(s -> s.kind() == StepKind.VERIFY)
+        .singleElement()
+        .satisfies(s -> assertThat(s.attempts()).isEqualTo(5));
   }
 
   @Test

@@ -110,7 +110,7 @@ class IdentityPagesTest {
     String html = response.getContentAsString();
     assertThat(Html.text(html))
         .contains("must be 3-64 characters of lowercase letters, digits,")
-        .contains("must be 8 to 128 characters");
+        .contains("must be 8 to 72 characters");
     assertThat(html).contains("value=\"Bad Name\"").doesNotContain("short7!");
     verify(identity, never()).createUser(any(), any());
   }

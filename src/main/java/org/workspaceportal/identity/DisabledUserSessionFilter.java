@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -31,6 +32,7 @@ class DisabledUserSessionFilter extends OncePerRequestFilter {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth != null
         && auth.isAuthenticated()
+        && !(auth instanceof AnonymousAuthenticationToken)
         && request.getSession(false) != null
         && !stillEnabled(auth.getName())) {
       HttpSession session = request.getSession(false);

@@ -151,4 +151,12 @@ class FormLoginTest {
                 assertThat(result.getResponse().getRedirectedUrl()).endsWith("/login?disabled"));
     assertThat(session.isInvalid()).isTrue();
   }
+
+  @Test
+  void anAnonymousVisitorKeepsTheirSessionSoTheLoginFormWorks() throws Exception {
+    MockHttpSession session =
+        (MockHttpSession) mvc.perform(get("/login")).andReturn().getRequest().getSession(true);
+    mvc.perform(get("/login").session(session)).andExpect(status().isOk());
+    assertThat(session.isInvalid()).isFalse();
+  }
 }

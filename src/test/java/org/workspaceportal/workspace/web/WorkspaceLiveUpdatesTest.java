@@ -61,7 +61,10 @@ class WorkspaceLiveUpdatesTest {
             WorkspaceFixtures.request(WorkspaceFixtures.uniqueName()),
             new CurrentUser(owner, false));
 
-    mvc.perform(get("/workspaces/{id}/events", ws.id()).with(user("someone-else").roles("USER")))
+    String someoneElse = "other-" + WorkspaceFixtures.uniqueName();
+    identity.createUser(new NewUser(someoneElse, "password-123", Role.USER), "test");
+
+    mvc.perform(get("/workspaces/{id}/events", ws.id()).with(user(someoneElse).roles("USER")))
         .andExpect(status().isNotFound());
     assertThat(updates.subscribers(ws.id())).isZero();
   }

@@ -96,16 +96,7 @@ class FormLoginTest {
   @Test
   void aSignedInBrowserCanCreateATokenWithItsSessionButOnlyWithCsrf() throws Exception {
     Account user = IdentityFixtures.newAccount(identity, tokens, Role.USER, "session");
-    MockHttpSession session =
-        (MockHttpSession)
-            mvc.perform(
-                    post("/login")
-                        .param("username", user.username())
-                        .param("password", user.password())
-                        .with(csrf()))
-                .andReturn()
-                .getRequest()
-                .getSession(false);
+    MockHttpSession session = sessionOf(user);
     String body = "{\"name\":\"from-the-browser\"}";
 
     mvc.perform(
@@ -130,16 +121,7 @@ class FormLoginTest {
   @Test
   void disablingAUserEndsTheirBrowserSessionAtOnce() throws Exception {
     Account user = IdentityFixtures.newAccount(identity, tokens, Role.USER, "disabled");
-    MockHttpSession session =
-        (MockHttpSession)
-            mvc.perform(
-                    post("/login")
-                        .param("username", user.username())
-                        .param("password", user.password())
-                        .with(csrf()))
-                .andReturn()
-                .getRequest()
-                .getSession(false);
+    MockHttpSession session = sessionOf(user);
     mvc.perform(get("/workspaces").session(session)).andExpect(status().isOk());
 
     identity.setEnabled(user.username(), false, "test-admin");
@@ -158,5 +140,18 @@ class FormLoginTest {
         (MockHttpSession) mvc.perform(get("/login")).andReturn().getRequest().getSession(true);
     mvc.perform(get("/login").session(session)).andExpect(status().isOk());
     assertThat(session.isInvalid()).isFalse();
+  }
+
+  /** Signs in on the login page and returns the browser session it leaves. */
+  private MockHttpSession sessionOf(Account user) throws Exception {
+    return (MockHttpSession)
+        mvc.perform(
+                post("/login")
+                    .param("username", user.username())
+                    .param("password", user.password())
+                    .with(csrf()))
+            .andReturn()
+            .getRequest()
+            .getSession(false);
   }
 }

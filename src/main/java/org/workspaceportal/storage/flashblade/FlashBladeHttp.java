@@ -79,7 +79,12 @@ final class FlashBladeHttp implements AutoCloseable {
           response.code(),
           millisSince(start),
           echoed);
-      return new Answer(response.code(), bytes, echoed, response.header(SESSION_HEADER));
+      return new Answer(
+          response.code(),
+          bytes,
+          echoed,
+          response.header(SESSION_HEADER),
+          retryAfter(response.header("Retry-After")));
     } catch (IOException e) {
       record(exchange, "IO_ERROR", start);
       log.debug(
@@ -175,6 +180,19 @@ final class FlashBladeHttp implements AutoCloseable {
     @Override
     public void writeTo(BufferedSink sink) throws IOException {
       sink.write(bytes);
+    }
+  }
+
+  /** {@code Retry-After} in seconds; the rare HTTP-date form is ignored (the backoff applies). */
+  static java.time.Duration retryAfter(String header) {
+    if (header == null) {
+      return null;
+    }
+    try {
+      long seconds = Long.parseLong(header.strip());
+      return seconds >= 0 ? java.time.Duration.ofSeconds(seconds) : null;
+    } catch (NumberFormatException notSeconds) {
+      return null;
     }
   }
 }

@@ -42,7 +42,8 @@ final class ResilientCalls {
                 }
                 return candidate;
               },
-              retryable(exchange));
+              retryable(exchange),
+              failure -> failure instanceof RetryableAnswer busy ? busy.answer.retryAfter() : null);
       if (answer.isSuccess()) {
         return answer;
       }

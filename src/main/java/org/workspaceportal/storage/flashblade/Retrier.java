@@ -3,6 +3,7 @@ package org.workspaceportal.storage.flashblade;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
@@ -61,6 +62,17 @@ final class Retrier {
   }
 
   <T> T run(Attempt<T> attempt, Predicate<Exception> retryable) throws IOException {
+    return run(attempt, retryable, failure -> null);
+  }
+
+  /**
+   * Like {@link #run(Attempt, Predicate)}, and waits at least as long as the failure asks (an
+   * array's {@code Retry-After}), though never longer than {@code maxBackoff}: a longer wait is
+   * better left to the caller's own, slower retry.
+   */
+  <T> T run(
+      Attempt<T> attempt, Predicate<Exception> retryable, Function<Exception, Duration> askedWait)
+      throws IOException {
     for (int attemptNumber = 1; ; attemptNumber++) {
       try {
         return attempt.call();
@@ -68,9 +80,17 @@ final class Retrier {
         if (attemptNumber >= maxAttempts || !retryable.test(failure)) {
           throw failure;
         }
-        pause(attemptNumber);
+        pause(wait(attemptNumber, askedWait.apply(failure)));
       }
     }
+  }
+
+  Duration wait(int failedAttempts, Duration asked) {
+    Duration backoff = backoff(failedAttempts);
+    if (asked == null || asked.compareTo(backoff) <= 0) {
+      return backoff;
+    }
+    return asked.compareTo(maxBackoff) > 0 ? maxBackoff : asked;
   }
 
   /** The wait after the given number of failed attempts. */
@@ -82,9 +102,9 @@ final class Retrier {
     return Duration.ofMillis(ceiling - half + random.nextLong(half + 1));
   }
 
-  private void pause(int failedAttempts) throws InterruptedIOException {
+  private void pause(Duration wait) throws InterruptedIOException {
     try {
-      sleeper.sleep(backoff(failedAttempts));
+      sleeper.sleep(wait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting to try again");

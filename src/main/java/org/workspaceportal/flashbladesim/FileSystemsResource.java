@@ -83,16 +83,7 @@ final class FileSystemsResource implements ApiResource {
   @Override
   public ApiResponse post(ApiRequest request) {
     Post body = request.body(Post.class, false);
-    Nfs nfs = body.nfs() == null ? new Nfs(null, null, null, null) : body.nfs();
-    checkRules(nfs);
-    var spec =
-        new FileSystemPatch(
-            null,
-            body.provisioned(),
-            body.hardLimitEnabled(),
-            nfs.v3Enabled(),
-            nfs.v41Enabled(),
-            nfs.rules());
+    var spec = spec(null, body.provisioned(), body.hardLimitEnabled(), body.nfs());
     return ApiResponse.items(
         fileSystems.create(request.names(), spec).stream().map(this::item).toList());
   }
@@ -100,18 +91,16 @@ final class FileSystemsResource implements ApiResource {
   @Override
   public ApiResponse patch(ApiRequest request) {
     Patch body = request.body(Patch.class, true);
-    Nfs nfs = body.nfs() == null ? new Nfs(null, null, null, null) : body.nfs();
-    checkRules(nfs);
-    var patch =
-        new FileSystemPatch(
-            body.destroyed(),
-            body.provisioned(),
-            body.hardLimitEnabled(),
-            nfs.v3Enabled(),
-            nfs.v41Enabled(),
-            nfs.rules());
+    var patch = spec(body.destroyed(), body.provisioned(), body.hardLimitEnabled(), body.nfs());
     return ApiResponse.items(
         fileSystems.patch(request.names(), patch).stream().map(this::item).toList());
+  }
+
+  private FileSystemPatch spec(Boolean destroyed, Long provisioned, Boolean hardLimit, Nfs given) {
+    Nfs nfs = given == null ? new Nfs(null, null, null, null) : given;
+    checkRules(nfs);
+    return new FileSystemPatch(
+        destroyed, provisioned, hardLimit, nfs.v3Enabled(), nfs.v41Enabled(), nfs.rules());
   }
 
   @Override

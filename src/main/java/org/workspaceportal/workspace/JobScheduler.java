@@ -47,12 +47,6 @@ class JobScheduler implements SmartLifecycle {
     log.debug("Workspace {} job {}", workspaceId, scheduled ? "scheduled" : "already queued");
   }
 
-  boolean isQueued(UUID workspaceId) {
-    return client
-        .getScheduledExecution(WorkspaceJob.TASK.instanceId(workspaceId.toString()))
-        .isPresent();
-  }
-
   @Override
   public synchronized void start() {
     if (!properties.enabled() || scheduler != null) {

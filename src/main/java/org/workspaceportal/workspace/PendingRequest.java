@@ -4,7 +4,6 @@ package org.workspaceportal.workspace;
 public record PendingRequest(WorkspaceView workspace, Quota ownerQuota) {
 
   public boolean fitsQuota() {
-    return ownerQuota.usedWorkspaces() + 1 <= ownerQuota.maxWorkspaces()
-        && ownerQuota.usedWorkers() + workspace.workers() <= ownerQuota.maxWorkers();
+    return ownerQuota.allows(workspace.workers());
   }
 }

@@ -3,6 +3,11 @@ package org.workspaceportal.workspace;
 /** A user's limits and what they use now. */
 public record Quota(int maxWorkspaces, int usedWorkspaces, int maxWorkers, int usedWorkers) {
 
+  /** True when one more workspace with {@code workers} workers fits both limits. */
+  public boolean allows(int workers) {
+    return usedWorkspaces + 1 <= maxWorkspaces && usedWorkers + workers <= maxWorkers;
+  }
+
   /** Throws if adding one workspace with {@code workers} workers would break a limit. */
   void check(int workers) {
     if (usedWorkspaces + 1 > maxWorkspaces) {

@@ -15,7 +15,7 @@ import org.workspaceportal.identity.UserAccount;
 @Component
 class QuotaPolicy {
 
-  private static final Set<WorkspaceStatus> LIVE = liveStatuses();
+  private static final Set<WorkspaceStatus> LIVE = WorkspaceStatus.live();
   private static final Set<WorkspaceStatus> ADMITTED = admittedStatuses();
 
   private final WorkspaceRepository workspaces;
@@ -50,18 +50,8 @@ class QuotaPolicy {
         maxWorkspaces, ((Number) row[0]).intValue(), maxWorkers, ((Number) row[1]).intValue());
   }
 
-  private static Set<WorkspaceStatus> liveStatuses() {
-    EnumSet<WorkspaceStatus> live = EnumSet.noneOf(WorkspaceStatus.class);
-    for (WorkspaceStatus s : WorkspaceStatus.values()) {
-      if (s.isLive()) {
-        live.add(s);
-      }
-    }
-    return live;
-  }
-
   private static Set<WorkspaceStatus> admittedStatuses() {
-    EnumSet<WorkspaceStatus> admitted = EnumSet.copyOf(liveStatuses());
+    EnumSet<WorkspaceStatus> admitted = WorkspaceStatus.live();
     admitted.remove(WorkspaceStatus.PENDING_APPROVAL);
     return admitted;
   }

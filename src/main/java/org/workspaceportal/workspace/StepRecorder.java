@@ -99,7 +99,7 @@ class StepRecorder {
         plan.stream().filter(s -> s.status() != StepStatus.SUCCEEDED).findFirst().orElse(null);
     if (step == null) {
       finish(ws, operation, names);
-      return new Idle(ws.status().isBusy());
+      return new Idle(false);
     }
     if (step.attempts() >= properties.maxAttempts()) {
       // attempts ran out across crashes and take-overs, where no failure could be recorded

@@ -20,6 +20,7 @@ class WorkspaceGauges implements MeterBinder {
   private final WorkspaceRepository workspaces;
   private volatile Map<WorkspaceStatus, Long> counts = Map.of();
   private volatile long countedAt;
+  private volatile boolean counted;
 
   WorkspaceGauges(WorkspaceRepository workspaces) {
     this.workspaces = workspaces;
@@ -37,13 +38,14 @@ class WorkspaceGauges implements MeterBinder {
 
   private double count(WorkspaceStatus status) {
     long now = System.nanoTime();
-    if (now - countedAt > MAX_AGE.toNanos() || counts.isEmpty()) {
+    if (!counted || now - countedAt > MAX_AGE.toNanos()) {
       Map<WorkspaceStatus, Long> fresh = new EnumMap<>(WorkspaceStatus.class);
       for (Object[] row : workspaces.countByStatus()) {
         fresh.put((WorkspaceStatus) row[0], ((Number) row[1]).longValue());
       }
       counts = fresh;
       countedAt = now;
+      counted = true;
     }
     return counts.getOrDefault(status, 0L);
   }

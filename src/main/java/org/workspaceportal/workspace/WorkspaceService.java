@@ -24,8 +24,7 @@ import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceStatusChanged;
 @Service
 public class WorkspaceService {
 
-  private static final EnumSet<WorkspaceStatus> LIVE =
-      EnumSet.complementOf(EnumSet.of(WorkspaceStatus.REJECTED, WorkspaceStatus.DELETED));
+  private static final EnumSet<WorkspaceStatus> LIVE = WorkspaceStatus.live();
 
   private final WorkspaceRepository workspaces;
   private final TransitionRepository transitions;

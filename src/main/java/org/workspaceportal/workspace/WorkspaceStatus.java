@@ -40,6 +40,13 @@ public enum WorkspaceStatus {
     return this != REJECTED && this != DELETED;
   }
 
+  /** Every status for which {@link #isLive()} holds. */
+  public static EnumSet<WorkspaceStatus> live() {
+    EnumSet<WorkspaceStatus> live = EnumSet.allOf(WorkspaceStatus.class);
+    live.removeIf(s -> !s.isLive());
+    return live;
+  }
+
   /** Nothing will ever happen to it again. */
   public boolean isTerminal() {
     return this == DELETED;

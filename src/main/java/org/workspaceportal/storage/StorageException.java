@@ -1,24 +1,19 @@
 package org.workspaceportal.storage;
 
+import org.workspaceportal.common.ExternalSystemException;
+
 /**
  * A storage operation failed. {@link #isTransient()} says whether trying again later may succeed
  * (timeouts, 429, 5xx after the adapter's own retries) or not (refused, invalid, limits). The
  * message is written for people and never contains a secret.
  */
-public class StorageException extends RuntimeException {
-
-  private final boolean transientFailure;
+public class StorageException extends ExternalSystemException {
 
   public StorageException(String message, boolean transientFailure, Throwable cause) {
-    super(message, cause);
-    this.transientFailure = transientFailure;
+    super(message, transientFailure, cause);
   }
 
   public StorageException(String message, boolean transientFailure) {
     this(message, transientFailure, null);
-  }
-
-  public boolean isTransient() {
-    return transientFailure;
   }
 }

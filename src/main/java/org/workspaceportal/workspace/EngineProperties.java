@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param heartbeatInterval how often a running job proves it is alive; a job whose instance died is
  *     taken over after a few missed heartbeats
  * @param reconcileInterval how often lost jobs are rescheduled and expired workspaces deleted
+ * @param inlineWaitLimit a step that asks to be checked again within this time is re-run by the
+ *     same job after sleeping (quick readiness polls); a longer wait frees the job's thread and is
+ *     rescheduled through the queue
  * @param datahubBytes size of a workspace's NFS datahub file system
  * @param bucketQuotaBytes hard quota of a workspace's bucket; 0 means none
  */
@@ -33,6 +36,7 @@ record EngineProperties(
     @DefaultValue("5s") Duration pollingInterval,
     @DefaultValue("5s") Duration heartbeatInterval,
     @DefaultValue("30s") Duration reconcileInterval,
+    @DefaultValue("3s") Duration inlineWaitLimit,
     @DefaultValue("1099511627776") long datahubBytes,
     @DefaultValue("0") long bucketQuotaBytes) {
 

@@ -6,9 +6,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceStatusChanged;
 
 /**
- * Queues a workspace's job once a status that needs work (APPROVED, DELETING) is committed.
- * Queueing after the commit means a job never starts on a status it cannot see yet; if the portal
- * dies in between, the {@link Reconciler} queues it.
+ * Queues a workspace's job once a status that needs work (one an {@link Operation} runs in:
+ * APPROVED, DELETING) is committed. Queueing after the commit means a job never starts on a status
+ * it cannot see yet; if the portal dies in between, the {@link Reconciler} queues it.
  */
 @Component
 class JobTrigger {
@@ -21,7 +21,12 @@ class JobTrigger {
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void on(WorkspaceStatusChanged event) {
-    if (event.to() == WorkspaceStatus.APPROVED || event.to() == WorkspaceStatus.DELETING) {
+    // APPROVED to PROVISIONING is the job's own move, made while it runs (and queueing from its
+    // transaction's commit would take a second connection per job thread)
+    boolean sameOperation =
+        event.from() != null
+            && Operation.runningIn(event.from()).equals(Operation.runningIn(event.to()));
+    if (event.to().isBusy() && !sameOperation) {
       scheduler.trigger(event.id());
     }
   }

@@ -1,7 +1,65 @@
 package org.workspaceportal.workspace;
 
-/** The two kinds of background work on a workspace. */
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A kind of background work on a workspace: the statuses in which it runs, the status it ends in,
+ * and how its failure is told. Its steps are the {@link StepKind}s that name it, in declaration
+ * order.
+ */
 public enum Operation {
-  PROVISION,
-  TEARDOWN
+  PROVISION(
+      EnumSet.of(WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING),
+      WorkspaceStatus.PROVISIONING,
+      WorkspaceStatus.READY,
+      "Provisioning",
+      "An admin can retry it; deleting it cleans up what was made."),
+  TEARDOWN(
+      EnumSet.of(WorkspaceStatus.DELETING),
+      WorkspaceStatus.DELETING,
+      WorkspaceStatus.DELETED,
+      "Deletion",
+      "Delete it again to retry the cleanup.");
+
+  private final Set<WorkspaceStatus> runsIn;
+  private final WorkspaceStatus running;
+  private final WorkspaceStatus done;
+  private final String noun;
+  private final String onFailure;
+
+  Operation(
+      Set<WorkspaceStatus> runsIn,
+      WorkspaceStatus running,
+      WorkspaceStatus done,
+      String noun,
+      String onFailure) {
+    this.runsIn = runsIn;
+    this.running = running;
+    this.done = done;
+    this.noun = noun;
+    this.onFailure = onFailure;
+  }
+
+  /** The operation a workspace in this status is waiting for or running, if any. */
+  static Optional<Operation> runningIn(WorkspaceStatus status) {
+    return Arrays.stream(values()).filter(o -> o.runsIn.contains(status)).findFirst();
+  }
+
+  /** The status while its steps run (a queued workspace moves there at its first step). */
+  WorkspaceStatus runningStatus() {
+    return running;
+  }
+
+  /** The status once every step succeeded. */
+  WorkspaceStatus doneStatus() {
+    return done;
+  }
+
+  /** The reason a workspace gets when a step of this operation fails for good. */
+  String failureReason(StepKind kind, String message) {
+    return noun + " failed at '" + kind.label() + "': " + message + " " + onFailure;
+  }
 }

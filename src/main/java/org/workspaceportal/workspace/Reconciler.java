@@ -4,46 +4,90 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import java.time.Duration;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Repairs what falls between the cracks, on one instance at a time (a db-scheduler recurring task):
- * a busy workspace whose job is not queued (the portal died between committing a status and
- * queueing its job) gets its job back; a workspace past its expiry is deleted.
+ * a workspace that needs work but whose job is not queued (the portal died between committing a
+ * status and queueing its job) gets its job back; a workspace past its expiry is deleted.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 class Reconciler {
 
   private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+  private static final EnumSet<WorkspaceStatus> EXPIRABLE =
+      EnumSet.of(WorkspaceStatus.READY, WorkspaceStatus.STOPPED, WorkspaceStatus.FAILED);
 
-  private final WorkspaceService workspaces;
+  private final WorkspaceRepository workspaces;
+  private final WorkspaceStepRepository steps;
+  private final WorkspaceTransitions transitions;
+  private final TransactionTemplate tx;
+  private final Clock clock;
 
-  Reconciler(WorkspaceService workspaces) {
+  Reconciler(
+      WorkspaceRepository workspaces,
+      WorkspaceStepRepository steps,
+      WorkspaceTransitions transitions,
+      TransactionTemplate tx,
+      Clock clock) {
     this.workspaces = workspaces;
+    this.steps = steps;
+    this.transitions = transitions;
+    this.tx = tx;
+    this.clock = clock;
   }
 
-  RecurringTask<Void> task(Duration interval) {
-    return Tasks.recurring("workspace-reconciler", Schedules.fixedDelay(interval))
+  @Bean
+  RecurringTask<Void> workspaceReconcilerTask(EngineProperties properties) {
+    return Tasks.recurring(
+            "workspace-reconciler", Schedules.fixedDelay(properties.reconcileInterval()))
         .execute((instance, context) -> reconcile(context.getSchedulerClient()));
   }
 
   void reconcile(SchedulerClient scheduler) {
-    for (UUID id : workspaces.busyWorkspaceIds()) {
+    List<UUID> busy = tx.execute(status -> workspaces.findIdsByStatusIn(WorkspaceStatus.busy()));
+    for (UUID id : busy) {
       if (scheduler.scheduleIfNotExists(WorkspaceJob.instance(id))) {
-        log.warn("Workspace {} was busy without a queued job; queued it again", id);
+        log.warn("Workspace {} needed work without a queued job; queued it again", id);
       }
     }
-    for (UUID id : workspaces.expiredWorkspaceIds()) {
+    for (UUID id : expiredIds()) {
       try {
-        workspaces.expire(id);
+        tx.executeWithoutResult(status -> expire(id));
         log.info("Workspace {} expired; deleting it", id);
       } catch (RuntimeException e) {
         log.warn("Could not expire workspace {}: {}", id, e.getMessage());
       }
     }
+  }
+
+  /**
+   * A workspace whose deletion failed is not expired again: that would retry a failing teardown
+   * every reconcile; it waits for a person.
+   */
+  private List<UUID> expiredIds() {
+    return tx.execute(
+        status ->
+            workspaces.findExpiredIds(EXPIRABLE, clock.instant()).stream()
+                .filter(id -> !steps.existsByWorkspaceIdAndOperation(id, Operation.TEARDOWN))
+                .toList());
+  }
+
+  private void expire(UUID id) {
+    Workspace ws = workspaces.findById(id).orElseThrow();
+    transitions.move(
+        ws,
+        WorkspaceStatus.DELETING,
+        "expired",
+        WorkspaceTransitions.PORTAL,
+        "Expired at " + ws.expiresAt() + ".");
   }
 }

@@ -4,6 +4,8 @@ package org.workspaceportal.workspace;
 public enum StepStatus {
   PENDING,
   RUNNING,
+  /** Waiting for something outside the portal (a pull, a worker registering); not a failure. */
+  WAITING,
   SUCCEEDED,
   FAILED
 }

@@ -3,7 +3,12 @@ package org.workspaceportal.workspace;
 import java.time.Duration;
 import java.time.Instant;
 
-/** One provisioning or teardown step as people and scripts see it. */
+/**
+ * One step of an operation as people and scripts see it.
+ *
+ * @param waitingFor while {@code status} is WAITING, what it waits for ("pulling image …")
+ * @param waitingSince when it first waited
+ */
 public record StepView(
     Operation operation,
     StepKind kind,
@@ -13,7 +18,9 @@ public record StepView(
     Instant startedAt,
     Instant finishedAt,
     Long durationMs,
-    String error) {
+    String error,
+    String waitingFor,
+    Instant waitingSince) {
 
   static StepView of(WorkspaceStep s) {
     Long duration =
@@ -29,6 +36,8 @@ public record StepView(
         s.startedAt(),
         s.finishedAt(),
         duration,
-        s.error());
+        s.error(),
+        s.status() == StepStatus.WAITING ? s.waitingFor() : null,
+        s.waitingSince());
   }
 }

@@ -57,6 +57,14 @@ class Workspace {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /**
+   * Which run of its operations the workspace is in: steps are kept per (run, operation), so an
+   * operation that can happen again (stop, start) gets fresh steps in a new run while a retry
+   * continues the steps of the current one.
+   */
+  @Column(nullable = false)
+  private int run = 1;
+
   @Version private long version;
 
   protected Workspace() {}
@@ -111,6 +119,15 @@ class Workspace {
 
   UUID id() {
     return id;
+  }
+
+  int run() {
+    return run;
+  }
+
+  /** What a step needs to know, detached from JPA. */
+  WorkspaceFacts facts() {
+    return new WorkspaceFacts(id, name, owner, templateId, workers, datahub, retention);
   }
 
   String name() {

@@ -12,17 +12,20 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.workspaceportal.storage.StorageException;
-import org.workspaceportal.workspace.StepRecorder.Idle;
-import org.workspaceportal.workspace.StepRecorder.Next;
-import org.workspaceportal.workspace.StepRecorder.Run;
+import org.workspaceportal.common.ExternalSystemException;
+import org.workspaceportal.workspace.StepLedger.AllStepsDone;
+import org.workspaceportal.workspace.StepLedger.NoWork;
+import org.workspaceportal.workspace.StepLedger.WaitVerdict;
+import org.workspaceportal.workspace.StepOutcome.CheckAgain;
+import org.workspaceportal.workspace.StepOutcome.Done;
 
 /**
- * The one job of a workspace: runs its pending steps one after the other until the operation is
- * done, a step must wait before its next attempt (the job reschedules itself), or a step fails for
- * good. One job instance per workspace id, claimed from PostgreSQL by db-scheduler, so two portal
- * instances never run steps of the same workspace at once; a job whose instance died is taken over
- * (dead-execution detection) and resumes at the first step not recorded as succeeded.
+ * The one job of a workspace: runs the steps of the operation its status calls for, one after the
+ * other, until the operation is complete, a step must wait or back off before its next attempt (the
+ * job reschedules itself), or a step fails for good. One job instance per workspace id, claimed
+ * from PostgreSQL by db-scheduler, so two portal instances never run steps of the same workspace at
+ * once; a job whose instance died is taken over (dead-execution detection) and resumes at the first
+ * step not recorded as succeeded.
  */
 @Component
 class WorkspaceJob {
@@ -30,18 +33,15 @@ class WorkspaceJob {
   static final TaskDescriptor<String> TASK = TaskDescriptor.of("workspace-job", String.class);
   private static final Logger log = LoggerFactory.getLogger(WorkspaceJob.class);
 
-  private final StepRecorder recorder;
-  private final StorageSteps storageSteps;
+  private final StepLedger ledger;
+  private final StepHandlers handlers;
   private final StepMetrics metrics;
   private final EngineProperties properties;
 
   WorkspaceJob(
-      StepRecorder recorder,
-      StorageSteps storageSteps,
-      StepMetrics metrics,
-      EngineProperties properties) {
-    this.recorder = recorder;
-    this.storageSteps = storageSteps;
+      StepLedger ledger, StepHandlers handlers, StepMetrics metrics, EngineProperties properties) {
+    this.ledger = ledger;
+    this.handlers = handlers;
     this.metrics = metrics;
     this.properties = properties;
   }
@@ -62,55 +62,112 @@ class WorkspaceJob {
 
   CompletionHandler<String> run(UUID workspaceId, ExecutionContext context) {
     while (true) {
-      Next next = recorder.next(workspaceId);
-      if (next instanceof Idle idle) {
-        return idle.busy()
-            ? rescheduleAt(Instant.now())
-            : removeUnlessBusyAgain(workspaceId, context);
-      }
-      Run step = (Run) next;
-      long started = System.nanoTime();
-      try {
-        storageSteps.run(step);
-        metrics.succeeded(step.kind(), Duration.ofNanos(System.nanoTime() - started));
-      } catch (RuntimeException e) {
-        metrics.failed(step.kind(), Duration.ofNanos(System.nanoTime() - started));
-        Failure failure = Failure.of(e);
-        if (failure.retryable() && step.attempt() < properties.maxAttempts()) {
-          Duration wait = properties.backoff(step.attempt());
-          log.info(
-              "Workspace {} step {} attempt {} failed, retrying in {}: {}",
-              workspaceId,
-              step.kind(),
-              step.attempt(),
-              wait,
-              failure.message());
-          recorder.retryLater(
-              step.stepId(), failure.message() + " (attempt " + step.attempt() + ", retrying)");
-          return rescheduleAt(Instant.now().plus(wait));
+      switch (ledger.startNextStep(workspaceId)) {
+        case NoWork noWork -> {
+          return removeUnlessWorkArrived(workspaceId, context);
         }
-        log.warn(
-            "Workspace {} step {} failed for good after {} attempt(s): {}",
-            workspaceId,
-            step.kind(),
-            step.attempt(),
-            failure.message());
-        if (!recorder.failed(step.stepId(), workspaceId, failure.message())) {
-          return removeUnlessBusyAgain(workspaceId, context);
+        case AllStepsDone done -> ledger.completeOperation(workspaceId, done.operation());
+        case StepAttempt step -> {
+          Instant later = attempt(step);
+          if (later != null) {
+            return rescheduleAt(later);
+          }
         }
       }
     }
   }
 
   /**
-   * Removes this job, then queues it again if the workspace got busy meanwhile (deleted just as it
-   * became READY): that trigger found this job still queued and did nothing.
+   * Runs one attempt and records its outcome. Returns when the job should run again, or null to go
+   * on at once with whatever is next (the next step, the same step after a short wait, or nothing).
    */
-  private CompletionHandler<String> removeUnlessBusyAgain(
+  private Instant attempt(StepAttempt step) {
+    long started = System.nanoTime();
+    StepOutcome outcome;
+    try {
+      outcome = handlers.forKind(step.kind()).run(step);
+    } catch (RuntimeException e) {
+      metrics.failed(step.kind(), Duration.ofNanos(System.nanoTime() - started));
+      return failedAttempt(step, Failure.of(e));
+    }
+    return switch (outcome) {
+      case Done done -> {
+        metrics.succeeded(step.kind(), Duration.ofNanos(System.nanoTime() - started));
+        ledger.succeeded(step.stepId());
+        yield null;
+      }
+      case CheckAgain wait -> waitThenCheckAgain(step, wait);
+    };
+  }
+
+  private Instant failedAttempt(StepAttempt step, Failure failure) {
+    if (failure.retryable() && step.attempt() < properties.maxAttempts()) {
+      Duration wait = properties.backoff(step.attempt());
+      log.info(
+          "Workspace {} step {} attempt {} failed, retrying in {}: {}",
+          step.workspace().id(),
+          step.kind(),
+          step.attempt(),
+          wait,
+          failure.message());
+      ledger.retryLater(
+          step.stepId(), failure.message() + " (attempt " + step.attempt() + ", retrying)");
+      return Instant.now().plus(wait);
+    }
+    log.warn(
+        "Workspace {} step {} failed for good after {} attempt(s): {}",
+        step.workspace().id(),
+        step.kind(),
+        step.attempt(),
+        failure.message());
+    ledger.failed(step.stepId(), failure.message());
+    return null;
+  }
+
+  /**
+   * A short wait is slept here, keeping the claim, so that polling a container that answers in a
+   * second costs no trip through the scheduler's queue; a longer one frees the thread.
+   */
+  private Instant waitThenCheckAgain(StepAttempt step, CheckAgain wait) {
+    if (ledger.waiting(step.stepId(), wait.reason(), wait.timeout()) == WaitVerdict.TIMED_OUT) {
+      String detail = handlers.forKind(step.kind()).detailOnTimeout(step);
+      String message =
+          "Still "
+              + wait.reason()
+              + " after "
+              + seconds(wait.timeout())
+              + "; gave up."
+              + (detail.isBlank() ? "" : " " + detail);
+      log.warn("Workspace {} step {} timed out: {}", step.workspace().id(), step.kind(), message);
+      ledger.failed(step.stepId(), message);
+      return null;
+    }
+    if (wait.after().compareTo(properties.inlineWaitLimit()) > 0) {
+      return Instant.now().plus(wait.after());
+    }
+    try {
+      Thread.sleep(wait.after());
+      return null;
+    } catch (InterruptedException e) {
+      // shutting down: the job runs again, here or on another instance
+      Thread.currentThread().interrupt();
+      return Instant.now();
+    }
+  }
+
+  private static String seconds(Duration d) {
+    return d.toSeconds() + " s";
+  }
+
+  /**
+   * Removes this job, then queues it again if the workspace needs work meanwhile (deleted just as
+   * it became READY): that trigger found this job still queued and did nothing.
+   */
+  private CompletionHandler<String> removeUnlessWorkArrived(
       UUID workspaceId, ExecutionContext context) {
     return (complete, ops) -> {
       ops.remove();
-      if (recorder.isBusy(workspaceId)) {
+      if (ledger.needsWork(workspaceId)) {
         context.getSchedulerClient().scheduleIfNotExists(instance(workspaceId));
       }
     };
@@ -119,8 +176,8 @@ class WorkspaceJob {
   /** How a step failure is told to people, and whether another attempt may help. */
   private record Failure(String message, boolean retryable) {
     static Failure of(RuntimeException e) {
-      if (e instanceof StorageException storage) {
-        return new Failure(storage.getMessage(), storage.isTransient());
+      if (e instanceof ExternalSystemException external) {
+        return new Failure(external.getMessage(), external.isTransient());
       }
       // A bug or an environment problem (e.g. a changed PORTAL_SECRET_KEY): log it whole, tell
       // people only its kind; trying again a few times is harmless, the attempts are bounded.

@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -14,12 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workspaceportal.common.NotFoundException;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceRequested;
-import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceStatusChanged;
 
 /**
- * Requests, approvals, rejections and deletions of workspaces. A user sees only their own
- * workspaces; anyone else's id answers exactly like an unknown id (404), so existence is never
- * revealed.
+ * The use cases of workspaces: request, approve, reject, delete, retry, and reading them. A user
+ * sees only their own workspaces; anyone else's id answers exactly like an unknown id (404), so
+ * existence is never revealed. Status moves go through {@link WorkspaceTransitions}; the work they
+ * start is the engine's ({@link WorkspaceJob}).
  */
 @Service
 public class WorkspaceService {
@@ -27,25 +26,28 @@ public class WorkspaceService {
   private static final EnumSet<WorkspaceStatus> LIVE = WorkspaceStatus.live();
 
   private final WorkspaceRepository workspaces;
-  private final TransitionRepository transitions;
   private final WorkspaceTemplateRepository templates;
   private final WorkspaceStepRepository steps;
+  private final WorkspaceTransitions transitions;
+  private final WorkspaceViews views;
   private final QuotaPolicy quotas;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   WorkspaceService(
       WorkspaceRepository workspaces,
-      TransitionRepository transitions,
       WorkspaceTemplateRepository templates,
       WorkspaceStepRepository steps,
+      WorkspaceTransitions transitions,
+      WorkspaceViews views,
       QuotaPolicy quotas,
       ApplicationEventPublisher events,
       Clock clock) {
     this.workspaces = workspaces;
-    this.transitions = transitions;
     this.templates = templates;
     this.steps = steps;
+    this.transitions = transitions;
+    this.views = views;
     this.quotas = quotas;
     this.events = events;
     this.clock = clock;
@@ -88,22 +90,15 @@ public class WorkspaceService {
       }
       throw e;
     }
-    transitions.save(workspace.created(user.username()));
+    transitions.recordCreation(workspace);
     events.publishEvent(
         new WorkspaceRequested(workspace.id(), workspace.name(), workspace.owner()));
-    return view(workspace, template.name(), List.of(workspace.created(user.username()).toEntry()));
+    return views.requested(workspace, template.name());
   }
 
   @Transactional(readOnly = true)
   public WorkspaceView get(UUID id, CurrentUser user) {
-    Workspace workspace = visible(id, user);
-    List<WorkspaceView.HistoryEntry> history =
-        transitions.findByWorkspaceIdOrderByIdAsc(id).stream().map(Transition::toEntry).toList();
-    List<StepView> stepViews =
-        steps.findByWorkspaceIdOrderByOperationAscOrdinalAsc(id).stream()
-            .map(StepView::of)
-            .toList();
-    return view(workspace, templateNames().get(workspace.templateId()), history, stepViews);
+    return views.detailed(visible(id, user));
   }
 
   /** The caller's own workspaces, or for an admin any matching the optional filters. */
@@ -111,20 +106,18 @@ public class WorkspaceService {
   public List<WorkspaceView> list(
       CurrentUser user, String ownerFilter, WorkspaceStatus statusFilter) {
     String owner = user.admin() ? ownerFilter : user.username();
-    List<Workspace> found =
-        workspaces.search(owner, statusFilter, statusFilter == WorkspaceStatus.DELETED);
-    Map<UUID, String> names = templateNames();
-    return found.stream().map(w -> view(w, names.get(w.templateId()), List.of())).toList();
+    return views.summaries(
+        workspaces.search(owner, statusFilter, statusFilter == WorkspaceStatus.DELETED));
   }
 
   @Transactional(readOnly = true)
   public List<PendingRequest> approvalQueue() {
-    Map<UUID, String> names = templateNames();
+    Map<UUID, String> names = views.templateNames();
     return workspaces.findByStatusOrderByCreatedAtAsc(WorkspaceStatus.PENDING_APPROVAL).stream()
         .map(
             w ->
                 new PendingRequest(
-                    view(w, names.get(w.templateId()), List.of()), quotas.forApproval(w.owner())))
+                    views.summary(w, names.get(w.templateId())), quotas.forApproval(w.owner())))
         .toList();
   }
 
@@ -141,7 +134,7 @@ public class WorkspaceService {
     }
     workspaces.lockOwner(workspace.owner());
     quotas.forApproval(workspace.owner()).check(workspace.workers());
-    return transition(workspace, WorkspaceStatus.APPROVED, "approved", admin.username(), null);
+    return move(workspace, WorkspaceStatus.APPROVED, "approved", admin, null);
   }
 
   @Transactional
@@ -149,7 +142,7 @@ public class WorkspaceService {
     if (reason == null || reason.isBlank()) {
       throw new InvalidWorkspaceRequestException("reason", "is required when rejecting a request");
     }
-    return transition(load(id), WorkspaceStatus.REJECTED, "rejected", admin.username(), reason);
+    return move(load(id), WorkspaceStatus.REJECTED, "rejected", admin, reason);
   }
 
   /**
@@ -164,7 +157,7 @@ public class WorkspaceService {
           case PENDING_APPROVAL, REJECTED -> WorkspaceStatus.DELETED;
           default -> WorkspaceStatus.DELETING;
         };
-    return transition(workspace, target, "deleted", user.username(), null);
+    return move(workspace, target, "deleted", user, null);
   }
 
   /** Moves a failed workspace back into the queue; its steps start afresh (ADMIN). */
@@ -174,62 +167,21 @@ public class WorkspaceService {
     if (workspace.status() != WorkspaceStatus.FAILED) {
       throw new IllegalTransitionException(workspace.name(), workspace.status(), "retried");
     }
-    if (failedDuringDeletion(workspace)) {
+    if (steps.existsByWorkspaceIdAndOperation(workspace.id(), Operation.TEARDOWN)) {
       // its storage is partly torn down: provisioning again would call it READY with a revoked key
       throw new DeletionRetryRequiredException(workspace.name());
     }
-    return transition(workspace, WorkspaceStatus.APPROVED, "retried", admin.username(), null);
+    return move(workspace, WorkspaceStatus.APPROVED, "retried", admin, null);
   }
 
-  @Transactional(readOnly = true)
-  List<UUID> busyWorkspaceIds() {
-    return workspaces.findIdsByStatusIn(
-        EnumSet.of(
-            WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING, WorkspaceStatus.DELETING));
-  }
-
-  @Transactional(readOnly = true)
-  List<UUID> expiredWorkspaceIds() {
-    // A workspace whose deletion failed is not expired again: that would retry a failing teardown
-    // every reconcile; it waits for a person.
-    return workspaces
-        .findExpiredIds(
-            EnumSet.of(WorkspaceStatus.READY, WorkspaceStatus.STOPPED, WorkspaceStatus.FAILED),
-            clock.instant())
-        .stream()
-        .filter(id -> !steps.existsByWorkspaceIdAndOperation(id, Operation.TEARDOWN))
-        .toList();
-  }
-
-  private boolean failedDuringDeletion(Workspace workspace) {
-    return steps.existsByWorkspaceIdAndOperation(workspace.id(), Operation.TEARDOWN);
-  }
-
-  @Transactional
-  void expire(UUID id) {
-    Workspace ws = load(id);
-    apply(
-        ws,
-        WorkspaceStatus.DELETING,
-        "expired",
-        StepRecorder.ACTOR,
-        "Expired at " + ws.expiresAt() + ".");
-  }
-
-  WorkspaceView transition(
-      Workspace workspace, WorkspaceStatus target, String operation, String actor, String reason) {
-    apply(workspace, target, operation, actor, reason);
-    return get(workspace.id(), new CurrentUser(actor, true));
-  }
-
-  /** Moves the workspace, records the history row and tells listeners (audit, the job trigger). */
-  void apply(
-      Workspace workspace, WorkspaceStatus target, String operation, String actor, String reason) {
-    WorkspaceStatus from = workspace.status();
-    transitions.save(workspace.moveTo(target, operation, actor, reason, clock.instant()));
-    events.publishEvent(
-        new WorkspaceStatusChanged(
-            workspace.id(), workspace.name(), workspace.owner(), from, target, actor, reason));
+  private WorkspaceView move(
+      Workspace workspace,
+      WorkspaceStatus target,
+      String operation,
+      CurrentUser actor,
+      String reason) {
+    transitions.move(workspace, target, operation, actor.username(), reason);
+    return views.detailed(workspace);
   }
 
   private Workspace visible(UUID id, CurrentUser user) {
@@ -266,40 +218,7 @@ public class WorkspaceService {
                     "template", "unknown template '" + name + "'"));
   }
 
-  private Map<UUID, String> templateNames() {
-    return templates.findAll().stream()
-        .collect(Collectors.toMap(WorkspaceTemplate::id, WorkspaceTemplate::name));
-  }
-
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s;
-  }
-
-  static WorkspaceView view(
-      Workspace w, String template, List<WorkspaceView.HistoryEntry> history) {
-    return view(w, template, history, List.of());
-  }
-
-  static WorkspaceView view(
-      Workspace w,
-      String template,
-      List<WorkspaceView.HistoryEntry> history,
-      List<StepView> steps) {
-    return new WorkspaceView(
-        w.id(),
-        w.name(),
-        w.description(),
-        w.owner(),
-        template,
-        w.workers(),
-        w.datahub(),
-        w.retention(),
-        w.expiresAt(),
-        w.status(),
-        w.statusReason(),
-        w.createdAt(),
-        w.updatedAt(),
-        history,
-        steps);
   }
 }

@@ -52,8 +52,15 @@ public enum WorkspaceStatus {
     return this == DELETED;
   }
 
-  /** Some background work is running or queued for it. */
+  /** Some background work (an {@link Operation}) is running or queued for it. */
   public boolean isBusy() {
-    return this == APPROVED || this == PROVISIONING || this == DELETING;
+    return Operation.runningIn(this).isPresent();
+  }
+
+  /** Every status for which {@link #isBusy()} holds. */
+  public static EnumSet<WorkspaceStatus> busy() {
+    EnumSet<WorkspaceStatus> busy = EnumSet.allOf(WorkspaceStatus.class);
+    busy.removeIf(s -> !s.isBusy());
+    return busy;
   }
 }

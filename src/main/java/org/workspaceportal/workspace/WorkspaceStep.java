@@ -31,6 +31,9 @@ class WorkspaceStep {
   @Column(nullable = false, updatable = false)
   private StepKind kind;
 
+  @Column(nullable = false, updatable = false)
+  private int run;
+
   @Column(nullable = false)
   private int ordinal;
 
@@ -48,10 +51,18 @@ class WorkspaceStep {
 
   private String error;
 
+  @Column(name = "waiting_since")
+  private Instant waitingSince;
+
+  /** What a waiting step waits for, in words. */
+  @Column(name = "waiting_for")
+  private String waitingFor;
+
   protected WorkspaceStep() {}
 
-  WorkspaceStep(UUID workspaceId, StepKind kind, int ordinal) {
+  WorkspaceStep(UUID workspaceId, int run, StepKind kind, int ordinal) {
     this.workspaceId = workspaceId;
+    this.run = run;
     this.operation = kind.operation();
     this.kind = kind;
     this.ordinal = ordinal;
@@ -69,6 +80,20 @@ class WorkspaceStep {
     status = StepStatus.SUCCEEDED;
     finishedAt = now;
     error = null;
+    waitingFor = null;
+  }
+
+  /**
+   * The attempt found something not ready yet: it does not count as an attempt, and the step
+   * remembers since when it waits (for its deadline) and for what (for people).
+   */
+  void waitFor(String reason, Instant now) {
+    status = StepStatus.WAITING;
+    attempts = Math.max(attempts - 1, 0);
+    if (waitingSince == null) {
+      waitingSince = now;
+    }
+    waitingFor = clip(reason);
   }
 
   /** A transient failure: the step stays runnable and keeps the error for people to see. */
@@ -82,12 +107,15 @@ class WorkspaceStep {
     status = StepStatus.FAILED;
     finishedAt = now;
     error = clip(message);
+    waitingFor = null;
   }
 
-  /** A new run after a failure: start counting attempts again. */
+  /** Another try after a failure: start counting attempts and waiting again. */
   void reset() {
     status = StepStatus.PENDING;
     attempts = 0;
+    waitingSince = null;
+    waitingFor = null;
   }
 
   Long id() {
@@ -120,6 +148,22 @@ class WorkspaceStep {
 
   String error() {
     return error;
+  }
+
+  Operation operation() {
+    return operation;
+  }
+
+  int run() {
+    return run;
+  }
+
+  Instant waitingSince() {
+    return waitingSince;
+  }
+
+  String waitingFor() {
+    return waitingFor;
   }
 
   private static String clip(String s) {

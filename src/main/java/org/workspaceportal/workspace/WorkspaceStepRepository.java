@@ -6,10 +6,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface WorkspaceStepRepository extends JpaRepository<WorkspaceStep, Long> {
 
-  List<WorkspaceStep> findByWorkspaceIdAndOperationOrderByOrdinalAsc(
-      UUID workspaceId, Operation operation);
+  List<WorkspaceStep> findByWorkspaceIdAndRunAndOperationOrderByOrdinalAsc(
+      UUID workspaceId, int run, Operation operation);
 
-  List<WorkspaceStep> findByWorkspaceIdOrderByOperationAscOrdinalAsc(UUID workspaceId);
+  List<WorkspaceStep> findByWorkspaceIdOrderByIdAsc(UUID workspaceId);
 
   boolean existsByWorkspaceIdAndOperation(UUID workspaceId, Operation operation);
 }

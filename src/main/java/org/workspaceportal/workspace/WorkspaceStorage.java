@@ -86,6 +86,10 @@ class WorkspaceStorage {
     this.updatedAt = now;
   }
 
+  UUID workspaceId() {
+    return workspaceId;
+  }
+
   String account() {
     return account;
   }

@@ -1,0 +1,13 @@
+package org.workspaceportal.workspace;
+
+import java.time.Instant;
+
+/**
+ * One attempt at a step, already marked RUNNING, handed to the step's {@link StepHandler}.
+ *
+ * @param attempt which attempt this is (waits do not count)
+ * @param waitingSince when the step first answered "check again", or null if it never did
+ */
+record StepAttempt(
+    WorkspaceFacts workspace, long stepId, StepKind kind, int attempt, Instant waitingSince)
+    implements StepLedger.NextStep {}

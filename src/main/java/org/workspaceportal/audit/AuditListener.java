@@ -2,6 +2,7 @@ package org.workspaceportal.audit;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.workspaceportal.host.HostEvents;
 import org.workspaceportal.identity.IdentityEvents;
 import org.workspaceportal.workspace.WorkspaceEvents;
 
@@ -79,6 +80,20 @@ class AuditListener {
   @EventListener
   void on(WorkspaceEvents.TemplateChanged e) {
     audit.record(e.actor(), "template." + e.change().replace(' ', '-'), e.name(), null);
+  }
+
+  @EventListener
+  void on(HostEvents.HostChanged e) {
+    audit.record(e.actor(), "host." + e.change(), e.name(), e.detail());
+  }
+
+  @EventListener
+  void on(HostEvents.HostStatusChanged e) {
+    audit.record(
+        "portal",
+        "host." + e.to().name().toLowerCase(),
+        e.name(),
+        e.from() + " → " + e.to() + (e.error() != null ? ": " + e.error() : ""));
   }
 
   private static String target(String owner, String name) {

@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Audit",
-    allowedDependencies = {"identity", "workspace", "common"})
+    allowedDependencies = {"identity", "workspace", "host", "common"})
 package org.workspaceportal.audit;

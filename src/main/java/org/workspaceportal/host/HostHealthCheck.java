@@ -1,0 +1,58 @@
+package org.workspaceportal.host;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.workspaceportal.host.HostEvents.HostStatusChanged;
+
+/**
+ * Asks every host's engine whether it answers, as a db-scheduler recurring task: each tick is
+ * claimed from PostgreSQL, so with two portal instances only one checks. Hosts are checked in
+ * parallel, so one engine that times out does not delay the others' verdicts.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HostProperties.class)
+class HostHealthCheck {
+
+  private static final Logger log = LoggerFactory.getLogger(HostHealthCheck.class);
+
+  @Bean
+  RecurringTask<Void> hostHealthTask(HostService hosts, HostProperties properties) {
+    return Tasks.recurring("host-health", Schedules.fixedDelay(properties.checkInterval()))
+        .execute((instance, context) -> checkAll(hosts));
+  }
+
+  static void checkAll(HostService hosts) {
+    List<UUID> ids = hosts.ids();
+    try (ExecutorService checks = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<HostView>> results =
+          ids.stream().map(id -> checks.submit(() -> hosts.check(id))).toList();
+      for (Future<HostView> result : results) {
+        try {
+          result.get();
+        } catch (Exception e) {
+          log.warn("A host health check failed: {}", e.toString());
+        }
+      }
+    }
+  }
+
+  @org.springframework.context.event.EventListener
+  void on(HostStatusChanged change) {
+    if (change.to() == HostStatus.DOWN) {
+      log.warn("Host {} is DOWN: {}", change.name(), change.error());
+    } else {
+      log.info("Host {} is {}", change.name(), change.to());
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package org.workspaceportal.host;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A host as admins and scripts see it: never its TLS material.
+ *
+ * @param offeredCpus cores the portal may use there (configured, else what the engine reports)
+ * @param offeredMemoryMb memory the portal may use there, in MB
+ * @param usedCpus cores held by workspaces' containers
+ * @param workspaces workspaces with containers there
+ */
+public record HostView(
+    UUID id,
+    String name,
+    String endpoint,
+    String address,
+    List<String> labels,
+    boolean tls,
+    Integer configuredCpus,
+    Integer configuredMemoryMb,
+    int offeredCpus,
+    int offeredMemoryMb,
+    int usedCpus,
+    int usedMemoryMb,
+    int workspaces,
+    int portRangeStart,
+    int portRangeEnd,
+    boolean drained,
+    HostStatus status,
+    Instant lastCheckedAt,
+    Instant lastSeenAt,
+    String lastError,
+    String engineVersion,
+    String apiVersion,
+    Integer engineCpus,
+    Long engineMemoryBytes,
+    Instant createdAt) {
+
+  /** Up and not drained: new workspaces may be placed here. */
+  public boolean acceptsWorkspaces() {
+    return status == HostStatus.UP && !drained;
+  }
+}

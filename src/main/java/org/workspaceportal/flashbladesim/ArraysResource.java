@@ -11,13 +11,14 @@ final class ArraysResource implements ApiResource {
 
   private final Listing listing;
   private final SimulatorState state;
-  private final String arrayId;
+  private final ArrayIdentity identity;
   private final long idleTimeoutMs;
 
-  ArraysResource(Listing listing, SimulatorState state, String arrayId, long idleTimeoutMs) {
+  ArraysResource(
+      Listing listing, SimulatorState state, ArrayIdentity identity, long idleTimeoutMs) {
     this.listing = listing;
     this.state = state;
-    this.arrayId = arrayId;
+    this.identity = identity;
     this.idleTimeoutMs = idleTimeoutMs;
   }
 
@@ -37,8 +38,8 @@ final class ArraysResource implements ApiResource {
   public ApiResponse get(ApiRequest request) {
     var array =
         new Item(
-            arrayId,
-            "flashblade-sim",
+            identity.id(),
+            identity.name(),
             "Purity//FB",
             "4.5.0",
             "sim",

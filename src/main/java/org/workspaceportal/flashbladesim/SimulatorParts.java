@@ -68,18 +68,18 @@ final class SimulatorParts {
     faults = new FaultInjector(sessions);
     JsonMapper json = pendingJson.join();
     var listing = new Listing(json);
-    String arrayId = UUID.randomUUID().toString();
+    var array = new ArrayIdentity(UUID.randomUUID().toString(), "flashblade-sim");
     Map<String, ApiResource> api =
         Map.of(
             "object-store-accounts", new AccountsResource(state, accounts, buckets, listing),
             "object-store-users", new UsersResource(state, accounts, listing),
-            "object-store-access-keys", new AccessKeysResource(state, accounts, listing),
+            "object-store-access-keys", new AccessKeysResource(state, accounts, listing, array),
             "buckets", new BucketsResource(state, buckets, listing),
             "file-systems", new FileSystemsResource(state, new FileSystemRegistry(state), listing),
-            "network-interfaces", new NetworkInterfacesResource(listing, arrayId),
+            "network-interfaces", new NetworkInterfacesResource(listing, array.id()),
             "arrays",
                 new ArraysResource(
-                    listing, state, arrayId, settings.sessionIdleTimeout().toMillis()));
+                    listing, state, array, settings.sessionIdleTimeout().toMillis()));
     var handler =
         new ManagementHandler(
             api,

@@ -50,7 +50,8 @@ final class BucketsResource implements ApiResource {
         state.select(state.buckets, request.names(), "Bucket").stream()
             .filter(b -> destroyed.isEmpty() || destroyed.get() == b.isDestroyed())
             .toList();
-    return listing.respond(request, selected.stream().map(this::item).toList());
+    return listing.respond(
+        request, selected.stream().map(this::item).toList(), Totals.OBJECT_STORE);
   }
 
   @Override

@@ -77,7 +77,8 @@ final class FileSystemsResource implements ApiResource {
         state.select(state.fileSystems, request.names(), "File system").stream()
             .filter(f -> destroyed.isEmpty() || destroyed.get() == f.isDestroyed())
             .toList();
-    return listing.respond(request, selected.stream().map(this::item).toList());
+    return listing.respond(
+        request, selected.stream().map(this::item).toList(), Totals.FILE_SYSTEMS);
   }
 
   @Override

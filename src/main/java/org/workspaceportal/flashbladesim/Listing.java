@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +61,7 @@ final class Listing {
     }
     boolean sorted = request.param("sort").isPresent();
     if (sorted) {
-      nodes = sort(nodes, request.param("sort").get());
+      nodes = ItemOrder.sort(nodes, request.param("sort").get());
     }
     if (totalOnly) {
       // "the total of all items after filtering"; "the items list will be empty"
@@ -89,13 +88,6 @@ final class Listing {
       throw new ApiException(400, missing);
     }
     return nodes.stream().filter(n -> ids.contains(n.path("id").asString())).toList();
-  }
-
-  private static List<JsonNode> sort(List<JsonNode> nodes, String sort) {
-    boolean descending = sort.startsWith("-");
-    String field = descending ? sort.substring(1) : sort;
-    Comparator<JsonNode> byField = Comparator.comparing(n -> n.path(field).asString(""));
-    return nodes.stream().sorted(descending ? byField.reversed() : byField).toList();
   }
 
   private static int offset(ApiRequest request) {

@@ -69,6 +69,7 @@ final class SimulatorParts {
     JsonMapper json = pendingJson.join();
     var listing = new Listing(json);
     var array = new ArrayIdentity(UUID.randomUUID().toString(), "flashblade-sim");
+    var versions = new RestVersions(settings.maxRestVersion());
     Map<String, ApiResource> api =
         Map.of(
             "object-store-accounts", new AccountsResource(state, accounts, buckets, listing),
@@ -79,11 +80,15 @@ final class SimulatorParts {
             "network-interfaces", new NetworkInterfacesResource(listing, array.id()),
             "arrays",
                 new ArraysResource(
-                    listing, state, array, settings.sessionIdleTimeout().toMillis()));
+                    listing,
+                    state,
+                    array,
+                    PurityReleases.serving(versions.maxMinor()),
+                    settings.sessionIdleTimeout().toMillis()));
     var handler =
         new ManagementHandler(
             api,
-            new RestVersions(settings.maxRestVersion()),
+            versions,
             new LoginEndpoints(apiToken, sessions),
             sessions,
             faults,

@@ -4,19 +4,31 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * {@code /api/2.x/object-store-access-keys}. The key's {@code name} is its access key ID; the
- * secret appears in the POST response that created it and never again.
+ * {@code /api/2.x/object-store-access-keys}. The key's {@code name} is its access key ID (the
+ * simulator has no realms, whose keys' names carry a {@code realm::} prefix); the secret appears in
+ * the POST response that created it and never again.
+ *
+ * <p>The fields follow the addressed version as in Pure's client models ({@code
+ * object_store_access_key_v_2_17}, {@code _v_2_20}): {@code context} from 2.17, {@code
+ * access_key_id}, "the access key ID which can be used directly to authorize S3 operations", from
+ * 2.20.
  */
 final class AccessKeysResource implements ApiResource {
+
+  static final int CONTEXT_MINOR = 17;
+  static final int ACCESS_KEY_ID_MINOR = 20;
 
   private final SimulatorState state;
   private final AccountRegistry accounts;
   private final Listing listing;
+  private final ArrayIdentity array;
 
-  AccessKeysResource(SimulatorState state, AccountRegistry accounts, Listing listing) {
+  AccessKeysResource(
+      SimulatorState state, AccountRegistry accounts, Listing listing, ArrayIdentity array) {
     this.state = state;
     this.accounts = accounts;
     this.listing = listing;
+    this.array = array;
   }
 
   /** {@code secret_access_key} is only sent when importing an existing key pair. */
@@ -26,6 +38,8 @@ final class AccessKeysResource implements ApiResource {
 
   record Item(
       String name,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ApiRef context,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String accessKeyId,
       long created,
       boolean enabled,
       ApiRef user,
@@ -35,7 +49,7 @@ final class AccessKeysResource implements ApiResource {
   public ApiResponse get(ApiRequest request) {
     List<StoredAccessKey> selected =
         state.select(state.accessKeys, request.names(), "Object store access key");
-    return listing.respond(request, selected.stream().map(k -> item(k, null)).toList());
+    return listing.respond(request, selected.stream().map(k -> item(request, k, null)).toList());
   }
 
   @Override
@@ -52,7 +66,7 @@ final class AccessKeysResource implements ApiResource {
     StoredAccessKey key =
         accounts.createAccessKey(
             userName, importing ? names.getFirst() : null, body.secretAccessKey());
-    return ApiResponse.items(List.of(item(key, importing ? null : key.secret())));
+    return ApiResponse.items(List.of(item(request, key, importing ? null : key.secret())));
   }
 
   @Override
@@ -61,12 +75,12 @@ final class AccessKeysResource implements ApiResource {
     if (body.enabled() == null) {
       return ApiResponse.items(
           state.select(state.accessKeys, request.names(), "Object store access key").stream()
-              .map(k -> item(k, null))
+              .map(k -> item(request, k, null))
               .toList());
     }
     return ApiResponse.items(
         accounts.setAccessKeysEnabled(request.names(), body.enabled()).stream()
-            .map(k -> item(k, null))
+            .map(k -> item(request, k, null))
             .toList());
   }
 
@@ -93,13 +107,19 @@ final class AccessKeysResource implements ApiResource {
     }
   }
 
-  private Item item(StoredAccessKey key, String secret) {
+  private Item item(ApiRequest request, StoredAccessKey key, String secret) {
     String userId;
     synchronized (state) {
       StoredUser user = state.users.get(key.user());
       userId = user == null ? null : user.id();
     }
     return new Item(
-        key.name(), key.created(), key.enabled(), new ApiRef(key.user(), userId), secret);
+        key.name(),
+        request.minor() >= CONTEXT_MINOR ? array.asContext() : null,
+        request.minor() >= ACCESS_KEY_ID_MINOR ? key.name() : null,
+        key.created(),
+        key.enabled(),
+        new ApiRef(key.user(), userId),
+        secret);
   }
 }

@@ -41,7 +41,8 @@ final class AccountsResource implements ApiResource {
   public ApiResponse get(ApiRequest request) {
     List<StoredAccount> selected =
         state.select(state.accounts, request.names(), "Object store account");
-    return listing.respond(request, selected.stream().map(this::item).toList());
+    return listing.respond(
+        request, selected.stream().map(this::item).toList(), Totals.OBJECT_STORE);
   }
 
   @Override

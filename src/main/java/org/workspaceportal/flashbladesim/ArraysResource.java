@@ -5,19 +5,27 @@ import java.util.List;
 
 /**
  * {@code /api/2.x/arrays}: the identity of the simulated array, a cheap "reachable and logged in"
- * probe.
+ * probe. Its {@code version} is the Purity//FB release that serves the newest REST version the
+ * array offers ({@link PurityReleases}).
  */
 final class ArraysResource implements ApiResource {
 
   private final Listing listing;
   private final SimulatorState state;
-  private final String arrayId;
+  private final ArrayIdentity identity;
+  private final String purityVersion;
   private final long idleTimeoutMs;
 
-  ArraysResource(Listing listing, SimulatorState state, String arrayId, long idleTimeoutMs) {
+  ArraysResource(
+      Listing listing,
+      SimulatorState state,
+      ArrayIdentity identity,
+      String purityVersion,
+      long idleTimeoutMs) {
     this.listing = listing;
     this.state = state;
-    this.arrayId = arrayId;
+    this.identity = identity;
+    this.purityVersion = purityVersion;
     this.idleTimeoutMs = idleTimeoutMs;
   }
 
@@ -37,10 +45,10 @@ final class ArraysResource implements ApiResource {
   public ApiResponse get(ApiRequest request) {
     var array =
         new Item(
-            arrayId,
-            "flashblade-sim",
+            identity.id(),
+            identity.name(),
             "Purity//FB",
-            "4.5.0",
+            purityVersion,
             "sim",
             "UTC",
             List.of(),

@@ -1,7 +1,6 @@
 package org.workspaceportal.flashbladesim;
 
 import java.util.List;
-import java.util.Optional;
 
 /** {@code /api/2.x/buckets}: POST creates, PATCH destroys or recovers, DELETE eradicates. */
 final class BucketsResource implements ApiResource {
@@ -45,12 +44,16 @@ final class BucketsResource implements ApiResource {
 
   @Override
   public ApiResponse get(ApiRequest request) {
-    Optional<Boolean> destroyed = request.flag("destroyed");
     List<StoredBucket> selected =
-        state.select(state.buckets, request.names(), "Bucket").stream()
-            .filter(b -> destroyed.isEmpty() || destroyed.get() == b.isDestroyed())
-            .toList();
-    return listing.respond(request, selected.stream().map(this::item).toList());
+        Lookups.inDestroyedState(
+            state.select(state.buckets, request.names(), "Bucket"),
+            !request.names().isEmpty(),
+            request.flag("destroyed"),
+            StoredBucket::isDestroyed,
+            StoredBucket::name,
+            "Bucket");
+    return listing.respond(
+        request, selected.stream().map(this::item).toList(), Totals.OBJECT_STORE);
   }
 
   @Override

@@ -2,7 +2,6 @@ package org.workspaceportal.flashbladesim;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code /api/2.x/file-systems}. Only what the portal's NFS "datahub" needs is kept: size, hard
@@ -72,12 +71,16 @@ final class FileSystemsResource implements ApiResource {
 
   @Override
   public ApiResponse get(ApiRequest request) {
-    Optional<Boolean> destroyed = request.flag("destroyed");
     List<StoredFileSystem> selected =
-        state.select(state.fileSystems, request.names(), "File system").stream()
-            .filter(f -> destroyed.isEmpty() || destroyed.get() == f.isDestroyed())
-            .toList();
-    return listing.respond(request, selected.stream().map(this::item).toList());
+        Lookups.inDestroyedState(
+            state.select(state.fileSystems, request.names(), "File system"),
+            !request.names().isEmpty(),
+            request.flag("destroyed"),
+            StoredFileSystem::isDestroyed,
+            StoredFileSystem::name,
+            "File system");
+    return listing.respond(
+        request, selected.stream().map(this::item).toList(), Totals.FILE_SYSTEMS);
   }
 
   @Override

@@ -1,78 +1,177 @@
 package org.workspaceportal.flashbladesim;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.workspaceportal.flashbladesim.FilterTokens.Kind;
+import org.workspaceportal.flashbladesim.FilterTokens.Token;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The part of the REST 2.x {@code filter=} language clients use with these resources: {@code
- * field='value'} (with {@code *} wildcards, dotted paths such as {@code user.name}), {@code
- * field!='value'}, {@code contains(field,'value')}, joined by {@code and}. Anything else is refused
- * with 400 rather than silently matching everything.
+ * The REST 2.x {@code filter=} language as Pure's client writes it ({@code pypureclient.Filter}):
+ * comparisons {@code =}, {@code !=}, {@code >}, {@code >=}, {@code <}, {@code <=} on dotted paths
+ * such as {@code user.name}, string values in quotes with {@code *} wildcards for equality, numbers
+ * and {@code true}/{@code false} bare; {@code field=('a','b')} lists; {@code contains(field,'x')};
+ * a bare path tests that the field is set; {@code [any]}/{@code [all]} on list fields; {@code and},
+ * {@code or} (and binds tighter), {@code not(...)} and parentheses.
+ *
+ * <p>Nothing is silently answered wrong: malformed expressions are 400 "Invalid filter."; what the
+ * simulator cannot answer faithfully, such as {@code tags(...)}, a field its items do not have, or
+ * an ordering of values that have none (booleans, objects, a number against a word), is 400 "... is
+ * not simulated.". Ordering compares numbers as numbers and strings by their characters; a {@code
+ * null} satisfies no ordering.
  */
 final class ItemFilter {
 
-  private static final String VALUE = "(?:'([^']*)'|\"([^\"]*)\"|([A-Za-z0-9_.+-]+))";
-  private static final Pattern COMPARISON =
-      Pattern.compile("\\s*([a-z_][a-z0-9_.]*)\\s*(!=|=)\\s*" + VALUE + "\\s*");
-  private static final Pattern CONTAINS =
-      Pattern.compile("\\s*contains\\(\\s*([a-z_][a-z0-9_.]*)\\s*,\\s*" + VALUE + "\\s*\\)\\s*");
-  private static final Pattern AND = Pattern.compile("\\s+and\\s+", Pattern.CASE_INSENSITIVE);
+  private final FilterTokens tokens;
 
-  private ItemFilter() {}
+  private ItemFilter(FilterTokens tokens) {
+    this.tokens = tokens;
+  }
 
   static Predicate<JsonNode> parse(String expression) {
-    Predicate<JsonNode> result = node -> true;
-    for (String term : splitOutsideQuotes(expression)) {
-      result = result.and(term(term, expression));
+    var parser = new ItemFilter(FilterTokens.of(expression));
+    Predicate<JsonNode> filter = parser.orExpression();
+    if (parser.tokens.peek().kind() != Kind.END) {
+      throw FilterTokens.invalid(expression);
+    }
+    return filter;
+  }
+
+  private Predicate<JsonNode> orExpression() {
+    Predicate<JsonNode> result = andExpression();
+    while (tokens.takeWordIf("or")) {
+      result = result.or(andExpression());
     }
     return result;
   }
 
-  private static Predicate<JsonNode> term(String term, String expression) {
-    Matcher comparison = COMPARISON.matcher(term);
-    if (comparison.matches()) {
-      Pattern glob = glob(value(comparison, 3));
-      Predicate<JsonNode> equal = node -> anyValue(node, comparison.group(1), glob);
-      return comparison.group(2).equals("=") ? equal : equal.negate();
+  private Predicate<JsonNode> andExpression() {
+    Predicate<JsonNode> result = unary();
+    while (tokens.takeWordIf("and")) {
+      result = result.and(unary());
     }
-    Matcher contains = CONTAINS.matcher(term);
-    if (contains.matches()) {
-      Pattern glob = glob("*" + value(contains, 2) + "*");
-      return node -> anyValue(node, contains.group(1), glob);
-    }
-    throw ApiException.badRequest(expression, "Invalid filter.");
+    return result;
   }
 
-  private static boolean anyValue(JsonNode node, String path, Pattern glob) {
-    JsonNode value = node;
-    for (String part : path.split("\\.")) {
-      value = value == null ? null : value.get(part);
+  private Predicate<JsonNode> unary() {
+    if (tokens.peek().isWord("not")) {
+      tokens.take();
+      return unary().negate();
     }
-    if (value == null || value.isNull()) {
-      return false;
+    if (tokens.takeIf(Kind.OPEN)) {
+      Predicate<JsonNode> inner = orExpression();
+      tokens.take(Kind.CLOSE);
+      return inner;
     }
-    if (value.isArray()) {
-      for (JsonNode element : value) {
-        if (glob.matcher(element.asString()).matches()) {
-          return true;
-        }
-      }
-      return false;
-    }
-    return glob.matcher(value.asString()).matches();
+    return term();
   }
 
-  private static String value(Matcher matcher, int firstGroup) {
-    for (int group = firstGroup; group < firstGroup + 3; group++) {
-      if (matcher.group(group) != null) {
-        return matcher.group(group);
+  private Predicate<JsonNode> term() {
+    Token first = tokens.take(Kind.WORD);
+    if (tokens.peek().kind() == Kind.OPEN) {
+      if (!first.isWord("contains")) {
+        throw FilterTokens.notSimulated(tokens.expression(), "The function " + first.text() + "()");
       }
+      return contains();
     }
-    return "";
+    FieldPath path = FieldPath.of(first.text(), tokens.expression());
+    if (tokens.peek().kind() != Kind.OPERATOR) {
+      return node -> path.values(node).stream().anyMatch(v -> !v.isNull());
+    }
+    String operator = tokens.take().text();
+    if (tokens.peek().kind() == Kind.OPEN) {
+      if (!operator.equals("=")) {
+        throw FilterTokens.invalid(tokens.expression());
+      }
+      List<Token> values = list();
+      return node ->
+          path.test(node, v -> values.stream().anyMatch(value -> compare(v, "=", value)));
+    }
+    Token value = value();
+    if (operator.equals("!=") && !path.indexed()) {
+      return node -> !path.test(node, v -> equal(v, value));
+    }
+    return node -> path.test(node, v -> compare(v, operator, value));
+  }
+
+  private Predicate<JsonNode> contains() {
+    tokens.take(Kind.OPEN);
+    FieldPath path = FieldPath.of(tokens.take(Kind.WORD).text(), tokens.expression());
+    tokens.take(Kind.COMMA);
+    String part = value().text();
+    tokens.take(Kind.CLOSE);
+    return node -> path.test(node, v -> !v.isNull() && v.asString().contains(part));
+  }
+
+  private List<Token> list() {
+    tokens.take(Kind.OPEN);
+    List<Token> values = new ArrayList<>();
+    do {
+      values.add(value());
+    } while (tokens.takeIf(Kind.COMMA));
+    tokens.take(Kind.CLOSE);
+    return values;
+  }
+
+  private Token value() {
+    Token value = tokens.take();
+    if (value.kind() != Kind.STRING && value.kind() != Kind.WORD) {
+      throw FilterTokens.invalid(tokens.expression());
+    }
+    return value;
+  }
+
+  private boolean compare(JsonNode actual, String operator, Token expected) {
+    if (operator.equals("=") || operator.equals("!=")) {
+      return equal(actual, expected) == operator.equals("=");
+    }
+    if (actual.isNull()) {
+      return false;
+    }
+    int order = order(actual, expected);
+    return switch (operator) {
+      case ">" -> order > 0;
+      case ">=" -> order >= 0;
+      case "<" -> order < 0;
+      default -> order <= 0;
+    };
+  }
+
+  private static boolean equal(JsonNode actual, Token expected) {
+    if (actual.isNull()) {
+      return false;
+    }
+    BigDecimal number = number(expected.text());
+    if (actual.isNumber() && number != null) {
+      return actual.decimalValue().compareTo(number) == 0;
+    }
+    return glob(expected.text()).matcher(actual.asString()).matches();
+  }
+
+  private int order(JsonNode actual, Token expected) {
+    if (actual.isNumber()) {
+      BigDecimal number = number(expected.text());
+      if (number == null) {
+        throw FilterTokens.notSimulated(
+            tokens.expression(), "Ordering a number against '" + expected.text() + "'");
+      }
+      return actual.decimalValue().compareTo(number);
+    }
+    if (actual.isString()) {
+      return actual.asString().compareTo(expected.text());
+    }
+    throw FilterTokens.notSimulated(tokens.expression(), "Ordering " + actual.getNodeType());
+  }
+
+  private static BigDecimal number(String text) {
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static Pattern glob(String value) {
@@ -84,30 +183,5 @@ final class ItemFilter {
       regex.append(Pattern.quote(part));
     }
     return Pattern.compile(regex.toString(), Pattern.DOTALL);
-  }
-
-  /** Splits on "and" only where it is not inside a quoted value such as 'sand and sea'. */
-  private static List<String> splitOutsideQuotes(String expression) {
-    List<String> terms = new ArrayList<>();
-    var masked = new StringBuilder(expression);
-    char quote = 0;
-    for (int i = 0; i < masked.length(); i++) {
-      char c = masked.charAt(i);
-      if (quote == 0 && (c == '\'' || c == '"')) {
-        quote = c;
-      } else if (quote != 0 && c == quote) {
-        quote = 0;
-      } else if (quote != 0) {
-        masked.setCharAt(i, 'x');
-      }
-    }
-    Matcher and = AND.matcher(masked);
-    int start = 0;
-    while (and.find()) {
-      terms.add(expression.substring(start, and.start()));
-      start = and.end();
-    }
-    terms.add(expression.substring(start));
-    return terms;
   }
 }

@@ -1,9 +1,9 @@
 package org.workspaceportal.flashbladesim;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,8 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The GET side shared by every resource: {@code ids=}, {@code filter=}, {@code sort=}, {@code
- * offset=}, {@code limit=} and {@code continuation_token=}, answered with the REST 2.x list
- * envelope and the {@code x-next-token} header.
+ * offset=}, {@code limit=}, {@code continuation_token=} and, where documented, {@code total_only=},
+ * answered with the REST 2.x list envelope and the {@code x-next-token} header.
  */
 final class Listing {
 
@@ -25,10 +25,28 @@ final class Listing {
     this.json = json;
   }
 
-  /** The list envelope of every GET. */
-  record Page(String continuationToken, long totalItemCount, List<JsonNode> items) {}
+  /** The list envelope of every GET; {@code total} only in answers to {@code total_only=true}. */
+  record Page(
+      String continuationToken,
+      long totalItemCount,
+      List<JsonNode> items,
+      @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode total) {}
 
+  /** A GET of a collection whose documentation has no {@code total_only}. */
   ApiResponse respond(ApiRequest request, List<?> items) {
+    return respond(request, items, null);
+  }
+
+  /**
+   * @param totals how the collection adds up for {@code total_only=true}; {@code null} where the
+   *     API does not document {@code total_only}, which is then refused rather than ignored
+   */
+  ApiResponse respond(ApiRequest request, List<?> items, Totals totals) {
+    boolean totalOnly = request.flag("total_only").orElse(false);
+    if (totalOnly && totals == null) {
+      throw ApiException.badRequest(
+          "total_only", "Parameter 'total_only' is not supported on " + request.resource() + ".");
+    }
     List<JsonNode> nodes =
         new ArrayList<>(items.stream().map(item -> (JsonNode) json.valueToTree(item)).toList());
     List<String> ids = request.list("ids");
@@ -43,7 +61,11 @@ final class Listing {
     }
     boolean sorted = request.param("sort").isPresent();
     if (sorted) {
-      nodes = sort(nodes, request.param("sort").get());
+      nodes = ItemOrder.sort(nodes, request.param("sort").get());
+    }
+    if (totalOnly) {
+      // "the total of all items after filtering"; "the items list will be empty"
+      return ApiResponse.ok(new Page(null, nodes.size(), List.of(), totals.of(nodes, json)));
     }
     int offset = offset(request);
     int limit = nonNegative(request, "limit", Integer.MAX_VALUE);
@@ -52,7 +74,7 @@ final class Listing {
     // as documented: a token only when items remain and the client did not ask for a sort
     String next = end < nodes.size() && !sorted ? token(end) : null;
     Map<String, String> headers = next == null ? Map.of() : Map.of("x-next-token", next);
-    return new ApiResponse(200, new Page(next, nodes.size(), page), headers);
+    return new ApiResponse(200, new Page(next, nodes.size(), page, null), headers);
   }
 
   private static List<JsonNode> selectIds(List<JsonNode> nodes, List<String> ids) {
@@ -66,13 +88,6 @@ final class Listing {
       throw new ApiException(400, missing);
     }
     return nodes.stream().filter(n -> ids.contains(n.path("id").asString())).toList();
-  }
-
-  private static List<JsonNode> sort(List<JsonNode> nodes, String sort) {
-    boolean descending = sort.startsWith("-");
-    String field = descending ? sort.substring(1) : sort;
-    Comparator<JsonNode> byField = Comparator.comparing(n -> n.path(field).asString(""));
-    return nodes.stream().sorted(descending ? byField.reversed() : byField).toList();
   }
 
   private static int offset(ApiRequest request) {

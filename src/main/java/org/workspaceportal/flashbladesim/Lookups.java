@@ -3,6 +3,9 @@ package org.workspaceportal.flashbladesim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Name checks shared by the registries, producing the array's error shapes. */
 final class Lookups {
@@ -25,6 +28,39 @@ final class Lookups {
       throw new ApiException(400, missing);
     }
     return found;
+  }
+
+  /**
+   * Applies {@code destroyed=} to a selection. Without {@code names=} it filters; with names, "each
+   * object referenced must also be destroyed" (or not destroyed), and "an error is returned if any
+   * of these conditions are not met", one error per name, like a missing name.
+   */
+  static <T> List<T> inDestroyedState(
+      List<T> selected,
+      boolean named,
+      Optional<Boolean> destroyed,
+      Predicate<T> isDestroyed,
+      Function<T, String> name,
+      String kind) {
+    if (destroyed.isEmpty()) {
+      return selected;
+    }
+    boolean wanted = destroyed.get();
+    if (named) {
+      List<ApiError> wrong =
+          selected.stream()
+              .filter(object -> isDestroyed.test(object) != wanted)
+              .map(
+                  object ->
+                      new ApiError(
+                          name.apply(object),
+                          kind + (wanted ? " is not destroyed." : " is destroyed.")))
+              .toList();
+      if (!wrong.isEmpty()) {
+        throw new ApiException(400, wrong);
+      }
+    }
+    return selected.stream().filter(object -> isDestroyed.test(object) == wanted).toList();
   }
 
   static void requireAbsent(Map<String, ?> objects, List<String> names, String kind) {

@@ -39,6 +39,11 @@ final class RestVersions {
     return Integer.parseInt(version.substring(2));
   }
 
+  /** The minor of the newest 2.x version offered. */
+  int maxMinor() {
+    return maxMinor;
+  }
+
   List<String> all() {
     List<String> versions = new ArrayList<>();
     for (int minor = 0; minor <= HIGHEST_1X_MINOR; minor++) {

@@ -68,22 +68,27 @@ final class SimulatorParts {
     faults = new FaultInjector(sessions);
     JsonMapper json = pendingJson.join();
     var listing = new Listing(json);
-    String arrayId = UUID.randomUUID().toString();
+    var array = new ArrayIdentity(UUID.randomUUID().toString(), "flashblade-sim");
+    var versions = new RestVersions(settings.maxRestVersion());
     Map<String, ApiResource> api =
         Map.of(
             "object-store-accounts", new AccountsResource(state, accounts, buckets, listing),
             "object-store-users", new UsersResource(state, accounts, listing),
-            "object-store-access-keys", new AccessKeysResource(state, accounts, listing),
+            "object-store-access-keys", new AccessKeysResource(state, accounts, listing, array),
             "buckets", new BucketsResource(state, buckets, listing),
             "file-systems", new FileSystemsResource(state, new FileSystemRegistry(state), listing),
-            "network-interfaces", new NetworkInterfacesResource(listing, arrayId),
+            "network-interfaces", new NetworkInterfacesResource(listing, array.id()),
             "arrays",
                 new ArraysResource(
-                    listing, state, arrayId, settings.sessionIdleTimeout().toMillis()));
+                    listing,
+                    state,
+                    array,
+                    PurityReleases.serving(versions.maxMinor()),
+                    settings.sessionIdleTimeout().toMillis()));
     var handler =
         new ManagementHandler(
             api,
-            new RestVersions(settings.maxRestVersion()),
+            versions,
             new LoginEndpoints(apiToken, sessions),
             sessions,
             faults,

@@ -12,7 +12,11 @@
  *       x-auth-token} session, idle expiry), {@code /api/logout}, and under {@code /api/2.N/}:
  *       object-store accounts, users, access keys, buckets, file systems, network interfaces and
  *       arrays, with {@code names}, {@code ids}, {@code filter}, {@code sort}, {@code limit},
- *       {@code offset} and {@code continuation_token}, and the array's error shapes;
+ *       {@code offset}, {@code continuation_token}, {@code destroyed} and (on accounts, buckets and
+ *       file systems, where it is documented) {@code total_only}, and the array's error shapes.
+ *       Fields follow the addressed version where the portal reads them (access keys: {@code
+ *       context} from 2.17, {@code access_key_id} from 2.20), and {@code GET /arrays} reports the
+ *       Purity//FB release that goes with the newest version offered;
  *   <li>an S3 data plane, S3Proxy over a jclouds blob store, in which every access key created
  *       through the API signs SigV2/SigV4 requests that reach only its own account's live buckets.
  * </ul>
@@ -35,8 +39,20 @@
  *   <li>S3 CreateBucket makes a bucket of the caller's account; S3 DeleteBucket of an empty bucket
  *       destroys it (recoverable), like {@code PATCH destroyed=true};
  *   <li>error messages are the simulator's own wording ("... does not exist.", "... already
- *       exists.").
+ *       exists.", "Bucket is destroyed.");
+ *   <li>a {@code total_only} total sums counts and space and averages {@code data_reduction};
+ *       collections whose GET does not document {@code total_only} refuse it;
+ *   <li>a sort puts {@code null} first (last when descending); it accepts the descending mark
+ *       appended ({@code name-}, as Pure's client writes it) or prepended ({@code -name});
+ *   <li>the reported Purity//FB release for a REST version between two documented pairs is that of
+ *       the pair below ({@code PurityReleases});
+ *   <li>the simulator has no realms, so an access key's {@code name} always equals its {@code
+ *       access_key_id}.
  * </ul>
+ *
+ * <p>What it cannot answer faithfully it refuses with 400 and a message ending "is not simulated.",
+ * never with a silently different answer: filter functions other than {@code contains()}, filters
+ * and sorts on fields its items do not have, and orderings of values that have none.
  *
  * <p>S3 clients: use path-style requests. AWS SDK v2 2.30 and later must set {@code
  * requestChecksumCalculation(WHEN_REQUIRED)}: S3Proxy 2.6.0 cannot read bodies with trailing

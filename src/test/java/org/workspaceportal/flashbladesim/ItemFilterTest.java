@@ -14,8 +14,19 @@ class ItemFilterTest {
           {"name": "PSFBABC", "enabled": true, "user": {"name": "acct/spark"}, "services": ["data", "nfs"]}\
           """);
 
+  private static final JsonNode FILE_SYSTEM =
+      SimulatorClient.JSON.readTree(
+          """
+          {"name": "fs-b", "provisioned": 2000, "destroyed": false, "time_remaining": null,
+           "space": {"virtual": 5, "data_reduction": 1.5}, "services": ["nfs", "smb"]}\
+          """);
+
   private static boolean matches(String filter) {
     return ItemFilter.parse(filter).test(KEY);
+  }
+
+  private static boolean fileSystemMatches(String filter) {
+    return ItemFilter.parse(filter).test(FILE_SYSTEM);
   }
 
   @Test
@@ -41,9 +52,67 @@ class ItemFilterTest {
   }
 
   @Test
-  void anythingElseIsRefused() {
-    assertThatThrownBy(() -> ItemFilter.parse("name>'a'")).isInstanceOf(ApiException.class);
-    assertThatThrownBy(() -> ItemFilter.parse("name='a' or name='b'"))
-        .isInstanceOf(ApiException.class);
+  void numbersCompareAsNumbers() {
+    assertThat(fileSystemMatches("provisioned>1000")).isTrue();
+    assertThat(fileSystemMatches("provisioned>2000")).isFalse();
+    assertThat(fileSystemMatches("provisioned>=2000")).isTrue();
+    assertThat(fileSystemMatches("provisioned<10000")).isTrue();
+    assertThat(fileSystemMatches("provisioned<=1999")).isFalse();
+    assertThat(fileSystemMatches("provisioned=2000")).isTrue();
+    assertThat(fileSystemMatches("space.data_reduction>1.2")).isTrue();
+    assertThat(fileSystemMatches("space.virtual<'10'")).isTrue();
+  }
+
+  @Test
+  void stringsCompareInTheirOrderAndNullsSatisfyNoOrdering() {
+    assertThat(fileSystemMatches("name>'fs-a'")).isTrue();
+    assertThat(fileSystemMatches("name<'fs-a'")).isFalse();
+    assertThat(fileSystemMatches("time_remaining>0")).isFalse();
+    assertThat(fileSystemMatches("time_remaining<0")).isFalse();
+  }
+
+  @Test
+  void orNotParenthesesAndListsCombine() {
+    assertThat(fileSystemMatches("name='x' or provisioned>1000")).isTrue();
+    assertThat(fileSystemMatches("name='x' OR provisioned<1000")).isFalse();
+    assertThat(fileSystemMatches("not(name='fs-b')")).isFalse();
+    assertThat(fileSystemMatches("(name='x' or name='fs-b') and provisioned>1000")).isTrue();
+    assertThat(fileSystemMatches("name='x' or name='fs-b' and provisioned<1000")).isFalse();
+    assertThat(fileSystemMatches("name = ('fs-a', 'fs-b')")).isTrue();
+    assertThat(fileSystemMatches("provisioned=(1,2)")).isFalse();
+  }
+
+  @Test
+  void existenceAndListIndexes() {
+    assertThat(fileSystemMatches("provisioned")).isTrue();
+    assertThat(fileSystemMatches("time_remaining")).isFalse();
+    assertThat(fileSystemMatches("services[any]='smb'")).isTrue();
+    assertThat(fileSystemMatches("services[all]='smb'")).isFalse();
+    assertThat(fileSystemMatches("services[all]!='data'")).isTrue();
+    assertThat(fileSystemMatches("services!='nfs'")).isFalse();
+    assertThat(fileSystemMatches("services[any]!='nfs'")).isTrue();
+  }
+
+  @Test
+  void malformedFiltersAreInvalid() {
+    assertThatThrownBy(() -> ItemFilter.parse("name~'a'"))
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.getMessage()).isEqualTo("Invalid filter."));
+    assertThatThrownBy(() -> ItemFilter.parse("name='a' and")).isInstanceOf(ApiException.class);
+    assertThatThrownBy(() -> ItemFilter.parse("(name='a'")).isInstanceOf(ApiException.class);
+  }
+
+  @Test
+  void whatTheSimulatorCannotAnswerFaithfullyIsRefusedAsNotSimulated() {
+    assertThatThrownBy(() -> ItemFilter.parse("tags('team','a')"))
+        .hasMessageContaining("not simulated");
+    assertThatThrownBy(() -> fileSystemMatches("colour='blue'"))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("not simulated");
+    assertThatThrownBy(() -> fileSystemMatches("provisioned>'lots'"))
+        .hasMessageContaining("not simulated");
+    assertThatThrownBy(() -> fileSystemMatches("destroyed>false"))
+        .hasMessageContaining("not simulated");
+    assertThatThrownBy(() -> fileSystemMatches("space>1")).hasMessageContaining("not simulated");
   }
 }

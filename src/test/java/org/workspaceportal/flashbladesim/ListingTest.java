@@ -93,4 +93,57 @@ class ListingTest {
     assertThat(dataVips.items()).hasSize(1);
     assertThat(notData.items().path(0).path("name").asString()).isEqualTo("management");
   }
+
+  @Test
+  void comparisonFiltersSelectByNumber() {
+    String prefix = SimulatorFixtures.unique("cmp");
+    api.post("/file-systems?names=" + prefix + "-small", "{\"provisioned\":900}");
+    api.post("/file-systems?names=" + prefix + "-big", "{\"provisioned\":10000}");
+
+    var reply = api.get("/file-systems?filter=provisioned%3E1000%20and%20name='" + prefix + "-*'");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(names(reply)).containsExactly(prefix + "-big");
+  }
+
+  @Test
+  void sortsOnSeveralKeysNestedFieldsAndNumbers() {
+    String first = SimulatorFixtures.unique("sa");
+    String second = SimulatorFixtures.unique("sb");
+    String prefix = SimulatorFixtures.unique("srt");
+    for (String account : List.of(second, first)) {
+      api.post("/object-store-accounts?names=" + account, null);
+    }
+    api.post("/buckets?names=" + prefix + "-2", SimulatorFixtures.accountBody(first));
+    api.post("/buckets?names=" + prefix + "-1", SimulatorFixtures.accountBody(second));
+    api.post("/buckets?names=" + prefix + "-3", SimulatorFixtures.accountBody(first));
+    api.post("/file-systems?names=" + prefix + "-small", "{\"provisioned\":900}");
+    api.post("/file-systems?names=" + prefix + "-big", "{\"provisioned\":10000}");
+    String mine = "&filter=name='" + prefix + "-*'";
+
+    var byAccountThenName = api.get("/buckets?sort=account.name,name" + mine);
+    var byAccountThenNameDescending = api.get("/buckets?sort=account.name,name-" + mine);
+    var bySize = api.get("/file-systems?sort=provisioned" + mine);
+
+    assertThat(names(byAccountThenName))
+        .containsExactly(prefix + "-2", prefix + "-3", prefix + "-1");
+    assertThat(names(byAccountThenNameDescending))
+        .containsExactly(prefix + "-3", prefix + "-2", prefix + "-1");
+    assertThat(names(bySize)).containsExactly(prefix + "-small", prefix + "-big");
+  }
+
+  @Test
+  void sortsTheSimulatorCannotAnswerFaithfullyAreRefusedAsNotSimulated() {
+    var unknown = api.get("/buckets?sort=colour");
+    var object = api.get("/buckets?sort=space");
+
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.firstError()).contains("not simulated");
+    assertThat(object.status()).isEqualTo(400);
+    assertThat(object.firstError()).contains("not simulated");
+  }
+
+  private static List<String> names(SimulatorClient.Reply reply) {
+    return reply.items().valueStream().map(i -> i.path("name").asString()).toList();
+  }
 }

@@ -13,6 +13,7 @@ final class SimulatorFixtures {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final String RUN = Long.toString(System.nanoTime() % 100_000, 36);
   private static FlashBladeSimulator shared;
+  private static FlashBladeSimulator newest;
 
   private SimulatorFixtures() {}
 
@@ -22,6 +23,25 @@ final class SimulatorFixtures {
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
     }
     return shared;
+  }
+
+  /** A second shared simulator, offering the newest REST version the simulator knows. */
+  static synchronized FlashBladeSimulator newest() {
+    if (newest == null) {
+      newest =
+          FlashBladeSimulator.start(
+              SimulatorSettings.inMemory()
+                  .withMaxRestVersion("2." + RestVersions.HIGHEST_KNOWN_MINOR));
+      Runtime.getRuntime().addShutdownHook(new Thread(newest::close));
+    }
+    return newest;
+  }
+
+  /** A logged-in client that addresses {@code /api/<version>/}. */
+  static SimulatorClient loggedIn(FlashBladeSimulator simulator, String version) {
+    return new SimulatorClient(
+            simulator.managementUri(), SimulatorClient.trusting(simulator.caCertificate()), version)
+        .login(simulator.apiToken());
   }
 
   static SimulatorClient loggedIn(FlashBladeSimulator simulator) {

@@ -41,17 +41,18 @@ final class AccessKeys {
     this.retrier = retrier;
   }
 
+  /** The S3 access key ids of the user's keys (see {@link AccessKeyItem#s3Id()}). */
   List<String> ids(String account, String user) {
+    return list(account, user).stream().map(AccessKeyItem::s3Id).toList();
+  }
+
+  private List<AccessKeyItem> list(String account, String user) {
     String name = Users.qualified(account, user);
-    return api
-        .list(
-            RESOURCE,
-            Map.of("filter", "user.name='" + name + "'"),
-            AccessKeyItem.class,
-            "list the access keys of object-store user '" + name + "'")
-        .stream()
-        .map(AccessKeyItem::name)
-        .toList();
+    return api.list(
+        RESOURCE,
+        Map.of("filter", "user.name='" + name + "'"),
+        AccessKeyItem.class,
+        "list the access keys of object-store user '" + name + "'");
   }
 
   NewAccessKey create(String account, String user) {
@@ -75,10 +76,39 @@ final class AccessKeys {
     }
   }
 
+  /**
+   * Deletes the key S3 clients know as {@code accessKeyId}.
+   *
+   * <p>{@code DELETE /object-store-access-keys} takes {@code names}, "a comma-separated list of
+   * resource names", and a key's resource name is its {@code name}: in a realm that is the prefixed
+   * form, which Pure's client documents for key imports ("use {@code realm1::PSFBSAZR...} when
+   * importing credentials for user {@code realmName::accountName/...}", {@code
+   * object_store_access_keys_api_v_2_22}). The bare S3 id would name no key there. So from 2.20,
+   * where {@code access_key_id} exists, the key is looked up by it and deleted by its name; before
+   * 2.20 the id is the name. A key that is already gone is not an error.
+   */
   void delete(String accessKeyId) {
+    if (!api.version().atLeast(RestVersion.ACCESS_KEY_IDS)) {
+      deleteNamed(accessKeyId);
+      return;
+    }
+    api.list(
+            RESOURCE,
+            Map.of("filter", "access_key_id='" + accessKeyId + "'"),
+            AccessKeyItem.class,
+            "look up access key " + accessKeyId)
+        .forEach(key -> deleteNamed(key.name()));
+  }
+
+  /** Deletes every key of the user, by the names the listing gave. */
+  void deleteAll(String account, String user) {
+    list(account, user).forEach(key -> deleteNamed(key.name()));
+  }
+
+  private void deleteNamed(String name) {
     try {
-      api.delete(RESOURCE, Map.of("names", accessKeyId), "delete access key " + accessKeyId);
-      log.info("Deleted FlashBlade access key {}", accessKeyId);
+      api.delete(RESOURCE, Map.of("names", name), "delete access key " + name);
+      log.info("Deleted FlashBlade access key {}", name);
     } catch (FlashBladeRefusal refusal) {
       if (!refusal.saysDoesNotExist()) {
         throw refusal;
@@ -141,8 +171,8 @@ final class AccessKeys {
               + "; delete that key and create another",
           false);
     }
-    log.info("Created FlashBlade access key {} for object-store user '{}'", key.name(), name);
-    return new NewAccessKey(key.name(), key.secretAccessKey());
+    log.info("Created FlashBlade access key {} for object-store user '{}'", key.s3Id(), name);
+    return new NewAccessKey(key.s3Id(), key.secretAccessKey());
   }
 
   private static StorageException limitReached(String name) {

@@ -18,6 +18,12 @@ record RestVersion(int minor) implements Comparable<RestVersion> {
   /** Bucket and account quotas ({@code quota_limit}, {@code hard_limit_enabled}) arrived in 2.8. */
   static final RestVersion QUOTAS = new RestVersion(8);
 
+  /**
+   * Access keys carry {@code access_key_id} from 2.20 (Pure's client model {@code
+   * object_store_access_key_v_2_20}), the release after realms arrived (2.19).
+   */
+  static final RestVersion ACCESS_KEY_IDS = new RestVersion(20);
+
   private static final Pattern TWO_X = Pattern.compile("2\\.(\\d{1,3})");
 
   /** The highest 2.x version both sides speak, if any. */

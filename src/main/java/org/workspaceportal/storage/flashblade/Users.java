@@ -49,7 +49,7 @@ final class Users {
   /** Keys first: the array refuses to delete a user that still has access keys. */
   void remove(String account, String user) {
     String name = qualified(account, user);
-    keys.ids(account, user).forEach(keys::delete);
+    keys.deleteAll(account, user);
     try {
       api.delete(RESOURCE, Map.of("names", name), "delete object-store user '" + name + "'");
       log.info("Deleted FlashBlade object-store user '{}'", name);

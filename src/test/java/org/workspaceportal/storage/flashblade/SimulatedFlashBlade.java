@@ -15,6 +15,7 @@ public final class SimulatedFlashBlade {
 
   private static final AtomicInteger names = new AtomicInteger();
   private static FlashBladeSimulator shared;
+  private static FlashBladeSimulator newest;
   private static FlashBladeObjectStorage sharedStorage;
 
   private SimulatedFlashBlade() {}
@@ -26,6 +27,22 @@ public final class SimulatedFlashBlade {
       shared = started;
     }
     return shared;
+  }
+
+  /**
+   * A second shared simulator that offers REST 2.26, the newest version the adapter speaks; {@link
+   * #shared()} offers the simulator's default, 2.17.
+   */
+  static synchronized FlashBladeSimulator newest() {
+    if (newest == null) {
+      FlashBladeSimulator started =
+          FlashBladeSimulator.start(
+              SimulatorSettings.inMemory()
+                  .withMaxRestVersion("2." + RestVersion.HIGHEST_SUPPORTED));
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+      newest = started;
+    }
+    return newest;
   }
 
   /**

@@ -15,6 +15,17 @@ create table hosts (
     tls_cert_ciphertext   text,
     tls_key_ciphertext    text,
     drained               boolean       not null default false,
+    created_at            timestamptz   not null,
+    updated_at            timestamptz   not null,
+    version               bigint        not null default 0,
+    check (port_range_start >= 1024 and port_range_end <= 65535 and port_range_end >= port_range_start),
+    check ((tls_ca_ciphertext is null) = (tls_key_ciphertext is null) and (tls_cert_ciphertext is null) = (tls_key_ciphertext is null))
+);
+
+-- What the health check last saw of each host's engine; apart from the admin's settings, so that a
+-- check never collides with an edit.
+create table host_health (
+    host_id               uuid          primary key references hosts (id) on delete cascade,
     status                varchar(8)    not null default 'UNKNOWN' check (status in ('UNKNOWN', 'UP', 'DOWN')),
     last_checked_at       timestamptz,
     last_seen_at          timestamptz,
@@ -22,12 +33,7 @@ create table hosts (
     engine_version        varchar(64),
     api_version           varchar(16),
     engine_cpus           integer,
-    engine_memory_bytes   bigint,
-    created_at            timestamptz   not null,
-    updated_at            timestamptz   not null,
-    version               bigint        not null default 0,
-    check (port_range_start >= 1024 and port_range_end <= 65535 and port_range_end >= port_range_start),
-    check ((tls_ca_ciphertext is null) = (tls_key_ciphertext is null) and (tls_cert_ciphertext is null) = (tls_key_ciphertext is null))
+    engine_memory_bytes   bigint
 );
 
 -- Cores and memory a workspace's container holds on a host, from placement until its removal.

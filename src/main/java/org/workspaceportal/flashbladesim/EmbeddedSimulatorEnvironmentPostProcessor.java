@@ -13,9 +13,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * The embedded default: when no FlashBlade is configured ({@code portal.storage.flashblade.url}
- * unset) and {@code portal.flashbladesim.enabled} is not {@code false}, starts the simulator (once
- * per JVM) and points the portal's storage settings at it. Runs after the configuration files are
- * read, so a URL set in any of them wins.
+ * unset) and the portal runs on the embedded PostgreSQL (or {@code portal.flashbladesim.enabled} is
+ * {@code true}), starts the simulator (once per JVM) and points the portal's storage settings at
+ * it; {@code portal.flashbladesim.enabled=false} keeps it off. Runs after the configuration files
+ * are read, so a URL set in any of them wins.
  */
 public final class EmbeddedSimulatorEnvironmentPostProcessor
     implements EnvironmentPostProcessor, Ordered {
@@ -36,8 +37,7 @@ public final class EmbeddedSimulatorEnvironmentPostProcessor
   @Override
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
-    if (StringUtils.hasText(environment.getProperty(URL))
-        || !environment.getProperty(EmbeddedSimulatorSettings.ENABLED, Boolean.class, true)) {
+    if (StringUtils.hasText(environment.getProperty(URL)) || !wanted(environment)) {
       return;
     }
     FlashBladeSimulator simulator =
@@ -62,6 +62,25 @@ public final class EmbeddedSimulatorEnvironmentPostProcessor
             + simulator.caCertificate()
             + ", state "
             + describe(simulator));
+  }
+
+  /**
+   * Only where nothing real is meant to be used: on the embedded default (embedded PostgreSQL), or
+   * when asked for with {@code portal.flashbladesim.enabled=true}. A portal on an external database
+   * with no FlashBlade configured gets no simulator, and the storage module refuses to start it:
+   * one forgotten variable must not make production "provision" into a local folder.
+   */
+  static boolean wanted(ConfigurableEnvironment environment) {
+    Boolean explicit = environment.getProperty(EmbeddedSimulatorSettings.ENABLED, Boolean.class);
+    if (explicit != null) {
+      return explicit;
+    }
+    boolean embeddedPostgres =
+        environment.getProperty("portal.embedded-postgres.running", Boolean.class, false)
+            || (!StringUtils.hasText(environment.getProperty("spring.datasource.url"))
+                && environment.getProperty(
+                    "portal.embedded-postgres.enabled", Boolean.class, true));
+    return embeddedPostgres;
   }
 
   private static String describe(FlashBladeSimulator simulator) {

@@ -2,17 +2,15 @@ package org.workspaceportal.host;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.workspaceportal.compute.EngineInfo;
 
-/** A registered Docker host and what its last health check found. */
+/**
+ * A registered Docker host: what an admin configured (what its engine says is {@link HostHealth}).
+ */
 @Entity
 @Table(name = "hosts")
 class DockerHost {
@@ -53,31 +51,6 @@ class DockerHost {
 
   private boolean drained;
 
-  @Enumerated(EnumType.STRING)
-  @Column(nullable = false)
-  private HostStatus status;
-
-  @Column(name = "last_checked_at")
-  private Instant lastCheckedAt;
-
-  @Column(name = "last_seen_at")
-  private Instant lastSeenAt;
-
-  @Column(name = "last_error")
-  private String lastError;
-
-  @Column(name = "engine_version")
-  private String engineVersion;
-
-  @Column(name = "api_version")
-  private String apiVersion;
-
-  @Column(name = "engine_cpus")
-  private Integer engineCpus;
-
-  @Column(name = "engine_memory_bytes")
-  private Long engineMemoryBytes;
-
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -91,7 +64,6 @@ class DockerHost {
   DockerHost(String name, Instant now) {
     this.id = UUID.randomUUID();
     this.name = name;
-    this.status = HostStatus.UNKNOWN;
     this.createdAt = now;
     this.updatedAt = now;
   }
@@ -120,60 +92,15 @@ class DockerHost {
     this.updatedAt = now;
   }
 
-  /** The engine answered. */
-  void answered(EngineInfo info, Instant now) {
-    status = HostStatus.UP;
-    lastCheckedAt = now;
-    lastSeenAt = now;
-    lastError = null;
-    engineVersion = clip(info.engineVersion(), 64);
-    apiVersion = clip(info.apiVersion(), 16);
-    engineCpus = info.cpus();
-    engineMemoryBytes = info.memoryBytes();
-  }
-
-  /**
-   * The engine did not answer: the host stays UP within {@code grace} of the last answer (one lost
-   * check is no outage), else it is DOWN.
-   */
-  void didNotAnswer(String error, Duration grace, Instant now) {
-    lastCheckedAt = now;
-    lastError = clip(error, 1000);
-    boolean withinGrace =
-        status == HostStatus.UP
-            && lastSeenAt != null
-            && Duration.between(lastSeenAt, now).compareTo(grace) < 0;
-    if (!withinGrace) {
-      status = HostStatus.DOWN;
-    }
-  }
-
   void setDrained(boolean drained, Instant now) {
     this.drained = drained;
     this.updatedAt = now;
-  }
-
-  /** Cores the portal may use: as configured, else what the engine reported, else none. */
-  int offeredCpus() {
-    return cpus != null ? cpus : engineCpus != null ? engineCpus : 0;
-  }
-
-  /** Memory the portal may use, in MB: as configured, else what the engine reported, else none. */
-  int offeredMemoryMb() {
-    if (memoryMb != null) {
-      return memoryMb;
-    }
-    return engineMemoryBytes != null ? (int) (engineMemoryBytes / (1024 * 1024)) : 0;
   }
 
   EncryptedTls tls() {
     return tlsKeyCiphertext == null
         ? null
         : new EncryptedTls(tlsCaCiphertext, tlsCertCiphertext, tlsKeyCiphertext);
-  }
-
-  private static String clip(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
   }
 
   /** The TLS PEM documents as stored: each one encrypted. */
@@ -217,38 +144,6 @@ class DockerHost {
 
   boolean drained() {
     return drained;
-  }
-
-  HostStatus status() {
-    return status;
-  }
-
-  Instant lastCheckedAt() {
-    return lastCheckedAt;
-  }
-
-  Instant lastSeenAt() {
-    return lastSeenAt;
-  }
-
-  String lastError() {
-    return lastError;
-  }
-
-  String engineVersion() {
-    return engineVersion;
-  }
-
-  String apiVersion() {
-    return apiVersion;
-  }
-
-  Integer engineCpus() {
-    return engineCpus;
-  }
-
-  Long engineMemoryBytes() {
-    return engineMemoryBytes;
   }
 
   Instant createdAt() {

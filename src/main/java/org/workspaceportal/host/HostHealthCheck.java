@@ -40,8 +40,13 @@ class HostHealthCheck {
       for (Future<HostView> result : results) {
         try {
           result.get();
-        } catch (Exception e) {
-          log.warn("A host health check failed: {}", e.toString());
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (!(e.getCause() instanceof org.workspaceportal.common.NotFoundException)) {
+            log.warn("A host health check failed: {}", e.getCause().toString());
+          } // else: removed since the list was read
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
         }
       }
     }

@@ -16,7 +16,8 @@ interface HostLeaseRepository extends JpaRepository<HostLease, Long> {
           + "from HostLease l group by l.hostId")
   List<Usage> usageByHost();
 
-  boolean existsByHostId(UUID hostId);
+  @Query("select count(distinct l.workspaceId) from HostLease l where l.hostId = :hostId")
+  long countWorkspacesOnHost(UUID hostId);
 
   List<HostLease> findByWorkspaceId(UUID workspaceId);
 

@@ -37,7 +37,10 @@ import org.workspaceportal.secrets.SecretCipher;
 @Service
 public class HostService {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HostService.class);
+
   private final DockerHostRepository hosts;
+  private final HostHealthRepository health;
   private final HostLeaseRepository leases;
   private final ContainerEngine engines;
   private final SecretCipher cipher;
@@ -49,6 +52,7 @@ public class HostService {
 
   HostService(
       DockerHostRepository hosts,
+      HostHealthRepository health,
       HostLeaseRepository leases,
       ContainerEngine engines,
       SecretCipher cipher,
@@ -58,6 +62,7 @@ public class HostService {
       Validator validator,
       Clock clock) {
     this.hosts = hosts;
+    this.health = health;
     this.leases = leases;
     this.engines = engines;
     this.cipher = cipher;
@@ -72,14 +77,18 @@ public class HostService {
     return tx.execute(
         status -> {
           Map<UUID, Usage> usage = usageByHost();
+          Map<UUID, HostHealth> seen =
+              health.findAll().stream()
+                  .collect(Collectors.toMap(HostHealth::hostId, Function.identity()));
           return hosts.findAllByOrderByNameAsc().stream()
-              .map(h -> view(h, usage.get(h.id())))
+              .map(h -> view(h, seen.get(h.id()), usage.get(h.id())))
               .toList();
         });
   }
 
   public HostView get(UUID id) {
-    return tx.execute(status -> view(load(id), usageByHost().get(id)));
+    return tx.execute(
+        status -> view(load(id), health.findById(id).orElse(null), usageByHost().get(id)));
   }
 
   /** Registers a host and asks its engine at once, so the admin sees UP or why not. */
@@ -96,6 +105,7 @@ public class HostService {
                 DockerHost host = new DockerHost(registration.name(), clock.instant());
                 settings.applyTo(host, clock);
                 hosts.saveAndFlush(host);
+                health.save(new HostHealth(host.id()));
                 events.publishEvent(
                     new HostChanged(host.name(), "registered", actor, settings.endpoint()));
                 return host.id();
@@ -142,13 +152,9 @@ public class HostService {
         tx.execute(
             status -> {
               DockerHost host = load(id);
-              long running =
-                  leases.usageByHost().stream()
-                      .filter(u -> u.hostId().equals(id))
-                      .mapToLong(Usage::workspaces)
-                      .sum();
-              if (running > 0 || leases.existsByHostId(id)) {
-                throw HostConflictException.inUse(host.name(), Math.max(running, 1));
+              long running = leases.countWorkspacesOnHost(id);
+              if (running > 0) {
+                throw HostConflictException.inUse(host.name(), running);
               }
               EngineEndpoint e = endpoint(host);
               hosts.delete(host);
@@ -170,24 +176,32 @@ public class HostService {
     }
     EngineInfo answered = info;
     String failure = error;
-    tx.executeWithoutResult(
-        status -> {
-          DockerHost host = hosts.findById(id).orElse(null);
-          if (host == null) {
-            return; // removed meanwhile
-          }
-          HostStatus before = host.status();
-          if (answered != null) {
-            host.answered(answered, clock.instant());
-          } else {
-            host.didNotAnswer(failure, properties.downAfter(), clock.instant());
-          }
-          if (host.status() != before && host.status() != HostStatus.UNKNOWN) {
-            events.publishEvent(
-                new HostStatusChanged(host.name(), before, host.status(), host.lastError()));
-          }
-        });
+    try {
+      tx.executeWithoutResult(status -> record(id, answered, failure));
+    } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+      // removed while its engine was asked: nothing to record
+      log.debug("Host {} changed during its check: {}", id, e.getMessage());
+    }
     return get(id);
+  }
+
+  private void record(UUID id, EngineInfo answered, String failure) {
+    DockerHost host = hosts.findById(id).orElse(null);
+    if (host == null) {
+      return; // removed meanwhile
+    }
+    HostHealth seen = health.findById(id).orElseGet(() -> new HostHealth(id));
+    HostStatus before = seen.status();
+    if (answered != null) {
+      seen.answered(answered, clock.instant());
+    } else {
+      seen.didNotAnswer(failure, properties.downAfter(), clock.instant());
+    }
+    health.save(seen);
+    if (seen.status() != before) {
+      events.publishEvent(
+          new HostStatusChanged(host.name(), before, seen.status(), seen.lastError()));
+    }
   }
 
   /** Every registered host's id, for the health check. */
@@ -358,7 +372,8 @@ public class HostService {
     }
   }
 
-  private static HostView view(DockerHost h, Usage usage) {
+  private static HostView view(DockerHost h, HostHealth seen, Usage usage) {
+    HostHealth s = seen != null ? seen : new HostHealth(h.id());
     return new HostView(
         h.id(),
         h.name(),
@@ -368,22 +383,22 @@ public class HostService {
         h.tls() != null,
         h.cpus(),
         h.memoryMb(),
-        h.offeredCpus(),
-        h.offeredMemoryMb(),
+        s.offeredCpus(h.cpus()),
+        s.offeredMemoryMb(h.memoryMb()),
         usage == null ? 0 : (int) usage.cpus(),
         usage == null ? 0 : (int) usage.memoryMb(),
         usage == null ? 0 : (int) usage.workspaces(),
         h.portRangeStart(),
         h.portRangeEnd(),
         h.drained(),
-        h.status(),
-        h.lastCheckedAt(),
-        h.lastSeenAt(),
-        h.lastError(),
-        h.engineVersion(),
-        h.apiVersion(),
-        h.engineCpus(),
-        h.engineMemoryBytes(),
+        s.status(),
+        s.lastCheckedAt(),
+        s.lastSeenAt(),
+        s.lastError(),
+        s.engineVersion(),
+        s.apiVersion(),
+        s.engineCpus(),
+        s.engineMemoryBytes(),
         h.createdAt());
   }
 }

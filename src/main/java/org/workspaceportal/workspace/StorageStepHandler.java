@@ -34,19 +34,19 @@ class StorageStepHandler implements StepHandler {
           StepKind.REMOVE_USER,
           StepKind.REMOVE_ACCOUNT);
 
-  private final ObjectProvider<ObjectStorage> storageProvider;
+  private final ObjectStorage storage;
   private final ObjectProvider<BucketAccessCheck> checkProvider;
   private final SecretCipher cipher;
   private final StorageState state;
   private final EngineProperties properties;
 
   StorageStepHandler(
-      ObjectProvider<ObjectStorage> storageProvider,
+      ObjectStorage storage,
       ObjectProvider<BucketAccessCheck> checkProvider,
       SecretCipher cipher,
       StorageState state,
       EngineProperties properties) {
-    this.storageProvider = storageProvider;
+    this.storage = storage;
     this.checkProvider = checkProvider;
     this.cipher = cipher;
     this.state = state;
@@ -60,20 +60,19 @@ class StorageStepHandler implements StepHandler {
 
   @Override
   public StepOutcome run(StepAttempt step) {
-    ObjectStorage storage = storage();
     WorkspaceStorage names = state.namesFor(step.workspace());
     DataRetention retention = retention(step.workspace().retention());
     switch (step.kind()) {
       case ACCOUNT -> storage.ensureAccount(names.account());
       case USER -> storage.ensureUser(names.account(), names.objectUser());
-      case ACCESS_KEY -> ensureKey(storage, names);
+      case ACCESS_KEY -> ensureKey(names);
       case BUCKET ->
           storage.ensureBucket(
               names.account(),
               names.bucket(),
               properties.bucketQuotaBytes() > 0 ? properties.bucketQuotaBytes() : null);
       case DATAHUB -> storage.ensureFileSystem(names.datahub(), properties.datahubBytes());
-      case VERIFY -> verify(storage, names);
+      case VERIFY -> verify(names);
       case REVOKE_KEYS -> {
         storage.accessKeyIds(names.account(), names.objectUser()).forEach(storage::deleteAccessKey);
         // the key no longer exists: keep no secret for it
@@ -93,7 +92,7 @@ class StorageStepHandler implements StepHandler {
    * exists, we are done; otherwise any key the user has is an orphan of a lost response (the user
    * is ours alone), so delete those first, then create one and store it before anything else.
    */
-  private void ensureKey(ObjectStorage storage, WorkspaceStorage names) {
+  private void ensureKey(WorkspaceStorage names) {
     var existing = storage.accessKeyIds(names.account(), names.objectUser());
     if (names.accessKeyId() != null
         && names.secretCiphertext() != null
@@ -105,7 +104,7 @@ class StorageStepHandler implements StepHandler {
     state.keyCreated(names.workspaceId(), key.accessKeyId(), cipher.encrypt(key.secretAccessKey()));
   }
 
-  private void verify(ObjectStorage storage, WorkspaceStorage names) {
+  private void verify(WorkspaceStorage names) {
     if (names.accessKeyId() == null || names.secretCiphertext() == null) {
       throw new StorageException(
           "No access key was stored for this workspace; it cannot be verified.", false);
@@ -120,16 +119,6 @@ class StorageStepHandler implements StepHandler {
         new NewAccessKey(names.accessKeyId(), cipher.decrypt(names.secretCiphertext())),
         names.bucket());
     state.verified(names.workspaceId(), endpoints.s3Endpoint().toString(), endpoints.nfsAddress());
-  }
-
-  private ObjectStorage storage() {
-    ObjectStorage storage = storageProvider.getIfAvailable();
-    if (storage == null) {
-      throw new StorageException(
-          "No storage system is configured: set portal.storage.flashblade.url and its API token.",
-          false);
-    }
-    return storage;
   }
 
   private static DataRetention retention(Retention r) {

@@ -55,6 +55,34 @@ class EmbeddedSimulatorTest {
   }
 
   @Test
+  void anExternalDatabaseWithoutAFlashBladeGetsNoSimulator() {
+    var environment =
+        environment(
+            Map.of(
+                "spring.datasource.url", "jdbc:postgresql://db.example:5432/portal",
+                "portal.flashbladesim.persistent", "false"));
+
+    postProcessor.postProcessEnvironment(environment, new SpringApplication());
+
+    assertThat(environment.getProperty("portal.flashbladesim.running")).isNull();
+    assertThat(environment.getProperty("portal.storage.flashblade.url")).isNull();
+  }
+
+  @Test
+  void anExternalDatabaseGetsTheSimulatorOnlyWhenAskedFor() {
+    var environment =
+        environment(
+            Map.of(
+                "spring.datasource.url", "jdbc:postgresql://db.example:5432/portal",
+                "portal.flashbladesim.enabled", "true",
+                "portal.flashbladesim.persistent", "false"));
+
+    postProcessor.postProcessEnvironment(environment, new SpringApplication());
+
+    assertThat(environment.getProperty("portal.flashbladesim.running")).isEqualTo("true");
+  }
+
+  @Test
   void withoutAFlashBladeTheSimulatorStartsOnceAndThePortalIsPointedAtIt() {
     var first = environment(Map.of("portal.flashbladesim.persistent", "false"));
     var second = environment(Map.of("portal.flashbladesim.persistent", "false"));
@@ -84,6 +112,7 @@ class EmbeddedSimulatorTest {
             .web(WebApplicationType.NONE)
             .properties(
                 "portal.flashbladesim.persistent=false",
+                "portal.flashbladesim.enabled=true",
                 "portal.embedded-postgres.enabled=false",
                 "spring.main.banner-mode=off")
             .run()) {

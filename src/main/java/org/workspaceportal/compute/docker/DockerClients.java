@@ -74,7 +74,6 @@ class DockerClients implements DisposableBean {
         DefaultDockerClientConfig.createDefaultConfigBuilder()
             .withDockerHost(endpoint.uri().toString())
             .withDockerTlsVerify(false)
-            .withCustomSslConfig(tls)
             .build();
     ApacheDockerHttpClient.Builder http =
         new ApacheDockerHttpClient.Builder()

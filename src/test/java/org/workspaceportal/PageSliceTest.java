@@ -9,6 +9,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.workspaceportal.audit.AuditService;
+import org.workspaceportal.host.HostService;
 import org.workspaceportal.identity.ApiTokenService;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.RealSecurityTestConfiguration;
@@ -35,6 +36,7 @@ import org.workspaceportal.workspace.web.WorkspacePagesTestConfiguration;
       CredentialService.class,
       IdentityService.class,
       ApiTokenService.class,
-      AuditService.class
+      AuditService.class,
+      HostService.class
     })
 public @interface PageSliceTest {}

@@ -20,6 +20,41 @@ public interface ContainerEngine {
    */
   EngineInfo describe(EngineEndpoint endpoint);
 
+  /** Whether the engine has the image (by name and tag, or digest). */
+  boolean hasImage(EngineEndpoint endpoint, String image);
+
+  /**
+   * Pulls the image in the background (starting the pull on the first call) and says where it
+   * stands; call again until it is DONE or FAILED. A pull the portal lost (restart) is started
+   * again; the engine keeps the layers it already has.
+   */
+  PullStatus pull(EngineEndpoint endpoint, String image);
+
+  /** Creates the volume unless one of that name exists. */
+  void ensureVolume(EngineEndpoint endpoint, VolumeSpec volume);
+
+  /**
+   * Makes sure the container of that name runs: finds it (by name) and starts it if it stopped, or
+   * creates and starts it. Never makes a second one.
+   */
+  ContainerInfo ensureRunning(EngineEndpoint endpoint, ContainerSpec spec);
+
+  /** Containers (in any state) that carry all of these labels. */
+  java.util.List<ContainerInfo> containers(
+      EngineEndpoint endpoint, java.util.Map<String, String> labels);
+
+  /** Names of the volumes that carry all of these labels. */
+  java.util.List<String> volumes(EngineEndpoint endpoint, java.util.Map<String, String> labels);
+
+  /** Removes a container, running or not; an unknown one is not an error. */
+  void removeContainer(EngineEndpoint endpoint, String nameOrId);
+
+  /** Removes a volume; an unknown one is not an error. */
+  void removeVolume(EngineEndpoint endpoint, String name);
+
+  /** The last {@code lines} lines the container wrote (stdout and stderr). */
+  java.util.List<String> logTail(EngineEndpoint endpoint, String nameOrId, int lines);
+
   /** Drops any connection kept for this endpoint (it changed or was removed). */
   void forget(EngineEndpoint endpoint);
 }

@@ -19,7 +19,16 @@ interface HostLeaseRepository extends JpaRepository<HostLease, Long> {
   @Query("select count(distinct l.workspaceId) from HostLease l where l.hostId = :hostId")
   long countWorkspacesOnHost(UUID hostId);
 
-  List<HostLease> findByWorkspaceId(UUID workspaceId);
+  List<HostLease> findByWorkspaceIdOrderByIdAsc(UUID workspaceId);
+
+  /**
+   * Serializes placements until the transaction ends (a PostgreSQL advisory lock), so two
+   * placements at once, on any portal instance, cannot both take the last free core.
+   */
+  @Query(
+      value = "select 1 from (select pg_advisory_xact_lock(hashtext('portal-host-placement'))) l",
+      nativeQuery = true)
+  Integer lockPlacements();
 
   long deleteByWorkspaceId(UUID workspaceId);
 }

@@ -16,6 +16,23 @@ public enum StepKind {
   BUCKET(Operation.PROVISION, "Create the bucket"),
   DATAHUB(Operation.PROVISION, "Create the NFS datahub file system", WorkspaceFacts::datahub),
   VERIFY(Operation.PROVISION, "Prove the key works over S3"),
+  PLACE(
+      Operation.PROVISION,
+      "Choose hosts and lease cores, memory and ports",
+      WorkspaceFacts::cluster),
+  IMAGE(Operation.PROVISION, "Make sure every host has the image", WorkspaceFacts::cluster),
+  MASTER(Operation.PROVISION, "Start the Spark master", WorkspaceFacts::cluster),
+  WORKERS(Operation.PROVISION, "Start the Spark workers", WorkspaceFacts::cluster),
+  NOTEBOOK(Operation.PROVISION, "Start the Jupyter notebook", WorkspaceFacts::cluster),
+  NOTEBOOK_READY(Operation.PROVISION, "Wait for the notebook to answer", WorkspaceFacts::cluster),
+  WORKERS_READY(
+      Operation.PROVISION, "Wait for every worker to join the master", WorkspaceFacts::cluster),
+  REMOVE_CONTAINERS(
+      Operation.TEARDOWN,
+      "Remove the containers and volumes on every host",
+      WorkspaceFacts::cluster),
+  RELEASE_HOSTS(
+      Operation.TEARDOWN, "Give back the hosts' cores, memory and ports", WorkspaceFacts::cluster),
   REVOKE_KEYS(Operation.TEARDOWN, "Delete the access keys"),
   REMOVE_BUCKET(Operation.TEARDOWN, "Apply the retention choice to the bucket"),
   REMOVE_DATAHUB(

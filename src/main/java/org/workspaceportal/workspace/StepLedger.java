@@ -22,6 +22,7 @@ class StepLedger {
 
   private final WorkspaceRepository workspaces;
   private final WorkspaceStepRepository steps;
+  private final WorkspaceTemplateRepository templates;
   private final WorkspaceTransitions transitions;
   private final ApplicationEventPublisher events;
   private final EngineProperties properties;
@@ -30,12 +31,14 @@ class StepLedger {
   StepLedger(
       WorkspaceRepository workspaces,
       WorkspaceStepRepository steps,
+      WorkspaceTemplateRepository templates,
       WorkspaceTransitions transitions,
       ApplicationEventPublisher events,
       EngineProperties properties,
       Clock clock) {
     this.workspaces = workspaces;
     this.steps = steps;
+    this.templates = templates;
     this.transitions = transitions;
     this.events = events;
     this.properties = properties;
@@ -85,8 +88,7 @@ class StepLedger {
     }
     step.start(now());
     progressed(ws.id());
-    return new StepAttempt(
-        ws.facts(), step.id(), step.kind(), step.attempts(), step.waitingSince());
+    return new StepAttempt(facts(ws), step.id(), step.kind(), step.attempts(), step.waitingSince());
   }
 
   /**
@@ -193,7 +195,7 @@ class StepLedger {
       }
       List<WorkspaceStep> created = new ArrayList<>();
       int ordinal = 0;
-      for (StepKind kind : StepKind.plan(operation, ws.facts())) {
+      for (StepKind kind : StepKind.plan(operation, facts(ws))) {
         created.add(new WorkspaceStep(ws.id(), ws.run(), kind, ordinal++));
       }
       return steps.saveAll(created);
@@ -217,6 +219,11 @@ class StepLedger {
             ws.id(), ws.run(), Operation.PROVISION)
         .stream()
         .allMatch(s -> s.attempts() == 0);
+  }
+
+  private WorkspaceFacts facts(Workspace ws) {
+    return ws.facts(
+        templates.findById(ws.templateId()).map(WorkspaceTemplate::cluster).orElse(false));
   }
 
   private void progressed(UUID workspaceId) {

@@ -2,7 +2,11 @@ package org.workspaceportal.workspace;
 
 import java.util.UUID;
 
-/** Read model of a workspace template. */
+/**
+ * Read model of a workspace template.
+ *
+ * @param cluster false for a storage-only template (a bucket and credentials, no Spark cluster)
+ */
 public record TemplateView(
     UUID id,
     String name,
@@ -14,4 +18,5 @@ public record TemplateView(
     int workerCores,
     int workerMemoryMb,
     boolean isDefault,
-    boolean enabled) {}
+    boolean enabled,
+    boolean cluster) {}

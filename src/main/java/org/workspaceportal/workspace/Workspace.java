@@ -126,8 +126,8 @@ class Workspace {
   }
 
   /** What a step needs to know, detached from JPA. */
-  WorkspaceFacts facts() {
-    return new WorkspaceFacts(id, name, owner, templateId, workers, datahub, retention);
+  WorkspaceFacts facts(boolean cluster) {
+    return new WorkspaceFacts(id, name, owner, templateId, workers, datahub, retention, cluster);
   }
 
   String name() {

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 /**
  * What a step needs to know about its workspace, detached from JPA for use outside transactions.
+ *
+ * @param cluster whether its template runs a Spark cluster (false: storage only)
  */
 record WorkspaceFacts(
     UUID id,
@@ -12,4 +14,5 @@ record WorkspaceFacts(
     UUID templateId,
     int workers,
     boolean datahub,
-    Retention retention) {}
+    Retention retention,
+    boolean cluster) {}

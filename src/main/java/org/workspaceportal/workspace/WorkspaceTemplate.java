@@ -43,6 +43,10 @@ class WorkspaceTemplate {
 
   private boolean enabled;
 
+  /** False for a storage-only template: a bucket and credentials, no Spark cluster. */
+  @Column(nullable = false, updatable = false)
+  private boolean cluster = true;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -74,6 +78,26 @@ class WorkspaceTemplate {
 
   String name() {
     return name;
+  }
+
+  String image() {
+    return image;
+  }
+
+  String sparkVersion() {
+    return sparkVersion;
+  }
+
+  int workerCores() {
+    return workerCores;
+  }
+
+  int workerMemoryMb() {
+    return workerMemoryMb;
+  }
+
+  boolean cluster() {
+    return cluster;
   }
 
   int defaultWorkers() {
@@ -112,6 +136,7 @@ class WorkspaceTemplate {
         workerCores,
         workerMemoryMb,
         isDefault,
-        enabled);
+        enabled,
+        cluster);
   }
 }

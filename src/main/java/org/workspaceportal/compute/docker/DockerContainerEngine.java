@@ -1,15 +1,28 @@
 package org.workspaceportal.compute.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.Mount;
+import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Version;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.workspaceportal.compute.ComputeException;
 import org.workspaceportal.compute.ContainerEngine;
+import org.workspaceportal.compute.ContainerInfo;
+import org.workspaceportal.compute.ContainerSpec;
 import org.workspaceportal.compute.EngineEndpoint;
 import org.workspaceportal.compute.EngineInfo;
+import org.workspaceportal.compute.PullStatus;
+import org.workspaceportal.compute.VolumeSpec;
 
 /** The {@link ContainerEngine} port on docker-java with its Apache HttpClient 5 transport. */
 @Component
@@ -17,10 +30,12 @@ import org.workspaceportal.compute.EngineInfo;
 class DockerContainerEngine implements ContainerEngine {
 
   private final DockerClients clients;
+  private final ImagePulls pulls;
   private final DockerProperties properties;
 
-  DockerContainerEngine(DockerClients clients, DockerProperties properties) {
+  DockerContainerEngine(DockerClients clients, ImagePulls pulls, DockerProperties properties) {
     this.clients = clients;
+    this.pulls = pulls;
     this.properties = properties;
   }
 
@@ -47,6 +62,198 @@ class DockerContainerEngine implements ContainerEngine {
               info.getNCPU() == null ? 0 : info.getNCPU(),
               info.getMemTotal() == null ? 0 : info.getMemTotal());
         });
+  }
+
+  @Override
+  public boolean hasImage(EngineEndpoint endpoint, String image) {
+    return call(
+        endpoint,
+        "look for image " + image,
+        docker -> {
+          try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+          } catch (NotFoundException e) {
+            return false;
+          }
+        });
+  }
+
+  @Override
+  public PullStatus pull(EngineEndpoint endpoint, String image) {
+    return call(endpoint, "pull " + image, docker -> pulls.pull(endpoint, image, docker));
+  }
+
+  @Override
+  public void ensureVolume(EngineEndpoint endpoint, VolumeSpec volume) {
+    call(
+        endpoint,
+        "create volume " + volume.name(),
+        docker -> {
+          try {
+            return docker.inspectVolumeCmd(volume.name()).exec();
+          } catch (NotFoundException e) {
+            return docker
+                .createVolumeCmd()
+                .withName(volume.name())
+                .withDriver(volume.driver())
+                .withDriverOpts(volume.options())
+                .withLabels(volume.labels())
+                .exec();
+          }
+        });
+  }
+
+  @Override
+  public ContainerInfo ensureRunning(EngineEndpoint endpoint, ContainerSpec spec) {
+    return call(
+        endpoint,
+        "start container " + spec.name(),
+        docker -> {
+          InspectContainerResponse found = inspect(docker, spec.name());
+          if (found == null) {
+            try {
+              create(docker, spec);
+            } catch (ConflictException e) {
+              // made meanwhile by another attempt: use that one
+            }
+            found = inspect(docker, spec.name());
+          }
+          if (found == null) {
+            throw new ComputeException(
+                "container " + spec.name() + " vanished after creation", true);
+          }
+          if (!Boolean.TRUE.equals(found.getState().getRunning())) {
+            try {
+              docker.startContainerCmd(found.getId()).exec();
+            } catch (NotModifiedException e) {
+              // already running
+            }
+            found = inspect(docker, spec.name());
+          }
+          return info(found);
+        });
+  }
+
+  @Override
+  public List<ContainerInfo> containers(EngineEndpoint endpoint, Map<String, String> labels) {
+    return call(
+        endpoint,
+        "list containers",
+        docker ->
+            docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec().stream()
+                .map(
+                    c ->
+                        new ContainerInfo(
+                            c.getId(),
+                            c.getNames() == null || c.getNames().length == 0
+                                ? c.getId()
+                                : c.getNames()[0].replaceFirst("^/", ""),
+                            c.getImage(),
+                            c.getLabels() == null ? Map.of() : c.getLabels(),
+                            c.getState()))
+                .toList());
+  }
+
+  @Override
+  public List<String> volumes(EngineEndpoint endpoint, Map<String, String> labels) {
+    List<String> filter =
+        labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    return call(
+        endpoint,
+        "list volumes",
+        docker -> {
+          var volumes = docker.listVolumesCmd().withFilter("label", filter).exec().getVolumes();
+          return volumes == null
+              ? List.<String>of()
+              : volumes.stream().map(v -> v.getName()).toList();
+        });
+  }
+
+  @Override
+  public void removeContainer(EngineEndpoint endpoint, String nameOrId) {
+    call(
+        endpoint,
+        "remove container " + nameOrId,
+        docker -> {
+          try {
+            docker.removeContainerCmd(nameOrId).withForce(true).withRemoveVolumes(true).exec();
+          } catch (NotFoundException e) {
+            // gone already
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void removeVolume(EngineEndpoint endpoint, String name) {
+    call(
+        endpoint,
+        "remove volume " + name,
+        docker -> {
+          try {
+            docker.removeVolumeCmd(name).exec();
+          } catch (NotFoundException e) {
+            // gone already
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public List<String> logTail(EngineEndpoint endpoint, String nameOrId, int lines) {
+    return call(
+        endpoint,
+        "read the log of " + nameOrId,
+        docker -> ContainerLogs.tail(docker, nameOrId, lines, properties.responseTimeout()));
+  }
+
+  private static void create(DockerClient docker, ContainerSpec spec) {
+    HostConfig host =
+        HostConfig.newHostConfig()
+            .withNetworkMode("host")
+            .withInit(true)
+            .withMounts(
+                spec.volumes().stream()
+                    .map(
+                        v ->
+                            new Mount()
+                                .withType(MountType.VOLUME)
+                                .withSource(v.volume())
+                                .withTarget(v.path()))
+                    .toList());
+    if (spec.nanoCpus() > 0) {
+      host.withNanoCPUs(spec.nanoCpus());
+    }
+    if (spec.memoryBytes() > 0) {
+      host.withMemory(spec.memoryBytes());
+    }
+    docker
+        .createContainerCmd(spec.image())
+        .withName(spec.name())
+        .withEnv(spec.environment())
+        .withLabels(spec.labels())
+        .withHostConfig(host)
+        .exec();
+  }
+
+  private static InspectContainerResponse inspect(DockerClient docker, String name) {
+    try {
+      return docker.inspectContainerCmd(name).exec();
+    } catch (NotFoundException e) {
+      return null;
+    }
+  }
+
+  private static ContainerInfo info(InspectContainerResponse c) {
+    return new ContainerInfo(
+        c.getId(),
+        c.getName() == null ? c.getId() : c.getName().replaceFirst("^/", ""),
+        c.getConfig() == null ? null : c.getConfig().getImage(),
+        c.getConfig() == null || c.getConfig().getLabels() == null
+            ? Map.of()
+            : c.getConfig().getLabels(),
+        c.getState() == null ? "unknown" : c.getState().getStatus());
   }
 
   @Override

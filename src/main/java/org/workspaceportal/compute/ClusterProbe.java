@@ -1,0 +1,75 @@
+package org.workspaceportal.compute;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Asks a running cluster whether it is ready, over HTTP: the Spark master's JSON status (workers
+ * ALIVE) and the Jupyter server's status with its token. Short timeouts: a probe that does not
+ * answer is simply not ready yet.
+ */
+@Component
+public class ClusterProbe {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(TIMEOUT)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  /** Whether the notebook server answers its status with this token (200). */
+  public boolean notebookAnswers(String baseUrl, String token) {
+    return status(baseUrl + "api/status?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))
+        == 200;
+  }
+
+  /** The HTTP status of a GET, or -1 when nothing answers in time. */
+  public int status(String url) {
+    try {
+      return http.send(request(url), HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  /** How many workers the master lists as ALIVE, or -1 when the master does not answer. */
+  public int aliveWorkers(String masterUi) {
+    try {
+      HttpResponse<String> reply =
+          http.send(request(masterUi + "json/"), HttpResponse.BodyHandlers.ofString());
+      if (reply.statusCode() != 200) {
+        return -1;
+      }
+      int alive = 0;
+      for (JsonNode worker : json.readTree(reply.body()).path("workers")) {
+        if ("ALIVE".equals(worker.path("state").asString())) {
+          alive++;
+        }
+      }
+      return alive;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  private static HttpRequest request(String url) {
+    return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build();
+  }
+}

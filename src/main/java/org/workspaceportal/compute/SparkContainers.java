@@ -1,0 +1,127 @@
+package org.workspaceportal.compute;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Builds the containers of a {@link SparkCluster} from the workspace image's contract
+ * (deploy/workspace-image/README.md): one image, the role and everything else by environment, host
+ * networking, labels naming the workspace and role on every container and volume, so that a retry,
+ * a restarted portal or a cleanup finds them by label.
+ */
+public final class SparkContainers {
+
+  /** The label every container and volume of a workspace carries: its id. */
+  public static final String WORKSPACE_LABEL = "org.workspaceportal.workspace";
+
+  /** Which part of the cluster a container is: master, worker-N, notebook. */
+  public static final String ROLE_LABEL = "org.workspaceportal.role";
+
+  /** Where the notebook keeps its files inside its container (a volume). */
+  public static final String NOTEBOOK_DIR = "/home/spark/work";
+
+  /** Where a worker keeps shuffle and spill files (a volume). */
+  public static final String SCRATCH_DIR = "/scratch";
+
+  /** Memory a worker daemon keeps for itself; the rest of its limit goes to executors. */
+  static final int WORKER_DAEMON_MB = 512;
+
+  private SparkContainers() {}
+
+  public static Map<String, String> labels(UUID workspaceId, String role) {
+    return Map.of(WORKSPACE_LABEL, workspaceId.toString(), ROLE_LABEL, role);
+  }
+
+  /** The deterministic name of a container (and prefix of its volumes). */
+  public static String name(UUID workspaceId, String role) {
+    return "wsp-" + workspaceId.toString().replace("-", "").substring(0, 12) + "-" + role;
+  }
+
+  public static ContainerSpec master(SparkCluster c) {
+    SparkCluster.Node m = c.master();
+    List<String> env = common(c, m, "master");
+    env.add("SPARK_MASTER_PORT=" + m.port(0));
+    env.add("SPARK_MASTER_WEBUI_PORT=" + m.port(1));
+    return spec(c, m, env, List.of());
+  }
+
+  public static ContainerSpec worker(SparkCluster c, SparkCluster.Node w) {
+    List<String> env = common(c, w, "worker");
+    env.add("SPARK_MASTER_URL=" + c.masterUrl());
+    env.add("SPARK_WORKER_PORT=" + w.port(0));
+    env.add("SPARK_WORKER_WEBUI_PORT=" + w.port(1));
+    env.add("SPARK_WORKER_CORES=" + Math.max(w.cpus(), 1));
+    env.add("SPARK_WORKER_MEMORY=" + Math.max(w.memoryMb() - WORKER_DAEMON_MB, 512) + "m");
+    env.add("SPARK_LOCAL_DIRS=" + SCRATCH_DIR);
+    return spec(
+        c, w, env, List.of(new ContainerSpec.VolumeMount(scratchVolume(c, w), SCRATCH_DIR)));
+  }
+
+  public static ContainerSpec notebook(SparkCluster c) {
+    SparkCluster.Node n = c.notebook();
+    List<String> env = common(c, n, "notebook");
+    env.add("JUPYTER_PORT=" + n.port(0));
+    env.add("JUPYTER_TOKEN=" + c.jupyterToken());
+    env.add("NOTEBOOK_DIR=" + NOTEBOOK_DIR);
+    env.add("SPARK_MASTER_URL=" + c.masterUrl());
+    env.add("SPARK_DRIVER_PORT=" + n.port(1));
+    env.add("SPARK_BLOCKMANAGER_PORT=" + n.port(2));
+    env.add("SPARK_DRIVER_UI_PORT=" + n.port(3));
+    env.add("S3_ENDPOINT=" + c.s3().endpoint());
+    env.add("S3_BUCKET=" + c.s3().bucket());
+    env.add("AWS_ACCESS_KEY_ID=" + c.s3().accessKeyId());
+    env.add("AWS_SECRET_ACCESS_KEY=" + c.s3().secretAccessKey());
+    env.add("AWS_REGION=" + c.s3().region());
+    return spec(c, n, env, List.of(new ContainerSpec.VolumeMount(notebookVolume(c), NOTEBOOK_DIR)));
+  }
+
+  /** The volumes the cluster's containers mount, to create before them. */
+  public static List<VolumeSpec> volumes(
+      SparkCluster c, String scratchDriver, Map<String, String> scratchOptions) {
+    List<VolumeSpec> volumes = new ArrayList<>();
+    volumes.add(
+        new VolumeSpec(notebookVolume(c), "local", Map.of(), labels(c.workspaceId(), "notebook")));
+    for (SparkCluster.Node w : c.workers()) {
+      volumes.add(
+          new VolumeSpec(
+              scratchVolume(c, w),
+              scratchDriver,
+              scratchOptions,
+              labels(c.workspaceId(), w.role())));
+    }
+    return volumes;
+  }
+
+  public static String notebookVolume(SparkCluster c) {
+    return name(c.workspaceId(), "notebook") + "-work";
+  }
+
+  public static String scratchVolume(SparkCluster c, SparkCluster.Node worker) {
+    return name(c.workspaceId(), worker.role()) + "-scratch";
+  }
+
+  private static List<String> common(SparkCluster c, SparkCluster.Node node, String role) {
+    List<String> env = new ArrayList<>();
+    env.add("WORKSPACE_ROLE=" + role);
+    env.add("SPARK_AUTH_SECRET=" + c.sparkSecret());
+    env.add("SPARK_BIND_ADDRESS=" + node.address());
+    return env;
+  }
+
+  private static ContainerSpec spec(
+      SparkCluster c,
+      SparkCluster.Node node,
+      List<String> env,
+      List<ContainerSpec.VolumeMount> volumes) {
+    return new ContainerSpec(
+        name(c.workspaceId(), node.role()),
+        c.image(),
+        env,
+        labels(c.workspaceId(), node.role()),
+        Math.max(node.cpus(), 1) * 1_000_000_000L,
+        (long) node.memoryMb() * 1024 * 1024,
+        volumes);
+  }
+}

@@ -1,0 +1,170 @@
+package org.workspaceportal.host;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workspaceportal.host.HostLeaseRepository.Usage;
+
+/**
+ * Room on the hosts: places a workspace's containers (cores, memory and ports leased in PostgreSQL,
+ * serialized across portal instances), says whether a workspace could ever fit, and releases what a
+ * deleted workspace held.
+ */
+@Service
+public class CapacityService {
+
+  private final DockerHostRepository hosts;
+  private final HostHealthRepository health;
+  private final HostLeaseRepository leases;
+  private final HostPortRepository ports;
+  private final Clock clock;
+
+  CapacityService(
+      DockerHostRepository hosts,
+      HostHealthRepository health,
+      HostLeaseRepository leases,
+      HostPortRepository ports,
+      Clock clock) {
+    this.hosts = hosts;
+    this.health = health;
+    this.leases = leases;
+    this.ports = ports;
+    this.clock = clock;
+  }
+
+  /**
+   * Places every demand on an UP, undrained host with room, and leases the cores, memory and ports.
+   * Idempotent: a workspace placed before gets the same placements back. Throws {@link
+   * NoCapacityException} (with {@link NoCapacityException#never()} false) when there is no room
+   * now.
+   */
+  @Transactional
+  public List<Placement> place(UUID workspaceId, List<Demand> demands) {
+    leases.lockPlacements();
+    List<Placement> existing = placementsOf(workspaceId);
+    if (!existing.isEmpty()) {
+      return existing;
+    }
+    Map<UUID, DockerHost> byId =
+        hosts.findAll().stream().collect(Collectors.toMap(DockerHost::id, Function.identity()));
+    Map<UUID, HostHealth> seen =
+        health.findAll().stream()
+            .collect(Collectors.toMap(HostHealth::hostId, Function.identity()));
+    Map<UUID, Usage> used =
+        leases.usageByHost().stream().collect(Collectors.toMap(Usage::hostId, Function.identity()));
+    List<Placements.Room> rooms = new ArrayList<>();
+    for (DockerHost h : byId.values()) {
+      HostHealth s = seen.get(h.id());
+      if (h.drained() || s == null || s.status() != HostStatus.UP) {
+        continue;
+      }
+      Usage u = used.get(h.id());
+      rooms.add(
+          new Placements.Room(
+              h.id(),
+              h.name(),
+              s.offeredCpus(h.cpus()) - (u == null ? 0 : (int) u.cpus()),
+              s.offeredMemoryMb(h.memoryMb()) - (u == null ? 0 : (int) u.memoryMb())));
+    }
+    Map<String, UUID> chosen = Placements.assign(demands, sorted(rooms), false);
+    Set<String> taken = new HashSet<>();
+    for (Demand d : demands) {
+      DockerHost host = byId.get(chosen.get(d.role()));
+      leases.save(
+          new HostLease(host.id(), workspaceId, d.role(), d.cpus(), d.memoryMb(), clock.instant()));
+      List<Integer> free =
+          ports.freePorts(
+              host.address(), host.portRangeStart(), host.portRangeEnd(), d.ports() + taken.size());
+      List<Integer> mine =
+          free.stream().filter(p -> taken.add(host.address() + ":" + p)).limit(d.ports()).toList();
+      if (mine.size() < d.ports()) {
+        throw new NoCapacityException(
+            "No free ports left on host '"
+                + host.name()
+                + "' (range "
+                + host.portRangeStart()
+                + "-"
+                + host.portRangeEnd()
+                + ").",
+            false);
+      }
+      mine.forEach(
+          p -> ports.save(new HostPort(host.address(), p, host.id(), workspaceId, d.role())));
+    }
+    ports.flush();
+    return placementsOf(workspaceId);
+  }
+
+  /**
+   * Throws {@link NoCapacityException} (never() true) when the demands could not fit even if every
+   * undrained host were up and empty: such a request is refused instead of left waiting.
+   */
+  @Transactional(readOnly = true)
+  public void requireCanEverFit(List<Demand> demands) {
+    Map<UUID, HostHealth> seen =
+        health.findAll().stream()
+            .collect(Collectors.toMap(HostHealth::hostId, Function.identity()));
+    List<Placements.Room> rooms =
+        hosts.findAll().stream()
+            .filter(h -> !h.drained())
+            .map(
+                h -> {
+                  HostHealth s = seen.getOrDefault(h.id(), new HostHealth(h.id()));
+                  return new Placements.Room(
+                      h.id(), h.name(), s.offeredCpus(h.cpus()), s.offeredMemoryMb(h.memoryMb()));
+                })
+            .toList();
+    Placements.assign(demands, sorted(rooms), true);
+  }
+
+  /** Where a workspace's containers were placed, in the order they were placed. */
+  @Transactional(readOnly = true)
+  public List<Placement> placementsOf(UUID workspaceId) {
+    List<HostLease> held = leases.findByWorkspaceIdOrderByIdAsc(workspaceId);
+    if (held.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<Integer>> portsByRole = new LinkedHashMap<>();
+    for (HostPort p : ports.findByWorkspaceIdOrderByPortAsc(workspaceId)) {
+      portsByRole.computeIfAbsent(p.role(), r -> new ArrayList<>()).add(p.port());
+    }
+    Map<UUID, DockerHost> byId =
+        hosts.findAllById(held.stream().map(HostLease::hostId).toList()).stream()
+            .collect(Collectors.toMap(DockerHost::id, Function.identity()));
+    return held.stream()
+        .map(
+            l -> {
+              DockerHost h = byId.get(l.hostId());
+              return new Placement(
+                  l.role(),
+                  h.id(),
+                  h.name(),
+                  h.address(),
+                  List.copyOf(portsByRole.getOrDefault(l.role(), List.of())),
+                  l.cpus(),
+                  l.memoryMb());
+            })
+        .toList();
+  }
+
+  /** Gives back every core, MB and port the workspace held; nothing held is not an error. */
+  @Transactional
+  public void release(UUID workspaceId) {
+    ports.deleteByWorkspaceId(workspaceId);
+    leases.deleteByWorkspaceId(workspaceId);
+  }
+
+  private static List<Placements.Room> sorted(List<Placements.Room> rooms) {
+    return rooms.stream().sorted(Comparator.comparing(Placements.Room::name)).toList();
+  }
+}

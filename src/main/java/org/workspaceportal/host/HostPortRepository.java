@@ -1,0 +1,22 @@
+package org.workspaceportal.host;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface HostPortRepository extends JpaRepository<HostPort, HostPort.Key> {
+
+  List<HostPort> findByWorkspaceIdOrderByPortAsc(UUID workspaceId);
+
+  long deleteByWorkspaceId(UUID workspaceId);
+
+  /** The lowest {@code count} ports of the range that nobody holds on this address. */
+  @Query(
+      value =
+          "select p from generate_series(:first, :last) p"
+              + " where not exists (select 1 from host_ports h where h.address = :address and h.port = p)"
+              + " order by p limit :count",
+      nativeQuery = true)
+  List<Integer> freePorts(String address, int first, int last, int count);
+}

@@ -1,0 +1,118 @@
+package org.workspaceportal.workspace;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.workspaceportal.compute.SparkCluster;
+import org.workspaceportal.host.CapacityService;
+import org.workspaceportal.host.Demand;
+import org.workspaceportal.host.Placement;
+import org.workspaceportal.secrets.SecretCipher;
+
+/**
+ * What a workspace's cluster needs from the hosts, and the cluster as it is to run, put together
+ * from the template, the placements and the storage credentials. Outside any transaction.
+ */
+@Component
+class ClusterPlans {
+
+  static final String MASTER = "master";
+  static final String NOTEBOOK = "notebook";
+
+  /** Ports per role: master RPC and UI; worker RPC and UI; notebook, driver, blocks, driver UI. */
+  private static final int MASTER_PORTS = 2;
+
+  private static final int WORKER_PORTS = 2;
+  private static final int NOTEBOOK_PORTS = 4;
+
+  private final WorkspaceTemplateRepository templates;
+  private final WorkspaceStorageRepository storage;
+  private final ClusterState state;
+  private final CapacityService capacity;
+  private final SecretCipher cipher;
+  private final ClusterProperties properties;
+
+  ClusterPlans(
+      WorkspaceTemplateRepository templates,
+      WorkspaceStorageRepository storage,
+      ClusterState state,
+      CapacityService capacity,
+      SecretCipher cipher,
+      ClusterProperties properties) {
+    this.templates = templates;
+    this.storage = storage;
+    this.state = state;
+    this.capacity = capacity;
+    this.cipher = cipher;
+    this.properties = properties;
+  }
+
+  static String worker(int i) {
+    return "worker-" + i;
+  }
+
+  /**
+   * Master first, then the notebook, then the workers (spread over the hosts): only workers reserve
+   * cores, everything reserves its memory.
+   */
+  List<Demand> demands(WorkspaceTemplate template, int workers) {
+    List<Demand> demands = new java.util.ArrayList<>();
+    demands.add(new Demand(MASTER, 0, properties.masterMemoryMb(), MASTER_PORTS, false));
+    demands.add(new Demand(NOTEBOOK, 0, properties.notebookMemoryMb(), NOTEBOOK_PORTS, false));
+    for (int i = 1; i <= workers; i++) {
+      demands.add(
+          new Demand(
+              worker(i), template.workerCores(), template.workerMemoryMb(), WORKER_PORTS, true));
+    }
+    return demands;
+  }
+
+  WorkspaceTemplate template(WorkspaceFacts ws) {
+    return templates.findById(ws.templateId()).orElseThrow();
+  }
+
+  /** The cluster as placed, with its secrets decrypted: for the container and readiness steps. */
+  SparkCluster cluster(WorkspaceFacts ws) {
+    WorkspaceCluster cluster = state.cluster(ws.id()).orElseThrow();
+    Map<String, Placement> placed =
+        capacity.placementsOf(ws.id()).stream()
+            .collect(Collectors.toMap(Placement::role, Function.identity()));
+    WorkspaceStorage s = storage.findById(ws.id()).orElseThrow();
+    List<SparkCluster.Node> workers =
+        java.util.stream.IntStream.rangeClosed(1, ws.workers())
+            .mapToObj(i -> node(placed.get(worker(i))))
+            .toList();
+    return new SparkCluster(
+        ws.id(),
+        cluster.image(),
+        cipher.decrypt(cluster.sparkSecretCiphertext()),
+        cipher.decrypt(cluster.jupyterTokenCiphertext()),
+        node(placed.get(MASTER)),
+        workers,
+        node(placed.get(NOTEBOOK)),
+        new SparkCluster.S3Access(
+            s.s3Endpoint(),
+            s.bucket(),
+            s.accessKeyId(),
+            cipher.decrypt(s.secretCiphertext()),
+            WorkspaceCredentials.REGION));
+  }
+
+  /** Where each role was placed. */
+  Map<String, Placement> placements(UUID workspaceId) {
+    return capacity.placementsOf(workspaceId).stream()
+        .collect(Collectors.toMap(Placement::role, Function.identity()));
+  }
+
+  private SparkCluster.Node node(Placement p) {
+    if (p == null) {
+      throw new IllegalStateException("a role of the cluster has no placement");
+    }
+    int memory = p.memoryMb();
+    int cpus = p.cpus() > 0 ? p.cpus() : MASTER.equals(p.role()) ? 1 : properties.notebookCpus();
+    return new SparkCluster.Node(p.role(), p.address(), p.ports(), cpus, memory);
+  }
+}

@@ -1,0 +1,110 @@
+package org.workspaceportal.workspace;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.workspaceportal.compute.SparkContainers;
+import org.workspaceportal.host.Placement;
+import org.workspaceportal.secrets.SecretCipher;
+
+/**
+ * The cluster steps' own record of a workspace's cluster and containers, each change in its own
+ * short transaction; entities leave here detached.
+ */
+@Component
+class ClusterState {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final WorkspaceClusterRepository clusters;
+  private final ClusterMemberRepository members;
+  private final SecretCipher cipher;
+  private final Clock clock;
+
+  ClusterState(
+      WorkspaceClusterRepository clusters,
+      ClusterMemberRepository members,
+      SecretCipher cipher,
+      Clock clock) {
+    this.clusters = clusters;
+    this.members = members;
+    this.cipher = cipher;
+    this.clock = clock;
+  }
+
+  /**
+   * The cluster's record, made with fresh secrets the first time: its own Spark RPC secret and
+   * Jupyter token, never shared with another workspace.
+   */
+  @Transactional
+  WorkspaceCluster ensure(UUID workspaceId, String image, List<Placement> placements) {
+    WorkspaceCluster cluster =
+        clusters
+            .findById(workspaceId)
+            .orElseGet(
+                () ->
+                    clusters.save(
+                        new WorkspaceCluster(
+                            workspaceId,
+                            image,
+                            cipher.encrypt(randomSecret()),
+                            cipher.encrypt(randomSecret()),
+                            clock.instant())));
+    for (Placement p : placements) {
+      if (!members.existsById(new ClusterMember.Key(workspaceId, p.role()))) {
+        members.save(
+            new ClusterMember(
+                workspaceId,
+                p.role(),
+                p.hostId(),
+                SparkContainers.name(workspaceId, p.role()),
+                clock.instant()));
+      }
+    }
+    return cluster;
+  }
+
+  @Transactional(readOnly = true)
+  Optional<WorkspaceCluster> cluster(UUID workspaceId) {
+    return clusters.findById(workspaceId);
+  }
+
+  @Transactional(readOnly = true)
+  List<ClusterMember> members(UUID workspaceId) {
+    return members.findByWorkspaceId(workspaceId);
+  }
+
+  @Transactional
+  void seen(UUID workspaceId, String role, String containerId, String state) {
+    members
+        .findById(new ClusterMember.Key(workspaceId, role))
+        .ifPresent(m -> m.seen(containerId, state, clock.instant()));
+  }
+
+  @Transactional
+  void notebookAnswered(UUID workspaceId) {
+    clusters.findById(workspaceId).ifPresent(c -> c.notebookAnswered(clock.instant()));
+  }
+
+  @Transactional
+  void workersAlive(UUID workspaceId, int alive) {
+    clusters.findById(workspaceId).ifPresent(c -> c.workersAlive(alive, clock.instant()));
+  }
+
+  /** After teardown: the containers are gone. */
+  @Transactional
+  void removed(UUID workspaceId) {
+    members.findByWorkspaceId(workspaceId).forEach(m -> m.seen(null, "removed", clock.instant()));
+  }
+
+  private static String randomSecret() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}

@@ -1,0 +1,59 @@
+package org.workspaceportal.workspace;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.workspaceportal.host.CapacityService;
+import org.workspaceportal.host.NoCapacityException;
+import org.workspaceportal.host.Placement;
+
+/**
+ * Where a cluster runs: chooses hosts and leases cores, memory and ports for every container
+ * (waiting, not failing, while the hosts are full), and gives them back on deletion.
+ */
+@Component
+class PlacementStepHandler implements StepHandler {
+
+  private final ClusterPlans plans;
+  private final ClusterState state;
+  private final CapacityService capacity;
+  private final ClusterProperties properties;
+
+  PlacementStepHandler(
+      ClusterPlans plans,
+      ClusterState state,
+      CapacityService capacity,
+      ClusterProperties properties) {
+    this.plans = plans;
+    this.state = state;
+    this.capacity = capacity;
+    this.properties = properties;
+  }
+
+  @Override
+  public Set<StepKind> kinds() {
+    return EnumSet.of(StepKind.PLACE, StepKind.RELEASE_HOSTS);
+  }
+
+  @Override
+  public StepOutcome run(StepAttempt step) {
+    WorkspaceFacts ws = step.workspace();
+    if (step.kind() == StepKind.RELEASE_HOSTS) {
+      capacity.release(ws.id());
+      return StepOutcome.done();
+    }
+    WorkspaceTemplate template = plans.template(ws);
+    List<Placement> placements;
+    try {
+      placements = capacity.place(ws.id(), plans.demands(template, ws.workers()));
+    } catch (NoCapacityException e) {
+      return StepOutcome.checkAgain(
+          java.time.Duration.ofSeconds(5),
+          "waiting for room on the hosts (" + e.getMessage() + ")",
+          properties.placementTimeout());
+    }
+    state.ensure(ws.id(), template.image(), placements);
+    return StepOutcome.done();
+  }
+}

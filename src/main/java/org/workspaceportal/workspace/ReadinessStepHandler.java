@@ -1,0 +1,103 @@
+package org.workspaceportal.workspace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.workspaceportal.compute.ClusterProbe;
+import org.workspaceportal.compute.ComputeException;
+import org.workspaceportal.compute.ContainerEngine;
+import org.workspaceportal.compute.SparkCluster;
+import org.workspaceportal.host.HostService;
+import org.workspaceportal.host.Placement;
+
+/**
+ * Waits until the cluster works: the notebook answers with its token (the Jupyter link is shown
+ * from then on), and the master lists every worker ALIVE (then the workspace is READY). A wait past
+ * its deadline fails with the last lines the containers logged.
+ */
+@Component
+class ReadinessStepHandler implements StepHandler {
+
+  private static final int LOG_LINES = 15;
+
+  private final ClusterPlans plans;
+  private final ClusterState state;
+  private final ClusterProbe probe;
+  private final HostService hosts;
+  private final ContainerEngine engines;
+  private final ClusterProperties properties;
+
+  ReadinessStepHandler(
+      ClusterPlans plans,
+      ClusterState state,
+      ClusterProbe probe,
+      HostService hosts,
+      ContainerEngine engines,
+      ClusterProperties properties) {
+    this.plans = plans;
+    this.state = state;
+    this.probe = probe;
+    this.hosts = hosts;
+    this.engines = engines;
+    this.properties = properties;
+  }
+
+  @Override
+  public Set<StepKind> kinds() {
+    return Set.of(StepKind.NOTEBOOK_READY, StepKind.WORKERS_READY);
+  }
+
+  @Override
+  public StepOutcome run(StepAttempt step) {
+    SparkCluster cluster = plans.cluster(step.workspace());
+    if (step.kind() == StepKind.NOTEBOOK_READY) {
+      if (probe.notebookAnswers(cluster.notebookUrl(), cluster.jupyterToken())) {
+        state.notebookAnswered(cluster.workspaceId());
+        return StepOutcome.done();
+      }
+      return StepOutcome.checkAgain(
+          properties.pollInterval(),
+          "waiting for the notebook to answer",
+          properties.notebookTimeout());
+    }
+    int wanted = cluster.workers().size();
+    int alive = probe.aliveWorkers(cluster.masterUi());
+    state.workersAlive(cluster.workspaceId(), Math.max(alive, 0));
+    if (alive >= wanted) {
+      return StepOutcome.done();
+    }
+    return StepOutcome.checkAgain(
+        properties.pollInterval(),
+        alive < 0
+            ? "waiting for the Spark master to answer"
+            : "waiting for the workers to join (" + alive + " of " + wanted + ")",
+        properties.workersTimeout());
+  }
+
+  @Override
+  public String detailOnTimeout(StepAttempt step) {
+    Map<String, Placement> placed = plans.placements(step.workspace().id());
+    List<String> roles =
+        step.kind() == StepKind.NOTEBOOK_READY
+            ? List.of(ClusterPlans.NOTEBOOK)
+            : placed.keySet().stream().filter(r -> !r.equals(ClusterPlans.NOTEBOOK)).toList();
+    List<String> detail = new ArrayList<>();
+    for (String role : roles) {
+      Placement p = placed.get(role);
+      try {
+        List<String> lines =
+            engines.logTail(
+                hosts.endpointOf(p.hostId()),
+                org.workspaceportal.compute.SparkContainers.name(step.workspace().id(), role),
+                LOG_LINES);
+        detail.add(
+            "Last lines of " + role + " on " + p.hostName() + ":\n" + String.join("\n", lines));
+      } catch (ComputeException e) {
+        detail.add(role + ": its log could not be read (" + e.getMessage() + ")");
+      }
+    }
+    return String.join("\n", detail);
+  }
+}

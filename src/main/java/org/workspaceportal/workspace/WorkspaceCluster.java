@@ -1,0 +1,94 @@
+package org.workspaceportal.workspace;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The Spark cluster of one workspace: its image and secrets (encrypted), and how far it came up.
+ * Made by the placement step; its containers are {@link ClusterMember}s.
+ */
+@Entity
+@Table(name = "workspace_clusters")
+class WorkspaceCluster {
+
+  @Id
+  @Column(name = "workspace_id")
+  private UUID workspaceId;
+
+  @Column(nullable = false, updatable = false)
+  private String image;
+
+  @Column(name = "spark_secret_ciphertext", nullable = false, updatable = false)
+  private String sparkSecretCiphertext;
+
+  @Column(name = "jupyter_token_ciphertext", nullable = false, updatable = false)
+  private String jupyterTokenCiphertext;
+
+  @Column(name = "workers_alive", nullable = false)
+  private int workersAlive;
+
+  @Column(name = "notebook_ready_at")
+  private Instant notebookReadyAt;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  protected WorkspaceCluster() {}
+
+  WorkspaceCluster(
+      UUID workspaceId,
+      String image,
+      String sparkSecretCiphertext,
+      String jupyterTokenCiphertext,
+      Instant now) {
+    this.workspaceId = workspaceId;
+    this.image = image;
+    this.sparkSecretCiphertext = sparkSecretCiphertext;
+    this.jupyterTokenCiphertext = jupyterTokenCiphertext;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  void notebookAnswered(Instant now) {
+    if (notebookReadyAt == null) {
+      notebookReadyAt = now;
+    }
+    updatedAt = now;
+  }
+
+  void workersAlive(int alive, Instant now) {
+    workersAlive = alive;
+    updatedAt = now;
+  }
+
+  UUID workspaceId() {
+    return workspaceId;
+  }
+
+  String image() {
+    return image;
+  }
+
+  String sparkSecretCiphertext() {
+    return sparkSecretCiphertext;
+  }
+
+  String jupyterTokenCiphertext() {
+    return jupyterTokenCiphertext;
+  }
+
+  int workersAlive() {
+    return workersAlive;
+  }
+
+  Instant notebookReadyAt() {
+    return notebookReadyAt;
+  }
+}

@@ -19,12 +19,14 @@ BASE_PORT="${2:-47000}"
 IMAGE="${IMAGE:-$(deploy/workspace-image/build-offline.sh --print-tag)}"
 TIMEOUT="${FLOOR_TIMEOUT:-180}"
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "RUNS must be a positive number, got '$RUNS'" >&2; exit 2; }
-[[ "$BASE_PORT" =~ ^[0-9]+$ ]] && ((BASE_PORT >= 1024 && BASE_PORT <= 65525)) ||
-  { echo "BASE_PORT must be 1024-65525, got '$BASE_PORT'" >&2; exit 2; }
+if ! [[ "$BASE_PORT" =~ ^[0-9]+$ ]] || ((BASE_PORT < 1024 || BASE_PORT > 65525)); then
+  echo "BASE_PORT must be 1024-65525, got '$BASE_PORT'" >&2
+  exit 2
+fi
 
 readonly ADDR=127.0.0.1
 readonly MASTER_PORT=$BASE_PORT MASTER_UI=$((BASE_PORT + 1))
-readonly W1_PORT=$((BASE_PORT + 2)) W1_UI=$((BASE_PORT + 3)) W2_PORT=$((BASE_PORT + 4)) W2_UI=$((BASE_PORT + 5))
+# Worker w (1, 2) has RPC port BASE_PORT + 2w and web UI port BASE_PORT + 2w + 1.
 readonly JUPYTER_PORT=$((BASE_PORT + 6)) DRIVER_PORT=$((BASE_PORT + 7)) BM_PORT=$((BASE_PORT + 8)) DRIVER_UI=$((BASE_PORT + 9))
 readonly RUN_ID="floor-$$-$RANDOM"
 LABELS=(--label org.workspaceportal.benchmark=docker-floor --label "org.workspaceportal.benchmark.run=$RUN_ID")
@@ -35,8 +37,8 @@ docker image inspect "$IMAGE" >/dev/null 2>&1 ||
 
 remove_containers() {
   local ids
-  ids="$(docker ps -aq --filter "label=org.workspaceportal.benchmark.run=$RUN_ID")"
-  [[ -z "$ids" ]] || docker rm -f $ids >/dev/null
+  mapfile -t ids < <(docker ps -aq --filter "label=org.workspaceportal.benchmark.run=$RUN_ID")
+  ((${#ids[@]} == 0)) || docker rm -f "${ids[@]}" >/dev/null
 }
 trap remove_containers EXIT
 
@@ -59,13 +61,13 @@ one_run() {
   local n="$1" secret token
   secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   token="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-  local common=(docker run -d --network host "${LABELS[@]}" -e SPARK_AUTH_SECRET="$secret" -e SPARK_BIND_ADDRESS=$ADDR)
+  local common=(docker run -d --network host "${LABELS[@]}" -e SPARK_AUTH_SECRET="$secret" -e "SPARK_BIND_ADDRESS=$ADDR")
   local master_url="spark://$ADDR:$MASTER_PORT"
   local t0 t_notebook='' t_workers='' elapsed
   t0="$(now_ms)"
   local pids=()
   "${common[@]}" --name "$RUN_ID-master" -e WORKSPACE_ROLE=master \
-    -e SPARK_MASTER_PORT=$MASTER_PORT -e SPARK_MASTER_WEBUI_PORT=$MASTER_UI "$IMAGE" >/dev/null &
+    -e "SPARK_MASTER_PORT=$MASTER_PORT" -e "SPARK_MASTER_WEBUI_PORT=$MASTER_UI" "$IMAGE" >/dev/null &
   pids+=($!)
   local w port ui
   for w in 1 2; do
@@ -108,8 +110,8 @@ one_run() {
 echo "docker floor: $IMAGE, $RUNS run(s), ports $BASE_PORT-$((BASE_PORT + 9)) on $ADDR, engine ${DOCKER_HOST:-unix:///var/run/docker.sock}"
 RESULTS=()
 for ((i = 1; i <= RUNS; i++)); do
-  busy="$(ports_in_use)"
-  [[ -z "$busy" ]] || { echo "ports in use: $busy; choose another BASE_PORT" >&2; exit 1; }
+  in_use="$(ports_in_use)"
+  [[ -z "$in_use" ]] || { echo "ports in use: $in_use; choose another BASE_PORT" >&2; exit 1; }
   one_run "$i"
   remove_containers
   # The next run needs the ports back: wait until nothing listens on them any more.

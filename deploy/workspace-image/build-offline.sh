@@ -224,10 +224,11 @@ build_base() {
     docker import "${changes[@]}" --message "debootstrap $SUITE $VARIANT + base/packages" - "$BASE_IMAGE" >/dev/null ||
     die "docker import of the base failed"
   local t3=$SECONDS
-  say "phase base: imported in $((t3 - t2)) s; base total $((t3 - t0)) s ($(image_size "$BASE_IMAGE"))"
   cleanup
   ROOTFS=''
   trap - EXIT
+  say "phase base: imported in $((t3 - t2)) s, root file system removed in $((SECONDS - t3)) s;" \
+    "base total $((SECONDS - t0)) s ($(image_size "$BASE_IMAGE"))"
 }
 
 image_size() { docker image inspect --format '{{.Size}}' "$1" | awk '{ printf "%.2f GB", $1 / 1e9 }'; }

@@ -80,6 +80,7 @@ export SPARK_LOCAL_IP="$SPARK_BIND_ADDRESS"
 # fails the start instead of moving to the next port: the portal told the others the pinned one.
 readonly DAEMON_OPTS="-Dspark.authenticate=true -Dspark.port.maxRetries=0"
 hand_secret_to_spark() {
+  # shellcheck disable=SC2153 # SPARK_AUTH_SECRET comes from the container's environment
   export _SPARK_AUTH_SECRET="$SPARK_AUTH_SECRET"
   unset SPARK_AUTH_SECRET
 }
@@ -123,7 +124,9 @@ run_worker() {
   local dir local_dirs
   IFS=, read -r -a local_dirs <<<"$SPARK_LOCAL_DIRS"
   for dir in "${local_dirs[@]}" "$SPARK_WORKER_DIR"; do
-    mkdir -p "$dir" 2>/dev/null && [[ -w "$dir" ]] || fail "$dir (SPARK_LOCAL_DIRS / SPARK_WORKER_DIR) is not writable by uid $EUID"
+    if ! mkdir -p "$dir" 2>/dev/null || [[ ! -w "$dir" ]]; then
+      fail "$dir (SPARK_LOCAL_DIRS / SPARK_WORKER_DIR) is not writable by uid $EUID"
+    fi
   done
   # Shuffle and spill files of the executors go to SPARK_LOCAL_DIRS (Spark reads it from the
   # environment); finished applications' folders are removed after Spark's default TTL (7 days).
@@ -154,6 +157,10 @@ write_spark_defaults() {
     [[ -z "${SPARK_DRIVER_UI_PORT:-}" ]] || property spark.ui.port "$SPARK_DRIVER_UI_PORT"
     [[ -z "${SPARK_EXECUTOR_MEMORY:-}" ]] || property spark.executor.memory "$SPARK_EXECUTOR_MEMORY"
     [[ -z "${SPARK_EXECUTOR_CORES:-}" ]] || property spark.executor.cores "$SPARK_EXECUTOR_CORES"
+    # Two workers of one workspace on one host are two containers with two /scratch volumes but one
+    # address: Spark would take them for one machine and read the other's shuffle files from its own
+    # disk ("NoSuchFileException …/shuffle_….index"). Shuffle blocks travel over the network instead.
+    property spark.shuffle.readHostLocalDisk false
     property spark.authenticate true
     property spark.authenticate.secret "$SPARK_AUTH_SECRET"
     if [[ -n "${S3_ENDPOINT:-}" ]]; then
@@ -168,6 +175,34 @@ write_spark_defaults() {
     fi
   } >"$tmp"
   mv -f "$tmp" "$file"
+}
+
+# Copies its input to its output with the workspace's secrets and any token=… value blanked. It
+# ignores SIGTERM, so that on docker stop it outlives Jupyter and passes on its last lines.
+scrub_secrets() {
+  trap '' TERM INT
+  local awk_options=()
+  # mawk reads a pipe in blocks unless told to read line by line.
+  if awk -W version 2>&1 | grep -q mawk; then awk_options=(-W interactive); fi
+  exec awk "${awk_options[@]}" '
+    BEGIN {
+      split("JUPYTER_TOKEN SPARK_AUTH_SECRET AWS_SECRET_ACCESS_KEY", names, " ")
+      for (i in names) if (length(ENVIRON[names[i]]) >= 4) secrets[++n] = ENVIRON[names[i]]
+    }
+    {
+      line = $0
+      for (i = 1; i <= n; i++) {
+        done = ""
+        while ((at = index(line, secrets[i])) > 0) {
+          done = done substr(line, 1, at - 1) "[secret]"
+          line = substr(line, at + length(secrets[i]))
+        }
+        line = done line
+      }
+      gsub(/token=[^&[:space:]"]+/, "token=[secret]", line)
+      print line
+      fflush()
+    }'
 }
 
 run_notebook() {
@@ -195,21 +230,27 @@ run_notebook() {
   else
     info "notebook: no S3_ENDPOINT; Spark gets no S3 settings"
   fi
-  mkdir -p "$NOTEBOOK_DIR" 2>/dev/null && [[ -w "$NOTEBOOK_DIR" ]] || fail "NOTEBOOK_DIR $NOTEBOOK_DIR is not writable by uid $EUID"
+  if ! mkdir -p "$NOTEBOOK_DIR" 2>/dev/null || [[ ! -w "$NOTEBOOK_DIR" ]]; then
+    fail "NOTEBOOK_DIR $NOTEBOOK_DIR is not writable by uid $EUID"
+  fi
 
   write_spark_defaults
+  # Jupyter Notebook 6 logs the URL of every failed request with its query string, so a link that
+  # carries ?token=… (a bookmark to a deleted notebook) would put the token into `docker logs`.
+  exec > >(scrub_secrets) 2>&1
   # The driver reads the secret from spark-defaults.conf; kernels need no copy in their environment.
   unset SPARK_AUTH_SECRET
 
   # JupyterLab where the image has it (production build), else Jupyter Notebook (Debian's 6.4).
   # The token reaches Jupyter through JUPYTER_TOKEN in the environment, never on a command line, and
   # Jupyter logs a token it did not generate as "...".
-  local app=notebook
-  if command -v jupyter-lab >/dev/null; then app=lab; fi
-  info "notebook: Jupyter $app on $SPARK_BIND_ADDRESS:$JUPYTER_PORT, notebooks in $NOTEBOOK_DIR;" \
+  # (Debian's python3-notebook has no `jupyter` command: it is started as a module.)
+  local app=(python3 -m notebook)
+  if command -v jupyter-lab >/dev/null; then app=(jupyter-lab); fi
+  info "notebook: ${app[*]} on $SPARK_BIND_ADDRESS:$JUPYTER_PORT, notebooks in $NOTEBOOK_DIR;" \
     "Spark driver defaults in $SPARK_CONF_DIR/spark-defaults.conf (master $SPARK_MASTER_URL${S3_ENDPOINT:+, S3 $S3_ENDPOINT})"
   cd "$NOTEBOOK_DIR"
-  exec jupyter "$app" --no-browser --ip="$SPARK_BIND_ADDRESS" --port="$JUPYTER_PORT" --port-retries=0 \
+  exec "${app[@]}" --no-browser --ip="$SPARK_BIND_ADDRESS" --port="$JUPYTER_PORT" --port-retries=0 \
     --notebook-dir="$NOTEBOOK_DIR"
 }
 

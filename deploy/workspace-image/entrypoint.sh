@@ -17,7 +17,7 @@ if (($# > 0)); then
   exec "$@"
 fi
 
-readonly EX_CONFIG=64
+readonly EX_CONFIG=64 # EX_USAGE in sysexits.h: the container was started with a bad configuration
 info() { printf 'workspace-entrypoint: %s\n' "$*" >&2; }
 fail() {
   printf 'workspace-entrypoint: ERROR: %s\n' "$*" >&2

@@ -141,9 +141,12 @@ need_root_for_base() {
   ((EUID == 0)) || why="building the base needs root (debootstrap, chroot, mount)"
   command -v debootstrap >/dev/null || why="${why:+$why; }debootstrap is not installed"
   [[ -z "$why" ]] && return 0
+  # sudo drops the environment: name the engine again when it is not the default one.
+  local engine_env=''
+  [[ -z "${DOCKER_HOST:-}" ]] || engine_env="--preserve-env=DOCKER_HOST,DOCKER_TLS_VERIFY,DOCKER_CERT_PATH "
   die "the engine lacks the base image $BASE_IMAGE and $why. Run:
     apt-get install -y debootstrap    # if missing
-    sudo $HERE/build-offline.sh ${MODE_FLAG:-}
+    sudo ${engine_env}$HERE/build-offline.sh ${MODE_FLAG:-}
 (or load a saved base: docker save $BASE_IMAGE | docker -H <this engine> load)"
 }
 

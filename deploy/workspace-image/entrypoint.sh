@@ -72,8 +72,11 @@ require_match SPARK_BIND_ADDRESS '^[A-Za-z0-9.:-]+$' "the host's address (an IP 
 require_property_value SPARK_AUTH_SECRET secret
 
 # Spark binds its web UIs (and anything not given an address) to SPARK_LOCAL_IP instead of 0.0.0.0;
-# the executors a worker launches inherit it.
+# the executors a worker launches inherit it. spark-env.sh hands it to the shells that do not
+# descend from this script (docker exec), as spark-class reads that file like Spark's own scripts.
 export SPARK_LOCAL_IP="$SPARK_BIND_ADDRESS"
+printf '# Written by the workspace entrypoint at container start.\nSPARK_LOCAL_IP=%s\n' "$SPARK_LOCAL_IP" \
+  >"$SPARK_CONF_DIR/spark-env.sh" 2>/dev/null || fail "$SPARK_CONF_DIR is not writable by uid $EUID"
 
 # Master and worker: RPC authentication with the workspace's secret, which Spark reads from
 # _SPARK_AUTH_SECRET (the worker hands it to its executors the same way). A pinned port that is taken

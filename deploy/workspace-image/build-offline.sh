@@ -173,7 +173,7 @@ build_base() {
   trap cleanup EXIT
   [[ ! -e "$ROOTFS" ]] || rm -rf --one-file-system "$ROOTFS"
   mkdir -p "$ROOTFS"
-  say "debootstrap (about a minute; log: $WORK_DIR/debootstrap.log)"
+  say "debootstrap (a few minutes; log: $WORK_DIR/debootstrap.log)"
   debootstrap --variant="$VARIANT" --arch="$ARCH" "$SUITE" "$ROOTFS" "$archive" >"$WORK_DIR/debootstrap.log" 2>&1 || {
     tail -n 30 "$WORK_DIR/debootstrap.log" >&2
     die "debootstrap failed (full log: $WORK_DIR/debootstrap.log)"

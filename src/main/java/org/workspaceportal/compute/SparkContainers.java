@@ -25,8 +25,11 @@ public final class SparkContainers {
   /** Where a worker keeps shuffle and spill files (a volume). */
   public static final String SCRATCH_DIR = "/scratch";
 
-  /** Memory a worker daemon keeps for itself; the rest of its limit goes to executors. */
-  static final int WORKER_DAEMON_MB = 512;
+  /**
+   * Memory a worker container needs beyond what its executors get (the worker daemon's heap and the
+   * executors' overhead): a worker's limit is its executors' memory plus this.
+   */
+  public static final int WORKER_OVERHEAD_MB = 1024;
 
   private SparkContainers() {}
 
@@ -53,7 +56,7 @@ public final class SparkContainers {
     env.add("SPARK_WORKER_PORT=" + w.port(0));
     env.add("SPARK_WORKER_WEBUI_PORT=" + w.port(1));
     env.add("SPARK_WORKER_CORES=" + Math.max(w.cpus(), 1));
-    env.add("SPARK_WORKER_MEMORY=" + Math.max(w.memoryMb() - WORKER_DAEMON_MB, 512) + "m");
+    env.add("SPARK_WORKER_MEMORY=" + Math.max(w.memoryMb() - WORKER_OVERHEAD_MB, 512) + "m");
     env.add("SPARK_LOCAL_DIRS=" + SCRATCH_DIR);
     return spec(
         c, w, env, List.of(new ContainerSpec.VolumeMount(scratchVolume(c, w), SCRATCH_DIR)));

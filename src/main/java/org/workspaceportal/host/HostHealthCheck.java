@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.workspaceportal.host.HostEvents.HostStatusChanged;
@@ -21,7 +20,6 @@ import org.workspaceportal.host.HostEvents.HostStatusChanged;
  * parallel, so one engine that times out does not delay the others' verdicts.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(HostProperties.class)
 class HostHealthCheck {
 
   private static final Logger log = LoggerFactory.getLogger(HostHealthCheck.class);

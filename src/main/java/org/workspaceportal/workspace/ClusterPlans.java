@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.workspaceportal.compute.SparkCluster;
+import org.workspaceportal.compute.SparkContainers;
 import org.workspaceportal.host.CapacityService;
 import org.workspaceportal.host.Demand;
 import org.workspaceportal.host.Placement;
@@ -56,7 +57,7 @@ class ClusterPlans {
 
   /**
    * Master first, then the notebook, then the workers (spread over the hosts): only workers reserve
-   * cores, everything reserves its memory.
+   * cores, everything reserves its memory (a worker: what its executors get, plus the daemon's).
    */
   List<Demand> demands(WorkspaceTemplate template, int workers) {
     List<Demand> demands = new java.util.ArrayList<>();
@@ -65,7 +66,11 @@ class ClusterPlans {
     for (int i = 1; i <= workers; i++) {
       demands.add(
           new Demand(
-              worker(i), template.workerCores(), template.workerMemoryMb(), WORKER_PORTS, true));
+              worker(i),
+              template.workerCores(),
+              template.workerMemoryMb() + SparkContainers.WORKER_OVERHEAD_MB,
+              WORKER_PORTS,
+              true));
     }
     return demands;
   }

@@ -11,6 +11,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workspaceportal.common.NotFoundException;
+import org.workspaceportal.host.CapacityService;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceRequested;
 
@@ -31,6 +32,8 @@ public class WorkspaceService {
   private final WorkspaceTransitions transitions;
   private final WorkspaceViews views;
   private final QuotaPolicy quotas;
+  private final ClusterPlans clusters;
+  private final CapacityService capacity;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -41,6 +44,8 @@ public class WorkspaceService {
       WorkspaceTransitions transitions,
       WorkspaceViews views,
       QuotaPolicy quotas,
+      ClusterPlans clusters,
+      CapacityService capacity,
       ApplicationEventPublisher events,
       Clock clock) {
     this.workspaces = workspaces;
@@ -49,6 +54,8 @@ public class WorkspaceService {
     this.transitions = transitions;
     this.views = views;
     this.quotas = quotas;
+    this.clusters = clusters;
+    this.capacity = capacity;
     this.events = events;
     this.clock = clock;
   }
@@ -98,7 +105,8 @@ public class WorkspaceService {
 
   @Transactional(readOnly = true)
   public WorkspaceView get(UUID id, CurrentUser user) {
-    return views.detailed(visible(id, user));
+    Workspace workspace = visible(id, user);
+    return views.detailed(workspace, workspace.owner().equals(user.username()));
   }
 
   /** The caller's own workspaces, or for an admin any matching the optional filters. */
@@ -134,6 +142,11 @@ public class WorkspaceService {
     }
     workspaces.lockOwner(workspace.owner());
     quotas.forApproval(workspace.owner()).check(workspace.workers());
+    WorkspaceTemplate template = templates.findById(workspace.templateId()).orElseThrow();
+    if (template.cluster()) {
+      // refused now rather than left waiting for room that will never be there
+      capacity.requireCanEverFit(clusters.demands(template, workspace.workers()));
+    }
     return move(workspace, WorkspaceStatus.APPROVED, "approved", admin, null);
   }
 
@@ -181,7 +194,7 @@ public class WorkspaceService {
       CurrentUser actor,
       String reason) {
     transitions.move(workspace, target, operation, actor.username(), reason);
-    return views.detailed(workspace);
+    return views.detailed(workspace, workspace.owner().equals(actor.username()));
   }
 
   private Workspace visible(UUID id, CurrentUser user) {

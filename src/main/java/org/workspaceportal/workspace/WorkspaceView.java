@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Read model of a workspace, for pages and the API alike. */
+/**
+ * Read model of a workspace, for pages and the API alike.
+ *
+ * @param cluster its Spark cluster once placed; null before, in lists, and for storage-only
+ *     workspaces
+ */
 public record WorkspaceView(
     UUID id,
     String name,
@@ -20,7 +25,8 @@ public record WorkspaceView(
     Instant createdAt,
     Instant updatedAt,
     List<HistoryEntry> history,
-    List<StepView> steps) {
+    List<StepView> steps,
+    ClusterView cluster) {
 
   /**
    * True when it failed while being deleted: the way forward is to delete it again, not to retry.

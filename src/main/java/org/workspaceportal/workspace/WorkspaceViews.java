@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import org.workspaceportal.host.CapacityService;
+import org.workspaceportal.host.Placement;
+import org.workspaceportal.secrets.SecretCipher;
 
 /**
  * Turns workspaces into the read models pages and the API show. Callers hold a (read-only)
@@ -17,23 +20,98 @@ class WorkspaceViews {
   private final TransitionRepository transitions;
   private final WorkspaceStepRepository steps;
   private final WorkspaceTemplateRepository templates;
+  private final WorkspaceClusterRepository clusters;
+  private final ClusterMemberRepository members;
+  private final CapacityService capacity;
+  private final SecretCipher cipher;
 
   WorkspaceViews(
       TransitionRepository transitions,
       WorkspaceStepRepository steps,
-      WorkspaceTemplateRepository templates) {
+      WorkspaceTemplateRepository templates,
+      WorkspaceClusterRepository clusters,
+      ClusterMemberRepository members,
+      CapacityService capacity,
+      SecretCipher cipher) {
     this.transitions = transitions;
     this.steps = steps;
     this.templates = templates;
+    this.clusters = clusters;
+    this.members = members;
+    this.capacity = capacity;
+    this.cipher = cipher;
   }
 
-  /** Everything about one workspace: its history and the steps of its latest operations. */
-  WorkspaceView detailed(Workspace w) {
+  /**
+   * Everything about one workspace: its history, the steps of its latest operations and its
+   * cluster; the links with the Jupyter token only for {@code forOwner}.
+   */
+  WorkspaceView detailed(Workspace w, boolean forOwner) {
     List<WorkspaceView.HistoryEntry> history =
         transitions.findByWorkspaceIdOrderByIdAsc(w.id()).stream()
             .map(Transition::toEntry)
             .toList();
-    return view(w, templateNames().get(w.templateId()), history, latestSteps(w.id()));
+    return view(
+        w, templateNames().get(w.templateId()), history, latestSteps(w.id()), cluster(w, forOwner));
+  }
+
+  private ClusterView cluster(Workspace w, boolean forOwner) {
+    WorkspaceCluster cluster = clusters.findById(w.id()).orElse(null);
+    if (cluster == null) {
+      return null;
+    }
+    Map<String, Placement> placed =
+        capacity.placementsOf(w.id()).stream().collect(Collectors.toMap(Placement::role, p -> p));
+    List<ClusterView.Member> containers =
+        members.findByWorkspaceId(w.id()).stream()
+            .sorted(Comparator.comparing(ClusterMember::role, WorkspaceViews::byRole))
+            .map(
+                m ->
+                    new ClusterView.Member(
+                        m.role(),
+                        placed.containsKey(m.role()) ? placed.get(m.role()).hostName() : "-",
+                        m.state()))
+            .toList();
+    ClusterView.Links links = null;
+    Placement notebook = placed.get(ClusterPlans.NOTEBOOK);
+    Placement master = placed.get(ClusterPlans.MASTER);
+    boolean live =
+        w.status() == WorkspaceStatus.PROVISIONING || w.status() == WorkspaceStatus.READY;
+    if (forOwner
+        && live
+        && cluster.notebookReadyAt() != null
+        && notebook != null
+        && master != null) {
+      links =
+          new ClusterView.Links(
+              "http://"
+                  + notebook.address()
+                  + ":"
+                  + notebook.ports().get(0)
+                  + "/tree?token="
+                  + cipher.decrypt(cluster.jupyterTokenCiphertext()),
+              "http://" + master.address() + ":" + master.ports().get(1) + "/");
+    }
+    return new ClusterView(
+        cluster.image(),
+        w.workers(),
+        cluster.workersAlive(),
+        cluster.notebookReadyAt() != null,
+        containers,
+        links);
+  }
+
+  /** master, notebook, then workers by number. */
+  private static int byRole(String a, String b) {
+    return Integer.compare(rank(a), rank(b)) != 0
+        ? Integer.compare(rank(a), rank(b))
+        : Integer.compare(a.length(), b.length()) != 0
+            ? Integer.compare(a.length(), b.length())
+            : a.compareTo(b);
+  }
+
+  private static int rank(String role) {
+    return role.equals(ClusterPlans.MASTER) ? 0 : role.equals(ClusterPlans.NOTEBOOK) ? 1 : 2;
   }
 
   /** Workspaces for a list: no history, no steps. */
@@ -43,12 +121,12 @@ class WorkspaceViews {
   }
 
   WorkspaceView summary(Workspace w, String templateName) {
-    return view(w, templateName, List.of(), List.of());
+    return view(w, templateName, List.of(), List.of(), null);
   }
 
   /** A workspace just requested: its only history entry is its creation. */
   WorkspaceView requested(Workspace w, String templateName) {
-    return view(w, templateName, List.of(w.created(w.owner()).toEntry()), List.of());
+    return view(w, templateName, List.of(w.created(w.owner()).toEntry()), List.of(), null);
   }
 
   /** For each operation, the steps of its latest run, in the order they ran. */
@@ -73,7 +151,8 @@ class WorkspaceViews {
       Workspace w,
       String template,
       List<WorkspaceView.HistoryEntry> history,
-      List<StepView> steps) {
+      List<StepView> steps,
+      ClusterView cluster) {
     return new WorkspaceView(
         w.id(),
         w.name(),
@@ -89,6 +168,7 @@ class WorkspaceViews {
         w.createdAt(),
         w.updatedAt(),
         history,
-        steps);
+        steps,
+        cluster);
   }
 }

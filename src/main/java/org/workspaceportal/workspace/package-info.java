@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Workspace",
-    allowedDependencies = {"identity", "storage", "secrets", "common"})
+    allowedDependencies = {"identity", "storage", "compute", "host", "secrets", "common"})
 package org.workspaceportal.workspace;

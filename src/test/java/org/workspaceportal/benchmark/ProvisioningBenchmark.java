@@ -18,6 +18,7 @@ import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.NewUser;
 import org.workspaceportal.identity.Role;
 import org.workspaceportal.workspace.Retention;
+import org.workspaceportal.workspace.WorkspaceFixtures;
 import org.workspaceportal.workspace.WorkspaceRequest;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
@@ -136,7 +137,9 @@ class ProvisioningBenchmark {
   private WorkspaceView request(CurrentUser owner, String prefix) {
     String name = prefix + "-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
     return workspaces.request(
-        new WorkspaceRequest(name, null, null, 1, false, Retention.ERADICATE, null), owner);
+        new WorkspaceRequest(
+            name, null, WorkspaceFixtures.STORAGE_TEMPLATE, 1, false, Retention.ERADICATE, null),
+        owner);
   }
 
   private void await(UUID id) {

@@ -111,7 +111,15 @@ class EngineWaitTest {
   private WorkspaceView approve(String name) {
     WorkspaceView ws =
         workspaces.request(
-            new WorkspaceRequest(name, null, null, 1, false, Retention.ERADICATE, null), owner);
+            new WorkspaceRequest(
+                name,
+                null,
+                WorkspaceFixtures.STORAGE_TEMPLATE,
+                1,
+                false,
+                Retention.ERADICATE,
+                null),
+            owner);
     return workspaces.approve(ws.id(), ADMIN);
   }
 

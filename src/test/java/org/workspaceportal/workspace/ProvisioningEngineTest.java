@@ -379,7 +379,9 @@ class ProvisioningEngineTest {
   private WorkspaceView request(String prefix, Retention retention, boolean datahub) {
     String name = prefix + "-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
     return workspaces.request(
-        new WorkspaceRequest(name, null, null, 1, datahub, retention, null), owner);
+        new WorkspaceRequest(
+            name, null, WorkspaceFixtures.STORAGE_TEMPLATE, 1, datahub, retention, null),
+        owner);
   }
 
   private WorkspaceView approve(WorkspaceView ws) {

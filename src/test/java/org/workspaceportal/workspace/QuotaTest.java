@@ -79,7 +79,8 @@ class QuotaTest {
                 null,
                 null,
                 java.util.List.of(),
-                java.util.List.of()),
+                java.util.List.of(),
+                null),
             quota);
 
     assertThat(pending.fitsQuota()).isEqualTo(fits);

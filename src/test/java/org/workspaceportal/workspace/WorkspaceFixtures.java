@@ -25,6 +25,13 @@ public final class WorkspaceFixtures {
   public static final int DEFAULT_TEMPLATE_MAX_WORKERS = 4;
 
   /**
+   * A storage-only template with the default template's worker limits (default 2, at most 4), made
+   * for tests by {@link TestTemplates}: its workspaces provision storage only, so tests of
+   * requests, approvals, quotas and the storage engine launch no Spark cluster.
+   */
+  public static final String STORAGE_TEMPLATE = "test-storage";
+
+  /**
    * Where an approved workspace may be by the time a test looks: the provisioning engine moves it
    * on by itself (APPROVED → PROVISIONING → READY, or FAILED).
    */
@@ -44,19 +51,20 @@ public final class WorkspaceFixtures {
     return "ws-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
   }
 
-  /** A request with only a name: default template, its default workers, no datahub, DESTROY. */
+  /** A request with only a name (storage-only template, its default workers, DESTROY). */
   public static WorkspaceRequest request(String name) {
-    return new WorkspaceRequest(name, null, null, null, null, null, null);
+    return new WorkspaceRequest(name, null, STORAGE_TEMPLATE, null, null, null, null);
   }
 
   public static WorkspaceRequest request(String name, int workers) {
-    return new WorkspaceRequest(name, null, null, workers, null, null, null);
+    return new WorkspaceRequest(name, null, STORAGE_TEMPLATE, workers, null, null, null);
   }
 
   /** A JSON body for {@code POST /api/v1/workspaces} (mutable, so tests can change one field). */
   public static Map<String, Object> requestBody(String name) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", name);
+    body.put("template", STORAGE_TEMPLATE);
     return body;
   }
 
@@ -94,7 +102,8 @@ public final class WorkspaceFixtures {
         List.of(
             new WorkspaceView.HistoryEntry(
                 null, WorkspaceStatus.PENDING_APPROVAL, owner, null, T0)),
-        List.of());
+        List.of(),
+        null);
   }
 
   /** The seeded default template as {@link TemplateService} shows it. */
@@ -109,6 +118,7 @@ public final class WorkspaceFixtures {
         DEFAULT_TEMPLATE_MAX_WORKERS,
         1,
         2048,
+        true,
         true,
         true);
   }
@@ -126,6 +136,7 @@ public final class WorkspaceFixtures {
         4,
         8192,
         false,
+        true,
         true);
   }
 

@@ -13,7 +13,6 @@ import com.github.dockerjava.api.model.Version;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.workspaceportal.compute.ComputeException;
 import org.workspaceportal.compute.ContainerEngine;
@@ -26,7 +25,6 @@ import org.workspaceportal.compute.VolumeSpec;
 
 /** The {@link ContainerEngine} port on docker-java with its Apache HttpClient 5 transport. */
 @Component
-@EnableConfigurationProperties(DockerProperties.class)
 class DockerContainerEngine implements ContainerEngine {
 
   private final DockerClients clients;

@@ -3,12 +3,16 @@ package org.workspaceportal.workspace.api;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.workspaceportal.workspace.ClusterView;
 import org.workspaceportal.workspace.Retention;
 import org.workspaceportal.workspace.StepView;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
 
-/** A workspace as the REST API returns it. */
+/**
+ * A workspace as the REST API returns it; {@code links} (Jupyter with its token, the Spark master
+ * UI) only for its owner, once the notebook answers.
+ */
 record WorkspaceResponse(
     UUID id,
     String name,
@@ -24,9 +28,22 @@ record WorkspaceResponse(
     Instant createdAt,
     Instant updatedAt,
     List<WorkspaceView.HistoryEntry> history,
-    List<StepView> steps) {
+    List<StepView> steps,
+    Cluster cluster,
+    ClusterView.Links links) {
+
+  /**
+   * The Spark cluster: where each container runs and its state, and how many workers have joined.
+   */
+  record Cluster(
+      String image,
+      int workersRequested,
+      int workersAlive,
+      boolean notebookReady,
+      List<ClusterView.Member> containers) {}
 
   static WorkspaceResponse of(WorkspaceView v) {
+    ClusterView c = v.cluster();
     return new WorkspaceResponse(
         v.id(),
         v.name(),
@@ -42,6 +59,11 @@ record WorkspaceResponse(
         v.createdAt(),
         v.updatedAt(),
         v.history(),
-        v.steps());
+        v.steps(),
+        c == null
+            ? null
+            : new Cluster(
+                c.image(), c.workersRequested(), c.workersAlive(), c.notebookReady(), c.members()),
+        c == null ? null : c.links());
   }
 }

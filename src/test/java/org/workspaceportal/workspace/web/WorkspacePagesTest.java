@@ -325,7 +325,8 @@ class WorkspacePagesTest {
                     "root",
                     "Too big for now",
                     t)),
-            List.of());
+            List.of(),
+            null);
     when(workspaces.get(id, ALICE_USER)).thenReturn(rejected);
 
     String text =

@@ -1,0 +1,27 @@
+package org.workspaceportal.workspace;
+
+import java.util.List;
+
+/**
+ * A workspace's Spark cluster as people and scripts see it.
+ *
+ * @param notebookReady the notebook answers: the Jupyter link works (workers may still be joining)
+ * @param links the owner's links (with the Jupyter token); null for anyone else
+ */
+public record ClusterView(
+    String image,
+    int workersRequested,
+    int workersAlive,
+    boolean notebookReady,
+    List<Member> members,
+    Links links) {
+
+  /** One container: its role, the host it runs on, and what the engine last said of it. */
+  public record Member(String role, String host, String state) {}
+
+  /**
+   * @param jupyter the notebook with its token
+   * @param sparkUi the Spark master's web UI
+   */
+  public record Links(String jupyter, String sparkUi) {}
+}

@@ -1,0 +1,170 @@
+package org.workspaceportal.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.workspaceportal.PortalIntegrationTest;
+import org.workspaceportal.compute.ClusterProbe;
+import org.workspaceportal.compute.SparkContainers;
+import org.workspaceportal.host.HostService;
+import org.workspaceportal.host.HostStatus;
+import org.workspaceportal.identity.CurrentUser;
+import org.workspaceportal.identity.IdentityService;
+import org.workspaceportal.identity.NewUser;
+import org.workspaceportal.identity.Role;
+import org.workspaceportal.testsupport.DockerCli;
+import org.workspaceportal.testsupport.Requirement;
+import org.workspaceportal.testsupport.RequiresDocker;
+
+/**
+ * A Spark cluster with a notebook for an approved workspace, on the machine's real engine, from the
+ * workspace image: the whole chain from approval to a notebook that reaches its bucket, and a
+ * deletion that leaves nothing.
+ */
+@PortalIntegrationTest
+@RequiresDocker
+class ClusterProvisioningTest {
+
+  private static final CurrentUser ADMIN = new CurrentUser("cluster-admin", true);
+  private static final Duration UP_TO = Duration.ofMinutes(5);
+
+  @Autowired WorkspaceService workspaces;
+  @Autowired IdentityService identity;
+  @Autowired HostService hosts;
+  @Autowired ClusterProbe probe;
+  @Autowired JdbcTemplate jdbc;
+
+  private CurrentUser owner;
+  private final List<UUID> made = new ArrayList<>();
+
+  @BeforeEach
+  void ownerAndHost() {
+    Requirement.require("the workspace image", DockerCli.workspaceImageMissing());
+    String name = "spark" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+    identity.createUser(new NewUser(name, "password-123", Role.USER), "test");
+    owner = new CurrentUser(name, false);
+    assertThat(hosts.list())
+        .as("the local engine is registered and UP")
+        .anyMatch(h -> h.endpoint().startsWith("unix://") && h.status() == HostStatus.UP);
+  }
+
+  @AfterEach
+  void leaveNothingBehind() {
+    for (UUID id : made) {
+      DockerCli.removeLabelled(SparkContainers.WORKSPACE_LABEL + "=" + id);
+    }
+  }
+
+  @Test
+  void anApprovedWorkspaceGetsASparkClusterWithANotebookThatReachesItsBucket() {
+    WorkspaceView ws = approve(request("cluster"));
+
+    WorkspaceView ready = await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+
+    ClusterView cluster = ready.cluster();
+    assertThat(cluster.workersRequested()).isEqualTo(2);
+    assertThat(cluster.workersAlive()).isEqualTo(2);
+    assertThat(cluster.notebookReady()).isTrue();
+    assertThat(cluster.members())
+        .extracting(ClusterView.Member::role)
+        .containsExactly("master", "notebook", "worker-1", "worker-2");
+    assertThat(cluster.members()).extracting(ClusterView.Member::state).containsOnly("running");
+
+    WorkspaceView asOwner = workspaces.get(ws.id(), owner);
+    ClusterView.Links links = asOwner.cluster().links();
+    assertThat(links).isNotNull();
+    assertThat(probe.aliveWorkers(links.sparkUi())).isEqualTo(2);
+    String base = links.jupyter().substring(0, links.jupyter().indexOf("tree?token="));
+    String token = links.jupyter().substring(links.jupyter().indexOf("token=") + 6);
+    assertThat(probe.notebookAnswers(base, token)).isTrue();
+    assertThat(probe.status(base + "api/status")).isEqualTo(403);
+    assertThat(workspaces.get(ws.id(), ADMIN).cluster().links())
+        .as("only the owner gets the token")
+        .isNull();
+
+    // the notebook container reaches the bucket with its own environment
+    String notebook = SparkContainers.name(ws.id(), "notebook");
+    DockerCli.Result put =
+        DockerCli.run(
+            "exec",
+            notebook,
+            "sh",
+            "-c",
+            "echo hello-from-the-notebook > /tmp/hello.txt && curl -sS -f --aws-sigv4"
+                + " \"aws:amz:$AWS_REGION:s3\" --user \"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY\""
+                + " -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' -T /tmp/hello.txt"
+                + " \"$S3_ENDPOINT/$S3_BUCKET/hello.txt\" && curl -sS -f --aws-sigv4"
+                + " \"aws:amz:$AWS_REGION:s3\" --user \"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY\""
+                + " -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' \"$S3_ENDPOINT/$S3_BUCKET/hello.txt\"");
+    assertThat(put.exitCode()).as(put.output()).isZero();
+    assertThat(put.output()).contains("hello-from-the-notebook");
+
+    workspaces.delete(ws.id(), owner);
+    await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED, UP_TO);
+    String label = SparkContainers.WORKSPACE_LABEL + "=" + ws.id();
+    assertThat(DockerCli.containersLabelled(label)).isEmpty();
+    assertThat(DockerCli.volumesLabelled(label)).isEmpty();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from host_ports where workspace_id = ?", Long.class, ws.id()))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from host_leases where workspace_id = ?", Long.class, ws.id()))
+        .isZero();
+  }
+
+  private WorkspaceView request(String prefix) {
+    String name = prefix + "-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    WorkspaceView ws =
+        workspaces.request(
+            new WorkspaceRequest(
+                name,
+                null,
+                WorkspaceFixtures.DEFAULT_TEMPLATE,
+                2,
+                false,
+                Retention.ERADICATE,
+                null),
+            owner);
+    made.add(ws.id());
+    return ws;
+  }
+
+  private WorkspaceView approve(WorkspaceView ws) {
+    return workspaces.approve(ws.id(), ADMIN);
+  }
+
+  private WorkspaceView await(UUID id, Predicate<WorkspaceView> condition, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    WorkspaceView ws = workspaces.get(id, ADMIN);
+    while (!condition.test(ws) && Instant.now().isBefore(deadline)) {
+      sleep(200);
+      ws = workspaces.get(id, ADMIN);
+    }
+    assertThat(condition.test(ws))
+        .as("%s: %s (%s), steps %s", ws.name(), ws.status(), ws.statusReason(), ws.steps())
+        .isTrue();
+    return ws;
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.workspaceportal.compute.ComputeException;
 import org.workspaceportal.compute.ContainerEngine;
 import org.workspaceportal.compute.EngineEndpoint;
+import org.workspaceportal.compute.OfflineImageBuild;
 import org.workspaceportal.compute.PullStatus;
 import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.Placement;
@@ -26,6 +27,7 @@ class ImageStepHandler implements StepHandler {
   private final ClusterState state;
   private final HostService hosts;
   private final ContainerEngine engines;
+  private final OfflineImageBuild offlineBuild;
   private final ClusterProperties properties;
 
   ImageStepHandler(
@@ -33,11 +35,13 @@ class ImageStepHandler implements StepHandler {
       ClusterState state,
       HostService hosts,
       ContainerEngine engines,
+      OfflineImageBuild offlineBuild,
       ClusterProperties properties) {
     this.plans = plans;
     this.state = state;
     this.hosts = hosts;
     this.engines = engines;
+    this.offlineBuild = offlineBuild;
     this.properties = properties;
   }
 
@@ -59,33 +63,50 @@ class ImageStepHandler implements StepHandler {
       if (engines.hasImage(endpoint, image)) {
         continue;
       }
-      PullStatus pull = engines.pull(endpoint, image);
-      switch (pull.state()) {
+      boolean build = offlineBuild.makes(image) && offlineBuild.whyNot(endpoint) == null;
+      PullStatus fetch = build ? offlineBuild.build(endpoint) : engines.pull(endpoint, image);
+      switch (fetch.state()) {
         case DONE -> {}
-        case RUNNING -> pulling.add(host.getValue() + ": " + pull.progress());
-        case FAILED ->
-            throw new ComputeException(
-                "Host '"
+        case RUNNING ->
+            pulling.add(
+                (build ? "building it on " : "pulling it on ")
                     + host.getValue()
-                    + "' does not have the image "
-                    + image
-                    + " and could not pull it ("
-                    + pull.failure()
-                    + "). Load it there (docker save "
-                    + image
-                    + " | docker -H "
-                    + endpoint.uri()
-                    + " load) or push it to a registry the host reaches and name that in the"
-                    + " template.",
-                false);
+                    + ": "
+                    + fetch.progress());
+        case FAILED -> throw missing(host.getValue(), endpoint, image, fetch.failure());
       }
     }
     if (!pulling.isEmpty()) {
       return StepOutcome.checkAgain(
           Duration.ofSeconds(2),
-          "pulling " + image + " (" + String.join("; ", pulling) + ")",
+          "getting the image " + image + " (" + String.join("; ", pulling) + ")",
           properties.pullTimeout());
     }
     return StepOutcome.done();
+  }
+
+  private ComputeException missing(
+      String host, EngineEndpoint endpoint, String image, String failure) {
+    String how =
+        offlineBuild.makes(image)
+            ? offlineBuild.whyNot(endpoint) != null
+                ? offlineBuild.whyNot(endpoint)
+                : "see the build's output above"
+            : "load it there (docker save "
+                + image
+                + " | docker -H "
+                + endpoint.uri()
+                + " load) or push it to a registry the host reaches and name that in the template";
+    return new ComputeException(
+        "Host '"
+            + host
+            + "' does not have the image "
+            + image
+            + " and could not get it ("
+            + failure
+            + "). To fix it: "
+            + how
+            + ", then an admin retries the workspace.",
+        false);
   }
 }

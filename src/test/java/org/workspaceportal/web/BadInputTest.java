@@ -128,7 +128,7 @@ class BadInputTest {
             requestBody(uniqueName(), WorkspaceFixtures.DEFAULT_TEMPLATE_MAX_WORKERS + 1));
 
     assertThat(reply.json().path("errors").get(0).path("message").asString())
-        .isEqualTo("must be at most 4 for template 'spark-4.0-small'");
+        .isEqualTo("must be at most 4 for template '" + WorkspaceFixtures.STORAGE_TEMPLATE + "'");
   }
 
   @ParameterizedTest

@@ -16,14 +16,16 @@ import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.NewUser;
 import org.workspaceportal.identity.Role;
+import org.workspaceportal.testsupport.DockerCli;
 import org.workspaceportal.testsupport.HeadlessChromium;
+import org.workspaceportal.testsupport.Requirement;
 import org.workspaceportal.testsupport.RequiresChromium;
 import org.workspaceportal.testsupport.TestAdmin;
 
 /**
  * The whole portal in a real browser: a user requests a workspace, an admin approves it, the user
- * sees it approved. Screenshots of the main pages land in {@code target/screenshots} for people to
- * look at.
+ * follows it to READY, opens Jupyter on its cluster, and deletes it. Screenshots of the main pages
+ * land in {@code target/screenshots} for people to look at.
  */
 @RequiresChromium
 @PortalIntegrationTest
@@ -47,7 +49,9 @@ class BrowserFlowTest {
   }
 
   @Test
-  void aRequestedWorkspaceIsApprovedByAnAdminAndShownApprovedToItsOwner() {
+  void aRequestedWorkspaceIsApprovedAndItsOwnerOpensJupyterOnItsCluster() {
+    Requirement.require(
+        "the workspace image on a Docker engine", DockerCli.workspaceImageMissing());
     String suffix =
         Long.toString(System.currentTimeMillis(), 36) + ThreadLocalRandom.current().nextInt(1000);
     String user = "bt-user-" + suffix;
@@ -61,7 +65,7 @@ class BrowserFlowTest {
     find("#name").sendKeys(workspace);
     find("#description").sendKeys(DESCRIPTION);
     find("#workers").clear();
-    find("#workers").sendKeys("3");
+    find("#workers").sendKeys("2");
     browser.screenshot("request-form");
     browser.clickAndWaitForNewPage(find("#request-form #submit-request"));
 
@@ -84,7 +88,7 @@ class BrowserFlowTest {
     WebElement request = find(".card[data-name='" + workspace + "']");
     assertThat(request.findElement(By.tagName("h2")).getText()).isEqualTo(user + " / " + workspace);
     assertThat(request.getText())
-        .contains("3 workers")
+        .contains("2 workers")
         .contains(DESCRIPTION)
         .contains("Owner uses 0/5 approved workspaces and 0/16 workers.")
         .doesNotContain("would exceed the quota");
@@ -111,18 +115,38 @@ class BrowserFlowTest {
     assertThat(statusOnDetailPage()).as("status on the detail page").isIn(APPROVED_OR_LATER);
     assertThat(historyRows()).contains(List.of("PENDING_APPROVAL", "APPROVED", "admin"));
 
-    // Without a reload, the page follows provisioning until READY and then offers the credentials.
+    // Without a reload, the page follows provisioning until READY: storage, then a Spark cluster.
     browser
         .await()
-        .withTimeout(java.time.Duration.ofSeconds(60))
+        .withTimeout(java.time.Duration.ofMinutes(5))
         .until(d -> "READY".equals(statusOnDetailPage()));
     assertThat(find("#steps").getText())
         .contains("Prove the key works over S3")
+        .contains("Wait for every worker to join the master")
         .doesNotContain("FAILED");
+    assertThat(text("#workers-alive")).isEqualTo("2 of 2 workers alive");
     find("#reveal-secret").click();
     String secret = browser.await().until(d -> d.findElement(By.id("secret-value")).getText());
     assertThat(secret).isNotBlank();
     browser.screenshot("workspace-detail-ready");
+    String detailPage = browser.driver().getCurrentUrl();
+
+    // Open Jupyter: the notebook server, already signed in with the workspace's token.
+    String jupyter = find("#open-jupyter").getAttribute("href");
+    assertThat(jupyter).contains("/tree?token=");
+    browser.open(jupyter);
+    browser.await().until(d -> d.getTitle().contains("Jupyter") || d.getTitle().contains("Home"));
+    assertThat(browser.driver().getPageSource()).contains("Running");
+    browser.screenshot("jupyter");
+
+    // Deleting it leaves nothing running.
+    browser.open(detailPage);
+    browser.clickAndWaitForNewPage(find("#delete"));
+    browser.clickAndWaitForNewPage(find("#confirm-delete"));
+    browser
+        .await()
+        .withTimeout(java.time.Duration.ofMinutes(2))
+        .until(d -> "DELETED".equals(statusOnDetailPage()));
 
     browser.open(baseUrl + "/workspaces");
     browser.resizeViewport(390, 844);

@@ -1,0 +1,198 @@
+package org.workspaceportal.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.workspaceportal.PortalIntegrationTest;
+import org.workspaceportal.compute.ContainerEngine;
+import org.workspaceportal.compute.EngineEndpoint;
+import org.workspaceportal.compute.SparkContainers;
+import org.workspaceportal.host.HostRegistration;
+import org.workspaceportal.host.HostService;
+import org.workspaceportal.host.HostStatus;
+import org.workspaceportal.host.HostView;
+import org.workspaceportal.identity.CurrentUser;
+import org.workspaceportal.identity.IdentityService;
+import org.workspaceportal.identity.NewUser;
+import org.workspaceportal.identity.Role;
+import org.workspaceportal.testsupport.DockerCli;
+import org.workspaceportal.testsupport.LoopbackRegistry;
+import org.workspaceportal.testsupport.Requirement;
+import org.workspaceportal.testsupport.RequiresDocker;
+import org.workspaceportal.testsupport.TlsDockerEngine;
+
+/**
+ * Clusters across two hosts: the machine's engine and a second one over TLS that starts without the
+ * image and pulls it from a loopback registry. Two workspaces on the same hosts at once never
+ * collide on ports, workers spread over both hosts, and deleting them leaves nothing on either.
+ */
+@PortalIntegrationTest
+@RequiresDocker
+class MultiHostClusterTest {
+
+  private static final CurrentUser ADMIN = new CurrentUser("multi-admin", true);
+  private static final Duration UP_TO = Duration.ofMinutes(10);
+
+  @Autowired WorkspaceService workspaces;
+  @Autowired TemplateService templates;
+  @Autowired IdentityService identity;
+  @Autowired HostService hosts;
+  @Autowired ContainerEngine engines;
+  @Autowired JdbcTemplate jdbc;
+
+  private CurrentUser owner;
+  private TlsDockerEngine second;
+  private HostView secondHost;
+  private TemplateView template;
+  private final List<UUID> made = new ArrayList<>();
+
+  @BeforeEach
+  void twoHostsAndARegistry() {
+    Requirement.require("the workspace image", DockerCli.workspaceImageMissing());
+    Requirement.require("a second Docker engine", TlsDockerEngine.whatIsMissing());
+    Requirement.require("a loopback image registry", LoopbackRegistry.whatIsMissing());
+    second = TlsDockerEngine.shared();
+    second.start();
+    String image =
+        LoopbackRegistry.shared().push(DockerCli.WORKSPACE_IMAGE, "workspace-portal/spark:multi");
+    int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    template =
+        templates.create(
+            new TemplateForm("multi-" + n, "from the registry", image, "4.0.1", 2, 4, 1, 2048),
+            "test");
+    secondHost =
+        hosts.register(
+            new HostRegistration(
+                "second-" + n,
+                second.endpoint(),
+                null,
+                List.of("test=multi"),
+                null,
+                null,
+                null,
+                null,
+                second.caPem(),
+                second.clientCertificatePem(),
+                second.clientKeyPem()),
+            "test");
+    assertThat(secondHost.status()).as(secondHost.lastError()).isEqualTo(HostStatus.UP);
+    String user = "multi" + n;
+    identity.createUser(new NewUser(user, "password-123", Role.USER), "test");
+    identity.setQuota(user, 10, 20, "test");
+    owner = new CurrentUser(user, false);
+  }
+
+  @AfterEach
+  void leaveNothingBehind() {
+    for (UUID id : made) {
+      String label = SparkContainers.WORKSPACE_LABEL + "=" + id;
+      DockerCli.removeLabelled(label);
+      EngineEndpoint endpoint = hosts.endpointOf(secondHost.id());
+      engines
+          .containers(endpoint, labels(id))
+          .forEach(c -> engines.removeContainer(endpoint, c.id()));
+      engines.volumes(endpoint, labels(id)).forEach(v -> engines.removeVolume(endpoint, v));
+      jdbc.update("delete from host_ports where workspace_id = ?", id);
+      jdbc.update("delete from host_leases where workspace_id = ?", id);
+    }
+    hosts.remove(secondHost.id(), "test");
+    templates.setEnabled(template.id(), false, "test");
+  }
+
+  @Test
+  void workersSpreadOverBothHostsTheSecondPullsTheImageAndTwoClustersShareThePortSpace() {
+    EngineEndpoint secondEndpoint = hosts.endpointOf(secondHost.id());
+    assertThat(engines.hasImage(secondEndpoint, template.image()))
+        .as("the second engine starts without the image")
+        .isFalse();
+
+    UUID a = approve(request("alpha"));
+    UUID b = approve(request("beta"));
+    WorkspaceView readyA = await(a, w -> w.status() == WorkspaceStatus.READY);
+    WorkspaceView readyB = await(b, w -> w.status() == WorkspaceStatus.READY);
+
+    assertThat(engines.hasImage(secondEndpoint, template.image())).isTrue();
+    for (WorkspaceView ready : List.of(readyA, readyB)) {
+      assertThat(ready.cluster().workersAlive()).isEqualTo(2);
+      Set<String> workerHosts = new HashSet<>();
+      ready.cluster().members().stream()
+          .filter(m -> m.role().startsWith("worker-"))
+          .forEach(m -> workerHosts.add(m.host()));
+      assertThat(workerHosts).as("workers of %s", ready.name()).hasSize(2);
+    }
+    List<Integer> portsA = ports(a);
+    List<Integer> portsB = ports(b);
+    assertThat(portsA).hasSize(2 + 4 + 2 * 2).doesNotHaveDuplicates();
+    assertThat(portsB).hasSize(10).doesNotContainAnyElementsOf(portsA);
+
+    workspaces.delete(a, owner);
+    workspaces.delete(b, owner);
+    await(a, w -> w.status() == WorkspaceStatus.DELETED);
+    await(b, w -> w.status() == WorkspaceStatus.DELETED);
+    for (UUID id : List.of(a, b)) {
+      assertThat(DockerCli.containersLabelled(SparkContainers.WORKSPACE_LABEL + "=" + id))
+          .isEmpty();
+      assertThat(engines.containers(secondEndpoint, labels(id))).isEmpty();
+      assertThat(engines.volumes(secondEndpoint, labels(id))).isEmpty();
+      assertThat(ports(id)).isEmpty();
+    }
+  }
+
+  private static Map<String, String> labels(UUID id) {
+    return Map.of(SparkContainers.WORKSPACE_LABEL, id.toString());
+  }
+
+  private List<Integer> ports(UUID id) {
+    return jdbc.queryForList(
+        "select port from host_ports where workspace_id = ? order by port", Integer.class, id);
+  }
+
+  private UUID request(String prefix) {
+    String name = prefix + "-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    UUID id =
+        workspaces
+            .request(
+                new WorkspaceRequest(
+                    name, null, template.name(), 2, false, Retention.ERADICATE, null),
+                owner)
+            .id();
+    made.add(id);
+    return id;
+  }
+
+  private UUID approve(UUID id) {
+    return workspaces.approve(id, ADMIN).id();
+  }
+
+  private WorkspaceView await(UUID id, Predicate<WorkspaceView> condition) {
+    Instant deadline = Instant.now().plus(UP_TO);
+    WorkspaceView ws = workspaces.get(id, ADMIN);
+    while (!condition.test(ws) && Instant.now().isBefore(deadline)) {
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      ws = workspaces.get(id, ADMIN);
+    }
+    assertThat(condition.test(ws))
+        .as("%s: %s (%s), steps %s", ws.name(), ws.status(), ws.statusReason(), ws.steps())
+        .isTrue();
+    return ws;
+  }
+}

@@ -78,13 +78,22 @@ public class CapacityService {
     }
     Map<String, UUID> chosen = Placements.assign(demands, sorted(rooms), false);
     Set<String> taken = new HashSet<>();
+    // where in each host's range this workspace starts looking: spread over the range, so that
+    // ports a process outside the portal holds there (or a second portal sharing the host) are
+    // hit rarely, and a port given back is not handed out again at once
+    double start = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
     for (Demand d : demands) {
       DockerHost host = byId.get(chosen.get(d.role()));
       leases.save(
           new HostLease(host.id(), workspaceId, d.role(), d.cpus(), d.memoryMb(), clock.instant()));
       List<Integer> free =
           ports.freePorts(
-              host.address(), host.portRangeStart(), host.portRangeEnd(), d.ports() + taken.size());
+              host.address(),
+              host.portRangeStart(),
+              host.portRangeEnd(),
+              host.portRangeStart()
+                  + (int) (start * (host.portRangeEnd() - host.portRangeStart() + 1)),
+              d.ports() + taken.size());
       List<Integer> mine =
           free.stream().filter(p -> taken.add(host.address() + ":" + p)).limit(d.ports()).toList();
       if (mine.size() < d.ports()) {

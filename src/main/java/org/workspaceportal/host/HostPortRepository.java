@@ -11,12 +11,15 @@ interface HostPortRepository extends JpaRepository<HostPort, HostPort.Key> {
 
   long deleteByWorkspaceId(UUID workspaceId);
 
-  /** The lowest {@code count} ports of the range that nobody holds on this address. */
+  /**
+   * {@code count} ports of the range that nobody holds on this address, the first ones at or after
+   * {@code from} (wrapping round the end of the range).
+   */
   @Query(
       value =
           "select p from generate_series(:first, :last) p"
               + " where not exists (select 1 from host_ports h where h.address = :address and h.port = p)"
-              + " order by p limit :count",
+              + " order by (p < :from), p limit :count",
       nativeQuery = true)
-  List<Integer> freePorts(String address, int first, int last, int count);
+  List<Integer> freePorts(String address, int first, int last, int from, int count);
 }

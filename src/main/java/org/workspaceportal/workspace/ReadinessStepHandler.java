@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 import org.workspaceportal.compute.ClusterProbe;
 import org.workspaceportal.compute.ComputeException;
 import org.workspaceportal.compute.ContainerEngine;
+import org.workspaceportal.compute.ContainerInfo;
 import org.workspaceportal.compute.SparkCluster;
+import org.workspaceportal.compute.SparkContainers;
 import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.Placement;
 
@@ -57,6 +59,7 @@ class ReadinessStepHandler implements StepHandler {
         state.notebookAnswered(cluster.workspaceId());
         return StepOutcome.done();
       }
+      failIfAContainerStopped(step);
       return StepOutcome.checkAgain(
           properties.pollInterval(),
           "waiting for the notebook to answer",
@@ -68,12 +71,43 @@ class ReadinessStepHandler implements StepHandler {
     if (alive >= wanted) {
       return StepOutcome.done();
     }
+    failIfAContainerStopped(step);
     return StepOutcome.checkAgain(
         properties.pollInterval(),
         alive < 0
             ? "waiting for the Spark master to answer"
             : "waiting for the workers to join (" + alive + " of " + wanted + ")",
         properties.workersTimeout());
+  }
+
+  /**
+   * A container that exited (a port taken by something else, a bad setting) will not come back by
+   * waiting: fail at once with what it logged instead of at the deadline.
+   */
+  private void failIfAContainerStopped(StepAttempt step) {
+    Map<String, String> mine =
+        Map.of(SparkContainers.WORKSPACE_LABEL, step.workspace().id().toString());
+    Map<java.util.UUID, String> hostsUsed = new java.util.LinkedHashMap<>();
+    plans
+        .placements(step.workspace().id())
+        .values()
+        .forEach(p -> hostsUsed.put(p.hostId(), p.hostName()));
+    for (var host : hostsUsed.entrySet()) {
+      var endpoint = hosts.endpointOf(host.getKey());
+      for (ContainerInfo c : engines.containers(endpoint, mine)) {
+        if ("exited".equals(c.state()) || "dead".equals(c.state())) {
+          List<String> lines = engines.logTail(endpoint, c.id(), LOG_LINES);
+          throw new ComputeException(
+              "The "
+                  + c.labels().getOrDefault(SparkContainers.ROLE_LABEL, c.name())
+                  + " container on "
+                  + host.getValue()
+                  + " stopped. Its last lines:\n"
+                  + String.join("\n", lines),
+              false);
+        }
+      }
+    }
   }
 
   @Override
@@ -90,7 +124,7 @@ class ReadinessStepHandler implements StepHandler {
         List<String> lines =
             engines.logTail(
                 hosts.endpointOf(p.hostId()),
-                org.workspaceportal.compute.SparkContainers.name(step.workspace().id(), role),
+                SparkContainers.name(step.workspace().id(), role),
                 LOG_LINES);
         detail.add(
             "Last lines of " + role + " on " + p.hostName() + ":\n" + String.join("\n", lines));

@@ -41,11 +41,32 @@ class BrowserFlowTest {
   @RegisterExtension final HeadlessChromium browser = HeadlessChromium.withWindow(1280, 900);
 
   private final IdentityService identity;
+  private final org.workspaceportal.workspace.WorkspaceService workspaces;
   private final String baseUrl;
 
-  BrowserFlowTest(@Autowired IdentityService identity, @LocalServerPort int port) {
+  BrowserFlowTest(
+      @Autowired IdentityService identity,
+      @Autowired org.workspaceportal.workspace.WorkspaceService workspaces,
+      @LocalServerPort int port) {
     this.identity = identity;
+    this.workspaces = workspaces;
     this.baseUrl = "http://127.0.0.1:" + port;
+  }
+
+  /** Whoever this test signed up: their workspaces' containers are removed after the test. */
+  private String user;
+
+  @org.junit.jupiter.api.AfterEach
+  void leaveNoContainersBehind() {
+    if (user == null) {
+      return;
+    }
+    workspaces
+        .list(new org.workspaceportal.identity.CurrentUser(user, false), null, null)
+        .forEach(
+            w ->
+                DockerCli.removeLabelled(
+                    org.workspaceportal.compute.SparkContainers.WORKSPACE_LABEL + "=" + w.id()));
   }
 
   @Test
@@ -54,7 +75,7 @@ class BrowserFlowTest {
         "the workspace image on a Docker engine", DockerCli.workspaceImageMissing());
     String suffix =
         Long.toString(System.currentTimeMillis(), 36) + ThreadLocalRandom.current().nextInt(1000);
-    String user = "bt-user-" + suffix;
+    user = "bt-user-" + suffix;
     String workspace = "bt-ws-" + suffix;
     identity.createUser(new NewUser(user, USER_PASSWORD, Role.USER), "browser-test");
 

@@ -32,6 +32,16 @@ final class DockerErrors {
       return fromEngine(where, what, docker);
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (endpoint.usesTls() && t instanceof java.net.SocketException) {
+        // a dropped TLS connection: ask the engine's TLS layer why (see TlsDiagnosis)
+        String alert = TlsDiagnosis.alertOf(endpoint);
+        if (alert != null) {
+          ComputeException known = fromTransport(where, new SSLException(alert), e);
+          if (known != null) {
+            return known;
+          }
+        }
+      }
       ComputeException known = fromTransport(where, t, e);
       if (known != null) {
         return known;

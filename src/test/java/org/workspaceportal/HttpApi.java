@@ -46,6 +46,11 @@ public final class HttpApi {
     return send("GET", path, auth, BodyPublishers.noBody(), null, "*/*");
   }
 
+  /** A GET that accepts only {@code accept}. */
+  public Reply getAccepting(String path, Auth auth, String accept) {
+    return send("GET", path, auth, BodyPublishers.noBody(), null, accept);
+  }
+
   /** A GET as a browser sends it ({@code Accept: text/html}). */
   public Reply getHtml(String path, Auth auth) {
     return send(

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.workspaceportal.common.PlainText;
 import org.workspaceportal.workspace.Retention;
 import org.workspaceportal.workspace.WorkspaceRequest;
 
@@ -19,7 +20,7 @@ record WorkspaceForm(
             message =
                 "must be 3-40 characters of lowercase letters, digits and hyphens, starting with a letter")
         String name,
-    @Size(max = 2000, message = "must be at most 2000 characters") String description,
+    @Size(max = 2000, message = "must be at most 2000 characters") @PlainText String description,
     String template,
     @Min(value = 1, message = "must be at least 1") @Max(value = 64, message = "must be at most 64")
         Integer workers,

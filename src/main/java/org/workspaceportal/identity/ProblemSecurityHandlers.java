@@ -10,6 +10,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 import org.workspaceportal.common.ProblemResponses;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,6 +45,17 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
   public void handle(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
+    if (e instanceof CsrfException) {
+      write(
+          response,
+          HttpStatus.FORBIDDEN,
+          "csrf",
+          "CSRF token missing or invalid",
+          "This request rides on a browser session, so it needs the session's CSRF token in the"
+              + " X-CSRF-TOKEN header; scripts send 'Authorization: Bearer <token>' instead.",
+          request);
+      return;
+    }
     write(
         response,
         HttpStatus.FORBIDDEN,

@@ -57,6 +57,16 @@ class AuditListener {
   }
 
   @EventListener
+  void on(IdentityEvents.LoginThrottled e) {
+    audit.record(
+        e.username(),
+        "login.throttled",
+        e.username(),
+        "too many failed sign-ins; retry after " + e.retryAfterSeconds() + " s",
+        e.remoteAddress());
+  }
+
+  @EventListener
   void on(WorkspaceEvents.WorkspaceRequested e) {
     audit.record(e.owner(), "workspace.requested", target(e.owner(), e.name()), "id " + e.id());
   }

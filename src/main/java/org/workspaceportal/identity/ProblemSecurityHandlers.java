@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,7 +32,21 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    response.setHeader("WWW-Authenticate", "Bearer, Basic realm=\"workspace-portal\"");
+    if (e instanceof LoginThrottledException throttled) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+      write(
+          response,
+          HttpStatus.TOO_MANY_REQUESTS,
+          "login-throttled",
+          "Too many failed sign-ins",
+          "Too many failed sign-ins for this user or from this address; try again in "
+              + throttled.retryAfterSeconds()
+              + " seconds.",
+          request);
+      return;
+    }
+    // Bearer only: a Basic challenge would make browsers pop up their own sign-in dialog
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"workspace-portal\"");
     write(
         response,
         HttpStatus.UNAUTHORIZED,

@@ -87,6 +87,15 @@ class AuditListener {
   }
 
   @EventListener
+  void on(WorkspaceEvents.CredentialsDenied e) {
+    audit.record(
+        e.actor(),
+        "credentials.denied",
+        e.owner() != null ? target(e.owner(), e.name()) : "workspace " + e.id(),
+        "via " + e.how() + "; answered 404");
+  }
+
+  @EventListener
   void on(WorkspaceEvents.TemplateChanged e) {
     audit.record(e.actor(), "template." + e.change().replace(' ', '-'), e.name(), null);
   }

@@ -1,5 +1,6 @@
 package org.workspaceportal.workspace;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +35,14 @@ class QuotaPolicy {
 
   Quota forApproval(String owner) {
     return quota(owner, ADMITTED);
+  }
+
+  /** An expiry, if any, no further ahead than the configured maximum lifetime. */
+  void checkLifetime(Instant expiresAt, Instant now) {
+    if (expiresAt != null && expiresAt.isAfter(now.plus(defaults.maxLifetime()))) {
+      throw new InvalidWorkspaceRequestException(
+          "expiresAt", "must be at most " + defaults.maxLifetime().toDays() + " days from now");
+    }
   }
 
   private Quota quota(String owner, Set<WorkspaceStatus> counted) {

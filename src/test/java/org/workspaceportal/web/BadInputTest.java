@@ -165,6 +165,30 @@ class BadInputTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"+99999-01-01T00:00:00Z", "2100-01-01T00:00:00Z"})
+  void anExpiryBeyondTheMaximumLifetimeIsRefused(String expiresAt) {
+    Map<String, Object> body = requestBody(uniqueName());
+    body.put("expiresAt", expiresAt);
+
+    refusedField("expiresAt", body);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"+99999-01-01T00:00:00Z", "2100-01-01T00:00:00Z"})
+  void aTokenWithAnExpiryBeyondTheMaximumLifetimeIsRefused(String expiresAt) {
+    int before = tokens.list(user.username()).size();
+
+    Reply reply =
+        api.post(
+            "/api/v1/tokens", user.bearer(), Map.of("name", "forever", "expiresAt", expiresAt));
+
+    assertThat(reply.status()).as("%s", reply).isEqualTo(400);
+    assertThat(reply.contentType()).startsWith("application/problem+json");
+    assertThat(reply.body()).contains("expir");
+    assertThat(tokens.list(user.username())).hasSize(before);
+  }
+
+  @ParameterizedTest
   @ValueSource(
       strings = {
         "{\"name\": \"ok-name\", \"retention\": \"FOREVER\"}", // unknown enum value

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -111,25 +112,42 @@ class WorkspacePageController {
   @GetMapping(path = "/workspaces/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter events(@PathVariable UUID id, Authentication auth) {
     workspaces.get(id, CurrentUser.of(auth));
-    return updates.subscribe(id);
+    return updates.subscribe(id, auth.getName());
   }
 
-  @GetMapping("/workspaces/{id}/secret")
+  @GetMapping(path = "/workspaces/{id}/secret", produces = MediaType.TEXT_HTML_VALUE)
   String secret(
-      @PathVariable UUID id, Authentication auth, Model model, HttpServletResponse response) {
+      @PathVariable UUID id,
+      HttpMethod method,
+      Authentication auth,
+      Model model,
+      HttpServletResponse response) {
     response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+    if (method == HttpMethod.HEAD) {
+      credentials.checkRevealable(id, CurrentUser.of(auth), "page");
+      return null; // headers only: the response is complete
+    }
     model.addAttribute("credentials", credentials.reveal(id, CurrentUser.of(auth), "page"));
     return "workspaces/detail :: secret";
   }
 
-  @GetMapping("/workspaces/{id}/credentials.env")
-  ResponseEntity<String> envFile(@PathVariable UUID id, Authentication auth) {
+  @GetMapping(path = "/workspaces/{id}/credentials.env", produces = MediaType.TEXT_PLAIN_VALUE)
+  ResponseEntity<String> envFile(@PathVariable UUID id, HttpMethod method, Authentication auth) {
+    if (method == HttpMethod.HEAD) {
+      credentials.checkRevealable(id, CurrentUser.of(auth), "env file");
+      return download("credentials.env", "");
+    }
     WorkspaceCredentials c = credentials.reveal(id, CurrentUser.of(auth), "env file");
     return download(c.workspace() + ".env", c.envFile());
   }
 
-  @GetMapping("/workspaces/{id}/spark-defaults.conf")
-  ResponseEntity<String> sparkDefaults(@PathVariable UUID id, Authentication auth) {
+  @GetMapping(path = "/workspaces/{id}/spark-defaults.conf", produces = MediaType.TEXT_PLAIN_VALUE)
+  ResponseEntity<String> sparkDefaults(
+      @PathVariable UUID id, HttpMethod method, Authentication auth) {
+    if (method == HttpMethod.HEAD) {
+      credentials.checkRevealable(id, CurrentUser.of(auth), "spark-defaults.conf");
+      return download("spark-defaults.conf", "");
+    }
     WorkspaceCredentials c = credentials.reveal(id, CurrentUser.of(auth), "spark-defaults.conf");
     return download("spark-defaults.conf", c.sparkDefaults());
   }

@@ -2,7 +2,6 @@ package org.workspaceportal.workspace;
 
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.workspaceportal.identity.IdentityService;
@@ -53,10 +52,8 @@ class QuotaPolicy {
             : defaults.maxLiveWorkspaces();
     int maxWorkers =
         user != null && user.maxWorkers() != null ? user.maxWorkers() : defaults.maxTotalWorkers();
-    List<Object[]> rows = workspaces.usage(owner, counted);
-    Object[] row = rows.getFirst();
-    return new Quota(
-        maxWorkspaces, ((Number) row[0]).intValue(), maxWorkers, ((Number) row[1]).intValue());
+    WorkspaceRepository.Usage usage = workspaces.usage(owner, counted);
+    return new Quota(maxWorkspaces, (int) usage.workspaces(), maxWorkers, (int) usage.workers());
   }
 
   private static Set<WorkspaceStatus> admittedStatuses() {

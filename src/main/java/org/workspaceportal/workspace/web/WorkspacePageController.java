@@ -1,7 +1,7 @@
 package org.workspaceportal.workspace.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -13,6 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,6 +29,7 @@ import org.workspaceportal.workspace.Retention;
 import org.workspaceportal.workspace.TemplateService;
 import org.workspaceportal.workspace.TemplateView;
 import org.workspaceportal.workspace.WorkspaceCredentials;
+import org.workspaceportal.workspace.WorkspaceRequest;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceView;
 
@@ -39,16 +41,19 @@ class WorkspacePageController {
   private final TemplateService templates;
   private final CredentialService credentials;
   private final WorkspaceUpdates updates;
+  private final SpringValidatorAdapter validator;
 
   WorkspacePageController(
       WorkspaceService workspaces,
       TemplateService templates,
       CredentialService credentials,
-      WorkspaceUpdates updates) {
+      WorkspaceUpdates updates,
+      Validator validator) {
     this.workspaces = workspaces;
     this.templates = templates;
     this.credentials = credentials;
     this.updates = updates;
+    this.validator = new SpringValidatorAdapter(validator);
   }
 
   @GetMapping("/workspaces")
@@ -74,16 +79,19 @@ class WorkspacePageController {
 
   @PostMapping("/workspaces")
   String submit(
-      @Valid @ModelAttribute("form") WorkspaceForm form,
+      @ModelAttribute("form") WorkspaceForm form,
       BindingResult errors,
       Authentication auth,
       Model model,
       RedirectAttributes redirect) {
+    WorkspaceRequest request = form.toRequest();
+    // the API's rules, reported on the form's fields (they have the same names)
+    validator.validate(request, errors);
     if (errors.hasErrors()) {
       return formPage(model);
     }
     try {
-      WorkspaceView created = workspaces.request(form.toRequest(), CurrentUser.of(auth));
+      WorkspaceView created = workspaces.request(request, CurrentUser.of(auth));
       redirect.addFlashAttribute(
           "flash", "Requested '" + created.name() + "'. An admin will review it.");
       return "redirect:/workspaces/" + created.id();

@@ -180,6 +180,18 @@ class WorkspacePagesTest {
   }
 
   @Test
+  void theFormKeepsTheApisRulesForEveryField() throws Exception {
+    String html =
+        mvc.perform(submit("valid-name", "2", "template", "t".repeat(41)))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(Html.text(html)).contains("must be at most 40 characters");
+    verify(workspaces, never()).request(any(), any());
+  }
+
+  @Test
   void anUnknownRetentionReRendersTheFormWithAMessageOnThatField() throws Exception {
     MockHttpServletResponse response =
         mvc.perform(submit("valid-name", "2", "retention", "BOGUS")).andReturn().getResponse();
@@ -402,9 +414,8 @@ class WorkspacePagesTest {
             .getResponse()
             .getContentAsString();
 
-    // BUG: the model attribute "title" collides with the layout fragment's parameter "title", so
-    // the
-    // heading shows the escaped <title> element instead of "Not found".
+    // the model attribute "title" must not collide with the layout fragment's parameter "title",
+    // or the heading shows the escaped <title> element instead of "Not found"
     assertThat(html)
         .containsPattern("<h1 class=\"h3\">Not found</h1>")
         .doesNotContain("&lt;title&gt;");

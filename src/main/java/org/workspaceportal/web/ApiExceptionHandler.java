@@ -48,17 +48,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 e ->
                     Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
             .toList();
-    List<Map<String, String>> global =
-        ex.getBindingResult().getGlobalErrors().stream()
-            .map(
-                e ->
-                    Map.of(
-                        "field",
-                        e.getObjectName(),
-                        "message",
-                        String.valueOf(e.getDefaultMessage())))
-            .toList();
-    List<Map<String, String>> all = concat(errors, global);
+    // field errors only: no request body record has a class-level constraint
+    List<Map<String, String>> all = errors;
     ProblemDetail pd =
         problem(
             HttpStatus.BAD_REQUEST,
@@ -205,9 +196,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       }
     }
     return false;
-  }
-
-  private static <T> List<T> concat(List<T> a, List<T> b) {
-    return b.isEmpty() ? a : java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
   }
 }

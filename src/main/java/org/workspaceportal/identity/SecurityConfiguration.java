@@ -22,11 +22,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Four filter chains. Scripts: {@code /api/**} is stateless and takes bearer tokens; {@code POST
+ * Five filter chains. Scripts: {@code /api/**} is stateless and takes bearer tokens; {@code POST
  * /api/v1/tokens} alone also takes HTTP Basic, so that a script can get its first token with a
- * password, and the token endpoints also take the browser's session (with CSRF). People: everything
- * else uses form login with a session and CSRF; {@code /admin/**} needs ADMIN. Passwords, on the
- * form and in Basic alike, go through the {@link LoginThrottle}.
+ * password, and the token endpoints also take the browser's session (with CSRF); {@code /actuator}
+ * takes bearer tokens too, health and Prometheus need none. People: everything else uses form login
+ * with a session and CSRF; {@code /admin/**} needs ADMIN. Passwords, on the form and in Basic
+ * alike, go through the {@link LoginThrottle}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -100,6 +101,35 @@ class SecurityConfiguration {
     return bearerApi(http, introspector, problems).build();
   }
 
+  /**
+   * Actuator: health and Prometheus for anyone (probes, scrapers), everything else for an admin's
+   * bearer token, like the API.
+   */
+  @Bean
+  @Order(4)
+  SecurityFilterChain actuator(
+      HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
+      throws Exception {
+    http.securityMatcher("/actuator/**")
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole("ADMIN"))
+        .oauth2ResourceServer(
+            rs ->
+                rs.opaqueToken(t -> t.introspector(introspector))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+        .requestCache(cache -> cache.disable())
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    return http.build();
+  }
+
   private static HttpSecurity bearerApi(
       HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
       throws Exception {
@@ -123,7 +153,7 @@ class SecurityConfiguration {
   }
 
   @Bean
-  @Order(4)
+  @Order(5)
   SecurityFilterChain pages(HttpSecurity http, UserDetailsService users) throws Exception {
     http.addFilterAfter(new DisabledUserSessionFilter(users), AuthorizationFilter.class);
     http.authorizeHttpRequests(
@@ -136,13 +166,11 @@ class SecurityConfiguration {
                         "/js/**",
                         "/favicon.ico",
                         "/favicon.svg",
-                        "/actuator/health/**",
-                        "/actuator/prometheus",
                         "/v3/api-docs/**",
                         "/swagger-ui/**",
                         "/swagger-ui.html")
                     .permitAll()
-                    .requestMatchers("/admin/**", "/actuator/**")
+                    .requestMatchers("/admin/**")
                     .hasRole("ADMIN")
                     .anyRequest()
                     .authenticated())

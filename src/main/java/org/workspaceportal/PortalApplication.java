@@ -12,6 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PortalApplication {
 
   public static void main(String[] args) {
-    SpringApplication.run(PortalApplication.class, args);
+    try {
+      SpringApplication.run(PortalApplication.class, args);
+    } catch (Throwable failed) {
+      // Spring has logged why ("Application run failed") and closed the context, but threads
+      // started before the failure (the embedded simulator's servers, for one) would keep the JVM
+      // alive: a supervisor must see the start fail.
+      System.exit(1);
+    }
   }
 }

@@ -46,6 +46,55 @@ public final class HttpApi {
     return send("GET", path, auth, BodyPublishers.noBody(), null, "*/*");
   }
 
+  /**
+   * Signs in on the login page as a browser does (GET the form for its CSRF token, POST it) and
+   * returns the session.
+   */
+  public Auth signIn(String username, String password) {
+    Reply form = getHtml("/login", Auth.NONE);
+    String cookie = sessionCookie(form);
+    java.util.regex.Matcher csrf =
+        java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+    if (!csrf.find()) {
+      throw new IllegalStateException("no CSRF token on the login page: " + form);
+    }
+    String body =
+        "username="
+            + encode(username)
+            + "&password="
+            + encode(password)
+            + "&_csrf="
+            + encode(csrf.group(1));
+    Reply posted =
+        send(
+            "POST",
+            "/login",
+            Auth.session(cookie),
+            BodyPublishers.ofString(body),
+            "application/x-www-form-urlencoded",
+            "text/html");
+    String renewed = sessionCookie(posted);
+    return Auth.session(renewed != null ? renewed : cookie);
+  }
+
+  private static String encode(String s) {
+    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** {@code JSESSIONID=...} from a reply's Set-Cookie, or null. */
+  public static String sessionCookie(Reply reply) {
+    return reply.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("JSESSIONID="))
+        .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** A GET that accepts only {@code accept}. */
+  public Reply getAccepting(String path, Auth auth, String accept) {
+    return send("GET", path, auth, BodyPublishers.noBody(), null, accept);
+  }
+
   /** A GET as a browser sends it ({@code Accept: text/html}). */
   public Reply getHtml(String path, Auth auth) {
     return send(
@@ -108,7 +157,11 @@ public final class HttpApi {
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
-    auth.header().ifPresent(h -> request.header("Authorization", h));
+    if (auth.isSession()) {
+      request.header("Cookie", auth.credentials());
+    } else {
+      auth.header().ifPresent(h -> request.header("Authorization", h));
+    }
     try {
       var response = client.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Reply(response.statusCode(), response.headers(), response.body());
@@ -134,6 +187,15 @@ public final class HttpApi {
           "Basic",
           Base64.getEncoder()
               .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A browser's signed-in session: its cookie, as {@link HttpApi#signIn} got it. */
+    public static Auth session(String cookie) {
+      return new Auth("Cookie", cookie);
+    }
+
+    boolean isSession() {
+      return "Cookie".equals(scheme);
     }
 
     Optional<String> header() {

@@ -22,10 +22,46 @@ class ModularityTests {
     MODULES.verify();
   }
 
+  /** Every module, whatever its name: a new package under the base package is held to it too. */
   @Test
-  void theModulesAreTheDocumentedOnes() {
-    assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-        .contains("audit", "common", "embedded", "identity", "storage", "web", "workspace");
+  void everyModuleSaysWhatItIsAndWhichModulesItMayUse() {
+    assertThat(MODULES.stream()).hasSizeGreaterThanOrEqualTo(9);
+    assertThat(MODULES.stream())
+        .allSatisfy(
+            module -> {
+              org.springframework.modulith.ApplicationModule declared = declaration(module);
+              assertThat(declared)
+                  .as("%s has a package-info.java with @ApplicationModule", module.getName())
+                  .isNotNull();
+              assertThat(declared.displayName()).as(module.getName()).isNotBlank();
+              if (declared.type() != org.springframework.modulith.ApplicationModule.Type.OPEN) {
+                assertThat(declared.allowedDependencies())
+                    .as("%s declares allowedDependencies", module.getName())
+                    .doesNotContain(org.springframework.modulith.ApplicationModule.OPEN_TOKEN);
+              }
+            });
+  }
+
+  @Test
+  void everyModuleIsNamedInTheReadme() throws Exception {
+    String readme = Files.readString(Path.of("README.md"));
+
+    assertThat(MODULES.stream())
+        .allSatisfy(
+            module ->
+                assertThat(readme)
+                    .as("README names the module")
+                    .contains("`" + module.getName() + "`"));
+  }
+
+  private static org.springframework.modulith.ApplicationModule declaration(
+      ApplicationModule module) {
+    try {
+      return Class.forName(module.getBasePackage().getName() + ".package-info")
+          .getAnnotation(org.springframework.modulith.ApplicationModule.class);
+    } catch (ClassNotFoundException none) {
+      return null;
+    }
   }
 
   @Test

@@ -27,6 +27,10 @@ class OperationsTest {
   @Autowired ApiTokenService tokens;
   @Autowired WorkspaceService workspaces;
 
+  private Account admin() {
+    return IdentityFixtures.newAccount(identity, tokens, Role.ADMIN, "ops-admin");
+  }
+
   private HttpApi api() {
     return new HttpApi(port);
   }
@@ -35,7 +39,7 @@ class OperationsTest {
   void healthIsUpAndShowsTheDatabaseToAnAdmin() {
     Account admin = IdentityFixtures.newAccount(identity, tokens, Role.ADMIN, "ops");
 
-    Reply reply = api().get("/actuator/health", admin.basic());
+    Reply reply = api().get("/actuator/health", admin.bearer());
 
     assertThat(reply.status()).as("%s", reply).isEqualTo(200);
     JsonNode health = reply.json();
@@ -79,8 +83,12 @@ class OperationsTest {
   void otherActuatorEndpointsNeedAnAdmin() {
     Account user = IdentityFixtures.newAccount(identity, tokens, Role.USER, "ops-user");
 
-    assertThat(api().get("/actuator/metrics", user.basic()).status()).isEqualTo(403);
+    assertThat(api().get("/actuator/metrics", user.bearer()).status()).isEqualTo(403);
+    assertThat(api().get("/actuator/metrics", user.basic()).status())
+        .as("a password is accepted on POST /api/v1/tokens only")
+        .isEqualTo(401);
     assertThat(api().get("/actuator/metrics", Auth.NONE).status()).isEqualTo(401);
+    assertThat(api().get("/actuator/metrics", admin().bearer()).status()).isEqualTo(200);
   }
 
   /** Issue #2 asks for live workspaces by status; the gauge does not exist yet on main. */

@@ -58,6 +58,16 @@ class AuditListener {
   }
 
   @EventListener
+  void on(IdentityEvents.LoginThrottled e) {
+    audit.record(
+        e.username(),
+        "login.throttled",
+        e.username(),
+        "too many failed sign-ins; retry after " + e.retryAfterSeconds() + " s",
+        e.remoteAddress());
+  }
+
+  @EventListener
   void on(WorkspaceEvents.WorkspaceRequested e) {
     audit.record(e.owner(), "workspace.requested", target(e.owner(), e.name()), "id " + e.id());
   }
@@ -75,6 +85,15 @@ class AuditListener {
   @EventListener
   void on(WorkspaceEvents.CredentialsRevealed e) {
     audit.record(e.actor(), "credentials.revealed", target(e.owner(), e.name()), "via " + e.how());
+  }
+
+  @EventListener
+  void on(WorkspaceEvents.CredentialsDenied e) {
+    audit.record(
+        e.actor(),
+        "credentials.denied",
+        e.owner() != null ? target(e.owner(), e.name()) : "workspace " + e.id(),
+        "via " + e.how() + "; answered 404");
   }
 
   @EventListener

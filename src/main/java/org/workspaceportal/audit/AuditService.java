@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.workspaceportal.common.InvalidParameterException;
 
 /** Writes and reads the audit trail. */
 @Service
@@ -54,9 +55,26 @@ public class AuditService {
             remoteAddress != null ? remoteAddress : remoteAddress()));
   }
 
+  /** The largest page size, and the last page number whose offset the database still takes. */
+  public static final int MAX_SIZE = 200;
+
+  public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE;
+
+  /**
+   * One page of the trail, newest first.
+   *
+   * @throws InvalidParameterException when {@code page} is not within 0..{@value #MAX_PAGE} or
+   *     {@code size} not within 1..{@value #MAX_SIZE}
+   */
   @Transactional(readOnly = true)
   public Page<AuditEntry> page(int page, int size, String action) {
-    PageRequest request = PageRequest.of(Math.max(page, 0), Math.clamp(size, 1, 200));
+    if (page < 0 || page > MAX_PAGE) {
+      throw new InvalidParameterException("page", "must be between 0 and " + MAX_PAGE);
+    }
+    if (size < 1 || size > MAX_SIZE) {
+      throw new InvalidParameterException("size", "must be between 1 and " + MAX_SIZE);
+    }
+    PageRequest request = PageRequest.of(page, size);
     Page<AuditEvent> found =
         action == null || action.isBlank()
             ? repository.findAllByOrderByIdDesc(request)

@@ -52,7 +52,7 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
     if (server != null) {
       return server;
     }
-    Path dataDir = DataDirectory.of(env).resolve("postgres");
+    Path dataDir = Path.of(env.getRequiredProperty(DataDirectory.PROPERTY)).resolve("postgres");
     boolean clean = env.getProperty("portal.embedded-postgres.clean", Boolean.class, false);
     try {
       Files.createDirectories(dataDir);

@@ -4,5 +4,7 @@
  * PostgreSQL from Maven-packaged binaries, with its data under {@code portal.data-dir}. Nothing in
  * here is used when {@code spring.datasource.url} is set. No other module depends on this one.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Embedded default")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Embedded default",
+    allowedDependencies = {})
 package org.workspaceportal.embedded;

@@ -42,7 +42,8 @@ final class S3DataPlane implements AutoCloseable {
             .jettyMaxThreads(MAX_THREADS)
             .build();
     proxy.setBlobStoreLocator(new AccountBlobStoreLocator(backing, accounts, buckets));
-    BodyDrainingHandler.install(proxy);
+    S3RequestGuard.install(proxy);
+    BodyDrainingHandler.install(proxy); // outermost: drains the bodies of what the guard refuses
     try {
       proxy.start();
     } catch (Exception e) {

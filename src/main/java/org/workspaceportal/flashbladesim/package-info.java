@@ -56,9 +56,11 @@
  *
  * <p>S3 clients: use path-style requests. AWS SDK v2 2.30 and later must set {@code
  * requestChecksumCalculation(WHEN_REQUIRED)}: S3Proxy 2.6.0 cannot read bodies with trailing
- * checksums (aws-chunked trailers) and answers 400 XAmzContentSHA256Mismatch. Where S3Proxy differs
- * from S3, the simulator does too: BucketAlreadyExists is 403, not 409, and a SigV4 request without
- * {@code x-amz-content-sha256} gets 500, not 400.
+ * checksums (aws-chunked trailers) and answers 400 XAmzContentSHA256Mismatch. Malformed requests
+ * that S3 refuses get S3's status and error code (authorization, dates, presigned parameters,
+ * bucket names, key and metadata sizes, XML bodies, paging arguments) rather than S3Proxy's 500s; a
+ * {@code Range} S3 would ignore is ignored. Where S3Proxy still differs from S3, the simulator does
+ * too: BucketAlreadyExists is 403, not 409.
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "FlashBlade simulator",

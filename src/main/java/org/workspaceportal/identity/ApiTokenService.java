@@ -32,16 +32,19 @@ public class ApiTokenService {
   private final UserRepository users;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final ApiTokenProperties settings;
 
   ApiTokenService(
       ApiTokenRepository tokens,
       UserRepository users,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      ApiTokenProperties settings) {
     this.tokens = tokens;
     this.users = users;
     this.events = events;
     this.clock = clock;
+    this.settings = settings;
   }
 
   @Transactional
@@ -52,6 +55,10 @@ public class ApiTokenService {
             .orElseThrow(() -> new NotFoundException("User '" + username + "'"));
     if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
       throw new InvalidTokenRequestException("The expiry must be in the future.");
+    }
+    if (expiresAt != null && expiresAt.isAfter(clock.instant().plus(settings.maxLifetime()))) {
+      throw new InvalidTokenRequestException(
+          "The expiry must be at most " + settings.maxLifetime().toDays() + " days from now.");
     }
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);

@@ -17,4 +17,7 @@ public final class IdentityEvents {
   public record ApiTokenRevoked(String username, String tokenName, String actor) {}
 
   public record LoginFailed(String username, String remoteAddress, String reason) {}
+
+  /** A sign-in refused without checking the password: too many failures lately. */
+  public record LoginThrottled(String username, String remoteAddress, long retryAfterSeconds) {}
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +44,14 @@ public class IdentityService {
             passwordEncoder.encode(command.password()),
             command.role(),
             clock.instant());
-    users.saveAndFlush(user);
+    try {
+      users.saveAndFlush(user);
+    } catch (DataIntegrityViolationException e) {
+      if (String.valueOf(e.getMostSpecificCause().getMessage()).contains("users_username_key")) {
+        throw new UsernameTakenException(command.username()); // lost a race for the name
+      }
+      throw e;
+    }
     events.publishEvent(new UserCreated(user.username(), user.role(), actor));
     return user.toAccount();
   }
@@ -76,13 +84,30 @@ public class IdentityService {
     return user.toAccount();
   }
 
+  /** The largest quota override an admin may set; beyond it a number is a typing mistake. */
+  public static final int MAX_QUOTA = 1_000_000;
+
+  /**
+   * Sets both quota overrides; null means the default.
+   *
+   * @throws InvalidUserRequestException when an override is outside 0..{@value #MAX_QUOTA}
+   */
   @Transactional
   public UserAccount setQuota(
       String username, Integer maxWorkspaces, Integer maxWorkers, String actor) {
+    checkQuota("maxWorkspaces", maxWorkspaces);
+    checkQuota("maxWorkers", maxWorkers);
     User user = load(username);
     user.setQuota(maxWorkspaces, maxWorkers);
     events.publishEvent(new UserQuotaChanged(username, maxWorkspaces, maxWorkers, actor));
     return user.toAccount();
+  }
+
+  private static void checkQuota(String field, Integer value) {
+    if (value != null && (value < 0 || value > MAX_QUOTA)) {
+      throw new InvalidUserRequestException(
+          field, "must be a whole number from 0 to " + MAX_QUOTA + ", or empty for the default");
+    }
   }
 
   private User load(String username) {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
+import org.workspaceportal.common.PlainText;
 
 /** Command to create a local user. */
 public record NewUser(
@@ -15,7 +16,8 @@ public record NewUser(
             message =
                 "must be 3-64 characters of lowercase letters, digits, dots, underscores or hyphens, starting with a letter")
         String username,
-    @NotBlank @Size(min = 8, max = 72, message = "must be 8 to 72 characters") String password,
+    @NotBlank @Size(min = 8, max = 72, message = "must be 8 to 72 characters") @PlainText
+        String password,
     @NotNull Role role) {
 
   /** bcrypt reads at most 72 bytes; a longer password would be cut silently or refused. */

@@ -1,26 +1,33 @@
 package org.workspaceportal.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.config.Customizer;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Three filter chains. Scripts: {@code /api/**} is stateless and takes bearer tokens; only the
- * token endpoints also accept HTTP Basic, so that a script can get its first token with a password,
- * or the browser's session (with CSRF). People: everything else uses form login with a session and
- * CSRF; {@code /admin/**} needs ADMIN.
+ * Five filter chains. Scripts: {@code /api/**} is stateless and takes bearer tokens; {@code POST
+ * /api/v1/tokens} alone also takes HTTP Basic, so that a script can get its first token with a
+ * password, and the token endpoints also take the browser's session (with CSRF); {@code /actuator}
+ * takes bearer tokens too, health and Prometheus need none. People: everything else uses form login
+ * with a session and CSRF; {@code /admin/**} needs ADMIN. Passwords, on the form and in Basic
+ * alike, go through the {@link LoginThrottle}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -32,19 +39,41 @@ class SecurityConfiguration {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
+  /**
+   * {@code POST /api/v1/tokens}: the one place a password is accepted on the API (HTTP Basic), so
+   * that a script can get its first token.
+   */
   @Bean
   @Order(1)
+  SecurityFilterChain tokenCreation(
+      HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
+      throws Exception {
+    http.securityMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens"))
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems));
+    return sessionOrBearer(http, introspector, problems).build();
+  }
+
+  /** The other token endpoints (list, revoke): a bearer token or the browser's session. */
+  @Bean
+  @Order(2)
   SecurityFilterChain tokenApi(
       HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
       throws Exception {
-    http.securityMatcher("/api/v1/tokens", "/api/v1/tokens/**")
-        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-        // A signed-in browser may use its session here too (the twin of the "my tokens" page); the
-        // chain never creates a session, and a request that rides on a session cookie needs CSRF.
-        .securityContext(c -> c.securityContextRepository(readOnlySessionContext()))
+    http.securityMatcher("/api/v1/tokens", "/api/v1/tokens/**");
+    return sessionOrBearer(http, introspector, problems).build();
+  }
+
+  // A signed-in browser may use its session on the token endpoints too (the twin of the "my tokens"
+  // page); these chains never create a session, and a request that rides on a session cookie needs
+  // CSRF.
+  private static HttpSecurity sessionOrBearer(
+      HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
+      throws Exception {
+    http.securityContext(c -> c.securityContextRepository(readOnlySessionContext()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::ridesOnSession));
-    return bearerApi(http, introspector, problems).build();
+    return bearerApi(http, introspector, problems);
   }
 
   /** Reads the browser session's sign-in, never creates a session (Basic stays stateless). */
@@ -62,7 +91,7 @@ class SecurityConfiguration {
   }
 
   @Bean
-  @Order(2)
+  @Order(3)
   SecurityFilterChain api(
       HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
       throws Exception {
@@ -70,6 +99,35 @@ class SecurityConfiguration {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable());
     return bearerApi(http, introspector, problems).build();
+  }
+
+  /**
+   * Actuator: health and Prometheus for anyone (probes, scrapers), everything else for an admin's
+   * bearer token, like the API.
+   */
+  @Bean
+  @Order(4)
+  SecurityFilterChain actuator(
+      HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
+      throws Exception {
+    http.securityMatcher("/actuator/**")
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                    .permitAll()
+                    .anyRequest()
+                    .hasRole("ADMIN"))
+        .oauth2ResourceServer(
+            rs ->
+                rs.opaqueToken(t -> t.introspector(introspector))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+        .requestCache(cache -> cache.disable())
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    return http.build();
   }
 
   private static HttpSecurity bearerApi(
@@ -95,7 +153,7 @@ class SecurityConfiguration {
   }
 
   @Bean
-  @Order(3)
+  @Order(5)
   SecurityFilterChain pages(HttpSecurity http, UserDetailsService users) throws Exception {
     http.addFilterAfter(new DisabledUserSessionFilter(users), AuthorizationFilter.class);
     http.authorizeHttpRequests(
@@ -108,26 +166,41 @@ class SecurityConfiguration {
                         "/js/**",
                         "/favicon.ico",
                         "/favicon.svg",
-                        "/actuator/health/**",
-                        "/actuator/prometheus",
                         "/v3/api-docs/**",
                         "/swagger-ui/**",
                         "/swagger-ui.html")
                     .permitAll()
-                    .requestMatchers("/admin/**", "/actuator/**")
+                    .requestMatchers("/admin/**")
                     .hasRole("ADMIN")
                     .anyRequest()
                     .authenticated())
         .formLogin(
-            form -> form.loginPage("/login").defaultSuccessUrl("/workspaces", false).permitAll())
+            form ->
+                form.loginPage("/login")
+                    .defaultSuccessUrl("/workspaces", false)
+                    .failureHandler(SecurityConfiguration::signInFailed)
+                    .permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
         .headers(
             h ->
                 h.contentSecurityPolicy(
-                    csp ->
-                        csp.policyDirectives(
-                            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")))
-        .httpBasic(Customizer.withDefaults());
+                        csp ->
+                            csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"))
+                    // workspace ids in our URLs are nobody else's business, Jupyter hosts included
+                    .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
     return http.build();
+  }
+
+  /** Back to the login page with the reason; a throttled attempt also says when to try again. */
+  private static void signInFailed(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+      throws IOException {
+    String reason = "error";
+    if (failure instanceof LoginThrottledException throttled) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+      reason = "throttled";
+    }
+    response.sendRedirect(request.getContextPath() + "/login?" + reason);
   }
 }

@@ -42,7 +42,8 @@ class SecretKeyConfiguration {
           "PORTAL_SECRET_KEY is not set. Generate one with `openssl rand -base64 32` and keep it safe: "
               + "S3 secrets stored by the portal are encrypted with it.");
     }
-    Path file = Path.of(env.getProperty("portal.data-dir", ".portal-data")).resolve("secret.key");
+    // resolved once at start-up, with the embedded default's other state
+    Path file = Path.of(env.getRequiredProperty("portal.data-dir")).resolve("secret.key");
     try {
       if (!Files.exists(file)) {
         byte[] bytes = new byte[32];

@@ -48,20 +48,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 e ->
                     Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
             .toList();
-    List<Map<String, String>> global =
-        ex.getBindingResult().getGlobalErrors().stream()
-            .map(
-                e ->
-                    Map.of(
-                        "field",
-                        e.getObjectName(),
-                        "message",
-                        String.valueOf(e.getDefaultMessage())))
-            .toList();
+    // field errors only: no request body record has a class-level constraint
+    List<Map<String, String>> all = errors;
     ProblemDetail pd =
         problem(
-            HttpStatus.BAD_REQUEST, "validation", "Invalid request", "Some fields are invalid.");
-    pd.setProperty("errors", concat(errors, global));
+            HttpStatus.BAD_REQUEST,
+            "validation",
+            "Invalid request",
+            all.stream()
+                .map(e -> e.get("field") + ": " + e.get("message"))
+                .collect(java.util.stream.Collectors.joining("; ")));
+    pd.setProperty("errors", all);
     return ResponseEntity.badRequest().body(pd);
   }
 
@@ -71,12 +68,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    List<Map<String, String>> errors =
+        ex.getParameterValidationResults().stream()
+            .flatMap(
+                r ->
+                    r.getResolvableErrors().stream()
+                        .map(
+                            e ->
+                                Map.of(
+                                    "field",
+                                    String.valueOf(r.getMethodParameter().getParameterName()),
+                                    "message",
+                                    String.valueOf(e.getDefaultMessage()))))
+            .toList();
     ProblemDetail pd =
         problem(
             HttpStatus.BAD_REQUEST,
             "validation",
             "Invalid request",
-            "Some parameters are invalid.");
+            errors.isEmpty()
+                ? "Some parameters are invalid."
+                : errors.stream()
+                    .map(e -> e.get("field") + ": " + e.get("message"))
+                    .collect(java.util.stream.Collectors.joining("; ")));
+    pd.setProperty("errors", errors);
     return ResponseEntity.badRequest().body(pd);
   }
 
@@ -90,12 +105,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
           .body(RequestTooLargeException.problem());
     }
+    Map<String, String> field = UnreadableJson.fieldError(ex);
     ProblemDetail pd =
         problem(
             HttpStatus.BAD_REQUEST,
             "malformed-body",
             "Malformed request body",
-            "The request body is not valid JSON for this operation, or a value has the wrong type (e.g. an unknown enum value).");
+            field == null
+                ? "The request body is not valid JSON for this operation."
+                : "The request body cannot be read: '"
+                    + field.get("field")
+                    + "' "
+                    + field.get("message")
+                    + ".");
+    if (field != null) {
+      pd.setProperty("errors", List.of(field));
+    }
     return ResponseEntity.badRequest().body(pd);
   }
 
@@ -171,9 +196,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       }
     }
     return false;
-  }
-
-  private static <T> List<T> concat(List<T> a, List<T> b) {
-    return b.isEmpty() ? a : java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
   }
 }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -21,9 +22,36 @@ class PageExceptionHandler {
     return page(status, ex.getBody().getTitle(), ex.getBody().getDetail());
   }
 
+  /**
+   * A malformed id in the path is an address that leads nowhere (404); a malformed query or form
+   * parameter is a request that says what is wrong with it (400).
+   */
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ModelAndView badParameter(MethodArgumentTypeMismatchException ex) {
-    return page(HttpStatus.NOT_FOUND, "Not found", "There is nothing at this address.");
+    if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
+      return page(HttpStatus.NOT_FOUND, "Not found", "There is nothing at this address.");
+    }
+    return page(
+        HttpStatus.BAD_REQUEST,
+        "Invalid value",
+        "'" + ex.getValue() + "' is not a valid " + ex.getName() + ": " + expected(ex) + ".");
+  }
+
+  private static String expected(MethodArgumentTypeMismatchException ex) {
+    Class<?> type = ex.getRequiredType();
+    if (type != null && type.isEnum()) {
+      return "choose one of "
+          + java.util.Arrays.stream(type.getEnumConstants())
+              .map(String::valueOf)
+              .collect(java.util.stream.Collectors.joining(", "));
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "it must be a whole number";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "it must be true or false";
+    }
+    return "it has the wrong form";
   }
 
   @ExceptionHandler(org.springframework.orm.ObjectOptimisticLockingFailureException.class)

@@ -9,11 +9,12 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workspaceportal.common.NotFoundException;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.secrets.SecretCipher;
+import org.workspaceportal.workspace.WorkspaceEvents.CredentialsDenied;
 import org.workspaceportal.workspace.WorkspaceEvents.CredentialsRevealed;
 
 /**
  * A workspace's storage details. Anyone who may see the workspace sees the non-secret part; only
- * the owner gets the secret, and every time they do it is audited.
+ * the owner gets the secret, and every time they do it is audited, as is every try by someone else.
  */
 @Service
 public class CredentialService {
@@ -62,24 +63,15 @@ public class CredentialService {
 
   /**
    * The credentials with the secret, for the owner only (an admin who is not the owner gets 404, as
-   * for any workspace that is not theirs to use).
+   * for any workspace that is not theirs to use). Every reveal is audited, and so is every denied
+   * try.
    *
    * @param how how they were handed out, for the audit trail ("api", "page", "env-file", ...)
    */
-  @Transactional
+  @Transactional(noRollbackFor = NotFoundException.class)
   public WorkspaceCredentials reveal(UUID id, CurrentUser user, String how) {
-    Workspace ws =
-        workspaces
-            .findById(id)
-            .filter(w -> w.owner().equals(user.username()))
-            .orElseThrow(() -> new NotFoundException("Workspace"));
-    WorkspaceStorage s = storage.findById(id).orElse(null);
-    if (s == null
-        || s.secretCiphertext() == null
-        || s.verifiedAt() == null
-        || !USABLE.contains(ws.status())) {
-      throw new CredentialsNotAvailableException(ws.name());
-    }
+    Workspace ws = ownersUsable(id, user, how);
+    WorkspaceStorage s = storage.findById(id).orElseThrow();
     events.publishEvent(
         new CredentialsRevealed(ws.id(), ws.name(), ws.owner(), user.username(), how));
     return new WorkspaceCredentials(
@@ -91,5 +83,37 @@ public class CredentialService {
         cipher.decrypt(s.secretCiphertext()),
         s.nfsAddress(),
         s.datahub());
+  }
+
+  /**
+   * Whether {@link #reveal} would hand the credentials out, without handing them out (a {@code
+   * HEAD}): the same answers, and no reveal in the audit trail; a denied try still is.
+   */
+  @Transactional(noRollbackFor = NotFoundException.class)
+  public void checkRevealable(UUID id, CurrentUser user, String how) {
+    ownersUsable(id, user, how);
+  }
+
+  private Workspace ownersUsable(UUID id, CurrentUser user, String how) {
+    Optional<Workspace> found = workspaces.findById(id);
+    if (found.isEmpty() || !found.get().owner().equals(user.username())) {
+      events.publishEvent(
+          new CredentialsDenied(
+              id,
+              found.map(Workspace::name).orElse(null),
+              found.map(Workspace::owner).orElse(null),
+              user.username(),
+              how));
+      throw new NotFoundException("Workspace");
+    }
+    Workspace ws = found.get();
+    WorkspaceStorage s = storage.findById(id).orElse(null);
+    if (s == null
+        || s.secretCiphertext() == null
+        || s.verifiedAt() == null
+        || !USABLE.contains(ws.status())) {
+      throw new CredentialsNotAvailableException(ws.name());
+    }
+    return ws;
   }
 }

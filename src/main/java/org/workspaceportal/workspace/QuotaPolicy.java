@@ -1,7 +1,7 @@
 package org.workspaceportal.workspace;
 
+import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.workspaceportal.identity.IdentityService;
@@ -36,6 +36,14 @@ class QuotaPolicy {
     return quota(owner, ADMITTED);
   }
 
+  /** An expiry, if any, no further ahead than the configured maximum lifetime. */
+  void checkLifetime(Instant expiresAt, Instant now) {
+    if (expiresAt != null && expiresAt.isAfter(now.plus(defaults.maxLifetime()))) {
+      throw new InvalidWorkspaceRequestException(
+          "expiresAt", "must be at most " + defaults.maxLifetime().toDays() + " days from now");
+    }
+  }
+
   private Quota quota(String owner, Set<WorkspaceStatus> counted) {
     UserAccount user = identity.findUser(owner).orElse(null);
     int maxWorkspaces =
@@ -44,10 +52,8 @@ class QuotaPolicy {
             : defaults.maxLiveWorkspaces();
     int maxWorkers =
         user != null && user.maxWorkers() != null ? user.maxWorkers() : defaults.maxTotalWorkers();
-    List<Object[]> rows = workspaces.usage(owner, counted);
-    Object[] row = rows.getFirst();
-    return new Quota(
-        maxWorkspaces, ((Number) row[0]).intValue(), maxWorkers, ((Number) row[1]).intValue());
+    WorkspaceRepository.Usage usage = workspaces.usage(owner, counted);
+    return new Quota(maxWorkspaces, (int) usage.workspaces(), maxWorkers, (int) usage.workers());
   }
 
   private static Set<WorkspaceStatus> admittedStatuses() {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.workspaceportal.common.PlainText;
 
 /** Command to create or change a template (the name is fixed once created). */
 public record TemplateForm(
@@ -15,7 +16,7 @@ public record TemplateForm(
             regexp = "[a-z][a-z0-9.-]{2,39}",
             message = "must be 3-40 lowercase letters, digits, '.' or '-', starting with a letter")
         String name,
-    @Size(max = 500) String description,
+    @Size(max = 500) @PlainText String description,
     @NotBlank
         @Size(max = 200)
         @Pattern(regexp = "[A-Za-z0-9._/:@-]+", message = "must be a Docker image reference")

@@ -24,5 +24,12 @@ public final class WorkspaceEvents {
   /** The owner was given the secret of a workspace's credentials. */
   public record CredentialsRevealed(UUID id, String name, String owner, String actor, String how) {}
 
+  /**
+   * Someone asked for the secret of a workspace that is not theirs (or does not exist); they got
+   * the same 404 as for any unknown workspace. {@code name} and {@code owner} are null when it does
+   * not exist.
+   */
+  public record CredentialsDenied(UUID id, String name, String owner, String actor, String how) {}
+
   public record TemplateChanged(String name, String change, String actor) {}
 }

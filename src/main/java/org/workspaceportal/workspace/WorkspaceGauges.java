@@ -40,8 +40,8 @@ class WorkspaceGauges implements MeterBinder {
     long now = System.nanoTime();
     if (!counted || now - countedAt > MAX_AGE.toNanos()) {
       Map<WorkspaceStatus, Long> fresh = new EnumMap<>(WorkspaceStatus.class);
-      for (Object[] row : workspaces.countByStatus()) {
-        fresh.put((WorkspaceStatus) row[0], ((Number) row[1]).longValue());
+      for (WorkspaceRepository.StatusCount row : workspaces.countByStatus()) {
+        fresh.put(row.status(), row.count());
       }
       counts = fresh;
       countedAt = now;

@@ -8,18 +8,19 @@ import org.springframework.data.jpa.repository.Query;
 
 interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
 
-  List<Workspace> findByOwnerAndStatusNotOrderByCreatedAtDesc(
-      String owner, WorkspaceStatus excluded);
-
   List<Workspace> findByStatusOrderByCreatedAtAsc(WorkspaceStatus status);
 
   boolean existsByOwnerAndNameAndStatusIn(
       String owner, String name, Collection<WorkspaceStatus> statuses);
 
+  /** How many workspaces an owner has in these statuses, and their workers together. */
+  record Usage(long workspaces, long workers) {}
+
   @Query(
-      "select count(w), coalesce(sum(w.workers), 0) from Workspace w "
-          + "where w.owner = :owner and w.status in :statuses")
-  List<Object[]> usage(String owner, Collection<WorkspaceStatus> statuses);
+      "select new org.workspaceportal.workspace.WorkspaceRepository$Usage(count(w),"
+          + " coalesce(sum(w.workers), 0L)) from Workspace w"
+          + " where w.owner = :owner and w.status in :statuses")
+  Usage usage(String owner, Collection<WorkspaceStatus> statuses);
 
   @Query("select w.id from Workspace w where w.status in :statuses")
   List<UUID> findIdsByStatusIn(Collection<WorkspaceStatus> statuses);
@@ -37,8 +38,13 @@ interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
       nativeQuery = true)
   Integer lockOwner(String owner);
 
-  @Query("select w.status, count(w) from Workspace w group by w.status")
-  List<Object[]> countByStatus();
+  /** How many workspaces are in one status. */
+  record StatusCount(WorkspaceStatus status, long count) {}
+
+  @Query(
+      "select new org.workspaceportal.workspace.WorkspaceRepository$StatusCount(w.status, count(w))"
+          + " from Workspace w group by w.status")
+  List<StatusCount> countByStatus();
 
   @Query(
       "select w from Workspace w where (:owner is null or w.owner = :owner) "

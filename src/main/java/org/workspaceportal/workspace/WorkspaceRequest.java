@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.workspaceportal.common.PlainText;
 
 /**
  * What a user asks for. Optional fields may be null: template → the default template, workers → the
@@ -19,7 +20,7 @@ public record WorkspaceRequest(
             message =
                 "must be 3-40 characters of lowercase letters, digits and hyphens, starting with a letter")
         String name,
-    @Size(max = 2000, message = "must be at most 2000 characters") String description,
+    @Size(max = 2000, message = "must be at most 2000 characters") @PlainText String description,
     @Size(max = 40, message = "must be at most 40 characters") String template,
     @Min(value = 1, message = "must be at least 1") @Max(value = 64, message = "must be at most 64")
         Integer workers,

@@ -73,6 +73,7 @@ public class WorkspaceService {
     if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
       throw new InvalidWorkspaceRequestException("expiresAt", "must be in the future");
     }
+    quotas.checkLifetime(request.expiresAt(), now);
     if (workspaces.existsByOwnerAndNameAndStatusIn(user.username(), request.name(), LIVE)) {
       throw new WorkspaceNameTakenException(request.name());
     }

@@ -350,9 +350,8 @@ class ApiAuthorizationMatrixTest {
 
   @Test
   void onlyAFailedWorkspaceCanBeRetriedSoRetryCannotBypassApproval() {
-    // BUG: WorkspaceService#retry moves any workspace to APPROVED when the graph allows it, and
-    // PENDING_APPROVAL → APPROVED is allowed: "retry" approves a pending request, skipping the
-    // quota check.
+    // PENDING_APPROVAL → APPROVED is a legal move, but retry must not approve a pending request
+    // (that would skip the approval and its quota check)
     Account requester = IdentityFixtures.newAccount(identity, tokens, Role.USER, "retry");
     UUID pending = workspaces.request(request(uniqueName()), requester.asUser()).id();
     identity.setQuota(requester.username(), 0, 0, "test");
@@ -408,7 +407,7 @@ class ApiAuthorizationMatrixTest {
 
     identity.setEnabled(temp.username(), false, "test");
     Reply whileDisabled = api.get("/api/v1/workspaces", temp.bearer());
-    Reply basicWhileDisabled = api.get("/api/v1/tokens", temp.basic());
+    Reply basicWhileDisabled = api.post("/api/v1/tokens", temp.basic(), Map.of("name", "x"));
     identity.setEnabled(temp.username(), true, "test");
     Reply afterwards = api.get("/api/v1/workspaces", temp.bearer());
 
@@ -419,17 +418,34 @@ class ApiAuthorizationMatrixTest {
   }
 
   @Test
-  void httpBasicIsAcceptedOnTheTokenEndpoints() {
-    Reply list = api.get("/api/v1/tokens", other.basic());
+  void httpBasicIsAcceptedOnlyToCreateAToken() {
     Reply create = api.post("/api/v1/tokens", other.basic(), Map.of("name", "via basic"));
+    Reply list = api.get("/api/v1/tokens", other.basic());
+    Reply revoke =
+        api.delete("/api/v1/tokens/" + create.json().path("id").asString(), other.basic());
 
-    assertThat(list.status()).isEqualTo(200);
     assertThat(create.status()).isEqualTo(201);
     assertThat(create.json().path("token").asString()).startsWith("wsp_");
-    assertThat(
-            api.delete("/api/v1/tokens/" + create.json().path("id").asString(), other.basic())
-                .status())
-        .isEqualTo(204);
+    assertProblem(list, 401, "unauthenticated");
+    assertProblem(revoke, 401, "unauthenticated");
+    assertThat(tokens.list(other.username()))
+        .filteredOn(t -> t.id().toString().equals(create.json().path("id").asString()))
+        .singleElement()
+        .satisfies(t -> assertThat(t.revokedAt()).isNull());
+  }
+
+  @Test
+  void noAnswerAsksABrowserForBasicCredentials() {
+    Reply wrongPassword =
+        api.post("/api/v1/tokens", Auth.basic(other.username(), "wrong"), Map.of("name", "x"));
+    Reply anonymous = api.get("/api/v1/workspaces", Auth.NONE);
+
+    for (Reply reply : new Reply[] {wrongPassword, anonymous}) {
+      assertThat(reply.status()).isEqualTo(401);
+      assertThat(reply.headers().allValues("WWW-Authenticate"))
+          .isNotEmpty()
+          .noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).contains("basic"));
+    }
   }
 
   @Test
@@ -458,7 +474,10 @@ class ApiAuthorizationMatrixTest {
 
   @Test
   void theApiIsStatelessAndNeverHandsOutASessionCookie() {
-    assertThat(api.get("/api/v1/tokens", other.basic()).header("Set-Cookie")).isNull();
+    assertThat(
+            api.post("/api/v1/tokens", other.basic(), Map.of("name", "cookie?"))
+                .header("Set-Cookie"))
+        .isNull();
     assertThat(api.get("/api/v1/workspaces", other.bearer()).header("Set-Cookie")).isNull();
     assertThat(api.get("/api/v1/workspaces", Auth.NONE).header("Set-Cookie")).isNull();
   }
@@ -467,8 +486,6 @@ class ApiAuthorizationMatrixTest {
   void aPresentedTokenIsNeverWrittenToTheAuditTrail() {
     // A bearer token that fails (mistyped, revoked, or of a disabled user) must not end up in the
     // append-only audit table, where every admin can read it and nobody can remove it.
-    // BUG: LoginFailureListener records Authentication#getName(), which for a bearer token is the
-    // token.
     Account temp = IdentityFixtures.newAccount(identity, tokens, Role.USER, "leak");
     String unknown = "wsp_" + UUID.randomUUID().toString().replace("-", "") + "abcdefghijk";
     api.get("/api/v1/workspaces", Auth.bearer(unknown));

@@ -1,6 +1,8 @@
 package org.workspaceportal.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -104,7 +106,10 @@ class FormLoginTest {
                 .session(session)
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(body))
-        .andExpect(status().isForbidden());
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.type").value("https://workspace-portal.dev/problems/csrf"))
+        .andExpect(jsonPath("$.detail").value(containsString("CSRF")))
+        .andExpect(jsonPath("$.detail").value(not(containsString("ADMIN"))));
     mvc.perform(
             post("/api/v1/tokens")
                 .session(session)

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -175,12 +176,24 @@ class PageSecurityTest {
   }
 
   @Test
-  void anAnonymousScriptOnAPageGetsABasicChallengeInsteadOfARedirect() throws Exception {
-    MockHttpServletResponse response =
-        mvc.perform(get("/workspaces").accept("application/json")).andReturn().getResponse();
+  void httpBasicIsNotAcceptedOnPagesAndNothingAsksForIt() throws Exception {
+    for (String accept : List.of(BROWSER_ACCEPT, "application/json")) {
+      MockHttpServletResponse response =
+          mvc.perform(
+                  get("/workspaces")
+                      .accept(accept)
+                      .with(
+                          httpBasic(
+                              RealSecurityTestConfiguration.USER,
+                              RealSecurityTestConfiguration.PASSWORD)))
+              .andReturn()
+              .getResponse();
 
-    assertThat(response.getStatus()).isEqualTo(401);
-    assertThat(response.getHeader("WWW-Authenticate")).startsWith("Basic");
+      assertThat(response.getStatus()).as(accept).isEqualTo(302);
+      assertThat(response.getRedirectedUrl()).endsWith("/login");
+      assertThat(response.getHeader("WWW-Authenticate")).isNull();
+    }
+    verifyNoInteractions(workspaces);
   }
 
   @Test
@@ -346,5 +359,6 @@ class PageSecurityTest {
     assertThat(response.getHeader("Content-Security-Policy"))
         .contains("script-src 'self'", "frame-ancestors 'none'");
     assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(response.getHeader("Referrer-Policy")).isEqualTo("same-origin");
   }
 }

@@ -20,8 +20,7 @@ class JobSchedulerRestartTest {
 
   @Test
   void theEngineSchedulerCanBeStoppedAndStartedAgain() {
-    // BUG: db-scheduler's Scheduler is single-use; after stop() its executors are terminated and
-    // start() fails with RejectedExecutionException ("Failed to start bean 'jobScheduler'").
+    // db-scheduler's Scheduler is single-use: starting again needs a new one
     scheduler.stop();
 
     assertThatCode(scheduler::start).doesNotThrowAnyException();

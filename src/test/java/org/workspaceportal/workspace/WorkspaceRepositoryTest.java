@@ -6,7 +6,6 @@ import static org.workspaceportal.workspace.WorkspaceFixtures.DEFAULT_TEMPLATE_I
 import static org.workspaceportal.workspace.WorkspaceFixtures.T0;
 
 import java.util.EnumSet;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -104,22 +103,26 @@ class WorkspaceRepositoryTest {
     move(save("approved-one", 3), WorkspaceStatus.APPROVED);
     move(save("rejected-one", 4), WorkspaceStatus.REJECTED);
 
-    Object[] live =
-        workspaces
-            .usage(
-                owner,
-                EnumSet.complementOf(EnumSet.of(WorkspaceStatus.REJECTED, WorkspaceStatus.DELETED)))
-            .getFirst();
-    Object[] admitted = workspaces.usage(owner, EnumSet.of(WorkspaceStatus.APPROVED)).getFirst();
-    Object[] none =
-        workspaces.usage(owner + "-nobody", EnumSet.allOf(WorkspaceStatus.class)).getFirst();
+    var live =
+        workspaces.usage(
+            owner,
+            EnumSet.complementOf(EnumSet.of(WorkspaceStatus.REJECTED, WorkspaceStatus.DELETED)));
+    var admitted = workspaces.usage(owner, EnumSet.of(WorkspaceStatus.APPROVED));
+    var none = workspaces.usage(owner + "-nobody", EnumSet.allOf(WorkspaceStatus.class));
 
-    assertThat(List.of(((Number) live[0]).intValue(), ((Number) live[1]).intValue()))
-        .containsExactly(2, 5);
-    assertThat(List.of(((Number) admitted[0]).intValue(), ((Number) admitted[1]).intValue()))
-        .containsExactly(1, 3);
-    assertThat(List.of(((Number) none[0]).intValue(), ((Number) none[1]).intValue()))
-        .containsExactly(0, 0);
+    assertThat(live).isEqualTo(new WorkspaceRepository.Usage(2, 5));
+    assertThat(admitted).isEqualTo(new WorkspaceRepository.Usage(1, 3));
+    assertThat(none).isEqualTo(new WorkspaceRepository.Usage(0, 0));
+  }
+
+  @Test
+  void theCountPerStatusNamesEachStatusInUse() {
+    save("counted", 1);
+
+    assertThat(workspaces.countByStatus())
+        .filteredOn(c -> c.status() == WorkspaceStatus.PENDING_APPROVAL)
+        .singleElement()
+        .satisfies(c -> assertThat(c.count()).isPositive());
   }
 
   @Test

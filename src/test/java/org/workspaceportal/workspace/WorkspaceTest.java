@@ -18,14 +18,23 @@ class WorkspaceTest {
 
   private static final Instant LATER = T0.plusSeconds(3600);
 
+  /** Every ordered pair of statuses with whether the lifecycle allows it: the entity must agree. */
+  static Stream<Arguments> allPairs() {
+    return java.util.Arrays.stream(WorkspaceStatus.values())
+        .flatMap(
+            from ->
+                java.util.Arrays.stream(WorkspaceStatus.values())
+                    .map(to -> Arguments.of(from, to, from.canMoveTo(to))));
+  }
+
   static Stream<Arguments> allowedPairs() {
-    return WorkspaceStatusTest.allPairs()
+    return allPairs()
         .filter(a -> (boolean) a.get()[2])
         .map(a -> Arguments.of(a.get()[0], a.get()[1]));
   }
 
   static Stream<Arguments> forbiddenPairs() {
-    return WorkspaceStatusTest.allPairs()
+    return allPairs()
         .filter(a -> !(boolean) a.get()[2])
         .map(a -> Arguments.of(a.get()[0], a.get()[1]));
   }

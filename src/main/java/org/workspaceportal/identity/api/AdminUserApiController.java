@@ -84,9 +84,12 @@ class AdminUserApiController {
     if (value.isNull()) {
       return null;
     }
-    if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
+    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
       throw new InvalidUserRequestException(
-          field, "must be a whole number of 0 or more, or null for the default");
+          field,
+          "must be a whole number from 0 to "
+              + IdentityService.MAX_QUOTA
+              + ", or null for the default");
     }
     return value.intValue();
   }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.workspaceportal.common.PlainText;
 import org.workspaceportal.identity.ApiTokenService;
 import org.workspaceportal.identity.ApiTokenView;
 import org.workspaceportal.identity.NewApiToken;
@@ -54,5 +55,6 @@ class TokenApiController {
   }
 
   record TokenRequest(
-      @NotBlank(message = "is required") @Size(max = 100) String name, Instant expiresAt) {}
+      @NotBlank(message = "is required") @Size(max = 100) @PlainText String name,
+      Instant expiresAt) {}
 }

@@ -1,6 +1,9 @@
 package org.workspaceportal.identity.web;
 
 import jakarta.validation.Valid;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workspaceportal.common.FlashMessages;
 import org.workspaceportal.common.PortalException;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.NewUser;
@@ -21,9 +25,11 @@ import org.workspaceportal.identity.Role;
 class AdminUserPageController {
 
   private final IdentityService identity;
+  private final MessageSource messages;
 
-  AdminUserPageController(IdentityService identity) {
+  AdminUserPageController(IdentityService identity, MessageSource messages) {
     this.identity = identity;
+    this.messages = messages;
   }
 
   @GetMapping("/admin/users")
@@ -71,17 +77,34 @@ class AdminUserPageController {
   @PostMapping("/admin/users/{username}/quota")
   String quota(
       @PathVariable String username,
-      @RequestParam(required = false) Integer maxWorkspaces,
-      @RequestParam(required = false) Integer maxWorkers,
+      @ModelAttribute QuotaForm form,
+      BindingResult errors,
       Authentication auth,
+      Locale locale,
       RedirectAttributes redirect) {
-    if ((maxWorkspaces != null && maxWorkspaces < 0) || (maxWorkers != null && maxWorkers < 0)) {
-      redirect.addFlashAttribute("flashError", "Quotas cannot be negative.");
+    if (errors.hasErrors()) {
+      redirect.addFlashAttribute(
+          "flashError",
+          errors.getFieldErrors().stream()
+              .map(e -> QuotaForm.label(e.getField()) + " " + messages.getMessage(e, locale) + ".")
+              .collect(Collectors.joining(" ")));
       return "redirect:/admin/users";
     }
-    identity.setQuota(username, maxWorkspaces, maxWorkers, auth.getName());
-    redirect.addFlashAttribute("flash", "Saved quota of '" + username + "'.");
+    FlashMessages.attempt(
+        redirect,
+        () -> {
+          identity.setQuota(username, form.maxWorkspaces(), form.maxWorkers(), auth.getName());
+          return "Saved quota of '" + username + "'.";
+        });
     return "redirect:/admin/users";
+  }
+
+  /** The quota overrides as the users page posts them; empty means "the default". */
+  record QuotaForm(Integer maxWorkspaces, Integer maxWorkers) {
+
+    static String label(String field) {
+      return "maxWorkspaces".equals(field) ? "Max workspaces" : "Max workers";
+    }
   }
 
   private String page(Model model) {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workspaceportal.common.PlainText;
 import org.workspaceportal.common.PortalException;
 import org.workspaceportal.identity.ApiTokenService;
 import org.workspaceportal.identity.NewApiToken;
@@ -45,6 +46,10 @@ class TokenPageController {
     String trimmed = name.strip();
     if (trimmed.isEmpty() || trimmed.length() > 100) {
       redirect.addFlashAttribute("flashError", "Give the token a name of 1 to 100 characters.");
+      return "redirect:/tokens";
+    }
+    if (!PlainText.Validator.isPlain(trimmed)) {
+      redirect.addFlashAttribute("flashError", "The token name " + PlainText.MESSAGE + ".");
       return "redirect:/tokens";
     }
     try {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +24,15 @@ class CredentialsApiController {
     this.credentials = credentials;
   }
 
-  @GetMapping("/api/v1/workspaces/{id}/credentials")
+  // produces: a client that cannot take JSON is refused before anything is revealed
+  @GetMapping(path = "/api/v1/workspaces/{id}/credentials", produces = "application/json")
   @Operation(summary = "The workspace's S3 credentials, with the secret (owner only; audited)")
-  ResponseEntity<CredentialsResponse> get(@PathVariable UUID id, Authentication auth) {
+  ResponseEntity<CredentialsResponse> get(
+      @PathVariable UUID id, HttpMethod method, Authentication auth) {
+    if (method == HttpMethod.HEAD) {
+      credentials.checkRevealable(id, CurrentUser.of(auth), "api");
+      return ResponseEntity.ok().cacheControl(CacheControl.noStore()).build();
+    }
     WorkspaceCredentials c = credentials.reveal(id, CurrentUser.of(auth), "api");
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(CredentialsResponse.of(c));
   }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workspaceportal.common.FlashMessages;
+import org.workspaceportal.common.PlainText;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
@@ -62,6 +63,10 @@ class AdminWorkspacePageController {
       @RequestParam(defaultValue = "") String reason,
       Authentication auth,
       RedirectAttributes redirect) {
+    if (!PlainText.Validator.isPlain(reason)) {
+      redirect.addFlashAttribute("flashError", "The reason " + PlainText.MESSAGE + ".");
+      return "redirect:/admin/approvals";
+    }
     FlashMessages.attempt(
         redirect,
         () ->

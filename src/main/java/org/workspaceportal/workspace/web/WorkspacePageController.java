@@ -1,17 +1,19 @@
 package org.workspaceportal.workspace.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +29,7 @@ import org.workspaceportal.workspace.Retention;
 import org.workspaceportal.workspace.TemplateService;
 import org.workspaceportal.workspace.TemplateView;
 import org.workspaceportal.workspace.WorkspaceCredentials;
+import org.workspaceportal.workspace.WorkspaceRequest;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceView;
 
@@ -38,16 +41,19 @@ class WorkspacePageController {
   private final TemplateService templates;
   private final CredentialService credentials;
   private final WorkspaceUpdates updates;
+  private final SpringValidatorAdapter validator;
 
   WorkspacePageController(
       WorkspaceService workspaces,
       TemplateService templates,
       CredentialService credentials,
-      WorkspaceUpdates updates) {
+      WorkspaceUpdates updates,
+      Validator validator) {
     this.workspaces = workspaces;
     this.templates = templates;
     this.credentials = credentials;
     this.updates = updates;
+    this.validator = new SpringValidatorAdapter(validator);
   }
 
   @GetMapping("/workspaces")
@@ -73,16 +79,19 @@ class WorkspacePageController {
 
   @PostMapping("/workspaces")
   String submit(
-      @Valid @ModelAttribute("form") WorkspaceForm form,
+      @ModelAttribute("form") WorkspaceForm form,
       BindingResult errors,
       Authentication auth,
       Model model,
       RedirectAttributes redirect) {
+    WorkspaceRequest request = form.toRequest();
+    // the API's rules, reported on the form's fields (they have the same names)
+    validator.validate(request, errors);
     if (errors.hasErrors()) {
       return formPage(model);
     }
     try {
-      WorkspaceView created = workspaces.request(form.toRequest(), CurrentUser.of(auth));
+      WorkspaceView created = workspaces.request(request, CurrentUser.of(auth));
       redirect.addFlashAttribute(
           "flash", "Requested '" + created.name() + "'. An admin will review it.");
       return "redirect:/workspaces/" + created.id();
@@ -111,25 +120,42 @@ class WorkspacePageController {
   @GetMapping(path = "/workspaces/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter events(@PathVariable UUID id, Authentication auth) {
     workspaces.get(id, CurrentUser.of(auth));
-    return updates.subscribe(id);
+    return updates.subscribe(id, auth.getName());
   }
 
-  @GetMapping("/workspaces/{id}/secret")
+  @GetMapping(path = "/workspaces/{id}/secret", produces = MediaType.TEXT_HTML_VALUE)
   String secret(
-      @PathVariable UUID id, Authentication auth, Model model, HttpServletResponse response) {
+      @PathVariable UUID id,
+      HttpMethod method,
+      Authentication auth,
+      Model model,
+      HttpServletResponse response) {
     response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+    if (method == HttpMethod.HEAD) {
+      credentials.checkRevealable(id, CurrentUser.of(auth), "page");
+      return null; // headers only: the response is complete
+    }
     model.addAttribute("credentials", credentials.reveal(id, CurrentUser.of(auth), "page"));
     return "workspaces/detail :: secret";
   }
 
-  @GetMapping("/workspaces/{id}/credentials.env")
-  ResponseEntity<String> envFile(@PathVariable UUID id, Authentication auth) {
+  @GetMapping(path = "/workspaces/{id}/credentials.env", produces = MediaType.TEXT_PLAIN_VALUE)
+  ResponseEntity<String> envFile(@PathVariable UUID id, HttpMethod method, Authentication auth) {
+    if (method == HttpMethod.HEAD) {
+      credentials.checkRevealable(id, CurrentUser.of(auth), "env file");
+      return download("credentials.env", "");
+    }
     WorkspaceCredentials c = credentials.reveal(id, CurrentUser.of(auth), "env file");
     return download(c.workspace() + ".env", c.envFile());
   }
 
-  @GetMapping("/workspaces/{id}/spark-defaults.conf")
-  ResponseEntity<String> sparkDefaults(@PathVariable UUID id, Authentication auth) {
+  @GetMapping(path = "/workspaces/{id}/spark-defaults.conf", produces = MediaType.TEXT_PLAIN_VALUE)
+  ResponseEntity<String> sparkDefaults(
+      @PathVariable UUID id, HttpMethod method, Authentication auth) {
+    if (method == HttpMethod.HEAD) {
+      credentials.checkRevealable(id, CurrentUser.of(auth), "spark-defaults.conf");
+      return download("spark-defaults.conf", "");
+    }
     WorkspaceCredentials c = credentials.reveal(id, CurrentUser.of(auth), "spark-defaults.conf");
     return download("spark-defaults.conf", c.sparkDefaults());
   }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.workspaceportal.identity.IdentityEvents.UserEnabledChanged;
 import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceProgressed;
 import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceStatusChanged;
 
@@ -27,13 +28,20 @@ class WorkspaceUpdates {
   private static final Duration TIMEOUT = Duration.ofMinutes(15);
 
   private final Map<UUID, List<SseEmitter>> emitters = new ConcurrentHashMap<>();
+  private final Map<SseEmitter, String> viewers = new ConcurrentHashMap<>();
 
-  SseEmitter subscribe(UUID workspaceId) {
+  /** A stream for {@code username}'s open page of the workspace. */
+  SseEmitter subscribe(UUID workspaceId, String username) {
     SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
     List<SseEmitter> list =
         emitters.computeIfAbsent(workspaceId, id -> new CopyOnWriteArrayList<>());
     list.add(emitter);
-    Runnable remove = () -> list.remove(emitter);
+    viewers.put(emitter, username);
+    Runnable remove =
+        () -> {
+          list.remove(emitter);
+          viewers.remove(emitter);
+        };
     emitter.onCompletion(remove);
     emitter.onTimeout(remove);
     emitter.onError(e -> remove.run());
@@ -51,6 +59,24 @@ class WorkspaceUpdates {
   }
 
   /**
+   * Ends a disabled user's streams at once: the session filter only sees the next request, and an
+   * open stream would otherwise keep telling them about the workspace until it times out.
+   */
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  void on(UserEnabledChanged event) {
+    if (!event.enabled()) {
+      viewers.forEach(
+          (emitter, username) -> {
+            if (username.equals(event.username())) {
+              emitter.complete();
+              emitters.values().forEach(list -> list.remove(emitter));
+              viewers.remove(emitter);
+            }
+          });
+    }
+  }
+
+  /**
    * Ends every open stream when the portal shuts down: a graceful shutdown waits for open requests,
    * and an event stream would otherwise hold it up until its timeout. Browsers reconnect by
    * themselves.
@@ -59,6 +85,7 @@ class WorkspaceUpdates {
   void closeAll() {
     emitters.values().forEach(list -> list.forEach(SseEmitter::complete));
     emitters.clear();
+    viewers.clear();
   }
 
   int subscribers(UUID workspaceId) {

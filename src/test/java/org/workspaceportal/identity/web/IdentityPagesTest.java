@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,6 +30,7 @@ import org.workspaceportal.identity.ApiTokenService;
 import org.workspaceportal.identity.ApiTokenView;
 import org.workspaceportal.identity.IdentityFixtures;
 import org.workspaceportal.identity.IdentityService;
+import org.workspaceportal.identity.InvalidUserRequestException;
 import org.workspaceportal.identity.NewApiToken;
 import org.workspaceportal.identity.NewUser;
 import org.workspaceportal.identity.RealSecurityTestConfiguration;
@@ -184,7 +187,12 @@ class IdentityPagesTest {
   }
 
   @Test
-  void aNegativeQuotaIsRefused() throws Exception {
+  void aQuotaTheServiceRefusesIsShownAsItsMessage() throws Exception {
+    when(identity.setQuota("bob", -1, 4, ROOT))
+        .thenThrow(
+            new InvalidUserRequestException(
+                "maxWorkspaces", "must be a whole number from 0 to 1000000"));
+
     MvcResult result =
         mvc.perform(
                 post("/admin/users/bob/quota")
@@ -194,7 +202,25 @@ class IdentityPagesTest {
                     .with(csrf()))
             .andReturn();
 
-    assertThat(Html.flash(result)).containsEntry("flashError", "Quotas cannot be negative.");
+    assertThat(Html.flash(result))
+        .containsEntry("flashError", "maxWorkspaces: must be a whole number from 0 to 1000000");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"99999999999", "lots", "1.5"})
+  void aQuotaThatIsNoWholeNumberSaysWhichFieldAndWhy(String typed) throws Exception {
+    MvcResult result =
+        mvc.perform(
+                post("/admin/users/bob/quota")
+                    .param("maxWorkspaces", "2")
+                    .param("maxWorkers", typed)
+                    .with(root())
+                    .with(csrf()))
+            .andReturn();
+
+    assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin/users");
+    assertThat(Html.flash(result))
+        .containsEntry("flashError", "Max workers must be a whole number.");
     verify(identity, never()).setQuota(any(), any(), any(), any());
   }
 

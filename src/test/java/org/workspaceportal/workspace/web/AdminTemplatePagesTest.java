@@ -116,14 +116,26 @@ class AdminTemplatePagesTest {
   }
 
   @Test
+  void aNonNumberInANumberFieldSaysSoInWords() throws Exception {
+    String text =
+        Html.text(
+            mvc.perform(create("t-name", "1", "two"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+
+    assertThat(text)
+        .contains("must be a whole number")
+        .doesNotContain("Failed to convert", "java.");
+    verify(templates, never()).create(any(), any());
+  }
+
+  @Test
   void aDefaultAboveTheMaximumReRendersTheFormAndSaysWhy() throws Exception {
     MvcResult result = mvc.perform(create("t-name", "5", "4")).andReturn();
 
     assertThat(result.getResponse().getStatus()).isEqualTo(200);
     verify(templates, never()).create(any(), any());
-    // BUG: the @AssertTrue violation lands on the bean property "defaultWithinMax", which the form
-    // neither shows as a global error nor under a field: the page silently shows the same form
-    // again.
     assertThat(Html.text(result.getResponse().getContentAsString()))
         .contains("the default number of workers must not exceed the maximum");
   }

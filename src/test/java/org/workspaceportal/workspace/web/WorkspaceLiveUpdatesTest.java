@@ -53,6 +53,27 @@ class WorkspaceLiveUpdatesTest {
   }
 
   @Test
+  void disablingAUserEndsTheirOpenStreamAtOnce() throws Exception {
+    String owner = "live-" + WorkspaceFixtures.uniqueName();
+    identity.createUser(new NewUser(owner, "password-123", Role.USER), "test");
+    WorkspaceView ws =
+        workspaces.request(
+            WorkspaceFixtures.request(WorkspaceFixtures.uniqueName()),
+            new CurrentUser(owner, false));
+    MvcResult stream =
+        mvc.perform(get("/workspaces/{id}/events", ws.id()).with(user(owner).roles("USER")))
+            .andExpect(request().asyncStarted())
+            .andReturn();
+    assertThat(updates.subscribers(ws.id())).isOne();
+
+    identity.setEnabled(owner, false, "test-admin");
+
+    assertThat(updates.subscribers(ws.id())).isZero();
+    updates.on(new WorkspaceProgressed(ws.id()));
+    assertThat(stream.getResponse().getContentAsString()).doesNotContain("event:progress");
+  }
+
+  @Test
   void someoneElseGetsNoStreamForTheWorkspace() throws Exception {
     String owner = "live-" + WorkspaceFixtures.uniqueName();
     identity.createUser(new NewUser(owner, "password-123", Role.USER), "test");

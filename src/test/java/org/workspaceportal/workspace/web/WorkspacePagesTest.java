@@ -166,6 +166,55 @@ class WorkspacePagesTest {
   }
 
   @Test
+  void workersThatAreNotANumberSayWhatIsWrongInWordsNotJavaConversionText() throws Exception {
+    String text =
+        Html.text(
+            mvc.perform(submit("valid-name", "many"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+
+    assertThat(text)
+        .contains("must be a whole number")
+        .doesNotContain("Failed to convert", "java.");
+  }
+
+  @Test
+  void theFormKeepsTheApisRulesForEveryField() throws Exception {
+    String html =
+        mvc.perform(submit("valid-name", "2", "template", "t".repeat(41)))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(Html.text(html)).contains("must be at most 40 characters");
+    verify(workspaces, never()).request(any(), any());
+  }
+
+  @Test
+  void anUnknownRetentionReRendersTheFormWithAMessageOnThatField() throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(submit("valid-name", "2", "retention", "BOGUS")).andReturn().getResponse();
+
+    assertThat(response.getStatus()).isEqualTo(200);
+    assertThat(Html.text(response.getContentAsString()))
+        .contains("choose what happens to the data when the workspace is deleted");
+    verify(workspaces, never()).request(any(), any());
+  }
+
+  @Test
+  void anExpiryThatIsNotADateSaysSo() throws Exception {
+    String text =
+        Html.text(
+            mvc.perform(submit("valid-name", "2", "expiresAt", "next tuesday"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+
+    assertThat(text).contains("must be a date and time").doesNotContain("Failed to convert");
+  }
+
+  @Test
   void aDescriptionOver2000CharactersReRendersTheForm() throws Exception {
     String html =
         mvc.perform(submit("valid-name", "", "description", "d".repeat(2001)))
@@ -366,9 +415,8 @@ class WorkspacePagesTest {
             .getResponse()
             .getContentAsString();
 
-    // BUG: the model attribute "title" collides with the layout fragment's parameter "title", so
-    // the
-    // heading shows the escaped <title> element instead of "Not found".
+    // the model attribute "title" must not collide with the layout fragment's parameter "title",
+    // or the heading shows the escaped <title> element instead of "Not found"
     assertThat(html)
         .containsPattern("<h1 class=\"h3\">Not found</h1>")
         .doesNotContain("&lt;title&gt;");

@@ -67,6 +67,12 @@ public final class DockerCli {
     return r.output().lines().filter(l -> !l.isBlank()).toList();
   }
 
+  /** Ids of the containers (any state) with this label. */
+  public static List<String> containerIds(String label) {
+    Result r = run("ps", "-a", "--no-trunc", "--filter", "label=" + label, "--format", "{{.ID}}");
+    return r.output().lines().filter(l -> !l.isBlank()).toList();
+  }
+
   /** Names of the volumes with this label. */
   public static List<String> volumesLabelled(String label) {
     Result r = run("volume", "ls", "--filter", "label=" + label, "--format", "{{.Name}}");

@@ -125,6 +125,75 @@ class ClusterProvisioningTest {
         .isZero();
   }
 
+  @Test
+  void aLaunchInterruptedByACrashResumesWithoutASecondCopyOfAnyContainer() {
+    WorkspaceView ws = approve(request("crash"));
+    await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+    String label = SparkContainers.WORKSPACE_LABEL + "=" + ws.id();
+    List<String> before = DockerCli.containerIds(label);
+    assertThat(before).hasSize(4);
+
+    // The state a crash leaves mid-launch: the notebook step RUNNING on an instance that died,
+    // the readiness steps not run yet, the notebook container made but stopped.
+    DockerCli.run("stop", "-t", "1", SparkContainers.name(ws.id(), "notebook"));
+    jdbc.update("update workspaces set status = 'PROVISIONING' where id = ?", ws.id());
+    jdbc.update(
+        "update workspace_steps set status = 'RUNNING', finished_at = null"
+            + " where workspace_id = ? and kind = 'NOTEBOOK'",
+        ws.id());
+    jdbc.update(
+        "update workspace_steps set status = 'PENDING', attempts = 0, finished_at = null"
+            + " where workspace_id = ? and kind in ('NOTEBOOK_READY', 'WORKERS_READY')",
+        ws.id());
+    jdbc.update(
+        "insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked,"
+            + " picked_by, last_heartbeat, version) values ('workspace-job', ?, null,"
+            + " now() - interval '1 hour', true, 'dead-instance', now() - interval '1 hour', 1)",
+        ws.id().toString());
+
+    WorkspaceView resumed = await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+
+    assertThat(DockerCli.containerIds(label))
+        .as("the same four containers, none made twice")
+        .containsExactlyInAnyOrderElementsOf(before);
+    assertThat(resumed.cluster().members())
+        .extracting(ClusterView.Member::state)
+        .containsOnly("running");
+    assertThat(resumed.steps())
+        .filteredOn(s -> s.kind() == StepKind.NOTEBOOK)
+        .singleElement()
+        .satisfies(s -> assertThat(s.attempts()).isEqualTo(2));
+    workspaces.delete(ws.id(), owner);
+    await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED, UP_TO);
+    assertThat(DockerCli.containersLabelled(label)).isEmpty();
+  }
+
+  @Test
+  void aRequestThatCanNeverFitIsRefusedAtApprovalNamingWhatIsShort() {
+    WorkspaceView ws =
+        workspaces.request(
+            new WorkspaceRequest(
+                "huge-" + ThreadLocalRandom.current().nextInt(100_000, 999_999),
+                null,
+                WorkspaceFixtures.DEFAULT_TEMPLATE,
+                4,
+                false,
+                Retention.ERADICATE,
+                null),
+            owner);
+    made.add(ws.id());
+    int cores =
+        hosts.list().stream().filter(h -> !h.drained()).mapToInt(h -> h.offeredCpus()).sum();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        cores < 4, "the registered hosts offer 4 cores or more: 4 workers could fit");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> workspaces.approve(ws.id(), ADMIN))
+        .isInstanceOf(org.workspaceportal.host.NoCapacityException.class)
+        .hasMessageContaining("can never fit")
+        .hasMessageContaining("needs 1 core");
+    assertThat(workspaces.get(ws.id(), ADMIN).status()).isEqualTo(WorkspaceStatus.PENDING_APPROVAL);
+  }
+
   private WorkspaceView request(String prefix) {
     String name = prefix + "-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
     WorkspaceView ws =

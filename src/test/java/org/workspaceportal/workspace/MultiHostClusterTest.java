@@ -53,6 +53,7 @@ class MultiHostClusterTest {
   @Autowired HostService hosts;
   @Autowired ContainerEngine engines;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ScriptedSteps scripted;
 
   private CurrentUser owner;
   private TlsDockerEngine second;
@@ -150,6 +151,78 @@ class MultiHostClusterTest {
       assertThat(engines.volumes(secondEndpoint, labels(id))).isEmpty();
       assertThat(ports(id)).isEmpty();
     }
+  }
+
+  @Test
+  void aHostThatDiesMidLaunchFailsTheWorkspaceCleanlyAndNothingIsLeftOnceItIsBack() {
+    // all of the cluster on the second host, held just before its workers start
+    hosts.setDrained(localHostId(), true, "test");
+    UUID id;
+    String name;
+    try {
+      id = request("dies");
+      name = workspaces.get(id, ADMIN).name();
+      scripted.always(
+          name,
+          StepKind.WORKERS,
+          StepOutcome.checkAgain(
+              Duration.ofMillis(300), "held by the test", Duration.ofMinutes(10)));
+      approve(id);
+      await(
+          id,
+          w ->
+              w.steps().stream()
+                  .anyMatch(s -> s.kind() == StepKind.WORKERS && s.status() == StepStatus.WAITING));
+    } finally {
+      hosts.setDrained(localHostId(), false, "test");
+    }
+
+    second.stop();
+    try {
+      scripted.release(name, StepKind.WORKERS);
+      WorkspaceView failed = await(id, w -> w.status() == WorkspaceStatus.FAILED);
+      assertThat(failed.statusReason())
+          .contains("Start the Spark workers")
+          .contains("connection refused");
+      // deleting it cannot reach the host yet: the deletion fails and says where, leaving nothing
+      // forgotten in the records
+      workspaces.delete(id, owner);
+      WorkspaceView notYet = await(id, w -> w.status() == WorkspaceStatus.FAILED);
+      assertThat(notYet.statusReason()).contains("Could not remove the workspace's containers");
+    } finally {
+      second.start();
+    }
+    awaitSecondHostUp();
+    workspaces.delete(id, owner);
+    await(id, w -> w.status() == WorkspaceStatus.DELETED);
+    EngineEndpoint secondEndpoint = hosts.endpointOf(secondHost.id());
+    assertThat(engines.containers(secondEndpoint, labels(id))).isEmpty();
+    assertThat(engines.volumes(secondEndpoint, labels(id))).isEmpty();
+    assertThat(DockerCli.containersLabelled(SparkContainers.WORKSPACE_LABEL + "=" + id)).isEmpty();
+    assertThat(ports(id)).isEmpty();
+  }
+
+  private UUID localHostId() {
+    return hosts.list().stream()
+        .filter(h -> h.endpoint().startsWith("unix://"))
+        .findFirst()
+        .orElseThrow()
+        .id();
+  }
+
+  /** Waits until the second host is UP again (the health check runs every second in tests). */
+  private void awaitSecondHostUp() {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (hosts.get(secondHost.id()).status() != HostStatus.UP
+        && Instant.now().isBefore(deadline)) {
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    assertThat(hosts.get(secondHost.id()).status()).isEqualTo(HostStatus.UP);
   }
 
   private static Map<String, String> labels(UUID id) {

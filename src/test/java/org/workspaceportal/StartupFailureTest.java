@@ -33,6 +33,8 @@ class StartupFailureTest {
                     "--portal.secret-key=" + Base64.getEncoder().encodeToString(new byte[32]),
                     "--portal.data-dir=" + dir.resolve("data"),
                     "--portal.flashbladesim.persistent=false",
+                    // asked for explicitly: with an external database it would not start by itself
+                    "--portal.flashbladesim.enabled=true",
                     "--server.port=0",
                     "--server.address=127.0.0.1"))
             .redirectErrorStream(true)

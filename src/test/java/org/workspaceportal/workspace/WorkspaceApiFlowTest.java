@@ -140,7 +140,16 @@ class WorkspaceApiFlowTest {
     String name = uniqueName();
     Instant before = Instant.now().minusSeconds(5);
     Reply request =
-        api.post("/api/v1/workspaces", user, Map.of("name", name, "description", "Churn model"));
+        api.post(
+            "/api/v1/workspaces",
+            user,
+            Map.of(
+                "name",
+                name,
+                "description",
+                "Churn model",
+                "template",
+                WorkspaceFixtures.STORAGE_TEMPLATE));
     assertThat(request.status()).isEqualTo(201);
     JsonNode ws = request.json();
     String id = ws.path("id").asString();
@@ -149,8 +158,8 @@ class WorkspaceApiFlowTest {
     assertThat(ws.path("name").asString()).isEqualTo(name);
     assertThat(ws.path("status").asString()).isEqualTo("PENDING_APPROVAL");
     assertThat(ws.path("owner").asString()).isEqualTo(alice);
-    assertThat(ws.path("template").asString()).isEqualTo(WorkspaceFixtures.DEFAULT_TEMPLATE);
-    assertThat(ws.path("workers").asInt()).isEqualTo(2);
+    assertThat(ws.path("template").asString()).isEqualTo(WorkspaceFixtures.STORAGE_TEMPLATE);
+    assertThat(ws.path("workers").asInt()).as("the template's default").isEqualTo(2);
     assertThat(ws.path("datahub").asBoolean()).isFalse();
     assertThat(ws.path("retention").asString()).isEqualTo("DESTROY");
     assertThat(Instant.parse(ws.path("createdAt").asString()))
@@ -214,6 +223,17 @@ class WorkspaceApiFlowTest {
         .isEqualTo(PortalIntegrationTest.ADMIN_USERNAME);
     assertThat(approvedEntry.path("detail").asString()).isEqualTo("PENDING_APPROVAL → APPROVED");
     assertThat(approvedEntry.path("remoteAddress").asString()).isEqualTo(LOCALHOST);
+  }
+
+  @Test
+  void aRequestWithoutATemplateGetsTheDefaultTemplateAndItsDefaultWorkers() {
+    Auth user = newUserWithToken("deftpl");
+    JsonNode ws = requested(user, Map.<String, Object>of("name", uniqueName()));
+
+    assertThat(ws.path("template").asString()).isEqualTo(WorkspaceFixtures.DEFAULT_TEMPLATE);
+    assertThat(ws.path("workers").asInt()).isEqualTo(2);
+    assertThat(api.delete("/api/v1/workspaces/" + ws.path("id").asString(), user).status())
+        .isEqualTo(202);
   }
 
   @Test

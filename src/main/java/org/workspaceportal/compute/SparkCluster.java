@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param sparkSecret the cluster's own RPC secret ({@code spark.authenticate}) for master, workers
  *     and driver, so no other driver can join it or reach its executors
  * @param jupyterToken the notebook's token
+ * @param datahub null without a datahub
  */
 public record SparkCluster(
     UUID workspaceId,
@@ -20,7 +21,8 @@ public record SparkCluster(
     Node master,
     List<Node> workers,
     Node notebook,
-    S3Access s3) {
+    S3Access s3,
+    Datahub datahub) {
 
   public SparkCluster {
     workers = List.copyOf(workers);
@@ -41,6 +43,13 @@ public record SparkCluster(
       return ports.get(i);
     }
   }
+
+  /**
+   * The workspace's NFS datahub, mounted at {@link SparkContainers#DATAHUB_DIR} in the notebook and
+   * every worker: the options of a {@code local}-driver volume (NFS, or a bind mount on machines
+   * that cannot mount NFS).
+   */
+  public record Datahub(String source, java.util.Map<String, String> volumeOptions) {}
 
   /** The workspace's bucket and key, for the driver (executors get them from it). */
   public record S3Access(

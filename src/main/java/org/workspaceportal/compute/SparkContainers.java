@@ -22,6 +22,9 @@ public final class SparkContainers {
   /** Where the notebook keeps its files inside its container (a volume). */
   public static final String NOTEBOOK_DIR = "/home/spark/work";
 
+  /** Where the workspace's datahub (NFS file system) is mounted, when it has one. */
+  public static final String DATAHUB_DIR = "/datahub";
+
   /** Where a worker keeps shuffle and spill files (a volume). */
   public static final String SCRATCH_DIR = "/scratch";
 
@@ -58,8 +61,10 @@ public final class SparkContainers {
     env.add("SPARK_WORKER_CORES=" + Math.max(w.cpus(), 1));
     env.add("SPARK_WORKER_MEMORY=" + Math.max(w.memoryMb() - WORKER_OVERHEAD_MB, 512) + "m");
     env.add("SPARK_LOCAL_DIRS=" + SCRATCH_DIR);
-    return spec(
-        c, w, env, List.of(new ContainerSpec.VolumeMount(scratchVolume(c, w), SCRATCH_DIR)));
+    List<ContainerSpec.VolumeMount> mounts = new ArrayList<>();
+    mounts.add(new ContainerSpec.VolumeMount(scratchVolume(c, w), SCRATCH_DIR));
+    datahubMount(c, env, mounts);
+    return spec(c, w, env, mounts);
   }
 
   public static ContainerSpec notebook(SparkCluster c) {
@@ -77,7 +82,10 @@ public final class SparkContainers {
     env.add("AWS_ACCESS_KEY_ID=" + c.s3().accessKeyId());
     env.add("AWS_SECRET_ACCESS_KEY=" + c.s3().secretAccessKey());
     env.add("AWS_REGION=" + c.s3().region());
-    return spec(c, n, env, List.of(new ContainerSpec.VolumeMount(notebookVolume(c), NOTEBOOK_DIR)));
+    List<ContainerSpec.VolumeMount> mounts = new ArrayList<>();
+    mounts.add(new ContainerSpec.VolumeMount(notebookVolume(c), NOTEBOOK_DIR));
+    datahubMount(c, env, mounts);
+    return spec(c, n, env, mounts);
   }
 
   /** The volumes the cluster's containers mount, to create before them. */
@@ -95,6 +103,25 @@ public final class SparkContainers {
               labels(c.workspaceId(), w.role())));
     }
     return volumes;
+  }
+
+  /** The datahub volume, made on every host that runs the notebook or a worker; null without. */
+  public static VolumeSpec datahubVolume(SparkCluster c) {
+    return c.datahub() == null
+        ? null
+        : new VolumeSpec(
+            name(c.workspaceId(), "datahub"),
+            "local",
+            c.datahub().volumeOptions(),
+            labels(c.workspaceId(), "datahub"));
+  }
+
+  private static void datahubMount(
+      SparkCluster c, List<String> env, List<ContainerSpec.VolumeMount> mounts) {
+    if (c.datahub() != null) {
+      mounts.add(new ContainerSpec.VolumeMount(datahubVolume(c).name(), DATAHUB_DIR));
+      env.add("DATAHUB_DIR=" + DATAHUB_DIR);
+    }
   }
 
   public static String notebookVolume(SparkCluster c) {

@@ -68,6 +68,10 @@ final class DataDirectory implements AutoCloseable {
     return root.resolve("ca.pem");
   }
 
+  Path fileSystems() {
+    return root.resolve("file-systems");
+  }
+
   /**
    * The API token of earlier runs, so a restarted embedded portal keeps working with the same
    * array.

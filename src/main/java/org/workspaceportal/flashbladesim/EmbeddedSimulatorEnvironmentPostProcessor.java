@@ -27,6 +27,7 @@ public final class EmbeddedSimulatorEnvironmentPostProcessor
   static final String CA_CERTIFICATE = "portal.storage.flashblade.ca-certificate";
   static final String DATA_ENDPOINT = "portal.storage.flashblade.data-endpoint";
   static final String RUNNING = "portal.flashbladesim.running";
+  static final String BIND_MOUNT_ROOT = "portal.storage.flashblade.file-system-bind-root";
 
   private final Log log;
 
@@ -47,6 +48,7 @@ public final class EmbeddedSimulatorEnvironmentPostProcessor
     properties.put(API_TOKEN, simulator.apiToken());
     properties.put(CA_CERTIFICATE, simulator.caCertificate().toAbsolutePath().toString());
     properties.put(DATA_ENDPOINT, simulator.s3Endpoint().toString());
+    properties.put(BIND_MOUNT_ROOT, simulator.fileSystemRoot().toAbsolutePath().toString());
     properties.put(RUNNING, "true");
     // first: the simulator's settings belong together, a stray api-token elsewhere must not mix in
     environment.getPropertySources().remove(PROPERTY_SOURCE_NAME);

@@ -3,13 +3,18 @@ package org.workspaceportal.flashbladesim;
 import java.util.ArrayList;
 import java.util.List;
 
-/** File systems of the simulated array (the portal's NFS "datahub"); no data is stored. */
+/**
+ * File systems of the simulated array (the portal's NFS "datahub"): their settings, and a folder
+ * each that clients bind-mount ({@link FileSystemFolders}).
+ */
 final class FileSystemRegistry {
 
   private final SimulatorState state;
+  private final FileSystemFolders folders;
 
-  FileSystemRegistry(SimulatorState state) {
+  FileSystemRegistry(SimulatorState state, FileSystemFolders folders) {
     this.state = state;
+    this.folders = folders;
   }
 
   List<StoredFileSystem> create(List<String> names, FileSystemPatch spec) {
@@ -29,6 +34,7 @@ final class FileSystemRegistry {
                 new StoredFileSystem.Nfs(false, false, StoredFileSystem.DEFAULT_RULES),
                 null);
         StoredFileSystem fileSystem = apply(blank, spec);
+        folders.create(name);
         state.fileSystems.put(name, fileSystem);
         created.add(fileSystem);
       }
@@ -65,6 +71,7 @@ final class FileSystemRegistry {
         }
       }
       names.forEach(state.fileSystems::remove);
+      names.forEach(folders::remove);
       state.persist();
     }
   }

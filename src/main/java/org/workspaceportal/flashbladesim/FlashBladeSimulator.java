@@ -30,6 +30,7 @@ public final class FlashBladeSimulator implements AutoCloseable {
   private final URI managementUri;
   private final URI s3Endpoint;
   private final Path caCertificate;
+  private final Path fileSystemRoot;
   private final FaultInjector faults;
   private final CallLog calls;
   private final Deque<AutoCloseable> resources;
@@ -43,6 +44,7 @@ public final class FlashBladeSimulator implements AutoCloseable {
     this.managementUri = parts.managementUri;
     this.s3Endpoint = parts.s3Endpoint;
     this.caCertificate = parts.caCertificate;
+    this.fileSystemRoot = parts.fileSystemRoot;
     this.faults = parts.faults;
     this.calls = parts.calls;
     this.resources = parts.resources;
@@ -80,6 +82,14 @@ public final class FlashBladeSimulator implements AutoCloseable {
   /** The PEM file of the CA that signed the management API's certificate. */
   public Path caCertificate() {
     return caCertificate;
+  }
+
+  /**
+   * The folder under which every simulated file system has a folder of its name: what a client on
+   * this machine bind-mounts in place of the NFS export {@code <data VIP>:/<name>}.
+   */
+  public Path fileSystemRoot() {
+    return fileSystemRoot;
   }
 
   /** The API token {@code POST /api/login} accepts. A secret: do not log it. */

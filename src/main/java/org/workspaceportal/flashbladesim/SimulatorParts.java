@@ -27,6 +27,7 @@ final class SimulatorParts {
   URI managementUri;
   URI s3Endpoint;
   Path caCertificate;
+  Path fileSystemRoot;
   FaultInjector faults;
 
   SimulatorParts(SimulatorSettings settings) {
@@ -63,6 +64,10 @@ final class SimulatorParts {
     caCertificate =
         dataDir != null ? dataDir.caCertificate() : temporaryDirectory().resolve("ca.pem");
     certificates.writeCaPem(caCertificate);
+    FileSystemFolders folders =
+        new FileSystemFolders(
+            dataDir != null ? dataDir.fileSystems() : caCertificate.resolveSibling("file-systems"));
+    fileSystemRoot = folders.root();
 
     var sessions = new SessionRegistry(settings.sessionIdleTimeout(), clock);
     faults = new FaultInjector(sessions);
@@ -76,7 +81,8 @@ final class SimulatorParts {
             "object-store-users", new UsersResource(state, accounts, listing),
             "object-store-access-keys", new AccessKeysResource(state, accounts, listing, array),
             "buckets", new BucketsResource(state, buckets, listing),
-            "file-systems", new FileSystemsResource(state, new FileSystemRegistry(state), listing),
+            "file-systems",
+                new FileSystemsResource(state, new FileSystemRegistry(state, folders), listing),
             "network-interfaces", new NetworkInterfacesResource(listing, array.id()),
             "arrays",
                 new ArraysResource(

@@ -55,6 +55,9 @@ public interface ObjectStorage {
   /** Applies the retention choice to a file system, like {@link #removeBucket}. */
   void removeFileSystem(String name, DataRetention retention);
 
+  /** How a Docker host mounts a file system made with {@link #ensureFileSystem}. */
+  FileSystemMount mountOf(String fileSystem);
+
   /** Where clients reach the data: the S3 endpoint and the NFS server address. */
   DataEndpoints endpoints();
 }

@@ -12,6 +12,8 @@ import org.workspaceportal.host.CapacityService;
 import org.workspaceportal.host.Demand;
 import org.workspaceportal.host.Placement;
 import org.workspaceportal.secrets.SecretCipher;
+import org.workspaceportal.storage.FileSystemMount;
+import org.workspaceportal.storage.ObjectStorage;
 
 /**
  * What a workspace's cluster needs from the hosts, and the cluster as it is to run, put together
@@ -34,6 +36,7 @@ class ClusterPlans {
   private final ClusterState state;
   private final CapacityService capacity;
   private final SecretCipher cipher;
+  private final ObjectStorage objectStorage;
   private final ClusterProperties properties;
 
   ClusterPlans(
@@ -42,12 +45,14 @@ class ClusterPlans {
       ClusterState state,
       CapacityService capacity,
       SecretCipher cipher,
+      ObjectStorage objectStorage,
       ClusterProperties properties) {
     this.templates = templates;
     this.storage = storage;
     this.state = state;
     this.capacity = capacity;
     this.cipher = cipher;
+    this.objectStorage = objectStorage;
     this.properties = properties;
   }
 
@@ -103,7 +108,17 @@ class ClusterPlans {
             s.bucket(),
             s.accessKeyId(),
             cipher.decrypt(s.secretCiphertext()),
-            WorkspaceCredentials.REGION));
+            WorkspaceCredentials.REGION),
+        datahub(s));
+  }
+
+  /** How the hosts mount the workspace's datahub, when it has one. */
+  private SparkCluster.Datahub datahub(WorkspaceStorage s) {
+    if (s.datahub() == null) {
+      return null;
+    }
+    FileSystemMount mount = objectStorage.mountOf(s.datahub());
+    return new SparkCluster.Datahub(mount.source(), mount.volumeOptions());
   }
 
   /** Where each role was placed. */

@@ -108,12 +108,20 @@ class ContainerStepHandler implements StepHandler {
     }
   }
 
+  /** The volumes a container of this role mounts: its own, and the datahub when there is one. */
   private List<VolumeSpec> volumesFor(SparkCluster cluster, String role) {
-    return SparkContainers.volumes(
-            cluster, properties.scratchVolumeDriver(), properties.scratchVolumeOptions())
-        .stream()
-        .filter(v -> role.equals(v.labels().get(SparkContainers.ROLE_LABEL)))
-        .toList();
+    List<VolumeSpec> volumes =
+        new ArrayList<>(
+            SparkContainers.volumes(
+                    cluster, properties.scratchVolumeDriver(), properties.scratchVolumeOptions())
+                .stream()
+                .filter(v -> role.equals(v.labels().get(SparkContainers.ROLE_LABEL)))
+                .toList());
+    VolumeSpec datahub = SparkContainers.datahubVolume(cluster);
+    if (datahub != null) {
+      volumes.add(datahub);
+    }
+    return volumes;
   }
 
   private void start(

@@ -44,6 +44,7 @@ class ClusterProvisioningTest {
   @Autowired HostService hosts;
   @Autowired ClusterProbe probe;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.workspaceportal.flashbladesim.FlashBladeSimulator sim;
 
   private CurrentUser owner;
   private final List<UUID> made = new ArrayList<>();
@@ -166,6 +167,48 @@ class ClusterProvisioningTest {
     workspaces.delete(ws.id(), owner);
     await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED, UP_TO);
     assertThat(DockerCli.containersLabelled(label)).isEmpty();
+  }
+
+  @Test
+  void theDatahubIsMountedInTheNotebookAndEveryWorker() throws Exception {
+    WorkspaceView ws =
+        workspaces.request(
+            new WorkspaceRequest(
+                "hub-" + ThreadLocalRandom.current().nextInt(100_000, 999_999),
+                null,
+                WorkspaceFixtures.DEFAULT_TEMPLATE,
+                1,
+                true,
+                Retention.ERADICATE,
+                null),
+            owner);
+    made.add(ws.id());
+    approve(ws);
+    await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+
+    DockerCli.Result write =
+        DockerCli.run(
+            "exec",
+            SparkContainers.name(ws.id(), "notebook"),
+            "sh",
+            "-c",
+            "echo shared-by-nfs > \"$DATAHUB_DIR/hello.txt\"");
+    assertThat(write.exitCode()).as(write.output()).isZero();
+    DockerCli.Result read =
+        DockerCli.run(
+            "exec", SparkContainers.name(ws.id(), "worker-1"), "cat", "/datahub/hello.txt");
+    assertThat(read.output()).contains("shared-by-nfs");
+    String fileSystem = "ws-" + ws.id().toString().replace("-", "").substring(0, 12) + "-datahub";
+    assertThat(
+            java.nio.file.Files.readString(
+                sim.fileSystemRoot().resolve(fileSystem).resolve("hello.txt")))
+        .as("the file is on the (simulated) array's file system")
+        .contains("shared-by-nfs");
+
+    workspaces.delete(ws.id(), owner);
+    await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED, UP_TO);
+    assertThat(DockerCli.volumesLabelled(SparkContainers.WORKSPACE_LABEL + "=" + ws.id()))
+        .isEmpty();
   }
 
   @Test

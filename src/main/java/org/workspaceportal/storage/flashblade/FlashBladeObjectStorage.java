@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.workspaceportal.storage.DataEndpoints;
 import org.workspaceportal.storage.DataRetention;
+import org.workspaceportal.storage.FileSystemMount;
 import org.workspaceportal.storage.NewAccessKey;
 import org.workspaceportal.storage.ObjectStorage;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +32,7 @@ final class FlashBladeObjectStorage implements ObjectStorage, AutoCloseable {
   private final Buckets buckets;
   private final FileSystems fileSystems;
   private final DataVips dataVips;
+  private final java.nio.file.Path fileSystemBindRoot;
 
   FlashBladeObjectStorage(FlashBladeProperties properties, MeterRegistry meters) {
     this(
@@ -60,6 +62,7 @@ final class FlashBladeObjectStorage implements ObjectStorage, AutoCloseable {
     this.buckets = new Buckets(api, properties.bucketQuotaBytes());
     this.fileSystems = new FileSystems(api, properties.nfsRule(), properties.datahubBytes());
     this.dataVips = new DataVips(api, properties.dataEndpoint(), properties.dataScheme());
+    this.fileSystemBindRoot = properties.fileSystemBindRoot();
   }
 
   private static OkHttpClient client(FlashBladeProperties properties) {
@@ -129,6 +132,15 @@ final class FlashBladeObjectStorage implements ObjectStorage, AutoCloseable {
   @Override
   public void removeFileSystem(String name, DataRetention retention) {
     fileSystems.remove(name, retention);
+  }
+
+  @Override
+  public FileSystemMount mountOf(String fileSystem) {
+    if (fileSystemBindRoot != null) {
+      return FileSystemMount.bind(
+          fileSystemBindRoot.resolve(fileSystem).toAbsolutePath().toString());
+    }
+    return FileSystemMount.nfs(endpoints().nfsAddress(), fileSystem);
   }
 
   @Override

@@ -45,6 +45,9 @@ import org.springframework.validation.annotation.Validated;
  *     unlimited (needs REST 2.8 or later on the array)
  * @param datahubBytes provisioned size of a new NFS file system when the caller gives no positive
  *     size
+ * @param fileSystemBindRoot for the FlashBlade simulator only (which sets it): a folder holding a
+ *     folder per file system, which containers bind-mount instead of mounting NFS; unset on a real
+ *     array, whose file systems are mounted over NFS from its data VIP
  */
 @Validated
 @ConfigurationProperties("portal.storage.flashblade")
@@ -62,7 +65,8 @@ record FlashBladeProperties(
     @DefaultValue("10s") @NotNull Duration maxBackoff,
     @DefaultValue("*(rw,no_root_squash)") @NotBlank String nfsRule,
     @Positive Long bucketQuotaBytes,
-    @DefaultValue("1099511627776") @Positive long datahubBytes) {
+    @DefaultValue("1099511627776") @Positive long datahubBytes,
+    Path fileSystemBindRoot) {
 
   /** A secret-free rendering: configuration dumps and failure analyzers print this. */
   @Override
@@ -95,6 +99,8 @@ record FlashBladeProperties(
         + bucketQuotaBytes
         + ", datahubBytes="
         + datahubBytes
+        + ", fileSystemBindRoot="
+        + fileSystemBindRoot
         + "]";
   }
 

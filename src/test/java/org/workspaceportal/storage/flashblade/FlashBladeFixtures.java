@@ -29,7 +29,8 @@ final class FlashBladeFixtures {
         Duration.ofMillis(20),
         "*(rw,no_root_squash)",
         null,
-        1L << 40);
+        1L << 40,
+        null);
   }
 
   static FlashBladeProperties withReadTimeout(FlashBladeProperties p, Duration readTimeout) {
@@ -47,7 +48,8 @@ final class FlashBladeFixtures {
         p.maxBackoff(),
         p.nfsRule(),
         p.bucketQuotaBytes(),
-        p.datahubBytes());
+        p.datahubBytes(),
+        p.fileSystemBindRoot());
   }
 
   static FlashBladeProperties withDataEndpoint(FlashBladeProperties p, URI dataEndpoint) {
@@ -65,7 +67,8 @@ final class FlashBladeFixtures {
         p.maxBackoff(),
         p.nfsRule(),
         p.bucketQuotaBytes(),
-        p.datahubBytes());
+        p.datahubBytes(),
+        p.fileSystemBindRoot());
   }
 
   static FlashBladeProperties insecure(FlashBladeProperties p) {
@@ -83,6 +86,7 @@ final class FlashBladeFixtures {
         p.maxBackoff(),
         p.nfsRule(),
         p.bucketQuotaBytes(),
-        p.datahubBytes());
+        p.datahubBytes(),
+        p.fileSystemBindRoot());
   }
 }

@@ -1,0 +1,90 @@
+package org.workspaceportal.compute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The containers of a cluster follow the workspace image's contract. */
+class SparkContainersTest {
+
+  private static final UUID ID = UUID.fromString("12345678-9abc-def0-1234-56789abcdef0");
+
+  private static SparkCluster cluster(SparkCluster.Datahub datahub) {
+    return new SparkCluster(
+        ID,
+        "workspace-portal/spark:4.0",
+        "spark-secret",
+        "jupyter-token",
+        new SparkCluster.Node("master", "10.0.0.1", List.of(20000, 20001), 1, 1024),
+        List.of(new SparkCluster.Node("worker-1", "10.0.0.2", List.of(20002, 20003), 2, 3072)),
+        new SparkCluster.Node("notebook", "10.0.0.1", List.of(20004, 20005, 20006, 20007), 1, 2048),
+        new SparkCluster.S3Access("http://10.0.0.9", "b", "KEY", "s3-secret-value", "us-east-1"),
+        datahub);
+  }
+
+  @Test
+  void everyContainerGetsItsRoleTheSecretItsAddressAndLabels() {
+    SparkCluster c = cluster(null);
+    ContainerSpec master = SparkContainers.master(c);
+    ContainerSpec worker = SparkContainers.worker(c, c.workers().get(0));
+    ContainerSpec notebook = SparkContainers.notebook(c);
+
+    assertThat(master.name()).isEqualTo("wsp-123456789abc-master");
+    assertThat(master.environment())
+        .contains(
+            "WORKSPACE_ROLE=master",
+            "SPARK_AUTH_SECRET=spark-secret",
+            "SPARK_BIND_ADDRESS=10.0.0.1",
+            "SPARK_MASTER_PORT=20000",
+            "SPARK_MASTER_WEBUI_PORT=20001");
+    assertThat(worker.environment())
+        .contains(
+            "SPARK_MASTER_URL=spark://10.0.0.1:20000",
+            "SPARK_WORKER_CORES=2",
+            "SPARK_WORKER_MEMORY=2048m",
+            "SPARK_BIND_ADDRESS=10.0.0.2");
+    assertThat(worker.nanoCpus()).isEqualTo(2_000_000_000L);
+    assertThat(worker.memoryBytes()).isEqualTo(3072L << 20);
+    assertThat(notebook.environment())
+        .contains(
+            "JUPYTER_PORT=20004",
+            "JUPYTER_TOKEN=jupyter-token",
+            "SPARK_DRIVER_PORT=20005",
+            "AWS_SECRET_ACCESS_KEY=s3-secret-value",
+            "S3_BUCKET=b");
+    assertThat(master.environment()).noneMatch(e -> e.contains("SECRET_ACCESS_KEY"));
+    assertThat(worker.environment()).noneMatch(e -> e.contains("SECRET_ACCESS_KEY"));
+    assertThat(notebook.labels())
+        .isEqualTo(
+            Map.of(
+                SparkContainers.WORKSPACE_LABEL,
+                ID.toString(),
+                SparkContainers.ROLE_LABEL,
+                "notebook"));
+    assertThat(notebook.toString())
+        .doesNotContain("jupyter-token")
+        .doesNotContain("spark-secret")
+        .doesNotContain("s3-secret-value");
+  }
+
+  @Test
+  void aDatahubIsMountedInTheNotebookAndTheWorkersOnly() {
+    SparkCluster c =
+        cluster(
+            new SparkCluster.Datahub(
+                "10.0.0.9:/hub", Map.of("type", "nfs", "o", "addr=10.0.0.9", "device", ":/hub")));
+
+    assertThat(SparkContainers.notebook(c).volumes())
+        .extracting(ContainerSpec.VolumeMount::path)
+        .containsExactly(SparkContainers.NOTEBOOK_DIR, SparkContainers.DATAHUB_DIR);
+    assertThat(SparkContainers.worker(c, c.workers().get(0)).volumes())
+        .extracting(ContainerSpec.VolumeMount::path)
+        .containsExactly(SparkContainers.SCRATCH_DIR, SparkContainers.DATAHUB_DIR);
+    assertThat(SparkContainers.master(c).volumes()).isEmpty();
+    assertThat(SparkContainers.notebook(c).environment()).contains("DATAHUB_DIR=/datahub");
+    assertThat(SparkContainers.datahubVolume(c).options()).containsEntry("type", "nfs");
+  }
+}

@@ -89,9 +89,10 @@ class ClusterBenchmark {
             p(ready, 50) / p(floorReady, 50),
             p(notebook, 50) / p(floorNotebook, 50),
             100 * p(outsideSteps, 50) / p(ready, 50)));
-    out.append("\nper step (p50 s): ");
-    perStep.forEach((label, v) -> out.append(String.format("%s %.2f; ", label, p(v, 50))));
-    System.out.println(out.append("\n"));
+    out.append(
+        "| step (from its first start or wait to its end) | p50 s | p95 s |\n|---|---|---|\n");
+    perStep.forEach((label, v) -> row(out, label, v));
+    System.out.println(out);
   }
 
   /** A step's time from its first start (or first wait) to its end. */

@@ -13,6 +13,7 @@ import org.workspaceportal.host.HostService;
 import org.workspaceportal.identity.ApiTokenService;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.RealSecurityTestConfiguration;
+import org.workspaceportal.workspace.ClusterLogs;
 import org.workspaceportal.workspace.CredentialService;
 import org.workspaceportal.workspace.TemplateService;
 import org.workspaceportal.workspace.WorkspaceService;
@@ -37,6 +38,7 @@ import org.workspaceportal.workspace.web.WorkspacePagesTestConfiguration;
       IdentityService.class,
       ApiTokenService.class,
       AuditService.class,
-      HostService.class
+      HostService.class,
+      ClusterLogs.class
     })
 public @interface PageSliceTest {}

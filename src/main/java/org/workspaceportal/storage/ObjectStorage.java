@@ -31,10 +31,16 @@ public interface ObjectStorage {
   /** Deletes an access key; an unknown id is not an error. */
   void deleteAccessKey(String accessKeyId);
 
-  /** Ensures the bucket exists in the account; {@code quotaBytes} null means no quota. */
+  /**
+   * Ensures the bucket exists in the account; {@code quotaBytes} null means the adapter's
+   * configured quota (none unless configured).
+   */
   void ensureBucket(String account, String bucket, Long quotaBytes);
 
-  /** Ensures an NFS file system (the workspace "datahub") exists and is exported. */
+  /**
+   * Ensures an NFS file system (the workspace "datahub") exists and is exported; {@code
+   * provisionedBytes} 0 means the adapter's configured size.
+   */
   void ensureFileSystem(String name, long provisionedBytes);
 
   /**

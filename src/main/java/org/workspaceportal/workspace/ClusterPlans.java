@@ -37,6 +37,7 @@ class ClusterPlans {
   private final CapacityService capacity;
   private final SecretCipher cipher;
   private final ObjectStorage objectStorage;
+  private final org.workspaceportal.storage.BucketAccessCheck region;
   private final ClusterProperties properties;
 
   ClusterPlans(
@@ -46,6 +47,7 @@ class ClusterPlans {
       CapacityService capacity,
       SecretCipher cipher,
       ObjectStorage objectStorage,
+      org.workspaceportal.storage.BucketAccessCheck region,
       ClusterProperties properties) {
     this.templates = templates;
     this.storage = storage;
@@ -53,6 +55,7 @@ class ClusterPlans {
     this.capacity = capacity;
     this.cipher = cipher;
     this.objectStorage = objectStorage;
+    this.region = region;
     this.properties = properties;
   }
 
@@ -108,7 +111,7 @@ class ClusterPlans {
             s.bucket(),
             s.accessKeyId(),
             cipher.decrypt(s.secretCiphertext()),
-            WorkspaceCredentials.REGION),
+            region.region()),
         datahub(s));
   }
 

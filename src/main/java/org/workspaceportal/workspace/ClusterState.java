@@ -96,6 +96,13 @@ class ClusterState {
     clusters.findById(workspaceId).ifPresent(c -> c.workersAlive(alive, clock.instant()));
   }
 
+  /** After a stop: the containers are gone, the volumes and leases stay. */
+  @Transactional
+  void stopped(UUID workspaceId) {
+    clusters.findById(workspaceId).ifPresent(c -> c.stopped(clock.instant()));
+    members.findByWorkspaceId(workspaceId).forEach(m -> m.seen(null, "stopped", clock.instant()));
+  }
+
   /** After teardown: the containers are gone. */
   @Transactional
   void removed(UUID workspaceId) {

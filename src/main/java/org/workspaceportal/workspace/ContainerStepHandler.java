@@ -55,13 +55,21 @@ class ContainerStepHandler implements StepHandler {
   @Override
   public Set<StepKind> kinds() {
     return EnumSet.of(
-        StepKind.MASTER, StepKind.WORKERS, StepKind.NOTEBOOK, StepKind.REMOVE_CONTAINERS);
+        StepKind.MASTER,
+        StepKind.WORKERS,
+        StepKind.NOTEBOOK,
+        StepKind.STOP_CONTAINERS,
+        StepKind.REMOVE_CONTAINERS);
   }
 
   @Override
   public StepOutcome run(StepAttempt step) {
     if (step.kind() == StepKind.REMOVE_CONTAINERS) {
       removeEverywhere(step.workspace().id());
+      return StepOutcome.done();
+    }
+    if (step.kind() == StepKind.STOP_CONTAINERS) {
+      stop(step.workspace());
       return StepOutcome.done();
     }
     SparkCluster cluster = plans.cluster(step.workspace());
@@ -130,6 +138,25 @@ class ContainerStepHandler implements StepHandler {
     volumes.forEach(v -> engines.ensureVolume(endpoint, v));
     ContainerInfo running = engines.ensureRunning(endpoint, spec);
     state.seen(cluster.workspaceId(), placement.role(), running.id(), running.state());
+  }
+
+  /**
+   * Removes the cluster's containers and the workers' scratch volumes; the notebook's volume (its
+   * files) and the datahub stay, and so do the leases: a stopped workspace keeps its place on the
+   * hosts, so that it always fits when it starts again.
+   */
+  private void stop(WorkspaceFacts ws) {
+    SparkCluster cluster = plans.cluster(ws);
+    for (Placement p : plans.placements(ws.id()).values()) {
+      EngineEndpoint endpoint = hosts.endpointOf(p.hostId());
+      engines.removeContainer(endpoint, SparkContainers.name(ws.id(), p.role()));
+    }
+    for (SparkCluster.Node worker : cluster.workers()) {
+      Placement p = plans.placements(ws.id()).get(worker.role());
+      engines.removeVolume(
+          hosts.endpointOf(p.hostId()), SparkContainers.scratchVolume(cluster, worker));
+    }
+    state.stopped(ws.id());
   }
 
   /**

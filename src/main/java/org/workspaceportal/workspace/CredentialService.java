@@ -20,21 +20,28 @@ import org.workspaceportal.workspace.WorkspaceEvents.CredentialsRevealed;
 public class CredentialService {
 
   private static final EnumSet<WorkspaceStatus> USABLE =
-      EnumSet.of(WorkspaceStatus.READY, WorkspaceStatus.STOPPED);
+      EnumSet.of(
+          WorkspaceStatus.READY,
+          WorkspaceStatus.STOPPING,
+          WorkspaceStatus.STOPPED,
+          WorkspaceStatus.STARTING);
 
   private final WorkspaceRepository workspaces;
   private final WorkspaceStorageRepository storage;
   private final SecretCipher cipher;
+  private final org.workspaceportal.storage.BucketAccessCheck region;
   private final ApplicationEventPublisher events;
 
   CredentialService(
       WorkspaceRepository workspaces,
       WorkspaceStorageRepository storage,
       SecretCipher cipher,
+      org.workspaceportal.storage.BucketAccessCheck region,
       ApplicationEventPublisher events) {
     this.workspaces = workspaces;
     this.storage = storage;
     this.cipher = cipher;
+    this.region = region;
     this.events = events;
   }
 
@@ -77,7 +84,7 @@ public class CredentialService {
     return new WorkspaceCredentials(
         ws.name(),
         s.s3Endpoint(),
-        WorkspaceCredentials.REGION,
+        region.region(),
         s.bucket(),
         s.accessKeyId(),
         cipher.decrypt(s.secretCiphertext()),

@@ -22,8 +22,6 @@ import org.springframework.validation.annotation.Validated;
  * @param inlineWaitLimit a step that asks to be checked again within this time is re-run by the
  *     same job after sleeping (quick readiness polls); a longer wait frees the job's thread and is
  *     rescheduled through the queue
- * @param datahubBytes size of a workspace's NFS datahub file system
- * @param bucketQuotaBytes hard quota of a workspace's bucket; 0 means none
  */
 @Validated
 @ConfigurationProperties("portal.workspace.engine")
@@ -36,9 +34,7 @@ record EngineProperties(
     @DefaultValue("5s") Duration pollingInterval,
     @DefaultValue("5s") Duration heartbeatInterval,
     @DefaultValue("30s") Duration reconcileInterval,
-    @DefaultValue("3s") Duration inlineWaitLimit,
-    @DefaultValue("1099511627776") long datahubBytes,
-    @DefaultValue("0") long bucketQuotaBytes) {
+    @DefaultValue("3s") Duration inlineWaitLimit) {
 
   Duration backoff(int attempt) {
     long factor = 1L << Math.min(Math.max(attempt - 1, 0), 20);

@@ -17,6 +17,18 @@ public enum Operation {
       WorkspaceStatus.READY,
       "Provisioning",
       "An admin can retry it; deleting it cleans up what was made."),
+  STOP(
+      EnumSet.of(WorkspaceStatus.STOPPING),
+      WorkspaceStatus.STOPPING,
+      WorkspaceStatus.STOPPED,
+      "Stopping",
+      "Retry it, or delete the workspace."),
+  START(
+      EnumSet.of(WorkspaceStatus.STARTING),
+      WorkspaceStatus.STARTING,
+      WorkspaceStatus.READY,
+      "Starting",
+      "Retry it, or delete the workspace; its notebooks and data are kept."),
   TEARDOWN(
       EnumSet.of(WorkspaceStatus.DELETING),
       WorkspaceStatus.DELETING,
@@ -46,6 +58,14 @@ public enum Operation {
   /** The operation a workspace in this status is waiting for or running, if any. */
   static Optional<Operation> runningIn(WorkspaceStatus status) {
     return Arrays.stream(values()).filter(o -> o.runsIn.contains(status)).findFirst();
+  }
+
+  /**
+   * An operation that can happen again to the same workspace (stop, start) gets fresh steps each
+   * time; one that happens once (provisioning, deletion) continues its steps on a retry.
+   */
+  boolean repeatable() {
+    return this == STOP || this == START;
   }
 
   /** The status while its steps run (a queued workspace moves there at its first step). */

@@ -9,5 +9,10 @@ import java.time.Instant;
  * @param waitingSince when the step first answered "check again", or null if it never did
  */
 record StepAttempt(
-    WorkspaceFacts workspace, long stepId, StepKind kind, int attempt, Instant waitingSince)
+    WorkspaceFacts workspace,
+    long stepId,
+    Operation operation,
+    StepKind kind,
+    int attempt,
+    Instant waitingSince)
     implements StepLedger.NextStep {}

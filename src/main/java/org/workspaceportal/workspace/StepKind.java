@@ -1,61 +1,82 @@
 package org.workspaceportal.workspace;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The steps of every operation, in execution order. Each step is idempotent: it looks for what an
- * earlier attempt made (names derive from the workspace id) before it creates anything. Each kind
- * is run by exactly one {@link StepHandler}; a kind without one stops the portal at start-up.
+ * The steps of every operation, in execution order. A kind may serve several operations (starting a
+ * stopped workspace runs the container and readiness steps of provisioning again). Each step is
+ * idempotent: it looks for what an earlier attempt made (names derive from the workspace id) before
+ * it creates anything. Each kind is run by exactly one {@link StepHandler}; a kind without one
+ * stops the portal at start-up.
  */
 public enum StepKind {
-  ACCOUNT(Operation.PROVISION, "Create the object-store account"),
-  USER(Operation.PROVISION, "Create the object-store user"),
-  ACCESS_KEY(Operation.PROVISION, "Create the access key"),
-  BUCKET(Operation.PROVISION, "Create the bucket"),
-  DATAHUB(Operation.PROVISION, "Create the NFS datahub file system", WorkspaceFacts::datahub),
-  VERIFY(Operation.PROVISION, "Prove the key works over S3"),
+  ACCOUNT("Create the object-store account", always(), Operation.PROVISION),
+  USER("Create the object-store user", always(), Operation.PROVISION),
+  ACCESS_KEY("Create the access key", always(), Operation.PROVISION),
+  BUCKET("Create the bucket", always(), Operation.PROVISION),
+  DATAHUB("Create the NFS datahub file system", WorkspaceFacts::datahub, Operation.PROVISION),
+  VERIFY("Prove the key works over S3", always(), Operation.PROVISION),
   PLACE(
-      Operation.PROVISION,
       "Choose hosts and lease cores, memory and ports",
-      WorkspaceFacts::cluster),
-  IMAGE(Operation.PROVISION, "Make sure every host has the image", WorkspaceFacts::cluster),
-  MASTER(Operation.PROVISION, "Start the Spark master", WorkspaceFacts::cluster),
-  WORKERS(Operation.PROVISION, "Start the Spark workers", WorkspaceFacts::cluster),
-  NOTEBOOK(Operation.PROVISION, "Start the Jupyter notebook", WorkspaceFacts::cluster),
-  NOTEBOOK_READY(Operation.PROVISION, "Wait for the notebook to answer", WorkspaceFacts::cluster),
+      WorkspaceFacts::cluster,
+      Operation.PROVISION),
+  IMAGE(
+      "Make sure every host has the image",
+      WorkspaceFacts::cluster,
+      Operation.PROVISION,
+      Operation.START),
+  MASTER("Start the Spark master", WorkspaceFacts::cluster, Operation.PROVISION, Operation.START),
+  NOTEBOOK(
+      "Start the Jupyter notebook", WorkspaceFacts::cluster, Operation.PROVISION, Operation.START),
+  WORKERS("Start the Spark workers", WorkspaceFacts::cluster, Operation.PROVISION, Operation.START),
+  NOTEBOOK_READY(
+      "Wait for the notebook to answer",
+      WorkspaceFacts::cluster,
+      Operation.PROVISION,
+      Operation.START),
   WORKERS_READY(
-      Operation.PROVISION, "Wait for every worker to join the master", WorkspaceFacts::cluster),
+      "Wait for every worker to join the master",
+      WorkspaceFacts::cluster,
+      Operation.PROVISION,
+      Operation.START),
+  STOP_CONTAINERS(
+      "Stop the containers (the notebook's files and the data stay)",
+      WorkspaceFacts::cluster,
+      Operation.STOP),
   REMOVE_CONTAINERS(
-      Operation.TEARDOWN,
       "Remove the containers and volumes on every host",
-      WorkspaceFacts::cluster),
+      WorkspaceFacts::cluster,
+      Operation.TEARDOWN),
   RELEASE_HOSTS(
-      Operation.TEARDOWN, "Give back the hosts' cores, memory and ports", WorkspaceFacts::cluster),
-  REVOKE_KEYS(Operation.TEARDOWN, "Delete the access keys"),
-  REMOVE_BUCKET(Operation.TEARDOWN, "Apply the retention choice to the bucket"),
+      "Give back the hosts' cores, memory and ports", WorkspaceFacts::cluster, Operation.TEARDOWN),
+  REVOKE_KEYS("Delete the access keys", always(), Operation.TEARDOWN),
+  REMOVE_BUCKET("Apply the retention choice to the bucket", always(), Operation.TEARDOWN),
   REMOVE_DATAHUB(
-      Operation.TEARDOWN, "Apply the retention choice to the datahub", WorkspaceFacts::datahub),
-  REMOVE_USER(Operation.TEARDOWN, "Delete the object-store user"),
-  REMOVE_ACCOUNT(Operation.TEARDOWN, "Delete the account if it is empty");
+      "Apply the retention choice to the datahub", WorkspaceFacts::datahub, Operation.TEARDOWN),
+  REMOVE_USER("Delete the object-store user", always(), Operation.TEARDOWN),
+  REMOVE_ACCOUNT("Delete the account if it is empty", always(), Operation.TEARDOWN);
 
-  private final Operation operation;
   private final String label;
   private final Predicate<WorkspaceFacts> appliesTo;
+  private final Set<Operation> operations;
 
-  StepKind(Operation operation, String label) {
-    this(operation, label, ws -> true);
-  }
-
-  StepKind(Operation operation, String label, Predicate<WorkspaceFacts> appliesTo) {
-    this.operation = operation;
+  StepKind(String label, Predicate<WorkspaceFacts> appliesTo, Operation first, Operation... more) {
     this.label = label;
     this.appliesTo = appliesTo;
+    this.operations = EnumSet.of(first, more);
   }
 
-  public Operation operation() {
-    return operation;
+  private static Predicate<WorkspaceFacts> always() {
+    return ws -> true;
+  }
+
+  /** The operations this step belongs to. */
+  public Set<Operation> operations() {
+    return EnumSet.copyOf(operations);
   }
 
   public String label() {
@@ -65,7 +86,7 @@ public enum StepKind {
   /** The steps an operation needs for this workspace, in execution order. */
   static List<StepKind> plan(Operation operation, WorkspaceFacts workspace) {
     return Arrays.stream(values())
-        .filter(k -> k.operation == operation)
+        .filter(k -> k.operations.contains(operation))
         .filter(k -> k.appliesTo.test(workspace))
         .toList();
   }

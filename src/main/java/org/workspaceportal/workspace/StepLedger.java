@@ -26,6 +26,8 @@ class StepLedger {
   private final WorkspaceTransitions transitions;
   private final ApplicationEventPublisher events;
   private final EngineProperties properties;
+  private final TransitionRepository history;
+  private final OperationMetrics metrics;
   private final Clock clock;
 
   StepLedger(
@@ -35,6 +37,8 @@ class StepLedger {
       WorkspaceTransitions transitions,
       ApplicationEventPublisher events,
       EngineProperties properties,
+      TransitionRepository history,
+      OperationMetrics metrics,
       Clock clock) {
     this.workspaces = workspaces;
     this.steps = steps;
@@ -42,6 +46,8 @@ class StepLedger {
     this.transitions = transitions;
     this.events = events;
     this.properties = properties;
+    this.history = history;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -88,7 +94,8 @@ class StepLedger {
     }
     step.start(now());
     progressed(ws.id());
-    return new StepAttempt(facts(ws), step.id(), step.kind(), step.attempts(), step.waitingSince());
+    return new StepAttempt(
+        facts(ws), step.id(), operation, step.kind(), step.attempts(), step.waitingSince());
   }
 
   /**
@@ -107,7 +114,9 @@ class StepLedger {
             .stream()
             .allMatch(s -> s.status() == StepStatus.SUCCEEDED);
     if (allDone) {
+      Duration took = since(ws, operation);
       transitions.move(ws, operation.doneStatus(), "completed", WorkspaceTransitions.PORTAL, null);
+      metrics.completed(operation, took);
       progressed(ws.id());
     }
   }
@@ -176,6 +185,7 @@ class StepLedger {
   }
 
   private void failOperation(Workspace ws, WorkspaceStep step, String message) {
+    metrics.failed(step.operation(), since(ws, step.operation()));
     step.fail(message, now());
     transitions.move(
         ws,
@@ -196,7 +206,7 @@ class StepLedger {
       List<WorkspaceStep> created = new ArrayList<>();
       int ordinal = 0;
       for (StepKind kind : StepKind.plan(operation, facts(ws))) {
-        created.add(new WorkspaceStep(ws.id(), ws.run(), kind, ordinal++));
+        created.add(new WorkspaceStep(ws.id(), ws.run(), operation, kind, ordinal++));
       }
       return steps.saveAll(created);
     }
@@ -219,6 +229,18 @@ class StepLedger {
             ws.id(), ws.run(), Operation.PROVISION)
         .stream()
         .allMatch(s -> s.attempts() == 0);
+  }
+
+  /** How long the workspace has been in the operation: since it last entered its statuses. */
+  private Duration since(Workspace ws, Operation operation) {
+    java.util.Set<WorkspaceStatus> statuses = java.util.EnumSet.noneOf(WorkspaceStatus.class);
+    for (WorkspaceStatus s : WorkspaceStatus.values()) {
+      if (Operation.runningIn(s).filter(operation::equals).isPresent()) {
+        statuses.add(s);
+      }
+    }
+    Instant began = history.lastEntered(ws.id(), statuses);
+    return began == null ? Duration.ZERO : Duration.between(began, now());
   }
 
   private WorkspaceFacts facts(Workspace ws) {

@@ -16,12 +16,12 @@ class StepMetrics {
     this.registry = registry;
   }
 
-  void succeeded(StepKind kind, Duration duration) {
-    timer(kind, "success").record(duration);
+  void succeeded(Operation operation, StepKind kind, Duration duration) {
+    timer(operation, kind, "success").record(duration);
   }
 
-  void failed(StepKind kind, Duration duration) {
-    timer(kind, "failure").record(duration);
+  void failed(Operation operation, StepKind kind, Duration duration) {
+    timer(operation, kind, "failure").record(duration);
     Counter.builder("portal.workspace.step.failures")
         .description("Failed attempts of provisioning and teardown steps")
         .tag("step", kind.name().toLowerCase())
@@ -29,11 +29,11 @@ class StepMetrics {
         .increment();
   }
 
-  private Timer timer(StepKind kind, String outcome) {
+  private Timer timer(Operation operation, StepKind kind, String outcome) {
     return Timer.builder("portal.workspace.step.duration")
         .description("Duration of provisioning and teardown step attempts")
         .tag("step", kind.name().toLowerCase())
-        .tag("operation", kind.operation().name().toLowerCase())
+        .tag("operation", operation.name().toLowerCase())
         .tag("outcome", outcome)
         .publishPercentileHistogram()
         .register(registry);

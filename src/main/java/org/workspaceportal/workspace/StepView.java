@@ -28,7 +28,7 @@ public record StepView(
             ? Duration.between(s.startedAt(), s.finishedAt()).toMillis()
             : null;
     return new StepView(
-        s.kind().operation(),
+        s.operation(),
         s.kind(),
         s.kind().label(),
         s.status(),

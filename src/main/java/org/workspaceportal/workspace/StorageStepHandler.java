@@ -38,19 +38,16 @@ class StorageStepHandler implements StepHandler {
   private final ObjectProvider<BucketAccessCheck> checkProvider;
   private final SecretCipher cipher;
   private final StorageState state;
-  private final EngineProperties properties;
 
   StorageStepHandler(
       ObjectStorage storage,
       ObjectProvider<BucketAccessCheck> checkProvider,
       SecretCipher cipher,
-      StorageState state,
-      EngineProperties properties) {
+      StorageState state) {
     this.storage = storage;
     this.checkProvider = checkProvider;
     this.cipher = cipher;
     this.state = state;
-    this.properties = properties;
   }
 
   @Override
@@ -66,12 +63,10 @@ class StorageStepHandler implements StepHandler {
       case ACCOUNT -> storage.ensureAccount(names.account());
       case USER -> storage.ensureUser(names.account(), names.objectUser());
       case ACCESS_KEY -> ensureKey(names);
-      case BUCKET ->
-          storage.ensureBucket(
-              names.account(),
-              names.bucket(),
-              properties.bucketQuotaBytes() > 0 ? properties.bucketQuotaBytes() : null);
-      case DATAHUB -> storage.ensureFileSystem(names.datahub(), properties.datahubBytes());
+      // sizes are the storage adapter's settings (portal.storage.flashblade.bucket-quota-bytes,
+      // datahub-bytes): configured once, where they take effect
+      case BUCKET -> storage.ensureBucket(names.account(), names.bucket(), null);
+      case DATAHUB -> storage.ensureFileSystem(names.datahub(), 0);
       case VERIFY -> verify(names);
       case REVOKE_KEYS -> {
         storage.accessKeyIds(names.account(), names.objectUser()).forEach(storage::deleteAccessKey);

@@ -7,4 +7,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface TransitionRepository extends JpaRepository<Transition, Long> {
 
   List<Transition> findByWorkspaceIdOrderByIdAsc(UUID workspaceId);
+
+  /** When the workspace last entered one of these statuses: where an operation began. */
+  @org.springframework.data.jpa.repository.Query(
+      "select max(t.at) from Transition t where t.workspaceId = :workspaceId"
+          + " and t.to in :statuses and (t.from is null or t.from not in :statuses)")
+  java.time.Instant lastEntered(UUID workspaceId, java.util.Collection<WorkspaceStatus> statuses);
 }

@@ -111,6 +111,13 @@ class Workspace {
     String clipped =
         reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 999) + "…";
     Transition transition = new Transition(id, status, target, actor, clipped, now);
+    boolean freshRun =
+        Operation.runningIn(target).filter(Operation::repeatable).isPresent()
+            && status != WorkspaceStatus.FAILED
+            && !target.equals(status);
+    if (freshRun) {
+      run++; // stopped or started again: new steps; a retry after a failure continues the old ones
+    }
     this.status = target;
     this.statusReason = clipped;
     this.updatedAt = now;

@@ -68,6 +68,13 @@ class WorkspaceCluster {
     updatedAt = now;
   }
 
+  /** Its containers were stopped: no notebook answers and no worker is alive until it starts. */
+  void stopped(Instant now) {
+    notebookReadyAt = null;
+    workersAlive = 0;
+    updatedAt = now;
+  }
+
   UUID workspaceId() {
     return workspaceId;
   }

@@ -17,8 +17,6 @@ public record WorkspaceCredentials(
     String nfsAddress,
     String datahub) {
 
-  public static final String REGION = "us-east-1";
-
   public String envFile() {
     return """
         # S3 credentials of workspace '%s'. Keep this file private.

@@ -87,12 +87,13 @@ class WorkspaceJob {
     try {
       outcome = handlers.forKind(step.kind()).run(step);
     } catch (RuntimeException e) {
-      metrics.failed(step.kind(), Duration.ofNanos(System.nanoTime() - started));
+      metrics.failed(step.operation(), step.kind(), Duration.ofNanos(System.nanoTime() - started));
       return failedAttempt(step, Failure.of(e));
     }
     return switch (outcome) {
       case Done done -> {
-        metrics.succeeded(step.kind(), Duration.ofNanos(System.nanoTime() - started));
+        metrics.succeeded(
+            step.operation(), step.kind(), Duration.ofNanos(System.nanoTime() - started));
         ledger.succeeded(step.stepId());
         yield null;
       }

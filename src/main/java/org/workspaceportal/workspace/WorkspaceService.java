@@ -185,7 +185,42 @@ public class WorkspaceService {
       // its storage is partly torn down: provisioning again would call it READY with a revoked key
       throw new DeletionRetryRequiredException(workspace.name());
     }
-    return move(workspace, WorkspaceStatus.APPROVED, "retried", admin, null);
+    // back to the operation that failed: provisioning, or a stop or start of a ready workspace
+    Operation failed =
+        steps
+            .findFirstByWorkspaceIdAndStatusOrderByIdDesc(workspace.id(), StepStatus.FAILED)
+            .map(WorkspaceStep::operation)
+            .orElse(Operation.PROVISION);
+    WorkspaceStatus target =
+        switch (failed) {
+          case STOP -> WorkspaceStatus.STOPPING;
+          case START -> WorkspaceStatus.STARTING;
+          default -> WorkspaceStatus.APPROVED;
+        };
+    return move(workspace, target, "retried", admin, null);
+  }
+
+  /**
+   * Stops a ready workspace (owner or admin): its containers go, its notebook's files, its data and
+   * its place on the hosts stay, so that {@link #start} brings it back as it was.
+   */
+  @Transactional
+  public WorkspaceView stop(UUID id, CurrentUser user) {
+    Workspace workspace = visible(id, user);
+    if (workspace.status() != WorkspaceStatus.READY) {
+      throw new IllegalTransitionException(workspace.name(), workspace.status(), "stopped");
+    }
+    return move(workspace, WorkspaceStatus.STOPPING, "stopped", user, null);
+  }
+
+  /** Starts a stopped workspace again (owner or admin). */
+  @Transactional
+  public WorkspaceView start(UUID id, CurrentUser user) {
+    Workspace workspace = visible(id, user);
+    if (workspace.status() != WorkspaceStatus.STOPPED) {
+      throw new IllegalTransitionException(workspace.name(), workspace.status(), "started");
+    }
+    return move(workspace, WorkspaceStatus.STARTING, "started", user, null);
   }
 
   private WorkspaceView move(

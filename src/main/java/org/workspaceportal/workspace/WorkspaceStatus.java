@@ -14,22 +14,27 @@ public enum WorkspaceStatus {
   APPROVED,
   PROVISIONING,
   READY,
+  STOPPING,
   STOPPED,
+  STARTING,
   FAILED,
   DELETING,
   DELETED;
 
   private static final Map<WorkspaceStatus, Set<WorkspaceStatus>> NEXT =
-      Map.of(
-          PENDING_APPROVAL, EnumSet.of(APPROVED, REJECTED, DELETED),
-          REJECTED, EnumSet.of(DELETED),
-          APPROVED, EnumSet.of(PROVISIONING, FAILED, DELETING),
-          PROVISIONING, EnumSet.of(READY, FAILED, DELETING),
-          READY, EnumSet.of(STOPPED, FAILED, DELETING),
-          STOPPED, EnumSet.of(READY, DELETING),
-          FAILED, EnumSet.of(APPROVED, DELETING),
-          DELETING, EnumSet.of(DELETED, FAILED),
-          DELETED, EnumSet.noneOf(WorkspaceStatus.class));
+      Map.ofEntries(
+          Map.entry(PENDING_APPROVAL, EnumSet.of(APPROVED, REJECTED, DELETED)),
+          Map.entry(REJECTED, EnumSet.of(DELETED)),
+          Map.entry(APPROVED, EnumSet.of(PROVISIONING, FAILED, DELETING)),
+          Map.entry(PROVISIONING, EnumSet.of(READY, FAILED, DELETING)),
+          Map.entry(READY, EnumSet.of(STOPPING, FAILED, DELETING)),
+          Map.entry(STOPPING, EnumSet.of(STOPPED, FAILED, DELETING)),
+          Map.entry(STOPPED, EnumSet.of(STARTING, DELETING)),
+          Map.entry(STARTING, EnumSet.of(READY, FAILED, DELETING)),
+          // a retry goes back to the operation that failed
+          Map.entry(FAILED, EnumSet.of(APPROVED, STARTING, STOPPING, DELETING)),
+          Map.entry(DELETING, EnumSet.of(DELETED, FAILED)),
+          Map.entry(DELETED, EnumSet.noneOf(WorkspaceStatus.class)));
 
   public boolean canMoveTo(WorkspaceStatus target) {
     return NEXT.get(this).contains(target);

@@ -60,10 +60,10 @@ class WorkspaceStep {
 
   protected WorkspaceStep() {}
 
-  WorkspaceStep(UUID workspaceId, int run, StepKind kind, int ordinal) {
+  WorkspaceStep(UUID workspaceId, int run, Operation operation, StepKind kind, int ordinal) {
     this.workspaceId = workspaceId;
     this.run = run;
-    this.operation = kind.operation();
+    this.operation = operation;
     this.kind = kind;
     this.ordinal = ordinal;
     this.status = StepStatus.PENDING;

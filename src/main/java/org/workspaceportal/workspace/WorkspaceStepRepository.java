@@ -12,4 +12,7 @@ interface WorkspaceStepRepository extends JpaRepository<WorkspaceStep, Long> {
   List<WorkspaceStep> findByWorkspaceIdOrderByIdAsc(UUID workspaceId);
 
   boolean existsByWorkspaceIdAndOperation(UUID workspaceId, Operation operation);
+
+  java.util.Optional<WorkspaceStep> findFirstByWorkspaceIdAndStatusOrderByIdDesc(
+      UUID workspaceId, StepStatus status);
 }

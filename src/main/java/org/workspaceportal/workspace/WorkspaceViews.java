@@ -76,7 +76,9 @@ class WorkspaceViews {
     Placement notebook = placed.get(ClusterPlans.NOTEBOOK);
     Placement master = placed.get(ClusterPlans.MASTER);
     boolean live =
-        w.status() == WorkspaceStatus.PROVISIONING || w.status() == WorkspaceStatus.READY;
+        w.status() == WorkspaceStatus.PROVISIONING
+            || w.status() == WorkspaceStatus.STARTING
+            || w.status() == WorkspaceStatus.READY;
     if (forOwner
         && live
         && cluster.notebookReadyAt() != null

@@ -102,7 +102,11 @@ class ApiAuthorizationMatrixTest {
             row("POST /api/v1/workspaces/{id}/reject", 401, 403, 403, 200),
             row("DELETE /api/v1/workspaces/{id}", 401, 202, 404, 202),
             row("POST /api/v1/workspaces/{failed}/retry", 401, 403, 403, 202),
+            row("POST /api/v1/workspaces/{ready}/stop", 401, 202, 404, 202),
+            row("POST /api/v1/workspaces/{stopped}/start", 401, 202, 404, 202),
             row("GET /api/v1/workspaces/{id}/credentials", 401, 409, 404, 404),
+            // a pending workspace has no container yet: 404 for everyone who may see it
+            row("GET /api/v1/workspaces/{id}/logs/{role}", 401, 404, 404, 404),
             row("GET /api/v1/templates", 401, 200, 200, 200),
             row("POST /api/v1/admin/users", 401, 403, 403, 201),
             row("GET /api/v1/admin/users", 401, 403, 403, 200),
@@ -151,6 +155,15 @@ class ApiAuthorizationMatrixTest {
     return id;
   }
 
+  /** A workspace of the owner in {@code status} (set directly: storage-only, nothing runs). */
+  private UUID ownersWorkspaceIn(WorkspaceStatus status) {
+    UUID id = workspaces.request(request(uniqueName()), owner.asUser()).id();
+    jdbc.update("update workspaces set status = ? where id = ?", status.name(), id);
+    lastWorkspace = id;
+    lastWorkspaceStatus = status;
+    return id;
+  }
+
   private UUID ownersSpareToken() {
     lastToken = tokens.create(owner.username(), "spare", null).id();
     return lastToken;
@@ -189,6 +202,12 @@ class ApiAuthorizationMatrixTest {
       case "DELETE /api/v1/workspaces/{id}" -> api.delete(ws + ownersPendingWorkspace(), auth);
       case "POST /api/v1/workspaces/{failed}/retry" ->
           api.post(ws + ownersFailedWorkspace() + "/retry", auth, null);
+      case "POST /api/v1/workspaces/{ready}/stop" ->
+          api.post(ws + ownersWorkspaceIn(WorkspaceStatus.READY) + "/stop", auth, null);
+      case "POST /api/v1/workspaces/{stopped}/start" ->
+          api.post(ws + ownersWorkspaceIn(WorkspaceStatus.STOPPED) + "/start", auth, null);
+      case "GET /api/v1/workspaces/{id}/logs/{role}" ->
+          api.get(ws + ownersPendingWorkspace() + "/logs/master", auth);
       case "GET /api/v1/workspaces/{id}/credentials" ->
           api.get(ws + ownersPendingWorkspace() + "/credentials", auth);
       case "GET /api/v1/templates" -> api.get("/api/v1/templates", auth);

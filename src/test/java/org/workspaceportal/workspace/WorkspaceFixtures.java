@@ -164,12 +164,27 @@ public final class WorkspaceFixtures {
       case PROVISIONING -> List.of(WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING);
       case READY ->
           List.of(WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING, WorkspaceStatus.READY);
+      case STOPPING ->
+          List.of(
+              WorkspaceStatus.APPROVED,
+              WorkspaceStatus.PROVISIONING,
+              WorkspaceStatus.READY,
+              WorkspaceStatus.STOPPING);
       case STOPPED ->
           List.of(
               WorkspaceStatus.APPROVED,
               WorkspaceStatus.PROVISIONING,
               WorkspaceStatus.READY,
+              WorkspaceStatus.STOPPING,
               WorkspaceStatus.STOPPED);
+      case STARTING ->
+          List.of(
+              WorkspaceStatus.APPROVED,
+              WorkspaceStatus.PROVISIONING,
+              WorkspaceStatus.READY,
+              WorkspaceStatus.STOPPING,
+              WorkspaceStatus.STOPPED,
+              WorkspaceStatus.STARTING);
       case FAILED -> List.of(WorkspaceStatus.APPROVED, WorkspaceStatus.FAILED);
       case DELETING -> List.of(WorkspaceStatus.APPROVED, WorkspaceStatus.DELETING);
       case DELETED -> List.of(WorkspaceStatus.DELETED);

@@ -9,7 +9,9 @@ import static org.workspaceportal.workspace.WorkspaceStatus.PENDING_APPROVAL;
 import static org.workspaceportal.workspace.WorkspaceStatus.PROVISIONING;
 import static org.workspaceportal.workspace.WorkspaceStatus.READY;
 import static org.workspaceportal.workspace.WorkspaceStatus.REJECTED;
+import static org.workspaceportal.workspace.WorkspaceStatus.STARTING;
 import static org.workspaceportal.workspace.WorkspaceStatus.STOPPED;
+import static org.workspaceportal.workspace.WorkspaceStatus.STOPPING;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -49,8 +51,14 @@ class WorkspaceStatusTest {
 
   @Test
   void aWorkspaceIsReadyOnlyAfterProvisioningOrWhenStartedAgain() {
-    assertThat(into(READY)).containsExactlyInAnyOrder(PROVISIONING, STOPPED);
-    assertThat(into(STOPPED)).containsExactly(READY);
+    assertThat(into(READY)).containsExactlyInAnyOrder(PROVISIONING, STARTING);
+    assertThat(into(STOPPED)).containsExactly(STOPPING);
+    assertThat(into(STOPPING))
+        .as("stopped when ready, or retried")
+        .containsExactlyInAnyOrder(READY, FAILED);
+    assertThat(into(STARTING))
+        .as("started when stopped, or retried")
+        .containsExactlyInAnyOrder(STOPPED, FAILED);
   }
 
   @Test
@@ -68,7 +76,8 @@ class WorkspaceStatusTest {
   @Test
   void aStoppedWorkspaceCannotFailWhileNothingRuns() {
     assertThat(STOPPED.canMoveTo(FAILED)).isFalse();
-    assertThat(into(FAILED)).containsExactlyInAnyOrder(APPROVED, PROVISIONING, READY, DELETING);
+    assertThat(into(FAILED))
+        .containsExactlyInAnyOrder(APPROVED, PROVISIONING, READY, STOPPING, STARTING, DELETING);
   }
 
   @ParameterizedTest
@@ -139,8 +148,8 @@ class WorkspaceStatusTest {
   }
 
   @Test
-  void backgroundWorkRunsWhileApprovedProvisioningOrDeleting() {
+  void backgroundWorkRunsWhileApprovedProvisioningStoppingStartingOrDeleting() {
     assertThat(Arrays.stream(WorkspaceStatus.values()).filter(WorkspaceStatus::isBusy))
-        .containsExactlyInAnyOrder(APPROVED, PROVISIONING, DELETING);
+        .containsExactlyInAnyOrder(APPROVED, PROVISIONING, STOPPING, STARTING, DELETING);
   }
 }

@@ -39,6 +39,11 @@ class S3BucketAccessCheck implements BucketAccessCheck {
   }
 
   @Override
+  public String region() {
+    return properties.region();
+  }
+
+  @Override
   public void verify(URI s3Endpoint, NewAccessKey key, String bucket) {
     String objectKey = CHECK_PREFIX + UUID.randomUUID();
     byte[] content =

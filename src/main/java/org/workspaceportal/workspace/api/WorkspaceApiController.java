@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.workspaceportal.identity.CurrentUser;
+import org.workspaceportal.workspace.ClusterLogs;
+import org.workspaceportal.workspace.ContainerLog;
 import org.workspaceportal.workspace.TemplateService;
 import org.workspaceportal.workspace.TemplateView;
 import org.workspaceportal.workspace.WorkspaceRequest;
@@ -31,10 +33,12 @@ class WorkspaceApiController {
 
   private final WorkspaceService workspaces;
   private final TemplateService templates;
+  private final ClusterLogs logs;
 
-  WorkspaceApiController(WorkspaceService workspaces, TemplateService templates) {
+  WorkspaceApiController(WorkspaceService workspaces, TemplateService templates, ClusterLogs logs) {
     this.workspaces = workspaces;
     this.templates = templates;
+    this.logs = logs;
   }
 
   @PostMapping("/workspaces")
@@ -79,6 +83,35 @@ class WorkspaceApiController {
   ResponseEntity<WorkspaceResponse> retry(@PathVariable UUID id, Authentication auth) {
     WorkspaceView retried = workspaces.retry(id, CurrentUser.of(auth));
     return ResponseEntity.accepted().location(location(id)).body(WorkspaceResponse.of(retried));
+  }
+
+  @PostMapping("/workspaces/{id}/stop")
+  @Operation(
+      summary =
+          "Stop a READY workspace: its containers go, its notebooks, data and place stay (202)")
+  ResponseEntity<WorkspaceResponse> stop(@PathVariable UUID id, Authentication auth) {
+    WorkspaceView stopped = workspaces.stop(id, CurrentUser.of(auth));
+    return ResponseEntity.accepted().location(location(id)).body(WorkspaceResponse.of(stopped));
+  }
+
+  @PostMapping("/workspaces/{id}/start")
+  @Operation(summary = "Start a STOPPED workspace again (202)")
+  ResponseEntity<WorkspaceResponse> start(@PathVariable UUID id, Authentication auth) {
+    WorkspaceView started = workspaces.start(id, CurrentUser.of(auth));
+    return ResponseEntity.accepted().location(location(id)).body(WorkspaceResponse.of(started));
+  }
+
+  @GetMapping("/workspaces/{id}/logs/{role}")
+  @Operation(
+      summary =
+          "The last lines a container of the cluster wrote (master, notebook, worker-N); secrets"
+              + " masked")
+  ContainerLog logs(
+      @PathVariable UUID id,
+      @PathVariable String role,
+      @RequestParam(defaultValue = "200") int lines,
+      Authentication auth) {
+    return logs.tail(id, role, lines, CurrentUser.of(auth));
   }
 
   @DeleteMapping("/workspaces/{id}")

@@ -19,10 +19,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workspaceportal.common.PortalException;
 import org.workspaceportal.identity.CurrentUser;
+import org.workspaceportal.workspace.ClusterLogs;
 import org.workspaceportal.workspace.CredentialService;
 import org.workspaceportal.workspace.InvalidWorkspaceRequestException;
 import org.workspaceportal.workspace.Retention;
@@ -43,12 +45,16 @@ class WorkspacePageController {
   private final WorkspaceUpdates updates;
   private final SpringValidatorAdapter validator;
 
+  private final ClusterLogs logs;
+
   WorkspacePageController(
       WorkspaceService workspaces,
       TemplateService templates,
       CredentialService credentials,
       WorkspaceUpdates updates,
+      ClusterLogs logs,
       Validator validator) {
+    this.logs = logs;
     this.workspaces = workspaces;
     this.templates = templates;
     this.credentials = credentials;
@@ -180,6 +186,45 @@ class WorkspacePageController {
   String delete(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
     WorkspaceView deleted = workspaces.delete(id, CurrentUser.of(auth));
     redirect.addFlashAttribute("flash", "Deleting '" + deleted.name() + "'.");
+    return "redirect:/workspaces/" + id;
+  }
+
+  /**
+   * A container's recent log lines; with {@code follow} the page fetches them again every two
+   * seconds (an htmx partial when the request comes from htmx).
+   */
+  @GetMapping("/workspaces/{id}/logs/{role}")
+  String logs(
+      @PathVariable UUID id,
+      @PathVariable String role,
+      @RequestParam(defaultValue = "200") int lines,
+      @RequestParam(defaultValue = "false") boolean follow,
+      @RequestHeader(value = "HX-Request", required = false) String htmx,
+      Authentication auth,
+      Model model) {
+    CurrentUser user = CurrentUser.of(auth);
+    model.addAttribute("log", logs.tail(id, role, lines, user));
+    model.addAttribute("ws", workspaces.get(id, user));
+    model.addAttribute("lines", lines);
+    model.addAttribute("follow", follow);
+    return htmx != null ? "workspaces/logs :: lines" : "workspaces/logs";
+  }
+
+  @PostMapping("/workspaces/{id}/stop")
+  String stop(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
+    org.workspaceportal.common.FlashMessages.attempt(
+        redirect,
+        () ->
+            "Stopping '"
+                + workspaces.stop(id, CurrentUser.of(auth)).name()
+                + "': its notebooks and data stay; start it again whenever you like.");
+    return "redirect:/workspaces/" + id;
+  }
+
+  @PostMapping("/workspaces/{id}/start")
+  String start(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
+    org.workspaceportal.common.FlashMessages.attempt(
+        redirect, () -> "Starting '" + workspaces.start(id, CurrentUser.of(auth)).name() + "'.");
     return "redirect:/workspaces/" + id;
   }
 

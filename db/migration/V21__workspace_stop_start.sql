@@ -1,0 +1,4 @@
+-- Workspaces can be stopped and started again: two more operations for their steps.
+alter table workspace_steps drop constraint workspace_steps_operation_check;
+alter table workspace_steps add constraint workspace_steps_operation_check
+    check (operation in ('PROVISION', 'STOP', 'START', 'TEARDOWN'));

@@ -1,0 +1,138 @@
+package org.workspaceportal.workspace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.workspaceportal.common.NotFoundException;
+import org.workspaceportal.compute.ComputeException;
+import org.workspaceportal.compute.ContainerEngine;
+import org.workspaceportal.compute.SparkContainers;
+import org.workspaceportal.host.CapacityService;
+import org.workspaceportal.host.HostService;
+import org.workspaceportal.host.Placement;
+import org.workspaceportal.identity.CurrentUser;
+import org.workspaceportal.secrets.SecretCipher;
+
+/**
+ * The recent log lines of a workspace's containers, for its owner and admins. The workspace's
+ * secrets (Spark secret, Jupyter token, S3 secret key) are masked in every line: a daemon or a
+ * user's job may print its configuration, and what the page shows must not leak them.
+ */
+@Service
+public class ClusterLogs {
+
+  /** The most lines one request may ask for. */
+  public static final int MAX_LINES = 2000;
+
+  static final String MASK = "********";
+
+  private final WorkspaceRepository workspaces;
+  private final ClusterMemberRepository members;
+  private final WorkspaceClusterRepository clusters;
+  private final WorkspaceStorageRepository storage;
+  private final CapacityService capacity;
+  private final HostService hosts;
+  private final ContainerEngine engines;
+  private final SecretCipher cipher;
+  private final TransactionTemplate tx;
+
+  ClusterLogs(
+      WorkspaceRepository workspaces,
+      ClusterMemberRepository members,
+      WorkspaceClusterRepository clusters,
+      WorkspaceStorageRepository storage,
+      CapacityService capacity,
+      HostService hosts,
+      ContainerEngine engines,
+      SecretCipher cipher,
+      TransactionTemplate tx) {
+    this.workspaces = workspaces;
+    this.members = members;
+    this.clusters = clusters;
+    this.storage = storage;
+    this.capacity = capacity;
+    this.hosts = hosts;
+    this.engines = engines;
+    this.cipher = cipher;
+    this.tx = tx;
+  }
+
+  /**
+   * The last {@code lines} lines of one container (1 to {@link #MAX_LINES}); 404 for a workspace
+   * the user may not see or a role it has not.
+   */
+  public ContainerLog tail(UUID workspaceId, String role, int lines, CurrentUser user) {
+    if (lines < 1 || lines > MAX_LINES) {
+      throw new InvalidWorkspaceRequestException("lines", "must be between 1 and " + MAX_LINES);
+    }
+    Target target = tx.execute(status -> target(workspaceId, role, user));
+    List<String> raw;
+    try {
+      raw =
+          engines.logTail(
+              hosts.endpointOf(target.placement().hostId()),
+              SparkContainers.name(workspaceId, role),
+              lines);
+    } catch (ComputeException e) {
+      raw = List.of("(the log cannot be read now: " + e.getMessage() + ")");
+    }
+    List<String> masked = new ArrayList<>(raw.size());
+    for (String line : raw) {
+      String clean = line;
+      for (String secret : target.secrets()) {
+        clean = clean.replace(secret, MASK);
+      }
+      masked.add(clean);
+    }
+    return new ContainerLog(role, target.placement().hostName(), target.state(), masked);
+  }
+
+  /** Which containers a workspace has, for links to their logs. */
+  public List<String> roles(UUID workspaceId, CurrentUser user) {
+    return tx.execute(
+        status -> {
+          visible(workspaceId, user);
+          return members.findByWorkspaceId(workspaceId).stream()
+              .map(ClusterMember::role)
+              .sorted()
+              .toList();
+        });
+  }
+
+  private record Target(Placement placement, String state, List<String> secrets) {}
+
+  private Target target(UUID workspaceId, String role, CurrentUser user) {
+    visible(workspaceId, user);
+    ClusterMember member =
+        members
+            .findById(new ClusterMember.Key(workspaceId, role))
+            .orElseThrow(() -> new NotFoundException("Container"));
+    Placement placement =
+        capacity.placementsOf(workspaceId).stream()
+            .filter(p -> p.role().equals(role))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("Container"));
+    List<String> secrets = new ArrayList<>();
+    clusters
+        .findById(workspaceId)
+        .ifPresent(
+            c -> {
+              secrets.add(cipher.decrypt(c.sparkSecretCiphertext()));
+              secrets.add(cipher.decrypt(c.jupyterTokenCiphertext()));
+            });
+    storage
+        .findById(workspaceId)
+        .filter(s -> s.secretCiphertext() != null)
+        .ifPresent(s -> secrets.add(cipher.decrypt(s.secretCiphertext())));
+    return new Target(placement, member.state(), secrets);
+  }
+
+  private void visible(UUID workspaceId, CurrentUser user) {
+    workspaces
+        .findById(workspaceId)
+        .filter(w -> user.mayAccess(w.owner()))
+        .orElseThrow(() -> new NotFoundException("Workspace"));
+  }
+}

@@ -221,14 +221,13 @@ class StepLedger {
   }
 
   /**
-   * No provisioning step was ever attempted, so there is nothing on any external system to remove.
+   * No step of any run was ever started (a wait or a retry resets attempts, never the start), so
+   * there is nothing on any external system to remove. (Every run counts: a workspace stopped and
+   * started again has no provisioning steps in its current run, yet everything provisioning made is
+   * still there.)
    */
   private boolean nothingWasAttempted(Workspace ws) {
-    return steps
-        .findByWorkspaceIdAndRunAndOperationOrderByOrdinalAsc(
-            ws.id(), ws.run(), Operation.PROVISION)
-        .stream()
-        .allMatch(s -> s.attempts() == 0);
+    return !steps.existsByWorkspaceIdAndStartedAtIsNotNull(ws.id());
   }
 
   /** How long the workspace has been in the operation: since it last entered its statuses. */

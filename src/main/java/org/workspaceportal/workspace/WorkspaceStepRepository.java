@@ -13,6 +13,8 @@ interface WorkspaceStepRepository extends JpaRepository<WorkspaceStep, Long> {
 
   boolean existsByWorkspaceIdAndOperation(UUID workspaceId, Operation operation);
 
+  boolean existsByWorkspaceIdAndStartedAtIsNotNull(UUID workspaceId);
+
   java.util.Optional<WorkspaceStep> findFirstByWorkspaceIdAndStatusOrderByIdDesc(
       UUID workspaceId, StepStatus status);
 }

@@ -190,8 +190,13 @@ class ClusterProvisioningTest {
     workspaces.start(ws.id(), owner);
     await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
 
+    // deleting after a start tears down everything provisioning made, storage included
     workspaces.delete(ws.id(), owner);
-    await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED, UP_TO);
+    WorkspaceView deleted = await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED, UP_TO);
+    assertThat(deleted.steps())
+        .filteredOn(s -> s.operation() == Operation.TEARDOWN)
+        .extracting(StepView::kind)
+        .contains(StepKind.REMOVE_CONTAINERS, StepKind.REVOKE_KEYS, StepKind.REMOVE_ACCOUNT);
     assertThat(DockerCli.containersLabelled(label)).isEmpty();
     assertThat(DockerCli.volumesLabelled(label)).isEmpty();
   }

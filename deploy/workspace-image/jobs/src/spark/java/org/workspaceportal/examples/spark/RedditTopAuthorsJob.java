@@ -3,6 +3,7 @@ package org.workspaceportal.examples.spark;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
@@ -129,7 +130,18 @@ public final class RedditTopAuthorsJob {
             "deleted_expected", generator.deleted(),
             "top", authorCounts(top),
             "expected_top", authorCounts(expected),
-            "check", Json.object("passed", check.passed(), "problems", check.problems())));
+            "check", Json.object("passed", check.passed(), "problems", check.problems()),
+            "sample_lines", sampleLines(spec)));
+  }
+
+  /** The first line of every partition (null for an empty one): notebooks compare their port. */
+  private static List<String> sampleLines(RedditComments.Spec spec) {
+    List<String> lines = new ArrayList<>();
+    for (int p = 0; p < spec.partitions(); p++) {
+      Iterator<String> partition = new RedditComments(spec).lines(p);
+      lines.add(partition.hasNext() ? partition.next() : null);
+    }
+    return lines;
   }
 
   private static List<Object> authorCounts(List<AuthorCount> list) {

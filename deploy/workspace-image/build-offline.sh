@@ -13,7 +13,8 @@
 #
 # The image is tagged workspace-portal/spark:4.0-<10 hex>, a hash of every input (the base inputs,
 # the pom, the Dockerfile, the scripts, the jobs' pom and sources, the notebooks and this file), and
-# the moving alias workspace-portal/spark:4.0 is pointed at it. Uses whatever engine the docker CLI is configured for (DOCKER_HOST etc.).
+# the moving alias workspace-portal/spark:4.0 is pointed at it. Uses whatever engine the docker CLI
+# is configured for (DOCKER_HOST etc.).
 #
 # Usage: build-offline.sh [--if-missing | --print-tag | --help]
 #   (none)        build (the base only when the engine lacks its tag; Docker's layer cache does the rest)
@@ -311,8 +312,9 @@ build_jobs() {
 # ---- phase 4: the layered image -----------------------------------------------------------------
 
 # The build context: the Dockerfile, the scripts, jars/ and aws-sdk/ (the AWS SDK v2 bundle, kept
-# out of jars/: see the Dockerfile), jobs/ (the example jobs' jar) and notebooks/. Jars are hard links (copies across file systems); Docker's
-# build cache compares content, owner and mode, not times, so unchanged jars reuse their layer.
+# out of jars/: see the Dockerfile), jobs/ (the example jobs' jar) and notebooks/. Jars are hard
+# links (copies across file systems); Docker's build cache compares content, owner and mode, not
+# times, so unchanged jars reuse their layer.
 stage_context() {
   local context="$WORK_DIR/context" bundles=() notebook
   rm -rf "$context"

@@ -44,62 +44,15 @@ public final class RedditComments {
     "Otter", "Falcon", "Badger", "Walrus", "Panda", "Lynx", "Heron", "Gecko",
     "Moose", "Raven", "Koala", "Bison", "Ferret", "Puffin", "Yak", "Newt"
   };
-  private static final String[] SUBREDDITS = {
-    "AskReddit",
-    "datascience",
-    "apachespark",
-    "MachineLearning",
-    "programming",
-    "dataengineering",
-    "python",
-    "java",
-    "storage",
-    "sysadmin",
-    "aws",
-    "linux"
-  };
-  private static final String[] WORDS = {
-    "spark",
-    "cluster",
-    "data",
-    "storage",
-    "flash",
-    "object",
-    "bucket",
-    "query",
-    "fast",
-    "slow",
-    "cache",
-    "memory",
-    "disk",
-    "network",
-    "shuffle",
-    "join",
-    "partition",
-    "executor",
-    "driver",
-    "notebook",
-    "python",
-    "java",
-    "scala",
-    "json",
-    "parquet",
-    "the",
-    "a",
-    "is",
-    "was",
-    "really",
-    "think",
-    "works",
-    "broke",
-    "again",
-    "today",
-    "never",
-    "always",
-    "why",
-    "how",
-    "thanks"
-  };
+  private static final String[] SUBREDDITS =
+      ("AskReddit datascience apachespark MachineLearning programming dataengineering python java"
+              + " storage sysadmin aws linux")
+          .split(" ");
+  private static final String[] WORDS =
+      ("spark cluster data storage flash object bucket query fast slow cache memory disk network"
+              + " shuffle join partition executor driver notebook python java scala json parquet"
+              + " the a is was really think works broke again today never always why how thanks")
+          .split(" ");
   private static final long FIRST_CREATED_UTC = 1_430_438_400L; // 2015-05-01, the dumps' month
 
   /**

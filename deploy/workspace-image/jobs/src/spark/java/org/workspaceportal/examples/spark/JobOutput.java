@@ -1,8 +1,11 @@
 package org.workspaceportal.examples.spark;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SaveMode;
@@ -48,6 +51,18 @@ final class JobOutput {
         .write()
         .mode(SaveMode.Overwrite)
         .text(path);
+  }
+
+  /** Bytes of the files under {@code path}, as its file system reports them. */
+  static long bytesUnder(SparkSession spark, String path) {
+    try {
+      Path p = new Path(path);
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration())
+          .getContentSummary(p)
+          .getLength();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Ends the job with what is wrong with its options and its usage (exit status 2). */

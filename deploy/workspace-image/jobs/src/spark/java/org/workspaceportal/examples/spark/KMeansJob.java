@@ -151,6 +151,7 @@ public final class KMeansJob {
             "k", o.k(),
             "iterations", o.iterations(),
             "points_read", count,
+            "input_bytes", JobOutput.bytesUnder(spark, o.input()),
             "generate_seconds", generateSeconds,
             "uncached_iteration_seconds", uncached.seconds(),
             "cache_seconds", cacheSeconds,

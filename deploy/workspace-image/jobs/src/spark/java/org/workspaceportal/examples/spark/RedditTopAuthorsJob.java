@@ -126,6 +126,7 @@ public final class RedditTopAuthorsJob {
             "generate_seconds", generateSeconds,
             "query_seconds", querySeconds,
             "comments_read", read,
+            "input_bytes", JobOutput.bytesUnder(spark, o.input()),
             "deleted_read", deleted,
             "deleted_expected", generator.deleted(),
             "top", authorCounts(top),

@@ -5,12 +5,16 @@
 #   1. base:  debootstrap bookworm minbase + base/packages installed in the chroot, imported once with
 #             `docker import` as workspace-portal/spark-base:<hash of the base inputs>;
 #   2. jars:  Spark 4.0.x + hadoop-aws resolved by Maven (spark-jars/pom.xml);
-#   3. image: `docker build` (classic builder) of ./Dockerfile FROM that base: one layer each for the
-#             AWS SDK bundle, the Spark jars and the scripts, so a change ships only its layer.
+#   3. jobs:  the example Spark jobs (jobs/pom.xml, Java 17 bytecode) packaged by Maven into
+#             workspace-examples.jar;
+#   4. image: `docker build` (classic builder) of ./Dockerfile FROM that base: one layer each for the
+#             AWS SDK bundle, the Spark jars, the scripts, the example jobs and the example notebooks
+#             (notebooks/), so a change ships only its layer.
 #
 # The image is tagged workspace-portal/spark:4.0-<10 hex>, a hash of every input (the base inputs,
-# the pom, the Dockerfile, the scripts and this file), and the moving alias workspace-portal/spark:4.0
-# is pointed at it. Uses whatever engine the docker CLI is configured for (DOCKER_HOST etc.).
+# the pom, the Dockerfile, the scripts, the jobs' pom and sources, the notebooks and this file), and
+# the moving alias workspace-portal/spark:4.0 is pointed at it. Uses whatever engine the docker CLI
+# is configured for (DOCKER_HOST etc.).
 #
 # Usage: build-offline.sh [--if-missing | --print-tag | --help]
 #   (none)        build (the base only when the engine lacks its tag; Docker's layer cache does the rest)
@@ -38,9 +42,16 @@ WORK_DIR="${WORKSPACE_IMAGE_WORK_DIR:-/var/tmp/workspace-image-build}"
 ARCH="$(dpkg --print-architecture 2>/dev/null || uname -m)"
 readonly WORK_DIR ARCH
 
-# Files whose content makes the image tag (paths relative to this folder). A later layer (example
-# jobs, notebooks) adds its sources here and a step to the Dockerfile.
-readonly IMAGE_INPUTS=(build-offline.sh Dockerfile entrypoint.sh spark-class spark-submit spark-jars/pom.xml)
+# Files whose content makes the image tag (paths relative to this folder). A new layer adds its
+# sources here and a step to the Dockerfile. The example jobs' inputs (their pom and every file under
+# src/main and src/spark: not their tests, which are not in the jar) and the notebooks are listed
+# from their folders, so a new file counts without an edit here.
+list_files() { (cd "$HERE" && LC_ALL=C find "$@" -type f -not -path '*/.*' | LC_ALL=C sort); }
+mapfile -t JOBS_INPUTS < <(list_files jobs/pom.xml jobs/src/main jobs/src/spark)
+mapfile -t NOTEBOOKS < <(list_files notebooks -name '*.ipynb')
+readonly JOBS_INPUTS NOTEBOOKS
+readonly IMAGE_INPUTS=(build-offline.sh Dockerfile entrypoint.sh spark-class spark-submit spark-jars/pom.xml
+  "${JOBS_INPUTS[@]}" "${NOTEBOOKS[@]}")
 readonly BASE_INPUTS=(base/packages base/setup-rootfs.sh)
 
 STARTED_AT=$SECONDS
@@ -272,13 +283,40 @@ resolve_jars() {
   say "phase jars: $(find "$JARS_DIR" -name '*.jar' | wc -l) jars, $(du -sh "$JARS_DIR" | cut -f1), in $((SECONDS - t0)) s"
 }
 
-# ---- phase 3: the layered image -----------------------------------------------------------------
+# ---- phase 3: the example jobs ------------------------------------------------------------------
+
+# Packaged in the scratch folder (never in the checkout), once per content of their inputs; the pom
+# makes the jar reproducible, so the image's jobs layer changes only when they do. Compiling needs the
+# Spark jars (scope provided), which phase 2 just put into the local Maven repository.
+JOBS_JAR=''
+build_jobs() {
+  local t0=$SECONDS dir
+  dir="$WORK_DIR/jobs-$(digest_of "${JOBS_INPUTS[@]}" | cut -c1-12)"
+  JOBS_JAR="$dir/workspace-examples.jar"
+  if [[ -f "$JOBS_JAR" ]]; then
+    say "phase jobs: already built for these sources in $dir; skipped"
+    return
+  fi
+  say "phase jobs: Maven package of jobs/pom.xml (log: $WORK_DIR/maven-jobs.log)"
+  rm -rf "$dir" "$dir.tmp"
+  maven -B -f "$HERE/jobs/pom.xml" package -Djobs.build.directory="$dir.tmp" >"$WORK_DIR/maven-jobs.log" 2>&1 || {
+    tail -n 40 "$WORK_DIR/maven-jobs.log" >&2
+    die "Maven could not build the example jobs (full log: $WORK_DIR/maven-jobs.log)"
+  }
+  mkdir -p "$dir"
+  mv "$dir.tmp/workspace-examples.jar" "$JOBS_JAR"
+  rm -rf "$dir.tmp"
+  say "phase jobs: $JOBS_JAR ($(du -h "$JOBS_JAR" | cut -f1)) in $((SECONDS - t0)) s"
+}
+
+# ---- phase 4: the layered image -----------------------------------------------------------------
 
 # The build context: the Dockerfile, the scripts, jars/ and aws-sdk/ (the AWS SDK v2 bundle, kept
-# out of jars/: see the Dockerfile). Jars are hard links (copies across file systems); Docker's
-# build cache compares content, owner and mode, not times, so unchanged jars reuse their layer.
+# out of jars/: see the Dockerfile), jobs/ (the example jobs' jar) and notebooks/. Jars are hard
+# links (copies across file systems); Docker's build cache compares content, owner and mode, not
+# times, so unchanged jars reuse their layer.
 stage_context() {
-  local context="$WORK_DIR/context" bundles=()
+  local context="$WORK_DIR/context" bundles=() notebook
   rm -rf "$context"
   mkdir -p "$context/jars" "$context/aws-sdk"
   shopt -s nullglob
@@ -294,6 +332,11 @@ stage_context() {
   chmod 644 "$context"/jars/*.jar "$context"/aws-sdk/*.jar
   install -m 644 "$HERE/Dockerfile" "$context/Dockerfile"
   install -m 755 "$HERE/entrypoint.sh" "$HERE/spark-class" "$HERE/spark-submit" "$context/"
+  install -d -m 755 "$context/jobs" "$context/notebooks"
+  install -m 644 "$JOBS_JAR" "$context/jobs/workspace-examples.jar"
+  for notebook in "${NOTEBOOKS[@]}"; do
+    install -m 644 "$HERE/$notebook" "$context/notebooks/"
+  done
   printf '%s\n' "$context"
 }
 
@@ -361,6 +404,7 @@ main() {
   say "building $IMAGE (base $BASE_IMAGE, work folder $WORK_DIR)"
   build_base
   resolve_jars
+  build_jobs
   build_image
   point_alias
   say "done in $((SECONDS - STARTED_AT)) s: $IMAGE ($(image_size "$IMAGE")), alias $ALIAS"

@@ -180,6 +180,24 @@ write_spark_defaults() {
   mv -f "$tmp" "$file"
 }
 
+# The image's example notebooks into NOTEBOOK_DIR/examples/, each only where that file is missing:
+# a user's edited copy is never overwritten (one deleted comes back at the next start). Not fatal:
+# a notebook server without its examples is still a notebook server.
+readonly EXAMPLES_DIR=/opt/workspace/notebooks
+install_examples() {
+  [[ -d "$EXAMPLES_DIR" ]] || return 0
+  local target="$NOTEBOOK_DIR/examples" notebook copied=0
+  mkdir -p "$target" 2>/dev/null || {
+    info "notebook: cannot create $target; the example notebooks stay in $EXAMPLES_DIR"
+    return 0
+  }
+  for notebook in "$EXAMPLES_DIR"/*.ipynb; do
+    [[ -f "$notebook" && ! -e "$target/${notebook##*/}" ]] || continue
+    cp "$notebook" "$target/" && copied=$((copied + 1))
+  done
+  info "notebook: example notebooks in $target ($copied copied now)"
+}
+
 # Copies its input to its output with the workspace's secrets and any token=… value blanked. It
 # ignores SIGTERM, so that on docker stop it outlives Jupyter and passes on its last lines.
 scrub_secrets() {
@@ -238,6 +256,7 @@ run_notebook() {
   fi
 
   write_spark_defaults
+  install_examples
   # Jupyter Notebook 6 logs the URL of every failed request with its query string, so a link that
   # carries ?token=… (a bookmark to a deleted notebook) would put the token into `docker logs`.
   exec > >(scrub_secrets) 2>&1

@@ -135,6 +135,17 @@ public class WorkspaceService {
     return quotas.forRequest(username);
   }
 
+  /** The limits of a user without overrides (the users page shows them). */
+  public QuotaLimits defaultLimits() {
+    return quotas.defaults();
+  }
+
+  /** How many requests wait for an admin (the navigation shows the number). */
+  @Transactional(readOnly = true)
+  public long pendingCount() {
+    return workspaces.countByStatusEquals(WorkspaceStatus.PENDING_APPROVAL);
+  }
+
   @Transactional
   public WorkspaceView approve(UUID id, CurrentUser admin) {
     Workspace workspace = load(id);

@@ -73,10 +73,10 @@ class AdminWorkspacePagesTest {
         .contains(
             "bob / small-one",
             "for the churn model",
-            "Owner uses 1 / 5 approved workspaces and 2 / 16 workers.")
+            "After approval bob would use 2 of 5 workspaces and 4 of 16 workers.")
         .contains(
             "carol / another-one",
-            "Owner uses 1 / 1 approved workspaces and 0 / 16 workers — approving would exceed the quota");
+            "After approval carol would use 2 of 1 workspaces and 2 of 16 workers: over the quota");
   }
 
   @Test
@@ -201,7 +201,7 @@ class AdminWorkspacePagesTest {
                 .getResponse()
                 .getContentAsString());
 
-    assertThat(text).contains("bob alpha READY");
+    assertThat(text).contains("bob alpha Ready");
   }
 
   @Test

@@ -205,6 +205,23 @@ class AdminWorkspacePagesTest {
   }
 
   @Test
+  void allWorkspacesRefreshesItselfWhileOneIsBusyKeepingTheFilters() throws Exception {
+    when(workspaces.list(ROOT_ADMIN, "bob", null))
+        .thenReturn(List.of(WorkspaceFixtures.view("alpha", "bob", WorkspaceStatus.DELETING)));
+
+    String html =
+        mvc.perform(get("/admin/workspaces").param("owner", "bob").with(root()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(html)
+        .containsPattern("hx-get=\"/admin/workspaces\\?owner=bob&amp;status(=)?&amp;refresh=1\"")
+        .contains("hx-trigger=\"load delay:10s\"")
+        .contains("<option value=\"DELETING\">Deleting</option>");
+  }
+
+  @Test
   void aBlankOwnerFilterMeansEveryOwner() throws Exception {
     mvc.perform(get("/admin/workspaces").param("owner", "").param("status", "").with(root()))
         .andReturn();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -128,6 +129,19 @@ public class WorkspaceService {
                 new PendingRequest(
                     views.summary(w, names.get(w.templateId())), quotas.forApproval(w.owner())))
         .toList();
+  }
+
+  /** One request as {@link #approvalQueue} shows it; empty when it waits for nobody any more. */
+  @Transactional(readOnly = true)
+  public Optional<PendingRequest> pendingRequest(UUID id) {
+    return workspaces
+        .findById(id)
+        .filter(w -> w.status() == WorkspaceStatus.PENDING_APPROVAL)
+        .map(
+            w ->
+                new PendingRequest(
+                    views.summary(w, views.templateNames().get(w.templateId())),
+                    quotas.forApproval(w.owner())));
   }
 
   @Transactional(readOnly = true)

@@ -83,10 +83,7 @@ class WorkspacePageController {
             .map(TemplateView::cluster)
             .orElse(true));
     if (user.admin() && ws.status() == WorkspaceStatus.PENDING_APPROVAL) {
-      workspaces.approvalQueue().stream()
-          .filter(p -> p.workspace().id().equals(id))
-          .findFirst()
-          .ifPresent(p -> model.addAttribute("pending", p));
+      workspaces.pendingRequest(id).ifPresent(p -> model.addAttribute("pending", p));
     }
     if (!owner) {
       model.addAttribute("navSection", "all");

@@ -221,8 +221,8 @@ class WorkspacePageGuidanceTest {
     WorkspaceView pending =
         WorkspaceFixtures.view(id, "alpha", "bob", WorkspaceStatus.PENDING_APPROVAL);
     when(workspaces.get(id, new CurrentUser(ROOT, true))).thenReturn(pending);
-    when(workspaces.approvalQueue())
-        .thenReturn(List.of(new PendingRequest(pending, new Quota(5, 1, 16, 3))));
+    when(workspaces.pendingRequest(id))
+        .thenReturn(java.util.Optional.of(new PendingRequest(pending, new Quota(5, 1, 16, 3))));
 
     String html =
         mvc.perform(get("/workspaces/" + id).with(root()))

@@ -2,8 +2,10 @@ package org.workspaceportal.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -80,6 +82,37 @@ public class AuditService {
             ? repository.findAllByOrderByIdDesc(request)
             : repository.findByActionOrderByIdDesc(action, request);
     return found.map(AuditEvent::toEntry);
+  }
+
+  /**
+   * One page of the entries that match {@code filter}, newest first.
+   *
+   * @throws InvalidParameterException as {@link #page}, and when {@code to} is before {@code from}
+   */
+  @Transactional(readOnly = true)
+  public Page<AuditEntry> search(AuditFilter filter, int page, int size) {
+    if (page < 0 || page > MAX_PAGE) {
+      throw new InvalidParameterException("page", "must be between 0 and " + MAX_PAGE);
+    }
+    if (size < 1 || size > MAX_EXPORT_PAGE) {
+      throw new InvalidParameterException("size", "must be between 1 and " + MAX_EXPORT_PAGE);
+    }
+    if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
+      throw new InvalidParameterException("to", "must not be before from");
+    }
+    return repository
+        .findAll(
+            AuditSearch.of(filter), PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "id")))
+        .map(AuditEvent::toEntry);
+  }
+
+  /** The largest page {@link #search} gives, for exports that read the trail page by page. */
+  public static final int MAX_EXPORT_PAGE = 1000;
+
+  /** Every action recorded so far, sorted. */
+  @Transactional(readOnly = true)
+  public List<String> actions() {
+    return repository.distinctActions();
   }
 
   private static String currentActor() {

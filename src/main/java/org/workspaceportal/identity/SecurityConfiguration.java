@@ -177,7 +177,7 @@ class SecurityConfiguration {
         .formLogin(
             form ->
                 form.loginPage("/login")
-                    .defaultSuccessUrl("/workspaces", false)
+                    .defaultSuccessUrl("/", false)
                     .failureHandler(SecurityConfiguration::signInFailed)
                     .permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())

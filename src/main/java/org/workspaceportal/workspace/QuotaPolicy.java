@@ -36,6 +36,10 @@ class QuotaPolicy {
     return quota(owner, ADMITTED);
   }
 
+  QuotaLimits defaults() {
+    return new QuotaLimits(defaults.maxLiveWorkspaces(), defaults.maxTotalWorkers());
+  }
+
   /** An expiry, if any, no further ahead than the configured maximum lifetime. */
   void checkLifetime(Instant expiresAt, Instant now) {
     if (expiresAt != null && expiresAt.isAfter(now.plus(defaults.maxLifetime()))) {

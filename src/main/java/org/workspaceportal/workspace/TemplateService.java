@@ -2,7 +2,9 @@ package org.workspaceportal.workspace;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,12 +19,17 @@ import org.workspaceportal.workspace.WorkspaceEvents.TemplateChanged;
 public class TemplateService {
 
   private final WorkspaceTemplateRepository templates;
+  private final WorkspaceRepository workspaces;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   TemplateService(
-      WorkspaceTemplateRepository templates, ApplicationEventPublisher events, Clock clock) {
+      WorkspaceTemplateRepository templates,
+      WorkspaceRepository workspaces,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.templates = templates;
+    this.workspaces = workspaces;
     this.events = events;
     this.clock = clock;
   }
@@ -35,6 +42,16 @@ public class TemplateService {
   @Transactional(readOnly = true)
   public List<TemplateView> enabled() {
     return list().stream().filter(TemplateView::enabled).toList();
+  }
+
+  /** How many live workspaces (not rejected, not deleted) use each template; absent: none. */
+  @Transactional(readOnly = true)
+  public Map<UUID, Long> liveWorkspacesByTemplate() {
+    return workspaces.countByTemplate(WorkspaceStatus.live()).stream()
+        .collect(
+            Collectors.toMap(
+                WorkspaceRepository.TemplateCount::templateId,
+                WorkspaceRepository.TemplateCount::count));
   }
 
   @Transactional(readOnly = true)

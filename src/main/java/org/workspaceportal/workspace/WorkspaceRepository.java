@@ -10,6 +10,8 @@ interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
 
   List<Workspace> findByStatusOrderByCreatedAtAsc(WorkspaceStatus status);
 
+  long countByStatusEquals(WorkspaceStatus status);
+
   boolean existsByOwnerAndNameAndStatusIn(
       String owner, String name, Collection<WorkspaceStatus> statuses);
 
@@ -45,6 +47,14 @@ interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
       "select new org.workspaceportal.workspace.WorkspaceRepository$StatusCount(w.status, count(w))"
           + " from Workspace w group by w.status")
   List<StatusCount> countByStatus();
+
+  /** How many workspaces in these statuses use one template. */
+  record TemplateCount(UUID templateId, long count) {}
+
+  @Query(
+      "select new org.workspaceportal.workspace.WorkspaceRepository$TemplateCount(w.templateId,"
+          + " count(w)) from Workspace w where w.status in :statuses group by w.templateId")
+  List<TemplateCount> countByTemplate(Collection<WorkspaceStatus> statuses);
 
   @Query(
       "select w from Workspace w where (:owner is null or w.owner = :owner) "

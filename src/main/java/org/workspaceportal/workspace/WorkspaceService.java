@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -130,9 +131,33 @@ public class WorkspaceService {
         .toList();
   }
 
+  /** One request as {@link #approvalQueue} shows it; empty when it waits for nobody any more. */
+  @Transactional(readOnly = true)
+  public Optional<PendingRequest> pendingRequest(UUID id) {
+    return workspaces
+        .findById(id)
+        .filter(w -> w.status() == WorkspaceStatus.PENDING_APPROVAL)
+        .map(
+            w ->
+                new PendingRequest(
+                    views.summary(w, views.templateNames().get(w.templateId())),
+                    quotas.forApproval(w.owner())));
+  }
+
   @Transactional(readOnly = true)
   public Quota quotaOf(String username) {
     return quotas.forRequest(username);
+  }
+
+  /** The limits of a user without overrides (the users page shows them). */
+  public QuotaLimits defaultLimits() {
+    return quotas.defaults();
+  }
+
+  /** How many requests wait for an admin (the navigation shows the number). */
+  @Transactional(readOnly = true)
+  public long pendingCount() {
+    return workspaces.countByStatusEquals(WorkspaceStatus.PENDING_APPROVAL);
   }
 
   @Transactional

@@ -53,7 +53,7 @@ class FormLoginTest {
     MockHttpServletResponse response =
         signIn(PortalIntegrationTest.ADMIN_USERNAME, PortalIntegrationTest.ADMIN_PASSWORD);
 
-    assertThat(response.getRedirectedUrl()).isEqualTo("/workspaces");
+    assertThat(response.getRedirectedUrl()).isEqualTo("/");
     assertThat(identity.findUser(PortalIntegrationTest.ADMIN_USERNAME))
         .get()
         .extracting(UserAccount::role)
@@ -64,8 +64,7 @@ class FormLoginTest {
   void aUserSignsInWithTheirPassword() throws Exception {
     Account user = IdentityFixtures.newAccount(identity, tokens, Role.USER, "form");
 
-    assertThat(signIn(user.username(), user.password()).getRedirectedUrl())
-        .isEqualTo("/workspaces");
+    assertThat(signIn(user.username(), user.password()).getRedirectedUrl()).isEqualTo("/");
   }
 
   @Test

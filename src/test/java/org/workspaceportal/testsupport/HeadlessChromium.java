@@ -253,6 +253,65 @@ public final class HeadlessChromium
     return file;
   }
 
+  /**
+   * Saves the whole page, not only what the viewport shows, as {@code <name>.png}: the window grows
+   * to the page's height for the shot (as wide as it was) and shrinks back after.
+   */
+  public Path fullPageScreenshot(String name) {
+    Dimension window = driver.manage().window().getSize();
+    long innerHeight = (Long) driver.executeScript("return window.innerHeight");
+    long pageHeight =
+        (Long)
+            driver.executeScript(
+                "return Math.max(document.body.scrollHeight,"
+                    + " document.documentElement.scrollHeight)");
+    int chrome = (int) (window.getHeight() - innerHeight);
+    try {
+      driver
+          .manage()
+          .window()
+          .setSize(new Dimension(window.getWidth(), (int) Math.min(pageHeight, 8000) + chrome));
+      return screenshot(name);
+    } finally {
+      driver.manage().window().setSize(window);
+    }
+  }
+
+  /**
+   * What sticks out sideways on the current page: the page itself when it scrolls sideways, every
+   * visible element that reaches past the viewport's edge, and every element that clips or scrolls
+   * content wider than itself. Each as a short description ({@code tag#id.class: why}); empty when
+   * everything fits.
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> whatSticksOutSideways() {
+    return (List<String>)
+        driver.executeScript(
+            """
+            const width = document.documentElement.clientWidth;
+            const out = [];
+            const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+              + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/).join('.') : '');
+            if (document.documentElement.scrollWidth > width) {
+              out.push('the page scrolls sideways: ' + document.documentElement.scrollWidth + ' > ' + width);
+            }
+            for (const e of document.body.querySelectorAll('*')) {
+              const r = e.getBoundingClientRect();
+              if (r.width === 0 || r.height === 0) continue;
+              const style = getComputedStyle(e);
+              if (style.visibility === 'hidden' || style.position === 'fixed') continue;
+              if (r.right > width + 1 || r.left < -1) {
+                out.push(name(e) + ': from ' + Math.round(r.left) + ' to ' + Math.round(r.right) + ' of ' + width);
+              }
+              if (['auto', 'scroll', 'hidden'].includes(style.overflowX) && e.scrollWidth > e.clientWidth + 1
+                  && e.tagName !== 'SELECT' && e.tagName !== 'INPUT' && e.tagName !== 'TEXTAREA') {
+                out.push(name(e) + ': clips ' + e.scrollWidth + ' px into ' + e.clientWidth);
+              }
+            }
+            return out;
+            """);
+  }
+
   private void awaitLoaded() {
     await()
         .until(

@@ -103,16 +103,15 @@ class BrowserFlowTest {
     browser.screenshot("workspace-detail-pending");
     signOut();
 
-    // The admin approves it, seeing the owner's usage against quota.
-    signIn("admin", ADMIN_PASSWORD);
-    browser.clickAndWaitForNewPage(find("#nav a[href='/admin/approvals']"));
+    // The admin, who lands on the approvals, approves it, seeing the owner's usage once approved.
+    signIn("admin", ADMIN_PASSWORD, "/admin/approvals");
     WebElement request = find(".card[data-name='" + workspace + "']");
     assertThat(request.findElement(By.tagName("h2")).getText()).isEqualTo(user + " / " + workspace);
     assertThat(request.getText())
         .contains("2 workers")
         .contains(DESCRIPTION)
-        .contains("Owner uses 0/5 approved workspaces and 0/16 workers.")
-        .doesNotContain("would exceed the quota");
+        .contains("After approval " + user + " would use 1 of 5 workspaces and 2 of 16 workers.")
+        .doesNotContain("over the quota");
     assertThat(request.findElements(By.cssSelector(".card-body b")))
         .as("markup is not rendered")
         .isEmpty();
@@ -129,18 +128,21 @@ class BrowserFlowTest {
     // The owner sees it approved (or already provisioning, or ready).
     signIn(user, USER_PASSWORD);
     WebElement row = find("#workspaces tr[data-name='" + workspace + "']");
-    assertThat(row.findElement(By.cssSelector(".status-badge")).getText())
+    assertThat(row.findElement(By.cssSelector(".status-badge")).getDomAttribute("data-status"))
         .as("status in My workspaces")
         .isIn(APPROVED_OR_LATER);
     browser.clickAndWaitForNewPage(row.findElement(By.linkText(workspace)));
     assertThat(statusOnDetailPage()).as("status on the detail page").isIn(APPROVED_OR_LATER);
-    assertThat(historyRows()).contains(List.of("PENDING_APPROVAL", "APPROVED", "admin"));
+    assertThat(historyRows()).contains(List.of("Waiting for approval", "Approved", "admin"));
 
     // Without a reload, the page follows provisioning until READY: storage, then a Spark cluster.
     browser
         .await()
         .withTimeout(java.time.Duration.ofMinutes(5))
         .until(d -> "READY".equals(statusOnDetailPage()));
+    if (find("#progress").getDomAttribute("open") == null) {
+      find("#progress summary").click(); // folded away once every step is done
+    }
     assertThat(find("#steps").getText())
         .contains("Prove the key works over S3")
         .contains("Wait for every worker to join the master")
@@ -176,13 +178,17 @@ class BrowserFlowTest {
 
   /** Signs in on the login page and checks it landed on "My workspaces". */
   private void signIn(String username, String password) {
+    signIn(username, password, "/workspaces");
+  }
+
+  private void signIn(String username, String password, String landing) {
     browser.open(baseUrl + "/login");
     find("#username").sendKeys(username);
     find("#password").sendKeys(password);
     browser.clickAndWaitForNewPage(find("#sign-in"));
     assertThat(path())
         .as("signed in as %s (a wrong password stays on /login)", username)
-        .isEqualTo("/workspaces");
+        .isEqualTo(landing);
   }
 
   private void signOut() {
@@ -191,9 +197,14 @@ class BrowserFlowTest {
     assertThat(text("main .alert")).isEqualTo("You have signed out.");
   }
 
-  /** The status badge next to the heading. */
+  /** The status next to the heading, by its name (the badge says it in words). */
   private String statusOnDetailPage() {
-    return text("#status .status-badge");
+    return browser
+        .await()
+        .until(
+            d ->
+                d.findElement(By.cssSelector("#status .status-badge"))
+                    .getDomAttribute("data-status"));
   }
 
   /** The history table as [from, to, by] per row. */

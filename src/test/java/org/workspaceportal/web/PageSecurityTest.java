@@ -118,7 +118,7 @@ class PageSecurityTest {
             List.of(
                 IdentityFixtures.account("bob", Role.USER, true, 2, null),
                 IdentityFixtures.account("root", Role.ADMIN, true, null, null)));
-    when(audit.page(anyInt(), anyInt(), any()))
+    when(audit.search(any(), anyInt(), anyInt()))
         .thenReturn(
             new PageImpl<>(
                 List.of(
@@ -197,7 +197,7 @@ class PageSecurityTest {
   }
 
   @Test
-  void signingInWithTheRightPasswordLeadsToMyWorkspaces() throws Exception {
+  void signingInWithTheRightPasswordLeadsHome() throws Exception {
     MockHttpServletResponse response =
         mvc.perform(
                 post("/login")
@@ -208,7 +208,23 @@ class PageSecurityTest {
             .getResponse();
 
     assertThat(response.getStatus()).isEqualTo(302);
-    assertThat(response.getRedirectedUrl()).isEqualTo("/workspaces");
+    assertThat(response.getRedirectedUrl()).isEqualTo("/");
+  }
+
+  @Test
+  void homeIsTheApprovalQueueForAdminsAndMyWorkspacesForEveryoneElse() throws Exception {
+    assertThat(
+            mvc.perform(get("/").with(asUser()).accept(BROWSER_ACCEPT))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .isEqualTo("/workspaces");
+    assertThat(
+            mvc.perform(get("/").with(asAdmin()).accept(BROWSER_ACCEPT))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl())
+        .isEqualTo("/admin/approvals");
   }
 
   @Test

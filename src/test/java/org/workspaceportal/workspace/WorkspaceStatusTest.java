@@ -13,9 +13,12 @@ import static org.workspaceportal.workspace.WorkspaceStatus.STARTING;
 import static org.workspaceportal.workspace.WorkspaceStatus.STOPPED;
 import static org.workspaceportal.workspace.WorkspaceStatus.STOPPING;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +35,16 @@ class WorkspaceStatusTest {
       }
     }
     return from;
+  }
+
+  @ParameterizedTest
+  @EnumSource(WorkspaceStatus.class)
+  void everyStatusHasPlainWordsForThePages(WorkspaceStatus status) throws IOException {
+    Properties messages = new Properties();
+    try (InputStream in = getClass().getResourceAsStream("/messages.properties")) {
+      messages.load(in);
+    }
+    assertThat(messages.getProperty("status." + status.name())).isNotBlank();
   }
 
   // The rules below are the flow drawn in architecture.md, one sentence each, not a copy of the

@@ -1,8 +1,13 @@
 package org.workspaceportal.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -12,9 +17,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.workspaceportal.common.PlainText;
 import org.workspaceportal.common.PortalException;
 import org.workspaceportal.identity.ApiTokenService;
+import org.workspaceportal.identity.ApiTokenView;
 import org.workspaceportal.identity.NewApiToken;
 
 /** "My tokens": create (shown once), list and revoke personal API tokens. */
@@ -30,9 +37,15 @@ class TokenPageController {
   }
 
   @GetMapping("/tokens")
-  String list(Authentication auth, Model model) {
-    model.addAttribute("tokens", tokens.list(auth.getName()));
-    model.addAttribute("now", clock.instant());
+  String list(Authentication auth, Model model, HttpServletRequest request) {
+    Instant now = clock.instant();
+    Map<Boolean, List<ApiTokenView>> byActive =
+        tokens.list(auth.getName()).stream().collect(Collectors.partitioningBy(t -> t.active(now)));
+    // the ones that still work first; revoked and expired ones are folded away below them
+    model.addAttribute("active", byActive.get(true));
+    model.addAttribute("inactive", byActive.get(false));
+    model.addAttribute(
+        "baseUrl", ServletUriComponentsBuilder.fromContextPath(request).build().toUriString());
     return "tokens/list";
   }
 

@@ -30,6 +30,7 @@ class AdminTemplatePageController {
   @GetMapping("/admin/templates")
   String list(Model model) {
     model.addAttribute("templates", templates.list());
+    model.addAttribute("usage", templates.liveWorkspacesByTemplate());
     return "admin/templates";
   }
 

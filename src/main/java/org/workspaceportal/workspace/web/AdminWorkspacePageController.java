@@ -1,5 +1,6 @@
 package org.workspaceportal.workspace.web;
 
+import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -7,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workspaceportal.common.FlashMessages;
@@ -36,36 +38,48 @@ class AdminWorkspacePageController {
   String all(
       @RequestParam(required = false) String owner,
       @RequestParam(required = false) WorkspaceStatus status,
+      @RequestParam(defaultValue = "0") int refresh,
+      @RequestHeader(name = "HX-Request", required = false) String htmx,
       Authentication auth,
       Model model) {
-    model.addAttribute(
-        "workspaces", workspaces.list(CurrentUser.of(auth), blankToNull(owner), status));
+    List<WorkspaceView> found = workspaces.list(CurrentUser.of(auth), blankToNull(owner), status);
+    model.addAttribute("workspaces", found);
     model.addAttribute("owner", owner);
     model.addAttribute("status", status);
     model.addAttribute("statuses", WorkspaceStatus.values());
-    return "admin/workspaces";
+    model.addAttribute("refresh", ListRefresh.next(found, refresh));
+    return htmx != null ? "admin/workspaces :: rows" : "admin/workspaces";
   }
 
+  /**
+   * Approves; back to the queue, or to the workspace's page when the admin decided there ({@code
+   * from=workspace}).
+   */
   @PostMapping("/admin/workspaces/{id}/approve")
-  String approve(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
+  String approve(
+      @PathVariable UUID id,
+      @RequestParam(required = false) String from,
+      Authentication auth,
+      RedirectAttributes redirect) {
     FlashMessages.attempt(
         redirect,
         () -> {
           WorkspaceView ws = workspaces.approve(id, CurrentUser.of(auth));
           return "Approved '" + ws.name() + "' for " + ws.owner() + ".";
         });
-    return "redirect:/admin/approvals";
+    return back(id, from);
   }
 
   @PostMapping("/admin/workspaces/{id}/reject")
   String reject(
       @PathVariable UUID id,
       @RequestParam(defaultValue = "") String reason,
+      @RequestParam(required = false) String from,
       Authentication auth,
       RedirectAttributes redirect) {
     if (!PlainText.Validator.isPlain(reason)) {
       redirect.addFlashAttribute("flashError", "The reason " + PlainText.MESSAGE + ".");
-      return "redirect:/admin/approvals";
+      return back(id, from);
     }
     FlashMessages.attempt(
         redirect,
@@ -73,7 +87,12 @@ class AdminWorkspacePageController {
             "Rejected '"
                 + workspaces.reject(id, reason.strip(), CurrentUser.of(auth)).name()
                 + "'.");
-    return "redirect:/admin/approvals";
+    return back(id, from);
+  }
+
+  /** Only these two places: a redirect target taken from a request is never a free address. */
+  private static String back(UUID id, String from) {
+    return "workspace".equals(from) ? "redirect:/workspaces/" + id : "redirect:/admin/approvals";
   }
 
   @PostMapping("/admin/workspaces/{id}/retry")

@@ -1,7 +1,7 @@
 package org.workspaceportal.workspace.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Validator;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -12,30 +12,24 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
-import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.workspaceportal.common.PortalException;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.workspace.ClusterLogs;
 import org.workspaceportal.workspace.CredentialService;
-import org.workspaceportal.workspace.InvalidWorkspaceRequestException;
-import org.workspaceportal.workspace.Retention;
 import org.workspaceportal.workspace.TemplateService;
 import org.workspaceportal.workspace.TemplateView;
 import org.workspaceportal.workspace.WorkspaceCredentials;
-import org.workspaceportal.workspace.WorkspaceRequest;
 import org.workspaceportal.workspace.WorkspaceService;
+import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
 
-/** A user's own pages: the request form, "my workspaces" and a workspace's detail. */
+/** A user's own pages: "my workspaces", a workspace's page, its credentials and its deletion. */
 @Controller
 class WorkspacePageController {
 
@@ -43,7 +37,6 @@ class WorkspacePageController {
   private final TemplateService templates;
   private final CredentialService credentials;
   private final WorkspaceUpdates updates;
-  private final SpringValidatorAdapter validator;
 
   private final ClusterLogs logs;
 
@@ -52,61 +45,26 @@ class WorkspacePageController {
       TemplateService templates,
       CredentialService credentials,
       WorkspaceUpdates updates,
-      ClusterLogs logs,
-      Validator validator) {
+      ClusterLogs logs) {
     this.logs = logs;
     this.workspaces = workspaces;
     this.templates = templates;
     this.credentials = credentials;
     this.updates = updates;
-    this.validator = new SpringValidatorAdapter(validator);
   }
 
   @GetMapping("/workspaces")
-  String list(Authentication auth, Model model) {
-    CurrentUser user = CurrentUser.of(auth);
-    model.addAttribute(
-        "workspaces", workspaces.list(new CurrentUser(user.username(), false), null, null));
-    model.addAttribute("quota", workspaces.quotaOf(user.username()));
-    return "workspaces/list";
-  }
-
-  @GetMapping("/workspaces/new")
-  String form(Model model) {
-    String defaultTemplate =
-        templates.enabled().stream()
-            .filter(TemplateView::isDefault)
-            .map(TemplateView::name)
-            .findFirst()
-            .orElse(null);
-    model.addAttribute("form", WorkspaceForm.empty(defaultTemplate));
-    return formPage(model);
-  }
-
-  @PostMapping("/workspaces")
-  String submit(
-      @ModelAttribute("form") WorkspaceForm form,
-      BindingResult errors,
+  String list(
+      @RequestParam(defaultValue = "0") int refresh,
+      @RequestHeader(name = "HX-Request", required = false) String htmx,
       Authentication auth,
-      Model model,
-      RedirectAttributes redirect) {
-    WorkspaceRequest request = form.toRequest();
-    // the API's rules, reported on the form's fields (they have the same names)
-    validator.validate(request, errors);
-    if (errors.hasErrors()) {
-      return formPage(model);
-    }
-    try {
-      WorkspaceView created = workspaces.request(request, CurrentUser.of(auth));
-      redirect.addFlashAttribute(
-          "flash", "Requested '" + created.name() + "'. An admin will review it.");
-      return "redirect:/workspaces/" + created.id();
-    } catch (InvalidWorkspaceRequestException e) {
-      errors.rejectValue(e.field(), "invalid", e.fieldMessage());
-    } catch (PortalException e) {
-      errors.reject("rejected", e.getMessage());
-    }
-    return formPage(model);
+      Model model) {
+    CurrentUser user = CurrentUser.of(auth);
+    List<WorkspaceView> mine = workspaces.list(new CurrentUser(user.username(), false), null, null);
+    model.addAttribute("workspaces", mine);
+    model.addAttribute("quota", workspaces.quotaOf(user.username()));
+    model.addAttribute("refresh", ListRefresh.next(mine, refresh));
+    return htmx != null ? "workspaces/list :: rows" : "workspaces/list";
   }
 
   @GetMapping("/workspaces/{id}")
@@ -117,9 +75,24 @@ class WorkspacePageController {
       Model model) {
     CurrentUser user = CurrentUser.of(auth);
     WorkspaceView ws = workspaces.get(id, user);
+    boolean owner = ws.owner().equals(user.username());
     model.addAttribute("ws", ws);
     model.addAttribute("storage", credentials.storageInfo(id, user).orElse(null));
-    model.addAttribute("isOwner", ws.owner().equals(user.username()));
+    model.addAttribute("isOwner", owner);
+    model.addAttribute("liveTrigger", LiveTrigger.of(ws.status()));
+    model.addAttribute(
+        "clusterTemplate",
+        templates.list().stream()
+            .filter(t -> t.name().equals(ws.template()))
+            .findFirst()
+            .map(TemplateView::cluster)
+            .orElse(true));
+    if (user.admin() && ws.status() == WorkspaceStatus.PENDING_APPROVAL) {
+      workspaces.pendingRequest(id).ifPresent(p -> model.addAttribute("pending", p));
+    }
+    if (!owner) {
+      model.addAttribute("navSection", "all");
+    }
     return htmx != null ? "workspaces/detail :: live" : "workspaces/detail";
   }
 
@@ -185,7 +158,13 @@ class WorkspacePageController {
   @PostMapping("/workspaces/{id}/delete")
   String delete(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
     WorkspaceView deleted = workspaces.delete(id, CurrentUser.of(auth));
-    redirect.addFlashAttribute("flash", "Deleting '" + deleted.name() + "'.");
+    if (deleted.status() == WorkspaceStatus.DELETED) {
+      // a request that was never approved: nothing existed, so there is nothing to follow
+      redirect.addFlashAttribute("flash", "Withdrew the request '" + deleted.name() + "'.");
+      return "redirect:/workspaces";
+    }
+    redirect.addFlashAttribute(
+        "flash", "Deleting '" + deleted.name() + "': this page follows the clean-up.");
     return "redirect:/workspaces/" + id;
   }
 
@@ -226,11 +205,5 @@ class WorkspacePageController {
     org.workspaceportal.common.FlashMessages.attempt(
         redirect, () -> "Starting '" + workspaces.start(id, CurrentUser.of(auth)).name() + "'.");
     return "redirect:/workspaces/" + id;
-  }
-
-  private String formPage(Model model) {
-    model.addAttribute("templates", templates.enabled());
-    model.addAttribute("retentions", Retention.values());
-    return "workspaces/new";
   }
 }

@@ -55,9 +55,9 @@ class AdminHostPagesTest {
     String text = Html.text(html);
     assertThat(text)
         .contains("local")
-        .contains("UP")
+        .contains("Up")
         .contains("gpu-01")
-        .contains("DOWN")
+        .contains("Down")
         .contains("certificate not trusted")
         .contains("drained")
         .contains("1 / 2")

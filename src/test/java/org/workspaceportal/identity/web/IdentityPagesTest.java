@@ -48,6 +48,7 @@ class IdentityPagesTest {
   @Autowired MockMvc mvc;
   @Autowired IdentityService identity;
   @Autowired ApiTokenService tokens;
+  @Autowired org.workspaceportal.workspace.WorkspaceService workspaces;
 
   private static RequestPostProcessor alice() {
     return user(ALICE).roles("USER");
@@ -71,9 +72,10 @@ class IdentityPagesTest {
             .getResponse()
             .getContentAsString();
 
-    assertThat(Html.text(html)).contains("bob USER disabled", "root ADMIN enabled");
+    assertThat(Html.text(html)).contains("bob User disabled", "root Admin enabled");
     assertThat(html)
-        .contains("name=\"maxWorkspaces\" value=\"3\"", "name=\"maxWorkers\" value=\"12\"");
+        .containsPattern("name=\"maxWorkspaces\"[^>]*value=\"3\"")
+        .containsPattern("name=\"maxWorkers\"[^>]*value=\"12\"");
     assertThat(html)
         .containsPattern(
             "action=\"/admin/users/bob/enabled\"[\\s\\S]*?name=\"enabled\" value=\"true\"[\\s\\S]*?Enable");
@@ -290,7 +292,8 @@ class IdentityPagesTest {
 
     assertThat(firstView).contains(SECRET, "Copy it now: it will not be shown again.");
     assertThat(reload).doesNotContain(SECRET).doesNotContain("id=\"new-token\"");
-    assertThat(Html.text(reload)).contains("laptop", SECRET.substring(0, 10) + "…", "active");
+    assertThat(Html.text(reload)).contains("laptop", SECRET.substring(0, 10) + "…", "Revoke");
+    assertThat(reload).doesNotContain("inactive-tokens");
   }
 
   @Test
@@ -340,10 +343,13 @@ class IdentityPagesTest {
         mvc.perform(get("/tokens").with(alice())).andReturn().getResponse().getContentAsString();
 
     assertThat(Html.text(html))
-        .contains("old wsp_aaaaaa…", "expired", "gone wsp_bbbbbb…", "revoked");
+        .contains("Revoked and expired (2)")
+        .contains("old wsp_aaaaaa…", "expired", "gone wsp_bbbbbb…", "revoked")
+        .contains("No token in use.");
+    assertThat(html).containsPattern("<details id=\"inactive-tokens\" class=\"mt-2\">");
     assertThat(Html.postForms(html))
-        .as("a revoke button only for the unrevoked token, plus the create form")
-        .isEqualTo(3);
+        .as("nothing to revoke: only the create form and signing out")
+        .isEqualTo(2);
   }
 
   @Test
@@ -357,5 +363,102 @@ class IdentityPagesTest {
             .getResponse();
 
     assertThat(response.getStatus()).isEqualTo(404);
+  }
+
+  @Test
+  void theQuotaOverridesShowTheDefaultsTheyReplace() throws Exception {
+    when(identity.listUsers())
+        .thenReturn(List.of(IdentityFixtures.account("bob", Role.USER, true, null, 12)));
+    when(workspaces.defaultLimits())
+        .thenReturn(new org.workspaceportal.workspace.QuotaLimits(5, 16));
+
+    String html =
+        mvc.perform(get("/admin/users").with(root()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(Html.text(html))
+        .contains("Everyone may have 5 live workspaces and 16 workers in all, unless overridden");
+    assertThat(html)
+        .containsPattern("name=\"maxWorkspaces\"[^>]*placeholder=\"default 5\"")
+        .containsPattern("name=\"maxWorkers\"[^>]*value=\"12\"[^>]*placeholder=\"default 16\"")
+        .contains("<label class=\"form-label small mb-0\" for=\"ws-bob\">Workspaces</label>");
+  }
+
+  @Test
+  void disablingAUserAsksFirstAndSaysWhatItDoes() throws Exception {
+    when(identity.listUsers())
+        .thenReturn(List.of(IdentityFixtures.account("bob", Role.USER, true, null, null)));
+
+    String html =
+        mvc.perform(get("/admin/users").with(root()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(html)
+        .contains("data-confirm=\"Disable bob? They can no longer sign in or use their API tokens");
+  }
+
+  @Test
+  void theTokensPageLabelsItsFieldsOffersPresetsAndLinksTheApiDocumentation() throws Exception {
+    when(tokens.list(ALICE)).thenReturn(List.of());
+
+    String html =
+        mvc.perform(get("/tokens").with(alice())).andReturn().getResponse().getContentAsString();
+
+    assertThat(Html.text(html))
+        .contains("Name", "Expires on (UTC, optional)", "30 days", "1 year", "Never")
+        .contains("API documentation");
+    assertThat(html)
+        .contains("<label class=\"form-label small mb-1\" for=\"token-expires\">")
+        .contains("data-expiry-for=\"token-expires\" data-expiry-days=\"90\"")
+        .contains("href=\"/swagger-ui.html\"");
+  }
+
+  @Test
+  void aNewTokenHasACopyButtonAndAnExample() throws Exception {
+    UUID id = UUID.randomUUID();
+    when(tokens.list(ALICE)).thenReturn(List.of());
+
+    String html =
+        mvc.perform(
+                get("/tokens")
+                    .with(alice())
+                    .flashAttr(
+                        "newToken",
+                        new NewApiToken(id, "laptop", SECRET, SECRET.substring(0, 10), null)))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(html)
+        .contains("data-copy=\"new-token-value\"")
+        .contains(
+            "curl -H &quot;Authorization: Bearer "
+                + SECRET
+                + "&quot; http://localhost/api/v1/workspaces");
+  }
+
+  @Test
+  void revokingATokenAsksFirst() throws Exception {
+    when(tokens.list(ALICE))
+        .thenReturn(
+            List.of(
+                new ApiTokenView(
+                    UUID.randomUUID(),
+                    "laptop",
+                    "wsp_abcdef",
+                    Instant.parse("2026-01-01T00:00:00Z"),
+                    null,
+                    null,
+                    null)));
+
+    String html =
+        mvc.perform(get("/tokens").with(alice())).andReturn().getResponse().getContentAsString();
+
+    assertThat(html)
+        .contains("data-confirm=\"Revoke laptop? Scripts that use it stop working at once.\"");
   }
 }

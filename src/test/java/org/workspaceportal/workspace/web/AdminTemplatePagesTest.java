@@ -68,12 +68,46 @@ class AdminTemplatePagesTest {
 
     assertThat(text)
         .contains(
-            "spark-4.0-small default",
-            "2 / 4",
-            "1 cores, 2048 MB",
+            "spark-4.0-small default Small",
+            "Each worker 1 CPU, 2.0 GB",
+            "2 workers by default, at most 4 (4 CPU / 8.0 GB)",
             "spark-4.0-large",
-            "4 / 16",
-            "4 cores, 8192 MB");
+            "Each worker 4 CPU, 8.0 GB",
+            "4 workers by default, at most 16 (64 CPU / 128.0 GB)");
+  }
+
+  @Test
+  void theTemplatesPageSaysHowManyWorkspacesUseEachAndWhatAStorageOnlyOneGives() throws Exception {
+    var storageOnly =
+        new org.workspaceportal.workspace.TemplateView(
+            java.util.UUID.randomUUID(),
+            "storage-only",
+            "Just a bucket",
+            "none",
+            "-",
+            1,
+            1,
+            1,
+            256,
+            false,
+            true,
+            false);
+    when(templates.list()).thenReturn(List.of(WorkspaceFixtures.defaultTemplate(), storageOnly));
+    when(templates.liveWorkspacesByTemplate())
+        .thenReturn(java.util.Map.of(WorkspaceFixtures.DEFAULT_TEMPLATE_ID, 3L));
+
+    String text =
+        Html.text(
+            mvc.perform(get("/admin/templates").with(root()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+
+    assertThat(text)
+        .contains("3 workspaces")
+        .contains(
+            "storage-only Just a bucket Storage only: a bucket and its keys, no Spark cluster")
+        .contains("none offered");
   }
 
   @Test

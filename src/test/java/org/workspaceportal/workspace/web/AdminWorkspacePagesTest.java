@@ -73,10 +73,10 @@ class AdminWorkspacePagesTest {
         .contains(
             "bob / small-one",
             "for the churn model",
-            "Owner uses 1 / 5 approved workspaces and 2 / 16 workers.")
+            "After approval bob would use 2 of 5 workspaces and 4 of 16 workers.")
         .contains(
             "carol / another-one",
-            "Owner uses 1 / 1 approved workspaces and 0 / 16 workers — approving would exceed the quota");
+            "After approval carol would use 2 of 1 workspaces and 2 of 16 workers: over the quota");
   }
 
   @Test
@@ -201,7 +201,24 @@ class AdminWorkspacePagesTest {
                 .getResponse()
                 .getContentAsString());
 
-    assertThat(text).contains("bob alpha READY");
+    assertThat(text).contains("bob alpha Ready");
+  }
+
+  @Test
+  void allWorkspacesRefreshesItselfWhileOneIsBusyKeepingTheFilters() throws Exception {
+    when(workspaces.list(ROOT_ADMIN, "bob", null))
+        .thenReturn(List.of(WorkspaceFixtures.view("alpha", "bob", WorkspaceStatus.DELETING)));
+
+    String html =
+        mvc.perform(get("/admin/workspaces").param("owner", "bob").with(root()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(html)
+        .containsPattern("hx-get=\"/admin/workspaces\\?owner=bob&amp;status(=)?&amp;refresh=1\"")
+        .contains("hx-trigger=\"load delay:10s\"")
+        .contains("<option value=\"DELETING\">Deleting</option>");
   }
 
   @Test

@@ -1,0 +1,50 @@
+package org.workspaceportal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.workspaceportal.common.FullPage;
+
+/**
+ * Tells the layout which navigation entry the page belongs to ({@code navSection}), so that it can
+ * highlight it. A controller may set its own (an admin on someone else's workspace is in "all").
+ */
+class NavigationInterceptor implements HandlerInterceptor {
+
+  @Override
+  public void postHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
+    if (!FullPage.is(request, mav) || mav.getModel().containsKey("navSection")) {
+      return;
+    }
+    String section = section(request.getRequestURI().substring(request.getContextPath().length()));
+    if (section != null) {
+      mav.addObject("navSection", section);
+    }
+  }
+
+  static String section(String path) {
+    if (path.equals("/workspaces/new")) {
+      return "request";
+    }
+    if (path.startsWith("/workspaces")) {
+      return "workspaces";
+    }
+    if (path.startsWith("/tokens")) {
+      return "tokens";
+    }
+    if (path.startsWith("/admin/approvals")) {
+      return "approvals";
+    }
+    if (path.startsWith("/admin/workspaces")) {
+      return "all";
+    }
+    for (String admin : new String[] {"hosts", "templates", "users", "audit"}) {
+      if (path.startsWith("/admin/" + admin)) {
+        return admin;
+      }
+    }
+    return null;
+  }
+}

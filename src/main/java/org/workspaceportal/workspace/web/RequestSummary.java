@@ -1,0 +1,58 @@
+package org.workspaceportal.workspace.web;
+
+import java.util.Locale;
+import org.workspaceportal.workspace.Quota;
+import org.workspaceportal.workspace.TemplateView;
+
+/**
+ * What a request asks for and where it leaves its owner's quota, as the form shows it under the
+ * fields ({@code /js/portal.js} rewrites the same sentence as the fields change).
+ *
+ * @param workers the workers asked for (the template's default when none, or none valid, is given)
+ */
+record RequestSummary(TemplateView template, int workers, Quota quota) {
+
+  static RequestSummary of(TemplateView template, Integer asked, Quota quota) {
+    if (template == null || quota == null) {
+      return null;
+    }
+    boolean valid = asked != null && asked >= 1 && asked <= template.maxWorkers();
+    return new RequestSummary(template, valid ? asked : template.defaultWorkers(), quota);
+  }
+
+  public int workspacesAfter() {
+    return quota.usedWorkspaces() + 1;
+  }
+
+  public int workersAfter() {
+    return quota.usedWorkers() + workers;
+  }
+
+  public boolean overQuota() {
+    return workspacesAfter() > quota.maxWorkspaces() || workersAfter() > quota.maxWorkers();
+  }
+
+  /** "3 workers = 3 CPU / 6.0 GB; after approval: 2 of 5 workspaces, 8 of 16 workers." */
+  public String text() {
+    String size =
+        template.cluster()
+            ? workers
+                + (workers == 1 ? " worker" : " workers")
+                + " = "
+                + workers * template.workerCores()
+                + " CPU / "
+                + String.format(Locale.ROOT, "%.1f", workers * template.workerMemoryMb() / 1024.0)
+                + " GB"
+            : "Storage only";
+    return size
+        + "; after approval: "
+        + workspacesAfter()
+        + " of "
+        + quota.maxWorkspaces()
+        + " workspaces, "
+        + workersAfter()
+        + " of "
+        + quota.maxWorkers()
+        + " workers.";
+  }
+}

@@ -1,0 +1,43 @@
+package org.workspaceportal.workspace.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.workspaceportal.common.FullPage;
+import org.workspaceportal.workspace.WorkspaceService;
+
+/**
+ * What the workspace module adds to pages it does not render: the number of requests waiting, next
+ * to "Approvals" in every admin's navigation, and the default quota on the users page (whose
+ * override fields show it as their placeholder).
+ */
+@Configuration(proxyBeanMethods = false)
+class WorkspaceNavigation implements WebMvcConfigurer, HandlerInterceptor {
+
+  private final WorkspaceService workspaces;
+
+  WorkspaceNavigation(WorkspaceService workspaces) {
+    this.workspaces = workspaces;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(this);
+  }
+
+  @Override
+  public void postHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
+    if (!FullPage.is(request, mav) || !request.isUserInRole("ADMIN")) {
+      return;
+    }
+    mav.addObject("pendingApprovals", workspaces.pendingCount());
+    if ("admin/users".equals(mav.getViewName())) {
+      mav.addObject("quotaDefaults", workspaces.defaultLimits());
+    }
+  }
+}

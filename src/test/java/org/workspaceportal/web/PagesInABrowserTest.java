@@ -1,0 +1,355 @@
+package org.workspaceportal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.workspaceportal.PortalIntegrationTest;
+import org.workspaceportal.audit.AuditFilter;
+import org.workspaceportal.audit.AuditService;
+import org.workspaceportal.identity.CurrentUser;
+import org.workspaceportal.identity.IdentityService;
+import org.workspaceportal.identity.NewUser;
+import org.workspaceportal.identity.Role;
+import org.workspaceportal.testsupport.HeadlessChromium;
+import org.workspaceportal.testsupport.RequiresChromium;
+import org.workspaceportal.testsupport.TestAdmin;
+import org.workspaceportal.workspace.TemplateForm;
+import org.workspaceportal.workspace.TemplateService;
+import org.workspaceportal.workspace.TemplateView;
+import org.workspaceportal.workspace.WorkspaceFixtures;
+import org.workspaceportal.workspace.WorkspaceRequest;
+import org.workspaceportal.workspace.WorkspaceService;
+import org.workspaceportal.workspace.WorkspaceStatus;
+import org.workspaceportal.workspace.WorkspaceView;
+
+/**
+ * The pages as people use them, in headless Chromium at a laptop's and a phone's size. Storage-only
+ * workspaces ({@link WorkspaceFixtures#STORAGE_TEMPLATE}) reach READY in seconds without a Docker
+ * engine, so these tests need none. Every page is saved at both sizes in {@code target/screenshots}
+ * for a reviewer to look at.
+ */
+@RequiresChromium
+@PortalIntegrationTest
+class PagesInABrowserTest {
+
+  private static final int LAPTOP_WIDTH = 1366;
+  private static final int LAPTOP_HEIGHT = 900;
+  private static final int PHONE_WIDTH = 390;
+  private static final int PHONE_HEIGHT = 844;
+  private static final String PASSWORD = "pages-browser-pw";
+
+  @RegisterExtension
+  final HeadlessChromium browser = HeadlessChromium.withWindow(LAPTOP_WIDTH, LAPTOP_HEIGHT);
+
+  private final IdentityService identity;
+  private final WorkspaceService workspaces;
+  private final TemplateService templates;
+  private final AuditService audit;
+  private final String baseUrl;
+
+  private String user;
+  private TemplateView wideTemplate;
+
+  PagesInABrowserTest(
+      @Autowired IdentityService identity,
+      @Autowired WorkspaceService workspaces,
+      @Autowired TemplateService templates,
+      @Autowired AuditService audit,
+      @LocalServerPort int port) {
+    this.identity = identity;
+    this.workspaces = workspaces;
+    this.templates = templates;
+    this.audit = audit;
+    this.baseUrl = "http://127.0.0.1:" + port;
+  }
+
+  @BeforeEach
+  void aUserOfTheirOwn() {
+    user =
+        "pb-"
+            + Long.toString(System.currentTimeMillis(), 36)
+            + ThreadLocalRandom.current().nextInt(1000);
+    identity.createUser(new NewUser(user, PASSWORD, Role.USER), "browser-test");
+  }
+
+  @AfterEach
+  void withdrawTheTemplate() {
+    if (wideTemplate != null) {
+      templates.setEnabled(wideTemplate.id(), false, "browser-test");
+    }
+  }
+
+  @Test
+  void aRevealedSecretStaysOnAReadyWorkspaceUntilItsOwnerHidesIt() throws Exception {
+    WorkspaceView ws = readyWorkspace("secret-" + suffix());
+    signIn(user);
+    browser.open(baseUrl + "/workspaces/" + ws.id());
+    assertThat(find("#live").getDomAttribute("hx-trigger"))
+        .as("a finished workspace is not polled")
+        .isEqualTo("sse:progress");
+
+    find("#reveal-secret").click();
+    String secret = browser.await().until(d -> d.findElement(By.id("secret-value")).getText());
+    assertThat(secret).isNotBlank();
+    Thread.sleep(16_000);
+    assertThat(find("#secret-value").isDisplayed()).as("still shown after 16 s").isTrue();
+    assertThat(find("#secret-value").getText()).isEqualTo(secret);
+
+    // a change pushed by the server refreshes the page's live part; the secret stays
+    browser.driver().executeScript("htmx.trigger('#live', 'sse:progress')");
+    browser.await().until(d -> d.findElement(By.id("secret-value")).isDisplayed());
+    assertThat(find("#secret-value").getText()).isEqualTo(secret);
+    assertThat(find("#storage button[data-copy='secret-value']").isDisplayed()).isTrue();
+    assertThat(revealsOf(ws)).as("revealed once, audited once").isEqualTo(1);
+    browser.screenshot("workspace-secret-shown");
+
+    find("#hide-secret").click();
+    browser.await().until(d -> d.findElements(By.id("secret-value")).isEmpty());
+    assertThat(find("#reveal-secret").isDisplayed()).isTrue();
+  }
+
+  @Test
+  void theRequestFormsWorkersLimitFollowsTheTemplate() {
+    wideTemplate =
+        templates.create(
+            new TemplateForm(
+                "pb-wide-" + suffix(),
+                "Wide",
+                "workspace-portal/spark:4.0",
+                "4.0.1",
+                2,
+                8,
+                1,
+                1024),
+            "browser-test");
+    signIn(user);
+    browser.open(baseUrl + "/workspaces/new");
+    Select template = new Select(find("#template"));
+    WebElement workers = find("#workers");
+
+    template.selectByValue(WorkspaceFixtures.DEFAULT_TEMPLATE);
+    assertThat(workers.getDomProperty("max")).isEqualTo("4");
+    assertThat(text("#workersHelp")).isEqualTo("1 to 4 for spark-4.0-small; empty: 2.");
+
+    template.selectByValue(wideTemplate.name());
+    assertThat(workers.getDomProperty("max")).isEqualTo("8");
+    workers.sendKeys("6");
+    assertThat(browser.driver().findElements(By.id("workers-error"))).isEmpty();
+    assertThat(text("#request-summary [data-summary]"))
+        .startsWith("6 workers = 6 CPU / 6.0 GB; after approval: 1 of 5 workspaces, 6 of 16");
+
+    template.selectByValue(WorkspaceFixtures.DEFAULT_TEMPLATE);
+    assertThat(text("#workers-error"))
+        .isEqualTo("must be at most 4 for template 'spark-4.0-small'");
+
+    template.selectByValue("storage-only");
+    assertThat(workers.isEnabled()).as("no cluster, no workers to choose").isFalse();
+
+    // the server says the same, and only that, for the field
+    template.selectByValue(WorkspaceFixtures.DEFAULT_TEMPLATE);
+    find("#name").sendKeys("too-many-" + suffix());
+    workers.clear();
+    workers.sendKeys("65");
+    browser.clickAndWaitForNewPage(find("#submit-request"));
+    assertThat(path()).isEqualTo("/workspaces");
+    assertThat(browser.driver().findElements(By.cssSelector(".invalid-feedback")))
+        .extracting(WebElement::getText)
+        .containsExactly("must be at most 4 for template 'spark-4.0-small'");
+    assertThat(find("#workers").getDomProperty("max")).isEqualTo("4");
+  }
+
+  @Test
+  void onAPhoneTheListTheWorkspacePageAndTheApprovalsFitTheScreen() {
+    WorkspaceView ready = readyWorkspace("phone-" + suffix());
+    workspaces.request(
+        new WorkspaceRequest(
+            "phone-wait-" + suffix(),
+            "A long description that should wrap on a narrow screen rather than push anything out",
+            WorkspaceFixtures.STORAGE_TEMPLATE,
+            null,
+            null,
+            null,
+            null),
+        new CurrentUser(user, false));
+    browser.resizeViewport(PHONE_WIDTH, PHONE_HEIGHT);
+    signIn(user);
+
+    fits("/workspaces", "phone-my-workspaces");
+    browser.open(baseUrl + "/workspaces/" + ready.id());
+    assertThat(find("#storage").getRect().getY())
+        .as("what the user came for comes first")
+        .isLessThan(find("#details").getRect().getY());
+    assertThat(find("#progress").getDomAttribute("open"))
+        .as("finished progress is folded")
+        .isNull();
+    click(find("#reveal-secret"));
+    browser.await().until(d -> d.findElement(By.id("secret-value")).isDisplayed());
+    click(find("#snippets summary"));
+    click(find("#progress summary"));
+    fitsAsItIs("phone-workspace-ready");
+    signOut();
+
+    signIn(TestAdmin.USERNAME, TestAdmin.PASSWORD);
+    assertThat(path()).as("admins land on the approvals").isEqualTo("/admin/approvals");
+    fits("/admin/approvals", "phone-approvals");
+  }
+
+  @Test
+  void everyPageAtALaptopsAndAPhonesSize() {
+    WorkspaceView ready = readyWorkspace("shot-" + suffix());
+    WorkspaceView pending =
+        workspaces.request(
+            WorkspaceFixtures.request("shot-wait-" + suffix()), new CurrentUser(user, false));
+    WorkspaceView rejected =
+        workspaces.request(
+            WorkspaceFixtures.request("shot-no-" + suffix()), new CurrentUser(user, false));
+    workspaces.reject(
+        rejected.id(), "Please use a cluster template", new CurrentUser("browser-test", true));
+
+    List<Page> userPages =
+        List.of(
+            new Page("my-workspaces", "/workspaces"),
+            new Page("request-form", "/workspaces/new"),
+            new Page("request-again", "/workspaces/new?from=" + rejected.id()),
+            new Page("workspace-ready", "/workspaces/" + ready.id()),
+            new Page("workspace-pending", "/workspaces/" + pending.id()),
+            new Page("workspace-rejected", "/workspaces/" + rejected.id()),
+            new Page("delete", "/workspaces/" + ready.id() + "/delete"),
+            new Page("withdraw", "/workspaces/" + pending.id() + "/delete"),
+            new Page("tokens", "/tokens"),
+            new Page("not-found", "/workspaces/" + UUID.randomUUID()));
+    List<Page> adminPages =
+        List.of(
+            new Page("approvals", "/admin/approvals"),
+            new Page("workspace-pending-admin", "/workspaces/" + pending.id()),
+            new Page("all-workspaces", "/admin/workspaces"),
+            new Page("hosts", "/admin/hosts"),
+            new Page("host-form", "/admin/hosts/new"),
+            new Page("templates", "/admin/templates"),
+            new Page("template-form", "/admin/templates/new"),
+            new Page("users", "/admin/users"),
+            new Page("audit", "/admin/audit"));
+    for (boolean phone : List.of(false, true)) {
+      if (phone) {
+        browser.resizeViewport(PHONE_WIDTH, PHONE_HEIGHT);
+      }
+      String size = phone ? "phone" : "laptop";
+      browser.open(baseUrl + "/login");
+      browser.fullPageScreenshot("page-login-" + size);
+      signIn(user);
+      for (Page page : userPages) {
+        shoot(page, size, phone);
+      }
+      signOut();
+      signIn(TestAdmin.USERNAME, TestAdmin.PASSWORD);
+      for (Page page : adminPages) {
+        shoot(page, size, phone);
+      }
+      signOut();
+    }
+  }
+
+  /** A page to look at: the name of its screenshot and its address. */
+  private record Page(String name, String path) {}
+
+  private void shoot(Page page, String size, boolean phone) {
+    browser.open(baseUrl + page.path());
+    browser.fullPageScreenshot("page-" + page.name() + "-" + size);
+    if (phone) {
+      assertThat(browser.whatSticksOutSideways()).as("%s on a phone", page.path()).isEmpty();
+    }
+  }
+
+  /** Opens a page at the current size, saves it, and checks that nothing sticks out. */
+  private void fits(String page, String screenshot) {
+    browser.open(baseUrl + page);
+    fitsAsItIs(screenshot);
+  }
+
+  private void fitsAsItIs(String screenshot) {
+    browser.fullPageScreenshot(screenshot);
+    assertThat(browser.whatSticksOutSideways()).as(screenshot).isEmpty();
+  }
+
+  /** A storage-only workspace of {@link #user}, approved and provisioned to READY. */
+  private WorkspaceView readyWorkspace(String name) {
+    CurrentUser owner = new CurrentUser(user, false);
+    WorkspaceView ws = workspaces.request(WorkspaceFixtures.request(name), owner);
+    workspaces.approve(ws.id(), new CurrentUser("browser-test", true));
+    browser
+        .await()
+        .withTimeout(Duration.ofMinutes(2))
+        .until(d -> workspaces.get(ws.id(), owner).status() == WorkspaceStatus.READY);
+    return ws;
+  }
+
+  private long revealsOf(WorkspaceView ws) {
+    return audit
+        .search(new AuditFilter("credentials.revealed", user, null, null), 0, 50)
+        .getContent()
+        .stream()
+        .filter(e -> e.target().equals(user + "/" + ws.name()))
+        .count();
+  }
+
+  private void signIn(String username) {
+    signIn(username, PASSWORD);
+  }
+
+  private void signIn(String username, String password) {
+    browser.open(baseUrl + "/login");
+    find("#username").sendKeys(username);
+    find("#password").sendKeys(password);
+    browser.clickAndWaitForNewPage(find("#sign-in"));
+    assertThat(path()).as("signed in as %s", username).isNotEqualTo("/login");
+  }
+
+  private void signOut() {
+    if (!find("#logout").isDisplayed()) {
+      find(".navbar-toggler").click(); // the phone's menu
+    }
+    browser.await().until(d -> d.findElement(By.id("logout")).isDisplayed());
+    browser.clickAndWaitForNewPage(find("#logout"));
+    assertThat(path()).isEqualTo("/login");
+  }
+
+  /**
+   * Clicks where the element is now: scrolled to at once, not smoothly (a click mid-scroll misses).
+   */
+  private void click(WebElement element) {
+    browser
+        .driver()
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+    element.click();
+  }
+
+  private static String suffix() {
+    return Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
+  }
+
+  private String text(String css) {
+    return browser.await().until(d -> d.findElement(By.cssSelector(css)).getText());
+  }
+
+  private WebElement find(String css) {
+    return browser.await().until(d -> d.findElement(By.cssSelector(css)));
+  }
+
+  private String path() {
+    return URI.create(browser.driver().getCurrentUrl()).getPath();
+  }
+}

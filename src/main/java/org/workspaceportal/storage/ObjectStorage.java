@@ -47,7 +47,7 @@ public interface ObjectStorage {
    * Applies the retention choice to a bucket: KEEP leaves it, DESTROY destroys, ERADICATE also
    * eradicates.
    */
-  void removeBucket(String bucket, DataRetention retention);
+  void removeBucket(String bucket, Retention retention);
 
   /** Deletes the user (its keys go with it). */
   void removeUser(String account, String user);
@@ -59,7 +59,7 @@ public interface ObjectStorage {
   boolean removeAccountIfEmpty(String account);
 
   /** Applies the retention choice to a file system, like {@link #removeBucket}. */
-  void removeFileSystem(String name, DataRetention retention);
+  void removeFileSystem(String name, Retention retention);
 
   /** How a Docker host mounts a file system made with {@link #ensureFileSystem}. */
   FileSystemMount mountOf(String fileSystem);

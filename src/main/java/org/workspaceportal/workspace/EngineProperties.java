@@ -2,6 +2,7 @@ package org.workspaceportal.workspace;
 
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
+import java.util.random.RandomGenerator;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -12,8 +13,9 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled run jobs in this instance (an instance with false only serves pages and the API)
  * @param threads jobs run in parallel by this instance
  * @param maxAttempts attempts of one step before the workspace is FAILED (transient errors only)
- * @param initialBackoff wait before the second attempt; doubles each time
- * @param maxBackoff the longest wait between attempts
+ * @param initialBackoff wait before the second attempt; doubles each time (this is the only retry
+ *     layer: adapters do not retry, so one attempt is one call of the failing kind)
+ * @param maxBackoff the longest wait between attempts, also for a system that asks for longer
  * @param pollingInterval how often an idle instance looks for due jobs (jobs scheduled by this
  *     instance start at once regardless)
  * @param heartbeatInterval how often a running job proves it is alive; a job whose instance died is
@@ -40,5 +42,20 @@ record EngineProperties(
     long factor = 1L << Math.min(Math.max(attempt - 1, 0), 20);
     Duration d = initialBackoff.multipliedBy(factor);
     return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+  }
+
+  /**
+   * The wait after a failed attempt: the backoff with "equal jitter" (half fixed, half random, so
+   * that many workspaces failing on one busy system do not come back in step), or what the system
+   * asked for when that is longer, never above {@code maxBackoff}.
+   */
+  Duration retryWait(int attempt, Duration asked, RandomGenerator random) {
+    long ceiling = Math.max(1, backoff(attempt).toMillis());
+    long half = ceiling / 2;
+    Duration jittered = Duration.ofMillis(ceiling - half + random.nextLong(half + 1));
+    if (asked == null || asked.compareTo(jittered) <= 0) {
+      return jittered;
+    }
+    return asked.compareTo(maxBackoff) > 0 ? maxBackoff : asked;
   }
 }

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 import org.workspaceportal.secrets.SecretCipher;
 import org.workspaceportal.storage.BucketAccessCheck;
 import org.workspaceportal.storage.DataEndpoints;
-import org.workspaceportal.storage.DataRetention;
 import org.workspaceportal.storage.NewAccessKey;
 import org.workspaceportal.storage.ObjectStorage;
+import org.workspaceportal.storage.Retention;
 import org.workspaceportal.storage.StorageException;
 
 /**
@@ -58,7 +58,7 @@ class StorageStepHandler implements StepHandler {
   @Override
   public StepOutcome run(StepAttempt step) {
     WorkspaceStorage names = state.namesFor(step.workspace());
-    DataRetention retention = retention(step.workspace().retention());
+    Retention retention = step.workspace().retention();
     switch (step.kind()) {
       case ACCOUNT -> storage.ensureAccount(names.account());
       case USER -> storage.ensureUser(names.account(), names.objectUser());
@@ -114,9 +114,5 @@ class StorageStepHandler implements StepHandler {
         new NewAccessKey(names.accessKeyId(), cipher.decrypt(names.secretCiphertext())),
         names.bucket());
     state.verified(names.workspaceId(), endpoints.s3Endpoint().toString(), endpoints.nfsAddress());
-  }
-
-  private static DataRetention retention(Retention r) {
-    return DataRetention.valueOf(r.name());
   }
 }

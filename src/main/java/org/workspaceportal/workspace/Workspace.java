@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.workspaceportal.storage.Retention;
 
 /**
  * A workspace and its lifecycle. Every status change goes through {@link #moveTo}, which refuses

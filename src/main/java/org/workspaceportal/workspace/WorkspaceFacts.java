@@ -1,6 +1,7 @@
 package org.workspaceportal.workspace;
 
 import java.util.UUID;
+import org.workspaceportal.storage.Retention;
 
 /**
  * What a step needs to know about its workspace, detached from JPA for use outside transactions.

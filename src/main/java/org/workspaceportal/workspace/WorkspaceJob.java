@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -103,7 +104,8 @@ class WorkspaceJob {
 
   private Instant failedAttempt(StepAttempt step, Failure failure) {
     if (failure.retryable() && step.attempt() < properties.maxAttempts()) {
-      Duration wait = properties.backoff(step.attempt());
+      Duration wait =
+          properties.retryWait(step.attempt(), failure.retryAfter(), RandomGenerator.getDefault());
       log.info(
           "Workspace {} step {} attempt {} failed, retrying in {}: {}",
           step.workspace().id(),
@@ -175,16 +177,23 @@ class WorkspaceJob {
   }
 
   /** How a step failure is told to people, and whether another attempt may help. */
-  private record Failure(String message, boolean retryable) {
+  /**
+   * What a failed attempt tells the retry decision: the message, whether another attempt may help,
+   * and how long the failing system asked to be left alone, if it said.
+   */
+  private record Failure(String message, boolean retryable, Duration retryAfter) {
     static Failure of(RuntimeException e) {
       if (e instanceof ExternalSystemException external) {
-        return new Failure(external.getMessage(), external.isTransient());
+        return new Failure(
+            external.getMessage(), external.isTransient(), external.retryAfter().orElse(null));
       }
       // A bug or an environment problem (e.g. a changed PORTAL_SECRET_KEY): log it whole, tell
       // people only its kind; trying again a few times is harmless, the attempts are bounded.
       log.error("Unexpected error in a workspace step", e);
       return new Failure(
-          "Unexpected error (" + e.getClass().getSimpleName() + "); see the portal log.", true);
+          "Unexpected error (" + e.getClass().getSimpleName() + "); see the portal log.",
+          true,
+          null);
     }
   }
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.workspaceportal.common.PlainText;
+import org.workspaceportal.storage.Retention;
 
 /**
  * What a user asks for. Optional fields may be null: template → the default template, workers → the

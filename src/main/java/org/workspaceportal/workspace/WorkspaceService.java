@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workspaceportal.common.NotFoundException;
 import org.workspaceportal.host.CapacityService;
 import org.workspaceportal.identity.CurrentUser;
+import org.workspaceportal.storage.Retention;
 import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceRequested;
 
 /**

@@ -3,6 +3,7 @@ package org.workspaceportal.workspace;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.workspaceportal.storage.Retention;
 
 /**
  * Read model of a workspace, for pages and the API alike.

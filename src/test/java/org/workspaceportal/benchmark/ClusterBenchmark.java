@@ -22,7 +22,7 @@ import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.NewUser;
 import org.workspaceportal.identity.Role;
-import org.workspaceportal.workspace.Retention;
+import org.workspaceportal.storage.Retention;
 import org.workspaceportal.workspace.StepView;
 import org.workspaceportal.workspace.WorkspaceFixtures;
 import org.workspaceportal.workspace.WorkspaceRequest;

@@ -14,6 +14,7 @@ import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.NewUser;
 import org.workspaceportal.identity.Role;
+import org.workspaceportal.storage.Retention;
 
 /**
  * A step may wait for something outside the portal without failing: the real engine and scheduler,

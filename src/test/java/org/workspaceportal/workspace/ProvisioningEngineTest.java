@@ -31,6 +31,7 @@ import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.NewUser;
 import org.workspaceportal.identity.Role;
+import org.workspaceportal.storage.Retention;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -153,14 +154,16 @@ class ProvisioningEngineTest {
 
   @Test
   void transientFaultsAreRetriedAndTheWorkspaceStillBecomesReady() {
-    // More failures than the adapter retries by itself, so the engine must retry the step later.
-    sim.faults().failNext(6, "POST", "/buckets", 503);
+    // The engine is the one retry layer: each attempt of the step sends the POST once.
+    sim.faults().failNext(3, "POST", "/buckets", 503);
     WorkspaceView ws = approve(request("flaky", Retention.ERADICATE, false));
 
     WorkspaceView ready = awaitStatus(ws.id(), WorkspaceStatus.READY);
     StepView bucket =
         ready.steps().stream().filter(s -> s.kind() == StepKind.BUCKET).findFirst().orElseThrow();
-    assertThat(bucket.attempts()).isGreaterThan(1);
+    assertThat(bucket.attempts())
+        .as("three failed attempts, then one that went through")
+        .isEqualTo(4);
     assertThat(bucket.status()).isEqualTo(StepStatus.SUCCEEDED);
     assertThat(sim.buckets()).filteredOn(bk -> bk.account().equals(account(ws))).hasSize(1);
   }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.workspaceportal.storage.Retention;
 
 /**
  * Workspaces, requests and views for tests of the workspace module and of the pages and API that

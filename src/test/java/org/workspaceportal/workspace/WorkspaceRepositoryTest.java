@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.workspaceportal.PostgresJpaTest;
 import org.workspaceportal.identity.IdentityFixtures;
+import org.workspaceportal.storage.Retention;
 
 /**
  * The workspaces table on real PostgreSQL: the partial unique index on live names, and the usage

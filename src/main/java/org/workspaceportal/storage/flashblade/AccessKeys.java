@@ -1,6 +1,5 @@
 package org.workspaceportal.storage.flashblade;
 
-import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +33,9 @@ final class AccessKeys {
   private static final Logger log = LoggerFactory.getLogger(AccessKeys.class);
 
   private final FlashBladeApi api;
-  private final Retrier retrier;
 
-  AccessKeys(FlashBladeApi api, Retrier retrier) {
+  AccessKeys(FlashBladeApi api) {
     this.api = api;
-    this.retrier = retrier;
   }
 
   /** The S3 access key ids of the user's keys (see {@link AccessKeyItem#s3Id()}). */
@@ -61,19 +58,7 @@ final class AccessKeys {
     if (before.size() >= MAX_KEYS_PER_USER) {
       throw limitReached(name);
     }
-    Set<String> known = new HashSet<>(before);
-    try {
-      return retrier.run(
-          () -> createOnce(account, user, known),
-          failure -> failure instanceof RejectedUnprocessed);
-    } catch (RejectedUnprocessed rejected) {
-      throw rejected.busy;
-    } catch (IOException interrupted) {
-      throw new StorageException(
-          "Interrupted while creating an access key for object-store user '" + name + "'",
-          true,
-          interrupted);
-    }
+    return createOnce(account, user, new HashSet<>(before));
   }
 
   /**
@@ -147,10 +132,9 @@ final class AccessKeys {
             true,
             busy);
       }
-      throw new RejectedUnprocessed(busy);
+      throw busy; // not processed: sending it again later is safe
     } catch (FlashBladeUnreachable unreachable) {
-      // Not-sent failures were already resent by ResilientCalls; this one may have reached the
-      // array.
+      // Only a request that provably never left this machine is safe to send again.
       throw unreachable.requestSent() ? unconfirmed(name, unreachable) : unreachable;
     } catch (FlashBladeRefusal refusal) {
       throw refusal.mentions("maximum") ? limitReached(name) : refusal;
@@ -196,15 +180,5 @@ final class AccessKeys {
             + " not stored before trying again.",
         true,
         cause);
-  }
-
-  /** A 429/503 after which the listing proved that no key was made: safe to send the POST again. */
-  private static final class RejectedUnprocessed extends RuntimeException {
-    private final FlashBladeBusy busy;
-
-    RejectedUnprocessed(FlashBladeBusy busy) {
-      super(busy.getMessage(), busy, false, false);
-      this.busy = busy;
-    }
   }
 }

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.workspaceportal.storage.DataRetention;
+import org.workspaceportal.storage.Retention;
 import org.workspaceportal.storage.StorageException;
 
 /**
@@ -44,8 +44,8 @@ final class Buckets {
     adopt(existing.get(), account);
   }
 
-  void remove(String bucket, DataRetention retention) {
-    if (retention == DataRetention.KEEP) {
+  void remove(String bucket, Retention retention) {
+    if (retention == Retention.KEEP) {
       return;
     }
     Optional<BucketItem> existing = find(bucket);
@@ -60,7 +60,7 @@ final class Buckets {
           "destroy bucket '" + bucket + "'");
       log.info("Destroyed FlashBlade bucket '{}' (recoverable until eradicated)", bucket);
     }
-    if (retention == DataRetention.ERADICATE) {
+    if (retention == Retention.ERADICATE) {
       try {
         api.delete(RESOURCE, Map.of("names", bucket), "eradicate bucket '" + bucket + "'");
         log.info("Eradicated FlashBlade bucket '{}'", bucket);

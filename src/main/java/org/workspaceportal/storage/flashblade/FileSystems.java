@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.workspaceportal.storage.DataRetention;
+import org.workspaceportal.storage.Retention;
 import org.workspaceportal.storage.StorageException;
 
 /**
@@ -48,8 +48,8 @@ final class FileSystems {
     adopt(existing.get());
   }
 
-  void remove(String name, DataRetention retention) {
-    if (retention == DataRetention.KEEP) {
+  void remove(String name, Retention retention) {
+    if (retention == Retention.KEEP) {
       return;
     }
     Optional<FileSystemItem> existing = find(name);
@@ -64,7 +64,7 @@ final class FileSystems {
           "destroy file system '" + name + "'");
       log.info("Destroyed FlashBlade file system '{}' (recoverable until eradicated)", name);
     }
-    if (retention == DataRetention.ERADICATE) {
+    if (retention == Retention.ERADICATE) {
       try {
         api.delete(RESOURCE, Map.of("names", name), "eradicate file system '" + name + "'");
         log.info("Eradicated FlashBlade file system '{}'", name);

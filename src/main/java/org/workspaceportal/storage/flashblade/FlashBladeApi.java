@@ -101,7 +101,6 @@ final class FlashBladeApi {
     Exchange exchange =
         new Exchange(method, version.basePath() + resource, query, bytes, resource, once);
     return calls.run(
-        exchange,
         action,
         () -> {
           Session.State current = session.current();

@@ -1,17 +1,19 @@
 package org.workspaceportal.storage.flashblade;
 
+import java.time.Duration;
 import java.util.List;
 import org.workspaceportal.storage.StorageException;
 
 /**
- * The array kept answering 429 or 5xx (after the retries the call was allowed); trying later may
- * work.
+ * The array answered 429 or 5xx; trying later may work, after the {@code Retry-After} it sent, if
+ * any.
  */
 final class FlashBladeBusy extends StorageException {
 
   private final int status;
 
-  FlashBladeBusy(String action, int status, List<ApiError> errors, String requestId, int attempts) {
+  FlashBladeBusy(
+      String action, int status, List<ApiError> errors, String requestId, Duration retryAfter) {
     super(
         "FlashBlade could not "
             + action
@@ -19,10 +21,11 @@ final class FlashBladeBusy extends StorageException {
             + ApiErrors.describe(errors)
             + " (HTTP "
             + status
-            + (attempts > 1 ? " on all " + attempts + " attempts" : "")
             + (requestId == null ? "" : ", request id " + requestId)
             + ")",
-        true);
+        true,
+        null,
+        retryAfter);
     this.status = status;
   }
 

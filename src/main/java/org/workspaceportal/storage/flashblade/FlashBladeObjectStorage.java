@@ -9,10 +9,10 @@ import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.workspaceportal.storage.DataEndpoints;
-import org.workspaceportal.storage.DataRetention;
 import org.workspaceportal.storage.FileSystemMount;
 import org.workspaceportal.storage.NewAccessKey;
 import org.workspaceportal.storage.ObjectStorage;
+import org.workspaceportal.storage.Retention;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,14 +35,6 @@ final class FlashBladeObjectStorage implements ObjectStorage, AutoCloseable {
   private final java.nio.file.Path fileSystemBindRoot;
 
   FlashBladeObjectStorage(FlashBladeProperties properties, MeterRegistry meters) {
-    this(
-        properties,
-        meters,
-        Retrier.sleeping(
-            properties.maxAttempts(), properties.initialBackoff(), properties.maxBackoff()));
-  }
-
-  FlashBladeObjectStorage(FlashBladeProperties properties, MeterRegistry meters, Retrier retrier) {
     Objects.requireNonNull(properties.url(), "portal.storage.flashblade.url");
     if (properties.insecureSkipTlsVerify()) {
       log.warn(
@@ -53,11 +45,11 @@ final class FlashBladeObjectStorage implements ObjectStorage, AutoCloseable {
     }
     JsonMapper json = FlashBladeJson.mapper();
     this.http = new FlashBladeHttp(HttpUrl.get(properties.url()), client(properties), meters);
-    ResilientCalls calls = new ResilientCalls(retrier, json);
+    ResilientCalls calls = new ResilientCalls(json);
     this.session = new Session(http, calls, json, properties.apiToken());
     FlashBladeApi api = new FlashBladeApi(http, session, calls, json);
     this.accounts = new Accounts(api);
-    this.keys = new AccessKeys(api, retrier);
+    this.keys = new AccessKeys(api);
     this.users = new Users(api, keys);
     this.buckets = new Buckets(api, properties.bucketQuotaBytes());
     this.fileSystems = new FileSystems(api, properties.nfsRule(), properties.datahubBytes());
@@ -115,7 +107,7 @@ final class FlashBladeObjectStorage implements ObjectStorage, AutoCloseable {
   }
 
   @Override
-  public void removeBucket(String bucket, DataRetention retention) {
+  public void removeBucket(String bucket, Retention retention) {
     buckets.remove(bucket, retention);
   }
 
@@ -130,7 +122,7 @@ final class FlashBladeObjectStorage implements ObjectStorage, AutoCloseable {
   }
 
   @Override
-  public void removeFileSystem(String name, DataRetention retention) {
+  public void removeFileSystem(String name, Retention retention) {
     fileSystems.remove(name, retention);
   }
 

@@ -1,8 +1,6 @@
 package org.workspaceportal.storage.flashblade;
 
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -34,11 +32,6 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout how long to wait for a TCP/TLS connection to the management interface
  * @param readTimeout how long to wait for each read of an answer (and for the whole call at most
  *     twice that, plus the connect timeout)
- * @param maxAttempts how often one call is tried in total when the array answers 429 or 5xx, or the
- *     connection fails (1 = no retry)
- * @param initialBackoff wait before the second attempt; doubles with each further attempt, with
- *     jitter
- * @param maxBackoff longest wait between two attempts
  * @param nfsRule NFS export rule of new file systems ({@code client(options)}); restrict the client
  *     to the Docker hosts' subnet where possible
  * @param bucketQuotaBytes hard quota of new buckets when the caller asks for none; unset means
@@ -60,9 +53,6 @@ record FlashBladeProperties(
     @DefaultValue("http") @NotNull @Pattern(regexp = "https?") String dataScheme,
     @DefaultValue("10s") @NotNull Duration connectTimeout,
     @DefaultValue("60s") @NotNull Duration readTimeout,
-    @DefaultValue("4") @Min(1) @Max(20) int maxAttempts,
-    @DefaultValue("200ms") @NotNull Duration initialBackoff,
-    @DefaultValue("10s") @NotNull Duration maxBackoff,
     @DefaultValue("*(rw,no_root_squash)") @NotBlank String nfsRule,
     @Positive Long bucketQuotaBytes,
     @DefaultValue("1099511627776") @Positive long datahubBytes,
@@ -87,12 +77,6 @@ record FlashBladeProperties(
         + connectTimeout
         + ", readTimeout="
         + readTimeout
-        + ", maxAttempts="
-        + maxAttempts
-        + ", initialBackoff="
-        + initialBackoff
-        + ", maxBackoff="
-        + maxBackoff
         + ", nfsRule="
         + nfsRule
         + ", bucketQuotaBytes="
@@ -125,15 +109,6 @@ record FlashBladeProperties(
               + " other")
   boolean isTrustUnambiguous() {
     return caCertificate == null || !insecureSkipTlsVerify;
-  }
-
-  @AssertTrue(
-      message =
-          "portal.storage.flashblade.initial-backoff must be positive and not above max-backoff")
-  boolean isBackoffConsistent() {
-    return initialBackoff == null
-        || maxBackoff == null
-        || (initialBackoff.isPositive() && initialBackoff.compareTo(maxBackoff) <= 0);
   }
 
   @AssertTrue(

@@ -10,7 +10,7 @@ final class FlashBladeUnreachable extends StorageException {
 
   private final boolean requestSent;
 
-  FlashBladeUnreachable(String action, ExchangeFailure failure, int attempts) {
+  FlashBladeUnreachable(String action, ExchangeFailure failure) {
     super(
         failure.certificateRejected()
             ? "The FlashBlade management certificate is not trusted, so the portal did not "
@@ -19,11 +19,7 @@ final class FlashBladeUnreachable extends StorageException {
                 + failure.getMessage()
                 + ". Set portal.storage.flashblade.ca-certificate to the PEM file of the "
                 + "array's CA (or its self-signed certificate)"
-            : "FlashBlade did not answer when asked to "
-                + action
-                + ": "
-                + failure.getMessage()
-                + (attempts > 1 ? " (on all " + attempts + " attempts)" : ""),
+            : "FlashBlade did not answer when asked to " + action + ": " + failure.getMessage(),
         !failure.certificateRejected(),
         failure);
     this.requestSent = failure.requestSent();

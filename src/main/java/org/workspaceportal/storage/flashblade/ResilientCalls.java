@@ -2,26 +2,24 @@ package org.workspaceportal.storage.flashblade;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.function.Predicate;
 import org.workspaceportal.storage.StorageException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs a call under the retry policy and turns what finally happened into an {@link Answer} (2xx)
- * or a {@link StorageException} written for people.
+ * Runs one call and turns what happened into an {@link Answer} (2xx) or a {@link StorageException}
+ * written for people.
  *
- * <p>Idempotent calls are retried on 429, on 5xx except 501, and when no answer came. A call marked
- * {@link Exchange#once()} is retried only when it provably never left this machine; a 429 or 5xx
- * answer to it is reported at once ({@link FlashBladeBusy}) so that the caller can check what the
- * array did before deciding to send it again.
+ * <p>It does not retry: the caller that orchestrates (the provisioning engine) owns the retry
+ * budget, so one engine attempt is one call and attempts never multiply across layers. What it
+ * decides here is whether trying again later may help: 429, 5xx except 501 and calls that got no
+ * answer are transient ({@link FlashBladeBusy} carries the array's {@code Retry-After}); a refused
+ * call or an untrusted certificate is not.
  */
 final class ResilientCalls {
 
-  private final Retrier retrier;
   private final JsonMapper json;
 
-  ResilientCalls(Retrier retrier, JsonMapper json) {
-    this.retrier = retrier;
+  ResilientCalls(JsonMapper json) {
     this.json = json;
   }
 
@@ -29,66 +27,35 @@ final class ResilientCalls {
     return status == 429 || (status >= 500 && status != 501);
   }
 
-  Answer run(Exchange exchange, String action, Retrier.Attempt<Answer> attempt) {
-    int[] attempts = {0};
+  /** One try of a call; IO failures are what the transport reports when no answer came. */
+  interface Attempt {
+    Answer call() throws IOException;
+  }
+
+  Answer run(String action, Attempt attempt) {
     try {
-      Answer answer =
-          retrier.run(
-              () -> {
-                attempts[0]++;
-                Answer candidate = attempt.call();
-                if (isRetryableStatus(candidate.status()) && !exchange.once()) {
-                  throw new RetryableAnswer(candidate);
-                }
-                return candidate;
-              },
-              retryable(exchange),
-              failure -> failure instanceof RetryableAnswer busy ? busy.answer.retryAfter() : null);
+      Answer answer = attempt.call();
       if (answer.isSuccess()) {
         return answer;
       }
       if (isRetryableStatus(answer.status())) {
-        throw busy(action, answer, attempts[0]);
+        throw new FlashBladeBusy(
+            action,
+            answer.status(),
+            ApiErrors.parse(json, answer.body()),
+            answer.requestId(),
+            answer.retryAfter());
       }
       throw new FlashBladeRefusal(
           action, answer.status(), ApiErrors.parse(json, answer.body()), answer.requestId());
-    } catch (RetryableAnswer e) {
-      throw busy(action, e.answer, attempts[0]);
     } catch (ExchangeFailure e) {
-      throw new FlashBladeUnreachable(action, e, attempts[0]);
+      throw new FlashBladeUnreachable(action, e);
     } catch (InterruptedIOException e) {
       throw new StorageException(
           "Interrupted while waiting to " + action + " on FlashBlade", true, e);
     } catch (IOException e) {
       throw new StorageException(
           "Could not " + action + " on FlashBlade: " + e.getMessage(), true, e);
-    }
-  }
-
-  private static Predicate<Exception> retryable(Exchange exchange) {
-    return failure ->
-        failure instanceof RetryableAnswer
-            || (failure instanceof ExchangeFailure noAnswer
-                && !noAnswer.certificateRejected()
-                && (!exchange.once() || !noAnswer.requestSent()));
-  }
-
-  private FlashBladeBusy busy(String action, Answer answer, int attempts) {
-    return new FlashBladeBusy(
-        action,
-        answer.status(),
-        ApiErrors.parse(json, answer.body()),
-        answer.requestId(),
-        attempts);
-  }
-
-  /** Carries a retryable answer out of an attempt; never leaves this class. */
-  private static final class RetryableAnswer extends RuntimeException {
-    private final transient Answer answer;
-
-    RetryableAnswer(Answer answer) {
-      super("HTTP " + answer.status(), null, false, false);
-      this.answer = answer;
     }
   }
 }

@@ -89,9 +89,7 @@ final class Session {
     Exchange exchange = new Exchange("POST", "/api/login", Map.of(), null, "login", false);
     Answer answer;
     try {
-      answer =
-          calls.run(
-              exchange, "log in", () -> http.send(exchange, Map.entry("api-token", apiToken)));
+      answer = calls.run("log in", () -> http.send(exchange, Map.entry("api-token", apiToken)));
     } catch (FlashBladeRefusal refused) {
       if (refused.status() == 401 || refused.status() == 403) {
         throw new StorageException(
@@ -116,7 +114,7 @@ final class Session {
   private RestVersion discoverVersion() {
     Exchange exchange =
         new Exchange("GET", "/api/api_version", Map.of(), null, "api_version", false);
-    Answer answer = calls.run(exchange, "list its REST versions", () -> http.send(exchange, null));
+    Answer answer = calls.run("list its REST versions", () -> http.send(exchange, null));
     ApiVersions offered =
         FlashBladeJson.decode(json, answer.body(), ApiVersions.class, "list its REST versions");
     RestVersion chosen =

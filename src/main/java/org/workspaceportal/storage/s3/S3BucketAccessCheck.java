@@ -13,6 +13,7 @@ import org.workspaceportal.storage.NewAccessKey;
 import org.workspaceportal.storage.StorageException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -95,7 +96,11 @@ class S3BucketAccessCheck implements BucketAccessCheck {
             UrlConnectionHttpClient.builder()
                 .connectionTimeout(properties.connectTimeout())
                 .socketTimeout(properties.socketTimeout()))
-        .overrideConfiguration(o -> o.apiCallTimeout(properties.callTimeout()))
+        // One attempt per call: the engine's step attempts are the one retry layer.
+        .overrideConfiguration(
+            o ->
+                o.apiCallTimeout(properties.callTimeout())
+                    .retryStrategy(AwsRetryStrategy.doNotRetry()))
         .build();
   }
 

@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param region signing region; FlashBlade accepts any, S3 clients need one
  * @param connectTimeout how long to wait for a TCP connection to the S3 endpoint
  * @param socketTimeout how long to wait for each read of an answer
- * @param callTimeout upper bound of one S3 call including the SDK's own retries
+ * @param callTimeout upper bound of one S3 call (the SDK does not retry: the engine does)
  */
 @Validated
 @ConfigurationProperties("portal.storage.s3")

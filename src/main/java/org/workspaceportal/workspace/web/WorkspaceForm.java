@@ -3,7 +3,7 @@ package org.workspaceportal.workspace.web;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.workspaceportal.workspace.Retention;
+import org.workspaceportal.storage.Retention;
 import org.workspaceportal.workspace.WorkspaceRequest;
 
 /**

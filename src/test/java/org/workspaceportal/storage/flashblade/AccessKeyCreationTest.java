@@ -89,12 +89,19 @@ class AccessKeyCreationTest {
   }
 
   @Test
-  void aRateLimitIsRetriedOnceTheListingShowsNoNewKey() {
+  void aRateLimitWithNoNewKeyInTheListingIsSafeToSendAgainLater() {
     array
         .then(items(KEY_1))
         .then(json(429, "{\"message\":\"API rate limit exceeded\"}"))
-        .then(items(KEY_1))
+        .then(items(KEY_1)) // the listing after the 429: nothing new
+        .then(items(KEY_1)) // the next attempt
         .then(items(CREATED));
+
+    assertThatThrownBy(() -> storage.createAccessKey("ws-1", "spark"))
+        .hasMessageContaining("HTTP 429")
+        .hasMessageNotContaining("did not confirm")
+        .satisfies(e -> assertThat(((StorageException) e).isTransient()).isTrue());
+    assertThat(posts()).isEqualTo(1);
 
     assertThat(storage.createAccessKey("ws-1", "spark").accessKeyId()).isEqualTo("PSFBKEY2");
     assertThat(posts()).isEqualTo(2);

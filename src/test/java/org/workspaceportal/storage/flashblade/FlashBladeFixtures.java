@@ -4,10 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/**
- * Properties and adapters for the FlashBlade tests: tiny backoffs and timeouts so that failures are
- * quick.
- */
+/** Properties and adapters for the FlashBlade tests: short timeouts so that failures are quick. */
 final class FlashBladeFixtures {
 
   static final String API_TOKEN = "T-test-api-token";
@@ -24,9 +21,6 @@ final class FlashBladeFixtures {
         "http",
         Duration.ofSeconds(2),
         Duration.ofSeconds(2),
-        4,
-        Duration.ofMillis(5),
-        Duration.ofMillis(20),
         "*(rw,no_root_squash)",
         null,
         1L << 40,
@@ -43,9 +37,6 @@ final class FlashBladeFixtures {
         p.dataScheme(),
         p.connectTimeout(),
         readTimeout,
-        p.maxAttempts(),
-        p.initialBackoff(),
-        p.maxBackoff(),
         p.nfsRule(),
         p.bucketQuotaBytes(),
         p.datahubBytes(),
@@ -62,9 +53,6 @@ final class FlashBladeFixtures {
         p.dataScheme(),
         p.connectTimeout(),
         p.readTimeout(),
-        p.maxAttempts(),
-        p.initialBackoff(),
-        p.maxBackoff(),
         p.nfsRule(),
         p.bucketQuotaBytes(),
         p.datahubBytes(),
@@ -81,9 +69,6 @@ final class FlashBladeFixtures {
         p.dataScheme(),
         p.connectTimeout(),
         p.readTimeout(),
-        p.maxAttempts(),
-        p.initialBackoff(),
-        p.maxBackoff(),
         p.nfsRule(),
         p.bucketQuotaBytes(),
         p.datahubBytes(),

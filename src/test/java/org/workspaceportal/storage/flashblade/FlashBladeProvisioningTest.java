@@ -9,8 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.workspaceportal.flashbladesim.FlashBladeSimulator;
 import org.workspaceportal.flashbladesim.SimulatorSettings;
-import org.workspaceportal.storage.DataRetention;
 import org.workspaceportal.storage.NewAccessKey;
+import org.workspaceportal.storage.Retention;
 import org.workspaceportal.storage.StorageException;
 
 /**
@@ -111,7 +111,7 @@ class FlashBladeProvisioningTest {
     String bucket = SimulatedFlashBlade.unique("recover");
     storage.ensureAccount(account);
     storage.ensureBucket(account, bucket, null);
-    storage.removeBucket(bucket, DataRetention.DESTROY);
+    storage.removeBucket(bucket, Retention.DESTROY);
     long bucketPosts = array.callCount("POST", "buckets");
 
     storage.ensureBucket(account, bucket, null);
@@ -127,7 +127,7 @@ class FlashBladeProvisioningTest {
   void aDestroyedDatahubIsRecoveredAndExportedAgain() {
     String datahub = SimulatedFlashBlade.unique("hub");
     storage.ensureFileSystem(datahub, 1L << 30);
-    storage.removeFileSystem(datahub, DataRetention.DESTROY);
+    storage.removeFileSystem(datahub, Retention.DESTROY);
 
     storage.ensureFileSystem(datahub, 1L << 30);
 
@@ -164,12 +164,16 @@ class FlashBladeProvisioningTest {
   }
 
   @Test
-  void aRateLimitedKeyCreationIsRetriedAndMakesOneKey() {
+  void aRateLimitedKeyCreationCanBeSentAgainAndMakesOneKey() {
     String account = SimulatedFlashBlade.unique("keys");
     storage.ensureAccount(account);
     storage.ensureUser(account, "spark");
     array.faults().failNext(1, "POST", "/object-store-access-keys", 429);
 
+    assertThatThrownBy(() -> storage.createAccessKey(account, "spark"))
+        .isInstanceOfSatisfying(
+            StorageException.class,
+            e -> assertThat(e.getMessage()).doesNotContain("did not confirm"));
     NewAccessKey key = storage.createAccessKey(account, "spark");
 
     assertThat(array.accessKeyIds(account + "/spark")).containsExactly(key.accessKeyId());

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.workspaceportal.flashbladesim.FlashBladeSimulator;
 import org.workspaceportal.flashbladesim.SimulatedBucket;
 import org.workspaceportal.flashbladesim.SimulatedFileSystem;
-import org.workspaceportal.storage.DataRetention;
+import org.workspaceportal.storage.Retention;
 
 /** Against the simulator: each retention choice leaves the array in the expected state. */
 class FlashBladeTeardownTest {
@@ -25,7 +25,7 @@ class FlashBladeTeardownTest {
     String account = provisionedAccount();
     String bucket = bucketIn(account);
 
-    storage.removeBucket(bucket, DataRetention.KEEP);
+    storage.removeBucket(bucket, Retention.KEEP);
     storage.removeUser(account, "spark");
 
     assertThat(bucket(bucket).destroyed()).isFalse();
@@ -38,8 +38,8 @@ class FlashBladeTeardownTest {
     String account = provisionedAccount();
     String bucket = bucketIn(account);
 
-    storage.removeBucket(bucket, DataRetention.DESTROY);
-    storage.removeBucket(bucket, DataRetention.DESTROY);
+    storage.removeBucket(bucket, Retention.DESTROY);
+    storage.removeBucket(bucket, Retention.DESTROY);
     storage.removeUser(account, "spark");
 
     assertThat(bucket(bucket).destroyed()).isTrue();
@@ -52,7 +52,7 @@ class FlashBladeTeardownTest {
     String account = provisionedAccount();
     String bucket = bucketIn(account);
 
-    storage.removeBucket(bucket, DataRetention.ERADICATE);
+    storage.removeBucket(bucket, Retention.ERADICATE);
     storage.removeUser(account, "spark");
 
     assertThat(array.buckets()).noneMatch(b -> b.name().equals(bucket));
@@ -64,9 +64,9 @@ class FlashBladeTeardownTest {
   void eradicatingAnAlreadyDestroyedBucketFinishesTheJob() {
     String account = provisionedAccount();
     String bucket = bucketIn(account);
-    storage.removeBucket(bucket, DataRetention.DESTROY);
+    storage.removeBucket(bucket, Retention.DESTROY);
 
-    storage.removeBucket(bucket, DataRetention.ERADICATE);
+    storage.removeBucket(bucket, Retention.ERADICATE);
 
     assertThat(array.buckets()).noneMatch(b -> b.name().equals(bucket));
   }
@@ -87,8 +87,8 @@ class FlashBladeTeardownTest {
   void removingWhatIsAlreadyGoneIsDone() {
     String account = SimulatedFlashBlade.unique("gone");
 
-    storage.removeBucket(SimulatedFlashBlade.unique("gone"), DataRetention.ERADICATE);
-    storage.removeFileSystem(SimulatedFlashBlade.unique("gone"), DataRetention.ERADICATE);
+    storage.removeBucket(SimulatedFlashBlade.unique("gone"), Retention.ERADICATE);
+    storage.removeFileSystem(SimulatedFlashBlade.unique("gone"), Retention.ERADICATE);
     storage.removeUser(account, "spark");
     storage.deleteAccessKey("PSFBNOSUCHKEY");
 
@@ -104,9 +104,9 @@ class FlashBladeTeardownTest {
       storage.ensureFileSystem(name, 0);
     }
 
-    storage.removeFileSystem(kept, DataRetention.KEEP);
-    storage.removeFileSystem(destroyed, DataRetention.DESTROY);
-    storage.removeFileSystem(eradicated, DataRetention.ERADICATE);
+    storage.removeFileSystem(kept, Retention.KEEP);
+    storage.removeFileSystem(destroyed, Retention.DESTROY);
+    storage.removeFileSystem(eradicated, Retention.ERADICATE);
 
     assertThat(fileSystem(kept))
         .satisfies(

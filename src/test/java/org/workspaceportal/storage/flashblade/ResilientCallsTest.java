@@ -3,50 +3,61 @@ package org.workspaceportal.storage.flashblade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
-/** Which failures a call is sent again for, idempotent or not. */
+/**
+ * A call is sent once (the engine owns retries); what its failure says decides whether the engine
+ * may try again, and when.
+ */
 class ResilientCallsTest {
 
-  private final ResilientCalls calls =
-      new ResilientCalls(
-          new Retrier(
-              3, Duration.ofMillis(1), Duration.ofMillis(1), d -> {}, RandomGenerator.getDefault()),
-          FlashBladeJson.mapper());
+  private final ResilientCalls calls = new ResilientCalls(FlashBladeJson.mapper());
   private final AtomicInteger attempts = new AtomicInteger();
 
   @Test
-  void aCallThatMustArriveOnceIsResentWhenItProvablyNeverLeft() {
+  void aSuccessfulAnswerIsReturned() {
     Answer answer =
         calls.run(
-            exchange(true),
-            "create an access key",
+            "look up bucket 'b'",
             () -> {
-              if (attempts.incrementAndGet() == 1) {
-                throw new ExchangeFailure(
-                    "ConnectException: refused", new ConnectException("refused"), false);
-              }
+              attempts.incrementAndGet();
               return new Answer(200, "{}".getBytes(StandardCharsets.UTF_8), "r", null);
             });
 
     assertThat(answer.status()).isEqualTo(200);
-    assertThat(attempts).hasValue(2);
+    assertThat(attempts).hasValue(1);
   }
 
   @Test
-  void aCallThatMustArriveOnceIsNotResentWhenItMayHaveArrived() {
+  void aRefusedConnectionIsTransientAndNotResentHere() {
     assertThatThrownBy(
             () ->
                 calls.run(
-                    exchange(true),
+                    "create an access key",
+                    () -> {
+                      attempts.incrementAndGet();
+                      throw new ExchangeFailure(
+                          "ConnectException: refused", new ConnectException("refused"), false);
+                    }))
+        .isInstanceOfSatisfying(
+            FlashBladeUnreachable.class,
+            e -> {
+              assertThat(e.requestSent()).isFalse();
+              assertThat(e.isTransient()).isTrue();
+            });
+    assertThat(attempts).hasValue(1);
+  }
+
+  @Test
+  void aTimeoutSaysTheRequestMayHaveArrived() {
+    assertThatThrownBy(
+            () ->
+                calls.run(
                     "create an access key",
                     () -> {
                       attempts.incrementAndGet();
@@ -69,45 +80,30 @@ class ResilientCallsTest {
   }
 
   @Test
-  void aCallThatMustArriveOnceReportsABusyAnswerAtOnce() {
+  void aBusyAnswerIsTransientAndPassesOnTheArraysRetryAfter() {
     assertThatThrownBy(
             () ->
                 calls.run(
-                    exchange(true),
                     "create an access key",
                     () -> {
                       attempts.incrementAndGet();
-                      return new Answer(503, new byte[0], "r", null);
+                      return new Answer(429, new byte[0], "r", null, Duration.ofSeconds(7));
                     }))
-        .isInstanceOfSatisfying(FlashBladeBusy.class, e -> assertThat(e.status()).isEqualTo(503));
+        .isInstanceOfSatisfying(
+            FlashBladeBusy.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(429);
+              assertThat(e.isTransient()).isTrue();
+              assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+            });
     assertThat(attempts).hasValue(1);
   }
 
   @Test
-  void anIdempotentCallIsResentAfterATimeoutUntilAttemptsRunOut() {
+  void notImplementedIsNotWorthAnotherTry() {
     assertThatThrownBy(
-            () ->
-                calls.run(
-                    exchange(false),
-                    "look up bucket 'b'",
-                    () -> {
-                      attempts.incrementAndGet();
-                      throw new ExchangeFailure(
-                          "SocketTimeoutException: timeout", new IOException("timeout"), true);
-                    }))
+            () -> calls.run("create a bucket", () -> new Answer(501, new byte[0], "r", null)))
         .isInstanceOfSatisfying(
-            FlashBladeUnreachable.class,
-            e -> assertThat(e.getMessage()).endsWith("(on all 3 attempts)"));
-    assertThat(attempts).hasValue(3);
-  }
-
-  private static Exchange exchange(boolean once) {
-    return new Exchange(
-        "POST",
-        "/api/2.17/object-store-access-keys",
-        Map.of(),
-        null,
-        "object-store-access-keys",
-        once);
+            FlashBladeRefusal.class, e -> assertThat(e.isTransient()).isFalse());
   }
 }

@@ -9,9 +9,9 @@ import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.workspaceportal.flashbladesim.FlashBladeSimulator;
-import org.workspaceportal.storage.DataRetention;
 import org.workspaceportal.storage.NewAccessKey;
 import org.workspaceportal.storage.ObjectStorage;
+import org.workspaceportal.storage.Retention;
 import org.workspaceportal.storage.StorageException;
 import org.workspaceportal.storage.flashblade.SimulatedFlashBlade;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -59,7 +59,7 @@ class S3BucketAccessCheckTest {
   @Test
   void aMissingBucketIsNamedAsSuch() {
     Workspace ws = provision();
-    storage.removeBucket(ws.bucket(), DataRetention.ERADICATE);
+    storage.removeBucket(ws.bucket(), Retention.ERADICATE);
 
     assertThatThrownBy(() -> check.verify(array.s3Endpoint(), ws.key(), ws.bucket()))
         .hasMessageContaining("could not put")

@@ -1,7 +1,10 @@
 package org.workspaceportal.storage;
 
-/** What removing a bucket or file system does to its data. */
-public enum DataRetention {
+/**
+ * What happens to a workspace's data (its bucket and file system) when it is deleted: chosen on the
+ * request, applied by the storage adapter.
+ */
+public enum Retention {
   /** Leave it as it is. */
   KEEP,
   /** Destroy it: recoverable until the array eradicates it. */

@@ -46,6 +46,12 @@ public interface ContainerEngine {
   /** Names of the volumes that carry all of these labels. */
   java.util.List<String> volumes(EngineEndpoint endpoint, java.util.Map<String, String> labels);
 
+  /**
+   * Sends a signal (a name like {@code PWR}) to a running container's main process; an unknown or
+   * stopped container is not an error (there is nothing left to tell).
+   */
+  void signal(EngineEndpoint endpoint, String nameOrId, String signal);
+
   /** Removes a container, running or not; an unknown one is not an error. */
   void removeContainer(EngineEndpoint endpoint, String nameOrId);
 

@@ -53,6 +53,9 @@ public final class SparkContainers {
     return spec(c, m, env, List.of());
   }
 
+  /** The signal that asks a worker to decommission itself (Spark's default for workers). */
+  public static final String DECOMMISSION_SIGNAL = "PWR";
+
   public static ContainerSpec worker(SparkCluster c, SparkCluster.Node w) {
     List<String> env = common(c, w, "worker");
     env.add("SPARK_MASTER_URL=" + c.masterUrl());
@@ -61,6 +64,9 @@ public final class SparkContainers {
     env.add("SPARK_WORKER_CORES=" + Math.max(w.cpus(), 1));
     env.add("SPARK_WORKER_MEMORY=" + Math.max(w.memoryMb() - WORKER_OVERHEAD_MB, 512) + "m");
     env.add("SPARK_LOCAL_DIRS=" + SCRATCH_DIR);
+    // SIGPWR makes the worker decommission itself: the master stops sending it work and moves
+    // its executors' work elsewhere before the container goes (a cluster made smaller)
+    env.add("SPARK_WORKER_OPTS=-Dspark.decommission.enabled=true");
     List<ContainerSpec.VolumeMount> mounts = new ArrayList<>();
     mounts.add(new ContainerSpec.VolumeMount(scratchVolume(c, w), SCRATCH_DIR));
     datahubMount(c, env, mounts);

@@ -44,16 +44,18 @@ public class CapacityService {
 
   /**
    * Places every demand on an UP, undrained host with room, and leases the cores, memory and ports.
-   * Idempotent: a workspace placed before gets the same placements back. Throws {@link
-   * NoCapacityException} (with {@link NoCapacityException#never()} false) when there is no room
-   * now.
+   * Idempotent: roles placed before keep their placements, and only the demands of roles not yet
+   * placed (a grown cluster's new workers) are placed now. Throws {@link NoCapacityException} (with
+   * {@link NoCapacityException#never()} false) when there is no room now.
    */
   @Transactional
-  public List<Placement> place(UUID workspaceId, List<Demand> demands) {
+  public List<Placement> place(UUID workspaceId, List<Demand> wanted) {
     leases.lockPlacements();
-    List<Placement> existing = placementsOf(workspaceId);
-    if (!existing.isEmpty()) {
-      return existing;
+    Set<String> placed =
+        placementsOf(workspaceId).stream().map(Placement::role).collect(Collectors.toSet());
+    List<Demand> demands = wanted.stream().filter(d -> !placed.contains(d.role())).toList();
+    if (demands.isEmpty()) {
+      return placementsOf(workspaceId);
     }
     Map<UUID, DockerHost> byId =
         hosts.findAll().stream().collect(Collectors.toMap(DockerHost::id, Function.identity()));
@@ -164,6 +166,13 @@ public class CapacityService {
                   l.memoryMb());
             })
         .toList();
+  }
+
+  /** Gives back the cores, memory and ports one role of the workspace held (a removed worker). */
+  @Transactional
+  public void release(UUID workspaceId, String role) {
+    ports.deleteByWorkspaceIdAndRole(workspaceId, role);
+    leases.deleteByWorkspaceIdAndRole(workspaceId, role);
   }
 
   /** Gives back every core, MB and port the workspace held; nothing held is not an error. */

@@ -31,4 +31,6 @@ interface HostLeaseRepository extends JpaRepository<HostLease, Long> {
   Integer lockPlacements();
 
   long deleteByWorkspaceId(UUID workspaceId);
+
+  long deleteByWorkspaceIdAndRole(UUID workspaceId, String role);
 }

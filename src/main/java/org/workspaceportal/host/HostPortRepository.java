@@ -11,6 +11,8 @@ interface HostPortRepository extends JpaRepository<HostPort, HostPort.Key> {
 
   long deleteByWorkspaceId(UUID workspaceId);
 
+  long deleteByWorkspaceIdAndRole(UUID workspaceId, String role);
+
   /**
    * {@code count} ports of the range that nobody holds on this address, the first ones at or after
    * {@code from} (wrapping round the end of the range).

@@ -63,6 +63,11 @@ class ClusterPlans {
     return "worker-" + i;
   }
 
+  /** The number in a worker's role ({@code worker-3} is 3); 0 for the master and the notebook. */
+  static int workerNumber(String role) {
+    return role.startsWith("worker-") ? Integer.parseInt(role.substring("worker-".length())) : 0;
+  }
+
   /**
    * Master first, then the notebook, then the workers (spread over the hosts): only workers reserve
    * cores, everything reserves its memory (a worker: what its executors get, plus the daemon's).

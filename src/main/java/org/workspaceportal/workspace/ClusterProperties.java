@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param notebookTimeout how long the notebook may take to answer after it started
  * @param workersTimeout how long the workers may take to join the master
  * @param pollInterval how often readiness is checked while waiting
+ * @param decommissionGrace how long a worker removed by a resize may take to decommission (its
+ *     running tasks finish or move) before its container is removed regardless
  */
 @Validated
 @ConfigurationProperties("portal.workspace.cluster")
@@ -36,4 +38,5 @@ record ClusterProperties(
     @DefaultValue("30m") Duration pullTimeout,
     @DefaultValue("120s") Duration notebookTimeout,
     @DefaultValue("180s") Duration workersTimeout,
-    @DefaultValue("250ms") Duration pollInterval) {}
+    @DefaultValue("250ms") Duration pollInterval,
+    @DefaultValue("60s") Duration decommissionGrace) {}

@@ -103,6 +103,12 @@ class ClusterState {
     members.findByWorkspaceId(workspaceId).forEach(m -> m.seen(null, "stopped", clock.instant()));
   }
 
+  /** A worker removed by a resize: no record of it stays. */
+  @Transactional
+  void forget(UUID workspaceId, String role) {
+    members.deleteById(new ClusterMember.Key(workspaceId, role));
+  }
+
   /** After teardown: the containers are gone. */
   @Transactional
   void removed(UUID workspaceId) {

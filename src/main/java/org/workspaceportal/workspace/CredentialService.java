@@ -24,7 +24,8 @@ public class CredentialService {
           WorkspaceStatus.READY,
           WorkspaceStatus.STOPPING,
           WorkspaceStatus.STOPPED,
-          WorkspaceStatus.STARTING);
+          WorkspaceStatus.STARTING,
+          WorkspaceStatus.RESIZING);
 
   private final WorkspaceRepository workspaces;
   private final WorkspaceStorageRepository storage;

@@ -29,6 +29,12 @@ public enum Operation {
       WorkspaceStatus.READY,
       "Starting",
       "Retry it, or delete the workspace; its notebooks and data are kept."),
+  RESIZE(
+      EnumSet.of(WorkspaceStatus.RESIZING),
+      WorkspaceStatus.RESIZING,
+      WorkspaceStatus.READY,
+      "Resizing",
+      "Retry it, resize it again, or delete the workspace; its notebooks and data are kept."),
   TEARDOWN(
       EnumSet.of(WorkspaceStatus.DELETING),
       WorkspaceStatus.DELETING,
@@ -61,11 +67,11 @@ public enum Operation {
   }
 
   /**
-   * An operation that can happen again to the same workspace (stop, start) gets fresh steps each
-   * time; one that happens once (provisioning, deletion) continues its steps on a retry.
+   * An operation that can happen again to the same workspace (stop, start, resize) gets fresh steps
+   * each time; one that happens once (provisioning, deletion) continues its steps on a retry.
    */
   boolean repeatable() {
-    return this == STOP || this == START;
+    return this == STOP || this == START || this == RESIZE;
   }
 
   /** The status while its steps run (a queued workspace moves there at its first step). */

@@ -29,4 +29,18 @@ public record Quota(int maxWorkspaces, int usedWorkspaces, int maxWorkers, int u
               + " more.");
     }
   }
+
+  /** Throws if {@code more} workers added to a workspace already counted would break the limit. */
+  void checkMoreWorkers(int more) {
+    if (more > 0 && usedWorkers + more > maxWorkers) {
+      throw new QuotaExceededException(
+          "Quota exceeded: at most "
+              + maxWorkers
+              + " workers in total are allowed; you use "
+              + usedWorkers
+              + " and asked for "
+              + more
+              + " more.");
+    }
+  }
 }

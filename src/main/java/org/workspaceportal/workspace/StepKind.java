@@ -20,19 +20,30 @@ public enum StepKind {
   BUCKET("Create the bucket", always(), Operation.PROVISION),
   DATAHUB("Create the NFS datahub file system", WorkspaceFacts::datahub, Operation.PROVISION),
   VERIFY("Prove the key works over S3", always(), Operation.PROVISION),
+  REMOVE_WORKERS(
+      "Decommission the workers no longer wanted, then remove them",
+      WorkspaceFacts::cluster,
+      Operation.RESIZE),
   PLACE(
       "Choose hosts and lease cores, memory and ports",
       WorkspaceFacts::cluster,
-      Operation.PROVISION),
+      Operation.PROVISION,
+      Operation.RESIZE),
   IMAGE(
       "Make sure every host has the image",
       WorkspaceFacts::cluster,
       Operation.PROVISION,
-      Operation.START),
+      Operation.START,
+      Operation.RESIZE),
   MASTER("Start the Spark master", WorkspaceFacts::cluster, Operation.PROVISION, Operation.START),
   NOTEBOOK(
       "Start the Jupyter notebook", WorkspaceFacts::cluster, Operation.PROVISION, Operation.START),
-  WORKERS("Start the Spark workers", WorkspaceFacts::cluster, Operation.PROVISION, Operation.START),
+  WORKERS(
+      "Start the Spark workers",
+      WorkspaceFacts::cluster,
+      Operation.PROVISION,
+      Operation.START,
+      Operation.RESIZE),
   NOTEBOOK_READY(
       "Wait for the notebook to answer",
       WorkspaceFacts::cluster,
@@ -42,7 +53,8 @@ public enum StepKind {
       "Wait for every worker to join the master",
       WorkspaceFacts::cluster,
       Operation.PROVISION,
-      Operation.START),
+      Operation.START,
+      Operation.RESIZE),
   STOP_CONTAINERS(
       "Stop the containers (the notebook's files and the data stay)",
       WorkspaceFacts::cluster,

@@ -129,6 +129,11 @@ class Workspace {
     return id;
   }
 
+  /** The number of workers from now on; the resize operation makes the cluster match it. */
+  void resize(int newWorkers) {
+    this.workers = newWorkers;
+  }
+
   int run() {
     return run;
   }

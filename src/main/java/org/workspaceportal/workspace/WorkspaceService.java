@@ -221,6 +221,7 @@ public class WorkspaceService {
         switch (failed) {
           case STOP -> WorkspaceStatus.STOPPING;
           case START -> WorkspaceStatus.STARTING;
+          case RESIZE -> WorkspaceStatus.RESIZING;
           default -> WorkspaceStatus.APPROVED;
         };
     return move(workspace, target, "retried", admin, null);
@@ -247,6 +248,40 @@ public class WorkspaceService {
       throw new IllegalTransitionException(workspace.name(), workspace.status(), "started");
     }
     return move(workspace, WorkspaceStatus.STARTING, "started", user, null);
+  }
+
+  /**
+   * Gives a ready workspace another number of workers (owner or admin), within its template's
+   * maximum and, for more workers, the owner's quota and the hosts' room: new workers join the
+   * running master; removed ones are decommissioned first, so that Spark moves their work away.
+   */
+  @Transactional
+  public WorkspaceView resize(UUID id, int newWorkers, CurrentUser user) {
+    Workspace workspace = visible(id, user);
+    if (workspace.status() != WorkspaceStatus.READY) {
+      throw new IllegalTransitionException(workspace.name(), workspace.status(), "resized");
+    }
+    WorkspaceTemplate template = templates.findById(workspace.templateId()).orElseThrow();
+    if (!template.cluster()) {
+      throw new InvalidWorkspaceRequestException("workers", "this workspace has no Spark cluster");
+    }
+    if (newWorkers < 1 || newWorkers > template.maxWorkers()) {
+      throw new InvalidWorkspaceRequestException(
+          "workers",
+          "must be between 1 and " + template.maxWorkers() + " (template " + template.name() + ")");
+    }
+    if (newWorkers == workspace.workers()) {
+      throw new InvalidWorkspaceRequestException(
+          "workers", "the workspace already has " + newWorkers + " workers");
+    }
+    if (newWorkers > workspace.workers()) {
+      workspaces.lockOwner(workspace.owner());
+      quotas.forApproval(workspace.owner()).checkMoreWorkers(newWorkers - workspace.workers());
+      capacity.requireCanEverFit(clusters.demands(template, newWorkers));
+    }
+    String change = workspace.workers() + " → " + newWorkers + " workers";
+    workspace.resize(newWorkers);
+    return move(workspace, WorkspaceStatus.RESIZING, "resized", user, change);
   }
 
   private WorkspaceView move(

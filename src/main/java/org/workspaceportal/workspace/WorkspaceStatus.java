@@ -17,6 +17,7 @@ public enum WorkspaceStatus {
   STOPPING,
   STOPPED,
   STARTING,
+  RESIZING,
   FAILED,
   DELETING,
   DELETED;
@@ -27,12 +28,13 @@ public enum WorkspaceStatus {
           Map.entry(REJECTED, EnumSet.of(DELETED)),
           Map.entry(APPROVED, EnumSet.of(PROVISIONING, FAILED, DELETING)),
           Map.entry(PROVISIONING, EnumSet.of(READY, FAILED, DELETING)),
-          Map.entry(READY, EnumSet.of(STOPPING, FAILED, DELETING)),
+          Map.entry(READY, EnumSet.of(STOPPING, RESIZING, FAILED, DELETING)),
           Map.entry(STOPPING, EnumSet.of(STOPPED, FAILED, DELETING)),
           Map.entry(STOPPED, EnumSet.of(STARTING, DELETING)),
           Map.entry(STARTING, EnumSet.of(READY, FAILED, DELETING)),
+          Map.entry(RESIZING, EnumSet.of(READY, FAILED, DELETING)),
           // a retry goes back to the operation that failed
-          Map.entry(FAILED, EnumSet.of(APPROVED, STARTING, STOPPING, DELETING)),
+          Map.entry(FAILED, EnumSet.of(APPROVED, STARTING, STOPPING, RESIZING, DELETING)),
           Map.entry(DELETING, EnumSet.of(DELETED, FAILED)),
           Map.entry(DELETED, EnumSet.noneOf(WorkspaceStatus.class)));
 

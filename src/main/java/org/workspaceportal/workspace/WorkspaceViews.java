@@ -78,6 +78,7 @@ class WorkspaceViews {
     boolean live =
         w.status() == WorkspaceStatus.PROVISIONING
             || w.status() == WorkspaceStatus.STARTING
+            || w.status() == WorkspaceStatus.RESIZING
             || w.status() == WorkspaceStatus.READY;
     if (forOwner
         && live

@@ -104,6 +104,8 @@ class ApiAuthorizationMatrixTest {
             row("POST /api/v1/workspaces/{failed}/retry", 401, 403, 403, 202),
             row("POST /api/v1/workspaces/{ready}/stop", 401, 202, 404, 202),
             row("POST /api/v1/workspaces/{stopped}/start", 401, 202, 404, 202),
+            // storage-only, so refused as a bad request, but only once the caller may see it
+            row("POST /api/v1/workspaces/{ready}/resize", 401, 400, 404, 400),
             row("GET /api/v1/workspaces/{id}/credentials", 401, 409, 404, 404),
             // a pending workspace has no container yet: 404 for everyone who may see it
             row("GET /api/v1/workspaces/{id}/logs/{role}", 401, 404, 404, 404),
@@ -206,6 +208,11 @@ class ApiAuthorizationMatrixTest {
           api.post(ws + ownersWorkspaceIn(WorkspaceStatus.READY) + "/stop", auth, null);
       case "POST /api/v1/workspaces/{stopped}/start" ->
           api.post(ws + ownersWorkspaceIn(WorkspaceStatus.STOPPED) + "/start", auth, null);
+      case "POST /api/v1/workspaces/{ready}/resize" ->
+          api.post(
+              ws + ownersWorkspaceIn(WorkspaceStatus.READY) + "/resize",
+              auth,
+              Map.of("workers", 2));
       case "GET /api/v1/workspaces/{id}/logs/{role}" ->
           api.get(ws + ownersPendingWorkspace() + "/logs/master", auth);
       case "GET /api/v1/workspaces/{id}/credentials" ->

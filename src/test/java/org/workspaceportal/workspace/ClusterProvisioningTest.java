@@ -1,6 +1,7 @@
 package org.workspaceportal.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -203,6 +204,71 @@ class ClusterProvisioningTest {
   }
 
   @Test
+  void resizingAddsWorkersThatJoinTheMasterAndDecommissionsTheOnesRemoved() {
+    // room for three one-core workers on this (two-core) engine: workers' cores are a limit
+    jdbc.update("update hosts set cpus = 4 where name = 'local'");
+    try {
+      WorkspaceView ws = approve(request("resize", 1));
+      await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+      String label = SparkContainers.WORKSPACE_LABEL + "=" + ws.id();
+      String masterUi = workspaces.get(ws.id(), owner).cluster().links().sparkUi();
+
+      workspaces.resize(ws.id(), 3, owner);
+      WorkspaceView grown = await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+      assertThat(grown.cluster().workersRequested()).isEqualTo(3);
+      assertThat(probe.aliveWorkers(masterUi))
+          .as("the running master lists 3 workers")
+          .isEqualTo(3);
+      assertThat(DockerCli.containersLabelled(label)).hasSize(5);
+      assertThat(grown.steps())
+          .filteredOn(s -> s.operation() == Operation.RESIZE)
+          .extracting(StepView::kind)
+          .containsExactly(
+              StepKind.REMOVE_WORKERS,
+              StepKind.PLACE,
+              StepKind.IMAGE,
+              StepKind.WORKERS,
+              StepKind.WORKERS_READY);
+
+      workspaces.resize(ws.id(), 1, owner);
+      WorkspaceView shrunk = await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+      assertThat(probe.aliveWorkers(masterUi))
+          .as("the removed workers decommissioned: the master lists one ALIVE")
+          .isEqualTo(1);
+      assertThat(DockerCli.containersLabelled(label))
+          .containsExactlyInAnyOrder(
+              SparkContainers.name(ws.id(), "master"),
+              SparkContainers.name(ws.id(), "notebook"),
+              SparkContainers.name(ws.id(), "worker-1"));
+      assertThat(DockerCli.volumesLabelled(label))
+          .noneMatch(v -> v.contains("worker-2") || v.contains("worker-3"));
+      assertThat(shrunk.cluster().members())
+          .extracting(ClusterView.Member::role)
+          .containsExactlyInAnyOrder("master", "notebook", "worker-1");
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from host_leases where workspace_id = ?", Long.class, ws.id()))
+          .as("the removed workers' cores, memory and ports are given back")
+          .isEqualTo(3);
+
+      // beyond the template's maximum, or no change: refused with the reason, nothing queued
+      assertThatThrownBy(() -> workspaces.resize(ws.id(), 99, owner))
+          .isInstanceOf(InvalidWorkspaceRequestException.class)
+          .hasMessageContaining("between 1 and 4");
+      assertThatThrownBy(() -> workspaces.resize(ws.id(), 1, owner))
+          .isInstanceOf(InvalidWorkspaceRequestException.class)
+          .hasMessageContaining("already has 1 workers");
+      assertThat(workspaces.get(ws.id(), owner).status()).isEqualTo(WorkspaceStatus.READY);
+
+      workspaces.delete(ws.id(), owner);
+      await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED, UP_TO);
+      assertThat(DockerCli.containersLabelled(label)).isEmpty();
+    } finally {
+      jdbc.update("update hosts set cpus = null where name = 'local'");
+    }
+  }
+
+  @Test
   void aLaunchInterruptedByACrashResumesWithoutASecondCopyOfAnyContainer() {
     WorkspaceView ws = approve(request("crash"));
     await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
@@ -314,6 +380,10 @@ class ClusterProvisioningTest {
   }
 
   private WorkspaceView request(String prefix) {
+    return request(prefix, 2);
+  }
+
+  private WorkspaceView request(String prefix, int workers) {
     String name = prefix + "-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
     WorkspaceView ws =
         workspaces.request(
@@ -321,7 +391,7 @@ class ClusterProvisioningTest {
                 name,
                 null,
                 WorkspaceFixtures.DEFAULT_TEMPLATE,
-                2,
+                workers,
                 false,
                 Retention.ERADICATE,
                 null),

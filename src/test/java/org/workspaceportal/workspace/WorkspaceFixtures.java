@@ -178,6 +178,12 @@ public final class WorkspaceFixtures {
               WorkspaceStatus.READY,
               WorkspaceStatus.STOPPING,
               WorkspaceStatus.STOPPED);
+      case RESIZING ->
+          List.of(
+              WorkspaceStatus.APPROVED,
+              WorkspaceStatus.PROVISIONING,
+              WorkspaceStatus.READY,
+              WorkspaceStatus.RESIZING);
       case STARTING ->
           List.of(
               WorkspaceStatus.APPROVED,

@@ -9,6 +9,7 @@ import static org.workspaceportal.workspace.WorkspaceStatus.PENDING_APPROVAL;
 import static org.workspaceportal.workspace.WorkspaceStatus.PROVISIONING;
 import static org.workspaceportal.workspace.WorkspaceStatus.READY;
 import static org.workspaceportal.workspace.WorkspaceStatus.REJECTED;
+import static org.workspaceportal.workspace.WorkspaceStatus.RESIZING;
 import static org.workspaceportal.workspace.WorkspaceStatus.STARTING;
 import static org.workspaceportal.workspace.WorkspaceStatus.STOPPED;
 import static org.workspaceportal.workspace.WorkspaceStatus.STOPPING;
@@ -63,8 +64,8 @@ class WorkspaceStatusTest {
   }
 
   @Test
-  void aWorkspaceIsReadyOnlyAfterProvisioningOrWhenStartedAgain() {
-    assertThat(into(READY)).containsExactlyInAnyOrder(PROVISIONING, STARTING);
+  void aWorkspaceIsReadyOnlyAfterProvisioningWhenStartedAgainOrResized() {
+    assertThat(into(READY)).containsExactlyInAnyOrder(PROVISIONING, STARTING, RESIZING);
     assertThat(into(STOPPED)).containsExactly(STOPPING);
     assertThat(into(STOPPING))
         .as("stopped when ready, or retried")
@@ -72,6 +73,9 @@ class WorkspaceStatusTest {
     assertThat(into(STARTING))
         .as("started when stopped, or retried")
         .containsExactlyInAnyOrder(STOPPED, FAILED);
+    assertThat(into(RESIZING))
+        .as("resized when ready, or retried")
+        .containsExactlyInAnyOrder(READY, FAILED);
   }
 
   @Test
@@ -90,7 +94,8 @@ class WorkspaceStatusTest {
   void aStoppedWorkspaceCannotFailWhileNothingRuns() {
     assertThat(STOPPED.canMoveTo(FAILED)).isFalse();
     assertThat(into(FAILED))
-        .containsExactlyInAnyOrder(APPROVED, PROVISIONING, READY, STOPPING, STARTING, DELETING);
+        .containsExactlyInAnyOrder(
+            APPROVED, PROVISIONING, READY, STOPPING, STARTING, RESIZING, DELETING);
   }
 
   @ParameterizedTest
@@ -161,8 +166,8 @@ class WorkspaceStatusTest {
   }
 
   @Test
-  void backgroundWorkRunsWhileApprovedProvisioningStoppingStartingOrDeleting() {
+  void backgroundWorkRunsWhileApprovedProvisioningStoppingStartingResizingOrDeleting() {
     assertThat(Arrays.stream(WorkspaceStatus.values()).filter(WorkspaceStatus::isBusy))
-        .containsExactlyInAnyOrder(APPROVED, PROVISIONING, STOPPING, STARTING, DELETING);
+        .containsExactlyInAnyOrder(APPROVED, PROVISIONING, STOPPING, STARTING, RESIZING, DELETING);
   }
 }

@@ -169,6 +169,21 @@ class DockerContainerEngine implements ContainerEngine {
   }
 
   @Override
+  public void signal(EngineEndpoint endpoint, String nameOrId, String signal) {
+    call(
+        endpoint,
+        "send SIG" + signal + " to container " + nameOrId,
+        docker -> {
+          try {
+            docker.killContainerCmd(nameOrId).withSignal(signal).exec();
+          } catch (NotFoundException | ConflictException e) {
+            // gone already, or not running: nothing to tell
+          }
+          return null;
+        });
+  }
+
+  @Override
   public void removeContainer(EngineEndpoint endpoint, String nameOrId) {
     call(
         endpoint,

@@ -101,6 +101,17 @@ class WorkspaceApiController {
     return ResponseEntity.accepted().location(location(id)).body(WorkspaceResponse.of(started));
   }
 
+  @PostMapping("/workspaces/{id}/resize")
+  @Operation(
+      summary =
+          "Give a READY workspace another number of workers, within its template and quota; removed"
+              + " workers are decommissioned first (202)")
+  ResponseEntity<WorkspaceResponse> resize(
+      @PathVariable UUID id, @Valid @RequestBody ResizeRequest body, Authentication auth) {
+    WorkspaceView resized = workspaces.resize(id, body.workers(), CurrentUser.of(auth));
+    return ResponseEntity.accepted().location(location(id)).body(WorkspaceResponse.of(resized));
+  }
+
   @GetMapping("/workspaces/{id}/logs/{role}")
   @Operation(
       summary =

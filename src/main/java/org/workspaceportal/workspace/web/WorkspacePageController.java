@@ -80,13 +80,10 @@ class WorkspacePageController {
     model.addAttribute("storage", credentials.storageInfo(id, user).orElse(null));
     model.addAttribute("isOwner", owner);
     model.addAttribute("liveTrigger", LiveTrigger.of(ws.status()));
-    model.addAttribute(
-        "clusterTemplate",
-        templates.list().stream()
-            .filter(t -> t.name().equals(ws.template()))
-            .findFirst()
-            .map(TemplateView::cluster)
-            .orElse(true));
+    java.util.Optional<TemplateView> template =
+        templates.list().stream().filter(t -> t.name().equals(ws.template())).findFirst();
+    model.addAttribute("clusterTemplate", template.map(TemplateView::cluster).orElse(true));
+    model.addAttribute("maxWorkers", template.map(TemplateView::maxWorkers).orElse(ws.workers()));
     if (user.admin() && ws.status() == WorkspaceStatus.PENDING_APPROVAL) {
       workspaces.pendingRequest(id).ifPresent(p -> model.addAttribute("pending", p));
     }
@@ -197,6 +194,29 @@ class WorkspacePageController {
             "Stopping '"
                 + workspaces.stop(id, CurrentUser.of(auth)).name()
                 + "': its notebooks and data stay; start it again whenever you like.");
+    return "redirect:/workspaces/" + id;
+  }
+
+  @PostMapping("/workspaces/{id}/resize")
+  String resize(
+      @PathVariable UUID id,
+      @RequestParam(required = false) Integer workers,
+      Authentication auth,
+      RedirectAttributes redirect) {
+    org.workspaceportal.common.FlashMessages.attempt(
+        redirect,
+        () -> {
+          if (workers == null) {
+            throw new org.workspaceportal.workspace.InvalidWorkspaceRequestException(
+                "workers", "is required");
+          }
+          return "Resizing '"
+              + workspaces.resize(id, workers, CurrentUser.of(auth)).name()
+              + "' to "
+              + workers
+              + (workers == 1 ? " worker" : " workers")
+              + ": this page follows along.";
+        });
     return "redirect:/workspaces/" + id;
   }
 

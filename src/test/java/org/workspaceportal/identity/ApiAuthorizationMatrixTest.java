@@ -275,6 +275,7 @@ class ApiAuthorizationMatrixTest {
       case 403 -> assertProblem(reply, 403, "forbidden");
       case 404 -> assertProblem(reply, 404, "not-found");
       case 409 -> assertProblem(reply, 409, "credentials-not-available");
+      case 400 -> assertProblem(reply, 400, "validation");
       default ->
           assertThat(reply.contentType())
               .satisfiesAnyOf(

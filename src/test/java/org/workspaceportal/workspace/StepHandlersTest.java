@@ -37,6 +37,7 @@ class StepHandlersTest {
     StepHandler storage = handlerOf(kindsOf(Operation.PROVISION));
     Set<StepKind> rest = kindsOf(Operation.TEARDOWN);
     rest.addAll(kindsOf(Operation.STOP));
+    rest.addAll(kindsOf(Operation.RESIZE));
     StepHandler teardown = handlerOf(rest);
 
     StepHandlers handlers = new StepHandlers(List.of(storage, teardown));

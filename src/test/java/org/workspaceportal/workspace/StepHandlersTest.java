@@ -37,7 +37,7 @@ class StepHandlersTest {
     StepHandler storage = handlerOf(kindsOf(Operation.PROVISION));
     Set<StepKind> rest = kindsOf(Operation.TEARDOWN);
     rest.addAll(kindsOf(Operation.STOP));
-    rest.addAll(kindsOf(Operation.RESIZE));
+    rest.add(StepKind.REMOVE_WORKERS); // the resize's other kinds are provisioning's
     StepHandler teardown = handlerOf(rest);
 
     StepHandlers handlers = new StepHandlers(List.of(storage, teardown));

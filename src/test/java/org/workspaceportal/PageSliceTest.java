@@ -15,6 +15,7 @@ import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.RealSecurityTestConfiguration;
 import org.workspaceportal.workspace.ClusterLogs;
 import org.workspaceportal.workspace.CredentialService;
+import org.workspaceportal.workspace.ExtensionService;
 import org.workspaceportal.workspace.TemplateService;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.web.WorkspacePagesTestConfiguration;
@@ -39,6 +40,7 @@ import org.workspaceportal.workspace.web.WorkspacePagesTestConfiguration;
       ApiTokenService.class,
       AuditService.class,
       HostService.class,
-      ClusterLogs.class
+      ClusterLogs.class,
+      ExtensionService.class
     })
 public @interface PageSliceTest {}

@@ -97,6 +97,26 @@ class AuditListener {
   }
 
   @EventListener
+  void on(WorkspaceEvents.ExtensionRequested e) {
+    audit.record(
+        e.actor(),
+        "workspace.extension-requested",
+        target(e.owner(), e.name()),
+        "to " + e.expiresAt());
+  }
+
+  @EventListener
+  void on(WorkspaceEvents.ExtensionDecided e) {
+    audit.record(
+        e.actor(),
+        e.approved() ? "workspace.extension-approved" : "workspace.extension-rejected",
+        target(e.owner(), e.name()),
+        (e.approved() ? "expires " : "asked for ")
+            + e.expiresAt()
+            + (e.reason() != null ? ": " + e.reason() : ""));
+  }
+
+  @EventListener
   void on(WorkspaceEvents.TemplateChanged e) {
     audit.record(e.actor(), "template." + e.change().replace(' ', '-'), e.name(), null);
   }

@@ -8,6 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +35,42 @@ public class ClusterProbe {
   public boolean notebookAnswers(String baseUrl, String token) {
     return status(baseUrl + "api/status?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))
         == 200;
+  }
+
+  /** The notebook server's activity, or empty when it does not answer (or not as Jupyter does). */
+  public Optional<NotebookActivity> notebookActivity(String baseUrl, String token) {
+    JsonNode status =
+        json(baseUrl + "api/status?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    if (status == null || !status.path("last_activity").isString()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new NotebookActivity(
+              Instant.parse(status.path("last_activity").asString()),
+              status.path("kernels").asInt(0),
+              status.path("connections").asInt(0)));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** How many applications the master runs now, or -1 when the master does not answer. */
+  public int activeApplications(String masterUi) {
+    JsonNode status = json(masterUi + "json/");
+    return status == null ? -1 : status.path("activeapps").size();
+  }
+
+  private JsonNode json(String url) {
+    try {
+      HttpResponse<String> reply = http.send(request(url), HttpResponse.BodyHandlers.ofString());
+      return reply.statusCode() == 200 ? json.readTree(reply.body()) : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 
   /** The HTTP status of a GET, or -1 when nothing answers in time. */

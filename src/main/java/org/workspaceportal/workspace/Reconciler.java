@@ -5,7 +5,6 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -17,14 +16,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Repairs what falls between the cracks, on one instance at a time (a db-scheduler recurring task):
  * a workspace that needs work but whose job is not queued (the portal died between committing a
- * status and queueing its job) gets its job back; a workspace past its expiry is deleted.
+ * status and queueing its job) gets its job back. Expiry is {@link WorkspaceExpiry}'s.
  */
 @Configuration(proxyBeanMethods = false)
 class Reconciler {
 
   private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
-  private static final EnumSet<WorkspaceStatus> EXPIRABLE =
-      EnumSet.of(WorkspaceStatus.READY, WorkspaceStatus.STOPPED, WorkspaceStatus.FAILED);
 
   private final WorkspaceRepository workspaces;
   private final WorkspaceStepRepository steps;
@@ -59,35 +56,5 @@ class Reconciler {
         log.warn("Workspace {} needed work without a queued job; queued it again", id);
       }
     }
-    for (UUID id : expiredIds()) {
-      try {
-        tx.executeWithoutResult(status -> expire(id));
-        log.info("Workspace {} expired; deleting it", id);
-      } catch (RuntimeException e) {
-        log.warn("Could not expire workspace {}: {}", id, e.getMessage());
-      }
-    }
-  }
-
-  /**
-   * A workspace whose deletion failed is not expired again: that would retry a failing teardown
-   * every reconcile; it waits for a person.
-   */
-  private List<UUID> expiredIds() {
-    return tx.execute(
-        status ->
-            workspaces.findExpiredIds(EXPIRABLE, clock.instant()).stream()
-                .filter(id -> !steps.existsByWorkspaceIdAndOperation(id, Operation.TEARDOWN))
-                .toList());
-  }
-
-  private void expire(UUID id) {
-    Workspace ws = workspaces.findById(id).orElseThrow();
-    transitions.move(
-        ws,
-        WorkspaceStatus.DELETING,
-        "expired",
-        WorkspaceTransitions.PORTAL,
-        "Expired at " + ws.expiresAt() + ".");
   }
 }

@@ -9,7 +9,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.workspaceportal.common.PlainText;
 
-/** Command to create or change a template (the name is fixed once created). */
+/**
+ * Command to create or change a template (the name is fixed once created).
+ *
+ * @param idleStopMinutes stop its READY workspaces after this many minutes without notebook
+ *     activity and Spark application; empty: never
+ */
 public record TemplateForm(
     @NotBlank
         @Pattern(
@@ -28,7 +33,30 @@ public record TemplateForm(
     @NotNull @Min(1) @Max(64) Integer defaultWorkers,
     @NotNull @Min(1) @Max(64) Integer maxWorkers,
     @NotNull @Min(1) @Max(64) Integer workerCores,
-    @NotNull @Min(256) @Max(1048576) Integer workerMemoryMb) {
+    @NotNull @Min(256) @Max(1048576) Integer workerMemoryMb,
+    @Min(1) @Max(10080) Integer idleStopMinutes) {
+
+  /** A form without idle stop. */
+  public TemplateForm(
+      String name,
+      String description,
+      String image,
+      String sparkVersion,
+      Integer defaultWorkers,
+      Integer maxWorkers,
+      Integer workerCores,
+      Integer workerMemoryMb) {
+    this(
+        name,
+        description,
+        image,
+        sparkVersion,
+        defaultWorkers,
+        maxWorkers,
+        workerCores,
+        workerMemoryMb,
+        null);
+  }
 
   @AssertTrue(message = "the default number of workers must not exceed the maximum")
   public boolean isDefaultWithinMax() {
@@ -48,6 +76,7 @@ public record TemplateForm(
         t.defaultWorkers(),
         t.maxWorkers(),
         t.workerCores(),
-        t.workerMemoryMb());
+        t.workerMemoryMb(),
+        t.idleStopMinutes());
   }
 }

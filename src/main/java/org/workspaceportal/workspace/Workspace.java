@@ -125,6 +125,12 @@ class Workspace {
     return transition;
   }
 
+  /** Moves the expiry to a later one (an approved extension). */
+  void extendTo(Instant expiresAt, Instant now) {
+    this.expiresAt = expiresAt;
+    this.updatedAt = now;
+  }
+
   UUID id() {
     return id;
   }

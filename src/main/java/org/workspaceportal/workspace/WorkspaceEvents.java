@@ -31,5 +31,19 @@ public final class WorkspaceEvents {
    */
   public record CredentialsDenied(UUID id, String name, String owner, String actor, String how) {}
 
+  /** Someone asked for a later expiry of a workspace. */
+  public record ExtensionRequested(
+      UUID id, String name, String owner, String actor, java.time.Instant expiresAt) {}
+
+  /** An admin approved (the expiry moved to {@code expiresAt}) or rejected an extension. */
+  public record ExtensionDecided(
+      UUID id,
+      String name,
+      String owner,
+      String actor,
+      boolean approved,
+      java.time.Instant expiresAt,
+      String reason) {}
+
   public record TemplateChanged(String name, String change, String actor) {}
 }

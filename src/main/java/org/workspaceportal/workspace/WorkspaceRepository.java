@@ -31,6 +31,16 @@ interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
       "select w.id from Workspace w where w.status in :statuses and w.expiresAt is not null and w.expiresAt < :now")
   List<UUID> findExpiredIds(Collection<WorkspaceStatus> statuses, java.time.Instant now);
 
+  /** A READY workspace whose template stops it after {@code idleStopSeconds} without activity. */
+  record IdleCandidate(UUID id, Integer idleStopSeconds) {}
+
+  @Query(
+      "select new org.workspaceportal.workspace.WorkspaceRepository$IdleCandidate(w.id,"
+          + " t.idleStopSeconds) from Workspace w, WorkspaceTemplate t where t.id = w.templateId"
+          + " and w.status = org.workspaceportal.workspace.WorkspaceStatus.READY"
+          + " and t.cluster = true and t.idleStopSeconds is not null")
+  List<IdleCandidate> findIdleStopCandidates();
+
   /**
    * Serializes quota checks of one owner until the transaction ends (a PostgreSQL advisory lock),
    * so two requests at once cannot both fit into the last free slot.

@@ -36,6 +36,7 @@ public class WorkspaceService {
   private final QuotaPolicy quotas;
   private final ClusterPlans clusters;
   private final CapacityService capacity;
+  private final ExpiryRules expiry;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
@@ -48,8 +49,10 @@ public class WorkspaceService {
       QuotaPolicy quotas,
       ClusterPlans clusters,
       CapacityService capacity,
+      ExpiryRules expiry,
       ApplicationEventPublisher events,
       Clock clock) {
+    this.expiry = expiry;
     this.workspaces = workspaces;
     this.templates = templates;
     this.steps = steps;
@@ -240,12 +243,18 @@ public class WorkspaceService {
     return move(workspace, WorkspaceStatus.STOPPING, "stopped", user, null);
   }
 
-  /** Starts a stopped workspace again (owner or admin). */
+  /**
+   * Starts a stopped workspace again (owner or admin); an expired one only after an extension moved
+   * its expiry.
+   */
   @Transactional
   public WorkspaceView start(UUID id, CurrentUser user) {
     Workspace workspace = visible(id, user);
     if (workspace.status() != WorkspaceStatus.STOPPED) {
       throw new IllegalTransitionException(workspace.name(), workspace.status(), "started");
+    }
+    if (expiry.expired(workspace.expiresAt())) {
+      throw new WorkspaceExpiredException(workspace.name(), id, workspace.expiresAt());
     }
     return move(workspace, WorkspaceStatus.STARTING, "started", user, null);
   }

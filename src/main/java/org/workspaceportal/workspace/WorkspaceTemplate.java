@@ -47,6 +47,10 @@ class WorkspaceTemplate {
   @Column(nullable = false, updatable = false)
   private boolean cluster = true;
 
+  /** Its READY workspaces stop after this long without activity; null: never. */
+  @Column(name = "idle_stop_seconds")
+  private Integer idleStopSeconds;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -70,6 +74,7 @@ class WorkspaceTemplate {
     this.maxWorkers = form.maxWorkers();
     this.workerCores = form.workerCores();
     this.workerMemoryMb = form.workerMemoryMb();
+    this.idleStopSeconds = form.idleStopMinutes() == null ? null : form.idleStopMinutes() * 60;
   }
 
   UUID id() {
@@ -137,6 +142,7 @@ class WorkspaceTemplate {
         workerMemoryMb,
         isDefault,
         enabled,
-        cluster);
+        cluster,
+        idleStopSeconds == null ? null : (idleStopSeconds + 59) / 60);
   }
 }

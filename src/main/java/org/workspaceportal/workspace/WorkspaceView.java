@@ -37,6 +37,20 @@ public record WorkspaceView(
         && steps.stream().anyMatch(s -> s.operation() == Operation.TEARDOWN);
   }
 
+  /**
+   * Why the portal itself stopped it (expiry, idle), if it did: the reason of its latest stop when
+   * that was the portal's; null otherwise.
+   */
+  public String stopNote() {
+    for (int i = history.size() - 1; i >= 0; i--) {
+      HistoryEntry h = history.get(i);
+      if (h.to() == WorkspaceStatus.STOPPING) {
+        return WorkspaceTransitions.PORTAL.equals(h.actor()) ? h.reason() : null;
+      }
+    }
+    return null;
+  }
+
   /** One lifecycle transition. {@code from} is null for the creation. */
   public record HistoryEntry(
       WorkspaceStatus from, WorkspaceStatus to, String actor, String reason, Instant at) {}

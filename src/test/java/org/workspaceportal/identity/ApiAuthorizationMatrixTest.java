@@ -49,6 +49,7 @@ class ApiAuthorizationMatrixTest {
   @Autowired IdentityService identity;
   @Autowired ApiTokenService tokens;
   @Autowired WorkspaceService workspaces;
+  @Autowired org.workspaceportal.workspace.ExtensionService extensions;
   @Autowired HostService hosts;
   @Autowired JdbcTemplate jdbc;
 
@@ -67,6 +68,8 @@ class ApiAuthorizationMatrixTest {
 
   private WorkspaceStatus lastWorkspaceStatus;
   private UUID lastToken;
+  private UUID lastExtension;
+  private UUID lastUnextended;
   private UUID lastHost;
   private String lastCreatedUsername;
 
@@ -109,6 +112,11 @@ class ApiAuthorizationMatrixTest {
             row("GET /api/v1/workspaces/{id}/credentials", 401, 409, 404, 404),
             // a pending workspace has no container yet: 404 for everyone who may see it
             row("GET /api/v1/workspaces/{id}/logs/{role}", 401, 404, 404, 404),
+            row("POST /api/v1/workspaces/{expiring}/extension", 401, 201, 404, 201),
+            row("GET /api/v1/workspaces/{extended}/extension", 401, 200, 404, 200),
+            row("GET /api/v1/admin/extensions", 401, 403, 403, 200),
+            row("POST /api/v1/admin/extensions/{extension}/approve", 401, 403, 403, 200),
+            row("POST /api/v1/admin/extensions/{extension}/reject", 401, 403, 403, 200),
             row("GET /api/v1/templates", 401, 200, 200, 200),
             row("POST /api/v1/admin/users", 401, 403, 403, 201),
             row("GET /api/v1/admin/users", 401, 403, 403, 200),
@@ -166,6 +174,29 @@ class ApiAuthorizationMatrixTest {
     return id;
   }
 
+  /** A READY workspace of the owner that expires tomorrow (set directly, like the statuses). */
+  private UUID ownersExpiringWorkspace() {
+    UUID id = ownersWorkspaceIn(WorkspaceStatus.READY);
+    jdbc.update("update workspaces set expires_at = now() + interval '1 day' where id = ?", id);
+    lastUnextended = id;
+    return id;
+  }
+
+  /** An extension request of the owner's, waiting for an admin. */
+  private UUID ownersPendingExtension() {
+    UUID workspace = ownersExpiringWorkspace();
+    lastUnextended = null;
+    lastExtension =
+        extensions
+            .request(
+                workspace,
+                java.time.Instant.now().plus(java.time.Duration.ofDays(3)),
+                "matrix",
+                owner.asUser())
+            .id();
+    return workspace;
+  }
+
   private UUID ownersSpareToken() {
     lastToken = tokens.create(owner.username(), "spare", null).id();
     return lastToken;
@@ -188,6 +219,8 @@ class ApiAuthorizationMatrixTest {
 
   private Reply call(String endpoint, Auth auth) {
     lastWorkspace = null;
+    lastExtension = null;
+    lastUnextended = null;
     lastToken = null;
     lastHost = null;
     lastCreatedUsername = null;
@@ -217,6 +250,29 @@ class ApiAuthorizationMatrixTest {
           api.get(ws + ownersPendingWorkspace() + "/logs/master", auth);
       case "GET /api/v1/workspaces/{id}/credentials" ->
           api.get(ws + ownersPendingWorkspace() + "/credentials", auth);
+      case "POST /api/v1/workspaces/{expiring}/extension" ->
+          api.post(
+              ws + ownersExpiringWorkspace() + "/extension",
+              auth,
+              Map.of(
+                  "expiresAt",
+                  java.time.Instant.now().plus(java.time.Duration.ofDays(2)).toString(),
+                  "reason",
+                  "matrix"));
+      case "GET /api/v1/workspaces/{extended}/extension" ->
+          api.get(ws + ownersPendingExtension() + "/extension", auth);
+      case "GET /api/v1/admin/extensions" -> api.get("/api/v1/admin/extensions", auth);
+      case "POST /api/v1/admin/extensions/{extension}/approve" -> {
+        ownersPendingExtension();
+        yield api.post("/api/v1/admin/extensions/" + lastExtension + "/approve", auth, null);
+      }
+      case "POST /api/v1/admin/extensions/{extension}/reject" -> {
+        ownersPendingExtension();
+        yield api.post(
+            "/api/v1/admin/extensions/" + lastExtension + "/reject",
+            auth,
+            Map.of("reason", "matrix"));
+      }
       case "GET /api/v1/templates" -> api.get("/api/v1/templates", auth);
       case "POST /api/v1/admin/users" -> {
         lastCreatedUsername = IdentityFixtures.uniqueUsername("created");
@@ -291,6 +347,22 @@ class ApiAuthorizationMatrixTest {
     if (lastWorkspace != null) {
       assertThat(workspaces.get(lastWorkspace, owner.asUser()).status())
           .isEqualTo(lastWorkspaceStatus);
+    }
+    if (lastExtension != null) {
+      assertThat(
+              jdbc.queryForObject(
+                  "select status from workspace_extensions where id = ?",
+                  String.class,
+                  lastExtension))
+          .isEqualTo("PENDING");
+    }
+    if (lastUnextended != null) {
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from workspace_extensions where workspace_id = ?",
+                  Long.class,
+                  lastUnextended))
+          .isZero();
     }
     if (lastToken != null) {
       assertThat(tokens.list(owner.username()))

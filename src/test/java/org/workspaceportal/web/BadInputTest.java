@@ -210,6 +210,52 @@ class BadInputTest {
     assertThat(reply.problemType()).isIn("malformed-body", "validation");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"expiresAt\": \"tomorrow\", \"reason\": \"deadline\"}",
+        "{\"expiresAt\": \"2030-13-45T00:00:00Z\", \"reason\": \"deadline\"}",
+        "{\"expiresAt\": \"2030-01-01\", \"reason\": \"deadline\"}",
+        "{\"expiresAt\": [], \"reason\": \"deadline\"}",
+        "{\"reason\": \"deadline\"}",
+        "{\"expiresAt\": \"2030-01-01T00:00:00Z\"}",
+        "{\"expiresAt\": \"2030-01-01T00:00:00Z\", \"reason\": \"  \"}",
+        "{\"expiresAt\": \"2030-01-01T00:00:00Z\", \"reason\": \"x\", \"extra\": 1}",
+        "not json",
+        ""
+      })
+  void anExtensionBodyWithABadDateOrReasonIsRefused(String body) {
+    String id =
+        api.post(
+                "/api/v1/workspaces",
+                user.bearer(),
+                Map.of(
+                    "name",
+                    uniqueName(),
+                    "template",
+                    WorkspaceFixtures.STORAGE_TEMPLATE,
+                    "expiresAt",
+                    java.time.Instant.now().plusSeconds(86_400).toString()))
+            .json()
+            .path("id")
+            .asString();
+    Supplier<Integer> extensions =
+        () ->
+            jdbc.queryForObject(
+                "select count(*) from workspace_extensions where workspace_id = ?::uuid",
+                Integer.class,
+                id);
+
+    Reply reply =
+        refused(
+            400,
+            null,
+            () -> api.post("/api/v1/workspaces/" + id + "/extension", user.bearer(), body));
+
+    assertThat(reply.problemType()).isIn("malformed-body", "validation");
+    assertThat(extensions.get()).isZero();
+  }
+
   @Test
   void aFractionalNumberOfWorkersIsNotSilentlyRoundedDown() {
     Reply reply =

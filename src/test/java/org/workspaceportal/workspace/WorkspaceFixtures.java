@@ -197,4 +197,14 @@ public final class WorkspaceFixtures {
       case DELETED -> List.of(WorkspaceStatus.DELETED);
     };
   }
+
+  /** The expiry rules with the default settings (24 h warning, 14 days kept) on this clock. */
+  public static ExpiryRules expiryRules(java.time.Clock clock) {
+    return new ExpiryRules(
+        new ExpiryProperties(
+            java.time.Duration.ofHours(24),
+            java.time.Duration.ofDays(14),
+            java.time.Duration.ofMinutes(1)),
+        clock);
+  }
 }

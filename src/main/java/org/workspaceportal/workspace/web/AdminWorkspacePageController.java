@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workspaceportal.common.FlashMessages;
 import org.workspaceportal.common.PlainText;
 import org.workspaceportal.identity.CurrentUser;
+import org.workspaceportal.workspace.ExtensionService;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
@@ -23,14 +24,17 @@ import org.workspaceportal.workspace.WorkspaceView;
 class AdminWorkspacePageController {
 
   private final WorkspaceService workspaces;
+  private final ExtensionService extensions;
 
-  AdminWorkspacePageController(WorkspaceService workspaces) {
+  AdminWorkspacePageController(WorkspaceService workspaces, ExtensionService extensions) {
     this.workspaces = workspaces;
+    this.extensions = extensions;
   }
 
   @GetMapping("/admin/approvals")
   String approvals(Model model) {
     model.addAttribute("pending", workspaces.approvalQueue());
+    model.addAttribute("extensions", extensions.pending());
     return "admin/approvals";
   }
 

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.workspace.ClusterLogs;
 import org.workspaceportal.workspace.CredentialService;
+import org.workspaceportal.workspace.ExtensionService;
 import org.workspaceportal.workspace.TemplateService;
 import org.workspaceportal.workspace.TemplateView;
 import org.workspaceportal.workspace.WorkspaceCredentials;
@@ -39,14 +40,17 @@ class WorkspacePageController {
   private final WorkspaceUpdates updates;
 
   private final ClusterLogs logs;
+  private final ExtensionService extensions;
 
   WorkspacePageController(
       WorkspaceService workspaces,
       TemplateService templates,
       CredentialService credentials,
       WorkspaceUpdates updates,
-      ClusterLogs logs) {
+      ClusterLogs logs,
+      ExtensionService extensions) {
     this.logs = logs;
+    this.extensions = extensions;
     this.workspaces = workspaces;
     this.templates = templates;
     this.credentials = credentials;
@@ -80,6 +84,7 @@ class WorkspacePageController {
     model.addAttribute("storage", credentials.storageInfo(id, user).orElse(null));
     model.addAttribute("isOwner", owner);
     model.addAttribute("liveTrigger", LiveTrigger.of(ws.status()));
+    model.addAttribute("extension", extensions.latest(id, user).orElse(null));
     java.util.Optional<TemplateView> template =
         templates.list().stream().filter(t -> t.name().equals(ws.template())).findFirst();
     model.addAttribute("clusterTemplate", template.map(TemplateView::cluster).orElse(true));

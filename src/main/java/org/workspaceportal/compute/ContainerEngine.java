@@ -46,6 +46,10 @@ public interface ContainerEngine {
   /** Names of the volumes that carry all of these labels. */
   java.util.List<String> volumes(EngineEndpoint endpoint, java.util.Map<String, String> labels);
 
+  /** The volumes that carry all of these labels, with all their labels. */
+  java.util.List<VolumeInfo> labelledVolumes(
+      EngineEndpoint endpoint, java.util.Map<String, String> labels);
+
   /** Removes a container, running or not; an unknown one is not an error. */
   void removeContainer(EngineEndpoint endpoint, String nameOrId);
 

@@ -24,7 +24,10 @@ public class CredentialService {
           WorkspaceStatus.READY,
           WorkspaceStatus.STOPPING,
           WorkspaceStatus.STOPPED,
-          WorkspaceStatus.STARTING);
+          WorkspaceStatus.STARTING,
+          WorkspaceStatus.DEGRADED,
+          WorkspaceStatus.REPAIRING,
+          WorkspaceStatus.UNREACHABLE);
 
   private final WorkspaceRepository workspaces;
   private final WorkspaceStorageRepository storage;

@@ -78,7 +78,9 @@ class WorkspaceViews {
     boolean live =
         w.status() == WorkspaceStatus.PROVISIONING
             || w.status() == WorkspaceStatus.STARTING
-            || w.status() == WorkspaceStatus.READY;
+            || w.status() == WorkspaceStatus.READY
+            || w.status() == WorkspaceStatus.DEGRADED
+            || w.status() == WorkspaceStatus.REPAIRING;
     if (forOwner
         && live
         && cluster.notebookReadyAt() != null

@@ -90,14 +90,28 @@ final class ClusterCensus {
   }
 
   /**
-   * This portal's volumes whose workspace is gone and which no remaining container of that
+   * This portal's volumes whose workspace is gone, known for long enough (a step makes a volume
+   * just before the container that mounts it; the engine's volume list gives no creation time, so
+   * the caller says since when it has seen each), and which no remaining container of that
    * workspace (one too young to remove yet) still uses.
+   *
+   * @param seenSince when the caller first saw each volume, by name
    */
   static List<VolumeInfo> orphanVolumes(
-      List<VolumeInfo> ours, List<ContainerInfo> remaining, Map<UUID, WorkspaceStatus> known) {
+      List<VolumeInfo> ours,
+      List<ContainerInfo> remaining,
+      Map<UUID, WorkspaceStatus> known,
+      Map<String, Instant> seenSince,
+      Instant now,
+      Duration minAge) {
     Set<UUID> stillUsed = new HashSet<>();
     remaining.forEach(c -> stillUsed.add(workspaceOf(c.labels())));
     return ours.stream()
+        .filter(
+            v -> {
+              Instant seen = seenSince.get(v.name());
+              return seen != null && !seen.plus(minAge).isAfter(now);
+            })
         .filter(
             v -> {
               UUID id = workspaceOf(v.labels());

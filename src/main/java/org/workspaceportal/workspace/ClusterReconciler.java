@@ -58,6 +58,9 @@ class ClusterReconciler {
    */
   private final Map<UUID, Instant> suspected = new ConcurrentHashMap<>();
 
+  /** When each host's volumes were first seen, by host and name: their age for orphan removal. */
+  private final Map<UUID, Map<String, Instant>> volumesSeen = new ConcurrentHashMap<>();
+
   ClusterReconciler(
       ReconcilerMoves moves,
       HostService hosts,
@@ -180,6 +183,7 @@ class ClusterReconciler {
     EngineEndpoint endpoint = hosts.endpointOf(host.id());
     List<ContainerInfo> ours = engines.containers(endpoint, installation.label());
     List<VolumeInfo> volumes = engines.labelledVolumes(endpoint, installation.label());
+    Map<String, Instant> seenSince = seen(host.id(), volumes);
     Set<UUID> ids = new HashSet<>();
     ours.forEach(c -> ids.add(ClusterCensus.workspaceOf(c.labels())));
     volumes.forEach(v -> ids.add(ClusterCensus.workspaceOf(v.labels())));
@@ -199,7 +203,9 @@ class ClusterReconciler {
       metrics.orphanRemoved("container");
       log.warn("Removed orphan container {} of gone workspace {} on {}", c.name(), id, host.name());
     }
-    for (VolumeInfo v : ClusterCensus.orphanVolumes(volumes, remaining, known)) {
+    for (VolumeInfo v :
+        ClusterCensus.orphanVolumes(
+            volumes, remaining, known, seenSince, clock.instant(), properties.orphanMinAge())) {
       UUID id = ClusterCensus.workspaceOf(v.labels());
       try {
         engines.removeVolume(endpoint, v.name());
@@ -211,5 +217,15 @@ class ClusterReconciler {
       metrics.orphanRemoved("volume");
       log.warn("Removed orphan volume {} of gone workspace {} on {}", v.name(), id, host.name());
     }
+  }
+
+  /** Since when each of the host's volumes has been seen; forgets those that are gone. */
+  private Map<String, Instant> seen(UUID hostId, List<VolumeInfo> volumes) {
+    Map<String, Instant> seen = volumesSeen.computeIfAbsent(hostId, h -> new ConcurrentHashMap<>());
+    Set<String> names = volumes.stream().map(VolumeInfo::name).collect(Collectors.toSet());
+    seen.keySet().retainAll(names);
+    Instant now = clock.instant();
+    names.forEach(n -> seen.putIfAbsent(n, now));
+    return seen;
   }
 }

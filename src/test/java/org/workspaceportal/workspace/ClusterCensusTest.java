@@ -137,19 +137,25 @@ class ClusterCensusTest {
   }
 
   @Test
-  void aVolumeOfAGoneWorkspaceIsAnOrphanUnlessAContainerOfItRemains() {
+  void aVolumeOfAGoneWorkspaceIsAnOrphanOnceSeenLongEnoughUnlessAContainerOfItRemains() {
     UUID gone = UUID.randomUUID();
     UUID goneButYoung = UUID.randomUUID();
     UUID live = UUID.randomUUID();
     VolumeInfo orphan = new VolumeInfo("v1", SparkContainers.labels(gone, "notebook"));
     VolumeInfo stillUsed = new VolumeInfo("v2", SparkContainers.labels(goneButYoung, "notebook"));
     VolumeInfo kept = new VolumeInfo("v3", SparkContainers.labels(live, "notebook"));
+    VolumeInfo young = new VolumeInfo("v4", SparkContainers.labels(gone, "worker-1"));
+    VolumeInfo unseen = new VolumeInfo("v5", SparkContainers.labels(gone, "worker-2"));
+    Instant old = NOW.minus(MIN_AGE);
 
     assertThat(
             ClusterCensus.orphanVolumes(
-                List.of(orphan, stillUsed, kept),
+                List.of(orphan, stillUsed, kept, young, unseen),
                 List.of(container(goneButYoung, "notebook", "running", NOW)),
-                Map.of(live, WorkspaceStatus.STOPPED)))
+                Map.of(live, WorkspaceStatus.STOPPED),
+                Map.of("v1", old, "v2", old, "v3", old, "v4", NOW.minusSeconds(5)),
+                NOW,
+                MIN_AGE))
         .containsExactly(orphan);
   }
 

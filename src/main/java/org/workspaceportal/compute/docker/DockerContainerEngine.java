@@ -264,9 +264,10 @@ class DockerContainerEngine implements ContainerEngine {
         created(c.getCreated()));
   }
 
-  private static java.time.Instant created(String iso) {
+  /** An engine's RFC 3339 time; null when absent or unreadable. */
+  private static java.time.Instant created(String rfc3339) {
     try {
-      return iso == null ? null : java.time.Instant.parse(iso);
+      return rfc3339 == null ? null : java.time.OffsetDateTime.parse(rfc3339).toInstant();
     } catch (java.time.format.DateTimeParseException e) {
       return null;
     }

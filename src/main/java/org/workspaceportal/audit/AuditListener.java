@@ -122,6 +122,20 @@ class AuditListener {
   }
 
   @EventListener
+  void on(WorkspaceEvents.OrphanRemoved e) {
+    audit.record(
+        "portal",
+        "reconciler.orphan-removed",
+        "host " + e.host(),
+        e.kind()
+            + " "
+            + e.name()
+            + " of "
+            + (e.status() == null ? "unknown workspace " : "deleted workspace ")
+            + e.workspaceId());
+  }
+
+  @EventListener
   void on(HostEvents.HostChanged e) {
     audit.record(e.actor(), "host." + e.change(), e.name(), e.detail());
   }

@@ -52,6 +52,10 @@ public interface ContainerEngine {
    */
   void signal(EngineEndpoint endpoint, String nameOrId, String signal);
 
+  /** The volumes that carry all of these labels, with all their labels. */
+  java.util.List<VolumeInfo> labelledVolumes(
+      EngineEndpoint endpoint, java.util.Map<String, String> labels);
+
   /** Removes a container, running or not; an unknown one is not an error. */
   void removeContainer(EngineEndpoint endpoint, String nameOrId);
 

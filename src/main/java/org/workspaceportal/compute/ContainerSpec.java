@@ -31,6 +31,13 @@ public record ContainerSpec(
     volumes = List.copyOf(volumes);
   }
 
+  /** The same container with more labels (the installation's, added by the caller). */
+  public ContainerSpec withLabels(Map<String, String> more) {
+    Map<String, String> all = new java.util.HashMap<>(labels);
+    all.putAll(more);
+    return new ContainerSpec(name, image, environment, all, nanoCpus, memoryBytes, volumes);
+  }
+
   /** A named volume mounted at a path in the container. */
   public record VolumeMount(String volume, String path) {}
 

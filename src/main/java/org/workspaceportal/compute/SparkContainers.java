@@ -16,6 +16,12 @@ public final class SparkContainers {
   /** The label every container and volume of a workspace carries: its id. */
   public static final String WORKSPACE_LABEL = "org.workspaceportal.workspace";
 
+  /**
+   * The label naming the portal installation that made a container or volume (its id), so that a
+   * portal removes as orphans only what it made itself, never another portal's on a shared host.
+   */
+  public static final String INSTALLATION_LABEL = "org.workspaceportal.installation";
+
   /** Which part of the cluster a container is: master, worker-N, notebook. */
   public static final String ROLE_LABEL = "org.workspaceportal.role";
 

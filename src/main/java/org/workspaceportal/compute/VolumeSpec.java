@@ -15,4 +15,11 @@ public record VolumeSpec(
     options = Map.copyOf(options);
     labels = Map.copyOf(labels);
   }
+
+  /** The same volume with more labels (the installation's, added by the caller). */
+  public VolumeSpec withLabels(Map<String, String> more) {
+    Map<String, String> all = new java.util.HashMap<>(labels);
+    all.putAll(more);
+    return new VolumeSpec(name, driver, options, all);
+  }
 }

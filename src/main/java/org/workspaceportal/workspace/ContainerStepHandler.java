@@ -38,18 +38,21 @@ class ContainerStepHandler implements StepHandler {
   private final HostService hosts;
   private final ContainerEngine engines;
   private final ClusterProperties properties;
+  private final Installation installation;
 
   ContainerStepHandler(
       ClusterPlans plans,
       ClusterState state,
       HostService hosts,
       ContainerEngine engines,
-      ClusterProperties properties) {
+      ClusterProperties properties,
+      Installation installation) {
     this.plans = plans;
     this.state = state;
     this.hosts = hosts;
     this.engines = engines;
     this.properties = properties;
+    this.installation = installation;
   }
 
   @Override
@@ -135,8 +138,9 @@ class ContainerStepHandler implements StepHandler {
   private void start(
       SparkCluster cluster, Placement placement, ContainerSpec spec, List<VolumeSpec> volumes) {
     EngineEndpoint endpoint = hosts.endpointOf(placement.hostId());
-    volumes.forEach(v -> engines.ensureVolume(endpoint, v));
-    ContainerInfo running = engines.ensureRunning(endpoint, spec);
+    Map<String, String> ours = installation.label();
+    volumes.forEach(v -> engines.ensureVolume(endpoint, v.withLabels(ours)));
+    ContainerInfo running = engines.ensureRunning(endpoint, spec.withLabels(ours));
     state.seen(cluster.workspaceId(), placement.role(), running.id(), running.state());
   }
 

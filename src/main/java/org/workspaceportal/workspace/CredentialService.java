@@ -25,7 +25,10 @@ public class CredentialService {
           WorkspaceStatus.STOPPING,
           WorkspaceStatus.STOPPED,
           WorkspaceStatus.STARTING,
-          WorkspaceStatus.RESIZING);
+          WorkspaceStatus.RESIZING,
+          WorkspaceStatus.DEGRADED,
+          WorkspaceStatus.REPAIRING,
+          WorkspaceStatus.UNREACHABLE);
 
   private final WorkspaceRepository workspaces;
   private final WorkspaceStorageRepository storage;

@@ -35,6 +35,12 @@ public enum Operation {
       WorkspaceStatus.READY,
       "Resizing",
       "Retry it, resize it again, or delete the workspace; its notebooks and data are kept."),
+  REPAIR(
+      EnumSet.of(WorkspaceStatus.REPAIRING),
+      WorkspaceStatus.REPAIRING,
+      WorkspaceStatus.READY,
+      "Repair",
+      "Press Repair to try again, or delete the workspace; its notebooks and data are kept."),
   TEARDOWN(
       EnumSet.of(WorkspaceStatus.DELETING),
       WorkspaceStatus.DELETING,
@@ -71,7 +77,7 @@ public enum Operation {
    * each time; one that happens once (provisioning, deletion) continues its steps on a retry.
    */
   boolean repeatable() {
-    return this == STOP || this == START || this == RESIZE;
+    return this == STOP || this == START || this == RESIZE || this == REPAIR;
   }
 
   /** The status while its steps run (a queued workspace moves there at its first step). */
@@ -82,6 +88,14 @@ public enum Operation {
   /** The status once every step succeeded. */
   WorkspaceStatus doneStatus() {
     return done;
+  }
+
+  /**
+   * The status a step failing for good leaves the workspace in: a failed repair leaves it DEGRADED
+   * (it still has everything it had, and can be repaired again); any other operation FAILED.
+   */
+  WorkspaceStatus failedStatus() {
+    return this == REPAIR ? WorkspaceStatus.DEGRADED : WorkspaceStatus.FAILED;
   }
 
   /** The reason a workspace gets when a step of this operation fails for good. */

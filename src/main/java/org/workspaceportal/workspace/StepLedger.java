@@ -189,7 +189,7 @@ class StepLedger {
     step.fail(message, now());
     transitions.move(
         ws,
-        WorkspaceStatus.FAILED,
+        step.operation().failedStatus(),
         "failed",
         WorkspaceTransitions.PORTAL,
         step.operation().failureReason(step.kind(), message));

@@ -13,4 +13,10 @@ interface TransitionRepository extends JpaRepository<Transition, Long> {
       "select max(t.at) from Transition t where t.workspaceId = :workspaceId"
           + " and t.to in :statuses and (t.from is null or t.from not in :statuses)")
   java.time.Instant lastEntered(UUID workspaceId, java.util.Collection<WorkspaceStatus> statuses);
+
+  /** How many times an actor moved the workspace into a status since an instant. */
+  @org.springframework.data.jpa.repository.Query(
+      "select count(t) from Transition t where t.workspaceId = :workspaceId and t.to = :to"
+          + " and t.actor = :actor and t.at > :since")
+  long countMovesSince(UUID workspaceId, WorkspaceStatus to, String actor, java.time.Instant since);
 }

@@ -46,4 +46,14 @@ public final class WorkspaceEvents {
       String reason) {}
 
   public record TemplateChanged(String name, String change, String actor) {}
+
+  /**
+   * The reconciler removed a container or volume labelled for a workspace that is gone (unknown to
+   * the portal, or DELETED).
+   *
+   * @param kind {@code container} or {@code volume}
+   * @param status the workspace's status, or null when the portal never knew it
+   */
+  public record OrphanRemoved(
+      String host, String kind, String name, UUID workspaceId, WorkspaceStatus status) {}
 }

@@ -237,10 +237,24 @@ public class WorkspaceService {
   @Transactional
   public WorkspaceView stop(UUID id, CurrentUser user) {
     Workspace workspace = visible(id, user);
-    if (workspace.status() != WorkspaceStatus.READY) {
+    if (workspace.status() != WorkspaceStatus.READY
+        && workspace.status() != WorkspaceStatus.DEGRADED) {
       throw new IllegalTransitionException(workspace.name(), workspace.status(), "stopped");
     }
     return move(workspace, WorkspaceStatus.STOPPING, "stopped", user, null);
+  }
+
+  /**
+   * Repairs a DEGRADED workspace (owner or admin): recreates its missing containers from the
+   * recorded spec, on the hosts it has; the portal does this by itself a few times first.
+   */
+  @Transactional
+  public WorkspaceView repair(UUID id, CurrentUser user) {
+    Workspace workspace = visible(id, user);
+    if (workspace.status() != WorkspaceStatus.DEGRADED) {
+      throw new IllegalTransitionException(workspace.name(), workspace.status(), "repaired");
+    }
+    return move(workspace, WorkspaceStatus.REPAIRING, "repaired", user, null);
   }
 
   /**

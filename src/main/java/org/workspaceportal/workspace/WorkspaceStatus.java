@@ -19,6 +19,12 @@ public enum WorkspaceStatus {
   STARTING,
   RESIZING,
   FAILED,
+  /** Ready, but a container of its cluster died or vanished (the reason names which). */
+  DEGRADED,
+  /** Its missing containers are being recreated from the recorded spec. */
+  REPAIRING,
+  /** A host of its cluster does not answer; it comes back by itself when the host does. */
+  UNREACHABLE,
   DELETING,
   DELETED;
 
@@ -28,13 +34,17 @@ public enum WorkspaceStatus {
           Map.entry(REJECTED, EnumSet.of(DELETED)),
           Map.entry(APPROVED, EnumSet.of(PROVISIONING, FAILED, DELETING)),
           Map.entry(PROVISIONING, EnumSet.of(READY, FAILED, DELETING)),
-          Map.entry(READY, EnumSet.of(STOPPING, RESIZING, FAILED, DELETING)),
+          Map.entry(READY, EnumSet.of(STOPPING, RESIZING, FAILED, DEGRADED, UNREACHABLE, DELETING)),
           Map.entry(STOPPING, EnumSet.of(STOPPED, FAILED, DELETING)),
           Map.entry(STOPPED, EnumSet.of(STARTING, DELETING)),
           Map.entry(STARTING, EnumSet.of(READY, FAILED, DELETING)),
           Map.entry(RESIZING, EnumSet.of(READY, FAILED, DELETING)),
           // a retry goes back to the operation that failed
           Map.entry(FAILED, EnumSet.of(APPROVED, STARTING, STOPPING, RESIZING, DELETING)),
+          // the reconciler's moves: a repair that fails leaves it DEGRADED, never FAILED
+          Map.entry(DEGRADED, EnumSet.of(REPAIRING, UNREACHABLE, STOPPING, DELETING)),
+          Map.entry(REPAIRING, EnumSet.of(READY, DEGRADED, DELETING)),
+          Map.entry(UNREACHABLE, EnumSet.of(READY, DEGRADED, DELETING)),
           Map.entry(DELETING, EnumSet.of(DELETED, FAILED)),
           Map.entry(DELETED, EnumSet.noneOf(WorkspaceStatus.class)));
 

@@ -79,7 +79,9 @@ class WorkspaceViews {
         w.status() == WorkspaceStatus.PROVISIONING
             || w.status() == WorkspaceStatus.STARTING
             || w.status() == WorkspaceStatus.RESIZING
-            || w.status() == WorkspaceStatus.READY;
+            || w.status() == WorkspaceStatus.READY
+            || w.status() == WorkspaceStatus.DEGRADED
+            || w.status() == WorkspaceStatus.REPAIRING;
     if (forOwner
         && live
         && cluster.notebookReadyAt() != null

@@ -109,6 +109,7 @@ class ApiAuthorizationMatrixTest {
             row("POST /api/v1/workspaces/{stopped}/start", 401, 202, 404, 202),
             // storage-only, so refused as a bad request, but only once the caller may see it
             row("POST /api/v1/workspaces/{ready}/resize", 401, 400, 404, 400),
+            row("POST /api/v1/workspaces/{degraded}/repair", 401, 202, 404, 202),
             row("GET /api/v1/workspaces/{id}/credentials", 401, 409, 404, 404),
             // a pending workspace has no container yet: 404 for everyone who may see it
             row("GET /api/v1/workspaces/{id}/logs/{role}", 401, 404, 404, 404),
@@ -246,6 +247,8 @@ class ApiAuthorizationMatrixTest {
               ws + ownersWorkspaceIn(WorkspaceStatus.READY) + "/resize",
               auth,
               Map.of("workers", 2));
+      case "POST /api/v1/workspaces/{degraded}/repair" ->
+          api.post(ws + ownersWorkspaceIn(WorkspaceStatus.DEGRADED) + "/repair", auth, null);
       case "GET /api/v1/workspaces/{id}/logs/{role}" ->
           api.get(ws + ownersPendingWorkspace() + "/logs/master", auth);
       case "GET /api/v1/workspaces/{id}/credentials" ->
@@ -461,6 +464,16 @@ class ApiAuthorizationMatrixTest {
         .as("after retry: %s", retry)
         .isEqualTo(WorkspaceStatus.PENDING_APPROVAL);
     assertProblem(retry, 409, "illegal-transition");
+  }
+
+  @Test
+  void onlyADegradedWorkspaceCanBeRepaired() {
+    UUID ready = ownersWorkspaceIn(WorkspaceStatus.READY);
+
+    Reply repair = api.post("/api/v1/workspaces/" + ready + "/repair", owner.bearer(), null);
+
+    assertProblem(repair, 409, "illegal-transition");
+    assertThat(workspaces.get(ready, owner.asUser()).status()).isEqualTo(WorkspaceStatus.READY);
   }
 
   @Test

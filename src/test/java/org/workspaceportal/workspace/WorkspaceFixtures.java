@@ -193,6 +193,25 @@ public final class WorkspaceFixtures {
               WorkspaceStatus.STOPPED,
               WorkspaceStatus.STARTING);
       case FAILED -> List.of(WorkspaceStatus.APPROVED, WorkspaceStatus.FAILED);
+      case DEGRADED ->
+          List.of(
+              WorkspaceStatus.APPROVED,
+              WorkspaceStatus.PROVISIONING,
+              WorkspaceStatus.READY,
+              WorkspaceStatus.DEGRADED);
+      case REPAIRING ->
+          List.of(
+              WorkspaceStatus.APPROVED,
+              WorkspaceStatus.PROVISIONING,
+              WorkspaceStatus.READY,
+              WorkspaceStatus.DEGRADED,
+              WorkspaceStatus.REPAIRING);
+      case UNREACHABLE ->
+          List.of(
+              WorkspaceStatus.APPROVED,
+              WorkspaceStatus.PROVISIONING,
+              WorkspaceStatus.READY,
+              WorkspaceStatus.UNREACHABLE);
       case DELETING -> List.of(WorkspaceStatus.APPROVED, WorkspaceStatus.DELETING);
       case DELETED -> List.of(WorkspaceStatus.DELETED);
     };

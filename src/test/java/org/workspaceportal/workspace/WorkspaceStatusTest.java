@@ -2,6 +2,7 @@ package org.workspaceportal.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.workspaceportal.workspace.WorkspaceStatus.APPROVED;
+import static org.workspaceportal.workspace.WorkspaceStatus.DEGRADED;
 import static org.workspaceportal.workspace.WorkspaceStatus.DELETED;
 import static org.workspaceportal.workspace.WorkspaceStatus.DELETING;
 import static org.workspaceportal.workspace.WorkspaceStatus.FAILED;
@@ -9,10 +10,12 @@ import static org.workspaceportal.workspace.WorkspaceStatus.PENDING_APPROVAL;
 import static org.workspaceportal.workspace.WorkspaceStatus.PROVISIONING;
 import static org.workspaceportal.workspace.WorkspaceStatus.READY;
 import static org.workspaceportal.workspace.WorkspaceStatus.REJECTED;
+import static org.workspaceportal.workspace.WorkspaceStatus.REPAIRING;
 import static org.workspaceportal.workspace.WorkspaceStatus.RESIZING;
 import static org.workspaceportal.workspace.WorkspaceStatus.STARTING;
 import static org.workspaceportal.workspace.WorkspaceStatus.STOPPED;
 import static org.workspaceportal.workspace.WorkspaceStatus.STOPPING;
+import static org.workspaceportal.workspace.WorkspaceStatus.UNREACHABLE;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,12 +67,13 @@ class WorkspaceStatusTest {
   }
 
   @Test
-  void aWorkspaceIsReadyOnlyAfterProvisioningWhenStartedAgainOrResized() {
-    assertThat(into(READY)).containsExactlyInAnyOrder(PROVISIONING, STARTING, RESIZING);
+  void aWorkspaceIsReadyOnlyAfterProvisioningWhenStartedAgainResizedRepairedOrItsHostIsBack() {
+    assertThat(into(READY))
+        .containsExactlyInAnyOrder(PROVISIONING, STARTING, RESIZING, REPAIRING, UNREACHABLE);
     assertThat(into(STOPPED)).containsExactly(STOPPING);
     assertThat(into(STOPPING))
-        .as("stopped when ready, or retried")
-        .containsExactlyInAnyOrder(READY, FAILED);
+        .as("stopped when ready or degraded, or retried")
+        .containsExactlyInAnyOrder(READY, DEGRADED, FAILED);
     assertThat(into(STARTING))
         .as("started when stopped, or retried")
         .containsExactlyInAnyOrder(STOPPED, FAILED);
@@ -166,8 +170,35 @@ class WorkspaceStatusTest {
   }
 
   @Test
-  void backgroundWorkRunsWhileApprovedProvisioningStoppingStartingResizingOrDeleting() {
+  void backgroundWorkRunsWhileApprovedProvisioningStoppingStartingResizingRepairingOrDeleting() {
     assertThat(Arrays.stream(WorkspaceStatus.values()).filter(WorkspaceStatus::isBusy))
-        .containsExactlyInAnyOrder(APPROVED, PROVISIONING, STOPPING, STARTING, RESIZING, DELETING);
+        .containsExactlyInAnyOrder(
+            APPROVED, PROVISIONING, STOPPING, STARTING, RESIZING, REPAIRING, DELETING);
+  }
+
+  @Test
+  void onlyAReadyWorkspaceOrOneComingBackFromAnUnreachableHostIsFoundDegraded() {
+    assertThat(into(DEGRADED)).containsExactlyInAnyOrder(READY, UNREACHABLE, REPAIRING);
+  }
+
+  @Test
+  void aRepairStartsOnlyFromDegradedAndAFailedRepairLeavesItDegradedNotFailed() {
+    assertThat(into(REPAIRING)).containsExactly(DEGRADED);
+    assertThat(Arrays.stream(WorkspaceStatus.values()).filter(REPAIRING::canMoveTo))
+        .containsExactlyInAnyOrder(READY, DEGRADED, DELETING);
+    assertThat(Operation.REPAIR.failedStatus()).isEqualTo(DEGRADED);
+  }
+
+  @Test
+  void aWorkspaceWhoseHostDoesNotAnswerIsUnreachableAndComesBackReadyOrDegraded() {
+    assertThat(into(UNREACHABLE)).containsExactlyInAnyOrder(READY, DEGRADED);
+    assertThat(Arrays.stream(WorkspaceStatus.values()).filter(UNREACHABLE::canMoveTo))
+        .containsExactlyInAnyOrder(READY, DEGRADED, DELETING);
+  }
+
+  @Test
+  void everyOtherOperationThatFailsLeavesTheWorkspaceFailed() {
+    assertThat(Arrays.stream(Operation.values()).filter(o -> o != Operation.REPAIR))
+        .allSatisfy(o -> assertThat(o.failedStatus()).isEqualTo(FAILED));
   }
 }

@@ -125,6 +125,18 @@ class WorkspaceTest {
   }
 
   @Test
+  void everyRepairRunsFreshStepsSoAFailedRepairCanBeTriedAgainInFull() {
+    Workspace w = WorkspaceFixtures.workspaceIn(WorkspaceStatus.DEGRADED);
+    int before = w.run();
+
+    w.moveTo(WorkspaceStatus.REPAIRING, "repaired", "portal", null, LATER);
+    w.moveTo(WorkspaceStatus.DEGRADED, "failed", "portal", "worker-1 did not join", LATER);
+    w.moveTo(WorkspaceStatus.REPAIRING, "repaired", "alice", null, LATER);
+
+    assertThat(w.run()).isEqualTo(before + 2);
+  }
+
+  @Test
   void fixturesReachEveryStatusThroughAllowedMovesOnly() {
     Arrays.stream(WorkspaceStatus.values())
         .forEach(s -> assertThat(WorkspaceFixtures.workspaceIn(s).status()).isEqualTo(s));

@@ -21,6 +21,7 @@ import org.workspaceportal.compute.ContainerSpec;
 import org.workspaceportal.compute.EngineEndpoint;
 import org.workspaceportal.compute.EngineInfo;
 import org.workspaceportal.compute.PullStatus;
+import org.workspaceportal.compute.VolumeInfo;
 import org.workspaceportal.compute.VolumeSpec;
 
 /** The {@link ContainerEngine} port on docker-java with its Apache HttpClient 5 transport. */
@@ -149,12 +150,20 @@ class DockerContainerEngine implements ContainerEngine {
                                 : c.getNames()[0].replaceFirst("^/", ""),
                             c.getImage(),
                             c.getLabels() == null ? Map.of() : c.getLabels(),
-                            c.getState()))
+                            c.getState(),
+                            c.getCreated() == null
+                                ? null
+                                : java.time.Instant.ofEpochSecond(c.getCreated())))
                 .toList());
   }
 
   @Override
   public List<String> volumes(EngineEndpoint endpoint, Map<String, String> labels) {
+    return labelledVolumes(endpoint, labels).stream().map(VolumeInfo::name).toList();
+  }
+
+  @Override
+  public List<VolumeInfo> labelledVolumes(EngineEndpoint endpoint, Map<String, String> labels) {
     List<String> filter =
         labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
     return call(
@@ -163,8 +172,8 @@ class DockerContainerEngine implements ContainerEngine {
         docker -> {
           var volumes = docker.listVolumesCmd().withFilter("label", filter).exec().getVolumes();
           return volumes == null
-              ? List.<String>of()
-              : volumes.stream().map(v -> v.getName()).toList();
+              ? List.<VolumeInfo>of()
+              : volumes.stream().map(v -> new VolumeInfo(v.getName(), v.getLabels())).toList();
         });
   }
 
@@ -266,7 +275,17 @@ class DockerContainerEngine implements ContainerEngine {
         c.getConfig() == null || c.getConfig().getLabels() == null
             ? Map.of()
             : c.getConfig().getLabels(),
-        c.getState() == null ? "unknown" : c.getState().getStatus());
+        c.getState() == null ? "unknown" : c.getState().getStatus(),
+        created(c.getCreated()));
+  }
+
+  /** An engine's RFC 3339 time; null when absent or unreadable. */
+  private static java.time.Instant created(String rfc3339) {
+    try {
+      return rfc3339 == null ? null : java.time.OffsetDateTime.parse(rfc3339).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 
   @Override

@@ -94,6 +94,16 @@ class WorkspaceApiController {
     return ResponseEntity.accepted().location(location(id)).body(WorkspaceResponse.of(stopped));
   }
 
+  @PostMapping("/workspaces/{id}/repair")
+  @Operation(
+      summary =
+          "Repair a DEGRADED workspace: its missing containers are recreated from the recorded spec"
+              + " (202)")
+  ResponseEntity<WorkspaceResponse> repair(@PathVariable UUID id, Authentication auth) {
+    WorkspaceView repairing = workspaces.repair(id, CurrentUser.of(auth));
+    return ResponseEntity.accepted().location(location(id)).body(WorkspaceResponse.of(repairing));
+  }
+
   @PostMapping("/workspaces/{id}/start")
   @Operation(summary = "Start a STOPPED workspace again (202)")
   ResponseEntity<WorkspaceResponse> start(@PathVariable UUID id, Authentication auth) {

@@ -231,4 +231,15 @@ class WorkspacePageController {
         redirect, () -> "Starting '" + workspaces.start(id, CurrentUser.of(auth)).name() + "'.");
     return "redirect:/workspaces/" + id;
   }
+
+  @PostMapping("/workspaces/{id}/repair")
+  String repair(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
+    org.workspaceportal.common.FlashMessages.attempt(
+        redirect,
+        () ->
+            "Repairing '"
+                + workspaces.repair(id, CurrentUser.of(auth)).name()
+                + "': its missing containers are being recreated; this page follows along.");
+    return "redirect:/workspaces/" + id;
+  }
 }

@@ -104,6 +104,49 @@ class WorkspacePageGuidanceTest {
   }
 
   @Test
+  void aDegradedWorkspaceSaysWhatIsMissingAndOffersRepairToItsOwner() throws Exception {
+    UUID id = UUID.randomUUID();
+    WorkspaceView plain = WorkspaceFixtures.view(id, "alpha", ALICE, WorkspaceStatus.DEGRADED);
+    WorkspaceView degraded =
+        new WorkspaceView(
+            id,
+            plain.name(),
+            null,
+            ALICE,
+            plain.template(),
+            2,
+            false,
+            Retention.DESTROY,
+            null,
+            WorkspaceStatus.DEGRADED,
+            "Not running: worker-2 on local (vanished).",
+            plain.createdAt(),
+            plain.updatedAt(),
+            plain.history(),
+            List.of(),
+            null);
+    when(workspaces.get(id, ALICE_USER)).thenReturn(degraded);
+    String html =
+        mvc.perform(get("/workspaces/" + id).with(alice()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(Html.text(html))
+        .contains("Needs repair. Not running: worker-2 on local (vanished).")
+        .contains("Repair recreates what is missing");
+    assertThat(html).contains("action=\"/workspaces/" + id + "/repair\"");
+    Html.assertEveryPostFormCarriesACsrfToken(html);
+
+    when(workspaces.repair(id, ALICE_USER))
+        .thenReturn(WorkspaceFixtures.view(id, "alpha", ALICE, WorkspaceStatus.REPAIRING));
+    MvcResult repaired =
+        mvc.perform(post("/workspaces/" + id + "/repair").with(alice()).with(csrf())).andReturn();
+    assertThat(repaired.getResponse().getRedirectedUrl()).isEqualTo("/workspaces/" + id);
+    assertThat(Html.flash(repaired).get("flash").toString()).startsWith("Repairing 'alpha'");
+  }
+
+  @Test
   void theStatusIsInPlainWordsAndKeepsItsNameForScripts() throws Exception {
     String html = detail(UUID.randomUUID(), WorkspaceStatus.PENDING_APPROVAL);
 

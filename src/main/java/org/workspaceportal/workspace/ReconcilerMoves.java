@@ -1,0 +1,157 @@
+package org.workspaceportal.workspace;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.workspaceportal.workspace.ClusterCensus.Expected;
+import org.workspaceportal.workspace.ClusterCensus.Missing;
+import org.workspaceportal.workspace.WorkspaceEvents.OrphanRemoved;
+
+/**
+ * The reconciler's reads and status moves, each in its own short transaction (the engines are asked
+ * in between, outside any). A move is made only if the workspace is still exactly as the reconciler
+ * read it, so that a stop, a deletion or a step that ran meanwhile always wins.
+ */
+@Component
+class ReconcilerMoves {
+
+  /** The statuses whose containers should all run: the reconciler compares them with the hosts. */
+  static final Set<WorkspaceStatus> WATCHED =
+      EnumSet.of(WorkspaceStatus.READY, WorkspaceStatus.DEGRADED, WorkspaceStatus.UNREACHABLE);
+
+  private final WorkspaceRepository workspaces;
+  private final ClusterMemberRepository members;
+  private final TransitionRepository history;
+  private final WorkspaceTransitions transitions;
+  private final ApplicationEventPublisher events;
+  private final ReconcilerProperties properties;
+  private final Clock clock;
+
+  ReconcilerMoves(
+      WorkspaceRepository workspaces,
+      ClusterMemberRepository members,
+      TransitionRepository history,
+      WorkspaceTransitions transitions,
+      ApplicationEventPublisher events,
+      ReconcilerProperties properties,
+      Clock clock) {
+    this.workspaces = workspaces;
+    this.members = members;
+    this.history = history;
+    this.transitions = transitions;
+    this.events = events;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** A workspace as the reconciler read it, with its recorded containers. */
+  record Watched(UUID id, WorkspaceStatus status, Instant updatedAt, List<Expected> expected) {
+
+    Set<UUID> hostIds() {
+      return expected.stream().map(Expected::hostId).collect(Collectors.toSet());
+    }
+  }
+
+  /** Every watched workspace that has a cluster (storage-only ones have nothing to compare). */
+  @Transactional(readOnly = true)
+  List<Watched> watched(Map<UUID, String> hostNames) {
+    return workspaces.findAllById(workspaces.findIdsByStatusIn(WATCHED)).stream()
+        .map(
+            w ->
+                new Watched(
+                    w.id(),
+                    w.status(),
+                    w.updatedAt(),
+                    members.findByWorkspaceId(w.id()).stream()
+                        .map(
+                            m ->
+                                new Expected(
+                                    m.role(),
+                                    m.hostId(),
+                                    hostNames.getOrDefault(m.hostId(), m.hostId().toString()),
+                                    m.containerName()))
+                        .toList()))
+        .filter(w -> !w.expected().isEmpty())
+        .toList();
+  }
+
+  /** The statuses of these workspaces; an id the portal does not know is absent. */
+  @Transactional(readOnly = true)
+  Map<UUID, WorkspaceStatus> statuses(Collection<UUID> ids) {
+    return workspaces.findAllById(ids).stream()
+        .collect(Collectors.toMap(Workspace::id, Workspace::status));
+  }
+
+  /** Moves the workspace if it is still as read; says whether it moved. */
+  @Transactional
+  boolean move(Watched read, WorkspaceStatus target, String reason) {
+    Workspace ws = workspaces.findById(read.id()).orElse(null);
+    if (ws == null || ws.status() != read.status() || !ws.updatedAt().equals(read.updatedAt())) {
+      return false;
+    }
+    transitions.move(ws, target, "reconciled", WorkspaceTransitions.PORTAL, reason);
+    return true;
+  }
+
+  /** DEGRADED, naming what is missing; its members' records say what the engine said. */
+  @Transactional
+  boolean degraded(Watched read, List<Missing> missing) {
+    if (!move(read, WorkspaceStatus.DEGRADED, ClusterCensus.reason(missing))) {
+      return false;
+    }
+    for (Missing m : missing) {
+      members
+          .findById(new ClusterMember.Key(read.id(), m.role()))
+          .ifPresent(member -> member.seen(null, m.what(), clock.instant()));
+    }
+    return true;
+  }
+
+  /**
+   * Starts a repair of a DEGRADED workspace, unless the portal already started as many as it may
+   * within the window: then it stays DEGRADED with its reason until someone presses Repair.
+   */
+  @Transactional
+  boolean repairAutomatically(UUID id) {
+    Workspace ws = workspaces.findById(id).orElse(null);
+    if (ws == null || ws.status() != WorkspaceStatus.DEGRADED) {
+      return false;
+    }
+    long started =
+        history.countMovesSince(
+            id,
+            WorkspaceStatus.REPAIRING,
+            WorkspaceTransitions.PORTAL,
+            clock.instant().minus(properties.repairWindow()));
+    if (started >= properties.maxAutomaticRepairs()) {
+      return false;
+    }
+    transitions.move(
+        ws,
+        WorkspaceStatus.REPAIRING,
+        "repaired",
+        WorkspaceTransitions.PORTAL,
+        "Automatic repair "
+            + (started + 1)
+            + " of "
+            + properties.maxAutomaticRepairs()
+            + ". "
+            + (ws.statusReason() == null ? "" : ws.statusReason()));
+    return true;
+  }
+
+  /** Audits an orphan's removal (the event's listener writes the row in this transaction). */
+  @Transactional
+  void orphanRemoved(String host, String kind, String name, UUID workspaceId, WorkspaceStatus s) {
+    events.publishEvent(new OrphanRemoved(host, kind, name, workspaceId, s));
+  }
+}

@@ -71,14 +71,28 @@ final class LiveWorkspaces {
 
   /** A workspace requested, approved and READY, deleted (with ERADICATE) by {@link #cleanUp()}. */
   WorkspaceView ready(String prefix, int workers) {
+    WorkspaceView ws = approved(prefix, workers, template);
+    return await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+  }
+
+  /**
+   * A workspace of the named template requested and approved, not waited for; deleted by {@link
+   * #cleanUp()}.
+   */
+  WorkspaceView approved(String prefix, int workers, String templateName) {
     String name = prefix + "-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
     WorkspaceView ws =
         workspaces.request(
-            new WorkspaceRequest(name, null, template, workers, false, Retention.ERADICATE, null),
+            new WorkspaceRequest(
+                name, null, templateName, workers, false, Retention.ERADICATE, null),
             owner);
     made.add(ws.id());
-    workspaces.approve(ws.id(), ADMIN);
-    return await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+    return workspaces.approve(ws.id(), ADMIN);
+  }
+
+  /** The name of the template that names this checkout's exact image tag. */
+  String template() {
+    return template;
   }
 
   /** Deletes it as its owner would and waits for DELETED. */

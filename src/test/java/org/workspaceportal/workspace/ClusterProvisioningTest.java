@@ -230,6 +230,37 @@ class ClusterProvisioningTest {
               StepKind.WORKERS,
               StepKind.WORKERS_READY);
 
+      // a crash mid-resize: the workers step RUNNING on an instance that died, worker-3 made but
+      // stopped, the readiness step not run yet; the take-over finishes with no second container
+      List<String> before = DockerCli.containerIds(label);
+      DockerCli.run("stop", "-t", "1", SparkContainers.name(ws.id(), "worker-3"));
+      jdbc.update("update workspaces set status = 'RESIZING' where id = ?", ws.id());
+      String thisResize =
+          " where workspace_id = ? and operation = 'RESIZE'"
+              + " and run = (select run from workspaces where id = ?)";
+      jdbc.update(
+          "update workspace_steps set status = 'RUNNING', finished_at = null"
+              + thisResize
+              + " and kind = 'WORKERS'",
+          ws.id(),
+          ws.id());
+      jdbc.update(
+          "update workspace_steps set status = 'PENDING', attempts = 0, finished_at = null"
+              + thisResize
+              + " and kind = 'WORKERS_READY'",
+          ws.id(),
+          ws.id());
+      jdbc.update(
+          "insert into scheduled_tasks (task_name, task_instance, task_data, execution_time,"
+              + " picked, picked_by, last_heartbeat, version) values ('workspace-job', ?, null,"
+              + " now() - interval '1 hour', true, 'dead-instance', now() - interval '1 hour', 1)",
+          ws.id().toString());
+      await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+      assertThat(DockerCli.containerIds(label))
+          .as("the same five containers, none made twice")
+          .containsExactlyInAnyOrderElementsOf(before);
+      assertThat(probe.aliveWorkers(masterUi)).isEqualTo(3);
+
       workspaces.resize(ws.id(), 1, owner);
       WorkspaceView shrunk = await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
       assertThat(probe.aliveWorkers(masterUi))

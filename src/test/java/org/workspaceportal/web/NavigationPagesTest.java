@@ -24,6 +24,7 @@ class NavigationPagesTest {
 
   @Autowired MockMvc mvc;
   @Autowired WorkspaceService workspaces;
+  @Autowired org.workspaceportal.workspace.ExtensionService extensions;
   @Autowired AuditService audit;
 
   private static RequestPostProcessor root() {
@@ -69,6 +70,15 @@ class NavigationPagesTest {
     String html = page("/workspaces", root());
 
     assertThat(html)
+        .containsPattern("<span class=\"badge[^\"]*\" id=\"pending-count\"[^>]*>3</span>");
+  }
+
+  @Test
+  void theCountIncludesRequestsForMoreTime() throws Exception {
+    when(workspaces.pendingCount()).thenReturn(1L);
+    when(extensions.pendingCount()).thenReturn(2L);
+
+    assertThat(page("/workspaces", root()))
         .containsPattern("<span class=\"badge[^\"]*\" id=\"pending-count\"[^>]*>3</span>");
   }
 

@@ -8,20 +8,23 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.workspaceportal.common.FullPage;
+import org.workspaceportal.workspace.ExtensionService;
 import org.workspaceportal.workspace.WorkspaceService;
 
 /**
- * What the workspace module adds to pages it does not render: the number of requests waiting, next
- * to "Approvals" in every admin's navigation, and the default quota on the users page (whose
- * override fields show it as their placeholder).
+ * What the workspace module adds to pages it does not render: the number of requests waiting (for a
+ * workspace or for more time), next to "Approvals" in every admin's navigation, and the default
+ * quota on the users page (whose override fields show it as their placeholder).
  */
 @Configuration(proxyBeanMethods = false)
 class WorkspaceNavigation implements WebMvcConfigurer, HandlerInterceptor {
 
   private final WorkspaceService workspaces;
+  private final ExtensionService extensions;
 
-  WorkspaceNavigation(WorkspaceService workspaces) {
+  WorkspaceNavigation(WorkspaceService workspaces, ExtensionService extensions) {
     this.workspaces = workspaces;
+    this.extensions = extensions;
   }
 
   @Override
@@ -35,7 +38,8 @@ class WorkspaceNavigation implements WebMvcConfigurer, HandlerInterceptor {
     if (!FullPage.is(request, mav) || !request.isUserInRole("ADMIN")) {
       return;
     }
-    mav.addObject("pendingApprovals", workspaces.pendingCount());
+    // the approvals page lists both: requests for a workspace and for more time
+    mav.addObject("pendingApprovals", workspaces.pendingCount() + extensions.pendingCount());
     if ("admin/users".equals(mav.getViewName())) {
       mav.addObject("quotaDefaults", workspaces.defaultLimits());
     }

@@ -171,7 +171,11 @@ class RequestFormPagesTest {
     assertThat(html)
         .contains("data-expiry-for=\"expiresAt\" data-expiry-days=\"7\">1 week</button>")
         .contains("data-expiry-days=\"0\">Never</button>");
-    assertThat(Html.text(html)).contains("Expires (UTC, optional)");
+    assertThat(Html.text(html))
+        .contains("Expires (UTC, optional)")
+        .as("an expired workspace stops; deletion comes later, as its page says")
+        .contains("Then it stops: its notebooks and data are kept, and you can ask for more time.")
+        .doesNotContain("Then it is deleted");
   }
 
   @Test

@@ -208,15 +208,22 @@ public final class HeadlessChromium
    */
   public void clickAndWaitForNewPage(WebElement element) {
     WebElement oldPage = driver.findElement(By.tagName("html"));
-    // Far down a long page (the shared test database holds many requests) the element may sit under
-    // the fold; centre it at once (Bootstrap makes scrolling smooth, and a click mid-scroll
-    // misses).
+    click(element);
+    await().until(ExpectedConditions.stalenessOf(oldPage));
+    awaitLoaded();
+  }
+
+  /**
+   * Clicks something on the page as a person would, after scrolling it to the middle of the
+   * viewport: far down a long page (the shared test database holds many requests, a workspace page
+   * has many cards) it may sit under the fold or under the bottom edge (Bootstrap makes scrolling
+   * smooth, and a click mid-scroll misses).
+   */
+  public void click(WebElement element) {
     ((org.openqa.selenium.JavascriptExecutor) driver)
         .executeScript(
             "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
     element.click();
-    await().until(ExpectedConditions.stalenessOf(oldPage));
-    awaitLoaded();
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -141,14 +142,14 @@ class BrowserFlowTest {
         .withTimeout(java.time.Duration.ofMinutes(5))
         .until(d -> "READY".equals(statusOnDetailPage()));
     if (find("#progress").getDomAttribute("open") == null) {
-      find("#progress summary").click(); // folded away once every step is done
+      browser.click(find("#progress summary")); // folded away once every step is done
     }
     assertThat(find("#steps").getText())
         .contains("Prove the key works over S3")
         .contains("Wait for every worker to join the master")
         .doesNotContain("FAILED");
     assertThat(text("#workers-alive")).isEqualTo("2 of 2 workers alive");
-    find("#reveal-secret").click();
+    browser.click(find("#reveal-secret"));
     String secret = browser.await().until(d -> d.findElement(By.id("secret-value")).getText());
     assertThat(secret).isNotBlank();
     browser.screenshot("workspace-detail-ready");
@@ -207,20 +208,26 @@ class BrowserFlowTest {
                     .getDomAttribute("data-status"));
   }
 
-  /** The history table as [from, to, by] per row. */
+  /**
+   * The history table as [from, to, by] per row, read in one script run: the live updates replace
+   * the table often while a workspace is provisioning, so reading it cell by cell can keep finding
+   * cells that were just swapped out.
+   */
+  @SuppressWarnings("unchecked")
   private List<List<String>> historyRows() {
     return browser
         .await()
         .until(
-            d ->
-                d.findElements(By.cssSelector("#history tbody tr")).stream()
-                    .map(
-                        tr ->
-                            tr.findElements(By.tagName("td")).stream()
-                                .map(WebElement::getText)
-                                .toList())
-                    .map(cells -> List.of(cells.get(1), cells.get(2), cells.get(3)))
-                    .toList());
+            d -> {
+              List<List<String>> rows =
+                  (List<List<String>>)
+                      ((JavascriptExecutor) d)
+                          .executeScript(
+                              "return [...document.querySelectorAll('#history tbody tr')]"
+                                  + ".map(tr => [...tr.cells].slice(1, 4)"
+                                  + ".map(td => td.innerText.trim()))");
+              return rows == null || rows.isEmpty() ? null : rows;
+            });
   }
 
   private String flash() {

@@ -57,6 +57,9 @@ class BrowserFlowTest {
   /** Whoever this test signed up: their workspaces' containers are removed after the test. */
   private String user;
 
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /** A run that stopped half-way leaves no container, lease or live workspace behind. */
   @org.junit.jupiter.api.AfterEach
   void leaveNoContainersBehind() {
     if (user == null) {
@@ -64,10 +67,7 @@ class BrowserFlowTest {
     }
     workspaces
         .list(new org.workspaceportal.identity.CurrentUser(user, false), null, null)
-        .forEach(
-            w ->
-                DockerCli.removeLabelled(
-                    org.workspaceportal.compute.SparkContainers.WORKSPACE_LABEL + "=" + w.id()));
+        .forEach(w -> org.workspaceportal.testsupport.Leftovers.remove(jdbc, w.id()));
   }
 
   @Test

@@ -65,12 +65,8 @@ class ClusterProvisioningTest {
 
   @AfterEach
   void leaveNothingBehind() {
-    for (UUID id : made) {
-      DockerCli.removeLabelled(SparkContainers.WORKSPACE_LABEL + "=" + id);
-      // a test that failed half-way must not leave its cores held for the tests after it
-      jdbc.update("delete from host_ports where workspace_id = ?", id);
-      jdbc.update("delete from host_leases where workspace_id = ?", id);
-    }
+    // a test that failed half-way must not leave its cores held for the tests after it
+    made.forEach(id -> org.workspaceportal.testsupport.Leftovers.remove(jdbc, id));
   }
 
   @Test

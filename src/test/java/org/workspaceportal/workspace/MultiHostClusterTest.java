@@ -108,8 +108,7 @@ class MultiHostClusterTest {
           .containers(endpoint, labels(id))
           .forEach(c -> engines.removeContainer(endpoint, c.id()));
       engines.volumes(endpoint, labels(id)).forEach(v -> engines.removeVolume(endpoint, v));
-      jdbc.update("delete from host_ports where workspace_id = ?", id);
-      jdbc.update("delete from host_leases where workspace_id = ?", id);
+      org.workspaceportal.testsupport.Leftovers.remove(jdbc, id);
     }
     hosts.remove(secondHost.id(), "test");
     templates.setEnabled(template.id(), false, "test");

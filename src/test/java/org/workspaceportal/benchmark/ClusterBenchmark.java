@@ -253,10 +253,22 @@ class ClusterBenchmark {
         notes.add("could not delete workspace " + id + ": " + e.getMessage());
       }
     }
-    hosts.update(
-        local.id(), settings(local, local.configuredCpus(), local.configuredMemoryMb()), "bench");
+    if (local != null) {
+      // a run that was killed left the benchmark's offer behind: back to what the engine reports
+      boolean leftOver = Integer.valueOf(OFFERED_CPUS).equals(local.configuredCpus());
+      hosts.update(
+          local.id(),
+          leftOver
+              ? settings(local, null, null)
+              : settings(local, local.configuredCpus(), local.configuredMemoryMb()),
+          "bench");
+    }
     if (second != null) {
-      hosts.remove(second.id(), "bench");
+      try {
+        hosts.remove(second.id(), "bench");
+      } catch (RuntimeException e) {
+        notes.add("could not remove the second host: " + e.getMessage());
+      }
     }
     if (template != null) {
       templates.setEnabled(template.id(), false, "bench");

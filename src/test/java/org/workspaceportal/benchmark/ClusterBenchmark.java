@@ -149,6 +149,7 @@ class ClusterBenchmark {
         }
         for (int w : workerCounts) {
           Cell cell = new Cell(w + (w == 1 ? " worker" : " workers"), h);
+          cells.add(cell);
           for (int i = 0; i < runs; i++) {
             if (h == 1 && w == FLOOR_WORKERS) {
               floorRun(floorReady, floorNotebook);
@@ -156,7 +157,6 @@ class ClusterBenchmark {
             progress(cell.what() + " on " + h + " host(s), run " + (i + 1));
             measureOne(cell, w);
           }
-          cells.add(cell);
         }
       }
       if (floorReady.isEmpty()) {
@@ -167,21 +167,32 @@ class ClusterBenchmark {
       useHosts(1);
       for (int n : atOnce) {
         Cell cell = new Cell(n + " at once, " + FLOOR_WORKERS + " workers each", 1);
+        together.add(cell);
         for (int i = 0; i < runs; i++) {
           progress(cell.what() + ", run " + (i + 1));
           measureTogether(cell, n);
         }
-        together.add(cell);
       }
       if (scale > 0) {
         progress("workloads at scale " + scale);
-        workloads = workloads();
+        try {
+          workloads = workloads();
+        } catch (IllegalStateException e) {
+          notes.add("the workloads' workspace failed: " + firstLine(e.getMessage()));
+        }
       }
+    } catch (RuntimeException e) {
+      // what was measured until then is still worth printing, with why it stopped
+      notes.add("the benchmark stopped early: " + firstLine(e.getMessage()));
     } finally {
       tearDown();
+      System.out.println(
+          report(started, loadAtStart, floorReady, floorNotebook, cells, together, workloads));
     }
-    System.out.println(
-        report(started, loadAtStart, floorReady, floorNotebook, cells, together, workloads));
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "" : message.strip().lines().findFirst().orElse("");
   }
 
   // ---- hosts and template
@@ -297,11 +308,16 @@ class ClusterBenchmark {
     try {
       run = portalRun(workers);
     } catch (IllegalStateException e) {
-      cell.failures().add(e.getMessage());
+      cell.failures().add(firstLine(e.getMessage()));
+      progress("  failed: " + firstLine(e.getMessage()));
       return;
     }
     cell.notebook().add(run.notebookMs() / 1000);
     cell.ready().add(run.readyMs() / 1000);
+    progress(
+        String.format(
+            "  notebook %.2f s, READY %.2f s (%s)",
+            run.notebookMs() / 1000, run.readyMs() / 1000, run.placement()));
     double inSteps = 0;
     for (StepView s : run.steps()) {
       double ms = stepMs(s);
@@ -372,23 +388,31 @@ class ClusterBenchmark {
         }
         Thread.sleep(20);
       }
-      cell.notebook()
-          .add(notebook.values().stream().mapToDouble(d -> d).max().orElseThrow() / 1000);
-      cell.ready().add(ready.values().stream().mapToDouble(d -> d).max().orElseThrow() / 1000);
+      cell.notebook().add(all(notebook));
+      cell.ready().add(all(ready));
+      progress(
+          String.format("  all notebooks %.2f s, all READY %.2f s", all(notebook), all(ready)));
     } catch (IllegalStateException e) {
-      cell.failures().add(e.getMessage());
+      cell.failures().add(firstLine(e.getMessage()));
+      progress("  failed: " + firstLine(e.getMessage()));
     } finally {
       delete(ids);
     }
   }
 
+  /** Seconds until the last of them. */
+  private static double all(Map<UUID, Double> msById) {
+    return msById.values().stream().mapToDouble(d -> d).max().orElseThrow() / 1000;
+  }
+
   /** One run of the floor script, on ports of its own. */
   private void floorRun(Samples ready, Samples notebook) throws IOException, InterruptedException {
     progress("floor run");
-    Process p =
-        new ProcessBuilder("benchmark/docker-floor.sh", "1", "47000")
-            .redirectErrorStream(true)
-            .start();
+    ProcessBuilder pb =
+        new ProcessBuilder("benchmark/docker-floor.sh", "1", "47000").redirectErrorStream(true);
+    // a loaded shared machine takes longer than the script's default allows
+    pb.environment().putIfAbsent("FLOOR_TIMEOUT", "600");
+    Process p = pb.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor(5, TimeUnit.MINUTES);
     Matcher m = FLOOR.matcher(output);
@@ -398,6 +422,7 @@ class ClusterBenchmark {
     }
     ready.add(Double.parseDouble(m.group(1)));
     notebook.add(Double.parseDouble(m.group(2)));
+    progress("  floor: READY " + m.group(1) + " s, notebook " + m.group(2) + " s");
   }
 
   /** benchmark/workloads.sh on one READY workspace; its markdown table. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -173,7 +174,23 @@ class PagesInABrowserTest {
 
   @Test
   void onAPhoneTheListTheWorkspacePageAndTheApprovalsFitTheScreen() {
-    WorkspaceView ready = readyWorkspace("phone-" + suffix());
+    // expiring within the warning time: the page shows the warning and the "More time" card
+    WorkspaceView ready =
+        readyWorkspace(
+            new WorkspaceRequest(
+                "phone-" + suffix(),
+                null,
+                WorkspaceFixtures.STORAGE_TEMPLATE,
+                null,
+                null,
+                null,
+                Instant.now().plus(Duration.ofHours(12))));
+    signIn(user);
+    browser.open(baseUrl + "/workspaces/" + ready.id());
+    assertThat(top("#expiry-warning"))
+        .as("on a laptop the expiry warning stays near the top")
+        .isLessThan(top("#storage"));
+    signOut();
     workspaces.request(
         new WorkspaceRequest(
             "phone-wait-" + suffix(),
@@ -189,9 +206,12 @@ class PagesInABrowserTest {
 
     fits("/workspaces", "phone-my-workspaces");
     browser.open(baseUrl + "/workspaces/" + ready.id());
-    assertThat(find("#storage").getRect().getY())
+    assertThat(top("#storage"))
         .as("what the user came for comes first")
-        .isLessThan(find("#details").getRect().getY());
+        .isLessThan(top("#details"))
+        .isLessThan(top("#expiry-warning"))
+        .isLessThan(top("#extension"));
+    assertThat(find("#extension-form").isDisplayed()).isTrue();
     assertThat(find("#progress").getDomAttribute("open"))
         .as("finished progress is folded")
         .isNull();
@@ -286,8 +306,13 @@ class PagesInABrowserTest {
 
   /** A storage-only workspace of {@link #user}, approved and provisioned to READY. */
   private WorkspaceView readyWorkspace(String name) {
+    return readyWorkspace(WorkspaceFixtures.request(name));
+  }
+
+  /** A workspace of {@link #user} as requested, approved and provisioned to READY. */
+  private WorkspaceView readyWorkspace(WorkspaceRequest request) {
     CurrentUser owner = new CurrentUser(user, false);
-    WorkspaceView ws = workspaces.request(WorkspaceFixtures.request(name), owner);
+    WorkspaceView ws = workspaces.request(request, owner);
     workspaces.approve(ws.id(), new CurrentUser("browser-test", true));
     browser
         .await()
@@ -339,6 +364,11 @@ class PagesInABrowserTest {
 
   private static String suffix() {
     return Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
+  }
+
+  /** Where the element's top is on the page, in CSS pixels. */
+  private int top(String css) {
+    return find(css).getRect().getY();
   }
 
   private String text(String css) {

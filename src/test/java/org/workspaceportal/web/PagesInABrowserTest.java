@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,14 +18,19 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.audit.AuditFilter;
 import org.workspaceportal.audit.AuditService;
+import org.workspaceportal.identity.ApiTokenService;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.NewUser;
 import org.workspaceportal.identity.Role;
+import org.workspaceportal.testsupport.DockerCli;
 import org.workspaceportal.testsupport.HeadlessChromium;
+import org.workspaceportal.testsupport.Leftovers;
+import org.workspaceportal.testsupport.Requirement;
 import org.workspaceportal.testsupport.RequiresChromium;
 import org.workspaceportal.testsupport.TestAdmin;
 import org.workspaceportal.workspace.TemplateForm;
@@ -59,7 +65,12 @@ class PagesInABrowserTest {
   private final WorkspaceService workspaces;
   private final TemplateService templates;
   private final AuditService audit;
+  private final ApiTokenService tokens;
+  private final JdbcTemplate jdbc;
   private final String baseUrl;
+
+  /** Workspaces with a Spark cluster this test made: put away after it, whatever happened. */
+  private final List<UUID> clusters = new ArrayList<>();
 
   private String user;
   private TemplateView wideTemplate;
@@ -69,11 +80,15 @@ class PagesInABrowserTest {
       @Autowired WorkspaceService workspaces,
       @Autowired TemplateService templates,
       @Autowired AuditService audit,
+      @Autowired ApiTokenService tokens,
+      @Autowired JdbcTemplate jdbc,
       @LocalServerPort int port) {
     this.identity = identity;
     this.workspaces = workspaces;
     this.templates = templates;
     this.audit = audit;
+    this.tokens = tokens;
+    this.jdbc = jdbc;
     this.baseUrl = "http://127.0.0.1:" + port;
   }
 
@@ -91,6 +106,11 @@ class PagesInABrowserTest {
     if (wideTemplate != null) {
       templates.setEnabled(wideTemplate.id(), false, "browser-test");
     }
+  }
+
+  @AfterEach
+  void leaveNoContainersBehind() {
+    clusters.forEach(id -> Leftovers.remove(jdbc, id));
   }
 
   @Test
@@ -238,6 +258,9 @@ class PagesInABrowserTest {
             WorkspaceFixtures.request("shot-no-" + suffix()), new CurrentUser(user, false));
     workspaces.reject(
         rejected.id(), "Please use a cluster template", new CurrentUser("browser-test", true));
+    tokens.create(user, "laptop script", Instant.now().plus(Duration.ofDays(90)));
+    tokens.create(user, "nightly export to the data lake", null);
+    tokens.revoke(user, tokens.create(user, "old notebook", null).id());
 
     List<Page> userPages =
         List.of(
@@ -260,6 +283,9 @@ class PagesInABrowserTest {
             new Page("host-form", "/admin/hosts/new"),
             new Page("templates", "/admin/templates"),
             new Page("template-form", "/admin/templates/new"),
+            new Page(
+                "template-edit",
+                "/admin/templates/" + WorkspaceFixtures.DEFAULT_TEMPLATE_ID + "/edit"),
             new Page("users", "/admin/users"),
             new Page("audit", "/admin/audit"));
     for (boolean phone : List.of(false, true)) {
@@ -280,6 +306,86 @@ class PagesInABrowserTest {
       }
       signOut();
     }
+  }
+
+  @Test
+  void aWorkspaceWithASparkClusterFitsAPhoneWithItsLinksFirst() {
+    Requirement.require(
+        "the workspace image on a Docker engine", DockerCli.workspaceImageMissing());
+    CurrentUser owner = new CurrentUser(user, false);
+    // one worker, expiring within the warning time: the cluster card, the resize form, the
+    // containers, the expiry warning and the "More time" card all on one page
+    WorkspaceView ws =
+        workspaces.request(
+            new WorkspaceRequest(
+                "cluster-" + suffix(),
+                null,
+                WorkspaceFixtures.DEFAULT_TEMPLATE,
+                1,
+                null,
+                null,
+                Instant.now().plus(Duration.ofHours(12))),
+            owner);
+    clusters.add(ws.id());
+    workspaces.approve(ws.id(), new CurrentUser("browser-test", true));
+    browser
+        .await()
+        .withTimeout(Duration.ofMinutes(5))
+        .until(d -> workspaces.get(ws.id(), owner).status() == WorkspaceStatus.READY);
+    String page = baseUrl + "/workspaces/" + ws.id();
+    signIn(user);
+
+    for (boolean phone : List.of(false, true)) {
+      if (phone) {
+        browser.resizeViewport(PHONE_WIDTH, PHONE_HEIGHT);
+      }
+      String size = phone ? "phone" : "laptop";
+      browser.open(page);
+      browser.await().until(d -> d.findElement(By.id("open-jupyter")).isDisplayed());
+      assertThat(text("#workers-alive")).isEqualTo("1 of 1 worker alive");
+      for (String part : List.of("#cluster", "#resize", "#containers", "#extension")) {
+        assertThat(find(part).isDisplayed()).as("%s is shown", part).isTrue();
+      }
+      assertThat(top("#open-jupyter"))
+          .as("the links come before the request for more time")
+          .isLessThan(top("#extension"))
+          .isLessThan(top("#storage"));
+      if (phone) {
+        assertThat(top("#storage"))
+            .as("on a phone the links and the storage come before the expiry")
+            .isLessThan(top("#expiry-warning"));
+      } else {
+        assertThat(top("#expiry-warning"))
+            .as("on a laptop the expiry warning stays near the top")
+            .isLessThan(top("#open-jupyter"));
+      }
+      fitsAsItIs("page-workspace-cluster-" + size);
+
+      browser.clickAndWaitForNewPage(find("#containers .container-log"));
+      assertThat(path()).startsWith("/workspaces/" + ws.id() + "/logs/");
+      assertThat(find("#log-lines").getText()).isNotBlank();
+      fitsAsItIs("page-logs-" + size);
+    }
+
+    workspaces.stop(ws.id(), owner);
+    browser
+        .await()
+        .withTimeout(Duration.ofMinutes(2))
+        .until(d -> workspaces.get(ws.id(), owner).status() == WorkspaceStatus.STOPPED);
+    for (boolean phone : List.of(true, false)) {
+      if (!phone) {
+        browser.resizeViewport(LAPTOP_WIDTH, LAPTOP_HEIGHT);
+      }
+      browser.open(page);
+      assertThat(find("#start").isDisplayed()).isTrue();
+      fitsAsItIs("page-workspace-stopped-" + (phone ? "phone" : "laptop"));
+    }
+
+    workspaces.delete(ws.id(), owner);
+    browser
+        .await()
+        .withTimeout(Duration.ofMinutes(2))
+        .until(d -> workspaces.get(ws.id(), owner).status() == WorkspaceStatus.DELETED);
   }
 
   /** A page to look at: the name of its screenshot and its address. */

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,8 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -386,6 +391,67 @@ class PagesInABrowserTest {
         .await()
         .withTimeout(Duration.ofMinutes(2))
         .until(d -> workspaces.get(ws.id(), owner).status() == WorkspaceStatus.DELETED);
+  }
+
+  @Test
+  void expiryPresetsFillTheirFieldAndDestructiveActionsAskFirst() {
+    WorkspaceView ready = readyWorkspace("ask-" + suffix());
+    signIn(user);
+
+    // the request form's presets: a week from now (UTC, on the hour), and back to never
+    browser.open(baseUrl + "/workspaces/new");
+    WebElement expiresAt = find("#expiresAt");
+    assertThat(expiresAt.getDomProperty("value")).isEmpty();
+    click(find("[data-expiry-for='expiresAt'][data-expiry-days='7']"));
+    LocalDateTime aWeek = LocalDateTime.parse(expiresAt.getDomProperty("value"));
+    assertThat(Duration.between(LocalDateTime.now(ZoneOffset.UTC), aWeek))
+        .isBetween(Duration.ofDays(7).minusMinutes(61), Duration.ofDays(7));
+    click(find("[data-expiry-for='expiresAt'][data-expiry-days='0']"));
+    assertThat(expiresAt.getDomProperty("value")).as("Never empties it").isEmpty();
+
+    // the token page's presets fill a date
+    browser.open(baseUrl + "/tokens");
+    LocalDate before = LocalDate.now(ZoneOffset.UTC);
+    click(find("[data-expiry-for='token-expires'][data-expiry-days='30']"));
+    LocalDate after = LocalDate.now(ZoneOffset.UTC);
+    assertThat(LocalDate.parse(find("#token-expires").getDomProperty("value")))
+        .isIn(before.plusDays(30), after.plusDays(30));
+
+    // revoking asks first; "Cancel" keeps the token
+    String name = "ask-first-" + suffix();
+    tokens.create(user, name, null);
+    browser.open(baseUrl + "/tokens");
+    click(find("#tokens tr[data-token='" + name + "'] .revoke"));
+    Alert question = browser.await().until(ExpectedConditions.alertIsPresent());
+    assertThat(question.getText())
+        .isEqualTo("Revoke " + name + "? Scripts that use it stop working at once.");
+    question.dismiss();
+    assertThat(path()).isEqualTo("/tokens");
+    assertThat(find("#tokens tr[data-token='" + name + "']").isDisplayed()).isTrue();
+    assertThat(tokens.list(user))
+        .filteredOn(t -> t.name().equals(name))
+        .singleElement()
+        .satisfies(t -> assertThat(t.revokedAt()).isNull());
+    // "OK" revokes it
+    WebElement oldPage = find("html");
+    click(find("#tokens tr[data-token='" + name + "'] .revoke"));
+    browser.await().until(ExpectedConditions.alertIsPresent()).accept();
+    browser.await().until(ExpectedConditions.stalenessOf(oldPage));
+    assertThat(browser.driver().findElements(By.cssSelector("tr[data-token='" + name + "']")))
+        .as("no longer among the tokens in use")
+        .isEmpty();
+    assertThat(text("#inactive-tokens summary")).startsWith("Revoked and expired");
+
+    // deleting a workspace asks on a page of its own; "Cancel" goes back and keeps it
+    browser.open(baseUrl + "/workspaces/" + ready.id());
+    browser.clickAndWaitForNewPage(find("#delete"));
+    assertThat(text("h1")).isEqualTo("Delete " + ready.name() + "?");
+    assertThat(find("#confirm-delete").isDisplayed()).isTrue();
+    browser.clickAndWaitForNewPage(find("#confirm-delete + a"));
+    assertThat(path()).isEqualTo("/workspaces/" + ready.id());
+    assertThat(find("#status .status-badge").getDomAttribute("data-status")).isEqualTo("READY");
+    assertThat(workspaces.get(ready.id(), new CurrentUser(user, false)).status())
+        .isEqualTo(WorkspaceStatus.READY);
   }
 
   /** A page to look at: the name of its screenshot and its address. */

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -11,19 +16,26 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.audit.AuditFilter;
 import org.workspaceportal.audit.AuditService;
+import org.workspaceportal.identity.ApiTokenService;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.NewUser;
 import org.workspaceportal.identity.Role;
+import org.workspaceportal.testsupport.DockerCli;
 import org.workspaceportal.testsupport.HeadlessChromium;
+import org.workspaceportal.testsupport.Leftovers;
+import org.workspaceportal.testsupport.Requirement;
 import org.workspaceportal.testsupport.RequiresChromium;
 import org.workspaceportal.testsupport.TestAdmin;
 import org.workspaceportal.workspace.TemplateForm;
@@ -58,7 +70,12 @@ class PagesInABrowserTest {
   private final WorkspaceService workspaces;
   private final TemplateService templates;
   private final AuditService audit;
+  private final ApiTokenService tokens;
+  private final JdbcTemplate jdbc;
   private final String baseUrl;
+
+  /** Workspaces with a Spark cluster this test made: put away after it, whatever happened. */
+  private final List<UUID> clusters = new ArrayList<>();
 
   private String user;
   private TemplateView wideTemplate;
@@ -68,11 +85,15 @@ class PagesInABrowserTest {
       @Autowired WorkspaceService workspaces,
       @Autowired TemplateService templates,
       @Autowired AuditService audit,
+      @Autowired ApiTokenService tokens,
+      @Autowired JdbcTemplate jdbc,
       @LocalServerPort int port) {
     this.identity = identity;
     this.workspaces = workspaces;
     this.templates = templates;
     this.audit = audit;
+    this.tokens = tokens;
+    this.jdbc = jdbc;
     this.baseUrl = "http://127.0.0.1:" + port;
   }
 
@@ -90,6 +111,11 @@ class PagesInABrowserTest {
     if (wideTemplate != null) {
       templates.setEnabled(wideTemplate.id(), false, "browser-test");
     }
+  }
+
+  @AfterEach
+  void leaveNoContainersBehind() {
+    clusters.forEach(id -> Leftovers.remove(jdbc, id));
   }
 
   @Test
@@ -173,7 +199,23 @@ class PagesInABrowserTest {
 
   @Test
   void onAPhoneTheListTheWorkspacePageAndTheApprovalsFitTheScreen() {
-    WorkspaceView ready = readyWorkspace("phone-" + suffix());
+    // expiring within the warning time: the page shows the warning and the "More time" card
+    WorkspaceView ready =
+        readyWorkspace(
+            new WorkspaceRequest(
+                "phone-" + suffix(),
+                null,
+                WorkspaceFixtures.STORAGE_TEMPLATE,
+                null,
+                null,
+                null,
+                Instant.now().plus(Duration.ofHours(12))));
+    signIn(user);
+    browser.open(baseUrl + "/workspaces/" + ready.id());
+    assertThat(top("#expiry-warning"))
+        .as("on a laptop the expiry warning stays near the top")
+        .isLessThan(top("#storage"));
+    signOut();
     workspaces.request(
         new WorkspaceRequest(
             "phone-wait-" + suffix(),
@@ -189,9 +231,12 @@ class PagesInABrowserTest {
 
     fits("/workspaces", "phone-my-workspaces");
     browser.open(baseUrl + "/workspaces/" + ready.id());
-    assertThat(find("#storage").getRect().getY())
+    assertThat(top("#storage"))
         .as("what the user came for comes first")
-        .isLessThan(find("#details").getRect().getY());
+        .isLessThan(top("#details"))
+        .isLessThan(top("#expiry-warning"))
+        .isLessThan(top("#extension"));
+    assertThat(find("#extension-form").isDisplayed()).isTrue();
     assertThat(find("#progress").getDomAttribute("open"))
         .as("finished progress is folded")
         .isNull();
@@ -218,6 +263,9 @@ class PagesInABrowserTest {
             WorkspaceFixtures.request("shot-no-" + suffix()), new CurrentUser(user, false));
     workspaces.reject(
         rejected.id(), "Please use a cluster template", new CurrentUser("browser-test", true));
+    tokens.create(user, "laptop script", Instant.now().plus(Duration.ofDays(90)));
+    tokens.create(user, "nightly export to the data lake", null);
+    tokens.revoke(user, tokens.create(user, "old notebook", null).id());
 
     List<Page> userPages =
         List.of(
@@ -240,6 +288,9 @@ class PagesInABrowserTest {
             new Page("host-form", "/admin/hosts/new"),
             new Page("templates", "/admin/templates"),
             new Page("template-form", "/admin/templates/new"),
+            new Page(
+                "template-edit",
+                "/admin/templates/" + WorkspaceFixtures.DEFAULT_TEMPLATE_ID + "/edit"),
             new Page("users", "/admin/users"),
             new Page("audit", "/admin/audit"));
     for (boolean phone : List.of(false, true)) {
@@ -260,6 +311,147 @@ class PagesInABrowserTest {
       }
       signOut();
     }
+  }
+
+  @Test
+  void aWorkspaceWithASparkClusterFitsAPhoneWithItsLinksFirst() {
+    Requirement.require(
+        "the workspace image on a Docker engine", DockerCli.workspaceImageMissing());
+    CurrentUser owner = new CurrentUser(user, false);
+    // one worker, expiring within the warning time: the cluster card, the resize form, the
+    // containers, the expiry warning and the "More time" card all on one page
+    WorkspaceView ws =
+        workspaces.request(
+            new WorkspaceRequest(
+                "cluster-" + suffix(),
+                null,
+                WorkspaceFixtures.DEFAULT_TEMPLATE,
+                1,
+                null,
+                null,
+                Instant.now().plus(Duration.ofHours(12))),
+            owner);
+    clusters.add(ws.id());
+    workspaces.approve(ws.id(), new CurrentUser("browser-test", true));
+    browser
+        .await()
+        .withTimeout(Duration.ofMinutes(5))
+        .until(d -> workspaces.get(ws.id(), owner).status() == WorkspaceStatus.READY);
+    String page = baseUrl + "/workspaces/" + ws.id();
+    signIn(user);
+
+    for (boolean phone : List.of(false, true)) {
+      if (phone) {
+        browser.resizeViewport(PHONE_WIDTH, PHONE_HEIGHT);
+      }
+      String size = phone ? "phone" : "laptop";
+      browser.open(page);
+      browser.await().until(d -> d.findElement(By.id("open-jupyter")).isDisplayed());
+      assertThat(text("#workers-alive")).isEqualTo("1 of 1 worker alive");
+      for (String part : List.of("#cluster", "#resize", "#containers", "#extension")) {
+        assertThat(find(part).isDisplayed()).as("%s is shown", part).isTrue();
+      }
+      assertThat(top("#open-jupyter"))
+          .as("the links come before the request for more time")
+          .isLessThan(top("#extension"))
+          .isLessThan(top("#storage"));
+      if (phone) {
+        assertThat(top("#storage"))
+            .as("on a phone the links and the storage come before the expiry")
+            .isLessThan(top("#expiry-warning"));
+      } else {
+        assertThat(top("#expiry-warning"))
+            .as("on a laptop the expiry warning stays near the top")
+            .isLessThan(top("#open-jupyter"));
+      }
+      fitsAsItIs("page-workspace-cluster-" + size);
+
+      browser.clickAndWaitForNewPage(find("#containers .container-log"));
+      assertThat(path()).startsWith("/workspaces/" + ws.id() + "/logs/");
+      assertThat(find("#log-lines").getText()).isNotBlank();
+      fitsAsItIs("page-logs-" + size);
+    }
+
+    workspaces.stop(ws.id(), owner);
+    browser
+        .await()
+        .withTimeout(Duration.ofMinutes(2))
+        .until(d -> workspaces.get(ws.id(), owner).status() == WorkspaceStatus.STOPPED);
+    for (boolean phone : List.of(true, false)) {
+      if (!phone) {
+        browser.resizeViewport(LAPTOP_WIDTH, LAPTOP_HEIGHT);
+      }
+      browser.open(page);
+      assertThat(find("#start").isDisplayed()).isTrue();
+      fitsAsItIs("page-workspace-stopped-" + (phone ? "phone" : "laptop"));
+    }
+
+    workspaces.delete(ws.id(), owner);
+    browser
+        .await()
+        .withTimeout(Duration.ofMinutes(2))
+        .until(d -> workspaces.get(ws.id(), owner).status() == WorkspaceStatus.DELETED);
+  }
+
+  @Test
+  void expiryPresetsFillTheirFieldAndDestructiveActionsAskFirst() {
+    WorkspaceView ready = readyWorkspace("ask-" + suffix());
+    signIn(user);
+
+    // the request form's presets: a week from now (UTC, on the hour), and back to never
+    browser.open(baseUrl + "/workspaces/new");
+    WebElement expiresAt = find("#expiresAt");
+    assertThat(expiresAt.getDomProperty("value")).isEmpty();
+    click(find("[data-expiry-for='expiresAt'][data-expiry-days='7']"));
+    LocalDateTime aWeek = LocalDateTime.parse(expiresAt.getDomProperty("value"));
+    assertThat(Duration.between(LocalDateTime.now(ZoneOffset.UTC), aWeek))
+        .isBetween(Duration.ofDays(7).minusMinutes(61), Duration.ofDays(7));
+    click(find("[data-expiry-for='expiresAt'][data-expiry-days='0']"));
+    assertThat(expiresAt.getDomProperty("value")).as("Never empties it").isEmpty();
+
+    // the token page's presets fill a date
+    browser.open(baseUrl + "/tokens");
+    LocalDate before = LocalDate.now(ZoneOffset.UTC);
+    click(find("[data-expiry-for='token-expires'][data-expiry-days='30']"));
+    LocalDate after = LocalDate.now(ZoneOffset.UTC);
+    assertThat(LocalDate.parse(find("#token-expires").getDomProperty("value")))
+        .isIn(before.plusDays(30), after.plusDays(30));
+
+    // revoking asks first; "Cancel" keeps the token
+    String name = "ask-first-" + suffix();
+    tokens.create(user, name, null);
+    browser.open(baseUrl + "/tokens");
+    click(find("#tokens tr[data-token='" + name + "'] .revoke"));
+    Alert question = browser.await().until(ExpectedConditions.alertIsPresent());
+    assertThat(question.getText())
+        .isEqualTo("Revoke " + name + "? Scripts that use it stop working at once.");
+    question.dismiss();
+    assertThat(path()).isEqualTo("/tokens");
+    assertThat(find("#tokens tr[data-token='" + name + "']").isDisplayed()).isTrue();
+    assertThat(tokens.list(user))
+        .filteredOn(t -> t.name().equals(name))
+        .singleElement()
+        .satisfies(t -> assertThat(t.revokedAt()).isNull());
+    // "OK" revokes it
+    WebElement oldPage = find("html");
+    click(find("#tokens tr[data-token='" + name + "'] .revoke"));
+    browser.await().until(ExpectedConditions.alertIsPresent()).accept();
+    browser.await().until(ExpectedConditions.stalenessOf(oldPage));
+    assertThat(browser.driver().findElements(By.cssSelector("tr[data-token='" + name + "']")))
+        .as("no longer among the tokens in use")
+        .isEmpty();
+    assertThat(text("#inactive-tokens summary")).startsWith("Revoked and expired");
+
+    // deleting a workspace asks on a page of its own; "Cancel" goes back and keeps it
+    browser.open(baseUrl + "/workspaces/" + ready.id());
+    browser.clickAndWaitForNewPage(find("#delete"));
+    assertThat(text("h1")).isEqualTo("Delete " + ready.name() + "?");
+    assertThat(find("#confirm-delete").isDisplayed()).isTrue();
+    browser.clickAndWaitForNewPage(find("#confirm-delete + a"));
+    assertThat(path()).isEqualTo("/workspaces/" + ready.id());
+    assertThat(find("#status .status-badge").getDomAttribute("data-status")).isEqualTo("READY");
+    assertThat(workspaces.get(ready.id(), new CurrentUser(user, false)).status())
+        .isEqualTo(WorkspaceStatus.READY);
   }
 
   /** A page to look at: the name of its screenshot and its address. */
@@ -286,8 +478,13 @@ class PagesInABrowserTest {
 
   /** A storage-only workspace of {@link #user}, approved and provisioned to READY. */
   private WorkspaceView readyWorkspace(String name) {
+    return readyWorkspace(WorkspaceFixtures.request(name));
+  }
+
+  /** A workspace of {@link #user} as requested, approved and provisioned to READY. */
+  private WorkspaceView readyWorkspace(WorkspaceRequest request) {
     CurrentUser owner = new CurrentUser(user, false);
-    WorkspaceView ws = workspaces.request(WorkspaceFixtures.request(name), owner);
+    WorkspaceView ws = workspaces.request(request, owner);
     workspaces.approve(ws.id(), new CurrentUser("browser-test", true));
     browser
         .await()
@@ -339,6 +536,11 @@ class PagesInABrowserTest {
 
   private static String suffix() {
     return Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
+  }
+
+  /** Where the element's top is on the page, in CSS pixels. */
+  private int top(String css) {
+    return find(css).getRect().getY();
   }
 
   private String text(String css) {

@@ -206,6 +206,9 @@ class AdminTemplatePagesTest {
         .containsPattern(
             "<input[^>]*readonly[^>]*value=\"spark-4.0-large\"|<input[^>]*value=\"spark-4.0-large\"[^>]*readonly");
     assertThat(html).contains("action=\"/admin/templates/" + id + "\"");
+    assertThat(html)
+        .as("the description shown whole, on a phone too, not cut off in a one-line field")
+        .containsPattern("<textarea [^>]*id=\"description\"[^>]*>Large</textarea>");
   }
 
   @Test

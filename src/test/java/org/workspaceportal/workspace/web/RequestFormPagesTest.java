@@ -111,6 +111,21 @@ class RequestFormPagesTest {
   }
 
   @Test
+  void aRefusedRequestStaysHighlightedAsTheRequestPage() throws Exception {
+    // re-rendered under the form's action, /workspaces, which is "My workspaces" by address
+    String html =
+        mvc.perform(submit("Bad_Name", WorkspaceFixtures.DEFAULT_TEMPLATE, ""))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(html)
+        .containsPattern("<a [^>]*id=\"nav-request\"[^>]*aria-current=\"page\"")
+        .doesNotContainPattern("<a [^>]*id=\"nav-workspaces\"[^>]*aria-current=\"page\"");
+    assertThat(html.split("aria-current=\"page\"", -1)).as("one current page").hasSize(2);
+  }
+
+  @Test
   void theFormShowsTheQuotaAndWhatTheRequestAddsToIt() throws Exception {
     String text = Html.text(page("/workspaces/new"));
 

@@ -314,6 +314,57 @@ class WorkspacePageGuidanceTest {
     assertThat(html).doesNotContain("id=\"decision\"");
   }
 
+  @ParameterizedTest
+  @EnumSource(
+      value = WorkspaceStatus.class,
+      names = {"READY", "STOPPED"})
+  void anExpiryAheadSaysWhatItChangesForARunningAndAStoppedWorkspace(WorkspaceStatus status)
+      throws Exception {
+    UUID id = UUID.randomUUID();
+    Instant t = Instant.now();
+    when(workspaces.get(id, ALICE_USER))
+        .thenReturn(
+            new WorkspaceView(
+                id,
+                "alpha",
+                null,
+                ALICE,
+                WorkspaceFixtures.DEFAULT_TEMPLATE,
+                2,
+                false,
+                Retention.DESTROY,
+                t.plus(java.time.Duration.ofHours(5)),
+                status,
+                null,
+                t,
+                t,
+                List.of(),
+                List.of(),
+                null));
+
+    String warning =
+        Html.text(
+            mvc.perform(get("/workspaces/" + id).with(alice()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+
+    if (status == WorkspaceStatus.STOPPED) {
+      assertThat(warning)
+          .contains(
+              "Expires in 5 hours",
+              "After that, starting it again waits for an admin to approve more time; its"
+                  + " notebooks and data are kept.")
+          .doesNotContain("It then stops");
+    } else {
+      assertThat(warning)
+          .contains(
+              "Expires in 5 hours",
+              "It then stops: its notebooks and data are kept, and it can be started again once an"
+                  + " admin approves more time.");
+    }
+  }
+
   private static WorkspaceView rejected(UUID id) {
     Instant t = Instant.parse("2026-01-02T03:04:05Z");
     return new WorkspaceView(

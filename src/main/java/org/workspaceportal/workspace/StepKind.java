@@ -36,14 +36,14 @@ public enum StepKind {
       Operation.START,
       Operation.RESIZE,
       Operation.REPAIR),
-  MASTER(
-      "Start the Spark master",
+  NOTEBOOK(
+      "Start the Jupyter notebook",
       WorkspaceFacts::cluster,
       Operation.PROVISION,
       Operation.START,
       Operation.REPAIR),
-  NOTEBOOK(
-      "Start the Jupyter notebook",
+  MASTER(
+      "Start the Spark master",
       WorkspaceFacts::cluster,
       Operation.PROVISION,
       Operation.START,

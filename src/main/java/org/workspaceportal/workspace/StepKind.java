@@ -48,18 +48,18 @@ public enum StepKind {
       Operation.PROVISION,
       Operation.START,
       Operation.REPAIR),
+  NOTEBOOK_READY(
+      "Wait for the notebook to answer",
+      WorkspaceFacts::cluster,
+      Operation.PROVISION,
+      Operation.START,
+      Operation.REPAIR),
   WORKERS(
       "Start the Spark workers",
       WorkspaceFacts::cluster,
       Operation.PROVISION,
       Operation.START,
       Operation.RESIZE,
-      Operation.REPAIR),
-  NOTEBOOK_READY(
-      "Wait for the notebook to answer",
-      WorkspaceFacts::cluster,
-      Operation.PROVISION,
-      Operation.START,
       Operation.REPAIR),
   WORKERS_READY(
       "Wait for every worker to join the master",

@@ -401,6 +401,11 @@ class ClusterBenchmark {
       }
       cell.notebook().add(all(notebook));
       cell.ready().add(all(ready));
+      for (UUID id : ids) {
+        for (StepView s : workspaces.get(id, ADMIN).steps()) {
+          cell.steps().computeIfAbsent(s.label(), k -> new Samples()).add(stepMs(s) / 1000);
+        }
+      }
       progress(
           String.format("  all notebooks %.2f s, all READY %.2f s", all(notebook), all(ready)));
     } catch (IllegalStateException e) {
@@ -614,24 +619,31 @@ class ClusterBenchmark {
             + FLOOR_WORKERS
             + " workers + notebook on one host; every ratio compares with it.\n");
 
-    out.append("\nPer-step breakdown, p50 s (from a step's first start or wait to its end):\n\n");
+    List<Cell> broken = new ArrayList<>(cells);
+    broken.addAll(together);
+    out.append(
+        "\nPer-step breakdown, p50 s (from a step's first start or wait to its end; for \"n at"
+            + " once\", over every workspace of every run):\n\n");
     out.append("| step |");
-    cells.forEach(
+    broken.forEach(
         c -> out.append(' ').append(c.what()).append(", ").append(c.hosts()).append("h |"));
-    out.append("\n|---|").append("---|".repeat(cells.size())).append('\n');
+    out.append("\n|---|").append("---|".repeat(broken.size())).append('\n');
     List<String> labels = new ArrayList<>();
-    cells.forEach(
+    broken.forEach(
         c -> c.steps().keySet().stream().filter(l -> !labels.contains(l)).forEach(labels::add));
     for (String label : labels) {
       out.append("| ").append(label).append(" |");
-      for (Cell c : cells) {
+      for (Cell c : broken) {
         Samples s = c.steps().get(label);
-        out.append(s == null ? " – |" : String.format(" %.2f |", s.p(50)));
+        out.append(s == null || s.isEmpty() ? " – |" : String.format(" %.2f |", s.p(50)));
       }
       out.append('\n');
     }
     out.append("| (outside any step: the engine's hand-offs) |");
-    cells.forEach(c -> out.append(String.format(" %.2f |", c.outside().p(50))));
+    broken.forEach(
+        c ->
+            out.append(
+                c.outside().isEmpty() ? " – |" : String.format(" %.2f |", c.outside().p(50))));
     out.append('\n');
 
     if (!workloads.isBlank()) {

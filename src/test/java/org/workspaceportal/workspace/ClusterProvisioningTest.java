@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,18 +141,7 @@ class ClusterProvisioningTest {
   void stoppingAndStartingKeepsTheNotebooksFilesAndTheBucketsObjects() {
     WorkspaceView ws = approve(request("friday"));
     await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
-    String notebook = SparkContainers.name(ws.id(), "notebook");
-    DockerCli.Result wrote =
-        DockerCli.run(
-            "exec",
-            notebook,
-            "sh",
-            "-c",
-            "echo my-analysis > /home/spark/work/analysis.txt && curl -sS -f --aws-sigv4"
-                + " \"aws:amz:$AWS_REGION:s3\" --user \"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY\""
-                + " -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' -T /home/spark/work/analysis.txt"
-                + " \"$S3_ENDPOINT/$S3_BUCKET/kept.txt\"");
-    assertThat(wrote.exitCode()).as(wrote.output()).isZero();
+    writeAFileAndAnObject(ws.id());
     String label = SparkContainers.WORKSPACE_LABEL + "=" + ws.id();
 
     workspaces.stop(ws.id(), owner);
@@ -170,17 +161,7 @@ class ClusterProvisioningTest {
         .as("the start's own steps")
         .extracting(StepView::operation)
         .contains(Operation.START);
-    DockerCli.Result read =
-        DockerCli.run(
-            "exec",
-            notebook,
-            "sh",
-            "-c",
-            "cat /home/spark/work/analysis.txt && curl -sS -f --aws-sigv4"
-                + " \"aws:amz:$AWS_REGION:s3\" --user \"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY\""
-                + " -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' \"$S3_ENDPOINT/$S3_BUCKET/kept.txt\"");
-    assertThat(read.exitCode()).as(read.output()).isZero();
-    assertThat(read.output().lines().filter("my-analysis"::equals)).hasSize(2);
+    assertTheFileAndTheObjectAreThere(ws.id());
 
     // and a second stop and start runs fresh steps again
     workspaces.stop(ws.id(), owner);
@@ -197,6 +178,136 @@ class ClusterProvisioningTest {
         .contains(StepKind.REMOVE_CONTAINERS, StepKind.REVOKE_KEYS, StepKind.REMOVE_ACCOUNT);
     assertThat(DockerCli.containersLabelled(label)).isEmpty();
     assertThat(DockerCli.volumesLabelled(label)).isEmpty();
+  }
+
+  @Test
+  void aStopInterruptedByACrashResumesAndTheNotebooksFilesAndTheBucketsObjectsSurvive() {
+    WorkspaceView ws = approve(request("halt"));
+    await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+    writeAFileAndAnObject(ws.id());
+    String label = SparkContainers.WORKSPACE_LABEL + "=" + ws.id();
+    String master = SparkContainers.name(ws.id(), "master");
+    String notebook = SparkContainers.name(ws.id(), "notebook");
+    String worker1 = SparkContainers.name(ws.id(), "worker-1");
+    String worker2 = SparkContainers.name(ws.id(), "worker-2");
+
+    // The state a crash leaves mid-stop: the workspace STOPPING in a run of its own, the stop's
+    // step RUNNING on an instance that died after removing the notebook and worker-1; the master
+    // and worker-2 still run.
+    crashDuring(
+        ws.id(),
+        () -> {
+          jdbc.update(
+              "update workspaces set status = 'STOPPING', run = run + 1 where id = ?", ws.id());
+          jdbc.update(
+              "insert into workspace_steps (workspace_id, run, operation, kind, ordinal, status,"
+                  + " attempts, started_at) select id, run, 'STOP', 'STOP_CONTAINERS', 0,"
+                  + " 'RUNNING', 1, now() from workspaces where id = ?",
+              ws.id());
+          assertThat(DockerCli.run("rm", "-f", notebook).exitCode()).isZero();
+          assertThat(DockerCli.run("rm", "-f", worker1).exitCode()).isZero();
+          assertThat(DockerCli.containersLabelled(label))
+              .containsExactlyInAnyOrder(master, worker2);
+        });
+
+    WorkspaceView stopped = await(ws.id(), w -> w.status() == WorkspaceStatus.STOPPED, UP_TO);
+    assertThat(DockerCli.containersLabelled(label))
+        .as("the instance that took over removed the rest")
+        .isEmpty();
+    assertThat(stopped.steps())
+        .filteredOn(s -> s.operation() == Operation.STOP)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.kind()).isEqualTo(StepKind.STOP_CONTAINERS);
+              assertThat(s.attempts()).as("the dead instance's attempt, then ours").isEqualTo(2);
+            });
+    assertThat(DockerCli.volumesLabelled(label))
+        .as("the notebook's files stay, the workers' scratch space goes")
+        .contains(notebook + "-work")
+        .noneMatch(v -> v.endsWith("-scratch"));
+
+    workspaces.start(ws.id(), owner);
+    WorkspaceView started = await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+    assertThat(DockerCli.containersLabelled(label))
+        .as("one of each, none made twice")
+        .containsExactlyInAnyOrder(master, notebook, worker1, worker2);
+    assertThat(started.cluster().workersAlive()).isEqualTo(2);
+    assertTheFileAndTheObjectAreThere(ws.id());
+
+    workspaces.delete(ws.id(), owner);
+    await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED, UP_TO);
+    assertThat(DockerCli.containersLabelled(label)).isEmpty();
+    assertThat(DockerCli.volumesLabelled(label)).isEmpty();
+  }
+
+  @Test
+  void aStartInterruptedByACrashResumesWithoutASecondCopyOfAnyContainer() {
+    WorkspaceView ws = approve(request("monday"));
+    await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+    writeAFileAndAnObject(ws.id());
+    workspaces.stop(ws.id(), owner);
+    await(ws.id(), w -> w.status() == WorkspaceStatus.STOPPED, UP_TO);
+    workspaces.start(ws.id(), owner);
+    await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+    String label = SparkContainers.WORKSPACE_LABEL + "=" + ws.id();
+    String worker1 = SparkContainers.name(ws.id(), "worker-1");
+    String worker2 = SparkContainers.name(ws.id(), "worker-2");
+    Map<String, String> before = containerIdsByName(label);
+    assertThat(before).hasSize(4);
+
+    // The state a crash leaves mid-start: the workers' step RUNNING on an instance that died,
+    // worker-1 made but not started, worker-2 not made yet, the readiness steps not run; the
+    // master and the notebook run.
+    crashDuring(
+        ws.id(),
+        () -> {
+          jdbc.update("update workspaces set status = 'STARTING' where id = ?", ws.id());
+          String thisStart =
+              " where workspace_id = ? and operation = 'START'"
+                  + " and run = (select run from workspaces where id = ?)";
+          jdbc.update(
+              "update workspace_steps set status = 'RUNNING', finished_at = null"
+                  + thisStart
+                  + " and kind = 'WORKERS'",
+              ws.id(),
+              ws.id());
+          jdbc.update(
+              "update workspace_steps set status = 'PENDING', attempts = 0, finished_at = null"
+                  + thisStart
+                  + " and kind in ('NOTEBOOK_READY', 'WORKERS_READY')",
+              ws.id(),
+              ws.id());
+          assertThat(DockerCli.run("stop", "-t", "1", worker1).exitCode()).isZero();
+          assertThat(DockerCli.run("rm", "-f", worker2).exitCode()).isZero();
+        });
+
+    WorkspaceView resumed = await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+    Map<String, String> after = containerIdsByName(label);
+    assertThat(after.keySet())
+        .as("one of each, none made twice")
+        .containsExactlyInAnyOrderElementsOf(before.keySet());
+    assertThat(DockerCli.containerIds(label)).hasSize(4);
+    for (String role : List.of("master", "notebook", "worker-1")) {
+      String name = SparkContainers.name(ws.id(), role);
+      assertThat(after.get(name))
+          .as("%s is the container made before the crash", role)
+          .isEqualTo(before.get(name));
+    }
+    assertThat(after.get(worker2)).isNotEqualTo(before.get(worker2));
+    assertThat(resumed.cluster().workersAlive()).isEqualTo(2);
+    assertThat(resumed.cluster().members())
+        .extracting(ClusterView.Member::state)
+        .containsOnly("running");
+    assertThat(resumed.steps())
+        .filteredOn(s -> s.operation() == Operation.START && s.kind() == StepKind.WORKERS)
+        .singleElement()
+        .satisfies(s -> assertThat(s.attempts()).isEqualTo(2));
+    assertTheFileAndTheObjectAreThere(ws.id());
+
+    workspaces.delete(ws.id(), owner);
+    await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED, UP_TO);
+    assertThat(DockerCli.containersLabelled(label)).isEmpty();
   }
 
   @Test
@@ -404,6 +515,94 @@ class ClusterProvisioningTest {
         .hasMessageContaining("can never fit")
         .hasMessageContaining("needs 1 core");
     assertThat(workspaces.get(ws.id(), ADMIN).status()).isEqualTo(WorkspaceStatus.PENDING_APPROVAL);
+  }
+
+  /**
+   * Writes a file in the notebook's directory and puts it in the bucket as kept.txt, from inside
+   * the notebook container with its own environment.
+   */
+  private static void writeAFileAndAnObject(UUID id) {
+    DockerCli.Result wrote =
+        DockerCli.run(
+            "exec",
+            SparkContainers.name(id, "notebook"),
+            "sh",
+            "-c",
+            "echo my-analysis > /home/spark/work/analysis.txt && curl -sS -f --aws-sigv4"
+                + " \"aws:amz:$AWS_REGION:s3\" --user \"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY\""
+                + " -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' -T /home/spark/work/analysis.txt"
+                + " \"$S3_ENDPOINT/$S3_BUCKET/kept.txt\"");
+    assertThat(wrote.exitCode()).as(wrote.output()).isZero();
+  }
+
+  /** What {@link #writeAFileAndAnObject} wrote, read back from the file and from the bucket. */
+  private static void assertTheFileAndTheObjectAreThere(UUID id) {
+    DockerCli.Result read =
+        DockerCli.run(
+            "exec",
+            SparkContainers.name(id, "notebook"),
+            "sh",
+            "-c",
+            "cat /home/spark/work/analysis.txt && curl -sS -f --aws-sigv4"
+                + " \"aws:amz:$AWS_REGION:s3\" --user \"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY\""
+                + " -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' \"$S3_ENDPOINT/$S3_BUCKET/kept.txt\"");
+    assertThat(read.exitCode()).as(read.output()).isZero();
+    assertThat(read.output().lines().filter("my-analysis"::equals)).hasSize(2);
+  }
+
+  /** The containers (any state) with the label: name to id. */
+  private static Map<String, String> containerIdsByName(String label) {
+    DockerCli.Result r =
+        DockerCli.run(
+            "ps",
+            "-a",
+            "--no-trunc",
+            "--filter",
+            "label=" + label,
+            "--format",
+            "{{.Names}} {{.ID}}");
+    return r.output()
+        .lines()
+        .filter(l -> !l.isBlank())
+        .map(l -> l.split(" "))
+        .collect(Collectors.toMap(nameAndId -> nameAndId[0], nameAndId -> nameAndId[1]));
+  }
+
+  /**
+   * Leaves the workspace's job as a portal instance that died mid-operation leaves it: claimed by
+   * that instance, with whatever {@code partialWork} did (records and containers) done. While
+   * {@code partialWork} runs, the claim's heartbeat is in the future, so no live instance runs or
+   * queues the job (and the reconciler does not queue it again), however slow the machine; then the
+   * heartbeat is an hour old, and a live instance takes the job over (db-scheduler's dead-execution
+   * detection) and resumes it.
+   */
+  private void crashDuring(UUID id, Runnable partialWork) {
+    // the job of the operation before has gone, else it could run the new state itself
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+    while (Instant.now().isBefore(deadline)
+        && jdbc.queryForObject(
+                "select count(*) from scheduled_tasks where task_name = 'workspace-job'"
+                    + " and task_instance = ?",
+                Long.class,
+                id.toString())
+            > 0) {
+      sleep(200);
+    }
+    assertThat(
+            jdbc.update(
+                "insert into scheduled_tasks (task_name, task_instance, task_data,"
+                    + " execution_time, picked, picked_by, last_heartbeat, version) values"
+                    + " ('workspace-job', ?, null, now(), true, 'dead-instance',"
+                    + " now() + interval '10 minutes', 1)",
+                id.toString()))
+        .as("the job of workspace %s is claimed by the instance about to die", id)
+        .isOne();
+    partialWork.run();
+    jdbc.update(
+        "update scheduled_tasks set execution_time = now() - interval '1 hour',"
+            + " last_heartbeat = now() - interval '1 hour'"
+            + " where task_name = 'workspace-job' and task_instance = ?",
+        id.toString());
   }
 
   private WorkspaceView request(String prefix) {

@@ -3,8 +3,6 @@ package org.workspaceportal.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +25,6 @@ import org.workspaceportal.host.HostStatus;
 import org.workspaceportal.host.HostView;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityService;
-import org.workspaceportal.identity.NewUser;
-import org.workspaceportal.identity.Role;
-import org.workspaceportal.storage.Retention;
 import org.workspaceportal.testsupport.DockerCli;
 import org.workspaceportal.testsupport.LoopbackRegistry;
 import org.workspaceportal.testsupport.Requirement;
@@ -45,7 +40,7 @@ import org.workspaceportal.testsupport.TlsDockerEngine;
 @RequiresDocker
 class MultiHostClusterTest {
 
-  private static final CurrentUser ADMIN = new CurrentUser("multi-admin", true);
+  private static final CurrentUser ADMIN = LiveWorkspaces.ADMIN;
   private static final Duration UP_TO = Duration.ofMinutes(10);
 
   @Autowired WorkspaceService workspaces;
@@ -56,11 +51,11 @@ class MultiHostClusterTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ScriptedSteps scripted;
 
+  private LiveWorkspaces live;
   private CurrentUser owner;
   private TlsDockerEngine second;
   private HostView secondHost;
   private TemplateView template;
-  private final List<UUID> made = new ArrayList<>();
 
   @BeforeEach
   void twoHostsAndARegistry() {
@@ -92,24 +87,21 @@ class MultiHostClusterTest {
                 second.clientKeyPem()),
             "test");
     assertThat(secondHost.status()).as(secondHost.lastError()).isEqualTo(HostStatus.UP);
-    String user = "multi" + n;
-    identity.createUser(new NewUser(user, "password-123", Role.USER), "test");
-    identity.setQuota(user, 10, 20, "test");
-    owner = new CurrentUser(user, false);
+    live = LiveWorkspaces.on(template.name(), workspaces, identity, jdbc);
+    owner = live.owner();
+    identity.setQuota(owner.username(), 10, 20, "test");
   }
 
   @AfterEach
   void leaveNothingBehind() {
-    for (UUID id : made) {
-      String label = SparkContainers.WORKSPACE_LABEL + "=" + id;
-      DockerCli.removeLabelled(label);
+    for (UUID id : live.made()) {
       EngineEndpoint endpoint = hosts.endpointOf(secondHost.id());
       engines
           .containers(endpoint, labels(id))
           .forEach(c -> engines.removeContainer(endpoint, c.id()));
       engines.volumes(endpoint, labels(id)).forEach(v -> engines.removeVolume(endpoint, v));
-      org.workspaceportal.testsupport.Leftovers.remove(jdbc, id);
     }
+    live.cleanUp();
     hosts.remove(secondHost.id(), "test");
     templates.setEnabled(template.id(), false, "test");
   }
@@ -212,17 +204,10 @@ class MultiHostClusterTest {
 
   /** Waits until the second host is UP again (the health check runs every second in tests). */
   private void awaitSecondHostUp() {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (hosts.get(secondHost.id()).status() != HostStatus.UP
-        && Instant.now().isBefore(deadline)) {
-      try {
-        Thread.sleep(300);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    assertThat(hosts.get(secondHost.id()).status()).isEqualTo(HostStatus.UP);
+    LiveWorkspaces.awaitTrue(
+        () -> hosts.get(secondHost.id()).status() == HostStatus.UP,
+        "the second host is UP again",
+        Duration.ofSeconds(60));
   }
 
   private static Map<String, String> labels(UUID id) {
@@ -235,37 +220,14 @@ class MultiHostClusterTest {
   }
 
   private UUID request(String prefix) {
-    String name = prefix + "-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-    UUID id =
-        workspaces
-            .request(
-                new WorkspaceRequest(
-                    name, null, template.name(), 2, false, Retention.ERADICATE, null),
-                owner)
-            .id();
-    made.add(id);
-    return id;
+    return live.request(prefix, 2).id();
   }
 
   private UUID approve(UUID id) {
-    return workspaces.approve(id, ADMIN).id();
+    return live.approve(id).id();
   }
 
   private WorkspaceView await(UUID id, Predicate<WorkspaceView> condition) {
-    Instant deadline = Instant.now().plus(UP_TO);
-    WorkspaceView ws = workspaces.get(id, ADMIN);
-    while (!condition.test(ws) && Instant.now().isBefore(deadline)) {
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      ws = workspaces.get(id, ADMIN);
-    }
-    assertThat(condition.test(ws))
-        .as("%s: %s (%s), steps %s", ws.name(), ws.status(), ws.statusReason(), ws.steps())
-        .isTrue();
-    return ws;
+    return live.await(id, condition, UP_TO);
   }
 }

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.compute.ContainerEngine;
+import org.workspaceportal.compute.ContainerInfo;
 import org.workspaceportal.compute.EngineEndpoint;
 import org.workspaceportal.compute.SparkContainers;
 import org.workspaceportal.host.HostRegistration;
@@ -25,6 +26,7 @@ import org.workspaceportal.host.HostStatus;
 import org.workspaceportal.host.HostView;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityService;
+import org.workspaceportal.storage.Retention;
 import org.workspaceportal.testsupport.DockerCli;
 import org.workspaceportal.testsupport.LoopbackRegistry;
 import org.workspaceportal.testsupport.Requirement;
@@ -34,7 +36,9 @@ import org.workspaceportal.testsupport.TlsDockerEngine;
 /**
  * Clusters across two hosts: the machine's engine and a second one over TLS that starts without the
  * image and pulls it from a loopback registry. Two workspaces on the same hosts at once never
- * collide on ports, workers spread over both hosts, and deleting them leaves nothing on either.
+ * collide on ports, workers spread over both hosts, and deleting them leaves nothing on either. A
+ * host that stops makes its workspaces UNREACHABLE, and they come back by themselves when it does;
+ * one that dies mid-launch fails the launch cleanly.
  */
 @PortalIntegrationTest
 @RequiresDocker
@@ -192,6 +196,106 @@ class MultiHostClusterTest {
     assertThat(engines.volumes(secondEndpoint, labels(id))).isEmpty();
     assertThat(DockerCli.containersLabelled(SparkContainers.WORKSPACE_LABEL + "=" + id)).isEmpty();
     assertThat(ports(id)).isEmpty();
+  }
+
+  @Test
+  void aWorkspaceWhoseSecondHostStopsIsUnreachableAndComesBackByItselfWhenTheHostDoes() {
+    // an image tag of its own, so that the other tests still find the second engine without theirs
+    String image =
+        LoopbackRegistry.shared()
+            .push(DockerCli.WORKSPACE_IMAGE, "workspace-portal/spark:unreachable");
+    TemplateView own =
+        templates.create(
+            new TemplateForm(
+                LiveWorkspaces.uniqueName("unreachable"),
+                "a host goes away",
+                image,
+                "4.0.1",
+                2,
+                4,
+                1,
+                2048),
+            "test");
+    try {
+      UUID id =
+          live.request(
+                  new WorkspaceRequest(
+                      LiveWorkspaces.uniqueName("away"),
+                      null,
+                      own.name(),
+                      2,
+                      false,
+                      Retention.ERADICATE,
+                      null))
+              .id();
+      approve(id);
+      WorkspaceView ready = await(id, w -> w.status() == WorkspaceStatus.READY);
+      assertThat(ready.cluster().members())
+          .extracting(ClusterView.Member::host)
+          .as("some of the cluster runs on the second host")
+          .contains(secondHost.name());
+      EngineEndpoint secondEndpoint = hosts.endpointOf(secondHost.id());
+      // pulled before the engine stops: nothing needs pulling when it is back
+      assertThat(engines.hasImage(secondEndpoint, image)).isTrue();
+      List<String> onSecond =
+          engines.containers(secondEndpoint, labels(id)).stream().map(ContainerInfo::name).toList();
+      assertThat(onSecond).isNotEmpty();
+
+      second.stop();
+      try {
+        WorkspaceView unreachable = await(id, w -> w.status() == WorkspaceStatus.UNREACHABLE);
+        assertThat(unreachable.statusReason()).contains(secondHost.name()).contains("answer");
+        assertThat(hosts.get(secondHost.id()).status()).isEqualTo(HostStatus.DOWN);
+      } finally {
+        second.start();
+      }
+      awaitSecondHostUp();
+
+      WorkspaceView back = await(id, w -> w.status() == WorkspaceStatus.READY);
+      assertThat(back.history())
+          .extracting(WorkspaceView.HistoryEntry::to)
+          .as("through UNREACHABLE, by itself")
+          .contains(WorkspaceStatus.UNREACHABLE);
+      List<WorkspaceView.HistoryEntry> afterwards =
+          back.history()
+              .subList(
+                  back.history().stream()
+                          .map(WorkspaceView.HistoryEntry::to)
+                          .toList()
+                          .lastIndexOf(WorkspaceStatus.UNREACHABLE)
+                      + 1,
+                  back.history().size());
+      assertThat(afterwards).extracting(WorkspaceView.HistoryEntry::actor).containsOnly("portal");
+      assertThat(afterwards)
+          .extracting(WorkspaceView.HistoryEntry::to)
+          .as("READY as it was, or repaired")
+          .isIn(
+              List.of(WorkspaceStatus.READY),
+              List.of(WorkspaceStatus.DEGRADED, WorkspaceStatus.REPAIRING, WorkspaceStatus.READY));
+      assertThat(back.cluster().members())
+          .extracting(ClusterView.Member::state)
+          .containsOnly("running");
+      assertThat(back.cluster().workersAlive()).isEqualTo(2);
+      assertThat(engines.containers(secondEndpoint, labels(id)))
+          .as("the same containers on the second host, running again, none made twice")
+          .allMatch(c -> "running".equals(c.state()))
+          .extracting(ContainerInfo::name)
+          .containsExactlyInAnyOrderElementsOf(onSecond);
+      assertThat(
+              DockerCli.containersLabelled(SparkContainers.WORKSPACE_LABEL + "=" + id).size()
+                  + onSecond.size())
+          .as("one container of each role over both hosts")
+          .isEqualTo(4);
+
+      workspaces.delete(id, owner);
+      await(id, w -> w.status() == WorkspaceStatus.DELETED);
+      assertThat(engines.containers(secondEndpoint, labels(id))).isEmpty();
+      assertThat(engines.volumes(secondEndpoint, labels(id))).isEmpty();
+      assertThat(DockerCli.containersLabelled(SparkContainers.WORKSPACE_LABEL + "=" + id))
+          .isEmpty();
+    } finally {
+      templates.setEnabled(own.id(), false, "test");
+    }
   }
 
   private UUID localHostId() {

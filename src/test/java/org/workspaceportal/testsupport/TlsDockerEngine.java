@@ -154,9 +154,16 @@ public final class TlsDockerEngine {
   /** Removes the engine's data and exec roots (after {@link #stop()}). */
   void deleteFiles() {
     try {
-      // dockerd mounts its data root on itself; an engine that died may leave that mount behind
+      // dockerd mounts its data root on itself and its default network namespace under its exec
+      // root; an engine that died (or stopped) may leave those mounts behind, and rm -rf cannot
+      // remove a mount point
       new ProcessBuilder(
-              "sh", "-c", "umount -l \"$1/data\" 2>/dev/null; rm -rf \"$1\"", "sh", dir.toString())
+              "sh",
+              "-c",
+              "umount -l \"$1/data\" 2>/dev/null; umount -l \"$1/x/netns/default\" 2>/dev/null;"
+                  + " rm -rf \"$1\"",
+              "sh",
+              dir.toString())
           .start()
           .waitFor(60, TimeUnit.SECONDS);
     } catch (IOException e) {

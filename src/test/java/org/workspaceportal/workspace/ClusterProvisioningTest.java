@@ -3,13 +3,10 @@ package org.workspaceportal.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,11 +19,8 @@ import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.HostStatus;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityService;
-import org.workspaceportal.identity.NewUser;
-import org.workspaceportal.identity.Role;
 import org.workspaceportal.storage.Retention;
 import org.workspaceportal.testsupport.DockerCli;
-import org.workspaceportal.testsupport.Requirement;
 import org.workspaceportal.testsupport.RequiresDocker;
 
 /**
@@ -38,8 +32,7 @@ import org.workspaceportal.testsupport.RequiresDocker;
 @RequiresDocker
 class ClusterProvisioningTest {
 
-  private static final CurrentUser ADMIN = new CurrentUser("cluster-admin", true);
-  private static final Duration UP_TO = Duration.ofMinutes(5);
+  private static final CurrentUser ADMIN = LiveWorkspaces.ADMIN;
 
   @Autowired WorkspaceService workspaces;
   @Autowired IdentityService identity;
@@ -49,15 +42,13 @@ class ClusterProvisioningTest {
   @Autowired ClusterLogs logs;
   @Autowired org.workspaceportal.flashbladesim.FlashBladeSimulator sim;
 
+  private LiveWorkspaces live;
   private CurrentUser owner;
-  private final List<UUID> made = new ArrayList<>();
 
   @BeforeEach
   void ownerAndHost() {
-    Requirement.require("the workspace image", DockerCli.workspaceImageMissing());
-    String name = "spark" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
-    identity.createUser(new NewUser(name, "password-123", Role.USER), "test");
-    owner = new CurrentUser(name, false);
+    live = LiveWorkspaces.ofTheDefaultTemplate(workspaces, identity, jdbc);
+    owner = live.owner();
     assertThat(hosts.list())
         .as("the local engine is registered and UP")
         .anyMatch(h -> h.endpoint().startsWith("unix://") && h.status() == HostStatus.UP);
@@ -66,14 +57,14 @@ class ClusterProvisioningTest {
   @AfterEach
   void leaveNothingBehind() {
     // a test that failed half-way must not leave its cores held for the tests after it
-    made.forEach(id -> org.workspaceportal.testsupport.Leftovers.remove(jdbc, id));
+    live.cleanUp();
   }
 
   @Test
   void anApprovedWorkspaceGetsASparkClusterWithANotebookThatReachesItsBucket() {
-    WorkspaceView ws = approve(request("cluster"));
+    WorkspaceView ws = live.approved("cluster", 2);
 
-    WorkspaceView ready = await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+    WorkspaceView ready = live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
 
     ClusterView cluster = ready.cluster();
     assertThat(cluster.workersRequested()).isEqualTo(2);
@@ -138,7 +129,7 @@ class ClusterProvisioningTest {
     assertThat(put.output()).contains("hello-from-the-notebook");
 
     workspaces.delete(ws.id(), owner);
-    await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED, UP_TO);
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED);
     String label = SparkContainers.WORKSPACE_LABEL + "=" + ws.id();
     assertThat(DockerCli.containersLabelled(label)).isEmpty();
     assertThat(DockerCli.volumesLabelled(label)).isEmpty();
@@ -154,24 +145,13 @@ class ClusterProvisioningTest {
 
   @Test
   void stoppingAndStartingKeepsTheNotebooksFilesAndTheBucketsObjects() {
-    WorkspaceView ws = approve(request("friday"));
-    await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
-    String notebook = SparkContainers.name(ws.id(), "notebook");
-    DockerCli.Result wrote =
-        DockerCli.run(
-            "exec",
-            notebook,
-            "sh",
-            "-c",
-            "echo my-analysis > /home/spark/work/analysis.txt && curl -sS -f --aws-sigv4"
-                + " \"aws:amz:$AWS_REGION:s3\" --user \"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY\""
-                + " -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' -T /home/spark/work/analysis.txt"
-                + " \"$S3_ENDPOINT/$S3_BUCKET/kept.txt\"");
-    assertThat(wrote.exitCode()).as(wrote.output()).isZero();
+    WorkspaceView ws = live.approved("friday", 2);
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
+    writeAFileAndAnObject(ws.id());
     String label = SparkContainers.WORKSPACE_LABEL + "=" + ws.id();
 
     workspaces.stop(ws.id(), owner);
-    WorkspaceView stopped = await(ws.id(), w -> w.status() == WorkspaceStatus.STOPPED, UP_TO);
+    WorkspaceView stopped = live.await(ws.id(), w -> w.status() == WorkspaceStatus.STOPPED);
     assertThat(DockerCli.containersLabelled(label)).as("no container runs while stopped").isEmpty();
     assertThat(stopped.cluster().members())
         .extracting(ClusterView.Member::state)
@@ -181,33 +161,23 @@ class ClusterProvisioningTest {
         .isNull();
 
     workspaces.start(ws.id(), owner);
-    WorkspaceView started = await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+    WorkspaceView started = live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
     assertThat(started.cluster().workersAlive()).isEqualTo(2);
     assertThat(started.steps())
         .as("the start's own steps")
         .extracting(StepView::operation)
         .contains(Operation.START);
-    DockerCli.Result read =
-        DockerCli.run(
-            "exec",
-            notebook,
-            "sh",
-            "-c",
-            "cat /home/spark/work/analysis.txt && curl -sS -f --aws-sigv4"
-                + " \"aws:amz:$AWS_REGION:s3\" --user \"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY\""
-                + " -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' \"$S3_ENDPOINT/$S3_BUCKET/kept.txt\"");
-    assertThat(read.exitCode()).as(read.output()).isZero();
-    assertThat(read.output().lines().filter("my-analysis"::equals)).hasSize(2);
+    assertTheFileAndTheObjectAreThere(ws.id());
 
     // and a second stop and start runs fresh steps again
     workspaces.stop(ws.id(), owner);
-    await(ws.id(), w -> w.status() == WorkspaceStatus.STOPPED, UP_TO);
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.STOPPED);
     workspaces.start(ws.id(), owner);
-    await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
 
     // deleting after a start tears down everything provisioning made, storage included
     workspaces.delete(ws.id(), owner);
-    WorkspaceView deleted = await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED, UP_TO);
+    WorkspaceView deleted = live.await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED);
     assertThat(deleted.steps())
         .filteredOn(s -> s.operation() == Operation.TEARDOWN)
         .extracting(StepView::kind)
@@ -217,17 +187,137 @@ class ClusterProvisioningTest {
   }
 
   @Test
+  void aStopInterruptedByACrashResumesAndTheNotebooksFilesAndTheBucketsObjectsSurvive() {
+    WorkspaceView ws = live.approved("halt", 2);
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
+    writeAFileAndAnObject(ws.id());
+    String label = SparkContainers.WORKSPACE_LABEL + "=" + ws.id();
+    String master = SparkContainers.name(ws.id(), "master");
+    String notebook = SparkContainers.name(ws.id(), "notebook");
+    String worker1 = SparkContainers.name(ws.id(), "worker-1");
+    String worker2 = SparkContainers.name(ws.id(), "worker-2");
+
+    // The state a crash leaves mid-stop: the workspace STOPPING in a run of its own, the stop's
+    // step RUNNING on an instance that died after removing the notebook and worker-1; the master
+    // and worker-2 still run.
+    live.crashDuring(
+        ws.id(),
+        () -> {
+          jdbc.update(
+              "update workspaces set status = 'STOPPING', run = run + 1 where id = ?", ws.id());
+          jdbc.update(
+              "insert into workspace_steps (workspace_id, run, operation, kind, ordinal, status,"
+                  + " attempts, started_at) select id, run, 'STOP', 'STOP_CONTAINERS', 0,"
+                  + " 'RUNNING', 1, now() from workspaces where id = ?",
+              ws.id());
+          assertThat(DockerCli.run("rm", "-f", notebook).exitCode()).isZero();
+          assertThat(DockerCli.run("rm", "-f", worker1).exitCode()).isZero();
+          assertThat(DockerCli.containersLabelled(label))
+              .containsExactlyInAnyOrder(master, worker2);
+        });
+
+    WorkspaceView stopped = live.await(ws.id(), w -> w.status() == WorkspaceStatus.STOPPED);
+    assertThat(DockerCli.containersLabelled(label))
+        .as("the instance that took over removed the rest")
+        .isEmpty();
+    assertThat(stopped.steps())
+        .filteredOn(s -> s.operation() == Operation.STOP)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.kind()).isEqualTo(StepKind.STOP_CONTAINERS);
+              assertThat(s.attempts()).as("the dead instance's attempt, then ours").isEqualTo(2);
+            });
+    assertThat(DockerCli.volumesLabelled(label))
+        .as("the notebook's files stay, the workers' scratch space goes")
+        .contains(notebook + "-work")
+        .noneMatch(v -> v.endsWith("-scratch"));
+
+    workspaces.start(ws.id(), owner);
+    WorkspaceView started = live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
+    assertThat(DockerCli.containersLabelled(label))
+        .as("one of each, none made twice")
+        .containsExactlyInAnyOrder(master, notebook, worker1, worker2);
+    assertThat(started.cluster().workersAlive()).isEqualTo(2);
+    assertTheFileAndTheObjectAreThere(ws.id());
+
+    workspaces.delete(ws.id(), owner);
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED);
+    assertThat(DockerCli.containersLabelled(label)).isEmpty();
+    assertThat(DockerCli.volumesLabelled(label)).isEmpty();
+  }
+
+  @Test
+  void aStartInterruptedByACrashResumesWithoutASecondCopyOfAnyContainer() {
+    WorkspaceView ws = live.approved("monday", 2);
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
+    writeAFileAndAnObject(ws.id());
+    workspaces.stop(ws.id(), owner);
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.STOPPED);
+    workspaces.start(ws.id(), owner);
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
+    String label = SparkContainers.WORKSPACE_LABEL + "=" + ws.id();
+    String worker1 = SparkContainers.name(ws.id(), "worker-1");
+    String worker2 = SparkContainers.name(ws.id(), "worker-2");
+    Map<String, String> before = containerIdsByName(label);
+    assertThat(before).hasSize(4);
+
+    // The state a crash leaves mid-start: the workers' step RUNNING on an instance that died,
+    // worker-1 made but not started, worker-2 not made yet, the readiness steps not run; the
+    // master and the notebook run.
+    live.crashDuring(
+        ws.id(),
+        () -> {
+          live.rewind(
+              ws.id(),
+              Operation.START,
+              StepKind.WORKERS,
+              StepKind.NOTEBOOK_READY,
+              StepKind.WORKERS_READY);
+          assertThat(DockerCli.run("stop", "-t", "1", worker1).exitCode()).isZero();
+          assertThat(DockerCli.run("rm", "-f", worker2).exitCode()).isZero();
+        });
+
+    WorkspaceView resumed = live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
+    Map<String, String> after = containerIdsByName(label);
+    assertThat(after.keySet())
+        .as("one of each, none made twice")
+        .containsExactlyInAnyOrderElementsOf(before.keySet());
+    assertThat(DockerCli.containerIds(label)).hasSize(4);
+    for (String role : List.of("master", "notebook", "worker-1")) {
+      String name = SparkContainers.name(ws.id(), role);
+      assertThat(after.get(name))
+          .as("%s is the container made before the crash", role)
+          .isEqualTo(before.get(name));
+    }
+    assertThat(after.get(worker2)).isNotEqualTo(before.get(worker2));
+    assertThat(resumed.cluster().workersAlive()).isEqualTo(2);
+    assertThat(resumed.cluster().members())
+        .extracting(ClusterView.Member::state)
+        .containsOnly("running");
+    assertThat(resumed.steps())
+        .filteredOn(s -> s.operation() == Operation.START && s.kind() == StepKind.WORKERS)
+        .singleElement()
+        .satisfies(s -> assertThat(s.attempts()).isEqualTo(2));
+    assertTheFileAndTheObjectAreThere(ws.id());
+
+    workspaces.delete(ws.id(), owner);
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED);
+    assertThat(DockerCli.containersLabelled(label)).isEmpty();
+  }
+
+  @Test
   void resizingAddsWorkersThatJoinTheMasterAndDecommissionsTheOnesRemoved() {
     // room for three one-core workers on this (two-core) engine: workers' cores are a limit
     jdbc.update("update hosts set cpus = 4 where name = 'local'");
     try {
-      WorkspaceView ws = approve(request("resize", 1));
-      await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+      WorkspaceView ws = live.approved("resize", 1);
+      live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
       String label = SparkContainers.WORKSPACE_LABEL + "=" + ws.id();
       String masterUi = workspaces.get(ws.id(), owner).cluster().links().sparkUi();
 
       workspaces.resize(ws.id(), 3, owner);
-      WorkspaceView grown = await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+      WorkspaceView grown = live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
       assertThat(grown.cluster().workersRequested()).isEqualTo(3);
       assertThat(probe.aliveWorkers(masterUi))
           .as("the running master lists 3 workers")
@@ -246,36 +336,20 @@ class ClusterProvisioningTest {
       // a crash mid-resize: the workers step RUNNING on an instance that died, worker-3 made but
       // stopped, the readiness step not run yet; the take-over finishes with no second container
       List<String> before = DockerCli.containerIds(label);
-      DockerCli.run("stop", "-t", "1", SparkContainers.name(ws.id(), "worker-3"));
-      jdbc.update("update workspaces set status = 'RESIZING' where id = ?", ws.id());
-      String thisResize =
-          " where workspace_id = ? and operation = 'RESIZE'"
-              + " and run = (select run from workspaces where id = ?)";
-      jdbc.update(
-          "update workspace_steps set status = 'RUNNING', finished_at = null"
-              + thisResize
-              + " and kind = 'WORKERS'",
+      live.crashDuring(
           ws.id(),
-          ws.id());
-      jdbc.update(
-          "update workspace_steps set status = 'PENDING', attempts = 0, finished_at = null"
-              + thisResize
-              + " and kind = 'WORKERS_READY'",
-          ws.id(),
-          ws.id());
-      jdbc.update(
-          "insert into scheduled_tasks (task_name, task_instance, task_data, execution_time,"
-              + " picked, picked_by, last_heartbeat, version) values ('workspace-job', ?, null,"
-              + " now() - interval '1 hour', true, 'dead-instance', now() - interval '1 hour', 1)",
-          ws.id().toString());
-      await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+          () -> {
+            live.rewind(ws.id(), Operation.RESIZE, StepKind.WORKERS, StepKind.WORKERS_READY);
+            DockerCli.run("stop", "-t", "1", SparkContainers.name(ws.id(), "worker-3"));
+          });
+      live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
       assertThat(DockerCli.containerIds(label))
           .as("the same five containers, none made twice")
           .containsExactlyInAnyOrderElementsOf(before);
       assertThat(probe.aliveWorkers(masterUi)).isEqualTo(3);
 
       workspaces.resize(ws.id(), 1, owner);
-      WorkspaceView shrunk = await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+      WorkspaceView shrunk = live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
       assertThat(probe.aliveWorkers(masterUi))
           .as("the removed workers decommissioned: the master lists one ALIVE")
           .isEqualTo(1);
@@ -305,7 +379,7 @@ class ClusterProvisioningTest {
       assertThat(workspaces.get(ws.id(), owner).status()).isEqualTo(WorkspaceStatus.READY);
 
       workspaces.delete(ws.id(), owner);
-      await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED, UP_TO);
+      live.await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED);
       assertThat(DockerCli.containersLabelled(label)).isEmpty();
     } finally {
       jdbc.update("update hosts set cpus = null where name = 'local'");
@@ -314,31 +388,27 @@ class ClusterProvisioningTest {
 
   @Test
   void aLaunchInterruptedByACrashResumesWithoutASecondCopyOfAnyContainer() {
-    WorkspaceView ws = approve(request("crash"));
-    await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+    WorkspaceView ws = live.approved("crash", 2);
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
     String label = SparkContainers.WORKSPACE_LABEL + "=" + ws.id();
     List<String> before = DockerCli.containerIds(label);
     assertThat(before).hasSize(4);
 
     // The state a crash leaves mid-launch: the notebook step RUNNING on an instance that died,
     // the readiness steps not run yet, the notebook container made but stopped.
-    DockerCli.run("stop", "-t", "1", SparkContainers.name(ws.id(), "notebook"));
-    jdbc.update("update workspaces set status = 'PROVISIONING' where id = ?", ws.id());
-    jdbc.update(
-        "update workspace_steps set status = 'RUNNING', finished_at = null"
-            + " where workspace_id = ? and kind = 'NOTEBOOK'",
-        ws.id());
-    jdbc.update(
-        "update workspace_steps set status = 'PENDING', attempts = 0, finished_at = null"
-            + " where workspace_id = ? and kind in ('NOTEBOOK_READY', 'WORKERS_READY')",
-        ws.id());
-    jdbc.update(
-        "insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked,"
-            + " picked_by, last_heartbeat, version) values ('workspace-job', ?, null,"
-            + " now() - interval '1 hour', true, 'dead-instance', now() - interval '1 hour', 1)",
-        ws.id().toString());
+    live.crashDuring(
+        ws.id(),
+        () -> {
+          live.rewind(
+              ws.id(),
+              Operation.PROVISION,
+              StepKind.NOTEBOOK,
+              StepKind.NOTEBOOK_READY,
+              StepKind.WORKERS_READY);
+          DockerCli.run("stop", "-t", "1", SparkContainers.name(ws.id(), "notebook"));
+        });
 
-    WorkspaceView resumed = await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+    WorkspaceView resumed = live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
 
     assertThat(DockerCli.containerIds(label))
         .as("the same four containers, none made twice")
@@ -351,26 +421,24 @@ class ClusterProvisioningTest {
         .singleElement()
         .satisfies(s -> assertThat(s.attempts()).isEqualTo(2));
     workspaces.delete(ws.id(), owner);
-    await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED, UP_TO);
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED);
     assertThat(DockerCli.containersLabelled(label)).isEmpty();
   }
 
   @Test
   void theDatahubIsMountedInTheNotebookAndEveryWorker() throws Exception {
     WorkspaceView ws =
-        workspaces.request(
+        live.request(
             new WorkspaceRequest(
-                "hub-" + ThreadLocalRandom.current().nextInt(100_000, 999_999),
+                LiveWorkspaces.uniqueName("hub"),
                 null,
                 WorkspaceFixtures.DEFAULT_TEMPLATE,
                 1,
                 true,
                 Retention.ERADICATE,
-                null),
-            owner);
-    made.add(ws.id());
-    approve(ws);
-    await(ws.id(), w -> w.status() == WorkspaceStatus.READY, UP_TO);
+                null));
+    live.approve(ws.id());
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
 
     DockerCli.Result write =
         DockerCli.run(
@@ -392,25 +460,14 @@ class ClusterProvisioningTest {
         .contains("shared-by-nfs");
 
     workspaces.delete(ws.id(), owner);
-    await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED, UP_TO);
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED);
     assertThat(DockerCli.volumesLabelled(SparkContainers.WORKSPACE_LABEL + "=" + ws.id()))
         .isEmpty();
   }
 
   @Test
   void aRequestThatCanNeverFitIsRefusedAtApprovalNamingWhatIsShort() {
-    WorkspaceView ws =
-        workspaces.request(
-            new WorkspaceRequest(
-                "huge-" + ThreadLocalRandom.current().nextInt(100_000, 999_999),
-                null,
-                WorkspaceFixtures.DEFAULT_TEMPLATE,
-                4,
-                false,
-                Retention.ERADICATE,
-                null),
-            owner);
-    made.add(ws.id());
+    WorkspaceView ws = live.request("huge", 4);
     int cores =
         hosts.list().stream().filter(h -> !h.drained()).mapToInt(h -> h.offeredCpus()).sum();
     org.junit.jupiter.api.Assumptions.assumeTrue(
@@ -423,50 +480,54 @@ class ClusterProvisioningTest {
     assertThat(workspaces.get(ws.id(), ADMIN).status()).isEqualTo(WorkspaceStatus.PENDING_APPROVAL);
   }
 
-  private WorkspaceView request(String prefix) {
-    return request(prefix, 2);
+  /**
+   * Writes a file in the notebook's directory and puts it in the bucket as kept.txt, from inside
+   * the notebook container with its own environment.
+   */
+  private static void writeAFileAndAnObject(UUID id) {
+    DockerCli.Result wrote =
+        DockerCli.run(
+            "exec",
+            SparkContainers.name(id, "notebook"),
+            "sh",
+            "-c",
+            "echo my-analysis > /home/spark/work/analysis.txt && curl -sS -f --aws-sigv4"
+                + " \"aws:amz:$AWS_REGION:s3\" --user \"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY\""
+                + " -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' -T /home/spark/work/analysis.txt"
+                + " \"$S3_ENDPOINT/$S3_BUCKET/kept.txt\"");
+    assertThat(wrote.exitCode()).as(wrote.output()).isZero();
   }
 
-  private WorkspaceView request(String prefix, int workers) {
-    String name = prefix + "-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-    WorkspaceView ws =
-        workspaces.request(
-            new WorkspaceRequest(
-                name,
-                null,
-                WorkspaceFixtures.DEFAULT_TEMPLATE,
-                workers,
-                false,
-                Retention.ERADICATE,
-                null),
-            owner);
-    made.add(ws.id());
-    return ws;
+  /** What {@link #writeAFileAndAnObject} wrote, read back from the file and from the bucket. */
+  private static void assertTheFileAndTheObjectAreThere(UUID id) {
+    DockerCli.Result read =
+        DockerCli.run(
+            "exec",
+            SparkContainers.name(id, "notebook"),
+            "sh",
+            "-c",
+            "cat /home/spark/work/analysis.txt && curl -sS -f --aws-sigv4"
+                + " \"aws:amz:$AWS_REGION:s3\" --user \"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY\""
+                + " -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD' \"$S3_ENDPOINT/$S3_BUCKET/kept.txt\"");
+    assertThat(read.exitCode()).as(read.output()).isZero();
+    assertThat(read.output().lines().filter("my-analysis"::equals)).hasSize(2);
   }
 
-  private WorkspaceView approve(WorkspaceView ws) {
-    return workspaces.approve(ws.id(), ADMIN);
-  }
-
-  private WorkspaceView await(UUID id, Predicate<WorkspaceView> condition, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    WorkspaceView ws = workspaces.get(id, ADMIN);
-    while (!condition.test(ws) && Instant.now().isBefore(deadline)) {
-      sleep(200);
-      ws = workspaces.get(id, ADMIN);
-    }
-    assertThat(condition.test(ws))
-        .as("%s: %s (%s), steps %s", ws.name(), ws.status(), ws.statusReason(), ws.steps())
-        .isTrue();
-    return ws;
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  /** The containers (any state) with the label: name to id. */
+  private static Map<String, String> containerIdsByName(String label) {
+    DockerCli.Result r =
+        DockerCli.run(
+            "ps",
+            "-a",
+            "--no-trunc",
+            "--filter",
+            "label=" + label,
+            "--format",
+            "{{.Names}} {{.ID}}");
+    return r.output()
+        .lines()
+        .filter(l -> !l.isBlank())
+        .map(l -> l.split(" "))
+        .collect(Collectors.toMap(nameAndId -> nameAndId[0], nameAndId -> nameAndId[1]));
   }
 }

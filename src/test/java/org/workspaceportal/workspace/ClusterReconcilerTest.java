@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,11 +18,7 @@ import org.workspaceportal.compute.ClusterProbe;
 import org.workspaceportal.compute.SparkContainers;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityService;
-import org.workspaceportal.identity.NewUser;
-import org.workspaceportal.identity.Role;
-import org.workspaceportal.storage.Retention;
 import org.workspaceportal.testsupport.DockerCli;
-import org.workspaceportal.testsupport.Requirement;
 import org.workspaceportal.testsupport.RequiresDocker;
 
 /**
@@ -38,55 +30,40 @@ import org.workspaceportal.testsupport.RequiresDocker;
 @RequiresDocker
 class ClusterReconcilerTest {
 
-  private static final CurrentUser ADMIN = new CurrentUser("reconciler-admin", true);
-  private static final Duration UP_TO = Duration.ofMinutes(5);
-
   @Autowired WorkspaceService workspaces;
   @Autowired IdentityService identity;
   @Autowired ClusterProbe probe;
   @Autowired JdbcTemplate jdbc;
   @Autowired MeterRegistry registry;
 
+  private LiveWorkspaces live;
   private CurrentUser owner;
   private final List<String> labels = new ArrayList<>();
 
   @BeforeEach
   void owner() {
-    Requirement.require("the workspace image", DockerCli.workspaceImageMissing());
-    String name = "repair" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
-    identity.createUser(new NewUser(name, "password-123", Role.USER), "test");
-    owner = new CurrentUser(name, false);
+    live = LiveWorkspaces.ofTheDefaultTemplate(workspaces, identity, jdbc);
+    owner = live.owner();
   }
 
   @AfterEach
   void leaveNothingBehind() {
+    live.cleanUp();
     labels.forEach(DockerCli::removeLabelled);
   }
 
   @Test
   void aWorkerRemovedByHandMakesTheWorkspaceDegradedAndItRepairsItselfBackToReady() {
-    WorkspaceView ws =
-        workspaces.request(
-            new WorkspaceRequest(
-                "mend-" + ThreadLocalRandom.current().nextInt(100_000, 999_999),
-                null,
-                WorkspaceFixtures.DEFAULT_TEMPLATE,
-                1,
-                false,
-                Retention.ERADICATE,
-                null),
-            owner);
+    WorkspaceView ws = live.approved("mend", 1);
     String label = SparkContainers.WORKSPACE_LABEL + "=" + ws.id();
-    labels.add(label);
-    workspaces.approve(ws.id(), ADMIN);
-    await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
     String worker = SparkContainers.name(ws.id(), "worker-1");
     double succeededBefore = repairs("succeeded");
 
     assertThat(DockerCli.run("rm", "-f", worker).exitCode()).isZero();
 
     WorkspaceView repaired =
-        await(
+        live.await(
             ws.id(),
             w ->
                 w.status() == WorkspaceStatus.READY
@@ -113,7 +90,7 @@ class ClusterReconcilerTest {
     assertThat(audited("workspace.repairing", owner.username() + "/" + ws.name())).isPositive();
 
     workspaces.delete(ws.id(), owner);
-    await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED);
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED);
     assertThat(DockerCli.containersLabelled(label)).isEmpty();
   }
 
@@ -160,11 +137,12 @@ class ClusterReconcilerTest {
         .isZero();
     double removedBefore = orphansRemoved("container");
 
-    awaitTrue(
+    LiveWorkspaces.awaitTrue(
         () ->
             DockerCli.containersLabelled(ours).stream().noneMatch(orphan::equals)
                 && DockerCli.volumesLabelled(ours).stream().noneMatch(orphan::equals),
-        "the orphan container and volume are removed");
+        "the orphan container and volume are removed",
+        Duration.ofMinutes(1));
 
     assertThat(DockerCli.containersLabelled(theirs))
         .as("another portal's container is not this portal's to remove")
@@ -197,35 +175,5 @@ class ClusterReconcilerTest {
         Long.class,
         action,
         target);
-  }
-
-  private WorkspaceView await(UUID id, Predicate<WorkspaceView> condition) {
-    Instant deadline = Instant.now().plus(UP_TO);
-    WorkspaceView ws = workspaces.get(id, ADMIN);
-    while (!condition.test(ws) && Instant.now().isBefore(deadline)) {
-      sleep(250);
-      ws = workspaces.get(id, ADMIN);
-    }
-    assertThat(condition.test(ws))
-        .as("%s: %s (%s), history %s", ws.name(), ws.status(), ws.statusReason(), ws.history())
-        .isTrue();
-    return ws;
-  }
-
-  private static void awaitTrue(BooleanSupplier condition, String what) {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-    while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
-      sleep(500);
-    }
-    assertThat(condition.getAsBoolean()).as(what).isTrue();
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -52,7 +52,7 @@ class ExampleWorkloadsTest {
 
   @BeforeEach
   void workspacesOfThisCheckout() {
-    live = LiveWorkspaces.ofThisCheckout(workspaces, templates, identity);
+    live = LiveWorkspaces.ofThisCheckout(workspaces, templates, identity, jdbc);
   }
 
   @AfterEach

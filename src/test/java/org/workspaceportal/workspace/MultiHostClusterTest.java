@@ -3,8 +3,6 @@ package org.workspaceportal.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.compute.ContainerEngine;
+import org.workspaceportal.compute.ContainerInfo;
 import org.workspaceportal.compute.EngineEndpoint;
 import org.workspaceportal.compute.SparkContainers;
 import org.workspaceportal.host.HostRegistration;
@@ -27,8 +26,6 @@ import org.workspaceportal.host.HostStatus;
 import org.workspaceportal.host.HostView;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityService;
-import org.workspaceportal.identity.NewUser;
-import org.workspaceportal.identity.Role;
 import org.workspaceportal.storage.Retention;
 import org.workspaceportal.testsupport.DockerCli;
 import org.workspaceportal.testsupport.LoopbackRegistry;
@@ -39,13 +36,15 @@ import org.workspaceportal.testsupport.TlsDockerEngine;
 /**
  * Clusters across two hosts: the machine's engine and a second one over TLS that starts without the
  * image and pulls it from a loopback registry. Two workspaces on the same hosts at once never
- * collide on ports, workers spread over both hosts, and deleting them leaves nothing on either.
+ * collide on ports, workers spread over both hosts, and deleting them leaves nothing on either. A
+ * host that stops makes its workspaces UNREACHABLE, and they come back by themselves when it does;
+ * one that dies mid-launch fails the launch cleanly.
  */
 @PortalIntegrationTest
 @RequiresDocker
 class MultiHostClusterTest {
 
-  private static final CurrentUser ADMIN = new CurrentUser("multi-admin", true);
+  private static final CurrentUser ADMIN = LiveWorkspaces.ADMIN;
   private static final Duration UP_TO = Duration.ofMinutes(10);
 
   @Autowired WorkspaceService workspaces;
@@ -56,11 +55,11 @@ class MultiHostClusterTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ScriptedSteps scripted;
 
+  private LiveWorkspaces live;
   private CurrentUser owner;
   private TlsDockerEngine second;
   private HostView secondHost;
   private TemplateView template;
-  private final List<UUID> made = new ArrayList<>();
 
   @BeforeEach
   void twoHostsAndARegistry() {
@@ -92,24 +91,21 @@ class MultiHostClusterTest {
                 second.clientKeyPem()),
             "test");
     assertThat(secondHost.status()).as(secondHost.lastError()).isEqualTo(HostStatus.UP);
-    String user = "multi" + n;
-    identity.createUser(new NewUser(user, "password-123", Role.USER), "test");
-    identity.setQuota(user, 10, 20, "test");
-    owner = new CurrentUser(user, false);
+    live = LiveWorkspaces.on(template.name(), workspaces, identity, jdbc);
+    owner = live.owner();
+    identity.setQuota(owner.username(), 10, 20, "test");
   }
 
   @AfterEach
   void leaveNothingBehind() {
-    for (UUID id : made) {
-      String label = SparkContainers.WORKSPACE_LABEL + "=" + id;
-      DockerCli.removeLabelled(label);
+    for (UUID id : live.made()) {
       EngineEndpoint endpoint = hosts.endpointOf(secondHost.id());
       engines
           .containers(endpoint, labels(id))
           .forEach(c -> engines.removeContainer(endpoint, c.id()));
       engines.volumes(endpoint, labels(id)).forEach(v -> engines.removeVolume(endpoint, v));
-      org.workspaceportal.testsupport.Leftovers.remove(jdbc, id);
     }
+    live.cleanUp();
     hosts.remove(secondHost.id(), "test");
     templates.setEnabled(template.id(), false, "test");
   }
@@ -202,6 +198,106 @@ class MultiHostClusterTest {
     assertThat(ports(id)).isEmpty();
   }
 
+  @Test
+  void aWorkspaceWhoseSecondHostStopsIsUnreachableAndComesBackByItselfWhenTheHostDoes() {
+    // an image tag of its own, so that the other tests still find the second engine without theirs
+    String image =
+        LoopbackRegistry.shared()
+            .push(DockerCli.WORKSPACE_IMAGE, "workspace-portal/spark:unreachable");
+    TemplateView own =
+        templates.create(
+            new TemplateForm(
+                LiveWorkspaces.uniqueName("unreachable"),
+                "a host goes away",
+                image,
+                "4.0.1",
+                2,
+                4,
+                1,
+                2048),
+            "test");
+    try {
+      UUID id =
+          live.request(
+                  new WorkspaceRequest(
+                      LiveWorkspaces.uniqueName("away"),
+                      null,
+                      own.name(),
+                      2,
+                      false,
+                      Retention.ERADICATE,
+                      null))
+              .id();
+      approve(id);
+      WorkspaceView ready = await(id, w -> w.status() == WorkspaceStatus.READY);
+      assertThat(ready.cluster().members())
+          .extracting(ClusterView.Member::host)
+          .as("some of the cluster runs on the second host")
+          .contains(secondHost.name());
+      EngineEndpoint secondEndpoint = hosts.endpointOf(secondHost.id());
+      // pulled before the engine stops: nothing needs pulling when it is back
+      assertThat(engines.hasImage(secondEndpoint, image)).isTrue();
+      List<String> onSecond =
+          engines.containers(secondEndpoint, labels(id)).stream().map(ContainerInfo::name).toList();
+      assertThat(onSecond).isNotEmpty();
+
+      second.stop();
+      try {
+        WorkspaceView unreachable = await(id, w -> w.status() == WorkspaceStatus.UNREACHABLE);
+        assertThat(unreachable.statusReason()).contains(secondHost.name()).contains("answer");
+        assertThat(hosts.get(secondHost.id()).status()).isEqualTo(HostStatus.DOWN);
+      } finally {
+        second.start();
+      }
+      awaitSecondHostUp();
+
+      WorkspaceView back = await(id, w -> w.status() == WorkspaceStatus.READY);
+      assertThat(back.history())
+          .extracting(WorkspaceView.HistoryEntry::to)
+          .as("through UNREACHABLE, by itself")
+          .contains(WorkspaceStatus.UNREACHABLE);
+      List<WorkspaceView.HistoryEntry> afterwards =
+          back.history()
+              .subList(
+                  back.history().stream()
+                          .map(WorkspaceView.HistoryEntry::to)
+                          .toList()
+                          .lastIndexOf(WorkspaceStatus.UNREACHABLE)
+                      + 1,
+                  back.history().size());
+      assertThat(afterwards).extracting(WorkspaceView.HistoryEntry::actor).containsOnly("portal");
+      assertThat(afterwards)
+          .extracting(WorkspaceView.HistoryEntry::to)
+          .as("READY as it was, or repaired")
+          .isIn(
+              List.of(WorkspaceStatus.READY),
+              List.of(WorkspaceStatus.DEGRADED, WorkspaceStatus.REPAIRING, WorkspaceStatus.READY));
+      assertThat(back.cluster().members())
+          .extracting(ClusterView.Member::state)
+          .containsOnly("running");
+      assertThat(back.cluster().workersAlive()).isEqualTo(2);
+      assertThat(engines.containers(secondEndpoint, labels(id)))
+          .as("the same containers on the second host, running again, none made twice")
+          .allMatch(c -> "running".equals(c.state()))
+          .extracting(ContainerInfo::name)
+          .containsExactlyInAnyOrderElementsOf(onSecond);
+      assertThat(
+              DockerCli.containersLabelled(SparkContainers.WORKSPACE_LABEL + "=" + id).size()
+                  + onSecond.size())
+          .as("one container of each role over both hosts")
+          .isEqualTo(4);
+
+      workspaces.delete(id, owner);
+      await(id, w -> w.status() == WorkspaceStatus.DELETED);
+      assertThat(engines.containers(secondEndpoint, labels(id))).isEmpty();
+      assertThat(engines.volumes(secondEndpoint, labels(id))).isEmpty();
+      assertThat(DockerCli.containersLabelled(SparkContainers.WORKSPACE_LABEL + "=" + id))
+          .isEmpty();
+    } finally {
+      templates.setEnabled(own.id(), false, "test");
+    }
+  }
+
   private UUID localHostId() {
     return hosts.list().stream()
         .filter(h -> h.endpoint().startsWith("unix://"))
@@ -212,17 +308,10 @@ class MultiHostClusterTest {
 
   /** Waits until the second host is UP again (the health check runs every second in tests). */
   private void awaitSecondHostUp() {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (hosts.get(secondHost.id()).status() != HostStatus.UP
-        && Instant.now().isBefore(deadline)) {
-      try {
-        Thread.sleep(300);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    assertThat(hosts.get(secondHost.id()).status()).isEqualTo(HostStatus.UP);
+    LiveWorkspaces.awaitTrue(
+        () -> hosts.get(secondHost.id()).status() == HostStatus.UP,
+        "the second host is UP again",
+        Duration.ofSeconds(60));
   }
 
   private static Map<String, String> labels(UUID id) {
@@ -235,37 +324,14 @@ class MultiHostClusterTest {
   }
 
   private UUID request(String prefix) {
-    String name = prefix + "-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-    UUID id =
-        workspaces
-            .request(
-                new WorkspaceRequest(
-                    name, null, template.name(), 2, false, Retention.ERADICATE, null),
-                owner)
-            .id();
-    made.add(id);
-    return id;
+    return live.request(prefix, 2).id();
   }
 
   private UUID approve(UUID id) {
-    return workspaces.approve(id, ADMIN).id();
+    return live.approve(id).id();
   }
 
   private WorkspaceView await(UUID id, Predicate<WorkspaceView> condition) {
-    Instant deadline = Instant.now().plus(UP_TO);
-    WorkspaceView ws = workspaces.get(id, ADMIN);
-    while (!condition.test(ws) && Instant.now().isBefore(deadline)) {
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      ws = workspaces.get(id, ADMIN);
-    }
-    assertThat(condition.test(ws))
-        .as("%s: %s (%s), steps %s", ws.name(), ws.status(), ws.statusReason(), ws.steps())
-        .isTrue();
-    return ws;
+    return live.await(id, condition, UP_TO);
   }
 }

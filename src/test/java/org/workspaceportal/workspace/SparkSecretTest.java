@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.testsupport.DockerCli;
@@ -43,12 +44,13 @@ class SparkSecretTest {
   @Autowired WorkspaceService workspaces;
   @Autowired TemplateService templates;
   @Autowired IdentityService identity;
+  @Autowired JdbcTemplate jdbc;
 
   private LiveWorkspaces live;
 
   @BeforeEach
   void workspacesOfThisCheckout() {
-    live = LiveWorkspaces.ofThisCheckout(workspaces, templates, identity);
+    live = LiveWorkspaces.ofThisCheckout(workspaces, templates, identity, jdbc);
   }
 
   @AfterEach

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.compute.ClusterProbe;
 import org.workspaceportal.compute.SparkContainers;
@@ -25,13 +26,14 @@ class TwoImageTagsTest {
   @Autowired WorkspaceService workspaces;
   @Autowired TemplateService templates;
   @Autowired IdentityService identity;
+  @Autowired JdbcTemplate jdbc;
   @Autowired ClusterProbe probe;
 
   private LiveWorkspaces live;
 
   @BeforeEach
   void workspacesOfThisCheckout() {
-    live = LiveWorkspaces.ofThisCheckout(workspaces, templates, identity);
+    live = LiveWorkspaces.ofThisCheckout(workspaces, templates, identity, jdbc);
   }
 
   @AfterEach

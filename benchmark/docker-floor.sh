@@ -8,6 +8,9 @@
 # Environment:
 #   IMAGE          image to run (default: the current offline tag, see build-offline.sh --print-tag)
 #   FLOOR_TIMEOUT  seconds one run may take before it counts as failed (default 180)
+#   FLOOR_FAST_START  off (default): plain Spark and Jupyter, the image's start-up tuning off
+#                  (WORKSPACE_FAST_START=off: no class-data-sharing archives, no waiting for the master,
+#                  `python3 -m notebook`); on: the image's defaults, as the portal runs it
 #   FLOOR_LABEL    one more label for the containers, KEY=VALUE (they always carry
 #                  org.workspaceportal.benchmark=docker-floor and are removed at the end)
 # Talks to whatever engine the docker CLI is configured for; the containers listen on 127.0.0.1 only.
@@ -18,6 +21,8 @@ RUNS="${1:-5}"
 BASE_PORT="${2:-47000}"
 IMAGE="${IMAGE:-$(deploy/workspace-image/build-offline.sh --print-tag)}"
 TIMEOUT="${FLOOR_TIMEOUT:-180}"
+FAST_START="${FLOOR_FAST_START:-off}"
+[[ "$FAST_START" == on || "$FAST_START" == off ]] || { echo "FLOOR_FAST_START must be on or off, got '$FAST_START'" >&2; exit 2; }
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "RUNS must be a positive number, got '$RUNS'" >&2; exit 2; }
 if ! [[ "$BASE_PORT" =~ ^[0-9]+$ ]] || ((BASE_PORT < 1024 || BASE_PORT > 65525)); then
   echo "BASE_PORT must be 1024-65525, got '$BASE_PORT'" >&2
@@ -61,7 +66,8 @@ one_run() {
   local n="$1" secret token
   secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   token="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-  local common=(docker run -d --network host "${LABELS[@]}" -e SPARK_AUTH_SECRET="$secret" -e "SPARK_BIND_ADDRESS=$ADDR")
+  local common=(docker run -d --network host "${LABELS[@]}" -e SPARK_AUTH_SECRET="$secret" -e "SPARK_BIND_ADDRESS=$ADDR"
+    -e "WORKSPACE_FAST_START=$FAST_START")
   local master_url="spark://$ADDR:$MASTER_PORT"
   local t0 t_notebook='' t_workers='' elapsed
   t0="$(now_ms)"
@@ -107,7 +113,7 @@ one_run() {
   RESULTS+=("$total")
 }
 
-echo "docker floor: $IMAGE, $RUNS run(s), ports $BASE_PORT-$((BASE_PORT + 9)) on $ADDR, engine ${DOCKER_HOST:-unix:///var/run/docker.sock}"
+echo "docker floor: $IMAGE (fast start $FAST_START), $RUNS run(s), ports $BASE_PORT-$((BASE_PORT + 9)) on $ADDR, engine ${DOCKER_HOST:-unix:///var/run/docker.sock}"
 RESULTS=()
 for ((i = 1; i <= RUNS; i++)); do
   in_use="$(ports_in_use)"

@@ -8,7 +8,8 @@
 #   3. jobs:  the example Spark jobs (jobs/pom.xml, Java 17 bytecode) packaged by Maven into
 #             workspace-examples.jar;
 #   4. image: `docker build` (classic builder) of ./Dockerfile FROM that base: one layer each for the
-#             AWS SDK bundle, the Spark jars, the scripts, the example jobs and the example notebooks
+#             AWS SDK bundle, the Spark jars, the scripts, the class-data-sharing archives made by running
+#             the daemons (cds-train.sh), the example jobs and the example notebooks
 #             (notebooks/), so a change ships only its layer.
 #
 # The image is tagged workspace-portal/spark:4.0-<10 hex>, a hash of every input (the base inputs,
@@ -50,7 +51,8 @@ list_files() { (cd "$HERE" && LC_ALL=C find "$@" -type f -not -path '*/.*' | LC_
 mapfile -t JOBS_INPUTS < <(list_files jobs/pom.xml jobs/src/main jobs/src/spark)
 mapfile -t NOTEBOOKS < <(list_files notebooks -name '*.ipynb')
 readonly JOBS_INPUTS NOTEBOOKS
-readonly IMAGE_INPUTS=(build-offline.sh Dockerfile entrypoint.sh spark-class spark-submit spark-jars/pom.xml
+readonly IMAGE_INPUTS=(build-offline.sh Dockerfile entrypoint.sh spark-class spark-submit cds-train.sh
+  notebook-server.py spark-jars/pom.xml
   "${JOBS_INPUTS[@]}" "${NOTEBOOKS[@]}")
 readonly BASE_INPUTS=(base/packages base/setup-rootfs.sh)
 
@@ -331,7 +333,8 @@ stage_context() {
   ln "${bundles[0]}" "$context/aws-sdk/" 2>/dev/null || cp -p "${bundles[0]}" "$context/aws-sdk/"
   chmod 644 "$context"/jars/*.jar "$context"/aws-sdk/*.jar
   install -m 644 "$HERE/Dockerfile" "$context/Dockerfile"
-  install -m 755 "$HERE/entrypoint.sh" "$HERE/spark-class" "$HERE/spark-submit" "$context/"
+  install -m 755 "$HERE/entrypoint.sh" "$HERE/spark-class" "$HERE/spark-submit" "$HERE/cds-train.sh" "$context/"
+  install -m 644 "$HERE/notebook-server.py" "$context/"
   install -d -m 755 "$context/jobs" "$context/notebooks"
   install -m 644 "$JOBS_JAR" "$context/jobs/workspace-examples.jar"
   for notebook in "${NOTEBOOKS[@]}"; do

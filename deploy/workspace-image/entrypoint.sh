@@ -106,6 +106,26 @@ run_master() {
 
 readonly MASTER_URL_PATTERN='^spark://[A-Za-z0-9.:-]+:[0-9]+(,[A-Za-z0-9.:-]+:[0-9]+)*$'
 
+# A worker whose first registration finds no master listening retries only after 5 to 15 s (Spark's
+# fixed, randomised interval), which is most of a cluster's start when the master and the workers
+# start together. With fast start on, the worker waits (up to SPARK_MASTER_WAIT seconds, default
+# 120) until the first master's RPC port accepts a connection, then starts; after that, Spark's own
+# retries apply as usual.
+wait_for_master() {
+  [[ "${WORKSPACE_FAST_START:-on}" != off ]] || return 0
+  local wait_s="${SPARK_MASTER_WAIT:-120}" first="${SPARK_MASTER_URL#spark://}"
+  [[ "$wait_s" =~ ^[0-9]+$ ]] || fail "SPARK_MASTER_WAIT must be a number of seconds, got '$wait_s'"
+  first="${first%%,*}"
+  local host="${first%:*}" port="${first##*:}" deadline=$((SECONDS + wait_s))
+  until timeout 1 bash -c 'exec 3<>"/dev/tcp/$0/$1"' "$host" "$port" 2>/dev/null; do
+    if ((SECONDS >= deadline)); then
+      info "worker: the master $host:$port does not answer after ${wait_s} s; starting anyway (Spark retries)"
+      return 0
+    fi
+    sleep 0.1
+  done
+}
+
 run_worker() {
   require SPARK_MASTER_URL
   require_match SPARK_MASTER_URL "$MASTER_URL_PATTERN" "spark://HOST:PORT"
@@ -136,6 +156,7 @@ run_worker() {
   export SPARK_LOCAL_DIRS
   hand_secret_to_spark
   export SPARK_WORKER_OPTS="$DAEMON_OPTS -Dspark.worker.cleanup.enabled=true ${SPARK_WORKER_OPTS:-}"
+  wait_for_master
   info "worker: master $SPARK_MASTER_URL, port $( ((SPARK_WORKER_PORT == 0)) && echo random || echo "$SPARK_WORKER_PORT"), web UI port $SPARK_WORKER_WEBUI_PORT," \
     "cores ${SPARK_WORKER_CORES:-all}, memory ${SPARK_WORKER_MEMORY:-Spark default}, local dirs $SPARK_LOCAL_DIRS"
   exec spark-class org.apache.spark.deploy.worker.Worker "${args[@]}" "$SPARK_MASTER_URL"
@@ -184,6 +205,8 @@ write_spark_defaults() {
 # a user's edited copy is never overwritten (one deleted comes back at the next start). Not fatal:
 # a notebook server without its examples is still a notebook server.
 readonly EXAMPLES_DIR=/opt/workspace/notebooks
+# Jupyter Notebook 6 with fast start (notebook-server.py); the same server as `python3 -m notebook`.
+readonly NOTEBOOK_SERVER=/opt/workspace/notebook-server.py
 install_examples() {
   [[ -d "$EXAMPLES_DIR" ]] || return 0
   local target="$NOTEBOOK_DIR/examples" notebook copied=0
@@ -268,7 +291,11 @@ run_notebook() {
   # Jupyter logs a token it did not generate as "...".
   # (Debian's python3-notebook has no `jupyter` command: it is started as a module.)
   local app=(python3 -m notebook)
-  if command -v jupyter-lab >/dev/null; then app=(jupyter-lab); fi
+  if command -v jupyter-lab >/dev/null; then
+    app=(jupyter-lab)
+  elif [[ "${WORKSPACE_FAST_START:-on}" != off && -r "$NOTEBOOK_SERVER" ]]; then
+    app=(env SETUPTOOLS_USE_DISTUTILS=stdlib python3 "$NOTEBOOK_SERVER")
+  fi
   info "notebook: ${app[*]} on $SPARK_BIND_ADDRESS:$JUPYTER_PORT, notebooks in $NOTEBOOK_DIR;" \
     "Spark driver defaults in $SPARK_CONF_DIR/spark-defaults.conf (master $SPARK_MASTER_URL${S3_ENDPOINT:+, S3 $S3_ENDPOINT})"
   cd "$NOTEBOOK_DIR"

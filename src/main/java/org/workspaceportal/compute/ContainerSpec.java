@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param environment {@code KEY=VALUE} entries; may hold secrets, so {@link #toString()} shows only
  *     the keys
  * @param nanoCpus CPU limit in billionths of a CPU (cgroup); 0 for none
+ * @param cpuShares the container's CPU weight against the host's other containers when the CPUs are
+ *     busy (Docker's {@code CpuShares}, default 1024); 0 for the engine's default
  * @param memoryBytes memory limit (cgroup); 0 for none
  */
 public record ContainerSpec(
@@ -20,6 +22,7 @@ public record ContainerSpec(
     List<String> environment,
     Map<String, String> labels,
     long nanoCpus,
+    int cpuShares,
     long memoryBytes,
     List<VolumeMount> volumes) {
 
@@ -35,7 +38,8 @@ public record ContainerSpec(
   public ContainerSpec withLabels(Map<String, String> more) {
     Map<String, String> all = new java.util.HashMap<>(labels);
     all.putAll(more);
-    return new ContainerSpec(name, image, environment, all, nanoCpus, memoryBytes, volumes);
+    return new ContainerSpec(
+        name, image, environment, all, nanoCpus, cpuShares, memoryBytes, volumes);
   }
 
   /** A named volume mounted at a path in the container. */

@@ -40,6 +40,14 @@ public final class SparkContainers {
    */
   public static final int WORKER_OVERHEAD_MB = 1024;
 
+  /**
+   * The notebook's CPU weight: four times the default of the master, the workers and every other
+   * container. When a host's CPUs are contended (a cluster's JVMs all starting at once, or another
+   * workspace's job) Jupyter, which the user is waiting for, gets a CPU first; its limit ({@code
+   * nanoCpus}) stays what it was given.
+   */
+  public static final int NOTEBOOK_CPU_SHARES = 4096;
+
   private SparkContainers() {}
 
   public static Map<String, String> labels(UUID workspaceId, String role) {
@@ -163,6 +171,7 @@ public final class SparkContainers {
         env,
         labels(c.workspaceId(), node.role()),
         Math.max(node.cpus(), 1) * 1_000_000_000L,
+        node == c.notebook() ? NOTEBOOK_CPU_SHARES : 0,
         (long) node.memoryMb() * 1024 * 1024,
         volumes);
   }

@@ -38,5 +38,5 @@ record ClusterProperties(
     @DefaultValue("30m") Duration pullTimeout,
     @DefaultValue("120s") Duration notebookTimeout,
     @DefaultValue("180s") Duration workersTimeout,
-    @DefaultValue("250ms") Duration pollInterval,
+    @DefaultValue("100ms") Duration pollInterval,
     @DefaultValue("60s") Duration decommissionGrace) {}

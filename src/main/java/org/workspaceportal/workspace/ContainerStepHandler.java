@@ -25,10 +25,11 @@ import org.workspaceportal.host.HostView;
 import org.workspaceportal.host.Placement;
 
 /**
- * The cluster's containers: the master, then the workers in parallel, then the notebook, each with
- * its volumes; and on deletion every container and volume labelled for the workspace, on every
- * host, whatever the records say. Starting is idempotent by container name: a retry or a restarted
- * portal finds what an earlier attempt made and never starts a second copy.
+ * The cluster's containers: the notebook (what the user waits for), then the master, then the
+ * workers in parallel, each with its volumes; and on deletion every container and volume labelled
+ * for the workspace, on every host, whatever the records say. Starting is idempotent by container
+ * name: a retry or a restarted portal finds what an earlier attempt made and never starts a second
+ * copy.
  */
 @Component
 class ContainerStepHandler implements StepHandler {

@@ -1,9 +1,12 @@
 package org.workspaceportal.workspace;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.workspaceportal.compute.ClusterProbe;
 import org.workspaceportal.compute.ComputeException;
@@ -24,12 +27,18 @@ class ReadinessStepHandler implements StepHandler {
 
   private static final int LOG_LINES = 15;
 
+  /** How often a wait also looks for a container that exited. */
+  private static final Duration EXIT_CHECK_EVERY = Duration.ofSeconds(2);
+
   private final ClusterPlans plans;
   private final ClusterState state;
   private final ClusterProbe probe;
   private final HostService hosts;
   private final ContainerEngine engines;
   private final ClusterProperties properties;
+
+  /** When each waiting step last looked for exited containers (this instance's waits only). */
+  private final Map<Long, Instant> lastExitCheck = new ConcurrentHashMap<>();
 
   ReadinessStepHandler(
       ClusterPlans plans,
@@ -53,6 +62,19 @@ class ReadinessStepHandler implements StepHandler {
 
   @Override
   public StepOutcome run(StepAttempt step) {
+    try {
+      StepOutcome outcome = check(step);
+      if (outcome instanceof StepOutcome.Done) {
+        lastExitCheck.remove(step.stepId());
+      }
+      return outcome;
+    } catch (RuntimeException e) {
+      lastExitCheck.remove(step.stepId());
+      throw e;
+    }
+  }
+
+  private StepOutcome check(StepAttempt step) {
     SparkCluster cluster = plans.cluster(step.workspace());
     if (step.kind() == StepKind.NOTEBOOK_READY) {
       if (probe.notebookAnswers(cluster.notebookUrl(), cluster.jupyterToken())) {
@@ -85,6 +107,16 @@ class ReadinessStepHandler implements StepHandler {
    * waiting: fail at once with what it logged instead of at the deadline.
    */
   private void failIfAContainerStopped(StepAttempt step) {
+    // every few seconds, not at every poll: listing containers is a round trip to every host's
+    // engine, and five workspaces starting at once would ask each engine fifty times a second
+    Instant now = Instant.now();
+    Instant last = lastExitCheck.get(step.stepId());
+    if (last != null && now.isBefore(last.plus(EXIT_CHECK_EVERY))) {
+      return;
+    }
+    lastExitCheck.put(step.stepId(), now);
+    // steps this instance stopped waiting for (a deadline, a takeover) leave an entry behind
+    lastExitCheck.values().removeIf(t -> t.isBefore(now.minus(Duration.ofHours(1))));
     Map<String, String> mine =
         Map.of(SparkContainers.WORKSPACE_LABEL, step.workspace().id().toString());
     Map<java.util.UUID, String> hostsUsed = new java.util.LinkedHashMap<>();

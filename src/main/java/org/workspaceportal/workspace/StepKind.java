@@ -36,14 +36,20 @@ public enum StepKind {
       Operation.START,
       Operation.RESIZE,
       Operation.REPAIR),
+  NOTEBOOK(
+      "Start the Jupyter notebook",
+      WorkspaceFacts::cluster,
+      Operation.PROVISION,
+      Operation.START,
+      Operation.REPAIR),
   MASTER(
       "Start the Spark master",
       WorkspaceFacts::cluster,
       Operation.PROVISION,
       Operation.START,
       Operation.REPAIR),
-  NOTEBOOK(
-      "Start the Jupyter notebook",
+  NOTEBOOK_READY(
+      "Wait for the notebook to answer",
       WorkspaceFacts::cluster,
       Operation.PROVISION,
       Operation.START,
@@ -54,12 +60,6 @@ public enum StepKind {
       Operation.PROVISION,
       Operation.START,
       Operation.RESIZE,
-      Operation.REPAIR),
-  NOTEBOOK_READY(
-      "Wait for the notebook to answer",
-      WorkspaceFacts::cluster,
-      Operation.PROVISION,
-      Operation.START,
       Operation.REPAIR),
   WORKERS_READY(
       "Wait for every worker to join the master",

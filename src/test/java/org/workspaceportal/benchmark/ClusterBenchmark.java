@@ -52,8 +52,9 @@ import org.workspaceportal.workspace.WorkspaceView;
  *       TlsDockerEngine}, pulling the image from a {@link LoopbackRegistry});
  *   <li>N workspaces approved at once, until all notebooks answer and all are READY;
  *   <li>the floor, benchmark/docker-floor.sh (master + 2 workers + notebook with plain {@code
- *       docker run}), alternating with the 2-worker one-host runs so the machine's load hits both
- *       alike, and each cell's ratio to it;
+ *       docker run}, plain Spark and Jupyter: the image's fast start off), alternating with the
+ *       2-worker one-host runs so the machine's load hits both alike, and each cell's ratio to it;
+ *       and the same with the image's fast start on, to tell the image's share from the portal's;
  *   <li>the per-step breakdown of every cell;
  *   <li>the two reference workloads on one READY workspace (benchmark/workloads.sh).
  * </ul>
@@ -129,6 +130,8 @@ class ClusterBenchmark {
     owner = owner();
     Samples floorReady = new Samples();
     Samples floorNotebook = new Samples();
+    Samples fastReady = new Samples();
+    Samples fastNotebook = new Samples();
     List<Cell> cells = new ArrayList<>();
     List<Cell> together = new ArrayList<>();
     String workloads = "";
@@ -152,7 +155,8 @@ class ClusterBenchmark {
           cells.add(cell);
           for (int i = 0; i < runs; i++) {
             if (h == 1 && w == FLOOR_WORKERS) {
-              floorRun(floorReady, floorNotebook);
+              floorRun(false, floorReady, floorNotebook);
+              floorRun(true, fastReady, fastNotebook);
             }
             progress(cell.what() + " on " + h + " host(s), run " + (i + 1));
             measureOne(cell, w);
@@ -161,7 +165,8 @@ class ClusterBenchmark {
       }
       if (floorReady.isEmpty()) {
         for (int i = 0; i < runs; i++) {
-          floorRun(floorReady, floorNotebook);
+          floorRun(false, floorReady, floorNotebook);
+          floorRun(true, fastReady, fastNotebook);
         }
       }
       useHosts(1);
@@ -187,7 +192,13 @@ class ClusterBenchmark {
     } finally {
       tearDown();
       System.out.println(
-          report(started, loadAtStart, floorReady, floorNotebook, cells, together, workloads));
+          report(
+              started,
+              loadAtStart,
+              new Floor(floorReady, floorNotebook, fastReady, fastNotebook),
+              cells,
+              together,
+              workloads));
     }
   }
 
@@ -390,6 +401,11 @@ class ClusterBenchmark {
       }
       cell.notebook().add(all(notebook));
       cell.ready().add(all(ready));
+      for (UUID id : ids) {
+        for (StepView s : workspaces.get(id, ADMIN).steps()) {
+          cell.steps().computeIfAbsent(s.label(), k -> new Samples()).add(stepMs(s) / 1000);
+        }
+      }
       progress(
           String.format("  all notebooks %.2f s, all READY %.2f s", all(notebook), all(ready)));
     } catch (IllegalStateException e) {
@@ -405,11 +421,16 @@ class ClusterBenchmark {
     return msById.values().stream().mapToDouble(d -> d).max().orElseThrow() / 1000;
   }
 
-  /** One run of the floor script, on ports of its own. */
-  private void floorRun(Samples ready, Samples notebook) throws IOException, InterruptedException {
-    progress("floor run");
+  /**
+   * One run of the floor script, on ports of its own: plain Spark and Jupyter (the reference), or
+   * with the image's fast start as the portal runs it.
+   */
+  private void floorRun(boolean fastStart, Samples ready, Samples notebook)
+      throws IOException, InterruptedException {
+    progress("floor run, fast start " + (fastStart ? "on" : "off"));
     ProcessBuilder pb =
         new ProcessBuilder("benchmark/docker-floor.sh", "1", "47000").redirectErrorStream(true);
+    pb.environment().put("FLOOR_FAST_START", fastStart ? "on" : "off");
     // a loaded shared machine takes longer than the script's default allows
     pb.environment().putIfAbsent("FLOOR_TIMEOUT", "600");
     Process p = pb.start();
@@ -544,11 +565,13 @@ class ClusterBenchmark {
 
   // ---- the report
 
+  /** The floor's runs: plain (the reference of every ratio) and with the image's fast start. */
+  private record Floor(Samples ready, Samples notebook, Samples fastReady, Samples fastNotebook) {}
+
   private String report(
       Instant started,
       String loadAtStart,
-      Samples floorReady,
-      Samples floorNotebook,
+      Floor floor,
       List<Cell> cells,
       List<Cell> together,
       String workloads) {
@@ -569,11 +592,21 @@ class ClusterBenchmark {
             + " p50 / p95 s | notebook / floor (p50) | READY / floor (p50) |"
             + " portal's share (outside steps, p50) | containers per host |\n");
     out.append("|---|---|---|---|---|---|---|---|\n");
+    Samples floorReady = floor.ready();
+    Samples floorNotebook = floor.notebook();
     out.append(
         String.format(
-            "| floor: plain `docker run`, master + %d workers + notebook | 1 | %s | %s | 1.00 |"
-                + " 1.00 | – | local 4 |%n",
+            "| floor: plain `docker run`, master + %d workers + notebook, plain Spark and Jupyter"
+                + " (`WORKSPACE_FAST_START=off`) | 1 | %s | %s | 1.00 | 1.00 | – | local 4 |%n",
             FLOOR_WORKERS, floorNotebook.p50p95(), floorReady.p50p95()));
+    out.append(
+        String.format(
+            "| plain `docker run` as above with the image's fast start | 1 | %s | %s | %s | %s |"
+                + " – | local 4 |%n",
+            floor.fastNotebook().p50p95(),
+            floor.fastReady().p50p95(),
+            ratio(floor.fastNotebook(), floorNotebook),
+            ratio(floor.fastReady(), floorReady)));
     for (Cell c : cells) {
       row(out, c, floorNotebook, floorReady);
     }
@@ -586,24 +619,31 @@ class ClusterBenchmark {
             + FLOOR_WORKERS
             + " workers + notebook on one host; every ratio compares with it.\n");
 
-    out.append("\nPer-step breakdown, p50 s (from a step's first start or wait to its end):\n\n");
+    List<Cell> broken = new ArrayList<>(cells);
+    broken.addAll(together);
+    out.append(
+        "\nPer-step breakdown, p50 s (from a step's first start or wait to its end; for \"n at"
+            + " once\", over every workspace of every run):\n\n");
     out.append("| step |");
-    cells.forEach(
+    broken.forEach(
         c -> out.append(' ').append(c.what()).append(", ").append(c.hosts()).append("h |"));
-    out.append("\n|---|").append("---|".repeat(cells.size())).append('\n');
+    out.append("\n|---|").append("---|".repeat(broken.size())).append('\n');
     List<String> labels = new ArrayList<>();
-    cells.forEach(
+    broken.forEach(
         c -> c.steps().keySet().stream().filter(l -> !labels.contains(l)).forEach(labels::add));
     for (String label : labels) {
       out.append("| ").append(label).append(" |");
-      for (Cell c : cells) {
+      for (Cell c : broken) {
         Samples s = c.steps().get(label);
-        out.append(s == null ? " – |" : String.format(" %.2f |", s.p(50)));
+        out.append(s == null || s.isEmpty() ? " – |" : String.format(" %.2f |", s.p(50)));
       }
       out.append('\n');
     }
     out.append("| (outside any step: the engine's hand-offs) |");
-    cells.forEach(c -> out.append(String.format(" %.2f |", c.outside().p(50))));
+    broken.forEach(
+        c ->
+            out.append(
+                c.outside().isEmpty() ? " – |" : String.format(" %.2f |", c.outside().p(50))));
     out.append('\n');
 
     if (!workloads.isBlank()) {

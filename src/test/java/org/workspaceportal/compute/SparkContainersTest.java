@@ -55,6 +55,12 @@ class SparkContainersTest {
             "SPARK_DRIVER_PORT=20005",
             "AWS_SECRET_ACCESS_KEY=s3-secret-value",
             "S3_BUCKET=b");
+    assertThat(notebook.cpuShares())
+        .as("the notebook, which the user waits for, weighs more when the CPUs are busy")
+        .isEqualTo(SparkContainers.NOTEBOOK_CPU_SHARES)
+        .isGreaterThan(1024);
+    assertThat(master.cpuShares()).isZero();
+    assertThat(worker.cpuShares()).isZero();
     assertThat(master.environment()).noneMatch(e -> e.contains("SECRET_ACCESS_KEY"));
     assertThat(worker.environment()).noneMatch(e -> e.contains("SECRET_ACCESS_KEY"));
     assertThat(notebook.labels())

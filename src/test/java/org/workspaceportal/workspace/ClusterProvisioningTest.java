@@ -94,8 +94,25 @@ class ClusterProvisioningTest {
     ContainerLog notebookLog = logs.tail(ws.id(), "notebook", 500, owner);
     assertThat(String.join("\n", notebookLog.lines())).doesNotContain(token);
 
-    // the notebook container reaches the bucket with its own environment
+    // started fast: the notebook weighs more for the CPU; the daemons map the image's
+    // class-data-sharing archives (a mismatch would make the JVM start without them, silently)
     String notebook = SparkContainers.name(ws.id(), "notebook");
+    assertThat(
+            DockerCli.run("inspect", "-f", "{{.HostConfig.CpuShares}}", notebook).output().strip())
+        .isEqualTo(String.valueOf(SparkContainers.NOTEBOOK_CPU_SHARES));
+    for (String role : List.of("master", "worker-1")) {
+      String archive = "/opt/spark/cds/" + role.replaceAll("-\\d+$", "") + ".jsa";
+      DockerCli.Result mapped =
+          DockerCli.run(
+              "exec",
+              SparkContainers.name(ws.id(), role),
+              "sh",
+              "-c",
+              "grep -l " + archive + " /proc/[0-9]*/maps");
+      assertThat(mapped.exitCode()).as(role + " maps " + archive).isZero();
+    }
+
+    // the notebook container reaches the bucket with its own environment
     DockerCli.Result put =
         DockerCli.run(
             "exec",

@@ -247,6 +247,9 @@ class DockerContainerEngine implements ContainerEngine {
     if (spec.nanoCpus() > 0) {
       host.withNanoCPUs(spec.nanoCpus());
     }
+    if (spec.cpuShares() > 0) {
+      host.withCpuShares(spec.cpuShares());
+    }
     if (spec.memoryBytes() > 0) {
       host.withMemory(spec.memoryBytes());
     }

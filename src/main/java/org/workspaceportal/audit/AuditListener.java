@@ -122,6 +122,15 @@ class AuditListener {
   }
 
   @EventListener
+  void on(WorkspaceEvents.ExpirySettingChanged e) {
+    audit.record(
+        e.actor(),
+        "setting.changed",
+        "workspace expiry: keep stopped for",
+        e.before() + " → " + e.after());
+  }
+
+  @EventListener
   void on(WorkspaceEvents.OrphanRemoved e) {
     audit.record(
         "portal",

@@ -10,8 +10,10 @@ import org.springframework.validation.annotation.Validated;
  * deleted with its retention choice only after it has stayed expired for {@code keepStoppedFor}.
  *
  * @param warnAhead how long before its expiry the pages warn ("expires in 5 hours")
- * @param keepStoppedFor how long an expired workspace is kept (stopped) before it is deleted; an
- *     approved extension in that time saves it
+ * @param keepStoppedFor how long an expired workspace is kept (stopped) before it is deleted,
+ *     unless an admin has saved another number of days ({@link ExpirySettings}, on the admin "All
+ *     workspaces" page or {@code /api/v1/admin/settings/expiry}); an approved extension in that
+ *     time saves it
  * @param checkInterval how often expired workspaces are looked for
  */
 @Validated

@@ -1,7 +1,10 @@
 package org.workspaceportal.workspace;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,10 +15,24 @@ import org.springframework.stereotype.Component;
 public class ExpiryRules {
 
   private final ExpiryProperties properties;
+  private final Supplier<Duration> keepStoppedFor;
+  private final Supplier<Duration> keepStoppedForOnPages;
   private final Clock clock;
 
-  ExpiryRules(ExpiryProperties properties, Clock clock) {
+  /** With the admin setting: fresh for the expiry task, a recent copy for the pages. */
+  @Autowired
+  ExpiryRules(ExpiryProperties properties, ExpirySettings settings, Clock clock) {
+    this(properties, settings::keepStoppedFor, settings::keepStoppedForCached, clock);
+  }
+
+  ExpiryRules(
+      ExpiryProperties properties,
+      Supplier<Duration> keepStoppedFor,
+      Supplier<Duration> keepStoppedForOnPages,
+      Clock clock) {
     this.properties = properties;
+    this.keepStoppedFor = keepStoppedFor;
+    this.keepStoppedForOnPages = keepStoppedForOnPages;
     this.clock = clock;
   }
 
@@ -31,13 +48,19 @@ public class ExpiryRules {
         && !expiresAt.isAfter(clock.instant().plus(properties.warnAhead()));
   }
 
-  /** When an expired workspace is deleted unless an extension is approved before. */
+  /**
+   * When an expired workspace is deleted unless an extension is approved before (by the admin
+   * setting as read at most a few seconds ago: pages call this once per workspace they list).
+   */
   public Instant deletedAt(Instant expiresAt) {
-    return expiresAt == null ? null : expiresAt.plus(properties.keepStoppedFor());
+    return expiresAt == null ? null : expiresAt.plus(keepStoppedForOnPages.get());
   }
 
-  /** The expiry before which a workspace has been expired long enough to be deleted now. */
+  /**
+   * The expiry before which a workspace has been expired long enough to be deleted now, by the
+   * admin setting as it is in the database now.
+   */
   Instant deleteExpiredBefore() {
-    return clock.instant().minus(properties.keepStoppedFor());
+    return clock.instant().minus(keepStoppedFor.get());
   }
 }

@@ -45,6 +45,20 @@ public final class WorkspaceEvents {
       java.time.Instant expiresAt,
       String reason) {}
 
+  /**
+   * An admin changed how long an expired, stopped workspace is kept before it is deleted, or made
+   * the configured default apply again.
+   *
+   * @param before what applied before, for people ("14 days (default)")
+   * @param after what applies now, for people ("30 days")
+   */
+  public record ExpirySettingChanged(
+      String actor,
+      String before,
+      String after,
+      java.time.Duration keepStoppedFor,
+      boolean isDefault) {}
+
   public record TemplateChanged(String name, String change, String actor) {}
 
   /**

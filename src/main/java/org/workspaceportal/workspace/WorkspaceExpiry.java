@@ -17,8 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Enforces expiry, on one instance at a time (a db-scheduler recurring task): a READY workspace
  * past its expiry stops through the ordinary stop operation (storage-only ones have no step to run
- * and go straight to STOPPED); one that has stayed expired for {@link
- * ExpiryProperties#keepStoppedFor()} is deleted with its retention choice. Each move is a status
+ * and go straight to STOPPED); one that has stayed expired for as long as the admin setting says
+ * ({@link ExpirySettings}, read on every pass; the default is {@link
+ * ExpiryProperties#keepStoppedFor()}) is deleted with its retention choice. Each move is a status
  * change by the portal with its reason, so it is in the history and the audit trail.
  */
 @Configuration(proxyBeanMethods = false)

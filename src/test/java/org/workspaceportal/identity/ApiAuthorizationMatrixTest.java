@@ -51,6 +51,7 @@ class ApiAuthorizationMatrixTest {
   @Autowired WorkspaceService workspaces;
   @Autowired org.workspaceportal.workspace.ExtensionService extensions;
   @Autowired HostService hosts;
+  @Autowired org.workspaceportal.workspace.ExpirySettings expirySettings;
   @Autowired JdbcTemplate jdbc;
 
   @Autowired
@@ -72,6 +73,7 @@ class ApiAuthorizationMatrixTest {
   private UUID lastUnextended;
   private UUID lastHost;
   private String lastCreatedUsername;
+  private org.workspaceportal.workspace.ExpirySetting lastExpirySetting;
 
   @BeforeAll
   void users() {
@@ -126,6 +128,10 @@ class ApiAuthorizationMatrixTest {
             row("GET /api/v1/tokens", 401, 200, 200, 200),
             row("DELETE /api/v1/tokens/{token}", 401, 204, 404, 404),
             row("GET /api/v1/admin/audit", 401, 403, 403, 200),
+            row("GET /api/v1/admin/settings/expiry", 401, 403, 403, 200),
+            // the admin saves the default's 14 days, and the next row makes the default apply again
+            row("PUT /api/v1/admin/settings/expiry", 401, 403, 403, 200),
+            row("DELETE /api/v1/admin/settings/expiry", 401, 403, 403, 200),
             row("GET /api/v1/admin/hosts", 401, 403, 403, 200),
             row("POST /api/v1/admin/hosts", 401, 403, 403, 201),
             row("GET /api/v1/admin/hosts/{host}", 401, 403, 403, 200),
@@ -225,6 +231,7 @@ class ApiAuthorizationMatrixTest {
     lastToken = null;
     lastHost = null;
     lastCreatedUsername = null;
+    lastExpirySetting = null;
     String ws = "/api/v1/workspaces/";
     return switch (endpoint) {
       case "POST /api/v1/workspaces" ->
@@ -298,6 +305,16 @@ class ApiAuthorizationMatrixTest {
       case "DELETE /api/v1/tokens/{token}" ->
           api.delete("/api/v1/tokens/" + ownersSpareToken(), auth);
       case "GET /api/v1/admin/audit" -> api.get("/api/v1/admin/audit", auth);
+      case "GET /api/v1/admin/settings/expiry" -> api.get("/api/v1/admin/settings/expiry", auth);
+      case "PUT /api/v1/admin/settings/expiry" -> {
+        lastExpirySetting = expirySettings.current();
+        yield api.sendJson(
+            "PUT", "/api/v1/admin/settings/expiry", auth, Map.of("keepStoppedForDays", 14));
+      }
+      case "DELETE /api/v1/admin/settings/expiry" -> {
+        lastExpirySetting = expirySettings.current();
+        yield api.delete("/api/v1/admin/settings/expiry", auth);
+      }
       case "GET /api/v1/admin/hosts" -> api.get("/api/v1/admin/hosts", auth);
       case "POST /api/v1/admin/hosts" ->
           api.post("/api/v1/admin/hosts", auth, hostBody(uniqueHostName()));
@@ -378,6 +395,9 @@ class ApiAuthorizationMatrixTest {
     }
     if (lastHost != null) {
       assertThat(hosts.get(lastHost).drained()).isFalse();
+    }
+    if (lastExpirySetting != null) {
+      assertThat(expirySettings.current()).isEqualTo(lastExpirySetting);
     }
   }
 

@@ -42,4 +42,21 @@ class ExpiryRulesTest {
     assertThat(rules.deletedAt(expired)).isEqualTo(expired.plus(Duration.ofDays(14)));
     assertThat(rules.deleteExpiredBefore()).isEqualTo(NOW.minus(Duration.ofDays(14)));
   }
+
+  @Test
+  void theKeepingTimeIsAskedForOnEveryCheckSoASavedChangeAppliesAtOnce() {
+    var keep = new java.util.concurrent.atomic.AtomicReference<>(Duration.ofDays(14));
+    ExpiryRules changing =
+        new ExpiryRules(
+            new ExpiryProperties(Duration.ofHours(24), Duration.ofDays(14), Duration.ofMinutes(1)),
+            keep::get,
+            keep::get,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    Instant expired = NOW.minus(Duration.ofDays(3));
+
+    keep.set(Duration.ofDays(2));
+
+    assertThat(changing.deleteExpiredBefore()).isEqualTo(NOW.minus(Duration.ofDays(2)));
+    assertThat(changing.deletedAt(expired)).isEqualTo(expired.plus(Duration.ofDays(2)));
+  }
 }

@@ -219,11 +219,18 @@ public final class WorkspaceFixtures {
 
   /** The expiry rules with the default settings (24 h warning, 14 days kept) on this clock. */
   public static ExpiryRules expiryRules(java.time.Clock clock) {
+    return expiryRules(clock, java.time.Duration.ofDays(14));
+  }
+
+  /** The expiry rules with a 24 h warning that keep an expired workspace for {@code keep}. */
+  public static ExpiryRules expiryRules(java.time.Clock clock, java.time.Duration keep) {
     return new ExpiryRules(
         new ExpiryProperties(
             java.time.Duration.ofHours(24),
             java.time.Duration.ofDays(14),
             java.time.Duration.ofMinutes(1)),
+        () -> keep,
+        () -> keep,
         clock);
   }
 }

@@ -1,14 +1,21 @@
 package org.workspaceportal.workspace.web;
 
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.workspaceportal.workspace.ExpiryRules;
+import org.workspaceportal.workspace.ExpirySetting;
+import org.workspaceportal.workspace.ExpirySettings;
 import org.workspaceportal.workspace.WorkspaceFixtures;
 
 /**
  * For {@code @WebMvcTest} slices: the live-update registry the workspace pages need (it has no
- * dependencies) and the expiry rules their templates call ({@code @expiry}, default settings).
+ * dependencies), the expiry rules their templates call ({@code @expiry}, default settings) and the
+ * expiry setting the admin list shows (the default, 14 days; a mock, so the pages never save it).
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(WorkspaceUpdates.class)
@@ -17,5 +24,13 @@ public class WorkspacePagesTestConfiguration {
   @Bean("expiry")
   ExpiryRules expiry() {
     return WorkspaceFixtures.expiryRules(java.time.Clock.systemUTC());
+  }
+
+  @Bean
+  ExpirySettings expirySettings() {
+    ExpirySettings settings = mock(ExpirySettings.class);
+    when(settings.current())
+        .thenReturn(new ExpirySetting(Duration.ofDays(14), null, Duration.ofDays(14), null, null));
+    return settings;
   }
 }

@@ -196,18 +196,8 @@ final class LiveWorkspaces {
   }
 
   WorkspaceView await(UUID id, Predicate<WorkspaceView> condition, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    WorkspaceView ws = workspaces.get(id, ADMIN);
-    while (!condition.test(ws) && Instant.now().isBefore(deadline)) {
-      sleep(250);
-      ws = workspaces.get(id, ADMIN);
-    }
-    assertThat(condition.test(ws))
-        .as(
-            "%s: %s (%s), steps %s, history %s",
-            ws.name(), ws.status(), ws.statusReason(), ws.steps(), ws.history())
-        .isTrue();
-    return ws;
+    return WorkspaceFixtures.awaitView(
+        workspaces, ADMIN, id, condition, timeout, Duration.ofMillis(250));
   }
 
   /** Waits up to {@code timeout} for the condition, checking twice a second. */

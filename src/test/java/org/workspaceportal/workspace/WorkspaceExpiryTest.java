@@ -168,18 +168,7 @@ class WorkspaceExpiryTest {
   }
 
   private WorkspaceView await(UUID id, Predicate<WorkspaceView> condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    WorkspaceView ws = workspaces.get(id, ADMIN);
-    while (!condition.test(ws) && Instant.now().isBefore(deadline)) {
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      ws = workspaces.get(id, ADMIN);
-    }
-    assertThat(condition.test(ws)).as("%s: %s %s", ws.name(), ws.status(), ws.steps()).isTrue();
-    return ws;
+    return WorkspaceFixtures.awaitView(
+        workspaces, ADMIN, id, condition, Duration.ofSeconds(60), Duration.ofMillis(100));
   }
 }

@@ -1,5 +1,8 @@
 package org.workspaceportal.workspace;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -9,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.storage.Retention;
 
 /**
@@ -232,5 +237,36 @@ public final class WorkspaceFixtures {
         () -> keep,
         () -> keep,
         clock);
+  }
+
+  /**
+   * Reads the workspace as {@code who} every {@code every} until {@code condition} holds or {@code
+   * timeout} has passed, asserts the condition (naming the status, reason and steps) and returns
+   * the workspace as last read.
+   */
+  public static WorkspaceView awaitView(
+      WorkspaceService workspaces,
+      CurrentUser who,
+      UUID id,
+      Predicate<WorkspaceView> condition,
+      Duration timeout,
+      Duration every) {
+    Instant deadline = Instant.now().plus(timeout);
+    WorkspaceView ws = workspaces.get(id, who);
+    while (!condition.test(ws) && Instant.now().isBefore(deadline)) {
+      try {
+        Thread.sleep(every.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      ws = workspaces.get(id, who);
+    }
+    assertThat(condition.test(ws))
+        .as(
+            "%s: %s (%s), steps %s, history %s",
+            ws.name(), ws.status(), ws.statusReason(), ws.steps(), ws.history())
+        .isTrue();
+    return ws;
   }
 }

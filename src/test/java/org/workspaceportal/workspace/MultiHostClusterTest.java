@@ -266,12 +266,16 @@ class MultiHostClusterTest {
                       + 1,
                   back.history().size());
       assertThat(afterwards).extracting(WorkspaceView.HistoryEntry::actor).containsOnly("portal");
-      assertThat(afterwards)
-          .extracting(WorkspaceView.HistoryEntry::to)
-          .as("READY as it was, or repaired")
-          .isIn(
-              List.of(WorkspaceStatus.READY),
-              List.of(WorkspaceStatus.DEGRADED, WorkspaceStatus.REPAIRING, WorkspaceStatus.READY));
+      // READY as it was, or repaired: a repair that starts while the engine is still settling may
+      // fail (DEGRADED again) and the next one succeed, within the reconciler's bounded tries
+      List<WorkspaceStatus> path = afterwards.stream().map(WorkspaceView.HistoryEntry::to).toList();
+      assertThat(path).as("READY as it was, or repaired").last().isEqualTo(WorkspaceStatus.READY);
+      assertThat(path.subList(0, path.size() - 1))
+          .as("only repairs on the way back: %s", path)
+          .allMatch(st -> st == WorkspaceStatus.DEGRADED || st == WorkspaceStatus.REPAIRING);
+      assertThat(path.stream().filter(st -> st == WorkspaceStatus.REPAIRING).count())
+          .as("within the bounded number of automatic repairs: %s", path)
+          .isLessThanOrEqualTo(3);
       assertThat(back.cluster().members())
           .extracting(ClusterView.Member::state)
           .containsOnly("running");

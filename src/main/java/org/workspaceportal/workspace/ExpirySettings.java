@@ -107,9 +107,7 @@ public class ExpirySettings {
           }
         });
     ExpirySetting after = view(row);
-    events.publishEvent(
-        new ExpirySettingChanged(
-            actor, describe(before), describe(after), after.keepStoppedFor(), after.isDefault()));
+    events.publishEvent(new ExpirySettingChanged(actor, describe(before), describe(after)));
     return after;
   }
 

@@ -52,12 +52,7 @@ public final class WorkspaceEvents {
    * @param before what applied before, for people ("14 days (default)")
    * @param after what applies now, for people ("30 days")
    */
-  public record ExpirySettingChanged(
-      String actor,
-      String before,
-      String after,
-      java.time.Duration keepStoppedFor,
-      boolean isDefault) {}
+  public record ExpirySettingChanged(String actor, String before, String after) {}
 
   public record TemplateChanged(String name, String change, String actor) {}
 

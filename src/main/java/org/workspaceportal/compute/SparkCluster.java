@@ -4,17 +4,21 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One workspace's Spark standalone cluster as it is to run: where each container goes and what it
- * gets. Holds secrets (the Spark RPC secret, the Jupyter token, the S3 key): {@link #toString()}
- * shows none of them.
+ * One Spark standalone cluster as it is to run: where each container goes and what it gets. Holds
+ * secrets (the Spark RPC secret, the Jupyter token, the S3 key): {@link #toString()} shows none of
+ * them. A pool cluster, kept warm for no one yet, has no notebook, no token and no S3 access.
  *
+ * @param id names and labels its containers and volumes: the workspace's id, or the id of the pool
+ *     cluster the workspace claimed (a container's labels cannot change)
  * @param sparkSecret the cluster's own RPC secret ({@code spark.authenticate}) for master, workers
  *     and driver, so no other driver can join it or reach its executors
- * @param jupyterToken the notebook's token
+ * @param jupyterToken the notebook's token; null for a pool cluster
+ * @param notebook null for a pool cluster
+ * @param s3 null for a pool cluster
  * @param datahub null without a datahub
  */
 public record SparkCluster(
-    UUID workspaceId,
+    UUID id,
     String image,
     String sparkSecret,
     String jupyterToken,
@@ -78,8 +82,8 @@ public record SparkCluster(
 
   @Override
   public String toString() {
-    return "SparkCluster[workspace="
-        + workspaceId
+    return "SparkCluster[id="
+        + id
         + ", image="
         + image
         + ", master="

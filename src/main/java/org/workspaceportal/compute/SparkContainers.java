@@ -13,7 +13,10 @@ import java.util.UUID;
  */
 public final class SparkContainers {
 
-  /** The label every container and volume of a workspace carries: its id. */
+  /**
+   * The label every container and volume of a cluster carries: the cluster's id (the workspace's
+   * id, or that of the pool cluster the workspace claimed).
+   */
   public static final String WORKSPACE_LABEL = "org.workspaceportal.workspace";
 
   /**
@@ -50,13 +53,18 @@ public final class SparkContainers {
 
   private SparkContainers() {}
 
-  public static Map<String, String> labels(UUID workspaceId, String role) {
-    return Map.of(WORKSPACE_LABEL, workspaceId.toString(), ROLE_LABEL, role);
+  public static Map<String, String> labels(UUID clusterId, String role) {
+    return Map.of(WORKSPACE_LABEL, clusterId.toString(), ROLE_LABEL, role);
+  }
+
+  /** What finds every container and volume of a cluster: its label. */
+  public static Map<String, String> labelled(UUID clusterId) {
+    return Map.of(WORKSPACE_LABEL, clusterId.toString());
   }
 
   /** The deterministic name of a container (and prefix of its volumes). */
-  public static String name(UUID workspaceId, String role) {
-    return "wsp-" + workspaceId.toString().replace("-", "").substring(0, 12) + "-" + role;
+  public static String name(UUID clusterId, String role) {
+    return "wsp-" + clusterId.toString().replace("-", "").substring(0, 12) + "-" + role;
   }
 
   public static ContainerSpec master(SparkCluster c) {
@@ -112,15 +120,11 @@ public final class SparkContainers {
   public static List<VolumeSpec> volumes(
       SparkCluster c, String scratchDriver, Map<String, String> scratchOptions) {
     List<VolumeSpec> volumes = new ArrayList<>();
-    volumes.add(
-        new VolumeSpec(notebookVolume(c), "local", Map.of(), labels(c.workspaceId(), "notebook")));
+    volumes.add(new VolumeSpec(notebookVolume(c), "local", Map.of(), labels(c.id(), "notebook")));
     for (SparkCluster.Node w : c.workers()) {
       volumes.add(
           new VolumeSpec(
-              scratchVolume(c, w),
-              scratchDriver,
-              scratchOptions,
-              labels(c.workspaceId(), w.role())));
+              scratchVolume(c, w), scratchDriver, scratchOptions, labels(c.id(), w.role())));
     }
     return volumes;
   }
@@ -130,10 +134,10 @@ public final class SparkContainers {
     return c.datahub() == null
         ? null
         : new VolumeSpec(
-            name(c.workspaceId(), "datahub"),
+            name(c.id(), "datahub"),
             "local",
             c.datahub().volumeOptions(),
-            labels(c.workspaceId(), "datahub"));
+            labels(c.id(), "datahub"));
   }
 
   private static void datahubMount(
@@ -145,11 +149,11 @@ public final class SparkContainers {
   }
 
   public static String notebookVolume(SparkCluster c) {
-    return name(c.workspaceId(), "notebook") + "-work";
+    return name(c.id(), "notebook") + "-work";
   }
 
   public static String scratchVolume(SparkCluster c, SparkCluster.Node worker) {
-    return name(c.workspaceId(), worker.role()) + "-scratch";
+    return name(c.id(), worker.role()) + "-scratch";
   }
 
   private static List<String> common(SparkCluster c, SparkCluster.Node node, String role) {
@@ -166,10 +170,10 @@ public final class SparkContainers {
       List<String> env,
       List<ContainerSpec.VolumeMount> volumes) {
     return new ContainerSpec(
-        name(c.workspaceId(), node.role()),
+        name(c.id(), node.role()),
         c.image(),
         env,
-        labels(c.workspaceId(), node.role()),
+        labels(c.id(), node.role()),
         Math.max(node.cpus(), 1) * 1_000_000_000L,
         node == c.notebook() ? NOTEBOOK_CPU_SHARES : 0,
         (long) node.memoryMb() * 1024 * 1024,

@@ -50,6 +50,30 @@ public class CapacityService {
    */
   @Transactional
   public List<Placement> place(UUID workspaceId, List<Demand> wanted) {
+    return place(workspaceId, wanted, false);
+  }
+
+  /**
+   * Places a warm-pool cluster like a workspace's: it counts against the hosts' capacity (and the
+   * hosts page shows it apart), against nobody's quota.
+   */
+  @Transactional
+  public List<Placement> placePoolCluster(UUID poolClusterId, List<Demand> wanted) {
+    return place(poolClusterId, wanted, true);
+  }
+
+  /**
+   * Hands everything a pool cluster holds (cores, memory, ports) to the workspace that claimed it,
+   * in the caller's transaction; says how many leases moved. It takes no placement lock: what the
+   * hosts hold does not change, only who holds it, so claims never wait for each other here.
+   */
+  @Transactional
+  public int transfer(UUID poolClusterId, UUID workspaceId) {
+    ports.transfer(poolClusterId, workspaceId);
+    return leases.transfer(poolClusterId, workspaceId);
+  }
+
+  private List<Placement> place(UUID workspaceId, List<Demand> wanted, boolean pooled) {
     leases.lockPlacements();
     Set<String> placed =
         placementsOf(workspaceId).stream().map(Placement::role).collect(Collectors.toSet());
@@ -87,7 +111,8 @@ public class CapacityService {
     for (Demand d : demands) {
       DockerHost host = byId.get(chosen.get(d.role()));
       leases.save(
-          new HostLease(host.id(), workspaceId, d.role(), d.cpus(), d.memoryMb(), clock.instant()));
+          new HostLease(
+              host.id(), workspaceId, d.role(), d.cpus(), d.memoryMb(), pooled, clock.instant()));
       List<Integer> free =
           ports.freePorts(
               host.address(),

@@ -36,9 +36,21 @@ class HostLease {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  /** Held by a warm-pool cluster (its id in workspaceId) that no workspace claimed yet. */
+  @Column(nullable = false)
+  private boolean pooled;
+
   protected HostLease() {}
 
-  HostLease(UUID hostId, UUID workspaceId, String role, int cpus, int memoryMb, Instant now) {
+  HostLease(
+      UUID hostId,
+      UUID workspaceId,
+      String role,
+      int cpus,
+      int memoryMb,
+      boolean pooled,
+      Instant now) {
+    this.pooled = pooled;
     this.hostId = hostId;
     this.workspaceId = workspaceId;
     this.role = role;

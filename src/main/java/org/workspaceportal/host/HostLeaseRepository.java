@@ -7,14 +7,23 @@ import org.springframework.data.jpa.repository.Query;
 
 interface HostLeaseRepository extends JpaRepository<HostLease, Long> {
 
-  /** Cores and memory held on one host. */
-  record Usage(UUID hostId, long cpus, long memoryMb, long workspaces) {}
+  /** Cores and memory held on one host, by workspaces and by warm-pool clusters. */
+  record Usage(UUID hostId, long cpus, long memoryMb, long workspaces, long poolClusters) {}
 
   @Query(
       "select new org.workspaceportal.host.HostLeaseRepository$Usage("
-          + "l.hostId, sum(l.cpus), sum(l.memoryMb), count(distinct l.workspaceId)) "
+          + "l.hostId, sum(l.cpus), sum(l.memoryMb),"
+          + " count(distinct case when l.pooled = false then l.workspaceId end),"
+          + " count(distinct case when l.pooled = true then l.workspaceId end)) "
           + "from HostLease l group by l.hostId")
   List<Usage> usageByHost();
+
+  /** A pool cluster claimed by a workspace: its leases are the workspace's from now on. */
+  @org.springframework.data.jpa.repository.Modifying
+  @Query(
+      "update HostLease l set l.workspaceId = :to, l.pooled = false"
+          + " where l.workspaceId = :from and l.pooled = true")
+  int transfer(UUID from, UUID to);
 
   @Query("select count(distinct l.workspaceId) from HostLease l where l.hostId = :hostId")
   long countWorkspacesOnHost(UUID hostId);

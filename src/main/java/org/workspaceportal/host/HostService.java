@@ -388,6 +388,7 @@ public class HostService {
         usage == null ? 0 : (int) usage.cpus(),
         usage == null ? 0 : (int) usage.memoryMb(),
         usage == null ? 0 : (int) usage.workspaces(),
+        usage == null ? 0 : (int) usage.poolClusters(),
         h.portRangeStart(),
         h.portRangeEnd(),
         h.drained(),

@@ -11,6 +11,7 @@ import java.util.UUID;
  * @param offeredMemoryMb memory the portal may use there, in MB
  * @param usedCpus cores held by workspaces' containers
  * @param workspaces workspaces with containers there
+ * @param poolClusters warm-pool clusters kept started there, claimed by no workspace yet
  */
 public record HostView(
     UUID id,
@@ -26,6 +27,7 @@ public record HostView(
     int usedCpus,
     int usedMemoryMb,
     int workspaces,
+    int poolClusters,
     int portRangeStart,
     int portRangeEnd,
     boolean drained,

@@ -8,7 +8,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.workspaceportal.common.NotFoundException;
 import org.workspaceportal.compute.ComputeException;
 import org.workspaceportal.compute.ContainerEngine;
-import org.workspaceportal.compute.SparkContainers;
 import org.workspaceportal.host.CapacityService;
 import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.Placement;
@@ -72,9 +71,7 @@ public class ClusterLogs {
     try {
       raw =
           engines.logTail(
-              hosts.endpointOf(target.placement().hostId()),
-              SparkContainers.name(workspaceId, role),
-              lines);
+              hosts.endpointOf(target.placement().hostId()), target.containerName(), lines);
     } catch (ComputeException e) {
       raw = List.of("(the log cannot be read now: " + e.getMessage() + ")");
     }
@@ -101,7 +98,8 @@ public class ClusterLogs {
         });
   }
 
-  private record Target(Placement placement, String state, List<String> secrets) {}
+  private record Target(
+      Placement placement, String containerName, String state, List<String> secrets) {}
 
   private Target target(UUID workspaceId, String role, CurrentUser user) {
     visible(workspaceId, user);
@@ -126,7 +124,7 @@ public class ClusterLogs {
         .findById(workspaceId)
         .filter(s -> s.secretCiphertext() != null)
         .ifPresent(s -> secrets.add(cipher.decrypt(s.secretCiphertext())));
-    return new Target(placement, member.state(), secrets);
+    return new Target(placement, member.containerName(), member.state(), secrets);
   }
 
   private void visible(UUID workspaceId, CurrentUser user) {

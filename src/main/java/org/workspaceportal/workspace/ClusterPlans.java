@@ -99,17 +99,13 @@ class ClusterPlans {
         capacity.placementsOf(ws.id()).stream()
             .collect(Collectors.toMap(Placement::role, Function.identity()));
     WorkspaceStorage s = storage.findById(ws.id()).orElseThrow();
-    List<SparkCluster.Node> workers =
-        java.util.stream.IntStream.rangeClosed(1, ws.workers())
-            .mapToObj(i -> node(placed.get(worker(i))))
-            .toList();
     return new SparkCluster(
-        ws.id(),
+        cluster.clusterId(),
         cluster.image(),
         cipher.decrypt(cluster.sparkSecretCiphertext()),
         cipher.decrypt(cluster.jupyterTokenCiphertext()),
         node(placed.get(MASTER)),
-        workers,
+        workers(placed, ws.workers()),
         node(placed.get(NOTEBOOK)),
         new SparkCluster.S3Access(
             s.s3Endpoint(),
@@ -129,10 +125,39 @@ class ClusterPlans {
     return new SparkCluster.Datahub(mount.source(), mount.volumeOptions());
   }
 
+  /** A pool cluster's demands: the master and the template's default workers, no notebook. */
+  List<Demand> poolDemands(WorkspaceTemplate template) {
+    return demands(template, template.defaultWorkers()).stream()
+        .filter(d -> !NOTEBOOK.equals(d.role()))
+        .toList();
+  }
+
+  /** A pool cluster as placed: master and workers with its own secret, nothing of any user. */
+  SparkCluster poolCluster(PoolCluster pool) {
+    Map<String, Placement> placed = placements(pool.id());
+    return new SparkCluster(
+        pool.id(),
+        pool.image(),
+        cipher.decrypt(pool.sparkSecretCiphertext()),
+        null,
+        node(placed.get(MASTER)),
+        workers(placed, pool.workers()),
+        null,
+        null,
+        null);
+  }
+
   /** Where each role was placed. */
   Map<String, Placement> placements(UUID workspaceId) {
     return capacity.placementsOf(workspaceId).stream()
         .collect(Collectors.toMap(Placement::role, Function.identity()));
+  }
+
+  /** Workers 1 to {@code n} as placed. */
+  private List<SparkCluster.Node> workers(Map<String, Placement> placed, int n) {
+    return java.util.stream.IntStream.rangeClosed(1, n)
+        .mapToObj(i -> node(placed.get(worker(i))))
+        .toList();
   }
 
   private SparkCluster.Node node(Placement p) {

@@ -171,7 +171,7 @@ class ClusterReconciler {
 
   /** The workspace's labelled containers on each of its hosts. */
   private Map<UUID, List<ContainerInfo>> census(Watched w) {
-    Map<String, String> mine = Map.of(SparkContainers.WORKSPACE_LABEL, w.id().toString());
+    Map<String, String> mine = SparkContainers.labelled(w.clusterId());
     Map<UUID, List<ContainerInfo>> found = new HashMap<>();
     for (UUID hostId : w.hostIds()) {
       found.put(hostId, engines.containers(hosts.endpointOf(hostId), mine));

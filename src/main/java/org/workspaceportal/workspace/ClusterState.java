@@ -51,6 +51,7 @@ class ClusterState {
                     clusters.save(
                         new WorkspaceCluster(
                             workspaceId,
+                            workspaceId,
                             image,
                             cipher.encrypt(randomSecret()),
                             cipher.encrypt(randomSecret()),
@@ -62,7 +63,7 @@ class ClusterState {
                 workspaceId,
                 p.role(),
                 p.hostId(),
-                SparkContainers.name(workspaceId, p.role()),
+                SparkContainers.name(cluster.clusterId(), p.role()),
                 clock.instant()));
       }
     }
@@ -72,6 +73,15 @@ class ClusterState {
   @Transactional(readOnly = true)
   Optional<WorkspaceCluster> cluster(UUID workspaceId) {
     return clusters.findById(workspaceId);
+  }
+
+  /**
+   * What names and labels the workspace's containers: its cluster's id, or the workspace's own id
+   * when it has no cluster record (yet, or any more).
+   */
+  @Transactional(readOnly = true)
+  UUID clusterId(UUID workspaceId) {
+    return clusters.findById(workspaceId).map(WorkspaceCluster::clusterId).orElse(workspaceId);
   }
 
   @Transactional(readOnly = true)
@@ -115,7 +125,7 @@ class ClusterState {
     members.findByWorkspaceId(workspaceId).forEach(m -> m.seen(null, "removed", clock.instant()));
   }
 
-  private static String randomSecret() {
+  static String randomSecret() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

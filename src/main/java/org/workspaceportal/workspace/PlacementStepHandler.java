@@ -10,7 +10,9 @@ import org.workspaceportal.host.Placement;
 
 /**
  * Where a cluster runs: chooses hosts and leases cores, memory and ports for every container
- * (waiting, not failing, while the hosts are full), and gives them back on deletion.
+ * (waiting, not failing, while the hosts are full), and gives them back on deletion. A new
+ * workspace first tries to claim a cluster from its template's warm pool: then its master and
+ * workers are already placed and running, and only the notebook is placed here.
  */
 @Component
 class PlacementStepHandler implements StepHandler {
@@ -18,16 +20,19 @@ class PlacementStepHandler implements StepHandler {
   private final ClusterPlans plans;
   private final ClusterState state;
   private final CapacityService capacity;
+  private final WarmPool pool;
   private final ClusterProperties properties;
 
   PlacementStepHandler(
       ClusterPlans plans,
       ClusterState state,
       CapacityService capacity,
+      WarmPool pool,
       ClusterProperties properties) {
     this.plans = plans;
     this.state = state;
     this.capacity = capacity;
+    this.pool = pool;
     this.properties = properties;
   }
 
@@ -42,6 +47,9 @@ class PlacementStepHandler implements StepHandler {
     if (step.kind() == StepKind.RELEASE_HOSTS) {
       capacity.release(ws.id());
       return StepOutcome.done();
+    }
+    if (step.operation() == Operation.PROVISION) {
+      pool.claim(ws);
     }
     WorkspaceTemplate template = plans.template(ws);
     List<Placement> placements;

@@ -78,10 +78,10 @@ class ReadinessStepHandler implements StepHandler {
     SparkCluster cluster = plans.cluster(step.workspace());
     if (step.kind() == StepKind.NOTEBOOK_READY) {
       if (probe.notebookAnswers(cluster.notebookUrl(), cluster.jupyterToken())) {
-        state.notebookAnswered(cluster.workspaceId());
+        state.notebookAnswered(step.workspace().id());
         return StepOutcome.done();
       }
-      failIfAContainerStopped(step);
+      failIfAContainerStopped(step, cluster);
       return StepOutcome.checkAgain(
           properties.pollInterval(),
           "waiting for the notebook to answer",
@@ -89,11 +89,11 @@ class ReadinessStepHandler implements StepHandler {
     }
     int wanted = cluster.workers().size();
     int alive = probe.aliveWorkers(cluster.masterUi());
-    state.workersAlive(cluster.workspaceId(), Math.max(alive, 0));
+    state.workersAlive(step.workspace().id(), Math.max(alive, 0));
     if (alive >= wanted) {
       return StepOutcome.done();
     }
-    failIfAContainerStopped(step);
+    failIfAContainerStopped(step, cluster);
     return StepOutcome.checkAgain(
         properties.pollInterval(),
         alive < 0
@@ -106,7 +106,7 @@ class ReadinessStepHandler implements StepHandler {
    * A container that exited (a port taken by something else, a bad setting) will not come back by
    * waiting: fail at once with what it logged instead of at the deadline.
    */
-  private void failIfAContainerStopped(StepAttempt step) {
+  private void failIfAContainerStopped(StepAttempt step, SparkCluster cluster) {
     // every few seconds, not at every poll: listing containers is a round trip to every host's
     // engine, and five workspaces starting at once would ask each engine fifty times a second
     Instant now = Instant.now();
@@ -117,8 +117,7 @@ class ReadinessStepHandler implements StepHandler {
     lastExitCheck.put(step.stepId(), now);
     // steps this instance stopped waiting for (a deadline, a takeover) leave an entry behind
     lastExitCheck.values().removeIf(t -> t.isBefore(now.minus(Duration.ofHours(1))));
-    Map<String, String> mine =
-        Map.of(SparkContainers.WORKSPACE_LABEL, step.workspace().id().toString());
+    Map<String, String> mine = SparkContainers.labelled(cluster.id());
     Map<java.util.UUID, String> hostsUsed = new java.util.LinkedHashMap<>();
     plans
         .placements(step.workspace().id())
@@ -156,7 +155,7 @@ class ReadinessStepHandler implements StepHandler {
         List<String> lines =
             engines.logTail(
                 hosts.endpointOf(p.hostId()),
-                SparkContainers.name(step.workspace().id(), role),
+                SparkContainers.name(state.clusterId(step.workspace().id()), role),
                 LOG_LINES);
         detail.add(
             "Last lines of " + role + " on " + p.hostName() + ":\n" + String.join("\n", lines));

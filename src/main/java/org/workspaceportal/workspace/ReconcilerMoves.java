@@ -30,6 +30,8 @@ class ReconcilerMoves {
 
   private final WorkspaceRepository workspaces;
   private final ClusterMemberRepository members;
+  private final WorkspaceClusterRepository clusters;
+  private final PoolClusterRepository pool;
   private final TransitionRepository history;
   private final WorkspaceTransitions transitions;
   private final ApplicationEventPublisher events;
@@ -39,6 +41,8 @@ class ReconcilerMoves {
   ReconcilerMoves(
       WorkspaceRepository workspaces,
       ClusterMemberRepository members,
+      WorkspaceClusterRepository clusters,
+      PoolClusterRepository pool,
       TransitionRepository history,
       WorkspaceTransitions transitions,
       ApplicationEventPublisher events,
@@ -46,6 +50,8 @@ class ReconcilerMoves {
       Clock clock) {
     this.workspaces = workspaces;
     this.members = members;
+    this.clusters = clusters;
+    this.pool = pool;
     this.history = history;
     this.transitions = transitions;
     this.events = events;
@@ -53,8 +59,13 @@ class ReconcilerMoves {
     this.clock = clock;
   }
 
-  /** A workspace as the reconciler read it, with its recorded containers. */
-  record Watched(UUID id, WorkspaceStatus status, Instant updatedAt, List<Expected> expected) {
+  /**
+   * A workspace as the reconciler read it, with its recorded containers.
+   *
+   * @param clusterId what labels its containers
+   */
+  record Watched(
+      UUID id, UUID clusterId, WorkspaceStatus status, Instant updatedAt, List<Expected> expected) {
 
     Set<UUID> hostIds() {
       return expected.stream().map(Expected::hostId).collect(Collectors.toSet());
@@ -69,6 +80,7 @@ class ReconcilerMoves {
             w ->
                 new Watched(
                     w.id(),
+                    clusters.findById(w.id()).map(WorkspaceCluster::clusterId).orElse(w.id()),
                     w.status(),
                     w.updatedAt(),
                     members.findByWorkspaceId(w.id()).stream()
@@ -84,11 +96,23 @@ class ReconcilerMoves {
         .toList();
   }
 
-  /** The statuses of these workspaces; an id the portal does not know is absent. */
+  /**
+   * The status of the workspace each of these cluster labels belongs to: a workspace's own id, the
+   * pool cluster id a workspace claimed, or a pool cluster not claimed yet (which counts as
+   * PROVISIONING: it is being kept for a workspace to come). An id the portal does not know is
+   * absent.
+   */
   @Transactional(readOnly = true)
   Map<UUID, WorkspaceStatus> statuses(Collection<UUID> ids) {
-    return workspaces.findAllById(ids).stream()
-        .collect(Collectors.toMap(Workspace::id, Workspace::status));
+    Map<UUID, WorkspaceStatus> known = new java.util.HashMap<>();
+    workspaces.findAllById(ids).forEach(w -> known.put(w.id(), w.status()));
+    Map<UUID, UUID> claimed = new java.util.HashMap<>();
+    clusters.findByClusterIdIn(ids).forEach(c -> claimed.put(c.workspaceId(), c.clusterId()));
+    workspaces
+        .findAllById(claimed.keySet())
+        .forEach(w -> known.put(claimed.get(w.id()), w.status()));
+    pool.findAllById(ids).forEach(p -> known.put(p.id(), WorkspaceStatus.PROVISIONING));
+    return known;
   }
 
   /** Moves the workspace if it is still as read; says whether it moved. */

@@ -14,6 +14,8 @@ import org.workspaceportal.common.PlainText;
  *
  * @param idleStopMinutes stop its READY workspaces after this many minutes without notebook
  *     activity and Spark application; empty: never
+ * @param poolSize clusters to keep started for it, each ready to be claimed by an approval (a warm
+ *     pool); empty or 0: none
  */
 public record TemplateForm(
     @NotBlank
@@ -34,9 +36,13 @@ public record TemplateForm(
     @NotNull @Min(1) @Max(64) Integer maxWorkers,
     @NotNull @Min(1) @Max(64) Integer workerCores,
     @NotNull @Min(256) @Max(1048576) Integer workerMemoryMb,
-    @Min(1) @Max(10080) Integer idleStopMinutes) {
+    @Min(1) @Max(10080) Integer idleStopMinutes,
+    @Min(0) @Max(MAX_POOL_SIZE) Integer poolSize) {
 
-  /** A form without idle stop. */
+  /** The largest warm pool a template may have (the database checks it too). */
+  public static final int MAX_POOL_SIZE = 10;
+
+  /** A form without idle stop and without a warm pool. */
   public TemplateForm(
       String name,
       String description,
@@ -55,6 +61,7 @@ public record TemplateForm(
         maxWorkers,
         workerCores,
         workerMemoryMb,
+        null,
         null);
   }
 
@@ -77,6 +84,7 @@ public record TemplateForm(
         t.maxWorkers(),
         t.workerCores(),
         t.workerMemoryMb(),
-        t.idleStopMinutes());
+        t.idleStopMinutes(),
+        t.poolSize());
   }
 }

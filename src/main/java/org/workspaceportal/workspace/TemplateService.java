@@ -20,16 +20,19 @@ public class TemplateService {
 
   private final WorkspaceTemplateRepository templates;
   private final WorkspaceRepository workspaces;
+  private final PoolClusterRepository pool;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   TemplateService(
       WorkspaceTemplateRepository templates,
       WorkspaceRepository workspaces,
+      PoolClusterRepository pool,
       ApplicationEventPublisher events,
       Clock clock) {
     this.templates = templates;
     this.workspaces = workspaces;
+    this.pool = pool;
     this.events = events;
     this.clock = clock;
   }
@@ -52,6 +55,29 @@ public class TemplateService {
             Collectors.toMap(
                 WorkspaceRepository.TemplateCount::templateId,
                 WorkspaceRepository.TemplateCount::count));
+  }
+
+  /** How many clusters each template's warm pool has, by state; absent: none. */
+  public record WarmPoolView(int ready, int starting, int removing) {}
+
+  /** Each template's warm pool as it is now; a template without pool clusters is absent. */
+  @Transactional(readOnly = true)
+  public Map<UUID, WarmPoolView> warmPools() {
+    Map<UUID, Map<PoolCluster.State, Long>> counts =
+        pool.findAllByOrderByCreatedAtAsc().stream()
+            .collect(
+                Collectors.groupingBy(
+                    PoolCluster::templateId,
+                    Collectors.groupingBy(PoolCluster::state, Collectors.counting())));
+    return counts.entrySet().stream()
+        .collect(
+            Collectors.toMap(
+                Map.Entry::getKey,
+                e ->
+                    new WarmPoolView(
+                        e.getValue().getOrDefault(PoolCluster.State.READY, 0L).intValue(),
+                        e.getValue().getOrDefault(PoolCluster.State.STARTING, 0L).intValue(),
+                        e.getValue().getOrDefault(PoolCluster.State.REMOVING, 0L).intValue())));
   }
 
   @Transactional(readOnly = true)

@@ -7,6 +7,7 @@ import java.util.UUID;
  *
  * @param cluster false for a storage-only template (a bucket and credentials, no Spark cluster)
  * @param idleStopMinutes its READY workspaces stop after this long without activity; null: never
+ * @param poolSize how many clusters the portal keeps started for it (a warm pool); 0: none
  */
 public record TemplateView(
     UUID id,
@@ -21,9 +22,10 @@ public record TemplateView(
     boolean isDefault,
     boolean enabled,
     boolean cluster,
-    Integer idleStopMinutes) {
+    Integer idleStopMinutes,
+    int poolSize) {
 
-  /** A template without idle stop. */
+  /** A template without idle stop and without a warm pool. */
   public TemplateView(
       UUID id,
       String name,
@@ -50,6 +52,7 @@ public record TemplateView(
         isDefault,
         enabled,
         cluster,
-        null);
+        null,
+        0);
   }
 }

@@ -95,7 +95,7 @@ class WorkerRemovalStepHandler implements StepHandler {
       Map<String, String> labels =
           Map.of(
               SparkContainers.WORKSPACE_LABEL,
-              ws.id().toString(),
+              cluster.id().toString(),
               SparkContainers.ROLE_LABEL,
               m.role());
       engines.volumes(endpoint, labels).forEach(v -> engines.removeVolume(endpoint, v));

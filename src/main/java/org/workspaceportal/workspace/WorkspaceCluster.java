@@ -9,7 +9,8 @@ import java.util.UUID;
 
 /**
  * The Spark cluster of one workspace: its image and secrets (encrypted), and how far it came up.
- * Made by the placement step; its containers are {@link ClusterMember}s.
+ * Made by the placement step, or taken from a warm pool; its containers are {@link ClusterMember}s,
+ * named and labelled by its cluster id.
  */
 @Entity
 @Table(name = "workspace_clusters")
@@ -18,6 +19,10 @@ class WorkspaceCluster {
   @Id
   @Column(name = "workspace_id")
   private UUID workspaceId;
+
+  /** Names and labels its containers: the workspace's id, or the pool cluster's it claimed. */
+  @Column(name = "cluster_id", nullable = false, updatable = false)
+  private UUID clusterId;
 
   @Column(nullable = false, updatable = false)
   private String image;
@@ -44,11 +49,13 @@ class WorkspaceCluster {
 
   WorkspaceCluster(
       UUID workspaceId,
+      UUID clusterId,
       String image,
       String sparkSecretCiphertext,
       String jupyterTokenCiphertext,
       Instant now) {
     this.workspaceId = workspaceId;
+    this.clusterId = clusterId;
     this.image = image;
     this.sparkSecretCiphertext = sparkSecretCiphertext;
     this.jupyterTokenCiphertext = jupyterTokenCiphertext;
@@ -77,6 +84,15 @@ class WorkspaceCluster {
 
   UUID workspaceId() {
     return workspaceId;
+  }
+
+  UUID clusterId() {
+    return clusterId;
+  }
+
+  /** Whether it came from a warm pool (its containers are named by the pool cluster's id). */
+  boolean fromPool() {
+    return !clusterId.equals(workspaceId);
   }
 
   String image() {

@@ -51,6 +51,10 @@ class WorkspaceTemplate {
   @Column(name = "idle_stop_seconds")
   private Integer idleStopSeconds;
 
+  /** Clusters the warm pool keeps started for it; 0: none. */
+  @Column(name = "pool_size", nullable = false)
+  private int poolSize;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -75,6 +79,20 @@ class WorkspaceTemplate {
     this.workerCores = form.workerCores();
     this.workerMemoryMb = form.workerMemoryMb();
     this.idleStopSeconds = form.idleStopMinutes() == null ? null : form.idleStopMinutes() * 60;
+    this.poolSize = form.poolSize() == null ? 0 : form.poolSize();
+  }
+
+  int poolSize() {
+    return poolSize;
+  }
+
+  /** Whether an approval may claim a pool cluster that was started with these settings. */
+  boolean fits(PoolCluster pool) {
+    return enabled
+        && pool.image().equals(image)
+        && pool.workers() == defaultWorkers
+        && pool.workerCores() == workerCores
+        && pool.workerMemoryMb() == workerMemoryMb;
   }
 
   UUID id() {
@@ -143,6 +161,7 @@ class WorkspaceTemplate {
         isDefault,
         enabled,
         cluster,
-        idleStopSeconds == null ? null : (idleStopSeconds + 59) / 60);
+        idleStopSeconds == null ? null : (idleStopSeconds + 59) / 60,
+        poolSize);
   }
 }

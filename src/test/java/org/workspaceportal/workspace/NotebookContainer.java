@@ -29,6 +29,15 @@ record NotebookContainer(String name) {
   /** The example jobs' jar in the image. */
   static final String JAR = "/opt/workspace/jobs/workspace-examples.jar";
 
+  /**
+   * The arguments of a small run of one of the example jobs (it reads and writes the bucket), for
+   * {@code spark-submit --name <name>} + this + a suffix of the data folder.
+   */
+  static final String SMALL_JOB =
+      " --class org.workspaceportal.examples.spark.RedditTopAuthorsJob "
+          + JAR
+          + " --comments 2000 --authors 50 --top 5 --data s3a://$S3_BUCKET/";
+
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   static NotebookContainer of(UUID workspaceId) {

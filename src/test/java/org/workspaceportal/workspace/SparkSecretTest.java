@@ -35,12 +35,6 @@ import tools.jackson.databind.JsonNode;
 @RequiresDocker
 class SparkSecretTest {
 
-  /** A small run of one of the example jobs. */
-  private static final String JOB =
-      " --class org.workspaceportal.examples.spark.RedditTopAuthorsJob "
-          + NotebookContainer.JAR
-          + " --comments 2000 --authors 50 --top 5 --data s3a://$S3_BUCKET/";
-
   @Autowired WorkspaceService workspaces;
   @Autowired TemplateService templates;
   @Autowired IdentityService identity;
@@ -91,7 +85,10 @@ class SparkSecretTest {
     DockerCli.Result own =
         notebook.bash(
             Duration.ofMinutes(4),
-            "spark-submit --name owner-" + suffix + JOB + "own 2>/tmp/own-driver.log");
+            "spark-submit --name owner-"
+                + suffix
+                + NotebookContainer.SMALL_JOB
+                + "own 2>/tmp/own-driver.log");
     assertThat(own.exitCode()).as(own.output() + notebook.tail("/tmp/own-driver.log")).isZero();
     JsonNode result = NotebookContainer.resultOf(own.output());
     assertThat(result.get("check").get("passed").asBoolean()).as(result.toString()).isTrue();
@@ -124,7 +121,7 @@ class SparkSecretTest {
         grep -E '%4$s|ERROR|Giving up' $log
         exit $status
         """
-            .formatted(name, conf, JOB, telling));
+            .formatted(name, conf, NotebookContainer.SMALL_JOB, telling));
   }
 
   /** Names of the applications the master knows, running or finished. */

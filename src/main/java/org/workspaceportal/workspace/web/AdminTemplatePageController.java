@@ -31,6 +31,7 @@ class AdminTemplatePageController {
   String list(Model model) {
     model.addAttribute("templates", templates.list());
     model.addAttribute("usage", templates.liveWorkspacesByTemplate());
+    model.addAttribute("pools", templates.warmPools());
     return "admin/templates";
   }
 

@@ -147,6 +147,7 @@ class AdminHostPagesTest {
         1,
         1024,
         1,
+        0,
         20000,
         29999,
         drained,

@@ -1,0 +1,139 @@
+package org.workspaceportal.workspace;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
+import org.springframework.stereotype.Component;
+import org.workspaceportal.compute.ComputeException;
+import org.workspaceportal.compute.ContainerEngine;
+import org.workspaceportal.compute.ContainerInfo;
+import org.workspaceportal.compute.ContainerSpec;
+import org.workspaceportal.compute.EngineEndpoint;
+import org.workspaceportal.compute.SparkCluster;
+import org.workspaceportal.compute.SparkContainers;
+import org.workspaceportal.compute.VolumeSpec;
+import org.workspaceportal.host.HostService;
+import org.workspaceportal.host.HostStatus;
+import org.workspaceportal.host.HostView;
+import org.workspaceportal.host.Placement;
+
+/**
+ * Starting and removing a cluster's containers on the hosts it was placed on, for a workspace's
+ * steps and for the warm pools alike. Starting is idempotent by container name: a retry or a
+ * restarted portal finds what an earlier attempt made and never starts a second copy. Every
+ * container and volume carries this installation's label and the cluster's.
+ */
+@Component
+class ClusterContainers {
+
+  private final HostService hosts;
+  private final ContainerEngine engines;
+  private final ClusterProperties properties;
+  private final Installation installation;
+
+  ClusterContainers(
+      HostService hosts,
+      ContainerEngine engines,
+      ClusterProperties properties,
+      Installation installation) {
+    this.hosts = hosts;
+    this.engines = engines;
+    this.properties = properties;
+    this.installation = installation;
+  }
+
+  /** Makes the volumes, then the container, on the placement's host; the container as it runs. */
+  ContainerInfo start(Placement placement, ContainerSpec spec, List<VolumeSpec> volumes) {
+    EngineEndpoint endpoint = hosts.endpointOf(placement.hostId());
+    Map<String, String> ours = installation.label();
+    volumes.forEach(v -> engines.ensureVolume(endpoint, v.withLabels(ours)));
+    return engines.ensureRunning(endpoint, spec.withLabels(ours));
+  }
+
+  /** Starts every worker at once; tells {@code seen} each one's role and container. */
+  void startWorkers(
+      SparkCluster cluster, Map<String, Placement> placed, BiConsumer<String, ContainerInfo> seen) {
+    try (ExecutorService starts = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<?>> all = new ArrayList<>();
+      for (SparkCluster.Node worker : cluster.workers()) {
+        all.add(
+            starts.submit(
+                () ->
+                    seen.accept(
+                        worker.role(),
+                        start(
+                            placed.get(worker.role()),
+                            SparkContainers.worker(cluster, worker),
+                            volumesFor(cluster, worker.role())))));
+      }
+      for (Future<?> started : all) {
+        try {
+          started.get();
+        } catch (ExecutionException e) {
+          throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new ComputeException("interrupted while starting the workers", true);
+        }
+      }
+    }
+  }
+
+  /** The volumes a container of this role mounts: its own, and the datahub when there is one. */
+  List<VolumeSpec> volumesFor(SparkCluster cluster, String role) {
+    List<VolumeSpec> volumes =
+        new ArrayList<>(
+            SparkContainers.volumes(
+                    cluster, properties.scratchVolumeDriver(), properties.scratchVolumeOptions())
+                .stream()
+                .filter(v -> role.equals(v.labels().get(SparkContainers.ROLE_LABEL)))
+                .toList());
+    VolumeSpec datahub = SparkContainers.datahubVolume(cluster);
+    if (datahub != null) {
+      volumes.add(datahub);
+    }
+    return volumes;
+  }
+
+  /**
+   * Every container and volume labelled for the cluster, on every host that answers; a host that is
+   * down but held some of them makes this fail (transient), so that the caller waits for it rather
+   * than leaving them behind.
+   *
+   * @param placed where the cluster's containers were placed
+   */
+  void removeEverywhere(UUID clusterId, Collection<Placement> placed) {
+    Map<String, String> mine = SparkContainers.labelled(clusterId);
+    Set<UUID> placedOn = new HashSet<>();
+    placed.forEach(p -> placedOn.add(p.hostId()));
+    List<String> unreachable = new ArrayList<>();
+    for (HostView host : hosts.list()) {
+      EngineEndpoint endpoint = hosts.endpointOf(host.id());
+      try {
+        for (ContainerInfo c : engines.containers(endpoint, mine)) {
+          engines.removeContainer(endpoint, c.id());
+        }
+        for (String volume : engines.volumes(endpoint, mine)) {
+          engines.removeVolume(endpoint, volume);
+        }
+      } catch (ComputeException e) {
+        if (placedOn.contains(host.id()) || host.status() == HostStatus.UP) {
+          unreachable.add(host.name() + " (" + e.getMessage() + ")");
+        }
+      }
+    }
+    if (!unreachable.isEmpty()) {
+      throw new ComputeException(
+          "Could not remove the cluster's containers on " + String.join(", ", unreachable), true);
+    }
+  }
+}

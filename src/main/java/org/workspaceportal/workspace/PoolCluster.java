@@ -1,0 +1,129 @@
+package org.workspaceportal.workspace;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A warm-pool cluster: a master and a template's default workers, started for no one yet, with its
+ * own Spark secret and nothing of any user. An approval claims a READY one (it then becomes that
+ * workspace's cluster and this record goes); the pool manager starts, checks and removes the rest.
+ */
+@Entity
+@Table(name = "pool_clusters")
+class PoolCluster {
+
+  /** How far a pool cluster is. */
+  enum State {
+    /** Placed; its containers are being started or its workers have not all joined yet. */
+    STARTING,
+    /** Every worker joined its master: an approval may claim it. */
+    READY,
+    /** Unfit (dead, drained, template changed, pool shrunk): its containers are being removed. */
+    REMOVING
+  }
+
+  @Id private UUID id;
+
+  @Column(name = "template_id", nullable = false, updatable = false)
+  private UUID templateId;
+
+  @Column(nullable = false, updatable = false)
+  private String image;
+
+  @Column(nullable = false, updatable = false)
+  private int workers;
+
+  @Column(name = "worker_cores", nullable = false, updatable = false)
+  private int workerCores;
+
+  @Column(name = "worker_memory_mb", nullable = false, updatable = false)
+  private int workerMemoryMb;
+
+  @Column(name = "spark_secret_ciphertext", nullable = false, updatable = false)
+  private String sparkSecretCiphertext;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private State state;
+
+  private String reason;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  protected PoolCluster() {}
+
+  PoolCluster(WorkspaceTemplate template, String sparkSecretCiphertext, Instant now) {
+    this.id = UUID.randomUUID();
+    this.templateId = template.id();
+    this.image = template.image();
+    this.workers = template.defaultWorkers();
+    this.workerCores = template.workerCores();
+    this.workerMemoryMb = template.workerMemoryMb();
+    this.sparkSecretCiphertext = sparkSecretCiphertext;
+    this.state = State.STARTING;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  void ready(Instant now) {
+    state = State.READY;
+    reason = null;
+    updatedAt = now;
+  }
+
+  void removing(String why, Instant now) {
+    state = State.REMOVING;
+    reason = why.length() > 1000 ? why.substring(0, 1000) : why;
+    updatedAt = now;
+  }
+
+  UUID id() {
+    return id;
+  }
+
+  UUID templateId() {
+    return templateId;
+  }
+
+  String image() {
+    return image;
+  }
+
+  int workers() {
+    return workers;
+  }
+
+  int workerCores() {
+    return workerCores;
+  }
+
+  int workerMemoryMb() {
+    return workerMemoryMb;
+  }
+
+  String sparkSecretCiphertext() {
+    return sparkSecretCiphertext;
+  }
+
+  State state() {
+    return state;
+  }
+
+  String reason() {
+    return reason;
+  }
+
+  Instant createdAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,21 @@
+package org.workspaceportal.workspace;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Warm pools: how often the pool manager tends them (fill, check, drain) and how long a pool
+ * cluster may take to come up before it is replaced. The size of each pool is a template setting.
+ *
+ * @param interval how often every pool is tended; also how soon a claimed cluster is replaced
+ * @param startTimeout a pool cluster whose workers have not all joined by then is removed and
+ *     replaced
+ */
+@Validated
+@ConfigurationProperties("portal.workspace.pool")
+record PoolProperties(
+    @DefaultValue("2s") @NotNull Duration interval,
+    @DefaultValue("5m") @NotNull Duration startTimeout) {}

@@ -25,9 +25,6 @@ interface HostLeaseRepository extends JpaRepository<HostLease, Long> {
           + " where l.workspaceId = :from and l.pooled = true")
   int transfer(UUID from, UUID to);
 
-  @Query("select count(distinct l.workspaceId) from HostLease l where l.hostId = :hostId")
-  long countWorkspacesOnHost(UUID hostId);
-
   List<HostLease> findByWorkspaceIdOrderByIdAsc(UUID workspaceId);
 
   /**

@@ -152,9 +152,10 @@ public class HostService {
         tx.execute(
             status -> {
               DockerHost host = load(id);
-              long running = leases.countWorkspacesOnHost(id);
-              if (running > 0) {
-                throw HostConflictException.inUse(host.name(), running);
+              Usage held = usageByHost().get(id);
+              if (held != null) {
+                throw HostConflictException.inUse(
+                    host.name(), held.workspaces(), held.poolClusters());
               }
               EngineEndpoint e = endpoint(host);
               hosts.delete(host);

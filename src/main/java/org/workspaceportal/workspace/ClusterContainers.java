@@ -110,8 +110,9 @@ class ClusterContainers {
    * than leaving them behind.
    *
    * @param placed where the cluster's containers were placed
+   * @param whose whose containers they are, for the failure's message ("the workspace's")
    */
-  void removeEverywhere(UUID clusterId, Collection<Placement> placed) {
+  void removeEverywhere(UUID clusterId, Collection<Placement> placed, String whose) {
     Map<String, String> mine = SparkContainers.labelled(clusterId);
     Set<UUID> placedOn = new HashSet<>();
     placed.forEach(p -> placedOn.add(p.hostId()));
@@ -133,7 +134,7 @@ class ClusterContainers {
     }
     if (!unreachable.isEmpty()) {
       throw new ComputeException(
-          "Could not remove the cluster's containers on " + String.join(", ", unreachable), true);
+          "Could not remove " + whose + " containers on " + String.join(", ", unreachable), true);
     }
   }
 }

@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param notebookReady the notebook answers: the Jupyter link works (workers may still be joining)
  * @param links the owner's links (with the Jupyter token); null for anyone else
+ * @param fromWarmPool its master and workers were taken from the template's warm pool, started
+ *     before the approval
  */
 public record ClusterView(
     String image,
@@ -14,7 +16,8 @@ public record ClusterView(
     int workersAlive,
     boolean notebookReady,
     List<Member> members,
-    Links links) {
+    Links links,
+    boolean fromWarmPool) {
 
   /** One container: its role, the host it runs on, and what the engine last said of it. */
   public record Member(String role, String host, String state) {}

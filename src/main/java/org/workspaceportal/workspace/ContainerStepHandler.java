@@ -55,7 +55,8 @@ class ContainerStepHandler implements StepHandler {
   public StepOutcome run(StepAttempt step) {
     WorkspaceFacts ws = step.workspace();
     if (step.kind() == StepKind.REMOVE_CONTAINERS) {
-      containers.removeEverywhere(state.clusterId(ws.id()), plans.placements(ws.id()).values());
+      containers.removeEverywhere(
+          state.clusterId(ws.id()), plans.placements(ws.id()).values(), "the workspace's");
       state.removed(ws.id());
       return StepOutcome.done();
     }

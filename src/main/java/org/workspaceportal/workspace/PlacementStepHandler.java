@@ -1,5 +1,8 @@
 package org.workspaceportal.workspace;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -22,18 +25,24 @@ class PlacementStepHandler implements StepHandler {
   private final CapacityService capacity;
   private final WarmPool pool;
   private final ClusterProperties properties;
+  private final Counter claims;
 
   PlacementStepHandler(
       ClusterPlans plans,
       ClusterState state,
       CapacityService capacity,
       WarmPool pool,
-      ClusterProperties properties) {
+      ClusterProperties properties,
+      MeterRegistry registry) {
     this.plans = plans;
     this.state = state;
     this.capacity = capacity;
     this.pool = pool;
     this.properties = properties;
+    this.claims =
+        Counter.builder("portal.pool.claims")
+            .description("Workspaces whose cluster was claimed from a warm pool")
+            .register(registry);
   }
 
   @Override
@@ -49,7 +58,7 @@ class PlacementStepHandler implements StepHandler {
       return StepOutcome.done();
     }
     if (step.operation() == Operation.PROVISION) {
-      pool.claim(ws);
+      pool.claim(ws).ifPresent(id -> claims.increment());
     }
     WorkspaceTemplate template = plans.template(ws);
     List<Placement> placements;
@@ -57,7 +66,7 @@ class PlacementStepHandler implements StepHandler {
       placements = capacity.place(ws.id(), plans.demands(template, ws.workers()));
     } catch (NoCapacityException e) {
       return StepOutcome.checkAgain(
-          java.time.Duration.ofSeconds(5),
+          Duration.ofSeconds(5),
           "waiting for room on the hosts (" + e.getMessage() + ")",
           properties.placementTimeout());
     }

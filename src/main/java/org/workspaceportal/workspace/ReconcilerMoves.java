@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,14 +105,16 @@ class ReconcilerMoves {
    */
   @Transactional(readOnly = true)
   Map<UUID, WorkspaceStatus> statuses(Collection<UUID> ids) {
-    Map<UUID, WorkspaceStatus> known = new java.util.HashMap<>();
+    Map<UUID, WorkspaceStatus> known = new HashMap<>();
+    // pool clusters first: a claim that commits between the two reads (each statement sees what
+    // has committed by then) moves a cluster from the pool to a workspace, never out of sight
+    pool.findAllById(ids).forEach(p -> known.put(p.id(), WorkspaceStatus.PROVISIONING));
     workspaces.findAllById(ids).forEach(w -> known.put(w.id(), w.status()));
-    Map<UUID, UUID> claimed = new java.util.HashMap<>();
+    Map<UUID, UUID> claimed = new HashMap<>();
     clusters.findByClusterIdIn(ids).forEach(c -> claimed.put(c.workspaceId(), c.clusterId()));
     workspaces
         .findAllById(claimed.keySet())
         .forEach(w -> known.put(claimed.get(w.id()), w.status()));
-    pool.findAllById(ids).forEach(p -> known.put(p.id(), WorkspaceStatus.PROVISIONING));
     return known;
   }
 

@@ -28,6 +28,7 @@ class WarmPool {
   private final PoolClusterRepository pool;
   private final WorkspaceClusterRepository clusters;
   private final WorkspaceTemplateRepository templates;
+  private final WorkspaceStepRepository steps;
   private final CapacityService capacity;
   private final ClusterPlans plans;
   private final SecretCipher cipher;
@@ -37,6 +38,7 @@ class WarmPool {
       PoolClusterRepository pool,
       WorkspaceClusterRepository clusters,
       WorkspaceTemplateRepository templates,
+      WorkspaceStepRepository steps,
       CapacityService capacity,
       ClusterPlans plans,
       SecretCipher cipher,
@@ -44,6 +46,7 @@ class WarmPool {
     this.pool = pool;
     this.clusters = clusters;
     this.templates = templates;
+    this.steps = steps;
     this.capacity = capacity;
     this.plans = plans;
     this.cipher = cipher;
@@ -58,7 +61,8 @@ class WarmPool {
    */
   @Transactional
   Optional<UUID> claim(WorkspaceFacts ws) {
-    if (ws.datahub() || clusters.existsById(ws.id())) {
+    // a workspace with a cluster record or with leases (an earlier placement) keeps what it has
+    if (ws.datahub() || clusters.existsById(ws.id()) || !capacity.placementsOf(ws.id()).isEmpty()) {
       return Optional.empty();
     }
     WorkspaceTemplate t = templates.findById(ws.templateId()).orElseThrow();
@@ -91,6 +95,12 @@ class WarmPool {
   @Transactional(readOnly = true)
   List<PoolCluster> all() {
     return pool.findAllByOrderByCreatedAtAsc();
+  }
+
+  /** Whether a workspace waits for room on the hosts: pools then give way instead of filling. */
+  @Transactional(readOnly = true)
+  boolean aWorkspaceWaitsForRoom() {
+    return steps.existsByKindAndStatus(StepKind.PLACE, StepStatus.WAITING);
   }
 
   /** Every template, by id. */

@@ -3,12 +3,19 @@ package org.workspaceportal.workspace;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -16,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.workspaceportal.compute.ClusterProbe;
-import org.workspaceportal.compute.ComputeException;
 import org.workspaceportal.compute.ContainerEngine;
 import org.workspaceportal.compute.ContainerInfo;
 import org.workspaceportal.compute.EngineEndpoint;
@@ -36,7 +42,8 @@ import org.workspaceportal.host.Placement;
  * dead, a worker lost, too slow to start), brings STARTING clusters up (image, master, workers,
  * then READY once every worker joined), and starts new ones while a pool is short. Nothing here
  * waits inside a transaction, and every step is idempotent, so a pass cut short by a crash is
- * finished by the next.
+ * finished by the next. {@code portal_pool_clusters{state}} says how many pool clusters there are
+ * (as of the last pass); {@code portal_pool_claims_total} how many approvals got one.
  */
 @Configuration(proxyBeanMethods = false)
 class WarmPools {
@@ -51,6 +58,17 @@ class WarmPools {
   private final ClusterProbe probe;
   private final PoolProperties properties;
   private final Clock clock;
+  private final Map<PoolCluster.State, AtomicInteger> counts =
+      new EnumMap<>(PoolCluster.State.class);
+
+  /** Passes in a row a READY pool cluster must look unwell before it is replaced. */
+  private static final int SIGHTINGS = 3;
+
+  /** READY pool clusters that looked unwell, by how many passes in a row. */
+  private final Map<UUID, Integer> suspected = new ConcurrentHashMap<>();
+
+  /** Templates whose pool found no room on the last try: told once, not at every pass. */
+  private final Set<UUID> noRoom = ConcurrentHashMap.newKeySet();
 
   WarmPools(
       WarmPool pool,
@@ -60,7 +78,8 @@ class WarmPools {
       ContainerEngine engines,
       ClusterProbe probe,
       PoolProperties properties,
-      Clock clock) {
+      Clock clock,
+      MeterRegistry registry) {
     this.pool = pool;
     this.plans = plans;
     this.containers = containers;
@@ -69,6 +88,12 @@ class WarmPools {
     this.probe = probe;
     this.properties = properties;
     this.clock = clock;
+    for (PoolCluster.State state : PoolCluster.State.values()) {
+      counts.put(
+          state,
+          registry.gauge(
+              "portal.pool.clusters", List.of(Tag.of("state", state.name())), new AtomicInteger()));
+    }
   }
 
   @Bean
@@ -82,23 +107,35 @@ class WarmPools {
     Map<UUID, WorkspaceTemplate> templates = pool.templates();
     List<PoolCluster> all = pool.all();
     if (all.isEmpty() && templates.values().stream().noneMatch(t -> wanted(t) > 0)) {
+      counts.values().forEach(gauge -> gauge.set(0));
       return;
     }
     Map<UUID, HostView> byId =
         hosts.list().stream().collect(Collectors.toMap(HostView::id, Function.identity()));
-    drainUnfit(all, templates, byId);
+    suspected.keySet().retainAll(all.stream().map(PoolCluster::id).toList());
+    boolean workspaceWaits = pool.aWorkspaceWaitsForRoom();
+    drainUnfit(all, templates, byId, workspaceWaits);
     for (PoolCluster p : pool.all()) {
       try {
         switch (p.state()) {
           case STARTING -> bringUp(p);
           case READY -> check(p);
-          case REMOVING -> remove(p);
+          case REMOVING -> remove(p, byId);
         }
-      } catch (ComputeException e) {
+      } catch (NoCapacityException e) {
+        pool.removed(p.id());
+        noRoomFor(templates.get(p.templateId()), e);
+      } catch (RuntimeException e) {
+        // a host that does not answer, or a cluster claimed since this pass read it
         log.info("Pool cluster {} not tended this pass: {}", p.id(), e.getMessage());
       }
     }
-    fill(templates);
+    if (!workspaceWaits) {
+      fill(templates);
+    }
+    List<PoolCluster> now = pool.all();
+    counts.forEach(
+        (state, gauge) -> gauge.set((int) now.stream().filter(p -> p.state() == state).count()));
   }
 
   /** How many clusters the template's pool should hold. */
@@ -106,11 +143,17 @@ class WarmPools {
     return t.enabled() && t.cluster() ? t.poolSize() : 0;
   }
 
+  /**
+   * Marks for removal what is unfit or surplus; and, while a workspace waits for room on the hosts,
+   * one more cluster per pass (a STARTING one first): idle pool clusters give way to real work.
+   */
   private void drainUnfit(
       List<PoolCluster> all,
       Map<UUID, WorkspaceTemplate> templates,
-      Map<UUID, HostView> hostsById) {
-    Map<UUID, Integer> kept = new java.util.HashMap<>();
+      Map<UUID, HostView> hostsById,
+      boolean workspaceWaits) {
+    boolean leaving = all.stream().anyMatch(p -> p.state() == PoolCluster.State.REMOVING);
+    Map<UUID, Integer> kept = new HashMap<>();
     // READY ones are kept before STARTING ones when a pool was made smaller
     List<PoolCluster> byPreference =
         all.stream()
@@ -126,7 +169,14 @@ class WarmPools {
         why = "the pool of " + t.name() + " was made smaller";
       }
       if (why != null && pool.removing(p.id(), why)) {
+        leaving = true;
         log.info("Pool cluster {} drained: {}", p.id(), why);
+      }
+    }
+    if (workspaceWaits && !leaving && !byPreference.isEmpty()) {
+      PoolCluster last = byPreference.getLast(); // the newest STARTING one, else the newest READY
+      if (pool.removing(last.id(), "a workspace waits for room on the hosts")) {
+        log.info("Pool cluster {} gives way to a workspace waiting for room", last.id());
       }
     }
   }
@@ -159,7 +209,9 @@ class WarmPools {
     }
     Map<String, Placement> placed = plans.placements(p.id());
     if (placed.isEmpty()) {
-      return; // placed in the same pass that made it; a crash in between leaves it to time out
+      // new, or made by a pass that stopped before placing it; NoCapacityException: no room
+      pool.place(p);
+      placed = plans.placements(p.id());
     }
     for (Placement h : placed.values()) {
       EngineEndpoint endpoint = hosts.endpointOf(h.hostId());
@@ -188,17 +240,33 @@ class WarmPools {
     }
   }
 
-  /** A READY one whose container stopped or whose worker left is replaced. */
+  /**
+   * A READY one whose container stopped or vanished is replaced at once; one whose master does not
+   * answer or lists fewer workers is replaced only when that holds for {@link #SIGHTINGS} passes in
+   * a row (a master busy for a moment, a worker re-registering).
+   */
   private void check(PoolCluster p) {
     Map<String, Placement> placed = plans.placements(p.id());
+    if (placed.isEmpty()) {
+      return; // claimed since this pass read it: a workspace's now
+    }
     List<String> dead = dead(p, placed);
     if (dead.isEmpty()) {
       int alive = probe.aliveWorkers(plans.poolCluster(p).masterUi());
       if (alive >= p.workers()) {
+        suspected.remove(p.id());
         return;
       }
-      dead = List.of(Math.max(alive, 0) + " of " + p.workers() + " workers alive");
+      if (suspected.merge(p.id(), 1, Integer::sum) < SIGHTINGS) {
+        return;
+      }
+      dead =
+          List.of(
+              alive < 0
+                  ? "its master does not answer"
+                  : alive + " of " + p.workers() + " workers alive");
     }
+    suspected.remove(p.id());
     if (pool.removing(p.id(), String.join(", ", dead))) {
       log.warn("Pool cluster {} is replaced: {}", p.id(), dead);
     }
@@ -208,7 +276,7 @@ class WarmPools {
   private List<String> dead(PoolCluster p, Map<String, Placement> placed) {
     Map<String, String> mine = SparkContainers.labelled(p.id());
     List<String> dead = new ArrayList<>();
-    Map<UUID, List<ContainerInfo>> found = new java.util.HashMap<>();
+    Map<UUID, List<ContainerInfo>> found = new HashMap<>();
     for (Placement h : placed.values()) {
       found.computeIfAbsent(h.hostId(), id -> engines.containers(hosts.endpointOf(id), mine));
     }
@@ -228,10 +296,28 @@ class WarmPools {
     return dead;
   }
 
-  private void remove(PoolCluster p) {
-    containers.removeEverywhere(p.id(), plans.placements(p.id()).values());
+  /**
+   * Removes its containers and volumes, then gives back what it held. A host that is DOWN or gone
+   * is not waited for: nothing of any user is on it, and once the host answers again the reconciler
+   * removes what is left there (labelled for a pool cluster the portal no longer knows).
+   */
+  private void remove(PoolCluster p, Map<UUID, HostView> hostsById) {
+    List<Placement> reachable =
+        plans.placements(p.id()).values().stream()
+            .filter(
+                h ->
+                    hostsById.containsKey(h.hostId())
+                        && hostsById.get(h.hostId()).status() != HostStatus.DOWN)
+            .toList();
+    containers.removeEverywhere(p.id(), reachable, "the pool cluster's");
     pool.removed(p.id());
     log.info("Pool cluster {} removed ({})", p.id(), p.reason());
+  }
+
+  private void noRoomFor(WorkspaceTemplate t, NoCapacityException e) {
+    if (t != null && noRoom.add(t.id())) {
+      log.warn("No room for the warm pool of {} (it waits): {}", t.name(), e.getMessage());
+    }
   }
 
   /** Starts clusters while a pool is short; a pool with no room waits for the next pass. */
@@ -244,15 +330,13 @@ class WarmPools {
       for (long n = have.getOrDefault(t.id(), 0L); n < wanted(t); n++) {
         PoolCluster p = pool.add(t);
         try {
-          pool.place(p);
+          bringUp(p);
+          noRoom.remove(t.id());
         } catch (NoCapacityException e) {
           pool.removed(p.id());
-          log.info("No room for the warm pool of {}: {}", t.name(), e.getMessage());
+          noRoomFor(t, e);
           break;
-        }
-        try {
-          bringUp(p);
-        } catch (ComputeException e) {
+        } catch (RuntimeException e) {
           log.info("Pool cluster {} not started this pass: {}", p.id(), e.getMessage());
         }
       }

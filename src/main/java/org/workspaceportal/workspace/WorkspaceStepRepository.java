@@ -13,6 +13,9 @@ interface WorkspaceStepRepository extends JpaRepository<WorkspaceStep, Long> {
 
   boolean existsByWorkspaceIdAndOperation(UUID workspaceId, Operation operation);
 
+  /** Whether any workspace's step of this kind is in this status (a placement waiting for room). */
+  boolean existsByKindAndStatus(StepKind kind, StepStatus status);
+
   boolean existsByWorkspaceIdAndStartedAtIsNotNull(UUID workspaceId);
 
   java.util.Optional<WorkspaceStep> findFirstByWorkspaceIdAndStatusOrderByIdDesc(

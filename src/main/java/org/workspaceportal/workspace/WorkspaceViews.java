@@ -103,7 +103,8 @@ class WorkspaceViews {
         cluster.workersAlive(),
         cluster.notebookReadyAt() != null,
         containers,
-        links);
+        links,
+        cluster.fromPool());
   }
 
   /** master, notebook, then workers by number. */

@@ -55,6 +55,8 @@ import org.workspaceportal.workspace.WorkspaceView;
  *       docker run}, plain Spark and Jupyter: the image's fast start off), alternating with the
  *       2-worker one-host runs so the machine's load hits both alike, and each cell's ratio to it;
  *       and the same with the image's fast start on, to tell the image's share from the portal's;
+ *   <li>from a warm pool: one at a time (a pool of 1, refilled between runs) and n at once from a
+ *       pool of n, each measured once the pool is full;
  *   <li>the per-step breakdown of every cell;
  *   <li>the two reference workloads on one READY workspace (benchmark/workloads.sh).
  * </ul>
@@ -84,6 +86,7 @@ class ClusterBenchmark {
   private final List<Integer> workerCounts = numbers("benchmark.workers", "1,2,4");
   private final List<Integer> hostCounts = numbers("benchmark.hosts", "1,2");
   private final List<Integer> atOnce = numbers("benchmark.concurrent", "3,5");
+  private final List<Integer> poolSizes = numbers("benchmark.pool", "1,5");
   private final int scale = Integer.getInteger("benchmark.scale", 10);
   private final String image =
       System.getenv().getOrDefault("IMAGE", DockerCli.WORKSPACE_IMAGE).strip();
@@ -134,6 +137,7 @@ class ClusterBenchmark {
     Samples fastNotebook = new Samples();
     List<Cell> cells = new ArrayList<>();
     List<Cell> together = new ArrayList<>();
+    List<Cell> pooled = new ArrayList<>();
     String workloads = "";
     try {
       setUpHostsAndTemplate();
@@ -178,6 +182,37 @@ class ClusterBenchmark {
           measureTogether(cell, n);
         }
       }
+      for (int n : poolSizes) {
+        Cell cell =
+            new Cell(
+                n == 1
+                    ? "from a warm pool (of 1), " + FLOOR_WORKERS + " workers"
+                    : n
+                        + " at once from a warm pool of "
+                        + n
+                        + ", "
+                        + FLOOR_WORKERS
+                        + " workers each",
+                1);
+        pooled.add(cell);
+        setPoolSize(n);
+        try {
+          for (int i = 0; i < runs; i++) {
+            progress("filling the warm pool of " + n);
+            awaitFullPool(n);
+            progress(cell.what() + ", run " + (i + 1));
+            if (n == 1) {
+              measureOne(cell, FLOOR_WORKERS);
+            } else {
+              measureTogether(cell, n);
+            }
+          }
+        } catch (IllegalStateException e) {
+          cell.failures().add(firstLine(e.getMessage()));
+        } finally {
+          setPoolSize(0);
+        }
+      }
       if (scale > 0) {
         progress("workloads at scale " + scale);
         try {
@@ -198,6 +233,7 @@ class ClusterBenchmark {
               new Floor(floorReady, floorNotebook, fastReady, fastNotebook),
               cells,
               together,
+              pooled,
               workloads));
     }
   }
@@ -214,7 +250,8 @@ class ClusterBenchmark {
             .filter(h -> h.endpoint().startsWith("unix://"))
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("no local engine registered"));
-    hosts.update(local.id(), settings(local, OFFERED_CPUS, OFFERED_MEMORY_MB), "bench");
+    hosts.update(
+        local.id(), HostRegistration.withOffer(local, OFFERED_CPUS, OFFERED_MEMORY_MB), "bench");
     String templateImage = image;
     int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
     noSecondHost =
@@ -257,6 +294,40 @@ class ClusterBenchmark {
             "bench");
   }
 
+  private void setPoolSize(int size) {
+    TemplateForm f = TemplateForm.of(templates.get(template.id()));
+    templates.update(
+        template.id(),
+        new TemplateForm(
+            f.name(),
+            f.description(),
+            f.image(),
+            f.sparkVersion(),
+            f.defaultWorkers(),
+            f.maxWorkers(),
+            f.workerCores(),
+            f.workerMemoryMb(),
+            f.idleStopMinutes(),
+            size),
+        "bench");
+  }
+
+  /** Waits (not measured) until the template's warm pool holds {@code size} READY clusters. */
+  private void awaitFullPool(int size) throws InterruptedException {
+    long start = System.nanoTime();
+    while (true) {
+      TemplateService.WarmPoolView pool = templates.warmPools().get(template.id());
+      int ready = pool == null ? 0 : pool.ready();
+      if (ready >= size && pool.starting() == 0 && pool.removing() == 0) {
+        return;
+      }
+      if (elapsed(start) > UP_TO.toMillis()) {
+        throw new IllegalStateException("the warm pool did not fill in " + UP_TO + ": " + pool);
+      }
+      Thread.sleep(200);
+    }
+  }
+
   private void useHosts(int count) {
     if (second != null) {
       hosts.setDrained(second.id(), count < 2, "bench");
@@ -281,8 +352,9 @@ class ClusterBenchmark {
       hosts.update(
           local.id(),
           leftOver
-              ? settings(local, null, null)
-              : settings(local, local.configuredCpus(), local.configuredMemoryMb()),
+              ? HostRegistration.withOffer(local, null, null)
+              : HostRegistration.withOffer(
+                  local, local.configuredCpus(), local.configuredMemoryMb()),
           "bench");
     }
     if (second != null) {
@@ -293,23 +365,13 @@ class ClusterBenchmark {
       }
     }
     if (template != null) {
+      setPoolSize(0);
+      long start = System.nanoTime();
+      while (templates.warmPools().containsKey(template.id()) && elapsed(start) < 120_000) {
+        Thread.sleep(500);
+      }
       templates.setEnabled(template.id(), false, "bench");
     }
-  }
-
-  private static HostRegistration settings(HostView h, Integer cpus, Integer memoryMb) {
-    return new HostRegistration(
-        h.name(),
-        h.endpoint(),
-        h.address(),
-        h.labels(),
-        cpus,
-        memoryMb,
-        h.portRangeStart(),
-        h.portRangeEnd(),
-        null,
-        null,
-        null);
   }
 
   // ---- measurements
@@ -574,6 +636,7 @@ class ClusterBenchmark {
       Floor floor,
       List<Cell> cells,
       List<Cell> together,
+      List<Cell> pooled,
       String workloads) {
     StringBuilder out = new StringBuilder("\n=== Cluster benchmark ===\n\n");
     out.append(
@@ -613,14 +676,20 @@ class ClusterBenchmark {
     for (Cell c : together) {
       row(out, c, floorNotebook, floorReady);
     }
+    for (Cell c : pooled) {
+      row(out, c, floorNotebook, floorReady);
+    }
     out.append(
         "\n\"n at once\": the time until the last of the n notebooks answers, and until the last is"
             + " READY. The floor is always master + "
             + FLOOR_WORKERS
-            + " workers + notebook on one host; every ratio compares with it.\n");
+            + " workers + notebook on one host; every ratio compares with it. \"From a warm pool\":"
+            + " each run starts once the pool is full again (its refill after the claim before is"
+            + " not timed; the refill after this run's claim runs alongside it).\n");
 
     List<Cell> broken = new ArrayList<>(cells);
     broken.addAll(together);
+    broken.addAll(pooled);
     out.append(
         "\nPer-step breakdown, p50 s (from a step's first start or wait to its end; for \"n at"
             + " once\", over every workspace of every run):\n\n");
@@ -655,6 +724,9 @@ class ClusterBenchmark {
       c.failures().forEach(f -> notes.add(c.what() + " on " + c.hosts() + " host(s) failed: " + f));
     }
     for (Cell c : together) {
+      c.failures().forEach(f -> notes.add(c.what() + " failed: " + f));
+    }
+    for (Cell c : pooled) {
       c.failures().forEach(f -> notes.add(c.what() + " failed: " + f));
     }
     if (!notes.isEmpty()) {

@@ -21,11 +21,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workspaceportal.PortalIntegrationTest;
-import org.workspaceportal.compute.ClusterProbe;
 import org.workspaceportal.compute.SparkContainers;
+import org.workspaceportal.host.HostRegistration;
 import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.HostView;
 import org.workspaceportal.identity.IdentityService;
+import org.workspaceportal.storage.Retention;
 import org.workspaceportal.testsupport.DockerCli;
 import org.workspaceportal.testsupport.RequiresDocker;
 import tools.jackson.databind.JsonNode;
@@ -47,7 +48,8 @@ class WarmPoolTest {
   @Autowired HostService hosts;
   @Autowired WorkspaceRepository workspaceRecords;
   @Autowired WarmPool pool;
-  @Autowired ClusterProbe probe;
+  @Autowired ClusterReconciler reconciler;
+  @Autowired io.micrometer.core.instrument.MeterRegistry registry;
   @Autowired TransactionTemplate tx;
   @Autowired JdbcTemplate jdbc;
 
@@ -93,10 +95,31 @@ class WarmPoolTest {
     // it counts against the host, as a pool cluster, not a workspace
     assertThat(hosts.list().stream().mapToInt(HostView::poolClusters).sum()).isEqualTo(1);
     assertThat(templates.warmPools().get(templateId).ready()).isEqualTo(1);
+    // the reconciler knows a pool cluster's containers: no orphans of a gone workspace
+    reconciler.reconcile();
+    assertThat(containerId(master)).isEqualTo(masterId);
+    double claimsBefore = registry.counter("portal.pool.claims").count();
+    // a pool cluster has the template's default workers and no datahub: other requests never claim
+    WorkspaceView moreWorkers = live.request("more", 2);
+    WorkspaceView withDatahub =
+        live.request(
+            new WorkspaceRequest(
+                LiveWorkspaces.uniqueName("hub"),
+                null,
+                live.template(),
+                1,
+                true,
+                Retention.ERADICATE,
+                null));
+    assertThat(pool.claim(facts(moreWorkers.id()))).isEmpty();
+    assertThat(pool.claim(facts(withDatahub.id()))).isEmpty();
+    assertThat(poolClusters()).extracting(r -> r.get("id")).containsExactly(pooled);
 
     WorkspaceView ws = live.ready("claims", 1);
+    assertThat(registry.counter("portal.pool.claims").count()).isEqualTo(claimsBefore + 1);
 
     assertThat(clusterIdOf(ws.id())).as("the workspace's cluster is the pool's").isEqualTo(pooled);
+    assertThat(ws.cluster().fromWarmPool()).isTrue();
     assertThat(containerId(master))
         .as("the master was claimed, not started again")
         .isEqualTo(masterId);
@@ -129,6 +152,24 @@ class WarmPoolTest {
     assertThat(job.exitCode()).as(job.output() + notebook.tail("/tmp/driver.log")).isZero();
     JsonNode result = NotebookContainer.resultOf(job.output());
     assertThat(result.get("check").get("passed").asBoolean()).as(result.toString()).isTrue();
+
+    // stopped and started like any workspace: the containers come back under the pool cluster's
+    // name, the notebook's files stay
+    assertThat(
+            notebook.bash(Duration.ofSeconds(30), "echo kept > $NOTEBOOK_DIR/kept.txt").exitCode())
+        .isZero();
+    workspaces.stop(ws.id(), live.owner());
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.STOPPED);
+    assertThat(DockerCli.containersLabelled(SparkContainers.WORKSPACE_LABEL + "=" + pooled))
+        .isEmpty();
+    workspaces.start(ws.id(), live.owner());
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
+    assertThat(
+            notebook
+                .exec(Duration.ofSeconds(30), "cat", SparkContainers.NOTEBOOK_DIR + "/kept.txt")
+                .output())
+        .contains("kept");
+    assertThat(containerId(master)).as("a new master after the start").isNotEqualTo(masterId);
 
     // the pool refills with a new cluster
     UUID refill = awaitReady(1, pooled).getFirst();
@@ -233,6 +274,42 @@ class WarmPoolTest {
         () -> DockerCli.containersLabelled(SparkContainers.WORKSPACE_LABEL + "=" + old).isEmpty(),
         "the old image's pool cluster is removed",
         Duration.ofMinutes(1));
+  }
+
+  @Test
+  void anIdlePoolClusterGivesWayToAWorkspaceThatWaitsForRoom() {
+    // one host with room for the pool cluster (1 core) and one more core, whatever the machine has
+    HostView local =
+        hosts.list().stream()
+            .filter(h -> h.endpoint().startsWith("unix://"))
+            .findFirst()
+            .orElseThrow();
+    List<HostView> others =
+        hosts.list().stream()
+            .filter(h -> !h.id().equals(local.id()) && h.acceptsWorkspaces())
+            .toList();
+    others.forEach(h -> hosts.setDrained(h.id(), true, "test"));
+    hosts.update(
+        local.id(),
+        HostRegistration.withOffer(local, local.usedCpus() + 2, local.configuredMemoryMb()),
+        "test");
+    try {
+      setPoolSize(1);
+      UUID pooled = awaitReady(1).getFirst();
+
+      // more workers than the pool's, so it cannot claim; 2 cores, so it waits for room
+      WorkspaceView ws = live.approved("waits", 2);
+
+      live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
+      assertThat(poolClusters()).extracting(r -> r.get("id")).doesNotContain(pooled);
+      assertThat(clusterIdOf(ws.id())).isEqualTo(ws.id());
+    } finally {
+      hosts.update(
+          local.id(),
+          HostRegistration.withOffer(local, local.configuredCpus(), local.configuredMemoryMb()),
+          "test");
+      others.forEach(h -> hosts.setDrained(h.id(), false, "test"));
+    }
   }
 
   private static TemplateForm form(String name, String image, int poolSize) {

@@ -59,21 +59,22 @@ class ClusterContainers {
     return engines.ensureRunning(endpoint, spec.withLabels(ours));
   }
 
-  /** Starts every worker at once; tells {@code seen} each one's role and container. */
-  void startWorkers(
-      SparkCluster cluster, Map<String, Placement> placed, BiConsumer<String, ContainerInfo> seen) {
+  /** One container to start: where, what, and the volumes it mounts. */
+  record Launch(Placement placement, ContainerSpec spec, List<VolumeSpec> volumes) {}
+
+  /**
+   * Starts the containers at once (the engine's create and start calls overlap); tells {@code seen}
+   * each one's role and container as it runs. The first failure is thrown once all have ended.
+   */
+  void startTogether(List<Launch> launches, BiConsumer<String, ContainerInfo> seen) {
     try (ExecutorService starts = Executors.newVirtualThreadPerTaskExecutor()) {
       List<Future<?>> all = new ArrayList<>();
-      for (SparkCluster.Node worker : cluster.workers()) {
+      for (Launch l : launches) {
         all.add(
             starts.submit(
                 () ->
                     seen.accept(
-                        worker.role(),
-                        start(
-                            placed.get(worker.role()),
-                            SparkContainers.worker(cluster, worker),
-                            volumesFor(cluster, worker.role())))));
+                        l.placement().role(), start(l.placement(), l.spec(), l.volumes()))));
       }
       for (Future<?> started : all) {
         try {
@@ -82,10 +83,25 @@ class ClusterContainers {
           throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new ComputeException("interrupted while starting the workers", true);
+          throw new ComputeException("interrupted while starting containers", true);
         }
       }
     }
+  }
+
+  /** Starts every worker at once; tells {@code seen} each one's role and container. */
+  void startWorkers(
+      SparkCluster cluster, Map<String, Placement> placed, BiConsumer<String, ContainerInfo> seen) {
+    startTogether(
+        cluster.workers().stream()
+            .map(
+                w ->
+                    new Launch(
+                        placed.get(w.role()),
+                        SparkContainers.worker(cluster, w),
+                        volumesFor(cluster, w.role())))
+            .toList(),
+        seen);
   }
 
   /** The volumes a container of this role mounts: its own, and the datahub when there is one. */

@@ -14,10 +14,10 @@ import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.Placement;
 
 /**
- * The cluster's containers: the notebook (what the user waits for), then the master, then the
- * workers in parallel, each with its volumes; and on deletion every container and volume labelled
- * for the cluster, on every host, whatever the records say. A cluster claimed from a warm pool
- * finds its master and workers running and starts only the notebook.
+ * The cluster's containers: the notebook (what the user waits for) with the master alongside, then
+ * the workers in parallel, each with its volumes; and on deletion every container and volume
+ * labelled for the cluster, on every host, whatever the records say. A cluster claimed from a warm
+ * pool finds its master and workers running and starts only the notebook.
  */
 @Component
 class ContainerStepHandler implements StepHandler {
@@ -75,13 +75,17 @@ class ContainerStepHandler implements StepHandler {
                   placed.get(ClusterPlans.MASTER), SparkContainers.master(cluster), List.of()));
       case WORKERS -> containers.startWorkers(cluster, placed, (role, c) -> seen(ws, role, c));
       case NOTEBOOK ->
-          seen(
-              ws,
-              ClusterPlans.NOTEBOOK,
-              containers.start(
-                  placed.get(ClusterPlans.NOTEBOOK),
-                  SparkContainers.notebook(cluster),
-                  containers.volumesFor(cluster, ClusterPlans.NOTEBOOK)));
+          // the master needs nothing of the notebook: its container is made alongside, so that
+          // its create and start overlap the notebook's; the MASTER step then finds it running
+          containers.startTogether(
+              List.of(
+                  new ClusterContainers.Launch(
+                      placed.get(ClusterPlans.NOTEBOOK),
+                      SparkContainers.notebook(cluster),
+                      containers.volumesFor(cluster, ClusterPlans.NOTEBOOK)),
+                  new ClusterContainers.Launch(
+                      placed.get(ClusterPlans.MASTER), SparkContainers.master(cluster), List.of())),
+              (role, c) -> seen(ws, role, c));
       default -> throw new IllegalArgumentException("not a container step: " + step.kind());
     }
     return StepOutcome.done();

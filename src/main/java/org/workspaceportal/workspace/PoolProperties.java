@@ -13,9 +13,12 @@ import org.springframework.validation.annotation.Validated;
  * @param interval how often every pool is tended; also how soon a claimed cluster is replaced
  * @param startTimeout a pool cluster whose workers have not all joined by then is removed and
  *     replaced
+ * @param yieldFor a refill waits while a workspace is being started, for at most this long since
+ *     that workspace's last change (its notebook and daemons get the cores first)
  */
 @Validated
 @ConfigurationProperties("portal.workspace.pool")
 record PoolProperties(
     @DefaultValue("2s") @NotNull Duration interval,
-    @DefaultValue("5m") @NotNull Duration startTimeout) {}
+    @DefaultValue("5m") @NotNull Duration startTimeout,
+    @DefaultValue("1m") @NotNull Duration yieldFor) {}

@@ -37,13 +37,13 @@ public enum StepKind {
       Operation.RESIZE,
       Operation.REPAIR),
   NOTEBOOK(
-      "Start the Jupyter notebook",
+      "Start the Jupyter notebook (and the Spark master alongside)",
       WorkspaceFacts::cluster,
       Operation.PROVISION,
       Operation.START,
       Operation.REPAIR),
   MASTER(
-      "Start the Spark master",
+      "Make sure the Spark master runs",
       WorkspaceFacts::cluster,
       Operation.PROVISION,
       Operation.START,

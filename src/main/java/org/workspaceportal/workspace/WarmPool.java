@@ -1,9 +1,12 @@
 package org.workspaceportal.workspace;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -25,10 +28,20 @@ class WarmPool {
 
   private static final Logger log = LoggerFactory.getLogger(WarmPool.class);
 
+  /** The statuses in which a workspace's containers are being started. */
+  private static final Set<WorkspaceStatus> STARTING =
+      EnumSet.of(
+          WorkspaceStatus.APPROVED,
+          WorkspaceStatus.PROVISIONING,
+          WorkspaceStatus.STARTING,
+          WorkspaceStatus.RESIZING,
+          WorkspaceStatus.REPAIRING);
+
   private final PoolClusterRepository pool;
   private final WorkspaceClusterRepository clusters;
   private final WorkspaceTemplateRepository templates;
   private final WorkspaceStepRepository steps;
+  private final WorkspaceRepository workspaces;
   private final CapacityService capacity;
   private final ClusterPlans plans;
   private final SecretCipher cipher;
@@ -39,6 +52,7 @@ class WarmPool {
       WorkspaceClusterRepository clusters,
       WorkspaceTemplateRepository templates,
       WorkspaceStepRepository steps,
+      WorkspaceRepository workspaces,
       CapacityService capacity,
       ClusterPlans plans,
       SecretCipher cipher,
@@ -47,6 +61,7 @@ class WarmPool {
     this.clusters = clusters;
     this.templates = templates;
     this.steps = steps;
+    this.workspaces = workspaces;
     this.capacity = capacity;
     this.plans = plans;
     this.cipher = cipher;
@@ -100,7 +115,21 @@ class WarmPool {
   /** Whether a workspace waits for room on the hosts: pools then give way instead of filling. */
   @Transactional(readOnly = true)
   boolean aWorkspaceWaitsForRoom() {
-    return steps.existsByKindAndStatus(StepKind.PLACE, StepStatus.WAITING);
+    return steps.existsStepOfWorkspacesIn(
+        StepKind.PLACE,
+        StepStatus.WAITING,
+        EnumSet.of(WorkspaceStatus.PROVISIONING, WorkspaceStatus.RESIZING));
+  }
+
+  /**
+   * Whether a workspace's containers are being started (provisioned, started, resized, repaired): a
+   * refill then waits, because its JVMs would take the cores that workspace's notebook and daemons
+   * are waiting for. One that has been at it for longer than {@code patience} since its last change
+   * (an image pull, a wait for room) no longer holds refills back.
+   */
+  @Transactional(readOnly = true)
+  boolean aWorkspaceIsStarting(Duration patience) {
+    return workspaces.existsByStatusInAndUpdatedAtAfter(STARTING, clock.instant().minus(patience));
   }
 
   /** Every template, by id. */

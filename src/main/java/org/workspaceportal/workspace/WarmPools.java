@@ -40,7 +40,8 @@ import org.workspaceportal.host.Placement;
  * warm pool at its size. Each pass removes what is unfit (the template's image or sizes changed,
  * the template was disabled, the pool made smaller, a host drained, removed or down, a container
  * dead, a worker lost, too slow to start), brings STARTING clusters up (image, master, workers,
- * then READY once every worker joined), and starts new ones while a pool is short. Nothing here
+ * then READY once every worker joined), and starts new ones while a pool is short, unless a
+ * workspace is being started (its notebook gets the cores first) or waits for room. Nothing here
  * waits inside a transaction, and every step is idempotent, so a pass cut short by a crash is
  * finished by the next. {@code portal_pool_clusters{state}} says how many pool clusters there are
  * (as of the last pass); {@code portal_pool_claims_total} how many approvals got one.
@@ -130,7 +131,7 @@ class WarmPools {
         log.info("Pool cluster {} not tended this pass: {}", p.id(), e.getMessage());
       }
     }
-    if (!workspaceWaits) {
+    if (!workspaceWaits && !pool.aWorkspaceIsStarting(properties.yieldFor())) {
       fill(templates);
     }
     List<PoolCluster> now = pool.all();

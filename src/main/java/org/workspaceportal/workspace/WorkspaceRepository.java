@@ -1,5 +1,6 @@
 package org.workspaceportal.workspace;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +27,8 @@ interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
 
   @Query("select w.id from Workspace w where w.status in :statuses")
   List<UUID> findIdsByStatusIn(Collection<WorkspaceStatus> statuses);
+
+  boolean existsByStatusInAndUpdatedAtAfter(Collection<WorkspaceStatus> statuses, Instant since);
 
   @Query(
       "select w.id from Workspace w where w.status in :statuses and w.expiresAt is not null and w.expiresAt < :now")

@@ -1,8 +1,10 @@
 package org.workspaceportal.workspace;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface WorkspaceStepRepository extends JpaRepository<WorkspaceStep, Long> {
 
@@ -13,8 +15,16 @@ interface WorkspaceStepRepository extends JpaRepository<WorkspaceStep, Long> {
 
   boolean existsByWorkspaceIdAndOperation(UUID workspaceId, Operation operation);
 
-  /** Whether any workspace's step of this kind is in this status (a placement waiting for room). */
-  boolean existsByKindAndStatus(StepKind kind, StepStatus status);
+  /**
+   * Whether a workspace in one of these statuses has a step of this kind in this status (a
+   * placement waiting for room); the steps of workspaces that moved on (failed, deleted) do not
+   * count.
+   */
+  @Query(
+      "select count(s) > 0 from WorkspaceStep s, Workspace w where s.workspaceId = w.id"
+          + " and s.kind = :kind and s.status = :status and w.status in :workspaceStatuses")
+  boolean existsStepOfWorkspacesIn(
+      StepKind kind, StepStatus status, Collection<WorkspaceStatus> workspaceStatuses);
 
   boolean existsByWorkspaceIdAndStartedAtIsNotNull(UUID workspaceId);
 

@@ -394,6 +394,76 @@ class PagesInABrowserTest {
   }
 
   @Test
+  void anAdminGivesATemplateAWarmPoolAndTheWorkspaceGetsAClusterFromIt() {
+    Requirement.require(
+        "the workspace image on a Docker engine", DockerCli.workspaceImageMissing());
+    TemplateView pooled =
+        templates.create(
+            new TemplateForm(
+                "pb-pool-" + suffix(),
+                "Kept warm",
+                DockerCli.WORKSPACE_IMAGE,
+                "4.0.1",
+                1,
+                2,
+                1,
+                1024),
+            "browser-test");
+    try {
+      signIn(TestAdmin.USERNAME, TestAdmin.PASSWORD);
+      browser.open(baseUrl + "/admin/templates/" + pooled.id() + "/edit");
+      find("#poolSize").clear();
+      find("#poolSize").sendKeys("1");
+      browser.clickAndWaitForNewPage(
+          browser.driver().findElement(By.xpath("//main//button[normalize-space()='Save']")));
+      String row = "tr[data-template='" + pooled.name() + "'] .template-pool";
+      browser
+          .await()
+          .withTimeout(Duration.ofMinutes(3))
+          .pollingEvery(Duration.ofSeconds(1))
+          .until(
+              d -> {
+                d.navigate().refresh();
+                return d.findElement(By.cssSelector(row)).getText().contains("1 of 1 ready");
+              });
+      fitsAsItIs("page-templates-warm-pool");
+      browser.open(baseUrl + "/admin/hosts");
+      assertThat(text(".host-pool")).isEqualTo("+ 1 warm-pool cluster");
+      fitsAsItIs("page-hosts-warm-pool");
+      signOut();
+
+      CurrentUser owner = new CurrentUser(user, false);
+      WorkspaceView ws =
+          workspaces.request(
+              new WorkspaceRequest("pooled-" + suffix(), null, pooled.name(), 1, null, null, null),
+              owner);
+      clusters.add(ws.id());
+      workspaces.approve(ws.id(), new CurrentUser("browser-test", true));
+      browser
+          .await()
+          .withTimeout(Duration.ofMinutes(2))
+          .until(d -> workspaces.get(ws.id(), owner).status() == WorkspaceStatus.READY);
+      signIn(user);
+      browser.open(baseUrl + "/workspaces/" + ws.id());
+      assertThat(find(".from-warm-pool").isDisplayed()).isTrue();
+      assertThat(find("#open-jupyter").isDisplayed()).isTrue();
+      fitsAsItIs("page-workspace-from-warm-pool");
+
+      workspaces.delete(ws.id(), owner);
+      browser
+          .await()
+          .withTimeout(Duration.ofMinutes(2))
+          .until(d -> workspaces.get(ws.id(), owner).status() == WorkspaceStatus.DELETED);
+    } finally {
+      templates.setEnabled(pooled.id(), false, "browser-test"); // its pool is drained
+      browser
+          .await()
+          .withTimeout(Duration.ofMinutes(2))
+          .until(d -> !templates.warmPools().containsKey(pooled.id()));
+    }
+  }
+
+  @Test
   void expiryPresetsFillTheirFieldAndDestructiveActionsAskFirst() {
     WorkspaceView ready = readyWorkspace("ask-" + suffix());
     signIn(user);

@@ -137,6 +137,68 @@ class AdminTemplatePagesTest {
   }
 
   @Test
+  void aWarmPoolSizeIsSavedWithTheTemplateAndTheListShowsThePoolsState() throws Exception {
+    when(templates.create(any(), anyString())).thenReturn(WorkspaceFixtures.largeTemplate());
+
+    mvc.perform(create("spark-4.0-large", "4", "16").param("poolSize", "2")).andReturn();
+
+    verify(templates)
+        .create(
+            new TemplateForm(
+                "spark-4.0-large",
+                "Bigger",
+                "workspace-portal/spark:4.0",
+                "4.0.1",
+                4,
+                16,
+                2,
+                4096,
+                null,
+                2),
+            "root");
+
+    var pooled =
+        new org.workspaceportal.workspace.TemplateView(
+            java.util.UUID.randomUUID(),
+            "pooled",
+            "Kept warm",
+            "workspace-portal/spark:4.0",
+            "4.0.1",
+            2,
+            4,
+            1,
+            2048,
+            false,
+            true,
+            true,
+            null,
+            2);
+    when(templates.list()).thenReturn(List.of(pooled));
+    when(templates.warmPools())
+        .thenReturn(java.util.Map.of(pooled.id(), new TemplateService.WarmPoolView(1, 1, 0)));
+    String text =
+        Html.text(
+            mvc.perform(get("/admin/templates").with(root()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    assertThat(text).contains("Warm pool: 1 of 2 ready, 1 starting");
+  }
+
+  @Test
+  void aWarmPoolLargerThanTenIsRefusedInWords() throws Exception {
+    String text =
+        Html.text(
+            mvc.perform(create("t-name", "1", "2").param("poolSize", "11"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+
+    assertThat(text).contains("must be less than or equal to 10");
+    verify(templates, never()).create(any(), any());
+  }
+
+  @Test
   void anInvalidImageReRendersTheFormWithTheFieldError() throws Exception {
     String text =
         Html.text(

@@ -53,18 +53,19 @@ class AdminTemplatePagesTest {
         .param("workerMemoryMb", "4096");
   }
 
+  /** The page's text after the request. */
+  private String textOf(org.springframework.test.web.servlet.RequestBuilder request)
+      throws Exception {
+    return Html.text(mvc.perform(request).andReturn().getResponse().getContentAsString());
+  }
+
   @Test
   void theTemplatesPageListsEveryTemplateWithItsSizes() throws Exception {
     when(templates.list())
         .thenReturn(
             List.of(WorkspaceFixtures.defaultTemplate(), WorkspaceFixtures.largeTemplate()));
 
-    String text =
-        Html.text(
-            mvc.perform(get("/admin/templates").with(root()))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+    String text = textOf(get("/admin/templates").with(root()));
 
     assertThat(text)
         .contains(
@@ -96,12 +97,7 @@ class AdminTemplatePagesTest {
     when(templates.liveWorkspacesByTemplate())
         .thenReturn(java.util.Map.of(WorkspaceFixtures.DEFAULT_TEMPLATE_ID, 3L));
 
-    String text =
-        Html.text(
-            mvc.perform(get("/admin/templates").with(root()))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+    String text = textOf(get("/admin/templates").with(root()));
 
     assertThat(text)
         .contains("3 workspaces")
@@ -176,23 +172,13 @@ class AdminTemplatePagesTest {
     when(templates.list()).thenReturn(List.of(pooled));
     when(templates.warmPools())
         .thenReturn(java.util.Map.of(pooled.id(), new TemplateService.WarmPoolView(1, 1, 0)));
-    String text =
-        Html.text(
-            mvc.perform(get("/admin/templates").with(root()))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+    String text = textOf(get("/admin/templates").with(root()));
     assertThat(text).contains("Warm pool: 1 of 2 ready, 1 starting");
   }
 
   @Test
   void aWarmPoolLargerThanTenIsRefusedInWords() throws Exception {
-    String text =
-        Html.text(
-            mvc.perform(create("t-name", "1", "2").param("poolSize", "11"))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+    String text = textOf(create("t-name", "1", "2").param("poolSize", "11"));
 
     assertThat(text).contains("must be less than or equal to 10");
     verify(templates, never()).create(any(), any());
@@ -200,12 +186,7 @@ class AdminTemplatePagesTest {
 
   @Test
   void anInvalidImageReRendersTheFormWithTheFieldError() throws Exception {
-    String text =
-        Html.text(
-            mvc.perform(create("t-name", "1", "2").param("image", "not an image"))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+    String text = textOf(create("t-name", "1", "2").param("image", "not an image"));
 
     assertThat(text).contains("must be a Docker image reference");
     verify(templates, never()).create(any(), any());
@@ -213,12 +194,7 @@ class AdminTemplatePagesTest {
 
   @Test
   void aNonNumberInANumberFieldSaysSoInWords() throws Exception {
-    String text =
-        Html.text(
-            mvc.perform(create("t-name", "1", "two"))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+    String text = textOf(create("t-name", "1", "two"));
 
     assertThat(text)
         .contains("must be a whole number")

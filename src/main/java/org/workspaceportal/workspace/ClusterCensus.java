@@ -22,6 +22,9 @@ final class ClusterCensus {
 
   private ClusterCensus() {}
 
+  /** What {@link Missing#what()} says of a recorded container the engine does not have at all. */
+  static final String VANISHED = "vanished";
+
   /** A container the portal recorded for a workspace: its role, where it runs, its name. */
   record Expected(String role, UUID hostId, String hostName, String containerName) {}
 
@@ -48,7 +51,7 @@ final class ClusterCensus {
               .findFirst()
               .orElse(null);
       if (c == null) {
-        missing.add(new Missing(e.role(), e.hostName(), "vanished"));
+        missing.add(new Missing(e.role(), e.hostName(), VANISHED));
       } else if (!c.running()) {
         missing.add(new Missing(e.role(), e.hostName(), c.state()));
       }

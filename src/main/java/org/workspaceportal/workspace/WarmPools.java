@@ -131,10 +131,10 @@ class WarmPools {
         log.info("Pool cluster {} not tended this pass: {}", p.id(), e.getMessage());
       }
     }
-    if (!workspaceWaits && !pool.aWorkspaceIsStarting(properties.yieldFor())) {
-      fill(templates);
-    }
     List<PoolCluster> now = pool.all();
+    if (!workspaceWaits && !pool.aWorkspaceIsStarting(properties.yieldFor())) {
+      fill(templates, now); // the gauges below show what it adds at the next pass
+    }
     counts.forEach(
         (state, gauge) -> gauge.set((int) now.stream().filter(p -> p.state() == state).count()));
   }
@@ -273,28 +273,25 @@ class WarmPools {
     }
   }
 
-  /** The pool cluster's containers that exited or vanished, in words. */
+  /**
+   * The pool cluster's containers that exited or vanished, in words (the reconciler's census); a
+   * STARTING one's containers not made yet are not missing.
+   */
   private List<String> dead(PoolCluster p, Map<String, Placement> placed) {
     Map<String, String> mine = SparkContainers.labelled(p.id());
-    List<String> dead = new ArrayList<>();
     Map<UUID, List<ContainerInfo>> found = new HashMap<>();
+    List<ClusterCensus.Expected> expected = new ArrayList<>();
     for (Placement h : placed.values()) {
       found.computeIfAbsent(h.hostId(), id -> engines.containers(hosts.endpointOf(id), mine));
+      expected.add(
+          new ClusterCensus.Expected(
+              h.role(), h.hostId(), h.hostName(), SparkContainers.name(p.id(), h.role())));
     }
-    for (Placement h : placed.values()) {
-      String name = SparkContainers.name(p.id(), h.role());
-      ContainerInfo c =
-          found.get(h.hostId()).stream()
-              .filter(i -> name.equals(i.name()))
-              .findFirst()
-              .orElse(null);
-      if (c != null && !c.running()) {
-        dead.add("its " + h.role() + " container " + c.state());
-      } else if (c == null && p.state() == PoolCluster.State.READY) {
-        dead.add("its " + h.role() + " container vanished");
-      }
-    }
-    return dead;
+    return ClusterCensus.missing(expected, found).stream()
+        .filter(
+            m -> p.state() == PoolCluster.State.READY || !m.what().equals(ClusterCensus.VANISHED))
+        .map(ClusterCensus.Missing::toString)
+        .toList();
   }
 
   /**
@@ -322,9 +319,9 @@ class WarmPools {
   }
 
   /** Starts clusters while a pool is short; a pool with no room waits for the next pass. */
-  private void fill(Map<UUID, WorkspaceTemplate> templates) {
+  private void fill(Map<UUID, WorkspaceTemplate> templates, List<PoolCluster> all) {
     Map<UUID, Long> have =
-        pool.all().stream()
+        all.stream()
             .filter(p -> p.state() != PoolCluster.State.REMOVING)
             .collect(Collectors.groupingBy(PoolCluster::templateId, Collectors.counting()));
     for (WorkspaceTemplate t : templates.values()) {

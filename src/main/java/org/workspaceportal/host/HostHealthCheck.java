@@ -1,8 +1,6 @@
 package org.workspaceportal.host;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.workspaceportal.host.HostEvents.HostStatusChanged;
+import org.workspaceportal.scheduling.RecurringTasks;
 
 /**
  * Asks every host's engine whether it answers, as a db-scheduler recurring task: each tick is
@@ -26,8 +25,7 @@ class HostHealthCheck {
 
   @Bean
   RecurringTask<Void> hostHealthTask(HostService hosts, HostProperties properties) {
-    return Tasks.recurring("host-health", Schedules.fixedDelay(properties.checkInterval()))
-        .execute((instance, context) -> checkAll(hosts));
+    return RecurringTasks.every("host-health", properties.checkInterval(), () -> checkAll(hosts));
   }
 
   static void checkAll(HostService hosts) {

@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Hosts",
-    allowedDependencies = {"compute", "secrets", "identity", "common"})
+    allowedDependencies = {"compute", "secrets", "identity", "scheduling", "common"})
 package org.workspaceportal.host;

@@ -1,8 +1,6 @@
 package org.workspaceportal.workspace;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +26,7 @@ import org.workspaceportal.compute.VolumeInfo;
 import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.HostStatus;
 import org.workspaceportal.host.HostView;
+import org.workspaceportal.scheduling.RecurringTasks;
 import org.workspaceportal.workspace.ClusterCensus.Missing;
 import org.workspaceportal.workspace.ReconcilerMoves.Watched;
 
@@ -80,13 +79,14 @@ class ClusterReconciler {
 
   @Bean
   RecurringTask<Void> clusterReconcilerTask() {
-    return Tasks.recurring("cluster-reconciler", Schedules.fixedDelay(properties.interval()))
-        .execute(
-            (instance, context) -> {
-              if (properties.enabled()) {
-                reconcile();
-              }
-            });
+    return RecurringTasks.every(
+        "cluster-reconciler",
+        properties.interval(),
+        () -> {
+          if (properties.enabled()) {
+            reconcile();
+          }
+        });
   }
 
   /** One pass over every watched workspace, then every host's orphans. */

@@ -10,16 +10,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The provisioning engine: jobs claimed from PostgreSQL by db-scheduler.
  *
- * @param enabled run jobs in this instance (an instance with false only serves pages and the API)
- * @param threads jobs run in parallel by this instance
  * @param maxAttempts attempts of one step before the workspace is FAILED (transient errors only)
  * @param initialBackoff wait before the second attempt; doubles each time (this is the only retry
  *     layer: adapters do not retry, so one attempt is one call of the failing kind)
  * @param maxBackoff the longest wait between attempts, also for a system that asks for longer
- * @param pollingInterval how often an idle instance looks for due jobs (jobs scheduled by this
- *     instance start at once regardless)
- * @param heartbeatInterval how often a running job proves it is alive; a job whose instance died is
- *     taken over after a few missed heartbeats
  * @param reconcileInterval how often lost jobs are rescheduled and expired workspaces deleted
  * @param inlineWaitLimit a step that asks to be checked again within this time is re-run by the
  *     same job after sleeping (quick readiness polls); a longer wait frees the job's thread and is
@@ -28,13 +22,9 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("portal.workspace.engine")
 record EngineProperties(
-    @DefaultValue("true") boolean enabled,
-    @DefaultValue("8") @Min(1) int threads,
     @DefaultValue("5") @Min(1) int maxAttempts,
     @DefaultValue("1s") Duration initialBackoff,
     @DefaultValue("60s") Duration maxBackoff,
-    @DefaultValue("5s") Duration pollingInterval,
-    @DefaultValue("5s") Duration heartbeatInterval,
     @DefaultValue("30s") Duration reconcileInterval,
     @DefaultValue("3s") Duration inlineWaitLimit) {
 

@@ -1,66 +1,64 @@
 package org.workspaceportal.workspace;
 
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * A kind of background work on a workspace: the statuses in which it runs, the status it ends in,
- * and how its failure is told. Its steps are the {@link StepKind}s that name it, in declaration
- * order.
+ * A kind of background work on a workspace: the status that queues it, the status while it runs,
+ * the status it ends in, and how its failure is told. Its steps are the {@link StepKind}s that name
+ * it, in declaration order.
  */
 public enum Operation {
   PROVISION(
-      EnumSet.of(WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING),
+      WorkspaceStatus.APPROVED,
       WorkspaceStatus.PROVISIONING,
       WorkspaceStatus.READY,
       "Provisioning",
       "An admin can retry it; deleting it cleans up what was made."),
   STOP(
-      EnumSet.of(WorkspaceStatus.STOPPING),
+      WorkspaceStatus.STOPPING,
       WorkspaceStatus.STOPPING,
       WorkspaceStatus.STOPPED,
       "Stopping",
       "Retry it, or delete the workspace."),
   START(
-      EnumSet.of(WorkspaceStatus.STARTING),
+      WorkspaceStatus.STARTING,
       WorkspaceStatus.STARTING,
       WorkspaceStatus.READY,
       "Starting",
       "Retry it, or delete the workspace; its notebooks and data are kept."),
   RESIZE(
-      EnumSet.of(WorkspaceStatus.RESIZING),
+      WorkspaceStatus.RESIZING,
       WorkspaceStatus.RESIZING,
       WorkspaceStatus.READY,
       "Resizing",
       "Retry it, resize it again, or delete the workspace; its notebooks and data are kept."),
   REPAIR(
-      EnumSet.of(WorkspaceStatus.REPAIRING),
+      WorkspaceStatus.REPAIRING,
       WorkspaceStatus.REPAIRING,
       WorkspaceStatus.READY,
       "Repair",
       "Press Repair to try again, or delete the workspace; its notebooks and data are kept."),
   TEARDOWN(
-      EnumSet.of(WorkspaceStatus.DELETING),
+      WorkspaceStatus.DELETING,
       WorkspaceStatus.DELETING,
       WorkspaceStatus.DELETED,
       "Deletion",
       "Delete it again to retry the cleanup.");
 
-  private final Set<WorkspaceStatus> runsIn;
+  private final WorkspaceStatus queued;
   private final WorkspaceStatus running;
   private final WorkspaceStatus done;
   private final String noun;
   private final String onFailure;
 
   Operation(
-      Set<WorkspaceStatus> runsIn,
+      WorkspaceStatus queued,
       WorkspaceStatus running,
       WorkspaceStatus done,
       String noun,
       String onFailure) {
-    this.runsIn = runsIn;
+    this.queued = queued;
     this.running = running;
     this.done = done;
     this.noun = noun;
@@ -69,7 +67,18 @@ public enum Operation {
 
   /** The operation a workspace in this status is waiting for or running, if any. */
   static Optional<Operation> runningIn(WorkspaceStatus status) {
-    return Arrays.stream(values()).filter(o -> o.runsIn.contains(status)).findFirst();
+    return Arrays.stream(values())
+        .filter(o -> o.queued == status || o.running == status)
+        .findFirst();
+  }
+
+  /**
+   * Whether moving to this status asks for work (approving, stopping, deleting…): its job is then
+   * queued. The move from a queued status to the running one (APPROVED to PROVISIONING) is the
+   * job's own and asks for nothing.
+   */
+  static boolean queuedBy(WorkspaceStatus status) {
+    return Arrays.stream(values()).anyMatch(o -> o.queued == status);
   }
 
   /**

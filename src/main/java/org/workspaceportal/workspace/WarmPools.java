@@ -1,8 +1,6 @@
 package org.workspaceportal.workspace;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import java.time.Clock;
@@ -34,6 +32,7 @@ import org.workspaceportal.host.HostStatus;
 import org.workspaceportal.host.HostView;
 import org.workspaceportal.host.NoCapacityException;
 import org.workspaceportal.host.Placement;
+import org.workspaceportal.scheduling.RecurringTasks;
 
 /**
  * The pool manager, a db-scheduler recurring task (one instance at a time): keeps each template's
@@ -99,8 +98,7 @@ class WarmPools {
 
   @Bean
   RecurringTask<Void> warmPoolTask() {
-    return Tasks.recurring("warm-pools", Schedules.fixedDelay(properties.interval()))
-        .execute((instance, context) -> tend());
+    return RecurringTasks.every("warm-pools", properties.interval(), this::tend);
   }
 
   /** One pass over every pool: drain what is unfit, bring up what starts, fill what is short. */

@@ -1,8 +1,6 @@
 package org.workspaceportal.workspace;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -13,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.workspaceportal.scheduling.RecurringTasks;
 
 /**
  * Enforces expiry, on one instance at a time (a db-scheduler recurring task): a READY workspace
@@ -56,8 +55,7 @@ class WorkspaceExpiry {
 
   @Bean
   RecurringTask<Void> workspaceExpiryTask(ExpiryProperties properties) {
-    return Tasks.recurring("workspace-expiry", Schedules.fixedDelay(properties.checkInterval()))
-        .execute((instance, context) -> enforce());
+    return RecurringTasks.every("workspace-expiry", properties.checkInterval(), this::enforce);
   }
 
   /** One pass: stops what expired, deletes what stayed expired too long. */

@@ -1,8 +1,6 @@
 package org.workspaceportal.workspace;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.workspaceportal.compute.ClusterProbe;
 import org.workspaceportal.compute.NotebookActivity;
 import org.workspaceportal.compute.SparkCluster;
+import org.workspaceportal.scheduling.RecurringTasks;
 
 /**
  * Stops idle workspaces, on one instance at a time (a db-scheduler recurring task): for each READY
@@ -52,8 +51,7 @@ class WorkspaceIdleStop {
 
   @Bean
   RecurringTask<Void> workspaceIdleStopTask(IdleStopProperties properties) {
-    return Tasks.recurring("workspace-idle-stop", Schedules.fixedDelay(properties.checkInterval()))
-        .execute((instance, context) -> check());
+    return RecurringTasks.every("workspace-idle-stop", properties.checkInterval(), this::check);
   }
 
   /** One pass over the READY workspaces with an idle time. */

@@ -12,7 +12,8 @@ import java.util.UUID;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.workspaceportal.common.ExternalSystemException;
 import org.workspaceportal.workspace.StepLedger.AllStepsDone;
 import org.workspaceportal.workspace.StepLedger.NoWork;
@@ -28,7 +29,7 @@ import org.workspaceportal.workspace.StepOutcome.Done;
  * once; a job whose instance died is taken over (dead-execution detection) and resumes at the first
  * step not recorded as succeeded.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 class WorkspaceJob {
 
   static final TaskDescriptor<String> TASK = TaskDescriptor.of("workspace-job", String.class);
@@ -47,7 +48,11 @@ class WorkspaceJob {
     this.properties = properties;
   }
 
-  CustomTask<String> task() {
+  /**
+   * The job's task, which the portal's {@link org.workspaceportal.scheduling.JobScheduler} runs.
+   */
+  @Bean
+  CustomTask<String> workspaceJobTask() {
     return Tasks.custom(TASK)
         // What escapes run() is infrastructure (the database is down): try again later, with a
         // capped backoff; step attempts are counted in our own table and bound the work anyway.

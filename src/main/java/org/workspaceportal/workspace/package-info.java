@@ -6,5 +6,13 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Workspace",
-    allowedDependencies = {"identity", "storage", "compute", "host", "secrets", "common"})
+    allowedDependencies = {
+      "identity",
+      "storage",
+      "compute",
+      "host",
+      "secrets",
+      "scheduling",
+      "common"
+    })
 package org.workspaceportal.workspace;

@@ -11,13 +11,9 @@ class EngineRetryWaitTest {
 
   private final EngineProperties engine =
       new EngineProperties(
-          true,
-          1,
           5,
           Duration.ofMillis(100),
           Duration.ofSeconds(1),
-          Duration.ofSeconds(5),
-          Duration.ofSeconds(5),
           Duration.ofSeconds(30),
           Duration.ofSeconds(3));
   private final RandomGenerator random = RandomGenerator.getDefault();

@@ -31,6 +31,7 @@ import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.NewUser;
 import org.workspaceportal.identity.Role;
+import org.workspaceportal.scheduling.JobScheduler;
 import org.workspaceportal.storage.Retention;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -211,7 +212,7 @@ class ProvisioningEngineTest {
     jdbc.update(
         "update workspace_steps set status = 'PENDING', attempts = 0 where workspace_id = ? and kind = 'VERIFY'",
         ws.id());
-    scheduler.trigger(ws.id());
+    scheduler.queue(WorkspaceJob.instance(ws.id()));
 
     WorkspaceView failed = awaitStatus(ws.id(), WorkspaceStatus.FAILED);
     assertThat(failed.statusReason())
@@ -317,7 +318,7 @@ class ProvisioningEngineTest {
     sim.faults().latency(Duration.ofMillis(10));
     sim.clearCalls();
     Scheduler other =
-        Scheduler.create(dataSource, job.task())
+        Scheduler.create(dataSource, job.workspaceJobTask())
             .threads(2)
             .pollingInterval(Duration.ofMillis(100))
             .schedulerName(new SchedulerName.Fixed("other-instance"))

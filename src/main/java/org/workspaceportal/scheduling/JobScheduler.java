@@ -1,25 +1,24 @@
-package org.workspaceportal.workspace;
+package org.workspaceportal.scheduling;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.Task;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * The db-scheduler instance of this portal: started after the context (so Flyway has run), stopped
- * first on shutdown (running steps finish or are taken over by another instance). It runs the
- * workspace jobs and every recurring task any module declares as a bean (a db-scheduler {@link
- * Task} that starts itself, such as the reconciler or the host health check), each execution
+ * first on shutdown (running jobs finish or are taken over by another instance). It runs every task
+ * any module declares as a bean: one-off jobs (queued with {@link #queue}) and recurring tasks (a
+ * {@link Task} that starts itself, such as those {@link RecurringTasks} makes), each execution
  * claimed from PostgreSQL so that two instances never run the same one at once.
  *
  * <p>A db-scheduler {@link Scheduler} cannot be started twice, so each {@link #start()} builds a
@@ -27,41 +26,48 @@ import org.springframework.stereotype.Component;
  * instance runs jobs.
  */
 @Component
-class JobScheduler implements SmartLifecycle {
+public class JobScheduler implements SmartLifecycle {
 
-  private static final Logger log = LoggerFactory.getLogger(JobScheduler.class);
   private static final String TABLE = "scheduled_tasks";
 
   private final DataSource dataSource;
-  private final EngineProperties properties;
-  private final List<Task<?>> tasks = new ArrayList<>();
+  private final SchedulerProperties properties;
+  private final ObjectProvider<Task<?>> taskBeans;
+  private final List<Task<?>> jobs = new ArrayList<>();
   private final List<Task<?>> recurring = new ArrayList<>();
-  private final SchedulerClient client;
+  private SchedulerClient client;
   private volatile Scheduler scheduler;
 
+  /**
+   * The tasks are looked up when first needed, not injected: a module's task bean may itself use
+   * this scheduler (to queue jobs), which an injected list would make a cycle.
+   */
   JobScheduler(
-      DataSource dataSource,
-      WorkspaceJob job,
-      List<Task<?>> taskBeans,
-      EngineProperties properties) {
+      DataSource dataSource, ObjectProvider<Task<?>> taskBeans, SchedulerProperties properties) {
     this.dataSource = dataSource;
+    this.taskBeans = taskBeans;
     this.properties = properties;
-    tasks.add(job.task());
-    for (Task<?> task : taskBeans) {
-      (task instanceof OnStartup ? recurring : tasks).add(task);
-    }
-    List<Task<?>> all = new ArrayList<>(tasks);
-    all.addAll(recurring);
-    this.client = SchedulerClient.Builder.create(dataSource, all).tableName(TABLE).build();
   }
 
-  /** Queues the job of a workspace to run now, unless it is queued or running already. */
-  void trigger(UUID workspaceId) {
+  private synchronized SchedulerClient client() {
+    if (client == null) {
+      taskBeans.orderedStream().forEach(t -> (t instanceof OnStartup ? recurring : jobs).add(t));
+      List<Task<?>> all = new ArrayList<>(jobs);
+      all.addAll(recurring);
+      client = SchedulerClient.Builder.create(dataSource, all).tableName(TABLE).build();
+    }
+    return client;
+  }
+
+  /**
+   * Queues a job unless one with the same task and id is queued or running already; says whether it
+   * queued one.
+   */
+  public boolean queue(SchedulableInstance<?> job) {
     Scheduler running = scheduler;
-    // Through the running scheduler, so that it starts the job at once instead of at its next poll.
-    SchedulerClient via = running != null ? running : client;
-    boolean scheduled = via.scheduleIfNotExists(WorkspaceJob.instance(workspaceId));
-    log.debug("Workspace {} job {}", workspaceId, scheduled ? "scheduled" : "already queued");
+    // through the running scheduler, so that it starts the job at once instead of at its next poll
+    SchedulerClient via = running != null ? running : client();
+    return via.scheduleIfNotExists(job);
   }
 
   @Override
@@ -69,8 +75,9 @@ class JobScheduler implements SmartLifecycle {
     if (!properties.enabled() || scheduler != null) {
       return;
     }
+    client(); // reads the task beans
     Scheduler fresh =
-        Scheduler.create(dataSource, tasks)
+        Scheduler.create(dataSource, jobs)
             .startTasks(startingTasks())
             .threads(properties.threads())
             .pollingInterval(properties.pollingInterval())
@@ -80,7 +87,7 @@ class JobScheduler implements SmartLifecycle {
             .pollUsingLockAndFetch(0.5, 1.0)
             .schedulerName(new SchedulerName.Hostname())
             .tableName(TABLE)
-            // on shutdown, give running steps a moment; anything still running is taken over later
+            // on shutdown, give running jobs a moment; anything still running is taken over later
             .shutdownMaxWait(Duration.ofSeconds(5))
             .build();
     fresh.start();

@@ -1,4 +1,4 @@
-package org.workspaceportal.workspace;
+package org.workspaceportal.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

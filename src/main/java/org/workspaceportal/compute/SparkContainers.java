@@ -153,7 +153,12 @@ public final class SparkContainers {
   }
 
   public static String scratchVolume(SparkCluster c, SparkCluster.Node worker) {
-    return name(c.id(), worker.role()) + "-scratch";
+    return scratchVolume(c.id(), worker.role());
+  }
+
+  /** The scratch volume of a cluster's worker. */
+  public static String scratchVolume(UUID clusterId, String workerRole) {
+    return name(clusterId, workerRole) + "-scratch";
   }
 
   private static List<String> common(SparkCluster c, SparkCluster.Node node, String role) {

@@ -63,14 +63,13 @@ public class CapacityService {
   }
 
   /**
-   * Hands everything a pool cluster holds (cores, memory, ports) to the workspace that claimed it,
-   * in the caller's transaction; says how many leases moved. It takes no placement lock: what the
-   * hosts hold does not change, only who holds it, so claims never wait for each other here.
+   * A warm-pool cluster now serves a workspace: what it holds (cores, memory, ports, under the same
+   * holder id) counts as a workspace's from now on. In the caller's transaction; it takes no
+   * placement lock, since what the hosts hold does not change, so claims never wait for each other.
    */
   @Transactional
-  public int transfer(UUID poolClusterId, UUID workspaceId) {
-    ports.transfer(poolClusterId, workspaceId);
-    return leases.transfer(poolClusterId, workspaceId);
+  public int unpool(UUID holderId) {
+    return leases.unpool(holderId);
   }
 
   private List<Placement> place(UUID workspaceId, List<Demand> wanted, boolean pooled) {

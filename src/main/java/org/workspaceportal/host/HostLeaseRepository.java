@@ -3,6 +3,7 @@ package org.workspaceportal.host;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface HostLeaseRepository extends JpaRepository<HostLease, Long> {
@@ -18,12 +19,11 @@ interface HostLeaseRepository extends JpaRepository<HostLease, Long> {
           + "from HostLease l group by l.hostId")
   List<Usage> usageByHost();
 
-  /** A pool cluster claimed by a workspace: its leases are the workspace's from now on. */
-  @org.springframework.data.jpa.repository.Modifying
+  /** A pool cluster claimed by a workspace: its leases count as a workspace's from now on. */
+  @Modifying
   @Query(
-      "update HostLease l set l.workspaceId = :to, l.pooled = false"
-          + " where l.workspaceId = :from and l.pooled = true")
-  int transfer(UUID from, UUID to);
+      "update HostLease l set l.pooled = false where l.workspaceId = :holder and l.pooled = true")
+  int unpool(UUID holder);
 
   List<HostLease> findByWorkspaceIdOrderByIdAsc(UUID workspaceId);
 

@@ -11,10 +11,6 @@ interface HostPortRepository extends JpaRepository<HostPort, HostPort.Key> {
 
   long deleteByWorkspaceId(UUID workspaceId);
 
-  @org.springframework.data.jpa.repository.Modifying
-  @Query("update HostPort p set p.workspaceId = :to where p.workspaceId = :from")
-  int transfer(UUID from, UUID to);
-
   long deleteByWorkspaceIdAndRole(UUID workspaceId, String role);
 
   /**

@@ -5,14 +5,11 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.workspaceportal.common.ExternalSystemException;
 import org.workspaceportal.common.NotFoundException;
-import org.workspaceportal.compute.ComputeException;
-import org.workspaceportal.compute.ContainerEngine;
-import org.workspaceportal.host.CapacityService;
-import org.workspaceportal.host.HostService;
-import org.workspaceportal.host.Placement;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.secrets.SecretCipher;
+import org.workspaceportal.workspace.runtime.ClusterRuntime;
 
 /**
  * The recent log lines of a workspace's containers, for its owner and admins. The workspace's
@@ -31,9 +28,7 @@ public class ClusterLogs {
   private final ClusterMemberRepository members;
   private final WorkspaceClusterRepository clusters;
   private final WorkspaceStorageRepository storage;
-  private final CapacityService capacity;
-  private final HostService hosts;
-  private final ContainerEngine engines;
+  private final ClusterRuntime runtime;
   private final SecretCipher cipher;
   private final TransactionTemplate tx;
 
@@ -42,18 +37,14 @@ public class ClusterLogs {
       ClusterMemberRepository members,
       WorkspaceClusterRepository clusters,
       WorkspaceStorageRepository storage,
-      CapacityService capacity,
-      HostService hosts,
-      ContainerEngine engines,
+      ClusterRuntime runtime,
       SecretCipher cipher,
       TransactionTemplate tx) {
     this.workspaces = workspaces;
     this.members = members;
     this.clusters = clusters;
     this.storage = storage;
-    this.capacity = capacity;
-    this.hosts = hosts;
-    this.engines = engines;
+    this.runtime = runtime;
     this.cipher = cipher;
     this.tx = tx;
   }
@@ -67,12 +58,14 @@ public class ClusterLogs {
       throw new InvalidWorkspaceRequestException("lines", "must be between 1 and " + MAX_LINES);
     }
     Target target = tx.execute(status -> target(workspaceId, role, user));
+    String where = runtime.locations(target.clusterId()).get(role);
+    if (where == null) {
+      throw new NotFoundException("Container");
+    }
     List<String> raw;
     try {
-      raw =
-          engines.logTail(
-              hosts.endpointOf(target.placement().hostId()), target.containerName(), lines);
-    } catch (ComputeException e) {
+      raw = runtime.logs(target.clusterId(), role, lines);
+    } catch (ExternalSystemException e) {
       raw = List.of("(the log cannot be read now: " + e.getMessage() + ")");
     }
     List<String> masked = new ArrayList<>(raw.size());
@@ -83,48 +76,29 @@ public class ClusterLogs {
       }
       masked.add(clean);
     }
-    return new ContainerLog(role, target.placement().hostName(), target.state(), masked);
+    return new ContainerLog(role, where, target.state(), masked);
   }
 
-  /** Which containers a workspace has, for links to their logs. */
-  public List<String> roles(UUID workspaceId, CurrentUser user) {
-    return tx.execute(
-        status -> {
-          visible(workspaceId, user);
-          return members.findByWorkspaceId(workspaceId).stream()
-              .map(ClusterMember::role)
-              .sorted()
-              .toList();
-        });
-  }
-
-  private record Target(
-      Placement placement, String containerName, String state, List<String> secrets) {}
+  private record Target(UUID clusterId, String state, List<String> secrets) {}
 
   private Target target(UUID workspaceId, String role, CurrentUser user) {
     visible(workspaceId, user);
+    WorkspaceCluster cluster =
+        clusters
+            .findByWorkspaceId(workspaceId)
+            .orElseThrow(() -> new NotFoundException("Container"));
     ClusterMember member =
         members
-            .findById(new ClusterMember.Key(workspaceId, role))
-            .orElseThrow(() -> new NotFoundException("Container"));
-    Placement placement =
-        capacity.placementsOf(workspaceId).stream()
-            .filter(p -> p.role().equals(role))
-            .findFirst()
+            .findById(new ClusterMember.Key(cluster.clusterId(), role))
             .orElseThrow(() -> new NotFoundException("Container"));
     List<String> secrets = new ArrayList<>();
-    clusters
-        .findById(workspaceId)
-        .ifPresent(
-            c -> {
-              secrets.add(cipher.decrypt(c.sparkSecretCiphertext()));
-              secrets.add(cipher.decrypt(c.jupyterTokenCiphertext()));
-            });
+    secrets.add(cipher.decrypt(cluster.sparkSecretCiphertext()));
+    secrets.add(cipher.decrypt(cluster.jupyterTokenCiphertext()));
     storage
         .findById(workspaceId)
         .filter(s -> s.secretCiphertext() != null)
         .ifPresent(s -> secrets.add(cipher.decrypt(s.secretCiphertext())));
-    return new Target(placement, member.containerName(), member.state(), secrets);
+    return new Target(cluster.clusterId(), member.state(), secrets);
   }
 
   private void visible(UUID workspaceId, CurrentUser user) {

@@ -9,26 +9,23 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One container of a workspace's cluster: where it runs and what the engine last said of it. */
+/**
+ * One role of a cluster and what the runtime last said of it. Where it runs is the runtime's to
+ * know.
+ */
 @Entity
 @Table(name = "cluster_members")
 @IdClass(ClusterMember.Key.class)
 class ClusterMember {
 
   @Id
-  @Column(name = "workspace_id")
-  private UUID workspaceId;
+  @Column(name = "cluster_id")
+  private UUID clusterId;
 
   @Id private String role;
 
-  @Column(name = "host_id", nullable = false)
-  private UUID hostId;
-
-  @Column(name = "container_name", nullable = false)
-  private String containerName;
-
-  @Column(name = "container_id")
-  private String containerId;
+  /** What the runtime calls it (a container's id); null before it ran. */
+  private String handle;
 
   @Column(nullable = false)
   private String state;
@@ -38,45 +35,35 @@ class ClusterMember {
 
   protected ClusterMember() {}
 
-  ClusterMember(UUID workspaceId, String role, UUID hostId, String containerName, Instant now) {
-    this.workspaceId = workspaceId;
+  ClusterMember(UUID clusterId, String role, Instant now) {
+    this.clusterId = clusterId;
     this.role = role;
-    this.hostId = hostId;
-    this.containerName = containerName;
     this.state = "planned";
     this.updatedAt = now;
   }
 
-  record Key(UUID workspaceId, String role) implements Serializable {
+  record Key(UUID clusterId, String role) implements Serializable {
     Key() {
       this(null, null);
     }
   }
 
-  void seen(String containerId, String state, Instant now) {
-    this.containerId = containerId;
+  void seen(String handle, String state, Instant now) {
+    this.handle = handle;
     this.state = state;
     this.updatedAt = now;
   }
 
-  UUID workspaceId() {
-    return workspaceId;
+  UUID clusterId() {
+    return clusterId;
   }
 
   String role() {
     return role;
   }
 
-  UUID hostId() {
-    return hostId;
-  }
-
-  String containerName() {
-    return containerName;
-  }
-
-  String containerId() {
-    return containerId;
+  String handle() {
+    return handle;
   }
 
   String state() {

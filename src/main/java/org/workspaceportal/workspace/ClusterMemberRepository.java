@@ -6,5 +6,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ClusterMemberRepository extends JpaRepository<ClusterMember, ClusterMember.Key> {
 
-  List<ClusterMember> findByWorkspaceId(UUID workspaceId);
+  List<ClusterMember> findByClusterId(UUID clusterId);
 }

@@ -2,22 +2,19 @@ package org.workspaceportal.workspace;
 
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The Spark clusters of workspaces.
+ * The Spark clusters of workspaces: their roles' sizes and how long each stage may take. (How the
+ * Docker hosts keep a worker's scratch space shares this prefix: the runtime's own settings.)
  *
  * @param masterMemoryMb memory limit (and reservation) of a master container
  * @param notebookMemoryMb memory limit (and reservation) of the notebook container, which is also
  *     the Spark driver
  * @param notebookCpus CPU limit of the notebook container; only workers reserve cores (their
  *     executors do the work), the master and the notebook are limited but not reserved
- * @param scratchVolumeDriver Docker volume driver of the workers' scratch volumes ({@code local},
- *     or e.g. Pure's {@code pure} plugin)
- * @param scratchVolumeOptions that driver's options
  * @param placementTimeout how long a workspace waits for room on the hosts before it fails
  * @param pullTimeout how long an image pull may take
  * @param notebookTimeout how long the notebook may take to answer after it started
@@ -32,8 +29,6 @@ record ClusterProperties(
     @DefaultValue("1024") @Min(256) int masterMemoryMb,
     @DefaultValue("2048") @Min(512) int notebookMemoryMb,
     @DefaultValue("1") @Min(1) int notebookCpus,
-    @DefaultValue("local") String scratchVolumeDriver,
-    @DefaultValue Map<String, String> scratchVolumeOptions,
     @DefaultValue("10m") Duration placementTimeout,
     @DefaultValue("30m") Duration pullTimeout,
     @DefaultValue("120s") Duration notebookTimeout,

@@ -3,18 +3,17 @@ package org.workspaceportal.workspace;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.workspaceportal.compute.SparkContainers;
-import org.workspaceportal.host.Placement;
 import org.workspaceportal.secrets.SecretCipher;
 
 /**
- * The cluster steps' own record of a workspace's cluster and containers, each change in its own
- * short transaction; entities leave here detached.
+ * The cluster steps' own record of a cluster and its members, each change in its own short
+ * transaction (or the caller's); entities leave here detached.
  */
 @Component
 class ClusterState {
@@ -38,91 +37,124 @@ class ClusterState {
   }
 
   /**
-   * The cluster's record, made with fresh secrets the first time: its own Spark RPC secret and
-   * Jupyter token, never shared with another workspace.
+   * The workspace's cluster record, made the first time with the workspace's id and fresh secrets:
+   * its own Spark RPC secret and Jupyter token, never shared with another workspace. A workspace
+   * that claimed a pool cluster has its record already.
    */
   @Transactional
-  WorkspaceCluster ensure(UUID workspaceId, String image, List<Placement> placements) {
-    WorkspaceCluster cluster =
-        clusters
-            .findById(workspaceId)
-            .orElseGet(
-                () ->
-                    clusters.save(
-                        new WorkspaceCluster(
-                            workspaceId,
-                            workspaceId,
-                            image,
-                            cipher.encrypt(randomSecret()),
-                            cipher.encrypt(randomSecret()),
-                            clock.instant())));
-    for (Placement p : placements) {
-      if (!members.existsById(new ClusterMember.Key(workspaceId, p.role()))) {
-        members.save(
-            new ClusterMember(
-                workspaceId,
-                p.role(),
-                p.hostId(),
-                SparkContainers.name(cluster.clusterId(), p.role()),
-                clock.instant()));
-      }
-    }
-    return cluster;
+  WorkspaceCluster ensureFor(UUID workspaceId, String image) {
+    return clusters
+        .findByWorkspaceId(workspaceId)
+        .orElseGet(
+            () ->
+                clusters.save(
+                    new WorkspaceCluster(
+                        workspaceId,
+                        workspaceId,
+                        image,
+                        cipher.encrypt(randomSecret()),
+                        cipher.encrypt(randomSecret()),
+                        clock.instant())));
   }
 
-  @Transactional(readOnly = true)
-  Optional<WorkspaceCluster> cluster(UUID workspaceId) {
-    return clusters.findById(workspaceId);
+  /** A new warm-pool cluster's record: its own Spark secret, no workspace, no token. */
+  @Transactional
+  WorkspaceCluster createForPool(UUID clusterId, String image) {
+    return clusters.save(
+        new WorkspaceCluster(
+            clusterId, null, image, cipher.encrypt(randomSecret()), null, clock.instant()));
   }
 
   /**
-   * What names and labels the workspace's containers: its cluster's id, or the workspace's own id
-   * when it has no cluster record (yet, or any more).
+   * In the caller's transaction: the pool cluster serves the workspace from now on, whose notebook
+   * gets a fresh Jupyter token.
+   */
+  @Transactional
+  void claim(UUID clusterId, UUID workspaceId) {
+    clusters
+        .findById(clusterId)
+        .orElseThrow()
+        .claim(workspaceId, cipher.encrypt(randomSecret()), clock.instant());
+  }
+
+  /** Whether the workspace has a cluster record (made by its placement, or claimed). */
+  @Transactional(readOnly = true)
+  boolean hasCluster(UUID workspaceId) {
+    return clusters.findByWorkspaceId(workspaceId).isPresent();
+  }
+
+  /** The cluster of a step's subject: the one serving a workspace, or a pool cluster itself. */
+  @Transactional(readOnly = true)
+  Optional<WorkspaceCluster> clusterOf(UUID subjectId) {
+    return clusters.findBySubject(subjectId);
+  }
+
+  /**
+   * What names and labels the subject's cluster: its cluster's id, or the subject's own id when it
+   * has no cluster record (yet, or any more).
    */
   @Transactional(readOnly = true)
-  UUID clusterId(UUID workspaceId) {
-    return clusters.findById(workspaceId).map(WorkspaceCluster::clusterId).orElse(workspaceId);
+  UUID clusterId(UUID subjectId) {
+    return clusters.findBySubject(subjectId).map(WorkspaceCluster::clusterId).orElse(subjectId);
   }
 
   @Transactional(readOnly = true)
-  List<ClusterMember> members(UUID workspaceId) {
-    return members.findByWorkspaceId(workspaceId);
+  List<ClusterMember> members(UUID clusterId) {
+    return members.findByClusterId(clusterId);
+  }
+
+  /** Records the roles not recorded yet (as planned). */
+  @Transactional
+  void ensureMembers(UUID clusterId, Collection<String> roles) {
+    for (String role : roles) {
+      if (!members.existsById(new ClusterMember.Key(clusterId, role))) {
+        members.save(new ClusterMember(clusterId, role, clock.instant()));
+      }
+    }
   }
 
   @Transactional
-  void seen(UUID workspaceId, String role, String containerId, String state) {
+  void seen(UUID clusterId, String role, String handle, String state) {
     members
-        .findById(new ClusterMember.Key(workspaceId, role))
-        .ifPresent(m -> m.seen(containerId, state, clock.instant()));
+        .findById(new ClusterMember.Key(clusterId, role))
+        .ifPresent(m -> m.seen(handle, state, clock.instant()));
   }
 
   @Transactional
-  void notebookAnswered(UUID workspaceId) {
-    clusters.findById(workspaceId).ifPresent(c -> c.notebookAnswered(clock.instant()));
+  void notebookAnswered(UUID clusterId) {
+    clusters.findById(clusterId).ifPresent(c -> c.notebookAnswered(clock.instant()));
   }
 
   @Transactional
-  void workersAlive(UUID workspaceId, int alive) {
-    clusters.findById(workspaceId).ifPresent(c -> c.workersAlive(alive, clock.instant()));
+  void workersAlive(UUID clusterId, int alive) {
+    clusters.findById(clusterId).ifPresent(c -> c.workersAlive(alive, clock.instant()));
   }
 
-  /** After a stop: the containers are gone, the volumes and leases stay. */
+  /** After a stop: nothing runs; the files and the room on the hosts stay. */
   @Transactional
-  void stopped(UUID workspaceId) {
-    clusters.findById(workspaceId).ifPresent(c -> c.stopped(clock.instant()));
-    members.findByWorkspaceId(workspaceId).forEach(m -> m.seen(null, "stopped", clock.instant()));
+  void stopped(UUID clusterId) {
+    clusters.findById(clusterId).ifPresent(c -> c.stopped(clock.instant()));
+    members.findByClusterId(clusterId).forEach(m -> m.seen(null, "stopped", clock.instant()));
   }
 
   /** A worker removed by a resize: no record of it stays. */
   @Transactional
-  void forget(UUID workspaceId, String role) {
-    members.deleteById(new ClusterMember.Key(workspaceId, role));
+  void forget(UUID clusterId, String role) {
+    members.deleteById(new ClusterMember.Key(clusterId, role));
   }
 
-  /** After teardown: the containers are gone. */
+  /** After teardown: nothing is left of it. */
   @Transactional
-  void removed(UUID workspaceId) {
-    members.findByWorkspaceId(workspaceId).forEach(m -> m.seen(null, "removed", clock.instant()));
+  void removed(UUID clusterId) {
+    members.findByClusterId(clusterId).forEach(m -> m.seen(null, "removed", clock.instant()));
+  }
+
+  /**
+   * A warm-pool cluster whose teardown ended: its record and members go (no workspace keeps it).
+   */
+  @Transactional
+  void delete(UUID clusterId) {
+    clusters.findById(clusterId).filter(c -> c.workspaceId() == null).ifPresent(clusters::delete);
   }
 
   static String randomSecret() {

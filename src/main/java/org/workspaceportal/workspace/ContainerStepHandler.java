@@ -1,44 +1,32 @@
 package org.workspaceportal.workspace;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.workspaceportal.compute.ContainerEngine;
-import org.workspaceportal.compute.ContainerInfo;
-import org.workspaceportal.compute.EngineEndpoint;
-import org.workspaceportal.compute.SparkCluster;
-import org.workspaceportal.compute.SparkContainers;
-import org.workspaceportal.host.HostService;
-import org.workspaceportal.host.Placement;
+import org.workspaceportal.workspace.runtime.ClusterRuntime;
+import org.workspaceportal.workspace.runtime.ClusterSpec;
+import org.workspaceportal.workspace.runtime.Member;
+import org.workspaceportal.workspace.runtime.Role;
 
 /**
- * The cluster's containers: the notebook (what the user waits for) with the master alongside, then
- * the workers in parallel, each with its volumes; and on deletion every container and volume
- * labelled for the cluster, on every host, whatever the records say. A cluster claimed from a warm
- * pool finds its master and workers running and starts only the notebook.
+ * The cluster's roles running: the notebook (what the user waits for) with the master alongside,
+ * then the workers, all at once; stopped (the notebook's files stay); and on deletion removed with
+ * everything made for them, wherever they ran. A cluster claimed from a warm pool finds its master
+ * and workers running and starts only the notebook.
  */
 @Component
 class ContainerStepHandler implements StepHandler {
 
-  private final ClusterPlans plans;
+  private final ClusterSpecs specs;
   private final ClusterState state;
-  private final ClusterContainers containers;
-  private final HostService hosts;
-  private final ContainerEngine engines;
+  private final ClusterRuntime runtime;
 
-  ContainerStepHandler(
-      ClusterPlans plans,
-      ClusterState state,
-      ClusterContainers containers,
-      HostService hosts,
-      ContainerEngine engines) {
-    this.plans = plans;
+  ContainerStepHandler(ClusterSpecs specs, ClusterState state, ClusterRuntime runtime) {
+    this.specs = specs;
     this.state = state;
-    this.containers = containers;
-    this.hosts = hosts;
-    this.engines = engines;
+    this.runtime = runtime;
   }
 
   @Override
@@ -47,71 +35,40 @@ class ContainerStepHandler implements StepHandler {
         StepKind.MASTER,
         StepKind.WORKERS,
         StepKind.NOTEBOOK,
-        StepKind.STOP_CONTAINERS,
-        StepKind.REMOVE_CONTAINERS);
+        StepKind.STOP_CLUSTER,
+        StepKind.REMOVE_CLUSTER);
   }
 
   @Override
   public StepOutcome run(StepAttempt step) {
-    WorkspaceFacts ws = step.workspace();
-    if (step.kind() == StepKind.REMOVE_CONTAINERS) {
-      containers.removeEverywhere(
-          state.clusterId(ws.id()), plans.placements(ws.id()).values(), "the workspace's");
-      state.removed(ws.id());
+    WorkspaceFacts subject = step.workspace();
+    if (step.kind() == StepKind.REMOVE_CLUSTER) {
+      java.util.UUID clusterId = state.clusterId(subject.id());
+      // a pool cluster holds nothing of any user: a host that does not answer is not waited for,
+      // and what is left there is swept up once it answers again
+      runtime.removeAll(clusterId, subject.poolCluster());
+      state.removed(clusterId);
       return StepOutcome.done();
     }
-    if (step.kind() == StepKind.STOP_CONTAINERS) {
-      stop(ws);
-      return StepOutcome.done();
-    }
-    SparkCluster cluster = plans.cluster(ws);
-    Map<String, Placement> placed = plans.placements(ws.id());
+    ClusterSpec spec = specs.of(subject);
     switch (step.kind()) {
-      case MASTER ->
-          seen(
-              ws,
-              ClusterPlans.MASTER,
-              containers.start(
-                  placed.get(ClusterPlans.MASTER), SparkContainers.master(cluster), List.of()));
-      case WORKERS -> containers.startWorkers(cluster, placed, (role, c) -> seen(ws, role, c));
-      case NOTEBOOK ->
-          // the master needs nothing of the notebook: its container is made alongside, so that
-          // its create and start overlap the notebook's; the MASTER step then finds it running
-          containers.startTogether(
-              List.of(
-                  new ClusterContainers.Launch(
-                      placed.get(ClusterPlans.NOTEBOOK),
-                      SparkContainers.notebook(cluster),
-                      containers.volumesFor(cluster, ClusterPlans.NOTEBOOK)),
-                  new ClusterContainers.Launch(
-                      placed.get(ClusterPlans.MASTER), SparkContainers.master(cluster), List.of())),
-              (role, c) -> seen(ws, role, c));
-      default -> throw new IllegalArgumentException("not a container step: " + step.kind());
+      case STOP_CLUSTER -> {
+        runtime.stop(spec);
+        state.stopped(spec.id());
+      }
+      case MASTER -> launch(spec, List.of(Role.MASTER));
+      // the master needs nothing of the notebook: it is started alongside, so that their starts
+      // overlap; the MASTER step then finds it running
+      case NOTEBOOK -> launch(spec, List.of(Role.NOTEBOOK, Role.MASTER));
+      case WORKERS -> launch(spec, spec.workers().stream().map(Role::name).toList());
+      default -> throw new IllegalArgumentException("not a launch step: " + step.kind());
     }
     return StepOutcome.done();
   }
 
-  private void seen(WorkspaceFacts ws, String role, ContainerInfo running) {
-    state.seen(ws.id(), role, running.id(), running.state());
-  }
-
-  /**
-   * Removes the cluster's containers and the workers' scratch volumes; the notebook's volume (its
-   * files) and the datahub stay, and so do the leases: a stopped workspace keeps its place on the
-   * hosts, so that it always fits when it starts again.
-   */
-  private void stop(WorkspaceFacts ws) {
-    SparkCluster cluster = plans.cluster(ws);
-    Map<String, Placement> placed = plans.placements(ws.id());
-    for (Placement p : placed.values()) {
-      EngineEndpoint endpoint = hosts.endpointOf(p.hostId());
-      engines.removeContainer(endpoint, SparkContainers.name(cluster.id(), p.role()));
+  private void launch(ClusterSpec spec, Collection<String> roles) {
+    for (Member m : runtime.launch(spec, roles)) {
+      state.seen(spec.id(), m.role(), m.handle(), m.state());
     }
-    for (SparkCluster.Node worker : cluster.workers()) {
-      Placement p = placed.get(worker.role());
-      engines.removeVolume(
-          hosts.endpointOf(p.hostId()), SparkContainers.scratchVolume(cluster, worker));
-    }
-    state.stopped(ws.id());
   }
 }

@@ -3,7 +3,7 @@ package org.workspaceportal.workspace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.workspaceportal.compute.NotebookActivity;
+import org.workspaceportal.workspace.runtime.Activity;
 
 /**
  * When a running workspace counts as idle: its notebook answered, saw no kernel, terminal or API
@@ -16,13 +16,16 @@ final class IdleRule {
 
   private IdleRule() {}
 
-  /** How long it has been idle, when that is long enough to stop it. */
-  static Optional<Duration> idleLongEnough(
-      NotebookActivity notebook, int activeApplications, Duration idleAfter, Instant now) {
-    if (notebook == null || activeApplications != 0 || notebook.connections() > 0) {
+  /**
+   * How long it has been idle, when that is long enough to stop it.
+   *
+   * @param activity null when the notebook or the master did not answer
+   */
+  static Optional<Duration> idleLongEnough(Activity activity, Duration idleAfter, Instant now) {
+    if (activity == null || activity.applications() != 0 || activity.connections() > 0) {
       return Optional.empty();
     }
-    Duration idle = Duration.between(notebook.lastActivity(), now);
+    Duration idle = Duration.between(activity.lastActivity(), now);
     return idle.compareTo(idleAfter) >= 0 ? Optional.of(idle) : Optional.empty();
   }
 

@@ -108,7 +108,7 @@ public enum Operation {
   }
 
   /** The reason a workspace gets when a step of this operation fails for good. */
-  String failureReason(StepKind kind, String message) {
-    return noun + " failed at '" + kind.label() + "': " + message + " " + onFailure;
+  String failureReason(String stepLabel, String message) {
+    return noun + " failed at '" + stepLabel + "': " + message + " " + onFailure;
   }
 }

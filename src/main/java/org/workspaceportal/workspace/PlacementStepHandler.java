@@ -1,76 +1,67 @@
 package org.workspaceportal.workspace;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.workspaceportal.host.CapacityService;
-import org.workspaceportal.host.NoCapacityException;
-import org.workspaceportal.host.Placement;
+import org.workspaceportal.workspace.runtime.ClusterRuntime;
+import org.workspaceportal.workspace.runtime.ClusterSpec;
+import org.workspaceportal.workspace.runtime.NoRoomException;
+import org.workspaceportal.workspace.runtime.Role;
 
 /**
- * Where a cluster runs: chooses hosts and leases cores, memory and ports for every container
- * (waiting, not failing, while the hosts are full), and gives them back on deletion. A new
- * workspace first tries to claim a cluster from its template's warm pool: then its master and
- * workers are already placed and running, and only the notebook is placed here.
+ * Where a cluster runs: its record (made for a workspace on its first placement, with fresh
+ * secrets; a claimed or a pool cluster has one), then room for every role the runtime has not
+ * placed yet (waiting, not failing, while there is none), then a member per role; on deletion, the
+ * room goes back.
  */
 @Component
 class PlacementStepHandler implements StepHandler {
 
-  private final ClusterPlans plans;
+  private final ClusterSpecs specs;
   private final ClusterState state;
-  private final CapacityService capacity;
-  private final WarmPool pool;
+  private final ClusterRuntime runtime;
+  private final WorkspaceTemplateRepository templates;
   private final ClusterProperties properties;
-  private final Counter claims;
 
   PlacementStepHandler(
-      ClusterPlans plans,
+      ClusterSpecs specs,
       ClusterState state,
-      CapacityService capacity,
-      WarmPool pool,
-      ClusterProperties properties,
-      MeterRegistry registry) {
-    this.plans = plans;
+      ClusterRuntime runtime,
+      WorkspaceTemplateRepository templates,
+      ClusterProperties properties) {
+    this.specs = specs;
     this.state = state;
-    this.capacity = capacity;
-    this.pool = pool;
+    this.runtime = runtime;
+    this.templates = templates;
     this.properties = properties;
-    this.claims =
-        Counter.builder("portal.pool.claims")
-            .description("Workspaces whose cluster was claimed from a warm pool")
-            .register(registry);
   }
 
   @Override
   public Set<StepKind> kinds() {
-    return EnumSet.of(StepKind.PLACE, StepKind.RELEASE_HOSTS);
+    return EnumSet.of(StepKind.PLACE, StepKind.RELEASE);
   }
 
   @Override
   public StepOutcome run(StepAttempt step) {
-    WorkspaceFacts ws = step.workspace();
-    if (step.kind() == StepKind.RELEASE_HOSTS) {
-      capacity.release(ws.id());
+    WorkspaceFacts subject = step.workspace();
+    if (step.kind() == StepKind.RELEASE) {
+      runtime.release(state.clusterId(subject.id()));
       return StepOutcome.done();
     }
-    if (step.operation() == Operation.PROVISION) {
-      pool.claim(ws).ifPresent(id -> claims.increment());
+    if (subject.workspace()) {
+      state.ensureFor(subject.id(), templates.findById(subject.templateId()).orElseThrow().image());
     }
-    WorkspaceTemplate template = plans.template(ws);
-    List<Placement> placements;
+    ClusterSpec spec = specs.of(subject);
     try {
-      placements = capacity.place(ws.id(), plans.demands(template, ws.workers()));
-    } catch (NoCapacityException e) {
+      runtime.reserve(spec);
+    } catch (NoRoomException e) {
       return StepOutcome.checkAgain(
           Duration.ofSeconds(5),
           "waiting for room on the hosts (" + e.getMessage() + ")",
           properties.placementTimeout());
     }
-    state.ensure(ws.id(), template.image(), placements);
+    state.ensureMembers(spec.id(), spec.roles().stream().map(Role::name).toList());
     return StepOutcome.done();
   }
 }

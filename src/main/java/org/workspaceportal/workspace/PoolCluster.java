@@ -11,8 +11,10 @@ import java.util.UUID;
 
 /**
  * A warm-pool cluster: a master and a template's default workers, started for no one yet, with its
- * own Spark secret and nothing of any user. An approval claims a READY one (it then becomes that
- * workspace's cluster and this record goes); the pool manager starts, checks and removes the rest.
+ * own Spark secret (in its cluster record, which has the same id) and nothing of any user. The
+ * engine provisions it (STARTING) and tears it down (REMOVING) with the same steps as a workspace's
+ * cluster; an approval claims a READY one (its cluster record then serves that workspace, and this
+ * record goes).
  */
 @Entity
 @Table(name = "pool_clusters")
@@ -24,8 +26,10 @@ class PoolCluster {
     STARTING,
     /** Every worker joined its master: an approval may claim it. */
     READY,
-    /** Unfit (dead, drained, template changed, pool shrunk): its containers are being removed. */
-    REMOVING
+    /** Unfit (dead, drained, template changed, pool shrunk): it is being torn down. */
+    REMOVING,
+    /** Its teardown failed; the pool manager tries it again a while later. */
+    FAILED
   }
 
   @Id private UUID id;
@@ -45,9 +49,6 @@ class PoolCluster {
   @Column(name = "worker_memory_mb", nullable = false, updatable = false)
   private int workerMemoryMb;
 
-  @Column(name = "spark_secret_ciphertext", nullable = false, updatable = false)
-  private String sparkSecretCiphertext;
-
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   private State state;
@@ -62,14 +63,14 @@ class PoolCluster {
 
   protected PoolCluster() {}
 
-  PoolCluster(WorkspaceTemplate template, String sparkSecretCiphertext, Instant now) {
-    this.id = UUID.randomUUID();
+  /** A new pool cluster of the template; its cluster record has the same id. */
+  PoolCluster(UUID id, WorkspaceTemplate template, Instant now) {
+    this.id = id;
     this.templateId = template.id();
     this.image = template.image();
     this.workers = template.defaultWorkers();
     this.workerCores = template.workerCores();
     this.workerMemoryMb = template.workerMemoryMb();
-    this.sparkSecretCiphertext = sparkSecretCiphertext;
     this.state = State.STARTING;
     this.createdAt = now;
     this.updatedAt = now;
@@ -83,8 +84,19 @@ class PoolCluster {
 
   void removing(String why, Instant now) {
     state = State.REMOVING;
-    reason = why.length() > 1000 ? why.substring(0, 1000) : why;
+    reason = shortened(why);
     updatedAt = now;
+  }
+
+  /** Its teardown failed for good this time; {@code why} says at which step. */
+  void teardownFailed(String why, Instant now) {
+    state = State.FAILED;
+    reason = shortened(why);
+    updatedAt = now;
+  }
+
+  private static String shortened(String why) {
+    return why.length() > 1000 ? why.substring(0, 1000) : why;
   }
 
   UUID id() {
@@ -111,10 +123,6 @@ class PoolCluster {
     return workerMemoryMb;
   }
 
-  String sparkSecretCiphertext() {
-    return sparkSecretCiphertext;
-  }
-
   State state() {
     return state;
   }
@@ -125,5 +133,9 @@ class PoolCluster {
 
   Instant createdAt() {
     return createdAt;
+  }
+
+  Instant updatedAt() {
+    return updatedAt;
   }
 }

@@ -2,6 +2,7 @@ package org.workspaceportal.workspace;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -9,13 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.workspaceportal.workspace.ClusterCensus.Expected;
-import org.workspaceportal.workspace.ClusterCensus.Missing;
 import org.workspaceportal.workspace.WorkspaceEvents.OrphanRemoved;
+import org.workspaceportal.workspace.runtime.Census;
 
 /**
  * The reconciler's reads and status moves, each in its own short transaction (the engines are asked
@@ -61,60 +60,57 @@ class ReconcilerMoves {
   }
 
   /**
-   * A workspace as the reconciler read it, with its recorded containers.
+   * A workspace as the reconciler read it, with the roles of its cluster.
    *
-   * @param clusterId what labels its containers
+   * @param clusterId its cluster's
    */
   record Watched(
-      UUID id, UUID clusterId, WorkspaceStatus status, Instant updatedAt, List<Expected> expected) {
-
-    Set<UUID> hostIds() {
-      return expected.stream().map(Expected::hostId).collect(Collectors.toSet());
-    }
-  }
+      UUID id, UUID clusterId, WorkspaceStatus status, Instant updatedAt, List<String> roles) {}
 
   /** Every watched workspace that has a cluster (storage-only ones have nothing to compare). */
   @Transactional(readOnly = true)
-  List<Watched> watched(Map<UUID, String> hostNames) {
-    return workspaces.findAllById(workspaces.findIdsByStatusIn(WATCHED)).stream()
-        .map(
-            w ->
-                new Watched(
-                    w.id(),
-                    clusters.findById(w.id()).map(WorkspaceCluster::clusterId).orElse(w.id()),
-                    w.status(),
-                    w.updatedAt(),
-                    members.findByWorkspaceId(w.id()).stream()
-                        .map(
-                            m ->
-                                new Expected(
-                                    m.role(),
-                                    m.hostId(),
-                                    hostNames.getOrDefault(m.hostId(), m.hostId().toString()),
-                                    m.containerName()))
-                        .toList()))
-        .filter(w -> !w.expected().isEmpty())
-        .toList();
+  List<Watched> watched() {
+    List<Watched> watched = new ArrayList<>();
+    for (Workspace w : workspaces.findAllById(workspaces.findIdsByStatusIn(WATCHED))) {
+      clusters
+          .findByWorkspaceId(w.id())
+          .ifPresent(
+              c -> {
+                List<String> roles =
+                    members.findByClusterId(c.clusterId()).stream()
+                        .map(ClusterMember::role)
+                        .toList();
+                if (!roles.isEmpty()) {
+                  watched.add(new Watched(w.id(), c.clusterId(), w.status(), w.updatedAt(), roles));
+                }
+              });
+    }
+    return watched;
   }
 
   /**
-   * The status of the workspace each of these cluster labels belongs to: a workspace's own id, the
-   * pool cluster id a workspace claimed, or a pool cluster not claimed yet (which counts as
-   * PROVISIONING: it is being kept for a workspace to come). An id the portal does not know is
-   * absent.
+   * The status of the workspace each of these cluster ids serves: a workspace's own id, the id of
+   * the cluster it has, or a warm-pool cluster not claimed yet (which counts as PROVISIONING: it is
+   * being kept for a workspace to come). An id the portal does not know is absent.
    */
   @Transactional(readOnly = true)
   Map<UUID, WorkspaceStatus> statuses(Collection<UUID> ids) {
     Map<UUID, WorkspaceStatus> known = new HashMap<>();
-    // pool clusters first: a claim that commits between the two reads (each statement sees what
-    // has committed by then) moves a cluster from the pool to a workspace, never out of sight
+    // pool clusters first: a claim that commits between two reads (each statement sees what has
+    // committed by then) moves a cluster from the pool to a workspace, never out of sight
     pool.findAllById(ids).forEach(p -> known.put(p.id(), WorkspaceStatus.PROVISIONING));
     workspaces.findAllById(ids).forEach(w -> known.put(w.id(), w.status()));
-    Map<UUID, UUID> claimed = new HashMap<>();
-    clusters.findByClusterIdIn(ids).forEach(c -> claimed.put(c.workspaceId(), c.clusterId()));
+    Map<UUID, UUID> serving = new HashMap<>();
+    for (WorkspaceCluster c : clusters.findByClusterIdIn(ids)) {
+      if (c.workspaceId() == null) {
+        known.put(c.clusterId(), WorkspaceStatus.PROVISIONING);
+      } else {
+        serving.put(c.workspaceId(), c.clusterId());
+      }
+    }
     workspaces
-        .findAllById(claimed.keySet())
-        .forEach(w -> known.put(claimed.get(w.id()), w.status()));
+        .findAllById(serving.keySet())
+        .forEach(w -> known.put(serving.get(w.id()), w.status()));
     return known;
   }
 
@@ -129,16 +125,16 @@ class ReconcilerMoves {
     return true;
   }
 
-  /** DEGRADED, naming what is missing; its members' records say what the engine said. */
+  /** DEGRADED, naming what does not run; its members' records say what the runtime said. */
   @Transactional
-  boolean degraded(Watched read, List<Missing> missing) {
-    if (!move(read, WorkspaceStatus.DEGRADED, ClusterCensus.reason(missing))) {
+  boolean degraded(Watched read, List<Census.Absent> absent) {
+    if (!move(read, WorkspaceStatus.DEGRADED, ClusterCensus.reason(absent))) {
       return false;
     }
-    for (Missing m : missing) {
+    for (Census.Absent a : absent) {
       members
-          .findById(new ClusterMember.Key(read.id(), m.role()))
-          .ifPresent(member -> member.seen(null, m.what(), clock.instant()));
+          .findById(new ClusterMember.Key(read.clusterId(), a.role()))
+          .ifPresent(member -> member.seen(null, a.what(), clock.instant()));
     }
     return true;
   }

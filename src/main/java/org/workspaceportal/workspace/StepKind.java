@@ -8,22 +8,29 @@ import java.util.function.Predicate;
 
 /**
  * The steps of every operation, in execution order. A kind may serve several operations (starting a
- * stopped workspace runs the container and readiness steps of provisioning again). Each step is
- * idempotent: it looks for what an earlier attempt made (names derive from the workspace id) before
- * it creates anything. Each kind is run by exactly one {@link StepHandler}; a kind without one
- * stops the portal at start-up.
+ * stopped workspace runs the launch and readiness steps of provisioning again), and a subject's
+ * facts say which apply (a warm-pool cluster has no storage and no notebook). Kinds speak of
+ * clusters and roles; how a cluster runs is the {@link
+ * org.workspaceportal.workspace.runtime.ClusterRuntime}'s. Each step is idempotent: it looks for
+ * what an earlier attempt made (names derive from the workspace id) before it creates anything.
+ * Each kind is run by exactly one {@link StepHandler}; a kind without one stops the portal at
+ * start-up.
  */
 public enum StepKind {
-  ACCOUNT("Create the object-store account", always(), Operation.PROVISION),
-  USER("Create the object-store user", always(), Operation.PROVISION),
-  ACCESS_KEY("Create the access key", always(), Operation.PROVISION),
-  BUCKET("Create the bucket", always(), Operation.PROVISION),
+  ACCOUNT("Create the object-store account", WorkspaceFacts::workspace, Operation.PROVISION),
+  USER("Create the object-store user", WorkspaceFacts::workspace, Operation.PROVISION),
+  ACCESS_KEY("Create the access key", WorkspaceFacts::workspace, Operation.PROVISION),
+  BUCKET("Create the bucket", WorkspaceFacts::workspace, Operation.PROVISION),
   DATAHUB("Create the NFS datahub file system", WorkspaceFacts::datahub, Operation.PROVISION),
-  VERIFY("Prove the key works over S3", always(), Operation.PROVISION),
+  VERIFY("Prove the key works over S3", WorkspaceFacts::workspace, Operation.PROVISION),
   REMOVE_WORKERS(
       "Decommission the workers no longer wanted, then remove them",
       WorkspaceFacts::cluster,
       Operation.RESIZE),
+  CLAIM(
+      "Take a ready cluster from the template's warm pool",
+      WorkspaceFacts::mayClaim,
+      Operation.PROVISION),
   PLACE(
       "Choose hosts and lease cores, memory and ports",
       WorkspaceFacts::cluster,
@@ -38,7 +45,7 @@ public enum StepKind {
       Operation.REPAIR),
   NOTEBOOK(
       "Start the Jupyter notebook (and the Spark master alongside)",
-      WorkspaceFacts::cluster,
+      WorkspaceFacts::notebook,
       Operation.PROVISION,
       Operation.START,
       Operation.REPAIR),
@@ -50,7 +57,7 @@ public enum StepKind {
       Operation.REPAIR),
   NOTEBOOK_READY(
       "Wait for the notebook to answer",
-      WorkspaceFacts::cluster,
+      WorkspaceFacts::notebook,
       Operation.PROVISION,
       Operation.START,
       Operation.REPAIR),
@@ -68,22 +75,24 @@ public enum StepKind {
       Operation.START,
       Operation.RESIZE,
       Operation.REPAIR),
-  STOP_CONTAINERS(
-      "Stop the containers (the notebook's files and the data stay)",
+  STOP_CLUSTER(
+      "Stop the cluster (the notebook's files and the data stay)",
       WorkspaceFacts::cluster,
       Operation.STOP),
-  REMOVE_CONTAINERS(
-      "Remove the containers and volumes on every host",
+  REMOVE_CLUSTER(
+      "Remove the cluster and its files everywhere it ran",
       WorkspaceFacts::cluster,
       Operation.TEARDOWN),
-  RELEASE_HOSTS(
-      "Give back the hosts' cores, memory and ports", WorkspaceFacts::cluster, Operation.TEARDOWN),
-  REVOKE_KEYS("Delete the access keys", always(), Operation.TEARDOWN),
-  REMOVE_BUCKET("Apply the retention choice to the bucket", always(), Operation.TEARDOWN),
+  RELEASE(
+      "Give back the cores, memory and ports it held", WorkspaceFacts::cluster, Operation.TEARDOWN),
+  REVOKE_KEYS("Delete the access keys", WorkspaceFacts::workspace, Operation.TEARDOWN),
+  REMOVE_BUCKET(
+      "Apply the retention choice to the bucket", WorkspaceFacts::workspace, Operation.TEARDOWN),
   REMOVE_DATAHUB(
       "Apply the retention choice to the datahub", WorkspaceFacts::datahub, Operation.TEARDOWN),
-  REMOVE_USER("Delete the object-store user", always(), Operation.TEARDOWN),
-  REMOVE_ACCOUNT("Delete the account if it is empty", always(), Operation.TEARDOWN);
+  REMOVE_USER("Delete the object-store user", WorkspaceFacts::workspace, Operation.TEARDOWN),
+  REMOVE_ACCOUNT(
+      "Delete the account if it is empty", WorkspaceFacts::workspace, Operation.TEARDOWN);
 
   private final String label;
   private final Predicate<WorkspaceFacts> appliesTo;
@@ -93,10 +102,6 @@ public enum StepKind {
     this.label = label;
     this.appliesTo = appliesTo;
     this.operations = EnumSet.of(first, more);
-  }
-
-  private static Predicate<WorkspaceFacts> always() {
-    return ws -> true;
   }
 
   /** The operations this step belongs to. */

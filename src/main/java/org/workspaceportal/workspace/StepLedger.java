@@ -13,70 +13,59 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceProgressed;
 
 /**
- * The engine's record of what was done: every change to steps, and the status moves that start,
- * finish or fail an operation, each in its own short transaction, so that no transaction is ever
- * open while a handler talks to an external system.
+ * The engine's record of what was done: every change to steps, and the moves of its subject (a
+ * workspace or a warm-pool cluster) that start, finish or fail an operation, each in its own short
+ * transaction, so that no transaction is ever open while a handler talks to an external system.
  */
 @Component
 class StepLedger {
 
-  private final WorkspaceRepository workspaces;
+  private final List<StepSubject.Finder> subjects;
   private final WorkspaceStepRepository steps;
-  private final WorkspaceTemplateRepository templates;
-  private final WorkspaceTransitions transitions;
   private final ApplicationEventPublisher events;
   private final EngineProperties properties;
-  private final TransitionRepository history;
-  private final OperationMetrics metrics;
   private final Clock clock;
 
   StepLedger(
-      WorkspaceRepository workspaces,
+      List<StepSubject.Finder> subjects,
       WorkspaceStepRepository steps,
-      WorkspaceTemplateRepository templates,
-      WorkspaceTransitions transitions,
       ApplicationEventPublisher events,
       EngineProperties properties,
-      TransitionRepository history,
-      OperationMetrics metrics,
       Clock clock) {
-    this.workspaces = workspaces;
+    this.subjects = subjects;
     this.steps = steps;
-    this.templates = templates;
-    this.transitions = transitions;
     this.events = events;
     this.properties = properties;
-    this.history = history;
-    this.metrics = metrics;
     this.clock = clock;
   }
 
-  /** What the job of a workspace should do next. */
+  /** What the job of a subject should do next. */
   sealed interface NextStep permits NoWork, AllStepsDone, StepAttempt {}
 
-  /** The workspace needs no work in its status (or no longer exists). */
+  /** The subject needs no work in its state (or no longer exists). */
   record NoWork() implements NextStep {}
 
   /** Every step of the running operation succeeded: the operation can be completed. */
   record AllStepsDone(Operation operation) implements NextStep {}
 
   /**
-   * Starts the next step of the operation the workspace's status calls for: plans the operation on
-   * its first call (and moves a queued workspace to its running status), marks the first step not
-   * yet succeeded RUNNING and returns it. A step whose attempts ran out across crashes (when no
-   * failure could be recorded) fails the operation here.
+   * Starts the next step of the operation the subject's state calls for: plans the operation on its
+   * first call (and moves a queued subject to its running state), marks the first step not yet
+   * succeeded RUNNING and returns it. A step whose attempts ran out across crashes (when no failure
+   * could be recorded) fails the operation here.
    */
   @Transactional
-  NextStep startNextStep(UUID workspaceId) {
-    Workspace ws = workspaces.findById(workspaceId).orElse(null);
-    Optional<Operation> running = ws == null ? Optional.empty() : Operation.runningIn(ws.status());
+  NextStep startNextStep(UUID subjectId) {
+    StepSubject subject = find(subjectId).orElse(null);
+    Optional<Operation> running = subject == null ? Optional.empty() : subject.operation();
     if (running.isEmpty()) {
       return new NoWork();
     }
     Operation operation = running.get();
-    List<WorkspaceStep> plan = planOf(ws, operation);
-    if (ws.status() != operation.runningStatus()) {
-      transitions.move(ws, operation.runningStatus(), "started", WorkspaceTransitions.PORTAL, null);
+    WorkspaceFacts facts = subject.facts();
+    List<WorkspaceStep> plan = planOf(subjectId, subject.run(), operation, facts);
+    if (!subject.running(operation)) {
+      subject.started(operation);
     }
     WorkspaceStep step =
         plan.stream().filter(s -> s.status() != StepStatus.SUCCEEDED).findFirst().orElse(null);
@@ -89,41 +78,42 @@ class StepLedger {
               + step.attempts()
               + " attempts"
               + (step.error() != null ? ": " + step.error() : "");
-      failOperation(ws, step, message);
+      failOperation(subject, step, message);
       return new NoWork();
     }
     step.start(now());
-    progressed(ws.id());
+    progressed(subjectId);
     return new StepAttempt(
-        facts(ws), step.id(), operation, step.kind(), step.attempts(), step.waitingSince());
+        facts, step.id(), operation, step.kind(), step.attempts(), step.waitingSince());
   }
 
   /**
-   * Moves the workspace to the operation's final status, if it is still running that operation and
-   * every step succeeded (a second call, after a crash, finds nothing to do).
+   * Completes the operation (the subject moves to its final state), if the subject still runs it
+   * and every step succeeded (a second call, after a crash, finds nothing to do).
    */
   @Transactional
-  void completeOperation(UUID workspaceId, Operation operation) {
-    Workspace ws = workspaces.findById(workspaceId).orElse(null);
-    if (ws == null || ws.status() != operation.runningStatus()) {
+  void completeOperation(UUID subjectId, Operation operation) {
+    StepSubject subject = find(subjectId).orElse(null);
+    if (subject == null
+        || !subject.operation().equals(Optional.of(operation))
+        || !subject.running(operation)) {
       return;
     }
     boolean allDone =
         steps
-            .findByWorkspaceIdAndRunAndOperationOrderByOrdinalAsc(ws.id(), ws.run(), operation)
+            .findByWorkspaceIdAndRunAndOperationOrderByOrdinalAsc(
+                subjectId, subject.run(), operation)
             .stream()
             .allMatch(s -> s.status() == StepStatus.SUCCEEDED);
     if (allDone) {
-      Duration took = since(ws, operation);
-      transitions.move(ws, operation.doneStatus(), "completed", WorkspaceTransitions.PORTAL, null);
-      metrics.completed(operation, took);
-      progressed(ws.id());
+      subject.completed(operation);
+      progressed(subjectId);
     }
   }
 
   @Transactional(readOnly = true)
-  boolean needsWork(UUID workspaceId) {
-    return workspaces.findById(workspaceId).map(w -> w.status().isBusy()).orElse(false);
+  boolean needsWork(UUID subjectId) {
+    return find(subjectId).flatMap(StepSubject::operation).isPresent();
   }
 
   @Transactional
@@ -146,16 +136,26 @@ class StepLedger {
     /** Still within its timeout: check again later. */
     CHECK_AGAIN,
     /** Waited longer than its timeout: the step must fail. */
-    TIMED_OUT
+    TIMED_OUT,
+    /** Its subject no longer runs the step's operation (deleted while starting): stop waiting. */
+    MOVED_ON
   }
 
   /**
    * The step waits for something outside the portal: no attempt is used. Says whether it waited
-   * past its timeout since it first waited (then the caller fails it, adding what it knows).
+   * past its timeout since it first waited (then the caller fails it, adding what it knows), or
+   * whether its subject moved on to another operation meanwhile.
    */
   @Transactional
   WaitVerdict waiting(long stepId, String reason, Duration timeout) {
     WorkspaceStep step = steps.findById(stepId).orElseThrow();
+    boolean stillRuns =
+        find(step.workspaceId())
+            .map(s -> s.operation().equals(Optional.of(step.operation())))
+            .orElse(false);
+    if (!stillRuns) {
+      return WaitVerdict.MOVED_ON;
+    }
     Instant since = step.waitingSince() != null ? step.waitingSince() : now();
     if (Duration.between(since, now()).compareTo(timeout) > 0) {
       return WaitVerdict.TIMED_OUT; // this attempt counts: it is the one that fails
@@ -166,47 +166,44 @@ class StepLedger {
   }
 
   /**
-   * The step failed for good. If the workspace still runs the step's operation, the operation fails
-   * (the workspace is FAILED with a reason people can act on) and true is returned; if it moved on
+   * The step failed for good. If its subject still runs the step's operation, the operation fails
+   * (a workspace is FAILED with a reason people can act on) and true is returned; if it moved on
    * meanwhile (deleted while provisioning) only the step is recorded and false is returned: the job
    * should go on with the new operation.
    */
   @Transactional
   boolean failed(long stepId, String message) {
     WorkspaceStep step = steps.findById(stepId).orElseThrow();
-    Workspace ws = workspaces.findById(step.workspaceId()).orElseThrow();
-    if (ws.status() != step.operation().runningStatus()) {
+    StepSubject subject = find(step.workspaceId()).orElse(null);
+    if (subject == null
+        || !subject.operation().equals(Optional.of(step.operation()))
+        || !subject.running(step.operation())) {
       step.fail(message, now());
-      progressed(ws.id());
+      progressed(step.workspaceId());
       return false;
     }
-    failOperation(ws, step, message);
+    failOperation(subject, step, message);
     return true;
   }
 
-  private void failOperation(Workspace ws, WorkspaceStep step, String message) {
-    metrics.failed(step.operation(), since(ws, step.operation()));
+  private void failOperation(StepSubject subject, WorkspaceStep step, String message) {
     step.fail(message, now());
-    transitions.move(
-        ws,
-        step.operation().failedStatus(),
-        "failed",
-        WorkspaceTransitions.PORTAL,
-        step.operation().failureReason(step.kind(), message));
-    progressed(ws.id());
+    subject.failed(step.operation(), step.kind(), message);
+    progressed(step.workspaceId());
   }
 
-  private List<WorkspaceStep> planOf(Workspace ws, Operation operation) {
+  private List<WorkspaceStep> planOf(
+      UUID subjectId, int run, Operation operation, WorkspaceFacts facts) {
     List<WorkspaceStep> existing =
-        steps.findByWorkspaceIdAndRunAndOperationOrderByOrdinalAsc(ws.id(), ws.run(), operation);
+        steps.findByWorkspaceIdAndRunAndOperationOrderByOrdinalAsc(subjectId, run, operation);
     if (existing.isEmpty()) {
-      if (operation == Operation.TEARDOWN && nothingWasAttempted(ws)) {
+      if (operation == Operation.TEARDOWN && nothingWasAttempted(subjectId)) {
         return List.of();
       }
       List<WorkspaceStep> created = new ArrayList<>();
       int ordinal = 0;
-      for (StepKind kind : StepKind.plan(operation, facts(ws))) {
-        created.add(new WorkspaceStep(ws.id(), ws.run(), operation, kind, ordinal++));
+      for (StepKind kind : StepKind.plan(operation, facts)) {
+        created.add(new WorkspaceStep(subjectId, run, operation, kind, ordinal++));
       }
       return steps.saveAll(created);
     }
@@ -226,29 +223,22 @@ class StepLedger {
    * started again has no provisioning steps in its current run, yet everything provisioning made is
    * still there.)
    */
-  private boolean nothingWasAttempted(Workspace ws) {
-    return !steps.existsByWorkspaceIdAndStartedAtIsNotNull(ws.id());
+  private boolean nothingWasAttempted(UUID subjectId) {
+    return !steps.existsByWorkspaceIdAndStartedAtIsNotNull(subjectId);
   }
 
-  /** How long the workspace has been in the operation: since it last entered its statuses. */
-  private Duration since(Workspace ws, Operation operation) {
-    java.util.Set<WorkspaceStatus> statuses = java.util.EnumSet.noneOf(WorkspaceStatus.class);
-    for (WorkspaceStatus s : WorkspaceStatus.values()) {
-      if (Operation.runningIn(s).filter(operation::equals).isPresent()) {
-        statuses.add(s);
+  private Optional<StepSubject> find(UUID id) {
+    for (StepSubject.Finder finder : subjects) {
+      Optional<StepSubject> found = finder.find(id);
+      if (found.isPresent()) {
+        return found;
       }
     }
-    Instant began = history.lastEntered(ws.id(), statuses);
-    return began == null ? Duration.ZERO : Duration.between(began, now());
+    return Optional.empty();
   }
 
-  private WorkspaceFacts facts(Workspace ws) {
-    return ws.facts(
-        templates.findById(ws.templateId()).map(WorkspaceTemplate::cluster).orElse(false));
-  }
-
-  private void progressed(UUID workspaceId) {
-    events.publishEvent(new WorkspaceProgressed(workspaceId));
+  private void progressed(UUID subjectId) {
+    events.publishEvent(new WorkspaceProgressed(subjectId));
   }
 
   private Instant now() {

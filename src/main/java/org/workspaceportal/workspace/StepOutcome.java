@@ -1,6 +1,7 @@
 package org.workspaceportal.workspace;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * What a {@link StepHandler} answers: the step is done, or it waits for something outside the
@@ -17,17 +18,31 @@ sealed interface StepOutcome {
 
   /**
    * Check again after {@code after} because of {@code reason} ("pulling image x on host y"), for at
-   * most {@code timeout} since the step first waited.
+   * most {@code timeout} since the step first waited: the handler runs the step again.
    */
   static StepOutcome checkAgain(Duration after, String reason, Duration timeout) {
-    return new CheckAgain(after, reason, timeout);
+    return new CheckAgain(after, reason, timeout, null);
+  }
+
+  /**
+   * Like {@link #checkAgain}, but a check soon enough to be waited for in the same job calls {@code
+   * next} instead of running the step again: a poll reuses what the step's first run worked out
+   * (its cluster's spec), rather than building it every 100 ms.
+   */
+  static StepOutcome poll(
+      Duration after, String reason, Duration timeout, Supplier<StepOutcome> next) {
+    return new CheckAgain(after, reason, timeout, next);
   }
 
   enum Done implements StepOutcome {
     INSTANCE
   }
 
-  record CheckAgain(Duration after, String reason, Duration timeout) implements StepOutcome {
+  /**
+   * @param next what checks again within this attempt; null: run the step again
+   */
+  record CheckAgain(Duration after, String reason, Duration timeout, Supplier<StepOutcome> next)
+      implements StepOutcome {
     public CheckAgain {
       if (after.isNegative() || timeout.isNegative() || reason == null || reason.isBlank()) {
         throw new IllegalArgumentException("a wait needs a non-negative delay, timeout and reason");

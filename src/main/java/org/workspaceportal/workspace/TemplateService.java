@@ -77,7 +77,8 @@ public class TemplateService {
                     new WarmPoolView(
                         e.getValue().getOrDefault(PoolCluster.State.READY, 0L).intValue(),
                         e.getValue().getOrDefault(PoolCluster.State.STARTING, 0L).intValue(),
-                        e.getValue().getOrDefault(PoolCluster.State.REMOVING, 0L).intValue())));
+                        e.getValue().getOrDefault(PoolCluster.State.REMOVING, 0L).intValue()
+                            + e.getValue().getOrDefault(PoolCluster.State.FAILED, 0L).intValue())));
   }
 
   @Transactional(readOnly = true)

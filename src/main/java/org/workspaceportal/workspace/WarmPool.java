@@ -14,14 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.workspaceportal.host.CapacityService;
-import org.workspaceportal.host.Placement;
-import org.workspaceportal.secrets.SecretCipher;
+import org.workspaceportal.workspace.runtime.ClusterRuntime;
 
 /**
- * The warm pools' records, each change in its own short transaction (the engines are asked in
- * between, outside any). Claiming locks one READY pool cluster with {@code for update skip locked}:
- * two approvals at once, on one portal instance or two, never get the same cluster.
+ * The warm pools' records, each change in its own short transaction. Claiming locks one READY pool
+ * cluster with {@code for update skip locked}: two approvals at once, on one portal instance or
+ * two, never get the same cluster.
  */
 @Component
 class WarmPool {
@@ -38,52 +36,42 @@ class WarmPool {
           WorkspaceStatus.REPAIRING);
 
   private final PoolClusterRepository pool;
-  private final WorkspaceClusterRepository clusters;
+  private final ClusterState clusters;
   private final WorkspaceTemplateRepository templates;
   private final WorkspaceStepRepository steps;
   private final WorkspaceRepository workspaces;
-  private final CapacityService capacity;
-  private final ClusterPlans plans;
-  private final SecretCipher cipher;
+  private final ClusterRuntime runtime;
   private final Clock clock;
 
   WarmPool(
       PoolClusterRepository pool,
-      WorkspaceClusterRepository clusters,
+      ClusterState clusters,
       WorkspaceTemplateRepository templates,
       WorkspaceStepRepository steps,
       WorkspaceRepository workspaces,
-      CapacityService capacity,
-      ClusterPlans plans,
-      SecretCipher cipher,
+      ClusterRuntime runtime,
       Clock clock) {
     this.pool = pool;
     this.clusters = clusters;
     this.templates = templates;
     this.steps = steps;
     this.workspaces = workspaces;
-    this.capacity = capacity;
-    this.plans = plans;
-    this.cipher = cipher;
+    this.runtime = runtime;
     this.clock = clock;
   }
 
   /**
    * Makes a READY pool cluster of the workspace's template its cluster, if one fits: same image,
-   * sizes and number of workers, and no datahub (pool clusters mount none). Its leases, ports and
-   * Spark secret become the workspace's; the notebook gets a fresh Jupyter token. Empty when
-   * nothing fits or the workspace already has a cluster.
+   * sizes and number of workers (pool clusters mount no datahub). The cluster, its room on the
+   * hosts and its Spark secret become the workspace's; its notebook gets a fresh Jupyter token.
+   * Empty when nothing fits or the workspace already has a cluster.
    */
   @Transactional
   Optional<UUID> claim(WorkspaceFacts ws) {
-    // a workspace with a cluster record or with leases (an earlier placement) keeps what it has
-    if (ws.datahub() || clusters.existsById(ws.id()) || !capacity.placementsOf(ws.id()).isEmpty()) {
+    if (!ws.mayClaim() || clusters.hasCluster(ws.id())) {
       return Optional.empty();
     }
     WorkspaceTemplate t = templates.findById(ws.templateId()).orElseThrow();
-    if (!t.enabled() || t.poolSize() == 0 || ws.workers() != t.defaultWorkers()) {
-      return Optional.empty();
-    }
     Optional<PoolCluster> found =
         pool.lockClaimable(
             t.id(), t.image(), t.defaultWorkers(), t.workerCores(), t.workerMemoryMb());
@@ -92,15 +80,8 @@ class WarmPool {
     }
     PoolCluster claimed = found.get();
     pool.delete(claimed);
-    capacity.transfer(claimed.id(), ws.id());
-    clusters.save(
-        new WorkspaceCluster(
-            ws.id(),
-            claimed.id(),
-            claimed.image(),
-            claimed.sparkSecretCiphertext(),
-            cipher.encrypt(ClusterState.randomSecret()),
-            clock.instant()));
+    clusters.claim(claimed.id(), ws.id());
+    runtime.claimed(claimed.id());
     log.info(
         "Workspace {} claimed pool cluster {} of template {}", ws.id(), claimed.id(), t.name());
     return Optional.of(claimed.id());
@@ -139,38 +120,23 @@ class WarmPool {
         .collect(Collectors.toMap(WorkspaceTemplate::id, Function.identity()));
   }
 
-  /** A new pool cluster for the template, with its own Spark secret; not placed yet. */
+  /**
+   * A new pool cluster of the template (STARTING: its job provisions it), with its cluster record
+   * and its own Spark secret.
+   */
   @Transactional
   PoolCluster add(WorkspaceTemplate template) {
-    return pool.save(
-        new PoolCluster(template, cipher.encrypt(ClusterState.randomSecret()), clock.instant()));
+    UUID id = UUID.randomUUID();
+    clusters.createForPool(id, template.image());
+    return pool.save(new PoolCluster(id, template, clock.instant()));
   }
 
-  /** Places the pool cluster on the hosts; throws NoCapacityException when there is no room. */
-  @Transactional
-  List<Placement> place(PoolCluster cluster) {
-    return capacity.placePoolCluster(
-        cluster.id(), plans.poolDemands(templates.findById(cluster.templateId()).orElseThrow()));
-  }
-
-  /** STARTING → READY, unless it is being claimed or is gone or leaving. */
-  @Transactional
-  boolean ready(UUID id) {
-    return pool.lockIfFree(id)
-        .filter(p -> p.state() == PoolCluster.State.STARTING)
-        .map(
-            p -> {
-              p.ready(clock.instant());
-              return true;
-            })
-        .orElse(false);
-  }
-
-  /** Marks it for removal, unless it is being claimed (then it is the workspace's) or gone. */
+  /** Marks it for teardown, unless it is being claimed (then it is the workspace's) or gone. */
   @Transactional
   boolean removing(UUID id, String why) {
     return pool.lockIfFree(id)
-        .filter(p -> p.state() != PoolCluster.State.REMOVING)
+        .filter(
+            p -> p.state() != PoolCluster.State.REMOVING && p.state() != PoolCluster.State.FAILED)
         .map(
             p -> {
               p.removing(why, clock.instant());
@@ -179,10 +145,16 @@ class WarmPool {
         .orElse(false);
   }
 
-  /** Its containers are gone: gives back what it held and forgets it. */
+  /** A pool cluster whose teardown failed, tried again. */
   @Transactional
-  void removed(UUID id) {
-    capacity.release(id);
-    pool.deleteById(id);
+  boolean retryTeardown(UUID id) {
+    return pool.lockIfFree(id)
+        .filter(p -> p.state() == PoolCluster.State.FAILED)
+        .map(
+            p -> {
+              p.removing("removing it again: " + p.reason(), clock.instant());
+              return true;
+            })
+        .orElse(false);
   }
 }

@@ -145,8 +145,21 @@ class Workspace {
   }
 
   /** What a step needs to know, detached from JPA. */
-  WorkspaceFacts facts(boolean cluster) {
-    return new WorkspaceFacts(id, name, owner, templateId, workers, datahub, retention, cluster);
+  /** What its steps need to know; {@code template} is its template. */
+  WorkspaceFacts facts(WorkspaceTemplate template) {
+    return new WorkspaceFacts(
+        id,
+        name,
+        owner,
+        templateId,
+        workers,
+        template.workerCores(),
+        template.workerMemoryMb(),
+        datahub,
+        retention,
+        template.cluster(),
+        false,
+        template.cluster() && template.keepsAPoolFor(workers, datahub));
   }
 
   String name() {

@@ -8,21 +8,22 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The Spark cluster of one workspace: its image and secrets (encrypted), and how far it came up.
- * Made by the placement step, or taken from a warm pool; its containers are {@link ClusterMember}s,
- * named and labelled by its cluster id.
+ * A Spark cluster made for workspaces: one that serves a workspace, or one kept started in a warm
+ * pool for a workspace to come (no workspace, no Jupyter token: nothing of any user). Its image and
+ * secrets (encrypted), and how far it came up. Claiming one from a pool gives it a workspace and a
+ * fresh Jupyter token; its id, which names everything the runtime made for it, stays.
  */
 @Entity
 @Table(name = "workspace_clusters")
 class WorkspaceCluster {
 
   @Id
+  @Column(name = "cluster_id")
+  private UUID clusterId;
+
+  /** The workspace it serves; null while it waits in a warm pool. */
   @Column(name = "workspace_id")
   private UUID workspaceId;
-
-  /** Names and labels its containers: the workspace's id, or the pool cluster's it claimed. */
-  @Column(name = "cluster_id", nullable = false, updatable = false)
-  private UUID clusterId;
 
   @Column(nullable = false, updatable = false)
   private String image;
@@ -30,7 +31,8 @@ class WorkspaceCluster {
   @Column(name = "spark_secret_ciphertext", nullable = false, updatable = false)
   private String sparkSecretCiphertext;
 
-  @Column(name = "jupyter_token_ciphertext", nullable = false, updatable = false)
+  /** Null while it waits in a warm pool: a pool cluster has no notebook. */
+  @Column(name = "jupyter_token_ciphertext")
   private String jupyterTokenCiphertext;
 
   @Column(name = "workers_alive", nullable = false)
@@ -47,19 +49,36 @@ class WorkspaceCluster {
 
   protected WorkspaceCluster() {}
 
+  /**
+   * @param workspaceId null for a warm-pool cluster
+   * @param jupyterTokenCiphertext null for a warm-pool cluster
+   */
   WorkspaceCluster(
-      UUID workspaceId,
       UUID clusterId,
+      UUID workspaceId,
       String image,
       String sparkSecretCiphertext,
       String jupyterTokenCiphertext,
       Instant now) {
-    this.workspaceId = workspaceId;
     this.clusterId = clusterId;
+    this.workspaceId = workspaceId;
     this.image = image;
     this.sparkSecretCiphertext = sparkSecretCiphertext;
     this.jupyterTokenCiphertext = jupyterTokenCiphertext;
     this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  /**
+   * A workspace claims it from a warm pool: it serves that workspace, whose notebook gets this
+   * token.
+   */
+  void claim(UUID workspace, String jupyterTokenCiphertext, Instant now) {
+    if (this.workspaceId != null) {
+      throw new IllegalStateException("cluster " + clusterId + " already serves a workspace");
+    }
+    this.workspaceId = workspace;
+    this.jupyterTokenCiphertext = jupyterTokenCiphertext;
     this.updatedAt = now;
   }
 
@@ -82,17 +101,18 @@ class WorkspaceCluster {
     updatedAt = now;
   }
 
-  UUID workspaceId() {
-    return workspaceId;
-  }
-
   UUID clusterId() {
     return clusterId;
   }
 
-  /** Whether it came from a warm pool (its containers are named by the pool cluster's id). */
+  /** The workspace it serves; null for a warm-pool cluster. */
+  UUID workspaceId() {
+    return workspaceId;
+  }
+
+  /** Whether it came from a warm pool (it was made before the workspace it serves). */
   boolean fromPool() {
-    return !clusterId.equals(workspaceId);
+    return workspaceId != null && !clusterId.equals(workspaceId);
   }
 
   String image() {

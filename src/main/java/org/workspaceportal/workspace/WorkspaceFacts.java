@@ -4,9 +4,19 @@ import java.util.UUID;
 import org.workspaceportal.storage.Retention;
 
 /**
- * What a step needs to know about its workspace, detached from JPA for use outside transactions.
+ * What a step needs to know about its subject, detached from JPA for use outside transactions. The
+ * subject is a workspace, or a warm-pool cluster (provisioned and torn down by the same steps, with
+ * no storage, no notebook and no owner).
  *
- * @param cluster whether its template runs a Spark cluster (false: storage only)
+ * @param owner null for a warm-pool cluster
+ * @param workers how many workers its cluster has
+ * @param workerCores each worker's cores (the template's; a pool cluster's, as it was started)
+ * @param workerMemoryMb each worker's memory for executors (likewise)
+ * @param retention null for a warm-pool cluster
+ * @param cluster whether it runs a Spark cluster (false: a storage-only workspace)
+ * @param poolCluster whether it is a warm-pool cluster rather than a workspace
+ * @param mayClaim a workspace whose template keeps a warm pool of clusters like the one it needs
+ *     (the default workers, no datahub): provisioning first tries to claim one
  */
 record WorkspaceFacts(
     UUID id,
@@ -14,6 +24,21 @@ record WorkspaceFacts(
     String owner,
     UUID templateId,
     int workers,
+    int workerCores,
+    int workerMemoryMb,
     boolean datahub,
     Retention retention,
-    boolean cluster) {}
+    boolean cluster,
+    boolean poolCluster,
+    boolean mayClaim) {
+
+  /** A workspace (not a warm-pool cluster) that has storage. */
+  boolean workspace() {
+    return !poolCluster;
+  }
+
+  /** A workspace with a Spark cluster, which has a notebook. */
+  boolean notebook() {
+    return cluster && !poolCluster;
+  }
+}

@@ -9,18 +9,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.workspaceportal.compute.ClusterProbe;
-import org.workspaceportal.compute.NotebookActivity;
-import org.workspaceportal.compute.SparkCluster;
 import org.workspaceportal.scheduling.RecurringTasks;
+import org.workspaceportal.workspace.runtime.ClusterRuntime;
 
 /**
  * Stops idle workspaces, on one instance at a time (a db-scheduler recurring task): for each READY
- * workspace whose template sets an idle time, asks its notebook ({@code /api/status}, with its
- * token) and its Spark master ({@code /json/}) what is going on, outside any transaction, and stops
- * it through the ordinary stop operation when {@link IdleRule} says it has been idle long enough.
- * The stop's reason ("Stopped after 2 h without activity") is in its history, on its page and in
- * the audit trail.
+ * workspace whose template sets an idle time, asks its cluster (the notebook's activity and the
+ * master's applications) what is going on, outside any transaction, and stops it through the
+ * ordinary stop operation when {@link IdleRule} says it has been idle long enough. The stop's
+ * reason ("Stopped after 2 h without activity") is in its history, on its page and in the audit
+ * trail.
  */
 @Configuration(proxyBeanMethods = false)
 class WorkspaceIdleStop {
@@ -28,23 +26,26 @@ class WorkspaceIdleStop {
   private static final Logger log = LoggerFactory.getLogger(WorkspaceIdleStop.class);
 
   private final WorkspaceRepository workspaces;
+  private final WorkspaceTemplateRepository templates;
   private final WorkspaceTransitions transitions;
-  private final ClusterPlans plans;
-  private final ClusterProbe probe;
+  private final ClusterSpecs specs;
+  private final ClusterRuntime runtime;
   private final TransactionTemplate tx;
   private final Clock clock;
 
   WorkspaceIdleStop(
       WorkspaceRepository workspaces,
+      WorkspaceTemplateRepository templates,
       WorkspaceTransitions transitions,
-      ClusterPlans plans,
-      ClusterProbe probe,
+      ClusterSpecs specs,
+      ClusterRuntime runtime,
       TransactionTemplate tx,
       Clock clock) {
     this.workspaces = workspaces;
+    this.templates = templates;
     this.transitions = transitions;
-    this.plans = plans;
-    this.probe = probe;
+    this.specs = specs;
+    this.runtime = runtime;
     this.tx = tx;
     this.clock = clock;
   }
@@ -69,12 +70,13 @@ class WorkspaceIdleStop {
 
   private Optional<Duration> idleFor(WorkspaceRepository.IdleCandidate candidate, Duration after) {
     WorkspaceFacts facts =
-        tx.execute(status -> workspaces.findById(candidate.id()).orElseThrow().facts(true));
-    SparkCluster cluster = plans.cluster(facts);
-    NotebookActivity notebook =
-        probe.notebookActivity(cluster.notebookUrl(), cluster.jupyterToken()).orElse(null);
-    int applications = probe.activeApplications(cluster.masterUi());
-    return IdleRule.idleLongEnough(notebook, applications, after, clock.instant());
+        tx.execute(
+            status -> {
+              Workspace ws = workspaces.findById(candidate.id()).orElseThrow();
+              return ws.facts(templates.findById(ws.templateId()).orElseThrow());
+            });
+    return IdleRule.idleLongEnough(
+        runtime.activity(specs.of(facts)).orElse(null), after, clock.instant());
   }
 
   private void stop(WorkspaceRepository.IdleCandidate candidate, Duration idle, Duration after) {

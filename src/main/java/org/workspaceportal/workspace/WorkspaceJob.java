@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +23,12 @@ import org.workspaceportal.workspace.StepOutcome.CheckAgain;
 import org.workspaceportal.workspace.StepOutcome.Done;
 
 /**
- * The one job of a workspace: runs the steps of the operation its status calls for, one after the
- * other, until the operation is complete, a step must wait or back off before its next attempt (the
- * job reschedules itself), or a step fails for good. One job instance per workspace id, claimed
- * from PostgreSQL by db-scheduler, so two portal instances never run steps of the same workspace at
- * once; a job whose instance died is taken over (dead-execution detection) and resumes at the first
- * step not recorded as succeeded.
+ * The one job of a workspace (or of a warm-pool cluster): runs the steps of the operation its state
+ * calls for, one after the other, until the operation is complete, a step must wait or back off
+ * before its next attempt (the job reschedules itself), or a step fails for good. One job instance
+ * per workspace id, claimed from PostgreSQL by db-scheduler, so two portal instances never run
+ * steps of the same workspace at once; a job whose instance died is taken over (dead-execution
+ * detection) and resumes at the first step not recorded as succeeded.
  */
 @Configuration(proxyBeanMethods = false)
 class WorkspaceJob {
@@ -88,23 +89,73 @@ class WorkspaceJob {
    * on at once with whatever is next (the next step, the same step after a short wait, or nothing).
    */
   private Instant attempt(StepAttempt step) {
-    long started = System.nanoTime();
-    StepOutcome outcome;
-    try {
-      outcome = handlers.forKind(step.kind()).run(step);
-    } catch (RuntimeException e) {
-      metrics.failed(step.operation(), step.kind(), Duration.ofNanos(System.nanoTime() - started));
-      return failedAttempt(step, Failure.of(e));
-    }
-    return switch (outcome) {
-      case Done done -> {
-        metrics.succeeded(
+    StepHandler handler = handlers.forKind(step.kind());
+    Supplier<StepOutcome> run = () -> handler.run(step);
+    while (true) {
+      long started = System.nanoTime();
+      StepOutcome outcome;
+      try {
+        outcome = run.get();
+      } catch (RuntimeException e) {
+        metrics.failed(
             step.operation(), step.kind(), Duration.ofNanos(System.nanoTime() - started));
-        ledger.succeeded(step.stepId());
-        yield null;
+        return failedAttempt(step, Failure.of(e));
       }
-      case CheckAgain wait -> waitThenCheckAgain(step, wait);
-    };
+      switch (outcome) {
+        case Done done -> {
+          metrics.succeeded(
+              step.operation(), step.kind(), Duration.ofNanos(System.nanoTime() - started));
+          ledger.succeeded(step.stepId());
+          return null;
+        }
+        case CheckAgain wait -> {
+          WaitVerdict verdict = ledger.waiting(step.stepId(), wait.reason(), wait.timeout());
+          if (verdict == WaitVerdict.TIMED_OUT) {
+            timedOut(step, handler, wait);
+            return null;
+          }
+          if (verdict == WaitVerdict.MOVED_ON) {
+            return null; // the next step is the new operation's
+          }
+          if (wait.after().compareTo(properties.inlineWaitLimit()) > 0) {
+            return Instant.now().plus(wait.after());
+          }
+          // a short wait is slept here, keeping the claim, so that polling a container that
+          // answers in a second costs no trip through the scheduler's queue; a poll goes on with
+          // what the step's first run worked out
+          if (!sleep(wait.after())) {
+            return Instant.now(); // shutting down: the job runs again, here or elsewhere
+          }
+          if (wait.next() == null) {
+            return null;
+          }
+          run = wait.next();
+        }
+      }
+    }
+  }
+
+  private void timedOut(StepAttempt step, StepHandler handler, CheckAgain wait) {
+    String detail = handler.detailOnTimeout(step);
+    String message =
+        "Still "
+            + wait.reason()
+            + " after "
+            + seconds(wait.timeout())
+            + "; gave up."
+            + (detail.isBlank() ? "" : " " + detail);
+    log.warn("Workspace {} step {} timed out: {}", step.workspace().id(), step.kind(), message);
+    ledger.failed(step.stepId(), message);
+  }
+
+  private static boolean sleep(Duration d) {
+    try {
+      Thread.sleep(d);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private Instant failedAttempt(StepAttempt step, Failure failure) {
@@ -132,37 +183,6 @@ class WorkspaceJob {
     return null;
   }
 
-  /**
-   * A short wait is slept here, keeping the claim, so that polling a container that answers in a
-   * second costs no trip through the scheduler's queue; a longer one frees the thread.
-   */
-  private Instant waitThenCheckAgain(StepAttempt step, CheckAgain wait) {
-    if (ledger.waiting(step.stepId(), wait.reason(), wait.timeout()) == WaitVerdict.TIMED_OUT) {
-      String detail = handlers.forKind(step.kind()).detailOnTimeout(step);
-      String message =
-          "Still "
-              + wait.reason()
-              + " after "
-              + seconds(wait.timeout())
-              + "; gave up."
-              + (detail.isBlank() ? "" : " " + detail);
-      log.warn("Workspace {} step {} timed out: {}", step.workspace().id(), step.kind(), message);
-      ledger.failed(step.stepId(), message);
-      return null;
-    }
-    if (wait.after().compareTo(properties.inlineWaitLimit()) > 0) {
-      return Instant.now().plus(wait.after());
-    }
-    try {
-      Thread.sleep(wait.after());
-      return null;
-    } catch (InterruptedException e) {
-      // shutting down: the job runs again, here or on another instance
-      Thread.currentThread().interrupt();
-      return Instant.now();
-    }
-  }
-
   private static String seconds(Duration d) {
     return d.toSeconds() + " s";
   }
@@ -181,7 +201,6 @@ class WorkspaceJob {
     };
   }
 
-  /** How a step failure is told to people, and whether another attempt may help. */
   /**
    * What a failed attempt tells the retry decision: the message, whether another attempt may help,
    * and how long the failing system asked to be left alone, if it said.

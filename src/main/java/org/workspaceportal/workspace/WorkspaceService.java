@@ -12,10 +12,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workspaceportal.common.NotFoundException;
-import org.workspaceportal.host.CapacityService;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.storage.Retention;
 import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceRequested;
+import org.workspaceportal.workspace.runtime.ClusterRuntime;
 
 /**
  * The use cases of workspaces: request, approve, reject, delete, retry, and reading them. A user
@@ -34,8 +34,8 @@ public class WorkspaceService {
   private final WorkspaceTransitions transitions;
   private final WorkspaceViews views;
   private final QuotaPolicy quotas;
-  private final ClusterPlans clusters;
-  private final CapacityService capacity;
+  private final ClusterSpecs clusters;
+  private final ClusterRuntime runtime;
   private final ExpiryRules expiry;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -47,8 +47,8 @@ public class WorkspaceService {
       WorkspaceTransitions transitions,
       WorkspaceViews views,
       QuotaPolicy quotas,
-      ClusterPlans clusters,
-      CapacityService capacity,
+      ClusterSpecs clusters,
+      ClusterRuntime runtime,
       ExpiryRules expiry,
       ApplicationEventPublisher events,
       Clock clock) {
@@ -60,7 +60,7 @@ public class WorkspaceService {
     this.views = views;
     this.quotas = quotas;
     this.clusters = clusters;
-    this.capacity = capacity;
+    this.runtime = runtime;
     this.events = events;
     this.clock = clock;
   }
@@ -175,7 +175,7 @@ public class WorkspaceService {
     WorkspaceTemplate template = templates.findById(workspace.templateId()).orElseThrow();
     if (template.cluster()) {
       // refused now rather than left waiting for room that will never be there
-      capacity.requireCanEverFit(clusters.demands(template, workspace.workers()));
+      runtime.requireCanEverFit(clusters.roles(template, workspace.workers()));
     }
     return move(workspace, WorkspaceStatus.APPROVED, "approved", admin, null);
   }
@@ -300,7 +300,7 @@ public class WorkspaceService {
     if (newWorkers > workspace.workers()) {
       workspaces.lockOwner(workspace.owner());
       quotas.forApproval(workspace.owner()).checkMoreWorkers(newWorkers - workspace.workers());
-      capacity.requireCanEverFit(clusters.demands(template, newWorkers));
+      runtime.requireCanEverFit(clusters.roles(template, newWorkers));
     }
     String change = workspace.workers() + " → " + newWorkers + " workers";
     workspace.resize(newWorkers);

@@ -87,6 +87,14 @@ class WorkspaceTemplate {
   }
 
   /** Whether an approval may claim a pool cluster that was started with these settings. */
+  /**
+   * Whether its warm pool holds clusters a workspace of {@code workers} workers and a datahub or
+   * not can claim: pool clusters have the default workers and mount no datahub.
+   */
+  boolean keepsAPoolFor(int workers, boolean datahub) {
+    return enabled && poolSize > 0 && workers == defaultWorkers && !datahub;
+  }
+
   boolean fits(PoolCluster pool) {
     return enabled
         && pool.image().equals(image)

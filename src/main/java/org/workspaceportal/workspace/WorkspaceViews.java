@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import org.workspaceportal.host.CapacityService;
-import org.workspaceportal.host.Placement;
 import org.workspaceportal.secrets.SecretCipher;
+import org.workspaceportal.workspace.runtime.ClusterRuntime;
+import org.workspaceportal.workspace.runtime.Endpoints;
+import org.workspaceportal.workspace.runtime.Role;
 
 /**
  * Turns workspaces into the read models pages and the API show. Callers hold a (read-only)
@@ -22,7 +23,7 @@ class WorkspaceViews {
   private final WorkspaceTemplateRepository templates;
   private final WorkspaceClusterRepository clusters;
   private final ClusterMemberRepository members;
-  private final CapacityService capacity;
+  private final ClusterRuntime runtime;
   private final SecretCipher cipher;
 
   WorkspaceViews(
@@ -31,14 +32,14 @@ class WorkspaceViews {
       WorkspaceTemplateRepository templates,
       WorkspaceClusterRepository clusters,
       ClusterMemberRepository members,
-      CapacityService capacity,
+      ClusterRuntime runtime,
       SecretCipher cipher) {
     this.transitions = transitions;
     this.steps = steps;
     this.templates = templates;
     this.clusters = clusters;
     this.members = members;
-    this.capacity = capacity;
+    this.runtime = runtime;
     this.cipher = cipher;
   }
 
@@ -56,25 +57,18 @@ class WorkspaceViews {
   }
 
   private ClusterView cluster(Workspace w, boolean forOwner) {
-    WorkspaceCluster cluster = clusters.findById(w.id()).orElse(null);
+    WorkspaceCluster cluster = clusters.findByWorkspaceId(w.id()).orElse(null);
     if (cluster == null) {
       return null;
     }
-    Map<String, Placement> placed =
-        capacity.placementsOf(w.id()).stream().collect(Collectors.toMap(Placement::role, p -> p));
+    Map<String, String> where = runtime.locations(cluster.clusterId());
     List<ClusterView.Member> containers =
-        members.findByWorkspaceId(w.id()).stream()
+        members.findByClusterId(cluster.clusterId()).stream()
             .sorted(Comparator.comparing(ClusterMember::role, WorkspaceViews::byRole))
             .map(
-                m ->
-                    new ClusterView.Member(
-                        m.role(),
-                        placed.containsKey(m.role()) ? placed.get(m.role()).hostName() : "-",
-                        m.state()))
+                m -> new ClusterView.Member(m.role(), where.getOrDefault(m.role(), "-"), m.state()))
             .toList();
     ClusterView.Links links = null;
-    Placement notebook = placed.get(ClusterPlans.NOTEBOOK);
-    Placement master = placed.get(ClusterPlans.MASTER);
     boolean live =
         w.status() == WorkspaceStatus.PROVISIONING
             || w.status() == WorkspaceStatus.STARTING
@@ -82,20 +76,16 @@ class WorkspaceViews {
             || w.status() == WorkspaceStatus.READY
             || w.status() == WorkspaceStatus.DEGRADED
             || w.status() == WorkspaceStatus.REPAIRING;
-    if (forOwner
-        && live
-        && cluster.notebookReadyAt() != null
-        && notebook != null
-        && master != null) {
-      links =
-          new ClusterView.Links(
-              "http://"
-                  + notebook.address()
-                  + ":"
-                  + notebook.ports().get(0)
-                  + "/tree?token="
-                  + cipher.decrypt(cluster.jupyterTokenCiphertext()),
-              "http://" + master.address() + ":" + master.ports().get(1) + "/");
+    if (forOwner && live && cluster.notebookReadyAt() != null) {
+      Endpoints endpoints = runtime.endpoints(cluster.clusterId()).orElse(null);
+      if (endpoints != null && endpoints.notebook() != null) {
+        links =
+            new ClusterView.Links(
+                endpoints.notebook()
+                    + "tree?token="
+                    + cipher.decrypt(cluster.jupyterTokenCiphertext()),
+                endpoints.masterUi());
+      }
     }
     return new ClusterView(
         cluster.image(),
@@ -117,7 +107,7 @@ class WorkspaceViews {
   }
 
   private static int rank(String role) {
-    return role.equals(ClusterPlans.MASTER) ? 0 : role.equals(ClusterPlans.NOTEBOOK) ? 1 : 2;
+    return role.equals(Role.MASTER) ? 0 : role.equals(Role.NOTEBOOK) ? 1 : 2;
   }
 
   /** Workspaces for a list: no history, no steps. */

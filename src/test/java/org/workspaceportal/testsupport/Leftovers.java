@@ -1,5 +1,7 @@
 package org.workspaceportal.testsupport;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -19,8 +21,17 @@ public final class Leftovers {
     jdbc.update(
         "update workspaces set status = 'DELETED' where id = ? and status <> 'DELETED'",
         workspaceId);
-    DockerCli.removeLabelled(WORKSPACE_LABEL + "=" + workspaceId);
-    jdbc.update("delete from host_ports where workspace_id = ?", workspaceId);
-    jdbc.update("delete from host_leases where workspace_id = ?", workspaceId);
+    // its cluster's id names and holds everything: the workspace's own, or a claimed pool cluster's
+    List<UUID> ids = new ArrayList<>(List.of(workspaceId));
+    ids.addAll(
+        jdbc.queryForList(
+            "select cluster_id from workspace_clusters where workspace_id = ?",
+            UUID.class,
+            workspaceId));
+    for (UUID id : ids) {
+      DockerCli.removeLabelled(WORKSPACE_LABEL + "=" + id);
+      jdbc.update("delete from host_ports where workspace_id = ?", id);
+      jdbc.update("delete from host_leases where workspace_id = ?", id);
+    }
   }
 }

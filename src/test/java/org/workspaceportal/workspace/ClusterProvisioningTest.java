@@ -17,11 +17,13 @@ import org.workspaceportal.compute.ClusterProbe;
 import org.workspaceportal.compute.SparkContainers;
 import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.HostStatus;
+import org.workspaceportal.host.HostView;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.storage.Retention;
 import org.workspaceportal.testsupport.DockerCli;
 import org.workspaceportal.testsupport.RequiresDocker;
+import org.workspaceportal.workspace.runtime.NoRoomException;
 
 /**
  * A Spark cluster with a notebook for an approved workspace, on the machine's real engine, from the
@@ -40,6 +42,7 @@ class ClusterProvisioningTest {
   @Autowired ClusterProbe probe;
   @Autowired JdbcTemplate jdbc;
   @Autowired ClusterLogs logs;
+  @Autowired TemplateService templates;
   @Autowired org.workspaceportal.flashbladesim.FlashBladeSimulator sim;
 
   private LiveWorkspaces live;
@@ -181,7 +184,7 @@ class ClusterProvisioningTest {
     assertThat(deleted.steps())
         .filteredOn(s -> s.operation() == Operation.TEARDOWN)
         .extracting(StepView::kind)
-        .contains(StepKind.REMOVE_CONTAINERS, StepKind.REVOKE_KEYS, StepKind.REMOVE_ACCOUNT);
+        .contains(StepKind.REMOVE_CLUSTER, StepKind.REVOKE_KEYS, StepKind.REMOVE_ACCOUNT);
     assertThat(DockerCli.containersLabelled(label)).isEmpty();
     assertThat(DockerCli.volumesLabelled(label)).isEmpty();
   }
@@ -207,7 +210,7 @@ class ClusterProvisioningTest {
               "update workspaces set status = 'STOPPING', run = run + 1 where id = ?", ws.id());
           jdbc.update(
               "insert into workspace_steps (workspace_id, run, operation, kind, ordinal, status,"
-                  + " attempts, started_at) select id, run, 'STOP', 'STOP_CONTAINERS', 0,"
+                  + " attempts, started_at) select id, run, 'STOP', 'STOP_CLUSTER', 0,"
                   + " 'RUNNING', 1, now() from workspaces where id = ?",
               ws.id());
           assertThat(DockerCli.run("rm", "-f", notebook).exitCode()).isZero();
@@ -225,7 +228,7 @@ class ClusterProvisioningTest {
         .singleElement()
         .satisfies(
             s -> {
-              assertThat(s.kind()).isEqualTo(StepKind.STOP_CONTAINERS);
+              assertThat(s.kind()).isEqualTo(StepKind.STOP_CLUSTER);
               assertThat(s.attempts()).as("the dead instance's attempt, then ours").isEqualTo(2);
             });
     assertThat(DockerCli.volumesLabelled(label))
@@ -467,16 +470,29 @@ class ClusterProvisioningTest {
 
   @Test
   void aRequestThatCanNeverFitIsRefusedAtApprovalNamingWhatIsShort() {
-    WorkspaceView ws = live.request("huge", 4);
-    int cores =
-        hosts.list().stream().filter(h -> !h.drained()).mapToInt(h -> h.offeredCpus()).sum();
-    org.junit.jupiter.api.Assumptions.assumeTrue(
-        cores < 4, "the registered hosts offer 4 cores or more: 4 workers could fit");
+    // workers of 64 cores each: more than any host of any test machine offers, so this holds
+    // wherever it runs, with no skip
+    String name = LiveWorkspaces.uniqueName("huge");
+    templates.create(
+        new TemplateForm(name, "can never fit", "img:never-run", "4.0.1", 1, 2, 64, 1024, null, 0),
+        "test");
+    int mostCores = hosts.list().stream().mapToInt(HostView::offeredCpus).max().orElse(0);
+    assertThat(mostCores).as("no registered host offers 64 cores").isLessThan(64);
+    WorkspaceView ws =
+        live.request(
+            new WorkspaceRequest(
+                LiveWorkspaces.uniqueName("huge"),
+                null,
+                name,
+                2,
+                false,
+                Retention.ERADICATE,
+                null));
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> workspaces.approve(ws.id(), ADMIN))
-        .isInstanceOf(org.workspaceportal.host.NoCapacityException.class)
+    assertThatThrownBy(() -> workspaces.approve(ws.id(), ADMIN))
+        .isInstanceOf(NoRoomException.class)
         .hasMessageContaining("can never fit")
-        .hasMessageContaining("needs 1 core");
+        .hasMessageContaining("needs 64 cores");
     assertThat(workspaces.get(ws.id(), ADMIN).status()).isEqualTo(WorkspaceStatus.PENDING_APPROVAL);
   }
 

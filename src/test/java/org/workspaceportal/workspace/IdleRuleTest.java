@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.workspaceportal.compute.NotebookActivity;
+import org.workspaceportal.workspace.runtime.Activity;
 
 class IdleRuleTest {
 
@@ -15,17 +15,17 @@ class IdleRuleTest {
       Clock.fixed(Instant.parse("2026-03-02T12:00:00Z"), ZoneOffset.UTC);
   private static final Duration TWO_HOURS = Duration.ofHours(2);
 
-  private static NotebookActivity lastActive(Duration ago, int kernels, int connections) {
-    return new NotebookActivity(CLOCK.instant().minus(ago), kernels, connections);
+  private static Activity lastActive(Duration ago, int kernels, int connections, int applications) {
+    return new Activity(CLOCK.instant().minus(ago), kernels, connections, applications);
   }
 
   @Test
   void aNotebookUntouchedForTheIdleTimeWithNoSparkApplicationIsIdle() {
     assertThat(
             IdleRule.idleLongEnough(
-                lastActive(Duration.ofMinutes(125), 0, 0), 0, TWO_HOURS, CLOCK.instant()))
+                lastActive(Duration.ofMinutes(125), 0, 0, 0), TWO_HOURS, CLOCK.instant()))
         .contains(Duration.ofMinutes(125));
-    assertThat(IdleRule.idleLongEnough(lastActive(TWO_HOURS, 0, 0), 0, TWO_HOURS, CLOCK.instant()))
+    assertThat(IdleRule.idleLongEnough(lastActive(TWO_HOURS, 0, 0, 0), TWO_HOURS, CLOCK.instant()))
         .as("exactly the idle time")
         .isPresent();
   }
@@ -34,7 +34,7 @@ class IdleRuleTest {
   void recentActivityKeepsItRunning() {
     assertThat(
             IdleRule.idleLongEnough(
-                lastActive(Duration.ofMinutes(119), 0, 0), 0, TWO_HOURS, CLOCK.instant()))
+                lastActive(Duration.ofMinutes(119), 0, 0, 0), TWO_HOURS, CLOCK.instant()))
         .isEmpty();
   }
 
@@ -42,7 +42,7 @@ class IdleRuleTest {
   void aRunningSparkApplicationKeepsItRunningHoweverLongTheNotebookIsQuiet() {
     assertThat(
             IdleRule.idleLongEnough(
-                lastActive(Duration.ofDays(2), 1, 0), 1, TWO_HOURS, CLOCK.instant()))
+                lastActive(Duration.ofDays(2), 1, 0, 1), TWO_HOURS, CLOCK.instant()))
         .isEmpty();
   }
 
@@ -50,20 +50,20 @@ class IdleRuleTest {
   void aConnectedBrowserKeepsItRunningButAnIdleKernelDoesNot() {
     assertThat(
             IdleRule.idleLongEnough(
-                lastActive(Duration.ofHours(3), 1, 1), 0, TWO_HOURS, CLOCK.instant()))
+                lastActive(Duration.ofHours(3), 1, 1, 0), TWO_HOURS, CLOCK.instant()))
         .isEmpty();
     assertThat(
             IdleRule.idleLongEnough(
-                lastActive(Duration.ofHours(3), 2, 0), 0, TWO_HOURS, CLOCK.instant()))
+                lastActive(Duration.ofHours(3), 2, 0, 0), TWO_HOURS, CLOCK.instant()))
         .isPresent();
   }
 
   @Test
   void whatDoesNotAnswerIsNeverTakenForIdle() {
-    assertThat(IdleRule.idleLongEnough(null, 0, TWO_HOURS, CLOCK.instant())).isEmpty();
+    assertThat(IdleRule.idleLongEnough(null, TWO_HOURS, CLOCK.instant())).isEmpty();
     assertThat(
             IdleRule.idleLongEnough(
-                lastActive(Duration.ofHours(3), 0, 0), -1, TWO_HOURS, CLOCK.instant()))
+                lastActive(Duration.ofHours(3), 0, 0, -1), TWO_HOURS, CLOCK.instant()))
         .as("the master did not answer")
         .isEmpty();
   }

@@ -47,6 +47,7 @@ class WarmPoolTest {
   @Autowired IdentityService identity;
   @Autowired HostService hosts;
   @Autowired WorkspaceRepository workspaceRecords;
+  @Autowired WorkspaceTemplateRepository templateRecords;
   @Autowired WarmPool pool;
   @Autowired ClusterReconciler reconciler;
   @Autowired io.micrometer.core.instrument.MeterRegistry registry;
@@ -137,8 +138,8 @@ class WarmPoolTest {
             jdbc.queryForObject(
                 "select count(*) from host_leases where workspace_id = ? and not pooled",
                 Long.class,
-                ws.id()))
-        .as("master, worker and notebook leases are the workspace's")
+                pooled))
+        .as("master, worker and notebook leases are the cluster's, counted as a workspace's")
         .isEqualTo(3L);
 
     // the driver in the notebook authenticates with the claimed cluster's secret; its executors
@@ -355,7 +356,8 @@ class WarmPoolTest {
   }
 
   private WorkspaceFacts facts(UUID workspaceId) {
-    return workspaceRecords.findById(workspaceId).orElseThrow().facts(true);
+    Workspace ws = workspaceRecords.findById(workspaceId).orElseThrow();
+    return ws.facts(templateRecords.findById(ws.templateId()).orElseThrow());
   }
 
   private static String containerId(String name) {

@@ -1,4 +1,4 @@
-package org.workspaceportal.workspace;
+package org.workspaceportal.dockerruntime;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,23 +27,23 @@ import org.workspaceportal.host.HostView;
 import org.workspaceportal.host.Placement;
 
 /**
- * Starting and removing a cluster's containers on the hosts it was placed on, for a workspace's
- * steps and for the warm pools alike. Starting is idempotent by container name: a retry or a
- * restarted portal finds what an earlier attempt made and never starts a second copy. Every
- * container and volume carries this installation's label and the cluster's.
+ * Starting and removing a cluster's containers on the hosts it was placed on. Starting is
+ * idempotent by container name: a retry or a restarted portal finds what an earlier attempt made
+ * and never starts a second copy. Every container and volume carries this installation's label and
+ * the cluster's.
  */
 @Component
 class ClusterContainers {
 
   private final HostService hosts;
   private final ContainerEngine engines;
-  private final ClusterProperties properties;
+  private final DockerRuntimeProperties properties;
   private final Installation installation;
 
   ClusterContainers(
       HostService hosts,
       ContainerEngine engines,
-      ClusterProperties properties,
+      DockerRuntimeProperties properties,
       Installation installation) {
     this.hosts = hosts;
     this.engines = engines;
@@ -89,21 +89,6 @@ class ClusterContainers {
     }
   }
 
-  /** Starts every worker at once; tells {@code seen} each one's role and container. */
-  void startWorkers(
-      SparkCluster cluster, Map<String, Placement> placed, BiConsumer<String, ContainerInfo> seen) {
-    startTogether(
-        cluster.workers().stream()
-            .map(
-                w ->
-                    new Launch(
-                        placed.get(w.role()),
-                        SparkContainers.worker(cluster, w),
-                        volumesFor(cluster, w.role())))
-            .toList(),
-        seen);
-  }
-
   /** The volumes a container of this role mounts: its own, and the datahub when there is one. */
   List<VolumeSpec> volumesFor(SparkCluster cluster, String role) {
     List<VolumeSpec> volumes =
@@ -125,10 +110,9 @@ class ClusterContainers {
    * down but held some of them makes this fail (transient), so that the caller waits for it rather
    * than leaving them behind.
    *
-   * @param placed where the cluster's containers were placed
-   * @param whose whose containers they are, for the failure's message ("the workspace's")
+   * @param placed where the cluster's containers were placed (and so must be removed from)
    */
-  void removeEverywhere(UUID clusterId, Collection<Placement> placed, String whose) {
+  void removeEverywhere(UUID clusterId, Collection<Placement> placed) {
     Map<String, String> mine = SparkContainers.labelled(clusterId);
     Set<UUID> placedOn = new HashSet<>();
     placed.forEach(p -> placedOn.add(p.hostId()));
@@ -150,7 +134,7 @@ class ClusterContainers {
     }
     if (!unreachable.isEmpty()) {
       throw new ComputeException(
-          "Could not remove " + whose + " containers on " + String.join(", ", unreachable), true);
+          "Could not remove the cluster's containers on " + String.join(", ", unreachable), true);
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.workspaceportal.workspace;
+package org.workspaceportal.dockerruntime;
 
 import java.util.Map;
 import java.util.UUID;

@@ -1,0 +1,112 @@
+package org.workspaceportal.dockerruntime;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.workspaceportal.compute.ContainerInfo;
+import org.workspaceportal.compute.SparkContainers;
+import org.workspaceportal.compute.VolumeInfo;
+import org.workspaceportal.workspace.runtime.Census;
+
+/**
+ * What the engines report, compared with what should be: which of a cluster's roles do not run, and
+ * which of this portal's containers and volumes are orphans (made for a cluster that is gone, and
+ * old enough that no step can be about to record them). Pure functions, so the rules are tested
+ * without an engine.
+ */
+final class ClusterCensusRules {
+
+  private ClusterCensusRules() {}
+
+  /** A role that should run: where it was placed (null: nowhere yet) and its container's name. */
+  record Expected(String role, UUID hostId, String hostName, String containerName) {}
+
+  /**
+   * The roles that do not run: no container of their name on their host (vanished), or one that is
+   * not running (in the engine's word for its state), or never placed.
+   *
+   * @param found the cluster's labelled containers on each of its hosts
+   */
+  static List<Census.Absent> absent(List<Expected> expected, Map<UUID, List<ContainerInfo>> found) {
+    List<Census.Absent> absent = new ArrayList<>();
+    for (Expected e : expected) {
+      if (e.hostId() == null) {
+        absent.add(new Census.Absent(e.role(), e.hostName(), "not placed"));
+        continue;
+      }
+      ContainerInfo c =
+          found.getOrDefault(e.hostId(), List.of()).stream()
+              .filter(info -> e.containerName().equals(info.name()))
+              .findFirst()
+              .orElse(null);
+      if (c == null) {
+        absent.add(new Census.Absent(e.role(), e.hostName(), Census.VANISHED));
+      } else if (!c.running()) {
+        absent.add(new Census.Absent(e.role(), e.hostName(), c.state()));
+      }
+    }
+    return absent;
+  }
+
+  /** A container without a readable cluster label or creation time is left alone. */
+  static List<ContainerInfo> orphanContainers(
+      List<ContainerInfo> ours, Set<UUID> gone, Instant now, Duration minAge) {
+    return ours.stream()
+        .filter(c -> c.created() != null && !c.created().plus(minAge).isAfter(now))
+        .filter(
+            c -> {
+              UUID id = clusterOf(c.labels());
+              return id != null && gone.contains(id);
+            })
+        .toList();
+  }
+
+  /**
+   * Volumes of gone clusters, known for long enough (a step makes a volume just before the
+   * container that mounts it; the engine's volume list gives no creation time, so the caller says
+   * since when it has seen each), which no remaining container of that cluster (one too young to
+   * remove yet) still uses.
+   *
+   * @param seenSince when the caller first saw each volume, by name
+   */
+  static List<VolumeInfo> orphanVolumes(
+      List<VolumeInfo> ours,
+      List<ContainerInfo> remaining,
+      Set<UUID> gone,
+      Map<String, Instant> seenSince,
+      Instant now,
+      Duration minAge) {
+    Set<UUID> stillUsed = new HashSet<>();
+    remaining.forEach(c -> stillUsed.add(clusterOf(c.labels())));
+    return ours.stream()
+        .filter(
+            v -> {
+              Instant seen = seenSince.get(v.name());
+              return seen != null && !seen.plus(minAge).isAfter(now);
+            })
+        .filter(
+            v -> {
+              UUID id = clusterOf(v.labels());
+              return id != null && !stillUsed.contains(id) && gone.contains(id);
+            })
+        .toList();
+  }
+
+  /** The cluster a container or volume is labelled for; null without a valid label. */
+  static UUID clusterOf(Map<String, String> labels) {
+    String id = labels.get(SparkContainers.WORKSPACE_LABEL);
+    if (id == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,362 @@
+package org.workspaceportal.dockerruntime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+import org.workspaceportal.compute.ClusterProbe;
+import org.workspaceportal.compute.ComputeException;
+import org.workspaceportal.compute.ContainerEngine;
+import org.workspaceportal.compute.ContainerInfo;
+import org.workspaceportal.compute.ContainerSpec;
+import org.workspaceportal.compute.EngineEndpoint;
+import org.workspaceportal.compute.NotebookActivity;
+import org.workspaceportal.compute.SparkCluster;
+import org.workspaceportal.compute.SparkContainers;
+import org.workspaceportal.host.CapacityService;
+import org.workspaceportal.host.HostService;
+import org.workspaceportal.host.HostStatus;
+import org.workspaceportal.host.HostView;
+import org.workspaceportal.host.NoCapacityException;
+import org.workspaceportal.host.Placement;
+import org.workspaceportal.workspace.runtime.Activity;
+import org.workspaceportal.workspace.runtime.Census;
+import org.workspaceportal.workspace.runtime.ClusterRuntime;
+import org.workspaceportal.workspace.runtime.ClusterSpec;
+import org.workspaceportal.workspace.runtime.Endpoints;
+import org.workspaceportal.workspace.runtime.Exited;
+import org.workspaceportal.workspace.runtime.Leftover;
+import org.workspaceportal.workspace.runtime.Member;
+import org.workspaceportal.workspace.runtime.NoRoomException;
+import org.workspaceportal.workspace.runtime.Preparation;
+import org.workspaceportal.workspace.runtime.Role;
+
+/**
+ * Clusters as containers of the workspace image on the registered Docker hosts: each role is one
+ * container (named and labelled by the cluster's id and the role), placed on a host with room
+ * (leases in PostgreSQL, through {@code host}), reached on ports leased to it there. The only place
+ * where a host's engine endpoint meets the container engine.
+ */
+@Component
+class DockerHostsRuntime implements ClusterRuntime {
+
+  private static final int LOG_LINES = 15;
+
+  private final CapacityService capacity;
+  private final HostService hosts;
+  private final ContainerEngine engines;
+  private final ClusterContainers containers;
+  private final ImagePreparation images;
+  private final ClusterProbe probe;
+  private final OrphanSweep orphans;
+
+  DockerHostsRuntime(
+      CapacityService capacity,
+      HostService hosts,
+      ContainerEngine engines,
+      ClusterContainers containers,
+      ImagePreparation images,
+      ClusterProbe probe,
+      OrphanSweep orphans) {
+    this.capacity = capacity;
+    this.hosts = hosts;
+    this.engines = engines;
+    this.containers = containers;
+    this.images = images;
+    this.probe = probe;
+    this.orphans = orphans;
+  }
+
+  @Override
+  public void reserve(ClusterSpec spec) {
+    try {
+      if (spec.warmPool()) {
+        capacity.placePoolCluster(spec.id(), ClusterLayout.demands(spec.roles()));
+      } else {
+        capacity.place(spec.id(), ClusterLayout.demands(spec.roles()));
+      }
+    } catch (NoCapacityException e) {
+      throw new NoRoomException(e.getMessage(), e.never());
+    }
+  }
+
+  @Override
+  public void requireCanEverFit(List<Role> roles) {
+    try {
+      capacity.requireCanEverFit(ClusterLayout.demands(roles));
+    } catch (NoCapacityException e) {
+      throw new NoRoomException(e.getMessage(), true);
+    }
+  }
+
+  @Override
+  public void claimed(UUID clusterId) {
+    capacity.unpool(clusterId);
+  }
+
+  @Override
+  public void release(UUID clusterId, String role) {
+    capacity.release(clusterId, role);
+  }
+
+  @Override
+  public void release(UUID clusterId) {
+    capacity.release(clusterId);
+  }
+
+  @Override
+  public Preparation prepare(ClusterSpec spec) {
+    return images.prepare(spec.image(), capacity.placementsOf(spec.id()));
+  }
+
+  @Override
+  public List<Member> launch(ClusterSpec spec, Collection<String> roles) {
+    Map<String, Placement> placed = placed(spec.id());
+    SparkCluster cluster = ClusterLayout.placed(spec, placed);
+    List<ClusterContainers.Launch> launches = new ArrayList<>();
+    for (String role : roles) {
+      launches.add(
+          new ClusterContainers.Launch(
+              placed.get(role),
+              containerSpec(cluster, role),
+              containers.volumesFor(cluster, role)));
+    }
+    List<Member> started = java.util.Collections.synchronizedList(new ArrayList<>());
+    containers.startTogether(
+        launches, (role, c) -> started.add(new Member(role, c.id(), c.state())));
+    return List.copyOf(started);
+  }
+
+  private static ContainerSpec containerSpec(SparkCluster cluster, String role) {
+    if (role.equals(cluster.master().role())) {
+      return SparkContainers.master(cluster);
+    }
+    if (cluster.notebook() != null && role.equals(cluster.notebook().role())) {
+      return SparkContainers.notebook(cluster);
+    }
+    return cluster.workers().stream()
+        .filter(w -> w.role().equals(role))
+        .findFirst()
+        .map(w -> SparkContainers.worker(cluster, w))
+        .orElseThrow(
+            () -> new IllegalArgumentException("cluster " + cluster.id() + " has no role " + role));
+  }
+
+  @Override
+  public boolean notebookAnswers(ClusterSpec spec) {
+    Placement notebook = placed(spec.id()).get(Role.NOTEBOOK);
+    return notebook != null
+        && spec.notebook() != null
+        && probe.notebookAnswers(
+            ClusterLayout.notebookUrl(notebook), spec.notebook().jupyterToken());
+  }
+
+  @Override
+  public int workersAlive(UUID clusterId) {
+    Placement master = placed(clusterId).get(Role.MASTER);
+    return master == null ? -1 : probe.aliveWorkers(ClusterLayout.masterUi(master));
+  }
+
+  @Override
+  public List<Exited> exited(UUID clusterId) {
+    Map<String, String> mine = SparkContainers.labelled(clusterId);
+    List<Exited> exited = new ArrayList<>();
+    for (Map.Entry<UUID, String> host : hostsOf(clusterId).entrySet()) {
+      EngineEndpoint endpoint = hosts.endpointOf(host.getKey());
+      for (ContainerInfo c : engines.containers(endpoint, mine)) {
+        if ("exited".equals(c.state()) || "dead".equals(c.state())) {
+          exited.add(
+              new Exited(
+                  c.labels().getOrDefault(SparkContainers.ROLE_LABEL, c.name()),
+                  host.getValue(),
+                  engines.logTail(endpoint, c.id(), LOG_LINES)));
+        }
+      }
+    }
+    return exited;
+  }
+
+  @Override
+  public Census census(UUID clusterId, Collection<String> roles) {
+    Map<String, Placement> placed = placed(clusterId);
+    Map<UUID, HostView> byId =
+        hosts.list().stream().collect(Collectors.toMap(HostView::id, Function.identity()));
+    List<String> unreachable = new ArrayList<>();
+    List<String> draining = new ArrayList<>();
+    Map<UUID, List<ContainerInfo>> found = new HashMap<>();
+    for (String role : roles) {
+      Placement p = placed.get(role);
+      if (p == null || found.containsKey(p.hostId())) {
+        continue;
+      }
+      HostView host = byId.get(p.hostId());
+      if (host != null && host.drained() && !draining.contains(host.name())) {
+        draining.add(host.name());
+      }
+      if (host == null || host.status() == HostStatus.DOWN) {
+        String name = host == null ? "a removed host" : host.name();
+        if (!unreachable.contains(name)) {
+          unreachable.add(name);
+        }
+        continue;
+      }
+      found.put(
+          p.hostId(),
+          engines.containers(hosts.endpointOf(p.hostId()), SparkContainers.labelled(clusterId)));
+    }
+    if (!unreachable.isEmpty()) {
+      return new Census(unreachable.stream().sorted().toList(), draining, List.of());
+    }
+    List<ClusterCensusRules.Expected> expected = new ArrayList<>();
+    for (String role : roles) {
+      Placement p = placed.get(role);
+      expected.add(
+          p == null
+              ? new ClusterCensusRules.Expected(role, null, "no host", null)
+              : new ClusterCensusRules.Expected(
+                  role, p.hostId(), p.hostName(), SparkContainers.name(clusterId, role)));
+    }
+    List<Census.Absent> absent = ClusterCensusRules.absent(expected, found);
+    return new Census(List.of(), draining, absent);
+  }
+
+  @Override
+  public void decommission(UUID clusterId, Collection<String> roles) {
+    Map<String, Placement> placed = placed(clusterId);
+    for (String role : roles) {
+      Placement p = placed.get(role);
+      if (p != null) {
+        engines.signal(
+            hosts.endpointOf(p.hostId()),
+            SparkContainers.name(clusterId, role),
+            SparkContainers.DECOMMISSION_SIGNAL);
+      }
+    }
+  }
+
+  @Override
+  public void remove(UUID clusterId, Collection<String> roles) {
+    Map<String, Placement> placed = placed(clusterId);
+    for (String role : roles) {
+      Placement p = placed.get(role);
+      if (p == null) {
+        continue; // never placed, or removed and released by an earlier attempt
+      }
+      EngineEndpoint endpoint = hosts.endpointOf(p.hostId());
+      engines.removeContainer(endpoint, SparkContainers.name(clusterId, role));
+      engines
+          .volumes(endpoint, SparkContainers.labels(clusterId, role))
+          .forEach(v -> engines.removeVolume(endpoint, v));
+    }
+  }
+
+  /**
+   * Removes every container and the workers' scratch volumes; the notebook's volume (its files) and
+   * the datahub stay, and so do the leases: a stopped cluster keeps its place on the hosts.
+   */
+  @Override
+  public void stop(ClusterSpec spec) {
+    Map<String, Placement> placed = placed(spec.id());
+    for (Placement p : placed.values()) {
+      EngineEndpoint endpoint = hosts.endpointOf(p.hostId());
+      engines.removeContainer(endpoint, SparkContainers.name(spec.id(), p.role()));
+      if (Role.workerNumber(p.role()) > 0) {
+        engines.removeVolume(endpoint, SparkContainers.scratchVolume(spec.id(), p.role()));
+      }
+    }
+  }
+
+  @Override
+  public void removeAll(UUID clusterId, boolean skipUnreachable) {
+    Collection<Placement> placed = capacity.placementsOf(clusterId);
+    if (skipUnreachable) {
+      Map<UUID, HostView> byId =
+          hosts.list().stream().collect(Collectors.toMap(HostView::id, Function.identity()));
+      placed =
+          placed.stream()
+              .filter(
+                  p ->
+                      byId.containsKey(p.hostId())
+                          && byId.get(p.hostId()).status() != HostStatus.DOWN)
+              .toList();
+    }
+    containers.removeEverywhere(clusterId, placed);
+  }
+
+  @Override
+  public List<String> logs(UUID clusterId, String role, int lines) {
+    Placement p = placed(clusterId).get(role);
+    if (p == null) {
+      throw new ComputeException("the " + role + " has no place on any host", false);
+    }
+    return engines.logTail(
+        hosts.endpointOf(p.hostId()), SparkContainers.name(clusterId, role), lines);
+  }
+
+  @Override
+  public Optional<Endpoints> endpoints(UUID clusterId) {
+    Map<String, Placement> placed = placed(clusterId);
+    Placement master = placed.get(Role.MASTER);
+    if (master == null) {
+      return Optional.empty();
+    }
+    Placement notebook = placed.get(Role.NOTEBOOK);
+    return Optional.of(
+        new Endpoints(
+            notebook == null ? null : ClusterLayout.notebookUrl(notebook),
+            ClusterLayout.masterUi(master)));
+  }
+
+  @Override
+  public Map<String, String> locations(UUID clusterId) {
+    Map<String, String> where = new TreeMap<>();
+    capacity.placementsOf(clusterId).forEach(p -> where.put(p.role(), p.hostName()));
+    return where;
+  }
+
+  @Override
+  public Optional<Activity> activity(ClusterSpec spec) {
+    Map<String, Placement> placed = placed(spec.id());
+    Placement notebook = placed.get(Role.NOTEBOOK);
+    Placement master = placed.get(Role.MASTER);
+    if (notebook == null || master == null || spec.notebook() == null) {
+      return Optional.empty();
+    }
+    NotebookActivity seen =
+        probe
+            .notebookActivity(ClusterLayout.notebookUrl(notebook), spec.notebook().jupyterToken())
+            .orElse(null);
+    int applications = probe.activeApplications(ClusterLayout.masterUi(master));
+    if (seen == null || applications < 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Activity(seen.lastActivity(), seen.kernels(), seen.connections(), applications));
+  }
+
+  @Override
+  public List<Leftover> removeLeftovers(Function<Set<UUID>, Set<UUID>> gone, Duration minAge) {
+    return orphans.sweep(gone, minAge);
+  }
+
+  private Map<String, Placement> placed(UUID clusterId) {
+    return ClusterLayout.byRole(capacity.placementsOf(clusterId));
+  }
+
+  /** The hosts a cluster was placed on, with their names. */
+  private Map<UUID, String> hostsOf(UUID clusterId) {
+    Map<UUID, String> used = new LinkedHashMap<>();
+    capacity.placementsOf(clusterId).forEach(p -> used.put(p.hostId(), p.hostName()));
+    return used;
+  }
+}

@@ -1,0 +1,116 @@
+package org.workspaceportal.dockerruntime;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.workspaceportal.compute.ComputeException;
+import org.workspaceportal.compute.ContainerEngine;
+import org.workspaceportal.compute.ContainerInfo;
+import org.workspaceportal.compute.EngineEndpoint;
+import org.workspaceportal.compute.VolumeInfo;
+import org.workspaceportal.host.HostService;
+import org.workspaceportal.host.HostStatus;
+import org.workspaceportal.host.HostView;
+import org.workspaceportal.workspace.runtime.Leftover;
+
+/**
+ * Removes, host by host, the containers and volumes this portal made (its installation label) for
+ * clusters that are gone. Only this installation's: another portal sharing a host, or another test
+ * run against the same engine, keeps its own.
+ */
+@Component
+class OrphanSweep {
+
+  private static final Logger log = LoggerFactory.getLogger(OrphanSweep.class);
+
+  private final HostService hosts;
+  private final ContainerEngine engines;
+  private final Installation installation;
+  private final Clock clock;
+
+  /** When each host's volumes were first seen, by host and name: their age. */
+  private final Map<UUID, Map<String, Instant>> volumesSeen = new ConcurrentHashMap<>();
+
+  OrphanSweep(HostService hosts, ContainerEngine engines, Installation installation, Clock clock) {
+    this.hosts = hosts;
+    this.engines = engines;
+    this.installation = installation;
+    this.clock = clock;
+  }
+
+  List<Leftover> sweep(Function<Set<UUID>, Set<UUID>> gone, Duration minAge) {
+    List<Leftover> removed = new ArrayList<>();
+    for (HostView host : hosts.list()) {
+      if (host.status() != HostStatus.UP) {
+        continue;
+      }
+      try {
+        sweep(host, gone, minAge, removed);
+      } catch (ComputeException e) {
+        log.info("Orphans on host {} not checked this pass: {}", host.name(), e.getMessage());
+      }
+    }
+    return removed;
+  }
+
+  private void sweep(
+      HostView host,
+      Function<Set<UUID>, Set<UUID>> goneOf,
+      Duration minAge,
+      List<Leftover> removed) {
+    EngineEndpoint endpoint = hosts.endpointOf(host.id());
+    List<ContainerInfo> ours = engines.containers(endpoint, installation.label());
+    List<VolumeInfo> volumes = engines.labelledVolumes(endpoint, installation.label());
+    Map<String, Instant> seenSince = seen(host.id(), volumes);
+    Set<UUID> ids = new HashSet<>();
+    ours.forEach(c -> ids.add(ClusterCensusRules.clusterOf(c.labels())));
+    volumes.forEach(v -> ids.add(ClusterCensusRules.clusterOf(v.labels())));
+    ids.remove(null);
+    if (ids.isEmpty()) {
+      return;
+    }
+    Set<UUID> gone = goneOf.apply(ids);
+    Instant now = clock.instant();
+    List<ContainerInfo> remaining = new ArrayList<>(ours);
+    for (ContainerInfo c : ClusterCensusRules.orphanContainers(ours, gone, now, minAge)) {
+      engines.removeContainer(endpoint, c.id());
+      remaining.remove(c);
+      removed.add(
+          new Leftover(
+              host.name(), "container", c.name(), ClusterCensusRules.clusterOf(c.labels())));
+    }
+    for (VolumeInfo v :
+        ClusterCensusRules.orphanVolumes(volumes, remaining, gone, seenSince, now, minAge)) {
+      try {
+        engines.removeVolume(endpoint, v.name());
+      } catch (ComputeException e) {
+        log.info("Orphan volume {} on {} not removed: {}", v.name(), host.name(), e.getMessage());
+        continue;
+      }
+      removed.add(
+          new Leftover(host.name(), "volume", v.name(), ClusterCensusRules.clusterOf(v.labels())));
+    }
+  }
+
+  /** Since when each of the host's volumes has been seen; forgets those that are gone. */
+  private Map<String, Instant> seen(UUID hostId, List<VolumeInfo> volumes) {
+    Map<String, Instant> seen = volumesSeen.computeIfAbsent(hostId, h -> new ConcurrentHashMap<>());
+    Set<String> names = volumes.stream().map(VolumeInfo::name).collect(Collectors.toSet());
+    seen.keySet().retainAll(names);
+    Instant now = clock.instant();
+    names.forEach(n -> seen.putIfAbsent(n, now));
+    return seen;
+  }
+}

@@ -1,0 +1,117 @@
+package org.workspaceportal.workspace.runtime;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * How the portal runs Spark clusters: the one contract between the workspace's steps and whatever
+ * runs them (JupyterHub calls its equivalent the Spawner). The caller owns the state: which
+ * clusters exist, with which roles and secrets. The runtime keeps only what it needs to find its
+ * own work again (where each role was placed) and is otherwise stateless.
+ *
+ * <p>Every method is idempotent: a step may run it again after a crash or a retry, so it looks for
+ * what an earlier call made (by the cluster's id and the role's name) before it makes anything, and
+ * never makes a second copy. Failures are {@link
+ * org.workspaceportal.common.ExternalSystemException}s saying whether another attempt may help; "no
+ * room now" is a {@link NoRoomException}, a reason to wait rather than a failure.
+ */
+public interface ClusterRuntime {
+
+  /**
+   * Reserves room (cores, memory, whatever a role needs to be reached) for every role of the spec
+   * that has none yet; roles reserved before keep theirs, so a grown cluster reserves only its new
+   * workers. Throws {@link NoRoomException} when there is no room now. A warm-pool cluster's room
+   * counts against the hosts, not against anyone's quota.
+   */
+  void reserve(ClusterSpec spec);
+
+  /**
+   * Throws {@link NoRoomException} (with {@code never()} true) when these roles could not run even
+   * if every resource were free: a request is then refused instead of left waiting forever.
+   */
+  void requireCanEverFit(List<Role> roles);
+
+  /** A warm-pool cluster now serves a workspace: the room it holds counts as a workspace's. */
+  void claimed(UUID clusterId);
+
+  /** Gives back the room of one role (a worker removed by a resize). */
+  void release(UUID clusterId, String role);
+
+  /** Gives back all the room the cluster held; nothing held is not an error. */
+  void release(UUID clusterId);
+
+  /**
+   * Makes sure the cluster's image is where its roles will run: present, or being fetched (then
+   * call again), or a failure whose message says where it is missing and how to get it there.
+   */
+  Preparation prepare(ClusterSpec spec);
+
+  /**
+   * Makes sure these roles run, all at once (a role already running is left as it is; one that
+   * stopped is started again); returns what each role's run looks like.
+   */
+  List<Member> launch(ClusterSpec spec, Collection<String> roles);
+
+  /** Whether the cluster's notebook answers with its token (false for a warm-pool cluster). */
+  boolean notebookAnswers(ClusterSpec spec);
+
+  /** How many workers the cluster's master lists alive; -1 when the master does not answer. */
+  int workersAlive(UUID clusterId);
+
+  /**
+   * The roles that stopped and will not come back by waiting (a port taken, a bad setting), each
+   * with its last lines. A round trip to every place the cluster runs: callers ask every few
+   * seconds, not at every poll.
+   */
+  List<Exited> exited(UUID clusterId);
+
+  /** What runs of these roles: the ones that do not, and the places that cannot be asked now. */
+  Census census(UUID clusterId, Collection<String> roles);
+
+  /** Asks these workers to leave the cluster gracefully (Spark moves their work elsewhere). */
+  void decommission(UUID clusterId, Collection<String> roles);
+
+  /** Removes these roles and what only they used (a worker's scratch space). */
+  void remove(UUID clusterId, Collection<String> roles);
+
+  /**
+   * Stops the cluster: removes every role and the workers' scratch space; the notebook's files stay
+   * for its next start.
+   */
+  void stop(ClusterSpec spec);
+
+  /**
+   * Removes everything made for the cluster, everywhere, files included. A place that cannot be
+   * asked now makes this fail (transient) if the cluster ran there, unless {@code skipUnreachable}:
+   * then what is left there is the {@link #removeLeftovers} sweep's.
+   */
+  void removeAll(UUID clusterId, boolean skipUnreachable);
+
+  /** The last {@code lines} lines a role wrote; a failure to read them says why. */
+  List<String> logs(UUID clusterId, String role, int lines);
+
+  /** Where the cluster's UIs are reached from the portal; empty before it was placed. */
+  Optional<Endpoints> endpoints(UUID clusterId);
+
+  /** Where each role runs, in words for people (a host's name), by role. */
+  Map<String, String> locations(UUID clusterId);
+
+  /**
+   * What the cluster is doing, for idle stop; empty when the notebook or the master does not
+   * answer.
+   */
+  Optional<Activity> activity(ClusterSpec spec);
+
+  /**
+   * Removes what this portal made for clusters that are gone, once it is older than {@code minAge}
+   * (a step may be about to record something just made). {@code gone} is asked which of the cluster
+   * ids the runtime found are gone. Returns what was removed.
+   */
+  List<Leftover> removeLeftovers(Function<Set<UUID>, Set<UUID>> gone, Duration minAge);
+}

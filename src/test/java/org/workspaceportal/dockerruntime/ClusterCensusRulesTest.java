@@ -1,0 +1,146 @@
+package org.workspaceportal.dockerruntime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.workspaceportal.compute.ContainerInfo;
+import org.workspaceportal.compute.SparkContainers;
+import org.workspaceportal.compute.VolumeInfo;
+import org.workspaceportal.dockerruntime.ClusterCensusRules.Expected;
+import org.workspaceportal.workspace.runtime.Census.Absent;
+
+/**
+ * The Docker runtime's census rules, without an engine: what does not run, and what is an orphan.
+ */
+class ClusterCensusRulesTest {
+
+  private static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
+  private static final Duration MIN_AGE = Duration.ofMinutes(10);
+  private static final UUID HOST_A = UUID.randomUUID();
+  private static final UUID HOST_B = UUID.randomUUID();
+  private static final UUID CLUSTER = UUID.randomUUID();
+
+  private static Expected expected(String role, UUID host) {
+    return new Expected(
+        role, host, host == HOST_A ? "a" : "b", SparkContainers.name(CLUSTER, role));
+  }
+
+  private static ContainerInfo container(UUID cluster, String role, String state, Instant created) {
+    return new ContainerInfo(
+        "id-" + role + "-" + cluster,
+        SparkContainers.name(cluster, role),
+        "img",
+        SparkContainers.labels(cluster, role),
+        state,
+        created);
+  }
+
+  @Test
+  void aRoleWhoseContainerRunsIsNotAbsent() {
+    List<Absent> absent =
+        ClusterCensusRules.absent(
+            List.of(expected("master", HOST_A), expected("worker-1", HOST_B)),
+            Map.of(
+                HOST_A, List.of(container(CLUSTER, "master", "running", NOW)),
+                HOST_B, List.of(container(CLUSTER, "worker-1", "running", NOW))));
+
+    assertThat(absent).isEmpty();
+  }
+
+  @Test
+  void aContainerThatVanishedOrStoppedIsAbsentWithWhatTheEngineSaid() {
+    List<Absent> absent =
+        ClusterCensusRules.absent(
+            List.of(
+                expected("master", HOST_A),
+                expected("worker-1", HOST_A),
+                expected("worker-2", HOST_B),
+                new Expected("worker-3", null, "no host", null)),
+            Map.of(
+                HOST_A,
+                List.of(
+                    container(CLUSTER, "master", "running", NOW),
+                    container(CLUSTER, "worker-1", "exited", NOW))));
+
+    assertThat(absent)
+        .containsExactly(
+            new Absent("worker-1", "a", "exited"),
+            new Absent("worker-2", "b", "vanished"),
+            new Absent("worker-3", "no host", "not placed"));
+  }
+
+  @Test
+  void aContainerOfTheRightNameOnAnotherHostDoesNotCount() {
+    List<Absent> absent =
+        ClusterCensusRules.absent(
+            List.of(expected("worker-1", HOST_B)),
+            Map.of(HOST_A, List.of(container(CLUSTER, "worker-1", "running", NOW))));
+
+    assertThat(absent).containsExactly(new Absent("worker-1", "b", "vanished"));
+  }
+
+  @Test
+  void aContainerOfAGoneClusterIsAnOrphanOnceOldEnough() {
+    UUID gone = UUID.randomUUID();
+    UUID other = UUID.randomUUID();
+    ContainerInfo oldGone = container(gone, "master", "running", NOW.minus(MIN_AGE));
+    ContainerInfo olderGone = container(gone, "worker-1", "exited", NOW.minusSeconds(3600));
+    ContainerInfo youngGone = container(gone, "notebook", "running", NOW.minusSeconds(5));
+    ContainerInfo notGone = container(other, "master", "running", NOW.minus(Duration.ofDays(3)));
+
+    assertThat(
+            ClusterCensusRules.orphanContainers(
+                List.of(oldGone, olderGone, youngGone, notGone), Set.of(gone), NOW, MIN_AGE))
+        .containsExactlyInAnyOrder(oldGone, olderGone);
+  }
+
+  @Test
+  void aContainerWithoutAReadableClusterLabelOrCreationTimeIsLeftAlone() {
+    ContainerInfo noLabel =
+        new ContainerInfo("x", "x", "img", Map.of(), "running", NOW.minusSeconds(3600));
+    ContainerInfo badLabel =
+        new ContainerInfo(
+            "y",
+            "y",
+            "img",
+            Map.of(SparkContainers.WORKSPACE_LABEL, "not-a-uuid"),
+            "running",
+            NOW.minusSeconds(3600));
+    UUID gone = UUID.randomUUID();
+    ContainerInfo noTime = container(gone, "master", "running", null);
+
+    assertThat(
+            ClusterCensusRules.orphanContainers(
+                List.of(noLabel, badLabel, noTime), Set.of(gone), NOW, MIN_AGE))
+        .isEmpty();
+  }
+
+  @Test
+  void aVolumeOfAGoneClusterIsAnOrphanOnceSeenLongEnoughUnlessAContainerOfItRemains() {
+    UUID gone = UUID.randomUUID();
+    UUID goneButYoung = UUID.randomUUID();
+    UUID live = UUID.randomUUID();
+    VolumeInfo orphan = new VolumeInfo("v1", SparkContainers.labels(gone, "notebook"));
+    VolumeInfo stillUsed = new VolumeInfo("v2", SparkContainers.labels(goneButYoung, "notebook"));
+    VolumeInfo kept = new VolumeInfo("v3", SparkContainers.labels(live, "notebook"));
+    VolumeInfo young = new VolumeInfo("v4", SparkContainers.labels(gone, "worker-1"));
+    VolumeInfo unseen = new VolumeInfo("v5", SparkContainers.labels(gone, "worker-2"));
+    Instant old = NOW.minus(MIN_AGE);
+
+    assertThat(
+            ClusterCensusRules.orphanVolumes(
+                List.of(orphan, stillUsed, kept, young, unseen),
+                List.of(container(goneButYoung, "notebook", "running", NOW)),
+                Set.of(gone, goneButYoung),
+                Map.of("v1", old, "v2", old, "v3", old, "v4", NOW.minusSeconds(5)),
+                NOW,
+                MIN_AGE))
+        .containsExactly(orphan);
+  }
+}

@@ -13,11 +13,12 @@ import org.workspaceportal.host.HostService;
 import org.workspaceportal.identity.ApiTokenService;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.RealSecurityTestConfiguration;
-import org.workspaceportal.workspace.ClusterLogs;
-import org.workspaceportal.workspace.CredentialService;
-import org.workspaceportal.workspace.ExtensionService;
-import org.workspaceportal.workspace.TemplateService;
 import org.workspaceportal.workspace.WorkspaceService;
+import org.workspaceportal.workspace.cluster.ClusterLogs;
+import org.workspaceportal.workspace.data.CredentialService;
+import org.workspaceportal.workspace.lifetime.ExtensionService;
+import org.workspaceportal.workspace.pool.WarmPoolViews;
+import org.workspaceportal.workspace.template.TemplateService;
 import org.workspaceportal.workspace.web.WorkspacePagesTestConfiguration;
 
 /**
@@ -41,6 +42,7 @@ import org.workspaceportal.workspace.web.WorkspacePagesTestConfiguration;
       AuditService.class,
       HostService.class,
       ClusterLogs.class,
-      ExtensionService.class
+      ExtensionService.class,
+      WarmPoolViews.class
     })
 public @interface PageSliceTest {}

@@ -2,6 +2,7 @@ package org.workspaceportal.workspace;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.workspaceportal.workspace.engine.StepKind;
 
 /**
  * A kind of background work on a workspace: the status that queues it, the status while it runs,
@@ -66,7 +67,7 @@ public enum Operation {
   }
 
   /** The operation a workspace in this status is waiting for or running, if any. */
-  static Optional<Operation> runningIn(WorkspaceStatus status) {
+  public static Optional<Operation> runningIn(WorkspaceStatus status) {
     return Arrays.stream(values())
         .filter(o -> o.queued == status || o.running == status)
         .findFirst();
@@ -77,7 +78,7 @@ public enum Operation {
    * queued. The move from a queued status to the running one (APPROVED to PROVISIONING) is the
    * job's own and asks for nothing.
    */
-  static boolean queuedBy(WorkspaceStatus status) {
+  public static boolean queuedBy(WorkspaceStatus status) {
     return Arrays.stream(values()).anyMatch(o -> o.queued == status);
   }
 
@@ -90,12 +91,12 @@ public enum Operation {
   }
 
   /** The status while its steps run (a queued workspace moves there at its first step). */
-  WorkspaceStatus runningStatus() {
+  public WorkspaceStatus runningStatus() {
     return running;
   }
 
   /** The status once every step succeeded. */
-  WorkspaceStatus doneStatus() {
+  public WorkspaceStatus doneStatus() {
     return done;
   }
 
@@ -103,12 +104,12 @@ public enum Operation {
    * The status a step failing for good leaves the workspace in: a failed repair leaves it DEGRADED
    * (it still has everything it had, and can be repaired again); any other operation FAILED.
    */
-  WorkspaceStatus failedStatus() {
+  public WorkspaceStatus failedStatus() {
     return this == REPAIR ? WorkspaceStatus.DEGRADED : WorkspaceStatus.FAILED;
   }
 
   /** The reason a workspace gets when a step of this operation fails for good. */
-  String failureReason(String stepLabel, String message) {
+  public String failureReason(String stepLabel, String message) {
     return noun + " failed at '" + stepLabel + "': " + message + " " + onFailure;
   }
 }

@@ -2,6 +2,9 @@ package org.workspaceportal.workspace;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.workspaceportal.workspace.engine.StepKind;
+import org.workspaceportal.workspace.engine.StepStatus;
+import org.workspaceportal.workspace.engine.WorkspaceStep;
 
 /**
  * One step of an operation as people and scripts see it.
@@ -22,7 +25,7 @@ public record StepView(
     String waitingFor,
     Instant waitingSince) {
 
-  static StepView of(WorkspaceStep s) {
+  public static StepView of(WorkspaceStep s) {
     Long duration =
         s.startedAt() != null && s.finishedAt() != null
             ? Duration.between(s.startedAt(), s.finishedAt()).toMillis()

@@ -10,6 +10,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.workspaceportal.storage.Retention;
+import org.workspaceportal.workspace.template.WorkspaceTemplate;
 
 /**
  * A workspace and its lifecycle. Every status change goes through {@link #moveTo}, which refuses
@@ -18,7 +19,7 @@ import org.workspaceportal.storage.Retention;
  */
 @Entity
 @Table(name = "workspaces")
-class Workspace {
+public class Workspace {
 
   @Id private UUID id;
 
@@ -126,12 +127,12 @@ class Workspace {
   }
 
   /** Moves the expiry to a later one (an approved extension). */
-  void extendTo(Instant expiresAt, Instant now) {
+  public void extendTo(Instant expiresAt, Instant now) {
     this.expiresAt = expiresAt;
     this.updatedAt = now;
   }
 
-  UUID id() {
+  public UUID id() {
     return id;
   }
 
@@ -140,13 +141,13 @@ class Workspace {
     this.workers = newWorkers;
   }
 
-  int run() {
+  public int run() {
     return run;
   }
 
   /** What a step needs to know, detached from JPA. */
   /** What its steps need to know; {@code template} is its template. */
-  WorkspaceFacts facts(WorkspaceTemplate template) {
+  public WorkspaceFacts facts(WorkspaceTemplate template) {
     return new WorkspaceFacts(
         id,
         name,
@@ -162,7 +163,7 @@ class Workspace {
         template.cluster() && template.keepsAPoolFor(workers, datahub));
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
@@ -170,11 +171,11 @@ class Workspace {
     return description;
   }
 
-  String owner() {
+  public String owner() {
     return owner;
   }
 
-  UUID templateId() {
+  public UUID templateId() {
     return templateId;
   }
 
@@ -190,15 +191,15 @@ class Workspace {
     return retention;
   }
 
-  Instant expiresAt() {
+  public Instant expiresAt() {
     return expiresAt;
   }
 
-  WorkspaceStatus status() {
+  public WorkspaceStatus status() {
     return status;
   }
 
-  String statusReason() {
+  public String statusReason() {
     return statusReason;
   }
 
@@ -206,7 +207,7 @@ class Workspace {
     return createdAt;
   }
 
-  Instant updatedAt() {
+  public Instant updatedAt() {
     return updatedAt;
   }
 }

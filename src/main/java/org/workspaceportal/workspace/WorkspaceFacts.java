@@ -18,7 +18,7 @@ import org.workspaceportal.storage.Retention;
  * @param mayClaim a workspace whose template keeps a warm pool of clusters like the one it needs
  *     (the default workers, no datahub): provisioning first tries to claim one
  */
-record WorkspaceFacts(
+public record WorkspaceFacts(
     UUID id,
     String name,
     String owner,
@@ -33,12 +33,12 @@ record WorkspaceFacts(
     boolean mayClaim) {
 
   /** A workspace (not a warm-pool cluster) that has storage. */
-  boolean workspace() {
+  public boolean workspace() {
     return !poolCluster;
   }
 
   /** A workspace with a Spark cluster, which has a notebook. */
-  boolean notebook() {
+  public boolean notebook() {
     return cluster && !poolCluster;
   }
 }

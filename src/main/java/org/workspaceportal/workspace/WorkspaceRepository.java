@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
+public interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
 
   List<Workspace> findByStatusOrderByCreatedAtAsc(WorkspaceStatus status);
 

@@ -15,7 +15,19 @@ import org.workspaceportal.common.NotFoundException;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.storage.Retention;
 import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceRequested;
+import org.workspaceportal.workspace.cluster.ClusterSpecs;
+import org.workspaceportal.workspace.engine.StepStatus;
+import org.workspaceportal.workspace.engine.WorkspaceJob;
+import org.workspaceportal.workspace.engine.WorkspaceStep;
+import org.workspaceportal.workspace.engine.WorkspaceStepRepository;
+import org.workspaceportal.workspace.lifetime.ExpiryRules;
+import org.workspaceportal.workspace.lifetime.WorkspaceExpiredException;
+import org.workspaceportal.workspace.quota.Quota;
+import org.workspaceportal.workspace.quota.QuotaLimits;
+import org.workspaceportal.workspace.quota.QuotaPolicy;
 import org.workspaceportal.workspace.runtime.ClusterRuntime;
+import org.workspaceportal.workspace.template.WorkspaceTemplate;
+import org.workspaceportal.workspace.template.WorkspaceTemplateRepository;
 
 /**
  * The use cases of workspaces: request, approve, reject, delete, retry, and reading them. A user

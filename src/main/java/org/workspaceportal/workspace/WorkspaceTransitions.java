@@ -11,10 +11,10 @@ import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceStatusChanged;
  * Callers hold the transaction.
  */
 @Component
-class WorkspaceTransitions {
+public class WorkspaceTransitions {
 
   /** The actor recorded for what the portal does by itself. */
-  static final String PORTAL = "portal";
+  public static final String PORTAL = "portal";
 
   private final TransitionRepository transitions;
   private final ApplicationEventPublisher events;
@@ -37,7 +37,7 @@ class WorkspaceTransitions {
    *
    * @param operation what was done, in words, for the error if the move is not allowed
    */
-  void move(
+  public void move(
       Workspace workspace, WorkspaceStatus target, String operation, String actor, String reason) {
     WorkspaceStatus from = workspace.status();
     transitions.save(workspace.moveTo(target, operation, actor, reason, clock.instant()));

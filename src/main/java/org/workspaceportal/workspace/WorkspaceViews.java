@@ -7,9 +7,17 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.workspaceportal.secrets.SecretCipher;
+import org.workspaceportal.workspace.cluster.ClusterMember;
+import org.workspaceportal.workspace.cluster.ClusterMemberRepository;
+import org.workspaceportal.workspace.cluster.WorkspaceCluster;
+import org.workspaceportal.workspace.cluster.WorkspaceClusterRepository;
+import org.workspaceportal.workspace.engine.WorkspaceStep;
+import org.workspaceportal.workspace.engine.WorkspaceStepRepository;
 import org.workspaceportal.workspace.runtime.ClusterRuntime;
 import org.workspaceportal.workspace.runtime.Endpoints;
 import org.workspaceportal.workspace.runtime.Role;
+import org.workspaceportal.workspace.template.WorkspaceTemplate;
+import org.workspaceportal.workspace.template.WorkspaceTemplateRepository;
 
 /**
  * Turns workspaces into the read models pages and the API show. Callers hold a (read-only)

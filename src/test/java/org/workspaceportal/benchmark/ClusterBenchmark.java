@@ -35,13 +35,14 @@ import org.workspaceportal.testsupport.DockerCli;
 import org.workspaceportal.testsupport.LoopbackRegistry;
 import org.workspaceportal.testsupport.TlsDockerEngine;
 import org.workspaceportal.workspace.StepView;
-import org.workspaceportal.workspace.TemplateForm;
-import org.workspaceportal.workspace.TemplateService;
-import org.workspaceportal.workspace.TemplateView;
 import org.workspaceportal.workspace.WorkspaceRequest;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.pool.WarmPoolViews;
+import org.workspaceportal.workspace.template.TemplateForm;
+import org.workspaceportal.workspace.template.TemplateService;
+import org.workspaceportal.workspace.template.TemplateView;
 
 /**
  * Measures workspace starts through the portal and prints one markdown report; asserts nothing. Run
@@ -95,6 +96,7 @@ class ClusterBenchmark {
   @Autowired IdentityService identity;
   @Autowired HostService hosts;
   @Autowired TemplateService templates;
+  @Autowired WarmPoolViews pools;
   @Autowired JdbcTemplate jdbc;
 
   private final int runs = Integer.getInteger("benchmark.runs", 3);
@@ -331,7 +333,7 @@ class ClusterBenchmark {
   private void awaitFullPool(int size) throws InterruptedException {
     long start = System.nanoTime();
     while (true) {
-      TemplateService.WarmPoolView pool = templates.warmPools().get(template.id());
+      WarmPoolViews.WarmPoolView pool = pools.byTemplate().get(template.id());
       int ready = pool == null ? 0 : pool.ready();
       if (ready >= size && pool.starting() == 0 && pool.removing() == 0) {
         return;
@@ -382,7 +384,7 @@ class ClusterBenchmark {
     if (template != null) {
       setPoolSize(0);
       long start = System.nanoTime();
-      while (templates.warmPools().containsKey(template.id()) && elapsed(start) < 120_000) {
+      while (pools.byTemplate().containsKey(template.id()) && elapsed(start) < 120_000) {
         Thread.sleep(500);
       }
       templates.setEnabled(template.id(), false, "bench");

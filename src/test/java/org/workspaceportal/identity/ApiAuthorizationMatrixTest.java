@@ -49,9 +49,9 @@ class ApiAuthorizationMatrixTest {
   @Autowired IdentityService identity;
   @Autowired ApiTokenService tokens;
   @Autowired WorkspaceService workspaces;
-  @Autowired org.workspaceportal.workspace.ExtensionService extensions;
+  @Autowired org.workspaceportal.workspace.lifetime.ExtensionService extensions;
   @Autowired HostService hosts;
-  @Autowired org.workspaceportal.workspace.ExpirySettings expirySettings;
+  @Autowired org.workspaceportal.workspace.lifetime.ExpirySettings expirySettings;
   @Autowired JdbcTemplate jdbc;
 
   @Autowired
@@ -73,7 +73,7 @@ class ApiAuthorizationMatrixTest {
   private UUID lastUnextended;
   private UUID lastHost;
   private String lastCreatedUsername;
-  private org.workspaceportal.workspace.ExpirySetting lastExpirySetting;
+  private org.workspaceportal.workspace.lifetime.ExpirySetting lastExpirySetting;
 
   @BeforeAll
   void users() {

@@ -24,7 +24,7 @@ class NavigationPagesTest {
 
   @Autowired MockMvc mvc;
   @Autowired WorkspaceService workspaces;
-  @Autowired org.workspaceportal.workspace.ExtensionService extensions;
+  @Autowired org.workspaceportal.workspace.lifetime.ExtensionService extensions;
   @Autowired AuditService audit;
 
   private static RequestPostProcessor root() {

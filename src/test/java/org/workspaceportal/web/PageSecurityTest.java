@@ -35,11 +35,11 @@ import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.RealSecurityTestConfiguration;
 import org.workspaceportal.identity.Role;
 import org.workspaceportal.workspace.PendingRequest;
-import org.workspaceportal.workspace.Quota;
-import org.workspaceportal.workspace.TemplateService;
 import org.workspaceportal.workspace.WorkspaceFixtures;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
+import org.workspaceportal.workspace.quota.Quota;
+import org.workspaceportal.workspace.template.TemplateService;
 
 /** Sign-in, redirects, CSRF and roles on the pages, through the real security chains. */
 @PageSliceTest

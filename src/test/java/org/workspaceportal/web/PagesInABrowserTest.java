@@ -38,14 +38,15 @@ import org.workspaceportal.testsupport.Leftovers;
 import org.workspaceportal.testsupport.Requirement;
 import org.workspaceportal.testsupport.RequiresChromium;
 import org.workspaceportal.testsupport.TestAdmin;
-import org.workspaceportal.workspace.TemplateForm;
-import org.workspaceportal.workspace.TemplateService;
-import org.workspaceportal.workspace.TemplateView;
 import org.workspaceportal.workspace.WorkspaceFixtures;
 import org.workspaceportal.workspace.WorkspaceRequest;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.pool.WarmPoolViews;
+import org.workspaceportal.workspace.template.TemplateForm;
+import org.workspaceportal.workspace.template.TemplateService;
+import org.workspaceportal.workspace.template.TemplateView;
 
 /**
  * The pages as people use them, in headless Chromium at a laptop's and a phone's size. Storage-only
@@ -69,6 +70,7 @@ class PagesInABrowserTest {
   private final IdentityService identity;
   private final WorkspaceService workspaces;
   private final TemplateService templates;
+  private final WarmPoolViews pools;
   private final AuditService audit;
   private final ApiTokenService tokens;
   private final JdbcTemplate jdbc;
@@ -84,6 +86,7 @@ class PagesInABrowserTest {
       @Autowired IdentityService identity,
       @Autowired WorkspaceService workspaces,
       @Autowired TemplateService templates,
+      @Autowired WarmPoolViews pools,
       @Autowired AuditService audit,
       @Autowired ApiTokenService tokens,
       @Autowired JdbcTemplate jdbc,
@@ -91,6 +94,7 @@ class PagesInABrowserTest {
     this.identity = identity;
     this.workspaces = workspaces;
     this.templates = templates;
+    this.pools = pools;
     this.audit = audit;
     this.tokens = tokens;
     this.jdbc = jdbc;
@@ -459,7 +463,7 @@ class PagesInABrowserTest {
       browser
           .await()
           .withTimeout(Duration.ofMinutes(2))
-          .until(d -> !templates.warmPools().containsKey(pooled.id()));
+          .until(d -> !pools.byTemplate().containsKey(pooled.id()));
     }
   }
 

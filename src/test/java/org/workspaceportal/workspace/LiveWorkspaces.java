@@ -23,6 +23,9 @@ import org.workspaceportal.storage.Retention;
 import org.workspaceportal.testsupport.DockerCli;
 import org.workspaceportal.testsupport.Leftovers;
 import org.workspaceportal.testsupport.Requirement;
+import org.workspaceportal.workspace.engine.StepKind;
+import org.workspaceportal.workspace.template.TemplateForm;
+import org.workspaceportal.workspace.template.TemplateService;
 
 /**
  * Real workspaces on real engines, for the tests that run clusters: a new owner, requests through
@@ -31,9 +34,9 @@ import org.workspaceportal.testsupport.Requirement;
  * test that deletes through the portal (so that the hosts' cores and ports are free for the next
  * test) and then puts away whatever is left ({@link Leftovers}).
  */
-final class LiveWorkspaces {
+public final class LiveWorkspaces {
 
-  static final CurrentUser ADMIN = new CurrentUser("live-workspaces-admin", true);
+  public static final CurrentUser ADMIN = new CurrentUser("live-workspaces-admin", true);
   static final Duration UP_TO = Duration.ofMinutes(5);
 
   private final WorkspaceService workspaces;
@@ -54,7 +57,7 @@ final class LiveWorkspaces {
    * Requires the engine to have this checkout's image (skips, or fails under CI, otherwise) and
    * makes its template and a new owner.
    */
-  static LiveWorkspaces ofThisCheckout(
+  public static LiveWorkspaces ofThisCheckout(
       WorkspaceService workspaces,
       TemplateService templates,
       IdentityService identity,
@@ -67,14 +70,14 @@ final class LiveWorkspaces {
    * Requires the engine to have the image the default template names (skips, or fails under CI,
    * otherwise) and makes a new owner.
    */
-  static LiveWorkspaces ofTheDefaultTemplate(
+  public static LiveWorkspaces ofTheDefaultTemplate(
       WorkspaceService workspaces, IdentityService identity, JdbcTemplate jdbc) {
     Requirement.require("the workspace image", DockerCli.workspaceImageMissing());
     return on(WorkspaceFixtures.DEFAULT_TEMPLATE, workspaces, identity, jdbc);
   }
 
   /** A new owner, requesting through the named template (the caller made sure of its image). */
-  static LiveWorkspaces on(
+  public static LiveWorkspaces on(
       String template, WorkspaceService workspaces, IdentityService identity, JdbcTemplate jdbc) {
     String name = "live" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
     identity.createUser(new NewUser(name, "password-123", Role.USER), "test");
@@ -85,7 +88,7 @@ final class LiveWorkspaces {
    * The image of this checkout ({@link #imageOfThisCheckout()}), required on the machine's engine:
    * skips, or fails under CI, when it is missing.
    */
-  static String requireImageOfThisCheckout() {
+  public static String requireImageOfThisCheckout() {
     String image = imageOfThisCheckout();
     Requirement.require(
         "the workspace image of this checkout",
@@ -97,27 +100,27 @@ final class LiveWorkspaces {
     return image;
   }
 
-  CurrentUser owner() {
+  public CurrentUser owner() {
     return owner;
   }
 
   /** The workspaces this fixture requested, for a test that cleans up more than it does. */
-  List<UUID> made() {
+  public List<UUID> made() {
     return List.copyOf(made);
   }
 
   /** The name of the template this fixture requests through. */
-  String template() {
+  public String template() {
     return template;
   }
 
   /** A name no other test uses: the prefix and a random number. */
-  static String uniqueName(String prefix) {
+  public static String uniqueName(String prefix) {
     return prefix + "-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
   }
 
   /** Requested by the owner, not approved; deleted by {@link #cleanUp()}. */
-  WorkspaceView request(WorkspaceRequest request) {
+  public WorkspaceView request(WorkspaceRequest request) {
     WorkspaceView ws = workspaces.request(request, owner);
     made.add(ws.id());
     return ws;
@@ -127,18 +130,18 @@ final class LiveWorkspaces {
    * Requested by the owner through this fixture's template with that many workers, no datahub,
    * ERADICATE and no expiry; not approved; deleted by {@link #cleanUp()}.
    */
-  WorkspaceView request(String prefix, int workers) {
+  public WorkspaceView request(String prefix, int workers) {
     return request(
         new WorkspaceRequest(
             uniqueName(prefix), null, template, workers, false, Retention.ERADICATE, null));
   }
 
-  WorkspaceView approve(UUID id) {
+  public WorkspaceView approve(UUID id) {
     return workspaces.approve(id, ADMIN);
   }
 
   /** A workspace requested, approved and READY, deleted (with ERADICATE) by {@link #cleanUp()}. */
-  WorkspaceView ready(String prefix, int workers) {
+  public WorkspaceView ready(String prefix, int workers) {
     WorkspaceView ws = approved(prefix, workers);
     return await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
   }
@@ -147,7 +150,7 @@ final class LiveWorkspaces {
    * A workspace of this fixture's template requested and approved, not waited for; deleted by
    * {@link #cleanUp()}.
    */
-  WorkspaceView approved(String prefix, int workers) {
+  public WorkspaceView approved(String prefix, int workers) {
     return approve(request(prefix, workers).id());
   }
 
@@ -155,7 +158,7 @@ final class LiveWorkspaces {
    * A workspace of the named template requested and approved, not waited for; deleted by {@link
    * #cleanUp()}.
    */
-  WorkspaceView approved(String prefix, int workers, String templateName) {
+  public WorkspaceView approved(String prefix, int workers, String templateName) {
     WorkspaceView ws =
         request(
             new WorkspaceRequest(
@@ -164,7 +167,7 @@ final class LiveWorkspaces {
   }
 
   /** Deletes it as its owner would and waits for DELETED. */
-  void delete(UUID id) {
+  public void delete(UUID id) {
     workspaces.delete(id, owner);
     await(id, w -> w.status() == WorkspaceStatus.DELETED);
   }
@@ -174,7 +177,7 @@ final class LiveWorkspaces {
    * away whatever is left (the workspace marked DELETED, its ports and leases given back, its
    * containers and volumes on the machine's engine removed).
    */
-  void cleanUp() {
+  public void cleanUp() {
     for (UUID id : made) {
       try {
         WorkspaceStatus status = workspaces.get(id, ADMIN).status();
@@ -191,17 +194,17 @@ final class LiveWorkspaces {
   }
 
   /** Waits up to {@link #UP_TO} for the workspace to meet the condition; returns it then. */
-  WorkspaceView await(UUID id, Predicate<WorkspaceView> condition) {
+  public WorkspaceView await(UUID id, Predicate<WorkspaceView> condition) {
     return await(id, condition, UP_TO);
   }
 
-  WorkspaceView await(UUID id, Predicate<WorkspaceView> condition, Duration timeout) {
+  public WorkspaceView await(UUID id, Predicate<WorkspaceView> condition, Duration timeout) {
     return WorkspaceFixtures.awaitView(
         workspaces, ADMIN, id, condition, timeout, Duration.ofMillis(250));
   }
 
   /** Waits up to {@code timeout} for the condition, checking twice a second. */
-  static void awaitTrue(BooleanSupplier condition, String what, Duration timeout) {
+  public static void awaitTrue(BooleanSupplier condition, String what, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
       sleep(500);
@@ -217,7 +220,7 @@ final class LiveWorkspaces {
    * heartbeat is an hour old, and a live instance takes the job over (db-scheduler's dead-execution
    * detection) and resumes it.
    */
-  void crashDuring(UUID id, Runnable partialWork) {
+  public void crashDuring(UUID id, Runnable partialWork) {
     // the job of the operation before has gone, else it could run the new state itself
     awaitTrue(
         () ->
@@ -255,7 +258,7 @@ final class LiveWorkspaces {
    * the step {@code running} of the operation's latest run RUNNING (started, not finished), and
    * {@code notRunYet} PENDING with no attempt.
    */
-  void rewind(UUID id, Operation operation, StepKind running, StepKind... notRunYet) {
+  public void rewind(UUID id, Operation operation, StepKind running, StepKind... notRunYet) {
     jdbc.update(
         "update workspaces set status = ? where id = ?", operation.runningStatus().name(), id);
     String thisRun =
@@ -286,7 +289,7 @@ final class LiveWorkspaces {
   }
 
   /** The tag build-offline.sh gives this checkout's image (what CI built and exported). */
-  static String imageOfThisCheckout() {
+  public static String imageOfThisCheckout() {
     String fromCi = System.getenv("PORTAL_TEST_WORKSPACE_IMAGE");
     if (fromCi != null && !fromCi.isBlank()) {
       return fromCi;
@@ -319,7 +322,7 @@ final class LiveWorkspaces {
     return name;
   }
 
-  static void sleep(long ms) {
+  public static void sleep(long ms) {
     try {
       Thread.sleep(ms);
     } catch (InterruptedException e) {

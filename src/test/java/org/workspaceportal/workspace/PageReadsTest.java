@@ -9,6 +9,10 @@ import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.NewUser;
 import org.workspaceportal.identity.Role;
+import org.workspaceportal.workspace.quota.QuotaLimits;
+import org.workspaceportal.workspace.template.TemplateForm;
+import org.workspaceportal.workspace.template.TemplateService;
+import org.workspaceportal.workspace.template.TemplateView;
 
 /** The small reads the pages make: the waiting count, one pending request, template usage. */
 @PortalIntegrationTest

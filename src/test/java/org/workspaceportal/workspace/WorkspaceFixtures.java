@@ -15,6 +15,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.storage.Retention;
+import org.workspaceportal.workspace.lifetime.ExpiryProperties;
+import org.workspaceportal.workspace.lifetime.ExpiryRules;
+import org.workspaceportal.workspace.template.TemplateService;
+import org.workspaceportal.workspace.template.TemplateView;
 
 /**
  * Workspaces, requests and views for tests of the workspace module and of the pages and API that

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.workspaceportal.workspace.ExpirySettings;
+import org.workspaceportal.workspace.lifetime.ExpirySettings;
 
 @RestController
 @RequestMapping("/api/v1/admin/settings/expiry")

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.workspaceportal.identity.CurrentUser;
-import org.workspaceportal.workspace.CredentialService;
-import org.workspaceportal.workspace.WorkspaceCredentials;
+import org.workspaceportal.workspace.data.CredentialService;
+import org.workspaceportal.workspace.data.WorkspaceCredentials;
 
 @RestController
 @Tag(name = "Workspaces")

@@ -1,7 +1,7 @@
 package org.workspaceportal.workspace.api;
 
 import java.time.Instant;
-import org.workspaceportal.workspace.ExpirySetting;
+import org.workspaceportal.workspace.lifetime.ExpirySetting;
 
 /**
  * The expiry setting as the API shows it.

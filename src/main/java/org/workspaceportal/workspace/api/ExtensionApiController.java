@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.workspaceportal.common.NotFoundException;
 import org.workspaceportal.identity.CurrentUser;
-import org.workspaceportal.workspace.ExtensionService;
-import org.workspaceportal.workspace.ExtensionView;
+import org.workspaceportal.workspace.lifetime.ExtensionService;
+import org.workspaceportal.workspace.lifetime.ExtensionView;
 
 @RestController
 @RequestMapping("/api/v1")

@@ -14,24 +14,27 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workspaceportal.common.FlashMessages;
 import org.workspaceportal.workspace.InvalidWorkspaceRequestException;
-import org.workspaceportal.workspace.TemplateForm;
-import org.workspaceportal.workspace.TemplateService;
-import org.workspaceportal.workspace.TemplateView;
+import org.workspaceportal.workspace.pool.WarmPoolViews;
+import org.workspaceportal.workspace.template.TemplateForm;
+import org.workspaceportal.workspace.template.TemplateService;
+import org.workspaceportal.workspace.template.TemplateView;
 
 @Controller
 class AdminTemplatePageController {
 
   private final TemplateService templates;
+  private final WarmPoolViews pools;
 
-  AdminTemplatePageController(TemplateService templates) {
+  AdminTemplatePageController(TemplateService templates, WarmPoolViews pools) {
     this.templates = templates;
+    this.pools = pools;
   }
 
   @GetMapping("/admin/templates")
   String list(Model model) {
     model.addAttribute("templates", templates.list());
     model.addAttribute("usage", templates.liveWorkspacesByTemplate());
-    model.addAttribute("pools", templates.warmPools());
+    model.addAttribute("pools", pools.byTemplate());
     return "admin/templates";
   }
 

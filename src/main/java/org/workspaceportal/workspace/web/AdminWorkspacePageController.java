@@ -14,13 +14,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workspaceportal.common.FlashMessages;
 import org.workspaceportal.common.PlainText;
 import org.workspaceportal.identity.CurrentUser;
-import org.workspaceportal.workspace.ExpirySetting;
-import org.workspaceportal.workspace.ExpirySettings;
-import org.workspaceportal.workspace.ExtensionService;
 import org.workspaceportal.workspace.InvalidWorkspaceRequestException;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.lifetime.ExpirySetting;
+import org.workspaceportal.workspace.lifetime.ExpirySettings;
+import org.workspaceportal.workspace.lifetime.ExtensionService;
 
 /**
  * The admin's approval queue and the list of every workspace, with the setting of how long expired

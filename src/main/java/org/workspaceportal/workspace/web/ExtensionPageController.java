@@ -13,8 +13,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workspaceportal.common.FlashMessages;
 import org.workspaceportal.common.PlainText;
 import org.workspaceportal.identity.CurrentUser;
-import org.workspaceportal.workspace.ExtensionService;
-import org.workspaceportal.workspace.ExtensionView;
+import org.workspaceportal.workspace.lifetime.ExtensionService;
+import org.workspaceportal.workspace.lifetime.ExtensionView;
 
 /** Asking for more time on a workspace's page, and an admin's decision on the approvals page. */
 @Controller

@@ -21,14 +21,14 @@ import org.workspaceportal.common.PortalException;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.storage.Retention;
 import org.workspaceportal.workspace.InvalidWorkspaceRequestException;
-import org.workspaceportal.workspace.Quota;
-import org.workspaceportal.workspace.TemplateService;
-import org.workspaceportal.workspace.TemplateView;
 import org.workspaceportal.workspace.WorkspaceNameTakenException;
 import org.workspaceportal.workspace.WorkspaceRequest;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.quota.Quota;
+import org.workspaceportal.workspace.template.TemplateService;
+import org.workspaceportal.workspace.template.TemplateView;
 
 /**
  * The request form: limits that follow the chosen template, the user's quota and what the request

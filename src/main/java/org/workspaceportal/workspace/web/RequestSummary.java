@@ -1,8 +1,8 @@
 package org.workspaceportal.workspace.web;
 
 import java.util.Locale;
-import org.workspaceportal.workspace.Quota;
-import org.workspaceportal.workspace.TemplateView;
+import org.workspaceportal.workspace.quota.Quota;
+import org.workspaceportal.workspace.template.TemplateView;
 
 /**
  * What a request asks for and where it leaves its owner's quota, as the form shows it under the

@@ -8,8 +8,8 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.workspaceportal.common.FullPage;
-import org.workspaceportal.workspace.ExtensionService;
 import org.workspaceportal.workspace.WorkspaceService;
+import org.workspaceportal.workspace.lifetime.ExtensionService;
 
 /**
  * What the workspace module adds to pages it does not render: the number of requests waiting (for a

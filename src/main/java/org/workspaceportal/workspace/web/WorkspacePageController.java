@@ -20,15 +20,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workspaceportal.identity.CurrentUser;
-import org.workspaceportal.workspace.ClusterLogs;
-import org.workspaceportal.workspace.CredentialService;
-import org.workspaceportal.workspace.ExtensionService;
-import org.workspaceportal.workspace.TemplateService;
-import org.workspaceportal.workspace.TemplateView;
-import org.workspaceportal.workspace.WorkspaceCredentials;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.cluster.ClusterLogs;
+import org.workspaceportal.workspace.data.CredentialService;
+import org.workspaceportal.workspace.data.WorkspaceCredentials;
+import org.workspaceportal.workspace.lifetime.ExtensionService;
+import org.workspaceportal.workspace.template.TemplateService;
+import org.workspaceportal.workspace.template.TemplateView;
 
 /** A user's own pages: "my workspaces", a workspace's page, its credentials and its deletion. */
 @Controller

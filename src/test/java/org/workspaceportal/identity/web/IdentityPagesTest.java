@@ -370,7 +370,7 @@ class IdentityPagesTest {
     when(identity.listUsers())
         .thenReturn(List.of(IdentityFixtures.account("bob", Role.USER, true, null, 12)));
     when(workspaces.defaultLimits())
-        .thenReturn(new org.workspaceportal.workspace.QuotaLimits(5, 16));
+        .thenReturn(new org.workspaceportal.workspace.quota.QuotaLimits(5, 16));
 
     String html =
         mvc.perform(get("/admin/users").with(root()))

@@ -23,9 +23,14 @@ import org.workspaceportal.Html;
 import org.workspaceportal.PageSliceTest;
 import org.workspaceportal.identity.RealSecurityTestConfiguration;
 import org.workspaceportal.workspace.InvalidWorkspaceRequestException;
-import org.workspaceportal.workspace.TemplateForm;
-import org.workspaceportal.workspace.TemplateService;
+import org.workspaceportal.workspace.Operation;
+import org.workspaceportal.workspace.StepView;
 import org.workspaceportal.workspace.WorkspaceFixtures;
+import org.workspaceportal.workspace.engine.StepKind;
+import org.workspaceportal.workspace.engine.StepStatus;
+import org.workspaceportal.workspace.pool.WarmPoolViews;
+import org.workspaceportal.workspace.template.TemplateForm;
+import org.workspaceportal.workspace.template.TemplateService;
 
 /** The admin's templates page and template form. */
 @PageSliceTest
@@ -33,6 +38,7 @@ class AdminTemplatePagesTest {
 
   @Autowired MockMvc mvc;
   @Autowired TemplateService templates;
+  @Autowired WarmPoolViews pools;
 
   private static RequestPostProcessor root() {
     return user(RealSecurityTestConfiguration.ADMIN).roles("ADMIN", "USER");
@@ -80,7 +86,7 @@ class AdminTemplatePagesTest {
   @Test
   void theTemplatesPageSaysHowManyWorkspacesUseEachAndWhatAStorageOnlyOneGives() throws Exception {
     var storageOnly =
-        new org.workspaceportal.workspace.TemplateView(
+        new org.workspaceportal.workspace.template.TemplateView(
             java.util.UUID.randomUUID(),
             "storage-only",
             "Just a bucket",
@@ -154,7 +160,7 @@ class AdminTemplatePagesTest {
             "root");
 
     var pooled =
-        new org.workspaceportal.workspace.TemplateView(
+        new org.workspaceportal.workspace.template.TemplateView(
             java.util.UUID.randomUUID(),
             "pooled",
             "Kept warm",
@@ -170,10 +176,55 @@ class AdminTemplatePagesTest {
             null,
             2);
     when(templates.list()).thenReturn(List.of(pooled));
-    when(templates.warmPools())
-        .thenReturn(java.util.Map.of(pooled.id(), new TemplateService.WarmPoolView(1, 1, 0)));
+    StepView placing =
+        new StepView(
+            Operation.PROVISION,
+            StepKind.PLACE,
+            StepKind.PLACE.label(),
+            StepStatus.SUCCEEDED,
+            1,
+            null,
+            null,
+            12L,
+            null,
+            null,
+            null);
+    StepView workers =
+        new StepView(
+            Operation.PROVISION,
+            StepKind.WORKERS_READY,
+            StepKind.WORKERS_READY.label(),
+            StepStatus.WAITING,
+            1,
+            null,
+            null,
+            null,
+            null,
+            "waiting for the workers to join (1 of 2)",
+            null);
+    when(pools.byTemplate())
+        .thenReturn(
+            java.util.Map.of(
+                pooled.id(),
+                new WarmPoolViews.WarmPoolView(
+                    1,
+                    1,
+                    0,
+                    List.of(
+                        new WarmPoolViews.PoolClusterView(
+                            java.util.UUID.randomUUID(), "READY", null, List.of(placing)),
+                        new WarmPoolViews.PoolClusterView(
+                            java.util.UUID.randomUUID(),
+                            "STARTING",
+                            null,
+                            List.of(placing, workers))))));
     String text = textOf(get("/admin/templates").with(root()));
-    assertThat(text).contains("Warm pool: 1 of 2 ready, 1 starting");
+    assertThat(text)
+        .contains("Warm pool: 1 of 2 ready, 1 starting")
+        .contains("Progress Starting")
+        .contains(
+            "step 2 of 2 · Wait for every worker to join the master (waiting for the workers to"
+                + " join (1 of 2))");
   }
 
   @Test

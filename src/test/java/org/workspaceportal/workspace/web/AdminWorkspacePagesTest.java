@@ -24,11 +24,11 @@ import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.RealSecurityTestConfiguration;
 import org.workspaceportal.workspace.InvalidWorkspaceRequestException;
 import org.workspaceportal.workspace.PendingRequest;
-import org.workspaceportal.workspace.Quota;
-import org.workspaceportal.workspace.QuotaExceededException;
 import org.workspaceportal.workspace.WorkspaceFixtures;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
+import org.workspaceportal.workspace.quota.Quota;
+import org.workspaceportal.workspace.quota.QuotaExceededException;
 
 /** The admin's approval queue and list of all workspaces. */
 @PageSliceTest

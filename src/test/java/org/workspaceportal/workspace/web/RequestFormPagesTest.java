@@ -22,14 +22,14 @@ import org.workspaceportal.common.NotFoundException;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.RealSecurityTestConfiguration;
 import org.workspaceportal.storage.Retention;
-import org.workspaceportal.workspace.Quota;
-import org.workspaceportal.workspace.TemplateService;
-import org.workspaceportal.workspace.TemplateView;
 import org.workspaceportal.workspace.WorkspaceFixtures;
 import org.workspaceportal.workspace.WorkspaceNameTakenException;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.quota.Quota;
+import org.workspaceportal.workspace.template.TemplateService;
+import org.workspaceportal.workspace.template.TemplateView;
 
 /** The request form guides: limits per template, quota, a summary, names taken, request again. */
 @PageSliceTest

@@ -22,14 +22,14 @@ import org.workspaceportal.PageSliceTest;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.RealSecurityTestConfiguration;
 import org.workspaceportal.storage.Retention;
-import org.workspaceportal.workspace.CredentialService;
 import org.workspaceportal.workspace.PendingRequest;
-import org.workspaceportal.workspace.Quota;
-import org.workspaceportal.workspace.StorageInfo;
 import org.workspaceportal.workspace.WorkspaceFixtures;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.data.CredentialService;
+import org.workspaceportal.workspace.data.StorageInfo;
+import org.workspaceportal.workspace.quota.Quota;
 
 /**
  * The workspace pages say where things stand and what happens next: plain words, a page that stops

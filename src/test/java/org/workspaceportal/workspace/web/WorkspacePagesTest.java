@@ -33,14 +33,14 @@ import org.workspaceportal.identity.RealSecurityTestConfiguration;
 import org.workspaceportal.storage.Retention;
 import org.workspaceportal.workspace.IllegalTransitionException;
 import org.workspaceportal.workspace.InvalidWorkspaceRequestException;
-import org.workspaceportal.workspace.Quota;
-import org.workspaceportal.workspace.QuotaExceededException;
-import org.workspaceportal.workspace.TemplateService;
 import org.workspaceportal.workspace.WorkspaceFixtures;
 import org.workspaceportal.workspace.WorkspaceRequest;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.quota.Quota;
+import org.workspaceportal.workspace.quota.QuotaExceededException;
+import org.workspaceportal.workspace.template.TemplateService;
 
 /** A user's pages: the request form, "my workspaces" and a workspace's detail. */
 @PageSliceTest

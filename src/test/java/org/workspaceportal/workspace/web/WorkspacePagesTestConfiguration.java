@@ -7,10 +7,10 @@ import java.time.Duration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.workspaceportal.workspace.ExpiryRules;
-import org.workspaceportal.workspace.ExpirySetting;
-import org.workspaceportal.workspace.ExpirySettings;
 import org.workspaceportal.workspace.WorkspaceFixtures;
+import org.workspaceportal.workspace.lifetime.ExpiryRules;
+import org.workspaceportal.workspace.lifetime.ExpirySetting;
+import org.workspaceportal.workspace.lifetime.ExpirySettings;
 
 /**
  * For {@code @WebMvcTest} slices: the live-update registry the workspace pages need (it has no

@@ -1,0 +1,79 @@
+package org.workspaceportal.workspace.cluster;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.workspaceportal.workspace.WorkspaceFacts;
+import org.workspaceportal.workspace.engine.StepAttempt;
+import org.workspaceportal.workspace.engine.StepHandler;
+import org.workspaceportal.workspace.engine.StepKind;
+import org.workspaceportal.workspace.engine.StepOutcome;
+import org.workspaceportal.workspace.runtime.ClusterRuntime;
+import org.workspaceportal.workspace.runtime.ClusterSpec;
+import org.workspaceportal.workspace.runtime.Member;
+import org.workspaceportal.workspace.runtime.Role;
+
+/**
+ * The cluster's roles running: the notebook (what the user waits for) with the master alongside,
+ * then the workers, all at once; stopped (the notebook's files stay); and on deletion removed with
+ * everything made for them, wherever they ran. A cluster claimed from a warm pool finds its master
+ * and workers running and starts only the notebook.
+ */
+@Component
+class ContainerStepHandler implements StepHandler {
+
+  private final ClusterSpecs specs;
+  private final ClusterState state;
+  private final ClusterRuntime runtime;
+
+  ContainerStepHandler(ClusterSpecs specs, ClusterState state, ClusterRuntime runtime) {
+    this.specs = specs;
+    this.state = state;
+    this.runtime = runtime;
+  }
+
+  @Override
+  public Set<StepKind> kinds() {
+    return EnumSet.of(
+        StepKind.MASTER,
+        StepKind.WORKERS,
+        StepKind.NOTEBOOK,
+        StepKind.STOP_CLUSTER,
+        StepKind.REMOVE_CLUSTER);
+  }
+
+  @Override
+  public StepOutcome run(StepAttempt step) {
+    WorkspaceFacts subject = step.workspace();
+    if (step.kind() == StepKind.REMOVE_CLUSTER) {
+      java.util.UUID clusterId = state.clusterId(subject.id());
+      // a pool cluster holds nothing of any user: a host that does not answer is not waited for,
+      // and what is left there is swept up once it answers again
+      runtime.removeAll(clusterId, subject.poolCluster());
+      state.removed(clusterId);
+      return StepOutcome.done();
+    }
+    ClusterSpec spec = specs.of(subject);
+    switch (step.kind()) {
+      case STOP_CLUSTER -> {
+        runtime.stop(spec);
+        state.stopped(spec.id());
+      }
+      case MASTER -> launch(spec, List.of(Role.MASTER));
+      // the master needs nothing of the notebook: it is started alongside, so that their starts
+      // overlap; the MASTER step then finds it running
+      case NOTEBOOK -> launch(spec, List.of(Role.NOTEBOOK, Role.MASTER));
+      case WORKERS -> launch(spec, spec.workers().stream().map(Role::name).toList());
+      default -> throw new IllegalArgumentException("not a launch step: " + step.kind());
+    }
+    return StepOutcome.done();
+  }
+
+  private void launch(ClusterSpec spec, Collection<String> roles) {
+    for (Member m : runtime.launch(spec, roles)) {
+      state.seen(spec.id(), m.role(), m.handle(), m.state());
+    }
+  }
+}

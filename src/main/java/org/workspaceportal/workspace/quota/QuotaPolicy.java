@@ -1,0 +1,71 @@
+package org.workspaceportal.workspace.quota;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.workspaceportal.identity.IdentityService;
+import org.workspaceportal.identity.UserAccount;
+import org.workspaceportal.workspace.InvalidWorkspaceRequestException;
+import org.workspaceportal.workspace.WorkspaceRepository;
+import org.workspaceportal.workspace.WorkspaceStatus;
+
+/**
+ * Effective limits (the user's override, else the default) against usage. On request every live
+ * workspace counts, pending ones included; on approval only approved-and-beyond ones count, so that
+ * an admin who lowered a quota, or approved others first, sees the request no longer fits.
+ */
+@Component
+public class QuotaPolicy {
+
+  private static final Set<WorkspaceStatus> LIVE = WorkspaceStatus.live();
+  private static final Set<WorkspaceStatus> ADMITTED = admittedStatuses();
+
+  private final WorkspaceRepository workspaces;
+  private final IdentityService identity;
+  private final QuotaProperties defaults;
+
+  QuotaPolicy(WorkspaceRepository workspaces, IdentityService identity, QuotaProperties defaults) {
+    this.workspaces = workspaces;
+    this.identity = identity;
+    this.defaults = defaults;
+  }
+
+  public Quota forRequest(String owner) {
+    return quota(owner, LIVE);
+  }
+
+  public Quota forApproval(String owner) {
+    return quota(owner, ADMITTED);
+  }
+
+  public QuotaLimits defaults() {
+    return new QuotaLimits(defaults.maxLiveWorkspaces(), defaults.maxTotalWorkers());
+  }
+
+  /** An expiry, if any, no further ahead than the configured maximum lifetime. */
+  public void checkLifetime(Instant expiresAt, Instant now) {
+    if (expiresAt != null && expiresAt.isAfter(now.plus(defaults.maxLifetime()))) {
+      throw new InvalidWorkspaceRequestException(
+          "expiresAt", "must be at most " + defaults.maxLifetime().toDays() + " days from now");
+    }
+  }
+
+  private Quota quota(String owner, Set<WorkspaceStatus> counted) {
+    UserAccount user = identity.findUser(owner).orElse(null);
+    int maxWorkspaces =
+        user != null && user.maxWorkspaces() != null
+            ? user.maxWorkspaces()
+            : defaults.maxLiveWorkspaces();
+    int maxWorkers =
+        user != null && user.maxWorkers() != null ? user.maxWorkers() : defaults.maxTotalWorkers();
+    WorkspaceRepository.Usage usage = workspaces.usage(owner, counted);
+    return new Quota(maxWorkspaces, (int) usage.workspaces(), maxWorkers, (int) usage.workers());
+  }
+
+  private static Set<WorkspaceStatus> admittedStatuses() {
+    EnumSet<WorkspaceStatus> admitted = WorkspaceStatus.live();
+    admitted.remove(WorkspaceStatus.PENDING_APPROVAL);
+    return admitted;
+  }
+}

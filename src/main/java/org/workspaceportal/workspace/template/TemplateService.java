@@ -1,0 +1,119 @@
+package org.workspaceportal.workspace.template;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.workspaceportal.common.NotFoundException;
+import org.workspaceportal.workspace.InvalidWorkspaceRequestException;
+import org.workspaceportal.workspace.WorkspaceEvents.TemplateChanged;
+import org.workspaceportal.workspace.WorkspaceRepository;
+import org.workspaceportal.workspace.WorkspaceStatus;
+
+/**
+ * Admin management of workspace templates. Templates are disabled, never deleted: workspaces refer
+ * to them.
+ */
+@Service
+public class TemplateService {
+
+  private final WorkspaceTemplateRepository templates;
+  private final WorkspaceRepository workspaces;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  TemplateService(
+      WorkspaceTemplateRepository templates,
+      WorkspaceRepository workspaces,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.templates = templates;
+    this.workspaces = workspaces;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public List<TemplateView> list() {
+    return templates.findAllByOrderByNameAsc().stream().map(WorkspaceTemplate::toView).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public List<TemplateView> enabled() {
+    return list().stream().filter(TemplateView::enabled).toList();
+  }
+
+  /** How many live workspaces (not rejected, not deleted) use each template; absent: none. */
+  @Transactional(readOnly = true)
+  public Map<UUID, Long> liveWorkspacesByTemplate() {
+    return workspaces.countByTemplate(WorkspaceStatus.live()).stream()
+        .collect(
+            Collectors.toMap(
+                WorkspaceRepository.TemplateCount::templateId,
+                WorkspaceRepository.TemplateCount::count));
+  }
+
+  @Transactional(readOnly = true)
+  public TemplateView get(UUID id) {
+    return load(id).toView();
+  }
+
+  @Transactional
+  public TemplateView create(TemplateForm form, String actor) {
+    if (templates.findByName(form.name()).isPresent()) {
+      throw new InvalidWorkspaceRequestException(
+          "name", "a template named '" + form.name() + "' already exists");
+    }
+    WorkspaceTemplate template = templates.save(new WorkspaceTemplate(form, clock.instant()));
+    events.publishEvent(new TemplateChanged(form.name(), "created", actor));
+    return template.toView();
+  }
+
+  @Transactional
+  public TemplateView update(UUID id, TemplateForm form, String actor) {
+    WorkspaceTemplate template = load(id);
+    template.update(form);
+    events.publishEvent(new TemplateChanged(template.name(), "updated", actor));
+    return template.toView();
+  }
+
+  @Transactional
+  public TemplateView setEnabled(UUID id, boolean enabled, String actor) {
+    WorkspaceTemplate template = load(id);
+    if (!enabled && template.isDefault()) {
+      throw new InvalidWorkspaceRequestException(
+          "enabled", "the default template cannot be disabled; make another one the default first");
+    }
+    template.setEnabled(enabled);
+    events.publishEvent(
+        new TemplateChanged(template.name(), enabled ? "enabled" : "disabled", actor));
+    return template.toView();
+  }
+
+  @Transactional
+  public TemplateView makeDefault(UUID id, String actor) {
+    WorkspaceTemplate template = load(id);
+    if (!template.enabled()) {
+      throw new InvalidWorkspaceRequestException(
+          "default", "enable the template before making it the default");
+    }
+    templates
+        .findByIsDefaultTrue()
+        .ifPresent(
+            old -> {
+              old.setDefault(false);
+              templates.flush();
+            });
+    template.setDefault(true);
+    events.publishEvent(new TemplateChanged(template.name(), "made default", actor));
+    return template.toView();
+  }
+
+  private WorkspaceTemplate load(UUID id) {
+    return templates.findById(id).orElseThrow(() -> new NotFoundException("Template"));
+  }
+}

@@ -1,0 +1,69 @@
+package org.workspaceportal.workspace.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.workspaceportal.workspace.Operation;
+
+class StepHandlersTest {
+
+  @Test
+  void aStepKindWithoutAHandlerStopsTheStart() {
+    Set<StepKind> allButVerify = EnumSet.allOf(StepKind.class);
+    allButVerify.remove(StepKind.VERIFY);
+
+    assertThatThrownBy(() -> new StepHandlers(List.of(handlerOf(allButVerify))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("No step handler for VERIFY");
+  }
+
+  @Test
+  void aStepKindWithTwoHandlersStopsTheStart() {
+    assertThatThrownBy(
+            () ->
+                new StepHandlers(
+                    List.of(
+                        handlerOf(EnumSet.allOf(StepKind.class)),
+                        handlerOf(EnumSet.of(StepKind.BUCKET)))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("BUCKET has two handlers");
+  }
+
+  @Test
+  void everyKindFindsItsHandler() {
+    StepHandler storage = handlerOf(kindsOf(Operation.PROVISION));
+    Set<StepKind> rest = kindsOf(Operation.TEARDOWN);
+    rest.addAll(kindsOf(Operation.STOP));
+    rest.add(StepKind.REMOVE_WORKERS); // the resize's other kinds are provisioning's
+    StepHandler teardown = handlerOf(rest);
+
+    StepHandlers handlers = new StepHandlers(List.of(storage, teardown));
+
+    assertThat(handlers.forKind(StepKind.DATAHUB)).isSameAs(storage);
+    assertThat(handlers.forKind(StepKind.REMOVE_USER)).isSameAs(teardown);
+  }
+
+  private static Set<StepKind> kindsOf(Operation operation) {
+    Set<StepKind> kinds = EnumSet.allOf(StepKind.class);
+    kinds.removeIf(k -> !k.operations().contains(operation));
+    return kinds;
+  }
+
+  private static StepHandler handlerOf(Set<StepKind> kinds) {
+    return new StepHandler() {
+      @Override
+      public Set<StepKind> kinds() {
+        return kinds;
+      }
+
+      @Override
+      public StepOutcome run(StepAttempt step) {
+        return StepOutcome.done();
+      }
+    };
+  }
+}

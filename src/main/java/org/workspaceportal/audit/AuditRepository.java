@@ -1,5 +1,6 @@
 package org.workspaceportal.audit;
 
+import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,7 +12,7 @@ interface AuditRepository
 
   /** Every action recorded so far, for the audit page's list to pick from. */
   @Query("select distinct e.action from AuditEvent e order by e.action")
-  java.util.List<String> distinctActions();
+  List<String> distinctActions();
 
   Page<AuditEvent> findAllByOrderByIdDesc(Pageable pageable);
 

@@ -2,8 +2,10 @@ package org.workspaceportal.common;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,10 +33,9 @@ public final class ProblemResponses {
     json.writeValue(response.getOutputStream(), body);
   }
 
-  public static ProblemDetail of(
-      org.springframework.http.HttpStatus status, String type, String title, String detail) {
+  public static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
     ProblemDetail pd = ProblemDetail.forStatusAndDetail(status, detail);
-    pd.setType(java.net.URI.create(PortalException.TYPE_BASE + type));
+    pd.setType(URI.create(PortalException.TYPE_BASE + type));
     pd.setTitle(title);
     return pd;
   }

@@ -1,5 +1,8 @@
 package org.workspaceportal.compute;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * The Docker engines the portal runs workspaces on, as the portal needs them. Stateless: each call
  * names its engine; connections are kept per endpoint by the adapter and dropped with {@link
@@ -40,11 +43,10 @@ public interface ContainerEngine {
   ContainerInfo ensureRunning(EngineEndpoint endpoint, ContainerSpec spec);
 
   /** Containers (in any state) that carry all of these labels. */
-  java.util.List<ContainerInfo> containers(
-      EngineEndpoint endpoint, java.util.Map<String, String> labels);
+  List<ContainerInfo> containers(EngineEndpoint endpoint, Map<String, String> labels);
 
   /** Names of the volumes that carry all of these labels. */
-  java.util.List<String> volumes(EngineEndpoint endpoint, java.util.Map<String, String> labels);
+  List<String> volumes(EngineEndpoint endpoint, Map<String, String> labels);
 
   /**
    * Sends a signal (a name like {@code PWR}) to a running container's main process; an unknown or
@@ -53,8 +55,7 @@ public interface ContainerEngine {
   void signal(EngineEndpoint endpoint, String nameOrId, String signal);
 
   /** The volumes that carry all of these labels, with all their labels. */
-  java.util.List<VolumeInfo> labelledVolumes(
-      EngineEndpoint endpoint, java.util.Map<String, String> labels);
+  List<VolumeInfo> labelledVolumes(EngineEndpoint endpoint, Map<String, String> labels);
 
   /** Removes a container, running or not; an unknown one is not an error. */
   void removeContainer(EngineEndpoint endpoint, String nameOrId);
@@ -63,7 +64,7 @@ public interface ContainerEngine {
   void removeVolume(EngineEndpoint endpoint, String name);
 
   /** The last {@code lines} lines the container wrote (stdout and stderr). */
-  java.util.List<String> logTail(EngineEndpoint endpoint, String nameOrId, int lines);
+  List<String> logTail(EngineEndpoint endpoint, String nameOrId, int lines);
 
   /** Drops any connection kept for this endpoint (it changed or was removed). */
   void forget(EngineEndpoint endpoint);

@@ -1,5 +1,6 @@
 package org.workspaceportal.compute;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,7 +37,7 @@ public record ContainerSpec(
 
   /** The same container with more labels (the installation's, added by the caller). */
   public ContainerSpec withLabels(Map<String, String> more) {
-    Map<String, String> all = new java.util.HashMap<>(labels);
+    Map<String, String> all = new HashMap<>(labels);
     all.putAll(more);
     return new ContainerSpec(
         name, image, environment, all, nanoCpus, cpuShares, memoryBytes, volumes);

@@ -1,6 +1,7 @@
 package org.workspaceportal.compute;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -53,7 +54,7 @@ public record SparkCluster(
    * every worker: the options of a {@code local}-driver volume (NFS, or a bind mount on machines
    * that cannot mount NFS).
    */
-  public record Datahub(String source, java.util.Map<String, String> volumeOptions) {}
+  public record Datahub(String source, Map<String, String> volumeOptions) {}
 
   /** The workspace's bucket and key, for the driver (executors get them from it). */
   public record S3Access(

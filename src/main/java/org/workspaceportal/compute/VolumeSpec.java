@@ -1,5 +1,6 @@
 package org.workspaceportal.compute;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -18,7 +19,7 @@ public record VolumeSpec(
 
   /** The same volume with more labels (the installation's, added by the caller). */
   public VolumeSpec withLabels(Map<String, String> more) {
-    Map<String, String> all = new java.util.HashMap<>(labels);
+    Map<String, String> all = new HashMap<>(labels);
     all.putAll(more);
     return new VolumeSpec(name, driver, options, all);
   }

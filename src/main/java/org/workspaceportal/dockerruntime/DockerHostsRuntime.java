@@ -3,6 +3,7 @@ package org.workspaceportal.dockerruntime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.workspaceportal.compute.ClusterProbe;
 import org.workspaceportal.compute.ComputeException;
@@ -46,8 +48,15 @@ import org.workspaceportal.workspace.runtime.Role;
  * container (named and labelled by the cluster's id and the role), placed on a host with room
  * (leases in PostgreSQL, through {@code host}), reached on ports leased to it there. The only place
  * where a host's engine endpoint meets the container engine.
+ *
+ * <p>The runtime of the portal unless {@code portal.workspace.runtime} names another: a second way
+ * of running clusters is one more {@link ClusterRuntime} bean with its own value of that setting.
  */
 @Component
+@ConditionalOnProperty(
+    name = "portal.workspace.runtime",
+    havingValue = "docker",
+    matchIfMissing = true)
 class DockerHostsRuntime implements ClusterRuntime {
 
   private static final int LOG_LINES = 15;
@@ -131,7 +140,7 @@ class DockerHostsRuntime implements ClusterRuntime {
               containerSpec(cluster, role),
               containers.volumesFor(cluster, role)));
     }
-    List<Member> started = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Member> started = Collections.synchronizedList(new ArrayList<>());
     containers.startTogether(
         launches, (role, c) -> started.add(new Member(role, c.id(), c.state())));
     return List.copyOf(started);

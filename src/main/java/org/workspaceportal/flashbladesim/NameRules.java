@@ -1,5 +1,6 @@
 package org.workspaceportal.flashbladesim;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +18,7 @@ final class NameRules {
   private NameRules() {}
 
   static void checkAccount(String name) {
-    if (!name.equals(name.toLowerCase(java.util.Locale.ROOT))) {
+    if (!name.equals(name.toLowerCase(Locale.ROOT))) {
       throw ApiException.badRequest(name, "Object store account names must be lowercase.");
     }
     require(ACCOUNT, name, "Invalid object store account name.");

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,7 +33,7 @@ final class S3GuardedRequests {
       super(request);
       String range = request.getHeader("Range");
       String sha = request.getHeader("x-amz-content-sha256");
-      java.util.HashSet<String> hide = new java.util.HashSet<>();
+      HashSet<String> hide = new HashSet<>();
       if (range != null && !usableRange(range)) {
         hide.add("range");
       }

@@ -3,6 +3,8 @@ package org.workspaceportal.flashbladesim;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -218,9 +220,9 @@ final class S3Refusals {
 
   private static boolean httpDate(String value) {
     try {
-      java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.parse(value);
+      DateTimeFormatter.RFC_1123_DATE_TIME.parse(value);
       return true;
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       return false;
     }
   }

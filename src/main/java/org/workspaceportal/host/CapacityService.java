@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -106,7 +107,7 @@ public class CapacityService {
     // where in each host's range this workspace starts looking: spread over the range, so that
     // ports a process outside the portal holds there (or a second portal sharing the host) are
     // hit rarely, and a port given back is not handed out again at once
-    double start = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+    double start = ThreadLocalRandom.current().nextDouble();
     for (Demand d : demands) {
       DockerHost host = byId.get(chosen.get(d.role()));
       leases.save(

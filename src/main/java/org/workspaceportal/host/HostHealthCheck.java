@@ -3,6 +3,7 @@ package org.workspaceportal.host;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -10,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.workspaceportal.common.NotFoundException;
 import org.workspaceportal.host.HostEvents.HostStatusChanged;
 import org.workspaceportal.scheduling.RecurringTasks;
 
@@ -36,8 +39,8 @@ class HostHealthCheck {
       for (Future<HostView> result : results) {
         try {
           result.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-          if (!(e.getCause() instanceof org.workspaceportal.common.NotFoundException)) {
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof NotFoundException)) {
             log.warn("A host health check failed: {}", e.getCause().toString());
           } // else: removed since the list was read
         } catch (InterruptedException e) {
@@ -48,7 +51,7 @@ class HostHealthCheck {
     }
   }
 
-  @org.springframework.context.event.EventListener
+  @EventListener
   void on(HostStatusChanged change) {
     if (change.to() == HostStatus.DOWN) {
       log.warn("Host {} is DOWN: {}", change.name(), change.error());

@@ -52,25 +52,6 @@ public record HostRegistration(
     labels = labels == null ? List.of() : List.copyOf(labels);
   }
 
-  /**
-   * The host's settings as they are, with another offer of cores and memory (null: what the engine
-   * reports); blank TLS fields keep the stored material.
-   */
-  public static HostRegistration withOffer(HostView h, Integer cpus, Integer memoryMb) {
-    return new HostRegistration(
-        h.name(),
-        h.endpoint(),
-        h.address(),
-        h.labels(),
-        cpus,
-        memoryMb,
-        h.portRangeStart(),
-        h.portRangeEnd(),
-        null,
-        null,
-        null);
-  }
-
   boolean hasTls() {
     return notBlank(tlsCa) || notBlank(tlsCert) || notBlank(tlsKey);
   }

@@ -7,13 +7,17 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workspaceportal.common.NotFoundException;
@@ -37,7 +41,7 @@ import org.workspaceportal.secrets.SecretCipher;
 @Service
 public class HostService {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HostService.class);
+  private static final Logger log = LoggerFactory.getLogger(HostService.class);
 
   private final DockerHostRepository hosts;
   private final HostHealthRepository health;
@@ -179,7 +183,7 @@ public class HostService {
     String failure = error;
     try {
       tx.executeWithoutResult(status -> record(id, answered, failure));
-    } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+    } catch (OptimisticLockingFailureException e) {
       // removed while its engine was asked: nothing to record
       log.debug("Host {} changed during its check: {}", id, e.getMessage());
     }
@@ -268,7 +272,7 @@ public class HostService {
                 v ->
                     new InvalidHostException.FieldError(
                         fieldOf(v.getPropertyPath().toString()), v.getMessage()))
-            .sorted(java.util.Comparator.comparing(InvalidHostException.FieldError::field))
+            .sorted(Comparator.comparing(InvalidHostException.FieldError::field))
             .toList();
     if (!violations.isEmpty()) {
       throw new InvalidHostException(violations);

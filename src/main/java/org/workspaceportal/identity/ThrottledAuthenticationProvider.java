@@ -1,5 +1,6 @@
 package org.workspaceportal.identity;
 
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -36,7 +37,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         attempt.getDetails() instanceof WebAuthenticationDetails web
             ? web.getRemoteAddress()
             : null;
-    Optional<java.time.Duration> wait = throttle.refusal(username, address);
+    Optional<Duration> wait = throttle.refusal(username, address);
     if (wait.isPresent()) {
       throw new LoginThrottledException(wait.get());
     }

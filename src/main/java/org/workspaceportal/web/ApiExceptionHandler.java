@@ -3,6 +3,7 @@ package org.workspaceportal.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -17,6 +18,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -30,7 +32,7 @@ import org.workspaceportal.common.ProblemResponses;
  * ({@link PortalException}) bring their own status and type; Spring MVC's own exceptions are mapped
  * by the base class and refined here; anything unexpected is logged and answered without internals.
  */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
@@ -57,7 +59,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             "Invalid request",
             all.stream()
                 .map(e -> e.get("field") + ": " + e.get("message"))
-                .collect(java.util.stream.Collectors.joining("; ")));
+                .collect(Collectors.joining("; ")));
     pd.setProperty("errors", all);
     return ResponseEntity.badRequest().body(pd);
   }
@@ -90,7 +92,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 ? "Some parameters are invalid."
                 : errors.stream()
                     .map(e -> e.get("field") + ": " + e.get("message"))
-                    .collect(java.util.stream.Collectors.joining("; ")));
+                    .collect(Collectors.joining("; ")));
     pd.setProperty("errors", errors);
     return ResponseEntity.badRequest().body(pd);
   }

@@ -1,8 +1,12 @@
 package org.workspaceportal.web;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -41,9 +45,9 @@ class PageExceptionHandler {
     Class<?> type = ex.getRequiredType();
     if (type != null && type.isEnum()) {
       return "choose one of "
-          + java.util.Arrays.stream(type.getEnumConstants())
+          + Arrays.stream(type.getEnumConstants())
               .map(String::valueOf)
-              .collect(java.util.stream.Collectors.joining(", "));
+              .collect(Collectors.joining(", "));
     }
     if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
       return "it must be a whole number";
@@ -54,7 +58,7 @@ class PageExceptionHandler {
     return "it has the wrong form";
   }
 
-  @ExceptionHandler(org.springframework.orm.ObjectOptimisticLockingFailureException.class)
+  @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
   ModelAndView concurrent(Exception ex) {
     return page(
         HttpStatus.CONFLICT,
@@ -62,7 +66,7 @@ class PageExceptionHandler {
         "Someone else changed this at the same time. Go back, reload and try again.");
   }
 
-  @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+  @ExceptionHandler(DataIntegrityViolationException.class)
   ModelAndView unstorable(Exception ex) {
     return page(
         HttpStatus.BAD_REQUEST,

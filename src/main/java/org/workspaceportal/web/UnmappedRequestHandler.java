@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -50,7 +51,7 @@ class UnmappedRequestHandler {
     return answer == null || ex.getSupportedHttpMethods() == null
         ? answer
         : ResponseEntity.status(answer.getStatusCode())
-            .allow(ex.getSupportedHttpMethods().toArray(org.springframework.http.HttpMethod[]::new))
+            .allow(ex.getSupportedHttpMethods().toArray(HttpMethod[]::new))
             .body(answer.getBody());
   }
 

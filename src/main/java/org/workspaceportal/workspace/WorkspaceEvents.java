@@ -1,5 +1,6 @@
 package org.workspaceportal.workspace;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /** Events the workspace module publishes (audit, live pages and the provisioning engine listen). */
@@ -33,7 +34,7 @@ public final class WorkspaceEvents {
 
   /** Someone asked for a later expiry of a workspace. */
   public record ExtensionRequested(
-      UUID id, String name, String owner, String actor, java.time.Instant expiresAt) {}
+      UUID id, String name, String owner, String actor, Instant expiresAt) {}
 
   /** An admin approved (the expiry moved to {@code expiresAt}) or rejected an extension. */
   public record ExtensionDecided(
@@ -42,7 +43,7 @@ public final class WorkspaceEvents {
       String owner,
       String actor,
       boolean approved,
-      java.time.Instant expiresAt,
+      Instant expiresAt,
       String reason) {}
 
   /**

@@ -6,8 +6,20 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.workspaceportal.common.NotFoundException;
+import org.workspaceportal.identity.CurrentUser;
 
 public interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
+
+  /**
+   * The workspace, if this user may see it (its owner, or an admin); otherwise "not found", the
+   * same as for one that does not exist, so that nothing tells whether it does.
+   */
+  default Workspace findVisible(UUID id, CurrentUser user) {
+    return findById(id)
+        .filter(w -> user.mayAccess(w.owner()))
+        .orElseThrow(() -> new NotFoundException("Workspace"));
+  }
 
   List<Workspace> findByStatusOrderByCreatedAtAsc(WorkspaceStatus status);
 
@@ -32,7 +44,7 @@ public interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
 
   @Query(
       "select w.id from Workspace w where w.status in :statuses and w.expiresAt is not null and w.expiresAt < :now")
-  List<UUID> findExpiredIds(Collection<WorkspaceStatus> statuses, java.time.Instant now);
+  List<UUID> findExpiredIds(Collection<WorkspaceStatus> statuses, Instant now);
 
   /** A READY workspace whose template stops it after {@code idleStopSeconds} without activity. */
   record IdleCandidate(UUID id, Integer idleStopSeconds) {}

@@ -123,7 +123,7 @@ public class WorkspaceService {
 
   @Transactional(readOnly = true)
   public WorkspaceView get(UUID id, CurrentUser user) {
-    Workspace workspace = visible(id, user);
+    Workspace workspace = workspaces.findVisible(id, user);
     return views.detailed(workspace, workspace.owner().equals(user.username()));
   }
 
@@ -206,7 +206,7 @@ public class WorkspaceService {
    */
   @Transactional
   public WorkspaceView delete(UUID id, CurrentUser user) {
-    Workspace workspace = visible(id, user);
+    Workspace workspace = workspaces.findVisible(id, user);
     WorkspaceStatus target =
         switch (workspace.status()) {
           case PENDING_APPROVAL, REJECTED -> WorkspaceStatus.DELETED;
@@ -248,7 +248,7 @@ public class WorkspaceService {
    */
   @Transactional
   public WorkspaceView stop(UUID id, CurrentUser user) {
-    Workspace workspace = visible(id, user);
+    Workspace workspace = workspaces.findVisible(id, user);
     if (workspace.status() != WorkspaceStatus.READY
         && workspace.status() != WorkspaceStatus.DEGRADED) {
       throw new IllegalTransitionException(workspace.name(), workspace.status(), "stopped");
@@ -262,7 +262,7 @@ public class WorkspaceService {
    */
   @Transactional
   public WorkspaceView repair(UUID id, CurrentUser user) {
-    Workspace workspace = visible(id, user);
+    Workspace workspace = workspaces.findVisible(id, user);
     if (workspace.status() != WorkspaceStatus.DEGRADED) {
       throw new IllegalTransitionException(workspace.name(), workspace.status(), "repaired");
     }
@@ -275,7 +275,7 @@ public class WorkspaceService {
    */
   @Transactional
   public WorkspaceView start(UUID id, CurrentUser user) {
-    Workspace workspace = visible(id, user);
+    Workspace workspace = workspaces.findVisible(id, user);
     if (workspace.status() != WorkspaceStatus.STOPPED) {
       throw new IllegalTransitionException(workspace.name(), workspace.status(), "started");
     }
@@ -292,7 +292,7 @@ public class WorkspaceService {
    */
   @Transactional
   public WorkspaceView resize(UUID id, int newWorkers, CurrentUser user) {
-    Workspace workspace = visible(id, user);
+    Workspace workspace = workspaces.findVisible(id, user);
     if (workspace.status() != WorkspaceStatus.READY) {
       throw new IllegalTransitionException(workspace.name(), workspace.status(), "resized");
     }
@@ -327,13 +327,6 @@ public class WorkspaceService {
       String reason) {
     transitions.move(workspace, target, operation, actor.username(), reason);
     return views.detailed(workspace, workspace.owner().equals(actor.username()));
-  }
-
-  private Workspace visible(UUID id, CurrentUser user) {
-    return workspaces
-        .findById(id)
-        .filter(w -> user.mayAccess(w.owner()))
-        .orElseThrow(WorkspaceService::notFound);
   }
 
   private Workspace load(UUID id) {

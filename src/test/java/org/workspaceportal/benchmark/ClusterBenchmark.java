@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.compute.SparkContainers;
+import org.workspaceportal.host.HostFixtures;
 import org.workspaceportal.host.HostRegistration;
 import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.HostView;
@@ -268,7 +269,7 @@ class ClusterBenchmark {
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("no local engine registered"));
     hosts.update(
-        local.id(), HostRegistration.withOffer(local, OFFERED_CPUS, OFFERED_MEMORY_MB), "bench");
+        local.id(), HostFixtures.withOffer(local, OFFERED_CPUS, OFFERED_MEMORY_MB), "bench");
     String templateImage = image;
     int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
     noSecondHost =
@@ -369,9 +370,8 @@ class ClusterBenchmark {
       hosts.update(
           local.id(),
           leftOver
-              ? HostRegistration.withOffer(local, null, null)
-              : HostRegistration.withOffer(
-                  local, local.configuredCpus(), local.configuredMemoryMb()),
+              ? HostFixtures.withOffer(local, null, null)
+              : HostFixtures.withOffer(local, local.configuredCpus(), local.configuredMemoryMb()),
           "bench");
     }
     if (second != null) {

@@ -10,6 +10,9 @@ import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Version;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -151,9 +154,7 @@ class DockerContainerEngine implements ContainerEngine {
                             c.getImage(),
                             c.getLabels() == null ? Map.of() : c.getLabels(),
                             c.getState(),
-                            c.getCreated() == null
-                                ? null
-                                : java.time.Instant.ofEpochSecond(c.getCreated())))
+                            c.getCreated() == null ? null : Instant.ofEpochSecond(c.getCreated())))
                 .toList());
   }
 
@@ -283,10 +284,10 @@ class DockerContainerEngine implements ContainerEngine {
   }
 
   /** An engine's RFC 3339 time; null when absent or unreadable. */
-  private static java.time.Instant created(String rfc3339) {
+  private static Instant created(String rfc3339) {
     try {
-      return rfc3339 == null ? null : java.time.OffsetDateTime.parse(rfc3339).toInstant();
-    } catch (java.time.format.DateTimeParseException e) {
+      return rfc3339 == null ? null : OffsetDateTime.parse(rfc3339).toInstant();
+    } catch (DateTimeParseException e) {
       return null;
     }
   }

@@ -3,6 +3,7 @@ package org.workspaceportal.compute.docker;
 import com.github.dockerjava.api.exception.DockerException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.file.AccessDeniedException;
@@ -32,7 +33,7 @@ final class DockerErrors {
       return fromEngine(where, what, docker);
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (endpoint.usesTls() && t instanceof java.net.SocketException) {
+      if (endpoint.usesTls() && t instanceof SocketException) {
         // a dropped TLS connection: ask the engine's TLS layer why (see TlsDiagnosis)
         String alert = TlsDiagnosis.alertOf(endpoint);
         if (alert != null) {

@@ -3,6 +3,7 @@ package org.workspaceportal.compute.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.PullResponseItem;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -85,7 +86,7 @@ class ImagePulls {
       finishedAt = Instant.now();
       try {
         close();
-      } catch (java.io.IOException ignored) {
+      } catch (IOException ignored) {
         // the stream is over either way
       }
     }

@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -117,6 +118,6 @@ final class PemSslConfig implements SSLConfig {
   private static char[] randomPassword() {
     byte[] bytes = new byte[24];
     new SecureRandom().nextBytes(bytes);
-    return java.util.HexFormat.of().formatHex(bytes).toCharArray();
+    return HexFormat.of().formatHex(bytes).toCharArray();
   }
 }

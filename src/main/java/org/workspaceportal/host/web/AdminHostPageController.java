@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workspaceportal.common.FlashMessages;
+import org.workspaceportal.common.PortalException;
 import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.HostStatus;
 import org.workspaceportal.host.HostView;
@@ -62,7 +63,7 @@ class AdminHostPageController {
         return "redirect:/admin/hosts";
       } catch (InvalidHostException e) {
         e.errors().forEach(f -> errors.rejectValue(field(f.field()), "invalid", f.message()));
-      } catch (org.workspaceportal.common.PortalException e) {
+      } catch (PortalException e) {
         errors.reject("refused", e.getMessage());
       }
     }

@@ -1,6 +1,7 @@
 package org.workspaceportal.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,9 +30,9 @@ import org.workspaceportal.identity.NewApiToken;
 class TokenPageController {
 
   private final ApiTokenService tokens;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
-  TokenPageController(ApiTokenService tokens, java.time.Clock clock) {
+  TokenPageController(ApiTokenService tokens, Clock clock) {
     this.tokens = tokens;
     this.clock = clock;
   }

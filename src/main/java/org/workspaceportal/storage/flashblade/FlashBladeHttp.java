@@ -3,6 +3,7 @@ package org.workspaceportal.storage.flashblade;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -184,13 +185,13 @@ final class FlashBladeHttp implements AutoCloseable {
   }
 
   /** {@code Retry-After} in seconds; the rare HTTP-date form is ignored (the backoff applies). */
-  static java.time.Duration retryAfter(String header) {
+  static Duration retryAfter(String header) {
     if (header == null) {
       return null;
     }
     try {
       long seconds = Long.parseLong(header.strip());
-      return seconds >= 0 ? java.time.Duration.ofSeconds(seconds) : null;
+      return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
     } catch (NumberFormatException notSeconds) {
       return null;
     }

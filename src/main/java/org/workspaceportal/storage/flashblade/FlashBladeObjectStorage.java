@@ -1,6 +1,7 @@
 package org.workspaceportal.storage.flashblade;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -32,7 +33,7 @@ final class FlashBladeObjectStorage implements ObjectStorage, AutoCloseable {
   private final Buckets buckets;
   private final FileSystems fileSystems;
   private final DataVips dataVips;
-  private final java.nio.file.Path fileSystemBindRoot;
+  private final Path fileSystemBindRoot;
 
   FlashBladeObjectStorage(FlashBladeProperties properties, MeterRegistry meters) {
     Objects.requireNonNull(properties.url(), "portal.storage.flashblade.url");

@@ -85,7 +85,7 @@ public class ClusterLogs {
   private record Target(UUID clusterId, String state, List<String> secrets) {}
 
   private Target target(UUID workspaceId, String role, CurrentUser user) {
-    visible(workspaceId, user);
+    workspaces.findVisible(workspaceId, user);
     WorkspaceCluster cluster =
         clusters
             .findByWorkspaceId(workspaceId)
@@ -102,12 +102,5 @@ public class ClusterLogs {
         .filter(s -> s.secretCiphertext() != null)
         .ifPresent(s -> secrets.add(cipher.decrypt(s.secretCiphertext())));
     return new Target(cluster.clusterId(), member.state(), secrets);
-  }
-
-  private void visible(UUID workspaceId, CurrentUser user) {
-    workspaces
-        .findById(workspaceId)
-        .filter(w -> user.mayAccess(w.owner()))
-        .orElseThrow(() -> new NotFoundException("Workspace"));
   }
 }

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.workspaceportal.workspace.WorkspaceFacts;
 import org.workspaceportal.workspace.engine.StepAttempt;
@@ -48,7 +49,7 @@ class ContainerStepHandler implements StepHandler {
   public StepOutcome run(StepAttempt step) {
     WorkspaceFacts subject = step.workspace();
     if (step.kind() == StepKind.REMOVE_CLUSTER) {
-      java.util.UUID clusterId = state.clusterId(subject.id());
+      UUID clusterId = state.clusterId(subject.id());
       // a pool cluster holds nothing of any user: a host that does not answer is not waited for,
       // and what is left there is swept up once it answers again
       runtime.removeAll(clusterId, subject.poolCluster());

@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.workspaceportal.common.NotFoundException;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.secrets.SecretCipher;
+import org.workspaceportal.storage.BucketAccessCheck;
 import org.workspaceportal.workspace.Workspace;
 import org.workspaceportal.workspace.WorkspaceEvents.CredentialsDenied;
 import org.workspaceportal.workspace.WorkspaceEvents.CredentialsRevealed;
@@ -36,14 +37,14 @@ public class CredentialService {
   private final WorkspaceRepository workspaces;
   private final WorkspaceStorageRepository storage;
   private final SecretCipher cipher;
-  private final org.workspaceportal.storage.BucketAccessCheck region;
+  private final BucketAccessCheck region;
   private final ApplicationEventPublisher events;
 
   CredentialService(
       WorkspaceRepository workspaces,
       WorkspaceStorageRepository storage,
       SecretCipher cipher,
-      org.workspaceportal.storage.BucketAccessCheck region,
+      BucketAccessCheck region,
       ApplicationEventPublisher events) {
     this.workspaces = workspaces;
     this.storage = storage;
@@ -54,11 +55,7 @@ public class CredentialService {
 
   @Transactional(readOnly = true)
   public Optional<StorageInfo> storageInfo(UUID id, CurrentUser user) {
-    Workspace ws =
-        workspaces
-            .findById(id)
-            .filter(w -> user.mayAccess(w.owner()))
-            .orElseThrow(() -> new NotFoundException("Workspace"));
+    Workspace ws = workspaces.findVisible(id, user);
     return storage
         .findById(id)
         .map(

@@ -1,6 +1,7 @@
 package org.workspaceportal.workspace.data;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +49,7 @@ class StorageState {
     storage.findById(workspaceId).orElseThrow().forgetKey(now());
   }
 
-  private java.time.Instant now() {
+  private Instant now() {
     return clock.instant();
   }
 }

@@ -1,5 +1,6 @@
 package org.workspaceportal.workspace.engine;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ class StepHandlers {
       }
     }
     List<StepKind> missing =
-        java.util.Arrays.stream(StepKind.values()).filter(k -> !byKind.containsKey(k)).toList();
+        Arrays.stream(StepKind.values()).filter(k -> !byKind.containsKey(k)).toList();
     if (!missing.isEmpty()) {
       throw new IllegalStateException(
           "No step handler for "

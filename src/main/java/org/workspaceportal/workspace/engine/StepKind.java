@@ -106,11 +106,6 @@ public enum StepKind {
     this.operations = EnumSet.of(first, more);
   }
 
-  /** The operations this step belongs to. */
-  public Set<Operation> operations() {
-    return EnumSet.copyOf(operations);
-  }
-
   public String label() {
     return label;
   }

@@ -2,6 +2,7 @@ package org.workspaceportal.workspace.engine;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -30,6 +31,6 @@ public interface WorkspaceStepRepository extends JpaRepository<WorkspaceStep, Lo
 
   boolean existsByWorkspaceIdAndStartedAtIsNotNull(UUID workspaceId);
 
-  java.util.Optional<WorkspaceStep> findFirstByWorkspaceIdAndStatusOrderByIdDesc(
+  Optional<WorkspaceStep> findFirstByWorkspaceIdAndStatusOrderByIdDesc(
       UUID workspaceId, StepStatus status);
 }

@@ -26,6 +26,6 @@ final class ClusterCensus {
    */
   static boolean gone(UUID clusterId, Map<UUID, WorkspaceStatus> known) {
     WorkspaceStatus status = known.get(clusterId);
-    return status == null || status == WorkspaceStatus.DELETED;
+    return status == null || status.isTerminal();
   }
 }

@@ -62,7 +62,7 @@ public class ExtensionService {
   @Transactional
   public ExtensionView request(
       UUID workspaceId, Instant expiresAt, String reason, CurrentUser user) {
-    Workspace ws = visible(workspaceId, user);
+    Workspace ws = workspaces.findVisible(workspaceId, user);
     if (ws.expiresAt() == null) {
       throw new ExtensionNotPossibleException(
           "Workspace '" + ws.name() + "' never expires; there is nothing to extend.");
@@ -100,7 +100,7 @@ public class ExtensionService {
   /** The workspace's latest extension request, if it ever had one. */
   @Transactional(readOnly = true)
   public Optional<ExtensionView> latest(UUID workspaceId, CurrentUser user) {
-    Workspace ws = visible(workspaceId, user);
+    Workspace ws = workspaces.findVisible(workspaceId, user);
     return extensions.findFirstByWorkspaceIdOrderByCreatedAtDesc(ws.id()).map(e -> e.toView(ws));
   }
 
@@ -171,12 +171,5 @@ public class ExtensionService {
 
   private ExtensionRequest load(UUID id) {
     return extensions.findById(id).orElseThrow(() -> new NotFoundException("Extension request"));
-  }
-
-  private Workspace visible(UUID id, CurrentUser user) {
-    return workspaces
-        .findById(id)
-        .filter(w -> user.mayAccess(w.owner()))
-        .orElseThrow(() -> new NotFoundException("Workspace"));
   }
 }

@@ -18,10 +18,10 @@ import org.workspaceportal.workspace.engine.StepOutcome;
 @Component
 class ClaimStepHandler implements StepHandler {
 
-  private final WarmPool pool;
+  private final PoolRecords pool;
   private final Counter claims;
 
-  ClaimStepHandler(WarmPool pool, MeterRegistry registry) {
+  ClaimStepHandler(PoolRecords pool, MeterRegistry registry) {
     this.pool = pool;
     this.claims =
         Counter.builder("portal.pool.claims")

@@ -2,6 +2,7 @@ package org.workspaceportal.workspace.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -19,7 +20,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.workspaceportal.common.FlashMessages;
 import org.workspaceportal.identity.CurrentUser;
+import org.workspaceportal.workspace.InvalidWorkspaceRequestException;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
@@ -85,7 +88,7 @@ class WorkspacePageController {
     model.addAttribute("isOwner", owner);
     model.addAttribute("liveTrigger", LiveTrigger.of(ws.status()));
     model.addAttribute("extension", extensions.latest(id, user).orElse(null));
-    java.util.Optional<TemplateView> template =
+    Optional<TemplateView> template =
         templates.list().stream().filter(t -> t.name().equals(ws.template())).findFirst();
     model.addAttribute("clusterTemplate", template.map(TemplateView::cluster).orElse(true));
     model.addAttribute("maxWorkers", template.map(TemplateView::maxWorkers).orElse(ws.workers()));
@@ -193,7 +196,7 @@ class WorkspacePageController {
 
   @PostMapping("/workspaces/{id}/stop")
   String stop(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
-    org.workspaceportal.common.FlashMessages.attempt(
+    FlashMessages.attempt(
         redirect,
         () ->
             "Stopping '"
@@ -208,12 +211,11 @@ class WorkspacePageController {
       @RequestParam(required = false) Integer workers,
       Authentication auth,
       RedirectAttributes redirect) {
-    org.workspaceportal.common.FlashMessages.attempt(
+    FlashMessages.attempt(
         redirect,
         () -> {
           if (workers == null) {
-            throw new org.workspaceportal.workspace.InvalidWorkspaceRequestException(
-                "workers", "is required");
+            throw new InvalidWorkspaceRequestException("workers", "is required");
           }
           return "Resizing '"
               + workspaces.resize(id, workers, CurrentUser.of(auth)).name()
@@ -227,14 +229,14 @@ class WorkspacePageController {
 
   @PostMapping("/workspaces/{id}/start")
   String start(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
-    org.workspaceportal.common.FlashMessages.attempt(
+    FlashMessages.attempt(
         redirect, () -> "Starting '" + workspaces.start(id, CurrentUser.of(auth)).name() + "'.");
     return "redirect:/workspaces/" + id;
   }
 
   @PostMapping("/workspaces/{id}/repair")
   String repair(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
-    org.workspaceportal.common.FlashMessages.attempt(
+    FlashMessages.attempt(
         redirect,
         () ->
             "Repairing '"

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.workspaceportal.storage.Retention;
 import org.workspaceportal.workspace.Operation;
+import org.workspaceportal.workspace.WorkspaceFacts;
 
 class StepHandlersTest {
 
@@ -47,10 +50,23 @@ class StepHandlersTest {
     assertThat(handlers.forKind(StepKind.REMOVE_USER)).isSameAs(teardown);
   }
 
+  /** Every kind the operation may run, whatever the workspace (all its facts true). */
   private static Set<StepKind> kindsOf(Operation operation) {
-    Set<StepKind> kinds = EnumSet.allOf(StepKind.class);
-    kinds.removeIf(k -> !k.operations().contains(operation));
-    return kinds;
+    WorkspaceFacts everything =
+        new WorkspaceFacts(
+            UUID.randomUUID(),
+            "w",
+            "o",
+            UUID.randomUUID(),
+            2,
+            1,
+            1024,
+            true,
+            Retention.DESTROY,
+            true,
+            false,
+            true);
+    return EnumSet.copyOf(StepKind.plan(operation, everything));
   }
 
   private static StepHandler handlerOf(Set<StepKind> kinds) {

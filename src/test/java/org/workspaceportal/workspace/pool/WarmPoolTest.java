@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.compute.SparkContainers;
-import org.workspaceportal.host.HostRegistration;
+import org.workspaceportal.host.HostFixtures;
 import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.HostView;
 import org.workspaceportal.identity.IdentityService;
@@ -63,7 +63,7 @@ class WarmPoolTest {
   @Autowired HostService hosts;
   @Autowired WorkspaceRepository workspaceRecords;
   @Autowired WorkspaceTemplateRepository templateRecords;
-  @Autowired WarmPool pool;
+  @Autowired PoolRecords pool;
   @Autowired ClusterReconciler reconciler;
   @Autowired io.micrometer.core.instrument.MeterRegistry registry;
   @Autowired TransactionTemplate tx;
@@ -307,7 +307,7 @@ class WarmPoolTest {
     others.forEach(h -> hosts.setDrained(h.id(), true, "test"));
     hosts.update(
         local.id(),
-        HostRegistration.withOffer(local, local.usedCpus() + 2, local.configuredMemoryMb()),
+        HostFixtures.withOffer(local, local.usedCpus() + 2, local.configuredMemoryMb()),
         "test");
     try {
       setPoolSize(1);
@@ -322,7 +322,7 @@ class WarmPoolTest {
     } finally {
       hosts.update(
           local.id(),
-          HostRegistration.withOffer(local, local.configuredCpus(), local.configuredMemoryMb()),
+          HostFixtures.withOffer(local, local.configuredCpus(), local.configuredMemoryMb()),
           "test");
       others.forEach(h -> hosts.setDrained(h.id(), false, "test"));
     }

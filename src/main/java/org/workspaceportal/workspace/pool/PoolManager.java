@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -37,14 +38,14 @@ import org.workspaceportal.workspace.template.WorkspaceTemplate;
  * pass); {@code portal_pool_claims_total} how many approvals got one.
  */
 @Configuration(proxyBeanMethods = false)
-class WarmPools {
+class PoolManager {
 
-  private static final Logger log = LoggerFactory.getLogger(WarmPools.class);
+  private static final Logger log = LoggerFactory.getLogger(PoolManager.class);
 
   /** How long a pool cluster whose teardown failed waits before it is tried again. */
   private static final Duration RETRY_TEARDOWN_AFTER = Duration.ofMinutes(1);
 
-  private final WarmPool pool;
+  private final PoolRecords pool;
   private final ClusterRuntime runtime;
   private final JobScheduler jobs;
   private final PoolProperties properties;
@@ -52,8 +53,8 @@ class WarmPools {
   private final Map<PoolCluster.State, AtomicInteger> counts =
       new EnumMap<>(PoolCluster.State.class);
 
-  WarmPools(
-      WarmPool pool,
+  PoolManager(
+      PoolRecords pool,
       ClusterRuntime runtime,
       JobScheduler jobs,
       PoolProperties properties,
@@ -178,7 +179,7 @@ class WarmPools {
    * it for workspaces. (A STARTING one's roles may not have started yet: its steps wait for them.)
    */
   private void drainIfUnwell(PoolCluster p) {
-    List<String> roles = new java.util.ArrayList<>();
+    List<String> roles = new ArrayList<>();
     roles.add(Role.MASTER);
     for (int i = 1; i <= p.workers(); i++) {
       roles.add(Role.worker(i));

@@ -31,9 +31,9 @@ import org.workspaceportal.workspace.template.WorkspaceTemplateRepository;
  * two, never get the same cluster.
  */
 @Component
-class WarmPool {
+class PoolRecords {
 
-  private static final Logger log = LoggerFactory.getLogger(WarmPool.class);
+  private static final Logger log = LoggerFactory.getLogger(PoolRecords.class);
 
   /** The statuses in which a workspace's containers are being started. */
   private static final Set<WorkspaceStatus> STARTING =
@@ -52,7 +52,7 @@ class WarmPool {
   private final ClusterRuntime runtime;
   private final Clock clock;
 
-  WarmPool(
+  PoolRecords(
       PoolClusterRepository pool,
       ClusterState clusters,
       WorkspaceTemplateRepository templates,

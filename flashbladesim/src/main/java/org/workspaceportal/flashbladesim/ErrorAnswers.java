@@ -1,11 +1,15 @@
 package org.workspaceportal.flashbladesim;
 
 import java.util.List;
+import java.util.Map;
 
-/** The answer a real array (or its API gateway) gives for an injected status. */
-final class InjectedFaults {
+/**
+ * The answer a real array (or its API gateway) gives with a given error status, for calls a {@link
+ * CallInterceptor} fails.
+ */
+final class ErrorAnswers {
 
-  private InjectedFaults() {}
+  private ErrorAnswers() {}
 
   static ApiResponse response(int status) {
     return switch (status) {
@@ -14,8 +18,8 @@ final class InjectedFaults {
           new ApiResponse(
               429,
               new ApiResponse.FlatError("API rate limit exceeded"),
-              java.util.Map.of("Retry-After", "1", "X-RateLimit-Remaining-second", "0"));
-      case 403 -> new ApiResponse(403, new ApiResponse.FlatError("Forbidden"), java.util.Map.of());
+              Map.of("Retry-After", "1", "X-RateLimit-Remaining-second", "0"));
+      case 403 -> new ApiResponse(403, new ApiResponse.FlatError("Forbidden"), Map.of());
       case 401 -> ApiResponse.errors(401, List.of(new ApiError(null, "Invalid session.")));
       default ->
           ApiResponse.errors(

@@ -28,7 +28,8 @@ final class SimulatorParts {
   URI s3Endpoint;
   Path caCertificate;
   Path fileSystemRoot;
-  FaultInjector faults;
+  SessionRegistry sessions;
+  ManagementHandler handler;
 
   SimulatorParts(SimulatorSettings settings) {
     this.settings = settings;
@@ -69,8 +70,7 @@ final class SimulatorParts {
             dataDir != null ? dataDir.fileSystems() : caCertificate.resolveSibling("file-systems"));
     fileSystemRoot = folders.root();
 
-    var sessions = new SessionRegistry(settings.sessionIdleTimeout(), clock);
-    faults = new FaultInjector(sessions);
+    sessions = new SessionRegistry(settings.sessionIdleTimeout(), clock);
     JsonMapper json = pendingJson.join();
     var listing = new Listing(json);
     var array = new ArrayIdentity(UUID.randomUUID().toString(), "flashblade-sim");
@@ -91,16 +91,9 @@ final class SimulatorParts {
                     array,
                     PurityReleases.serving(versions.maxMinor()),
                     settings.sessionIdleTimeout().toMillis()));
-    var handler =
+    handler =
         new ManagementHandler(
-            api,
-            versions,
-            new LoginEndpoints(apiToken, sessions),
-            sessions,
-            faults,
-            calls,
-            json,
-            clock);
+            api, versions, new LoginEndpoints(apiToken, sessions), sessions, calls, json, clock);
     ManagementServer server =
         ManagementServer.start(settings.managementPort(), certificates.serverContext(), handler);
     resources.push(server);

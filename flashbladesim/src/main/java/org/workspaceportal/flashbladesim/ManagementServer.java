@@ -28,7 +28,8 @@ final class ManagementServer implements AutoCloseable {
       HttpsServer server =
           HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
       server.setHttpsConfigurator(new HttpsConfigurator(tls));
-      // virtual threads: injected latency must not starve the other calls of threads
+      // virtual threads: a CallInterceptor that blocks (a test's latency) must not starve the
+      // other calls of threads
       ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
       server.setExecutor(executor);
       server.createContext("/", handler);

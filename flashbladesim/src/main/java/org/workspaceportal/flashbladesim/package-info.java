@@ -6,7 +6,8 @@
  * the portal's jar does not carry it. Production configuration points the storage module at a real
  * array.
  *
- * <p>What it serves, both on 127.0.0.1:
+ * <p>What it serves, both on 127.0.0.1 (or the address {@link
+ * org.workspaceportal.flashbladesim.SimulatorSettings#bindAddress} names):
  *
  * <ul>
  *   <li>the management REST API 2.x over HTTPS with a CA made at start-up (written to a PEM file

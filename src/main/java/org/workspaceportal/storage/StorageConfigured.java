@@ -14,13 +14,24 @@ class StorageConfigured {
   static final String MESSAGE =
       "No FlashBlade is configured. Set PORTAL_STORAGE_FLASHBLADE_URL=https://<management VIP>,"
           + " PORTAL_STORAGE_FLASHBLADE_API_TOKEN and PORTAL_STORAGE_FLASHBLADE_CA_CERTIFICATE"
-          + " (the array's CA, PEM). To try the portal without an array, use the embedded default"
-          + " (no SPRING_DATASOURCE_URL) or set PORTAL_FLASHBLADESIM_ENABLED=true for the built-in"
-          + " simulator.";
+          + " (the array's CA, PEM). To try the portal without an array, start it with"
+          + " `./mvnw spring-boot:run`, which runs the FlashBlade simulator beside it, or point"
+          + " these settings at a simulator of its own (docker compose runs one; see"
+          + " deploy/README.md).";
+
+  /**
+   * The simulator switch is read by the simulator itself, which the production jar does not carry:
+   * there the switch would silently do nothing.
+   */
+  static final String NO_SIMULATOR_HERE =
+      " PORTAL_FLASHBLADESIM_ENABLED has no effect here: this build of the portal does not carry"
+          + " the simulator.";
 
   StorageConfigured(Environment environment) {
     if (!StringUtils.hasText(environment.getProperty("portal.storage.flashblade.url"))) {
-      throw new IllegalStateException(MESSAGE);
+      boolean simulatorAskedFor =
+          environment.getProperty("portal.flashbladesim.enabled", Boolean.class, false);
+      throw new IllegalStateException(MESSAGE + (simulatorAskedFor ? NO_SIMULATOR_HERE : ""));
     }
   }
 }

@@ -24,6 +24,24 @@ class StorageConfiguredTest {
                 .hasMessageContaining("PORTAL_STORAGE_FLASHBLADE_API_TOKEN"));
   }
 
+  /**
+   * With the simulator on the class path its switch sets the URL before this check; reaching the
+   * check with the switch on means the build has no simulator (the production jar).
+   */
+  @Test
+  void askingForTheSimulatorWhereThereIsNoneSaysSo() {
+    context
+        .withPropertyValues("portal.flashbladesim.enabled=true")
+        .run(
+            started ->
+                assertThat(started)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("No FlashBlade is configured")
+                    .hasMessageContaining("does not carry the simulator"));
+  }
+
   @Test
   void aConfiguredFlashBladeLetsItStart() {
     context

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.workspaceportal.flashbladesim.FaultInjector;
 import org.workspaceportal.flashbladesim.FlashBladeSimulator;
 import org.workspaceportal.flashbladesim.SimulatorSettings;
 import org.workspaceportal.storage.NewAccessKey;
@@ -29,7 +30,7 @@ class FlashBladeProvisioningTest {
 
   @AfterEach
   void resetFaults() {
-    array.faults().reset();
+    FaultInjector.of(array).reset();
   }
 
   @Test
@@ -168,7 +169,7 @@ class FlashBladeProvisioningTest {
     String account = SimulatedFlashBlade.unique("keys");
     storage.ensureAccount(account);
     storage.ensureUser(account, "spark");
-    array.faults().failNext(1, "POST", "/object-store-access-keys", 429);
+    FaultInjector.of(array).failNext(1, "POST", "/object-store-access-keys", 429);
 
     assertThatThrownBy(() -> storage.createAccessKey(account, "spark"))
         .isInstanceOfSatisfying(
@@ -184,7 +185,7 @@ class FlashBladeProvisioningTest {
     String account = SimulatedFlashBlade.unique("keys");
     storage.ensureAccount(account);
     storage.ensureUser(account, "spark");
-    array.faults().failNextAfterApplying(1, "POST", "/object-store-access-keys", 503);
+    FaultInjector.of(array).failNextAfterApplying(1, "POST", "/object-store-access-keys", 503);
 
     assertThatThrownBy(() -> storage.createAccessKey(account, "spark"))
         .isInstanceOf(StorageException.class)

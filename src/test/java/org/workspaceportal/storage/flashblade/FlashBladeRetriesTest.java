@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.workspaceportal.flashbladesim.FaultInjector;
 import org.workspaceportal.flashbladesim.FlashBladeSimulator;
 import org.workspaceportal.storage.StorageException;
 
@@ -27,14 +28,14 @@ class FlashBladeRetriesTest {
 
   @AfterEach
   void resetFaults() {
-    array.faults().reset();
+    FaultInjector.of(array).reset();
   }
 
   @Test
   void aRateLimitedCallIsOneCallAndATransientFailureCarryingTheArraysRetryAfter() {
     String account = SimulatedFlashBlade.unique("retry");
     long gets = array.callCount("GET", "object-store-accounts");
-    array.faults().failNext(1, "GET", "/object-store-accounts", 429);
+    FaultInjector.of(array).failNext(1, "GET", "/object-store-accounts", 429);
 
     assertThatThrownBy(() -> storage.ensureAccount(account))
         .isInstanceOfSatisfying(
@@ -56,7 +57,7 @@ class FlashBladeRetriesTest {
     storage.ensureAccount(account);
     String bucket = SimulatedFlashBlade.unique("retry");
     long posts = array.callCount("POST", "buckets");
-    array.faults().failNext(1, "POST", "/buckets", 503);
+    FaultInjector.of(array).failNext(1, "POST", "/buckets", 503);
 
     assertThatThrownBy(() -> storage.ensureBucket(account, bucket, null))
         .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.isTransient()).isTrue());
@@ -86,7 +87,7 @@ class FlashBladeRetriesTest {
     String bucket = SimulatedFlashBlade.unique("race");
     long posts = array.callCount("POST", "buckets");
     // the first POST creates the bucket but its answer is lost; the next attempt finds it
-    array.faults().failNextAfterApplying(1, "POST", "/buckets", 503);
+    FaultInjector.of(array).failNextAfterApplying(1, "POST", "/buckets", 503);
 
     assertThatThrownBy(() -> storage.ensureBucket(account, bucket, null))
         .isInstanceOf(StorageException.class);
@@ -103,7 +104,7 @@ class FlashBladeRetriesTest {
   void aUserCreatedInTheMeantimeIsAdopted() {
     String account = SimulatedFlashBlade.unique("race");
     storage.ensureAccount(account);
-    array.faults().failNextAfterApplying(1, "POST", "/object-store-users", 500);
+    FaultInjector.of(array).failNextAfterApplying(1, "POST", "/object-store-users", 500);
 
     assertThatThrownBy(() -> storage.ensureUser(account, "spark"))
         .isInstanceOf(StorageException.class);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.workspaceportal.flashbladesim.FaultInjector;
 import org.workspaceportal.flashbladesim.FlashBladeSimulator;
 import org.workspaceportal.storage.StorageException;
 
@@ -16,7 +17,7 @@ class FlashBladeTlsAndSessionTest {
 
   @AfterEach
   void resetFaults() {
-    array.faults().reset();
+    FaultInjector.of(array).reset();
   }
 
   @Test
@@ -61,7 +62,7 @@ class FlashBladeTlsAndSessionTest {
       storage.ensureAccount(SimulatedFlashBlade.unique("sess"));
       long logins = array.callCount("POST", "login");
 
-      array.faults().expireAllSessions();
+      FaultInjector.of(array).expireAllSessions();
       String account = SimulatedFlashBlade.unique("sess");
       storage.ensureAccount(account);
 

@@ -25,6 +25,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
+import org.workspaceportal.flashbladesim.FaultInjector;
 import org.workspaceportal.flashbladesim.FlashBladeSimulator;
 import org.workspaceportal.flashbladesim.SimulatedBucket;
 import org.workspaceportal.identity.CurrentUser;
@@ -87,7 +88,7 @@ class ProvisioningEngineTest {
 
   @AfterEach
   void clearFaults() {
-    sim.faults().reset();
+    FaultInjector.of(sim).reset();
   }
 
   @Test
@@ -168,7 +169,7 @@ class ProvisioningEngineTest {
   @Test
   void transientFaultsAreRetriedAndTheWorkspaceStillBecomesReady() {
     // The engine is the one retry layer: each attempt of the step sends the POST once.
-    sim.faults().failNext(3, "POST", "/buckets", 503);
+    FaultInjector.of(sim).failNext(3, "POST", "/buckets", 503);
     WorkspaceView ws = approve(request("flaky", Retention.ERADICATE, false));
 
     WorkspaceView ready = awaitStatus(ws.id(), WorkspaceStatus.READY);
@@ -183,7 +184,7 @@ class ProvisioningEngineTest {
 
   @Test
   void aPermanentFaultFailsTheWorkspaceWithAClearReasonAndDeleteLeavesNothing() {
-    sim.faults().failNext(1, "POST", "/buckets", 400);
+    FaultInjector.of(sim).failNext(1, "POST", "/buckets", 400);
     WorkspaceView ws = approve(request("doomed", Retention.ERADICATE, true));
 
     WorkspaceView failed = awaitStatus(ws.id(), WorkspaceStatus.FAILED);
@@ -198,7 +199,7 @@ class ProvisioningEngineTest {
   void aFailedDeletionIsRetriedByDeletingAgainNotByProvisioning() {
     WorkspaceView ws = approve(request("undeletable", Retention.ERADICATE, false));
     awaitStatus(ws.id(), WorkspaceStatus.READY);
-    sim.faults().failNext(1, "PATCH", "/buckets", 400);
+    FaultInjector.of(sim).failNext(1, "PATCH", "/buckets", 400);
     workspaces.delete(ws.id(), owner);
     WorkspaceView failed = awaitStatus(ws.id(), WorkspaceStatus.FAILED);
     assertThat(failed.failedDuringDeletion()).isTrue();
@@ -327,7 +328,7 @@ class ProvisioningEngineTest {
     // A second portal instance: its own db-scheduler on the same database, polling eagerly. The
     // jobs
     // are queued a moment ahead so that both instances poll for them at once.
-    sim.faults().latency(Duration.ofMillis(10));
+    FaultInjector.of(sim).latency(Duration.ofMillis(10));
     sim.clearCalls();
     Scheduler other =
         Scheduler.create(dataSource, job.workspaceJobTask())

@@ -8,10 +8,10 @@ import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.mock.env.MockEnvironment;
@@ -105,8 +105,11 @@ class EmbeddedSimulatorTest {
     assertThat(SimulatorFixtures.loggedIn(simulator).get("/arrays").status()).isEqualTo(200);
   }
 
+  /**
+   * What the portal relies on: this jar's META-INF alone starts the simulator and adds the bean.
+   */
   @Test
-  void aSpringApplicationGetsTheSimulatorAsABeanThroughSpringFactories() {
+  void aSpringBootApplicationStartsTheSimulatorAndGetsItAsABeanFromTheJarsMetaInf() {
     try (var context =
         new SpringApplicationBuilder(Wiring.class)
             .web(WebApplicationType.NONE)
@@ -145,6 +148,6 @@ class EmbeddedSimulatorTest {
   }
 
   @Configuration(proxyBeanMethods = false)
-  @Import(EmbeddedSimulatorConfiguration.class)
+  @EnableAutoConfiguration
   static class Wiring {}
 }

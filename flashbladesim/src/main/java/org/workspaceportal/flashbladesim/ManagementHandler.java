@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -16,8 +15,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The front door of the management API: request IDs, injected faults, authentication, routing to
- * the resource collections, error bodies and the call log.
+ * The front door of the management API: request IDs, the {@link CallInterceptor}, authentication,
+ * routing to the resource collections, error bodies and the call log.
  */
 final class ManagementHandler implements HttpHandler {
 
@@ -27,7 +26,7 @@ final class ManagementHandler implements HttpHandler {
   private final RestVersions versions;
   private final LoginEndpoints login;
   private final SessionRegistry sessions;
-  private final FaultInjector faults;
+  private volatile CallInterceptor interceptor = CallInterceptor.NONE;
   private final CallLog calls;
   private final JsonMapper json;
   private final Clock clock;
@@ -37,7 +36,6 @@ final class ManagementHandler implements HttpHandler {
       RestVersions versions,
       LoginEndpoints login,
       SessionRegistry sessions,
-      FaultInjector faults,
       CallLog calls,
       JsonMapper json,
       Clock clock) {
@@ -45,10 +43,17 @@ final class ManagementHandler implements HttpHandler {
     this.versions = versions;
     this.login = login;
     this.sessions = sessions;
-    this.faults = faults;
     this.calls = calls;
     this.json = json;
     this.clock = clock;
+  }
+
+  void intercept(CallInterceptor newInterceptor) {
+    interceptor = newInterceptor == null ? CallInterceptor.NONE : newInterceptor;
+  }
+
+  CallInterceptor interceptor() {
+    return interceptor;
   }
 
   @Override
@@ -78,14 +83,15 @@ final class ManagementHandler implements HttpHandler {
 
   private ApiResponse answer(HttpExchange exchange, String method, ApiPath target, byte[] body) {
     try {
-      pause(faults.currentLatency());
-      OptionalInt before = faults.failureBefore(method, target.fullPath(), target.versionedPath());
+      // one interceptor for the whole call, even if another is installed meanwhile
+      CallInterceptor current = interceptor;
+      OptionalInt before = current.before(method, target.fullPath(), target.versionedPath());
       if (before.isPresent()) {
-        return InjectedFaults.response(before.getAsInt());
+        return ErrorAnswers.response(before.getAsInt());
       }
       ApiResponse response = dispatch(exchange, method, target, body);
-      OptionalInt after = faults.failureAfter(method, target.fullPath(), target.versionedPath());
-      return after.isPresent() ? InjectedFaults.response(after.getAsInt()) : response;
+      OptionalInt after = current.after(method, target.fullPath(), target.versionedPath());
+      return after.isPresent() ? ErrorAnswers.response(after.getAsInt()) : response;
     } catch (ApiException e) {
       return ApiResponse.errors(e.status(), e.errors());
     } catch (RuntimeException e) {
@@ -179,16 +185,5 @@ final class ManagementHandler implements HttpHandler {
   private static String requestId(HttpExchange exchange) {
     String given = exchange.getRequestHeaders().getFirst("X-Request-ID");
     return given == null || given.isBlank() ? UUID.randomUUID().toString() : given;
-  }
-
-  private static void pause(Duration latency) {
-    if (latency.isZero()) {
-      return;
-    }
-    try {
-      Thread.sleep(latency);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

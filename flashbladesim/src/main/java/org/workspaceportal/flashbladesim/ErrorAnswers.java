@@ -3,10 +3,13 @@ package org.workspaceportal.flashbladesim;
 import java.util.List;
 import java.util.Map;
 
-/** The answer a real array (or its API gateway) gives for an injected status. */
-final class InjectedFaults {
+/**
+ * The answer a real array (or its API gateway) gives with a given error status, for calls a {@link
+ * CallInterceptor} fails.
+ */
+final class ErrorAnswers {
 
-  private InjectedFaults() {}
+  private ErrorAnswers() {}
 
   static ApiResponse response(int status) {
     return switch (status) {

@@ -8,8 +8,9 @@ import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.blobstore.BlobStore;
 
 /**
- * The S3 endpoint of the simulated array: S3Proxy on http://127.0.0.1, verifying SigV2/SigV4
- * signatures with the secrets of the access keys created through the management API.
+ * The S3 endpoint of the simulated array: S3Proxy over HTTP on 127.0.0.1 (or the bind address of
+ * the settings), verifying SigV2/SigV4 signatures with the secrets of the access keys created
+ * through the management API.
  */
 final class S3DataPlane implements AutoCloseable {
 
@@ -17,13 +18,20 @@ final class S3DataPlane implements AutoCloseable {
   private static final int MAX_THREADS = 32;
 
   private final S3Proxy proxy;
+  private final String localAddress;
 
-  private S3DataPlane(S3Proxy proxy) {
+  private S3DataPlane(S3Proxy proxy, String localAddress) {
     this.proxy = proxy;
+    this.localAddress = localAddress;
   }
 
   static S3DataPlane start(
-      int port, BlobStore backing, AccountRegistry accounts, BucketRegistry buckets) {
+      SimulatorSettings settings,
+      BlobStore backing,
+      AccountRegistry accounts,
+      BucketRegistry buckets) {
+    int port = settings.s3Port();
+    String bound = settings.listenAddress().getHostAddress();
     // S3Proxy insists on one static identity; it is random and unused, the locator replaces it
     byte[] unused = new byte[16];
     new SecureRandom().nextBytes(unused);
@@ -33,7 +41,10 @@ final class S3DataPlane implements AutoCloseable {
             // requests without credentials are served from this store: the anonymous view, which
             // denies all
             .blobStore(AccountScopedBlobStore.anonymous(backing, buckets))
-            .endpoint(URI.create("http://127.0.0.1:" + port))
+            // S3Proxy binds the endpoint's host
+            .endpoint(
+                URI.create(
+                    "http://" + (bound.contains(":") ? "[" + bound + "]" : bound) + ":" + port))
             .awsAuthentication(
                 AuthenticationType.AWS_V2_OR_V4, "unused-" + unusedSecret, unusedSecret)
             // current AWS SDKs send checksum headers S3Proxy does not know; S3 ignores what it does
@@ -50,11 +61,11 @@ final class S3DataPlane implements AutoCloseable {
       throw new IllegalStateException(
           "Cannot start the simulator's S3 data plane on port " + port, e);
     }
-    return new S3DataPlane(proxy);
+    return new S3DataPlane(proxy, settings.localAddress());
   }
 
   URI endpoint() {
-    return URI.create("http://127.0.0.1:" + proxy.getPort());
+    return URI.create("http://" + localAddress + ":" + proxy.getPort());
   }
 
   @Override

@@ -11,9 +11,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /**
- * A simulator's data directory: {@code state.json}, {@code blobs/}, {@code ca.pem} and {@code
- * api-token}. It is locked while a simulator uses it, because two simulators writing one state file
- * would silently lose each other's changes.
+ * A simulator's data directory: {@code state.json}, {@code blobs/}, {@code file-systems/}, the CA
+ * ({@code ca.pem}, {@code ca-key.pem}) and {@code api-token}. It is locked while a simulator uses
+ * it, because two simulators writing one state file would silently lose each other's changes.
  */
 final class DataDirectory implements AutoCloseable {
 
@@ -66,6 +66,11 @@ final class DataDirectory implements AutoCloseable {
 
   Path caCertificate() {
     return root.resolve("ca.pem");
+  }
+
+  /** The CA's private key, readable by its owner only. */
+  Path caKey() {
+    return root.resolve("ca-key.pem");
   }
 
   Path fileSystems() {

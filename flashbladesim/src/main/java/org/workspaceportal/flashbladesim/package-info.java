@@ -1,10 +1,13 @@
 /**
  * FlashBlade simulator: a stand-in for a Pure Storage FlashBlade array, good enough that an HTTP
- * client cannot tell it from a real array for everything the portal uses. It is for tests and the
- * embedded default only and is never used by production code: no other module may depend on it, and
- * production configuration points the storage module at a real array.
+ * client cannot tell it from a real array for everything the portal uses. It is for tests, the
+ * embedded default and trying the portal out, and is never part of the portal: it is a Maven module
+ * of its own, which the portal has as a test dependency only, so no production class can use it and
+ * the portal's jar does not carry it. Production configuration points the storage module at a real
+ * array.
  *
- * <p>What it serves, both on 127.0.0.1:
+ * <p>What it serves, both on 127.0.0.1 (or the address {@link
+ * org.workspaceportal.flashbladesim.SimulatorSettings#bindAddress} names):
  *
  * <ul>
  *   <li>the management REST API 2.x over HTTPS with a CA made at start-up (written to a PEM file
@@ -22,10 +25,14 @@
  * </ul>
  *
  * <p>Tests start one with {@link org.workspaceportal.flashbladesim.FlashBladeSimulator#start},
- * inspect it and inject faults through {@link org.workspaceportal.flashbladesim.FaultInjector}. The
- * embedded default starts one per JVM through {@link
- * org.workspaceportal.flashbladesim.EmbeddedSimulatorEnvironmentPostProcessor} and exposes it as a
- * bean.
+ * inspect it, and make it misbehave through a {@link
+ * org.workspaceportal.flashbladesim.CallInterceptor}: the {@code FaultInjector} of this module's
+ * test sources (its test-jar), so that no runtime jar carries fault injection. The embedded default
+ * starts one per JVM through {@link
+ * org.workspaceportal.flashbladesim.EmbeddedSimulatorEnvironmentPostProcessor} (registered in this
+ * jar's {@code META-INF/spring.factories}) and exposes it as a bean ({@code
+ * EmbeddedSimulatorConfiguration}, an auto-configuration). {@link
+ * org.workspaceportal.flashbladesim.FlashBladeSimulatorMain} runs one on its own.
  *
  * <p>Where public sources do not say what the array does, the simulator chooses:
  *
@@ -62,7 +69,4 @@
  * {@code Range} S3 would ignore is ignored. Where S3Proxy still differs from S3, the simulator does
  * too: BucketAlreadyExists is 403, not 409.
  */
-@org.springframework.modulith.ApplicationModule(
-    displayName = "FlashBlade simulator",
-    allowedDependencies = {})
 package org.workspaceportal.flashbladesim;

@@ -1,13 +1,15 @@
 package org.workspaceportal.flashbladesim;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
- * Exposes the embedded simulator as a bean, so integration tests can inspect it and inject faults.
+ * Exposes the embedded simulator as a bean, so integration tests can inspect it and make it
+ * misbehave. An auto-configuration (listed in this jar's {@code META-INF/spring}), so that it comes
+ * with the jar rather than with the host application's component scan.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration
 @ConditionalOnProperty(EmbeddedSimulatorEnvironmentPostProcessor.RUNNING)
 class EmbeddedSimulatorConfiguration {
 

@@ -28,7 +28,8 @@ final class SimulatorParts {
   URI s3Endpoint;
   Path caCertificate;
   Path fileSystemRoot;
-  FaultInjector faults;
+  SessionRegistry sessions;
+  ManagementHandler handler;
 
   SimulatorParts(SimulatorSettings settings) {
     this.settings = settings;
@@ -36,15 +37,21 @@ final class SimulatorParts {
 
   void build() {
     Clock clock = Clock.systemUTC();
-    // key generation overlaps the slow jclouds start-up: a first start is mostly class loading
-    CompletableFuture<SimulatorCertificates> pendingCertificates =
-        CompletableFuture.supplyAsync(SimulatorCertificates::generate);
     CompletableFuture<JsonMapper> pendingJson = CompletableFuture.supplyAsync(ApiJson::mapper);
     DataDirectory dataDir = null;
     if (settings.dataDir() != null) {
       dataDir = DataDirectory.open(settings.dataDir());
       resources.push(dataDir);
     }
+    // key generation overlaps the slow jclouds start-up: a first start is mostly class loading
+    DataDirectory keptIn = dataDir;
+    CompletableFuture<SimulatorCertificates> pendingCertificates =
+        CompletableFuture.supplyAsync(
+            () ->
+                keptIn == null
+                    ? SimulatorCertificates.generate(settings)
+                    : SimulatorCertificates.keptIn(
+                        keptIn.caCertificate(), keptIn.caKey(), settings));
     apiToken =
         settings.apiToken() != null
             ? settings.apiToken()
@@ -55,22 +62,23 @@ final class SimulatorParts {
     var containers = new BucketContainers(blobs.getBlobStore());
     accounts = new AccountRegistry(state);
     var buckets = new BucketRegistry(state, containers);
-    S3DataPlane dataPlane =
-        S3DataPlane.start(settings.s3Port(), containers.blobStore(), accounts, buckets);
+    S3DataPlane dataPlane = S3DataPlane.start(settings, containers.blobStore(), accounts, buckets);
     resources.push(dataPlane);
     s3Endpoint = dataPlane.endpoint();
 
     SimulatorCertificates certificates = pendingCertificates.join();
-    caCertificate =
-        dataDir != null ? dataDir.caCertificate() : temporaryDirectory().resolve("ca.pem");
-    certificates.writeCaPem(caCertificate);
+    if (dataDir != null) {
+      caCertificate = dataDir.caCertificate();
+    } else {
+      caCertificate = temporaryDirectory().resolve("ca.pem");
+      certificates.writeCaPem(caCertificate);
+    }
     FileSystemFolders folders =
         new FileSystemFolders(
             dataDir != null ? dataDir.fileSystems() : caCertificate.resolveSibling("file-systems"));
     fileSystemRoot = folders.root();
 
-    var sessions = new SessionRegistry(settings.sessionIdleTimeout(), clock);
-    faults = new FaultInjector(sessions);
+    sessions = new SessionRegistry(settings.sessionIdleTimeout(), clock);
     JsonMapper json = pendingJson.join();
     var listing = new Listing(json);
     var array = new ArrayIdentity(UUID.randomUUID().toString(), "flashblade-sim");
@@ -91,18 +99,11 @@ final class SimulatorParts {
                     array,
                     PurityReleases.serving(versions.maxMinor()),
                     settings.sessionIdleTimeout().toMillis()));
-    var handler =
+    handler =
         new ManagementHandler(
-            api,
-            versions,
-            new LoginEndpoints(apiToken, sessions),
-            sessions,
-            faults,
-            calls,
-            json,
-            clock);
+            api, versions, new LoginEndpoints(apiToken, sessions), sessions, calls, json, clock);
     ManagementServer server =
-        ManagementServer.start(settings.managementPort(), certificates.serverContext(), handler);
+        ManagementServer.start(settings, certificates.serverContext(), handler);
     resources.push(server);
     managementUri = server.uri();
   }

@@ -3,7 +3,7 @@ package org.workspaceportal.flashbladesim;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every call the management API answered, injected faults included. */
+/** Every call the management API answered, those a {@link CallInterceptor} failed included. */
 final class CallLog {
 
   private final List<ApiCall> calls = new ArrayList<>();

@@ -9,20 +9,40 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Makes the simulated management API misbehave, for tests of retries, re-login and idempotency. A
- * 429 or 403 answer has the gateway's flat body {@code {"message": ...}}; every other injected
- * status has the REST 2.x {@code {"errors": [...]}} body. Faults apply to the management API only.
+ * Makes a simulator's management API misbehave, for tests of retries, re-login and idempotency:
+ * latency, failures of chosen calls before or after they take effect, random failures, expired
+ * sessions. Faults apply to the management API only. It lives in the simulator's test sources (and
+ * its test-jar, which the portal's tests use), so that no runtime jar carries it; it reaches the
+ * simulator through {@link CallInterceptor}.
+ *
+ * <pre>{@code
+ * FaultInjector.of(array).failNext(1, "POST", "/buckets", 503);
+ * }</pre>
  */
-public final class FaultInjector {
+public final class FaultInjector implements CallInterceptor {
 
-  private final SessionRegistry sessions;
+  private final FlashBladeSimulator simulator;
   private final List<FaultRule> rules = new ArrayList<>();
   private volatile Duration latency = Duration.ZERO;
   private volatile double failureRate;
   private volatile int failureStatus = 503;
 
-  FaultInjector(SessionRegistry sessions) {
-    this.sessions = sessions;
+  private FaultInjector(FlashBladeSimulator simulator) {
+    this.simulator = simulator;
+  }
+
+  /**
+   * The fault injector of this simulator: the one installed before, else a new one, installed now.
+   * A simulator shared by many test classes (the embedded default's) so keeps one injector, and
+   * each test's {@link #reset()} clears what the one before left.
+   */
+  public static synchronized FaultInjector of(FlashBladeSimulator simulator) {
+    if (simulator.interceptor() instanceof FaultInjector installed) {
+      return installed;
+    }
+    var injector = new FaultInjector(simulator);
+    simulator.intercept(injector);
+    return injector;
   }
 
   /** Delays every call by this much before it is handled. */
@@ -63,7 +83,7 @@ public final class FaultInjector {
 
   /** Invalidates every session now; the next call with an old {@code x-auth-token} gets 401. */
   public FaultInjector expireAllSessions() {
-    sessions.expireAll();
+    simulator.expireAllSessions();
     return this;
   }
 
@@ -75,14 +95,14 @@ public final class FaultInjector {
     failureStatus = 503;
   }
 
-  Duration currentLatency() {
-    return latency;
-  }
-
-  synchronized OptionalInt failureBefore(String method, String fullPath, String versionedPath) {
-    OptionalInt rule = consume(method, fullPath, versionedPath, false);
-    if (rule.isPresent()) {
-      return rule;
+  @Override
+  public OptionalInt before(String method, String fullPath, String versionedPath) {
+    pause(latency);
+    synchronized (this) {
+      OptionalInt rule = consume(method, fullPath, versionedPath, false);
+      if (rule.isPresent()) {
+        return rule;
+      }
     }
     double rate = failureRate;
     return rate > 0 && ThreadLocalRandom.current().nextDouble() < rate
@@ -90,7 +110,8 @@ public final class FaultInjector {
         : OptionalInt.empty();
   }
 
-  synchronized OptionalInt failureAfter(String method, String fullPath, String versionedPath) {
+  @Override
+  public synchronized OptionalInt after(String method, String fullPath, String versionedPath) {
     return consume(method, fullPath, versionedPath, true);
   }
 
@@ -124,5 +145,16 @@ public final class FaultInjector {
       throw new IllegalArgumentException("status must be an HTTP error status, was " + status);
     }
     return status;
+  }
+
+  private static void pause(Duration latency) {
+    if (latency.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(latency);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

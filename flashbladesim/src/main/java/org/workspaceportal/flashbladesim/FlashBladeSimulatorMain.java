@@ -2,22 +2,32 @@ package org.workspaceportal.flashbladesim;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs a simulator on its own until the process is killed, e.g. for manual tests of the portal
- * against a "remote" array. Options (or environment variables FLASHBLADESIM_MANAGEMENT_PORT etc.):
- * {@code --management-port=N --s3-port=N --data-dir=PATH --api-token=TOKEN
- * --session-idle-timeout=PT30M --max-rest-version=2.17}.
+ * Runs a simulator on its own until the process is killed: beside the portal's production jar, or
+ * as the {@code flashbladesim} service of docker compose (deploy/flashbladesim/Dockerfile). Options
+ * (or environment variables FLASHBLADESIM_MANAGEMENT_PORT etc.): {@code --management-port=N
+ * --s3-port=N --data-dir=PATH --api-token=TOKEN --session-idle-timeout=PT30M
+ * --max-rest-version=2.17 --bind-address=0.0.0.0 --host-names=flashbladesim,other}. Without a bind
+ * address it listens on 127.0.0.1 only; host names go into the management API's certificate.
  */
 public final class FlashBladeSimulatorMain {
+
+  private static final String LOGBACK_CONFIGURATION = "logback.configurationFile";
 
   private FlashBladeSimulatorMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    // before the first logger: Logback's own default would log S3Proxy's Jetty at DEBUG
+    if (System.getProperty(LOGBACK_CONFIGURATION) == null) {
+      System.setProperty(LOGBACK_CONFIGURATION, "flashbladesim-logback.xml");
+    }
     Map<String, String> options = options(args);
     var settings =
         new SimulatorSettings(
@@ -29,7 +39,9 @@ public final class FlashBladeSimulatorMain {
                 options.getOrDefault(
                     "session-idle-timeout",
                     SimulatorSettings.DEFAULT_SESSION_IDLE_TIMEOUT.toString())),
-            options.get("max-rest-version"));
+            options.get("max-rest-version"),
+            options.get("bind-address"),
+            hostNames(options.getOrDefault("host-names", "")));
     FlashBladeSimulator simulator = FlashBladeSimulator.start(settings);
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -51,6 +63,13 @@ public final class FlashBladeSimulatorMain {
     stopped.await();
   }
 
+  static List<String> hostNames(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(","))
+        .map(String::strip)
+        .filter(n -> !n.isEmpty())
+        .toList();
+  }
+
   /** {@code --name=value} arguments over FLASHBLADESIM_NAME environment variables. */
   static Map<String, String> options(String[] args) {
     Map<String, String> options = new HashMap<>();
@@ -61,7 +80,9 @@ public final class FlashBladeSimulatorMain {
           "data-dir",
           "api-token",
           "session-idle-timeout",
-          "max-rest-version"
+          "max-rest-version",
+          "bind-address",
+          "host-names"
         }) {
       String variable = "FLASHBLADESIM_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
       String value = System.getenv(variable);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -59,6 +61,30 @@ class PersistenceTest {
       }
       assertThat(second.caCertificate()).isEqualTo(dataDir.resolve("ca.pem"));
       assertThat(Files.exists(dataDir.resolve("state.json"))).isTrue();
+    }
+  }
+
+  /**
+   * A portal in another container reads the CA file once, at its start: a restarted simulator must
+   * still present a certificate that CA signed.
+   */
+  @Test
+  void aRestartKeepsTheCaSoThatAClientWhichReadItBeforeStillTrustsTheArray() throws Exception {
+    SSLContext trustedBefore;
+    String caBefore;
+    try (var first = FlashBladeSimulator.start(SimulatorSettings.persistent(dataDir))) {
+      trustedBefore = SimulatorClient.trusting(first.caCertificate());
+      caBefore = Files.readString(first.caCertificate());
+    }
+
+    try (var second = FlashBladeSimulator.start(SimulatorSettings.persistent(dataDir))) {
+      var client = new SimulatorClient(second.managementUri(), trustedBefore, "2.17");
+
+      assertThat(Files.readString(second.caCertificate())).isEqualTo(caBefore);
+      assertThat(client.login(second.apiToken()).get("/arrays").status()).isEqualTo(200);
+      assertThat(Files.getPosixFilePermissions(dataDir.resolve("ca-key.pem")))
+          .containsExactlyInAnyOrder(
+              PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
   }
 

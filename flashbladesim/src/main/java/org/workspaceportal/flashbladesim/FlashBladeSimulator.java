@@ -31,7 +31,8 @@ public final class FlashBladeSimulator implements AutoCloseable {
   private final URI s3Endpoint;
   private final Path caCertificate;
   private final Path fileSystemRoot;
-  private final FaultInjector faults;
+  private final SessionRegistry sessions;
+  private final ManagementHandler handler;
   private final CallLog calls;
   private final Deque<AutoCloseable> resources;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -45,7 +46,8 @@ public final class FlashBladeSimulator implements AutoCloseable {
     this.s3Endpoint = parts.s3Endpoint;
     this.caCertificate = parts.caCertificate;
     this.fileSystemRoot = parts.fileSystemRoot;
-    this.faults = parts.faults;
+    this.sessions = parts.sessions;
+    this.handler = parts.handler;
     this.calls = parts.calls;
     this.resources = parts.resources;
   }
@@ -101,8 +103,25 @@ public final class FlashBladeSimulator implements AutoCloseable {
     return settings;
   }
 
-  public FaultInjector faults() {
-    return faults;
+  /**
+   * Puts {@code interceptor} in front of every management API call from now on, in place of the one
+   * before; {@code null} removes it. For tests: see {@link CallInterceptor}.
+   */
+  public void intercept(CallInterceptor interceptor) {
+    handler.intercept(interceptor);
+  }
+
+  /** The interceptor in front of the management API ({@link CallInterceptor#NONE} if none). */
+  public CallInterceptor interceptor() {
+    return handler.interceptor();
+  }
+
+  /**
+   * Ends every session now, as an array's restart or failover would: the next call with an old
+   * {@code x-auth-token} gets 401 and the client must log in again.
+   */
+  public void expireAllSessions() {
+    sessions.expireAll();
   }
 
   public List<SimulatedAccount> accounts() {

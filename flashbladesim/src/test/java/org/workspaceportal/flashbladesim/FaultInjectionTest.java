@@ -16,7 +16,7 @@ class FaultInjectionTest {
 
   @AfterEach
   void resetFaults() {
-    simulator.faults().reset();
+    FaultInjector.of(simulator).reset();
   }
 
   @Test
@@ -24,7 +24,7 @@ class FaultInjectionTest {
     String account = unique("acct");
     api.post("/object-store-accounts?names=" + account, null);
     String bucket = unique("bucket");
-    simulator.faults().failNext(2, "POST", "/buckets", 429);
+    FaultInjector.of(simulator).failNext(2, "POST", "/buckets", 429);
 
     var first = api.post("/buckets?names=" + bucket, accountBody(account));
     var second = api.post("/buckets?names=" + bucket, accountBody(account));
@@ -42,7 +42,7 @@ class FaultInjectionTest {
 
   @Test
   void serverErrorsUseTheErrorsShape() {
-    simulator.faults().failNext(1, "GET", "/arrays", 503);
+    FaultInjector.of(simulator).failNext(1, "GET", "/arrays", 503);
 
     var reply = api.get("/arrays");
 
@@ -54,7 +54,7 @@ class FaultInjectionTest {
   @Test
   void aLostResponseStillCreatesTheKeyLeavingAnOrphanWhoseSecretIsGone() {
     var tenant = SimulatorFixtures.tenant(api);
-    simulator.faults().failNextAfterApplying(1, "POST", "/object-store-access-keys", 500);
+    FaultInjector.of(simulator).failNextAfterApplying(1, "POST", "/object-store-access-keys", 500);
 
     var reply =
         api.post("/object-store-access-keys", "{\"user\":{\"name\":\"" + tenant.user() + "\"}}");
@@ -66,9 +66,9 @@ class FaultInjectionTest {
 
   @Test
   void randomFailuresHitEveryCallAtRateOneAndNoneAtZero() {
-    simulator.faults().failRandomly(1.0, 502);
+    FaultInjector.of(simulator).failRandomly(1.0, 502);
     var failing = api.get("/arrays");
-    simulator.faults().failRandomly(0.0, 502);
+    FaultInjector.of(simulator).failRandomly(0.0, 502);
     var passing = api.get("/arrays");
 
     assertThat(failing.status()).isEqualTo(502);
@@ -77,7 +77,7 @@ class FaultInjectionTest {
 
   @Test
   void latencyDelaysEveryCall() {
-    simulator.faults().latency(Duration.ofMillis(300));
+    FaultInjector.of(simulator).latency(Duration.ofMillis(300));
 
     long start = System.nanoTime();
     assertThat(api.get("/arrays").status()).isEqualTo(200);
@@ -88,7 +88,7 @@ class FaultInjectionTest {
 
   @Test
   void expiringAllSessionsForcesALoginAgain() {
-    simulator.faults().expireAllSessions();
+    FaultInjector.of(simulator).expireAllSessions();
 
     var expired = api.get("/arrays");
     api.login(simulator.apiToken());
@@ -100,7 +100,7 @@ class FaultInjectionTest {
 
   @Test
   void loginCanBeMadeToFailToo() {
-    simulator.faults().failNext(1, "*", "/api/login", 500);
+    FaultInjector.of(simulator).failNext(1, "*", "/api/login", 500);
 
     assertThatThrownBy(() -> new SimulatorClient(simulator).login(simulator.apiToken()))
         .hasMessageContaining("login failed");
@@ -126,18 +126,18 @@ class FaultInjectionTest {
 
   @Test
   void resetRemovesPendingFailures() {
-    simulator.faults().failNext(5, "GET", "/arrays", 500).latency(Duration.ofSeconds(5));
+    FaultInjector.of(simulator).failNext(5, "GET", "/arrays", 500).latency(Duration.ofSeconds(5));
 
-    simulator.faults().reset();
+    FaultInjector.of(simulator).reset();
 
     assertThat(api.get("/arrays").status()).isEqualTo(200);
   }
 
   @Test
   void onlyErrorStatusesCanBeInjected() {
-    assertThatThrownBy(() -> simulator.faults().failNext(1, "GET", "/arrays", 200))
+    assertThatThrownBy(() -> FaultInjector.of(simulator).failNext(1, "GET", "/arrays", 200))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> simulator.faults().failRandomly(1.5, 500))
+    assertThatThrownBy(() -> FaultInjector.of(simulator).failRandomly(1.5, 500))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

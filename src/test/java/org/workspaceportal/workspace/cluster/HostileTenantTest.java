@@ -3,9 +3,6 @@ package org.workspaceportal.workspace.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -179,25 +176,29 @@ class HostileTenantTest {
   }
 
   @Test
-  void theSparkUisKillNoJobAndDumpNoThreads() throws Exception {
-    String masterUi = workspaces.get(his.id(), bob.owner()).cluster().links().sparkUi();
-    HttpResponse<String> kill =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(masterUi + "app/kill/"))
-                    .POST(HttpRequest.BodyPublishers.ofString("id=app-1&terminate=true"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(kill.statusCode()).as("the master UI has no kill handler").isEqualTo(404);
-    String master = SparkContainers.name(clusterOf(his.id()), "master");
-    DockerCli.Result cmdline =
+  void theSparkDaemonsRunEncryptedWithUisThatKillNoJobAndDumpNoThreads() {
+    UUID cluster = clusterOf(his.id());
+    for (String role : List.of("master", "worker-1")) {
+      DockerCli.Result java =
+          DockerCli.run(
+              "exec", SparkContainers.name(cluster, role), "ps", "-o", "args=", "-C", "java");
+      assertThat(java.output())
+          .as(role)
+          .contains("-Dspark.network.crypto.enabled=true")
+          .contains("-Dspark.ui.killEnabled=false")
+          .contains("-Dspark.ui.threadDumpsEnabled=false");
+    }
+    DockerCli.Result driver =
         DockerCli.run(
-            "exec", master, "bash", "-c", "tr '\\0' ' ' </proc/1/cmdline; ps -o args= -C java");
-    assertThat(cmdline.output())
-        .contains("-Dspark.ui.killEnabled=false")
-        .contains("-Dspark.ui.threadDumpsEnabled=false")
-        .contains("-Dspark.network.crypto.enabled=true");
+            "exec",
+            SparkContainers.name(cluster, "notebook"),
+            "bash",
+            "-c",
+            "grep -E '^spark\\.(network\\.crypto\\.enabled|ui\\.killEnabled)'"
+                + " $SPARK_CONF_DIR/spark-defaults.conf");
+    assertThat(driver.output())
+        .containsPattern("spark.network.crypto.enabled\\s+true")
+        .containsPattern("spark.ui.killEnabled\\s+false");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.workspaceportal.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.workspaceportal.testsupport.Pause.sleep;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -320,14 +321,5 @@ public final class LiveWorkspaces {
           "test");
     }
     return name;
-  }
-
-  public static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

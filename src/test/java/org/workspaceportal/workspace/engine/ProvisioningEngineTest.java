@@ -2,6 +2,7 @@ package org.workspaceportal.workspace.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.workspaceportal.testsupport.Pause.sleep;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
@@ -432,14 +433,5 @@ class ProvisioningEngineTest {
             StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey())))
         .build();
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

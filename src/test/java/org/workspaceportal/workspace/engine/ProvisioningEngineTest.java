@@ -272,11 +272,10 @@ class ProvisioningEngineTest {
   @Test
   void aJobWhoseInstanceDiedIsResumedWithoutDuplicatingAnything() {
     // The state a crash leaves: account, user and key recorded; the bucket created on the array but
-    // its
-    // step still RUNNING; the job claimed by an instance that stopped sending heartbeats.
+    // its step still RUNNING; the job claimed by an instance that stopped sending heartbeats.
     WorkspaceView ws = approve(request("crash", Retention.ERADICATE, false));
-    WorkspaceView ready = awaitStatus(ws.id(), WorkspaceStatus.READY);
-    String bucket = credentials.reveal(ws.id(), owner, "test").bucket();
+    awaitStatus(ws.id(), WorkspaceStatus.READY);
+    WorkspaceCredentials before = credentials.reveal(ws.id(), owner, "test");
     jdbc.update("update workspaces set status = 'PROVISIONING' where id = ?", ws.id());
     jdbc.update(
         "update workspace_steps set status = 'RUNNING', finished_at = null where workspace_id = ? and kind in ('BUCKET', 'VERIFY')",
@@ -290,15 +289,44 @@ class ProvisioningEngineTest {
             + " values ('workspace-job', ?, null, now() - interval '1 hour', true, 'dead-instance', now() - interval '1 hour', 1)",
         ws.id().toString());
 
-    WorkspaceView resumed = awaitStatus(ws.id(), WorkspaceStatus.READY, Duration.ofSeconds(90));
-    assertThat(ready.status()).isEqualTo(WorkspaceStatus.READY);
-    assertThat(sim.callCount("POST", "buckets")).isZero();
-    assertThat(sim.callCount("POST", "object-store-access-keys")).isZero();
-    assertThat(sim.buckets()).filteredOn(b -> b.name().equals(bucket)).hasSize(1);
+    awaitStatus(ws.id(), WorkspaceStatus.READY, Duration.ofSeconds(90));
+    // What the resume left, read afresh once the resumed job has ended (so nothing of it is still
+    // on its way): not the view from before the crash, nor the one that first showed READY again.
+    awaitJobGone(ws.id());
+    WorkspaceView resumed = workspaces.get(ws.id(), ADMIN);
+    assertThat(resumed.status()).isEqualTo(WorkspaceStatus.READY);
+    assertThat(resumed.steps()).extracting(StepView::status).containsOnly(StepStatus.SUCCEEDED);
     assertThat(resumed.steps())
         .filteredOn(s -> s.kind() == StepKind.BUCKET)
         .singleElement()
+        .as("the interrupted step ran once more")
         .satisfies(s -> assertThat(s.attempts()).isEqualTo(2));
+    assertThat(resumed.steps())
+        .filteredOn(s -> s.kind() == StepKind.VERIFY)
+        .singleElement()
+        .satisfies(s -> assertThat(s.attempts()).isEqualTo(1));
+    assertThat(sim.callCount("POST", "buckets")).isZero();
+    assertThat(sim.callCount("POST", "object-store-access-keys")).isZero();
+    assertThat(sim.buckets()).filteredOn(b -> b.name().equals(before.bucket())).hasSize(1);
+    WorkspaceCredentials after = credentials.reveal(ws.id(), owner, "test");
+    assertThat(after.bucket()).isEqualTo(before.bucket());
+    assertThat(after.accessKeyId()).isEqualTo(before.accessKeyId());
+  }
+
+  /** Waits until the workspace's job has removed itself (its operation is complete). */
+  private void awaitJobGone(UUID id) {
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (jobRows(id) > 0 && Instant.now().isBefore(deadline)) {
+      sleep(50);
+    }
+    assertThat(jobRows(id)).as("rows of the job of %s", id).isZero();
+  }
+
+  private long jobRows(UUID id) {
+    return jdbc.queryForObject(
+        "select count(*) from scheduled_tasks where task_name = 'workspace-job' and task_instance = ?",
+        Long.class,
+        id.toString());
   }
 
   @Test

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.workspaceportal.testsupport.Pause.sleep;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.SchedulerName;
-import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +25,8 @@ import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.flashbladesim.FlashBladeSimulator;
 import org.workspaceportal.flashbladesim.SimulatedBucket;
 import org.workspaceportal.identity.CurrentUser;
+import org.workspaceportal.identity.IdentityFixtures;
 import org.workspaceportal.identity.IdentityService;
-import org.workspaceportal.identity.NewUser;
-import org.workspaceportal.identity.Role;
 import org.workspaceportal.scheduling.JobScheduler;
 import org.workspaceportal.storage.Retention;
 import org.workspaceportal.workspace.DeletionRetryRequiredException;
@@ -71,8 +66,6 @@ class ProvisioningEngineTest {
   @Autowired IdentityService identity;
   @Autowired FlashBladeSimulator sim;
   @Autowired JdbcTemplate jdbc;
-  @Autowired WorkspaceJob job;
-  @Autowired DataSource dataSource;
   @Autowired MeterRegistry meters;
   @Autowired JobScheduler scheduler;
 
@@ -80,10 +73,7 @@ class ProvisioningEngineTest {
 
   @BeforeEach
   void newOwner() {
-    String name = "eng" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
-    identity.createUser(new NewUser(name, "password-123", Role.USER), "test");
-    identity.setQuota(name, 100, 1000, "test");
-    owner = new CurrentUser(name, false);
+    owner = IdentityFixtures.userWithRoom(identity, "eng");
   }
 
   @AfterEach
@@ -349,46 +339,6 @@ class ProvisioningEngineTest {
               sim.accessKeyIds("ws-" + id.toString().replace("-", "").substring(0, 12) + "/spark"))
           .hasSize(1);
     }
-  }
-
-  @Test
-  void twoInstancesOnOneDatabaseNeverRunTheSameStepTwice() throws Exception {
-    // A second portal instance: its own db-scheduler on the same database, polling eagerly. The
-    // jobs
-    // are queued a moment ahead so that both instances poll for them at once.
-    sim.faults().latency(Duration.ofMillis(10));
-    sim.clearCalls();
-    Scheduler other =
-        Scheduler.create(dataSource, job.workspaceJobTask())
-            .threads(2)
-            .pollingInterval(Duration.ofMillis(100))
-            .schedulerName(new SchedulerName.Fixed("other-instance"))
-            .build();
-    List<UUID> ids = new ArrayList<>();
-    for (int i = 0; i < 30; i++) {
-      UUID id = request("twin-" + i, Retention.ERADICATE, false).id();
-      jdbc.update("update workspaces set status = 'APPROVED' where id = ?", id);
-      ids.add(id);
-    }
-    other.start();
-    try {
-      Instant soon = Instant.now().plusMillis(500);
-      List<SchedulableInstance<?>> jobs = new ArrayList<>();
-      ids.forEach(
-          id ->
-              jobs.add(
-                  WorkspaceJob.TASK.instance(id.toString()).data(id.toString()).scheduledTo(soon)));
-      other.scheduleBatch(jobs);
-      for (UUID id : ids) {
-        WorkspaceView ready = awaitStatus(id, WorkspaceStatus.READY, Duration.ofSeconds(120));
-        assertThat(ready.steps()).extracting(StepView::attempts).containsOnly(1);
-      }
-    } finally {
-      other.stop();
-    }
-    assertThat(sim.callCount("POST", "object-store-accounts")).isEqualTo(30);
-    assertThat(sim.callCount("POST", "object-store-access-keys")).isEqualTo(30);
-    assertThat(sim.callCount("POST", "buckets")).isEqualTo(30);
   }
 
   private WorkspaceView readyThenDeleted(String name, Retention retention) {

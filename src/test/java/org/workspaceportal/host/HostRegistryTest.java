@@ -1,6 +1,7 @@
 package org.workspaceportal.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.workspaceportal.testsupport.Pause.sleep;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -322,14 +323,5 @@ class HostRegistryTest {
 
   private static String unique(String prefix) {
     return prefix + "-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,6 +1,7 @@
 package org.workspaceportal.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.workspaceportal.testsupport.ApiProblems.assertProblem;
 import static org.workspaceportal.workspace.WorkspaceFixtures.request;
 import static org.workspaceportal.workspace.WorkspaceFixtures.requestBody;
 import static org.workspaceportal.workspace.WorkspaceFixtures.uniqueName;
@@ -399,14 +400,6 @@ class ApiAuthorizationMatrixTest {
     if (lastExpirySetting != null) {
       assertThat(expirySettings.current()).isEqualTo(lastExpirySetting);
     }
-  }
-
-  static void assertProblem(Reply reply, int status, String type) {
-    assertThat(reply.contentType()).startsWith("application/problem+json");
-    assertThat(reply.problemType()).isEqualTo(type);
-    assertThat(reply.json().path("status").asInt()).isEqualTo(status);
-    assertThat(reply.json().path("title").asString()).isNotBlank();
-    assertThat(reply.json().path("detail").asString()).isNotBlank();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -20,6 +20,17 @@ public final class IdentityFixtures {
     return prefix + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
   }
 
+  /**
+   * Creates a user with {@link #PASSWORD} whose quota leaves room for many workspaces (a hundred,
+   * with a thousand workers), for tests that request them by the dozen.
+   */
+  public static CurrentUser userWithRoom(IdentityService identity, String prefix) {
+    String username = uniqueUsername(prefix);
+    identity.createUser(new NewUser(username, PASSWORD, Role.USER), "test-fixture");
+    identity.setQuota(username, 100, 1000, "test-fixture");
+    return new CurrentUser(username, false);
+  }
+
   /** Creates a user with {@link #PASSWORD} and a bearer token, directly through the services. */
   public static Account newAccount(
       IdentityService identity, ApiTokenService tokens, Role role, String prefix) {

@@ -203,6 +203,18 @@ public final class HeadlessChromium
   }
 
   /**
+   * The HTTP status the current document was served with (after redirects): WebDriver has no word
+   * for it, the browser's Navigation Timing entry has. 0 when the browser does not say.
+   */
+  public int navigationStatus() {
+    Object status =
+        driver.executeScript(
+            "const n = performance.getEntriesByType('navigation')[0];"
+                + " return n && n.responseStatus ? n.responseStatus : 0;");
+    return ((Number) status).intValue();
+  }
+
+  /**
    * Clicks something that loads a new page (a link, a form's submit button) and waits for that
    * page.
    */

@@ -57,7 +57,7 @@ public final class LoopbackRegistry {
         throw new IllegalStateException(
             "docker-registry exited; see " + dir.resolve("registry.log"));
       }
-      sleep(100);
+      Pause.sleep(100);
     }
   }
 
@@ -119,15 +119,6 @@ public final class LoopbackRegistry {
       return true;
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -128,7 +128,7 @@ public final class TlsDockerEngine {
       if (!process.isAlive()) {
         throw new IllegalStateException("the second dockerd exited: " + log());
       }
-      sleep(200);
+      Pause.sleep(200);
     }
     if (!accepts()) {
       throw new IllegalStateException("the second dockerd did not listen in time: " + log());
@@ -202,15 +202,6 @@ public final class TlsDockerEngine {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
-    }
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

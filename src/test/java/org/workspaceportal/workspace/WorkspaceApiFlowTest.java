@@ -1,6 +1,7 @@
 package org.workspaceportal.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.workspaceportal.testsupport.ApiProblems.assertProblem;
 import static org.workspaceportal.workspace.WorkspaceFixtures.APPROVED_OR_LATER;
 import static org.workspaceportal.workspace.WorkspaceFixtures.requestBody;
 import static org.workspaceportal.workspace.WorkspaceFixtures.uniqueName;
@@ -95,12 +96,6 @@ class WorkspaceApiFlowTest {
     Reply reply = api.patch("/api/v1/admin/users/" + username, admin, patch);
     assertThat(reply.status()).as("%s", reply).isEqualTo(200);
     return reply;
-  }
-
-  private static void assertProblem(Reply reply, int status, String type) {
-    assertThat(reply.status()).as("%s", reply).isEqualTo(status);
-    assertThat(reply.contentType()).startsWith("application/problem+json");
-    assertThat(reply.problemType()).isEqualTo(type);
   }
 
   @Test

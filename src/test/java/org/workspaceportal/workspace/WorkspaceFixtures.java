@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.storage.Retention;
+import org.workspaceportal.testsupport.Pause;
 import org.workspaceportal.workspace.lifetime.ExpiryProperties;
 import org.workspaceportal.workspace.lifetime.ExpiryRules;
 import org.workspaceportal.workspace.template.TemplateService;
@@ -258,12 +259,7 @@ public final class WorkspaceFixtures {
     Instant deadline = Instant.now().plus(timeout);
     WorkspaceView ws = workspaces.get(id, who);
     while (!condition.test(ws) && Instant.now().isBefore(deadline)) {
-      try {
-        Thread.sleep(every.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      Pause.sleep(every.toMillis());
       ws = workspaces.get(id, who);
     }
     assertThat(condition.test(ws))

@@ -6,6 +6,7 @@ import static org.workspaceportal.testsupport.Pause.sleep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -188,7 +189,7 @@ class HostRegistryTest {
     edit.remove("tlsCert");
     edit.remove("tlsKey");
     edit.put("cpus", 1);
-    edit.put("labels", java.util.List.of("rack=b"));
+    edit.put("labels", List.of("rack=b"));
     Reply updated = api.sendJson("PUT", "/api/v1/admin/hosts/" + id, admin, edit);
     assertThat(updated.status()).as("%s", updated).isEqualTo(200);
     assertThat(updated.json().path("offeredCpus").asInt()).isEqualTo(1);

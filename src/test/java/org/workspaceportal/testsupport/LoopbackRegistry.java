@@ -2,6 +2,7 @@ package org.workspaceportal.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -27,7 +28,7 @@ public final class LoopbackRegistry {
 
   private LoopbackRegistry() throws IOException {
     dir = Files.createTempDirectory("portal-registry-");
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
     Path config = dir.resolve("config.yml");

@@ -8,6 +8,7 @@ import static org.workspaceportal.workspace.WorkspaceFixtures.uniqueName;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -463,8 +464,7 @@ class WorkspaceApiFlowTest {
   @Test
   void optionalFieldsAreTakenAsGiven() {
     Auth user = newUserWithToken("fields");
-    Instant expires =
-        Instant.now().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant expires = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
     Map<String, Object> body = new LinkedHashMap<>(requestBody(uniqueName(), 4));
     body.put("template", WorkspaceFixtures.DEFAULT_TEMPLATE);
     body.put("datahub", true);

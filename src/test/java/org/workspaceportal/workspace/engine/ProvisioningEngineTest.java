@@ -22,6 +22,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
+import org.workspaceportal.common.NotFoundException;
 import org.workspaceportal.flashbladesim.FaultInjector;
 import org.workspaceportal.flashbladesim.FlashBladeSimulator;
 import org.workspaceportal.flashbladesim.SimulatedBucket;
@@ -129,7 +130,7 @@ class ProvisioningEngineTest {
     awaitStatus(ws.id(), WorkspaceStatus.READY);
 
     assertThatThrownBy(() -> credentials.reveal(ws.id(), ADMIN, "test"))
-        .isInstanceOf(org.workspaceportal.common.NotFoundException.class);
+        .isInstanceOf(NotFoundException.class);
     assertThat(credentials.storageInfo(ws.id(), ADMIN))
         .get()
         .satisfies(info -> assertThat(info.secretAvailable()).isTrue());

@@ -3,12 +3,14 @@ package org.workspaceportal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import org.assertj.core.api.Assertions;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The migrations apply on real PostgreSQL and Hibernate validates every entity against them. */
@@ -58,12 +60,12 @@ class DatabaseMigrationsTest {
 
   @Test
   void onlyOneTemplateCanBeTheDefault() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    Assertions.assertThatThrownBy(
             () ->
                 jdbc.update(
                     "insert into workspace_templates (id, name, image, spark_version, default_workers, max_workers,"
                         + " worker_cores, worker_memory_mb, is_default, enabled, created_at)"
                         + " values (gen_random_uuid(), 'second-default', 'img', '4.0.1', 1, 1, 1, 256, true, true, now())"))
-        .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        .isInstanceOf(DataIntegrityViolationException.class);
   }
 }

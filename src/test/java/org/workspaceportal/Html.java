@@ -2,8 +2,11 @@ package org.workspaceportal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.test.web.servlet.MvcResult;
 
 /** Small checks on rendered pages. */
 public final class Html {
@@ -36,9 +39,8 @@ public final class Html {
   }
 
   /** The flash attributes a redirect carries to the next page (as a plain map, for AssertJ). */
-  public static java.util.Map<String, Object> flash(
-      org.springframework.test.web.servlet.MvcResult result) {
-    return new java.util.HashMap<>(result.getFlashMap());
+  public static Map<String, Object> flash(MvcResult result) {
+    return new HashMap<>(result.getFlashMap());
   }
 
   /** How many post forms the page has. */

@@ -4,7 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -13,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,8 +57,7 @@ public final class HttpApi {
   public Auth signIn(String username, String password) {
     Reply form = getHtml("/login", Auth.NONE);
     String cookie = sessionCookie(form);
-    java.util.regex.Matcher csrf =
-        java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
     if (!csrf.find()) {
       throw new IllegalStateException("no CSRF token on the login page: " + form);
     }
@@ -78,7 +81,7 @@ public final class HttpApi {
   }
 
   private static String encode(String s) {
-    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
   /** {@code JSESSIONID=...} from a reply's Set-Cookie, or null. */
@@ -209,7 +212,7 @@ public final class HttpApi {
   }
 
   /** A response as the test needs it. */
-  public record Reply(int status, java.net.http.HttpHeaders headers, String body) {
+  public record Reply(int status, HttpHeaders headers, String body) {
 
     public JsonNode json() {
       return JSON.readTree(body);

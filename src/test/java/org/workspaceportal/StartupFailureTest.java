@@ -2,6 +2,7 @@ package org.workspaceportal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -52,7 +53,7 @@ class StartupFailureTest {
     }
   }
 
-  private static String read(Path log) throws java.io.IOException {
+  private static String read(Path log) throws IOException {
     return Files.exists(log) ? Files.readString(log) : "";
   }
 }

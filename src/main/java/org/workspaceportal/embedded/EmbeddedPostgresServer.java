@@ -20,6 +20,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -259,14 +262,11 @@ final class EmbeddedPostgresServer {
     }
     orphan.get().destroy();
     try {
-      orphan
-          .get()
-          .onExit()
-          .get(ORPHAN_STOP_WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+      orphan.get().onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while stopping the PostgreSQL a crashed portal left", e);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       orphan.get().destroyForcibly();
       throw new IOException(
           "the PostgreSQL a crashed portal left (pid " + pid + ") did not stop within 30 s", e);

@@ -1,10 +1,12 @@
 package org.workspaceportal.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.workspaceportal.testsupport.Pause.sleep;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -189,7 +191,7 @@ class HostRegistryTest {
     edit.remove("tlsCert");
     edit.remove("tlsKey");
     edit.put("cpus", 1);
-    edit.put("labels", java.util.List.of("rack=b"));
+    edit.put("labels", List.of("rack=b"));
     Reply updated = api.sendJson("PUT", "/api/v1/admin/hosts/" + id, admin, edit);
     assertThat(updated.status()).as("%s", updated).isEqualTo(200);
     assertThat(updated.json().path("offeredCpus").asInt()).isEqualTo(1);
@@ -324,14 +326,5 @@ class HostRegistryTest {
 
   private static String unique(String prefix) {
     return prefix + "-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -13,7 +13,9 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.mockito.Mockito;
 import org.springframework.boot.DefaultApplicationArguments;
+import org.workspaceportal.BeanValidation;
 
 class AdminBootstrapTest {
 
@@ -43,7 +45,7 @@ class AdminBootstrapTest {
     assertThat(created.getValue().username()).isEqualTo("admin");
     assertThat(created.getValue().role()).isEqualTo(Role.ADMIN);
     assertThat(created.getValue().password()).hasSizeGreaterThanOrEqualTo(20);
-    assertThat(org.workspaceportal.BeanValidation.violations(created.getValue())).isEmpty();
+    assertThat(BeanValidation.violations(created.getValue())).isEmpty();
   }
 
   @Test
@@ -54,7 +56,7 @@ class AdminBootstrapTest {
     new AdminBootstrap(identity, VALIDATOR, "admin", null).run(new DefaultApplicationArguments());
     new AdminBootstrap(identity, VALIDATOR, "admin", null).run(new DefaultApplicationArguments());
 
-    verify(identity, org.mockito.Mockito.times(2)).createUser(created.capture(), anyString());
+    verify(identity, Mockito.times(2)).createUser(created.capture(), anyString());
     assertThat(created.getAllValues().get(0).password())
         .isNotEqualTo(created.getAllValues().get(1).password());
   }

@@ -1,12 +1,18 @@
 package org.workspaceportal.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.workspaceportal.testsupport.ApiProblems.assertProblem;
 import static org.workspaceportal.workspace.WorkspaceFixtures.request;
 import static org.workspaceportal.workspace.WorkspaceFixtures.requestBody;
 import static org.workspaceportal.workspace.WorkspaceFixtures.uniqueName;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,8 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.workspaceportal.HttpApi;
 import org.workspaceportal.HttpApi.Auth;
 import org.workspaceportal.HttpApi.Reply;
@@ -27,6 +35,9 @@ import org.workspaceportal.host.HostService;
 import org.workspaceportal.identity.IdentityFixtures.Account;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
+import org.workspaceportal.workspace.lifetime.ExpirySetting;
+import org.workspaceportal.workspace.lifetime.ExpirySettings;
+import org.workspaceportal.workspace.lifetime.ExtensionService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,14 +60,14 @@ class ApiAuthorizationMatrixTest {
   @Autowired IdentityService identity;
   @Autowired ApiTokenService tokens;
   @Autowired WorkspaceService workspaces;
-  @Autowired org.workspaceportal.workspace.lifetime.ExtensionService extensions;
+  @Autowired ExtensionService extensions;
   @Autowired HostService hosts;
-  @Autowired org.workspaceportal.workspace.lifetime.ExpirySettings expirySettings;
+  @Autowired ExpirySettings expirySettings;
   @Autowired JdbcTemplate jdbc;
 
   @Autowired
-  @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
-  org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
 
   private HttpApi api;
   private Account owner;
@@ -73,7 +84,7 @@ class ApiAuthorizationMatrixTest {
   private UUID lastUnextended;
   private UUID lastHost;
   private String lastCreatedUsername;
-  private org.workspaceportal.workspace.lifetime.ExpirySetting lastExpirySetting;
+  private ExpirySetting lastExpirySetting;
 
   @BeforeAll
   void users() {
@@ -195,11 +206,7 @@ class ApiAuthorizationMatrixTest {
     lastUnextended = null;
     lastExtension =
         extensions
-            .request(
-                workspace,
-                java.time.Instant.now().plus(java.time.Duration.ofDays(3)),
-                "matrix",
-                owner.asUser())
+            .request(workspace, Instant.now().plus(Duration.ofDays(3)), "matrix", owner.asUser())
             .id();
     return workspace;
   }
@@ -266,7 +273,7 @@ class ApiAuthorizationMatrixTest {
               auth,
               Map.of(
                   "expiresAt",
-                  java.time.Instant.now().plus(java.time.Duration.ofDays(2)).toString(),
+                  Instant.now().plus(Duration.ofDays(2)).toString(),
                   "reason",
                   "matrix"));
       case "GET /api/v1/workspaces/{extended}/extension" ->
@@ -401,14 +408,6 @@ class ApiAuthorizationMatrixTest {
     }
   }
 
-  static void assertProblem(Reply reply, int status, String type) {
-    assertThat(reply.contentType()).startsWith("application/problem+json");
-    assertThat(reply.problemType()).isEqualTo(type);
-    assertThat(reply.json().path("status").asInt()).isEqualTo(status);
-    assertThat(reply.json().path("title").asString()).isNotBlank();
-    assertThat(reply.json().path("detail").asString()).isNotBlank();
-  }
-
   @ParameterizedTest(name = "{0}")
   @MethodSource("endpoints")
   void everyEndpointRefusesAnUnknownToken(String endpoint) {
@@ -512,7 +511,7 @@ class ApiAuthorizationMatrixTest {
   @Test
   void anExpiredTokenIsRefused() {
     NewApiToken token =
-        tokens.create(other.username(), "short-lived", java.time.Instant.now().plusSeconds(3600));
+        tokens.create(other.username(), "short-lived", Instant.now().plusSeconds(3600));
     assertThat(api.get("/api/v1/workspaces", Auth.bearer(token.token())).status()).isEqualTo(200);
 
     jdbc.update(
@@ -576,7 +575,7 @@ class ApiAuthorizationMatrixTest {
       assertThat(reply.status()).isEqualTo(401);
       assertThat(reply.headers().allValues("WWW-Authenticate"))
           .isNotEmpty()
-          .noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).contains("basic"));
+          .noneMatch(h -> h.toLowerCase(Locale.ROOT).contains("basic"));
     }
   }
 
@@ -641,7 +640,7 @@ class ApiAuthorizationMatrixTest {
   void theMatrixCoversEveryEndpointForEveryKindOfCaller() {
     assertThat(matrix().count()).isEqualTo(endpoints().count() * Actor.values().length);
     // every /api/v1 endpoint the portal serves, so that a new one cannot slip past the matrix
-    java.util.Set<String> served = new java.util.TreeSet<>();
+    Set<String> served = new TreeSet<>();
     mappings
         .getHandlerMethods()
         .keySet()

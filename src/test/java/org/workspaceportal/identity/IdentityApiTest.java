@@ -1,6 +1,7 @@
 package org.workspaceportal.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.workspaceportal.testsupport.ApiProblems.assertProblem;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,12 +64,6 @@ class IdentityApiTest {
     Reply reply = api.patch("/api/v1/admin/users/" + username, admin, patch);
     assertThat(reply.status()).as("%s", reply).isEqualTo(200);
     return reply;
-  }
-
-  private static void assertProblem(Reply reply, int status, String type) {
-    assertThat(reply.status()).as("%s", reply).isEqualTo(status);
-    assertThat(reply.contentType()).startsWith("application/problem+json");
-    assertThat(reply.problemType()).isEqualTo(type);
   }
 
   @Test

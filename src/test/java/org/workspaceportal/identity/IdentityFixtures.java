@@ -1,6 +1,9 @@
 package org.workspaceportal.identity;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.workspaceportal.HttpApi.Auth;
 import org.workspaceportal.PortalIntegrationTest;
@@ -18,6 +21,17 @@ public final class IdentityFixtures {
   /** A username valid for {@link NewUser}: {@code prefix-xxxxxxxx}. */
   public static String uniqueUsername(String prefix) {
     return prefix + "-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+  }
+
+  /**
+   * Creates a user with {@link #PASSWORD} whose quota leaves room for many workspaces (a hundred,
+   * with a thousand workers), for tests that request them by the dozen.
+   */
+  public static CurrentUser userWithRoom(IdentityService identity, String prefix) {
+    String username = uniqueUsername(prefix);
+    identity.createUser(new NewUser(username, PASSWORD, Role.USER), "test-fixture");
+    identity.setQuota(username, 100, 1000, "test-fixture");
+    return new CurrentUser(username, false);
   }
 
   /** Creates a user with {@link #PASSWORD} and a bearer token, directly through the services. */
@@ -50,18 +64,17 @@ public final class IdentityFixtures {
   public static UserAccount account(
       String username, Role role, boolean enabled, Integer maxWorkspaces, Integer maxWorkers) {
     return new UserAccount(
-        java.util.UUID.nameUUIDFromBytes(
-            username.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)),
         username,
         role,
         enabled,
         maxWorkspaces,
         maxWorkers,
-        java.time.Instant.parse("2026-01-01T09:00:00Z"));
+        Instant.parse("2026-01-01T09:00:00Z"));
   }
 
   /** A user as tests act with it. */
-  public record Account(String username, String password, String token, java.util.UUID tokenId) {
+  public record Account(String username, String password, String token, UUID tokenId) {
 
     public Auth bearer() {
       return Auth.bearer(token);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.workspaceportal.BeanValidation.invalidFields;
 import static org.workspaceportal.BeanValidation.violations;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -69,7 +70,7 @@ class NewUserValidationTest {
   @Test
   void aPasswordOf7CharactersIsTooShort() {
     assertThat(violations(new NewUser("alice", "1234567", Role.USER)))
-        .containsEntry("password", java.util.Set.of("must be 8 to 72 characters"));
+        .containsEntry("password", Set.of("must be 8 to 72 characters"));
   }
 
   @Test

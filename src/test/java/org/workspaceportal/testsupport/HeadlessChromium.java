@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -203,6 +204,18 @@ public final class HeadlessChromium
   }
 
   /**
+   * The HTTP status the current document was served with (after redirects): WebDriver has no word
+   * for it, the browser's Navigation Timing entry has. 0 when the browser does not say.
+   */
+  public int navigationStatus() {
+    Object status =
+        driver.executeScript(
+            "const n = performance.getEntriesByType('navigation')[0];"
+                + " return n && n.responseStatus ? n.responseStatus : 0;");
+    return ((Number) status).intValue();
+  }
+
+  /**
    * Clicks something that loads a new page (a link, a form's submit button) and waits for that
    * page.
    */
@@ -220,7 +233,7 @@ public final class HeadlessChromium
    * smooth, and a click mid-scroll misses).
    */
   public void click(WebElement element) {
-    ((org.openqa.selenium.JavascriptExecutor) driver)
+    ((JavascriptExecutor) driver)
         .executeScript(
             "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
     element.click();

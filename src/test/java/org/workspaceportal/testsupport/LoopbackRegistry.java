@@ -2,6 +2,7 @@ package org.workspaceportal.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -29,7 +30,7 @@ public final class LoopbackRegistry {
 
   private LoopbackRegistry() throws IOException {
     dir = Files.createTempDirectory("portal-registry-");
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
     Path config = dir.resolve("config.yml");
@@ -59,7 +60,7 @@ public final class LoopbackRegistry {
         throw new IllegalStateException(
             "docker-registry exited; see " + dir.resolve("registry.log"));
       }
-      sleep(100);
+      Pause.sleep(100);
     }
   }
 
@@ -135,15 +136,6 @@ public final class LoopbackRegistry {
       return true;
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

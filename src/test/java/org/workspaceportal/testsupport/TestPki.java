@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -24,8 +25,10 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemGenerationException;
 
 /**
  * A throw-away certificate authority for tests: a CA, certificates it signs for a TLS server on
@@ -130,10 +133,10 @@ public final class TestPki {
   }
 
   /** PKCS#8 ("BEGIN PRIVATE KEY"), which Go (dockerd) and Java both read. */
-  private static String pkcs8(java.security.PrivateKey key) {
+  private static String pkcs8(PrivateKey key) {
     try {
-      return pem(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null));
-    } catch (org.bouncycastle.util.io.pem.PemGenerationException e) {
+      return pem(new JcaPKCS8Generator(key, null));
+    } catch (PemGenerationException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -2,6 +2,7 @@ package org.workspaceportal.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -192,7 +193,7 @@ public final class TlsDockerEngine {
       if (!process.isAlive()) {
         throw new IllegalStateException("the second dockerd exited: " + log());
       }
-      sleep(200);
+      Pause.sleep(200);
     }
     if (!accepts()) {
       throw new IllegalStateException("the second dockerd did not listen in time: " + log());
@@ -265,17 +266,8 @@ public final class TlsDockerEngine {
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
-    }
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

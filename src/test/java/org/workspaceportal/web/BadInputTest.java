@@ -8,6 +8,7 @@ import static org.workspaceportal.workspace.WorkspaceFixtures.uniqueName;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -235,7 +236,7 @@ class BadInputTest {
                     "template",
                     WorkspaceFixtures.STORAGE_TEMPLATE,
                     "expiresAt",
-                    java.time.Instant.now().plusSeconds(86_400).toString()))
+                    Instant.now().plusSeconds(86_400).toString()))
             .json()
             .path("id")
             .asString();

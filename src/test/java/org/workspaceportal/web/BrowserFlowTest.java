@@ -3,9 +3,11 @@ package org.workspaceportal.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -13,15 +15,19 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
+import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.NewUser;
 import org.workspaceportal.identity.Role;
 import org.workspaceportal.testsupport.DockerCli;
 import org.workspaceportal.testsupport.HeadlessChromium;
+import org.workspaceportal.testsupport.Leftovers;
 import org.workspaceportal.testsupport.Requirement;
 import org.workspaceportal.testsupport.RequiresChromium;
 import org.workspaceportal.testsupport.TestAdmin;
+import org.workspaceportal.workspace.WorkspaceService;
 
 /**
  * The whole portal in a real browser: a user requests a workspace, an admin approves it, the user
@@ -42,12 +48,12 @@ class BrowserFlowTest {
   @RegisterExtension final HeadlessChromium browser = HeadlessChromium.withWindow(1280, 900);
 
   private final IdentityService identity;
-  private final org.workspaceportal.workspace.WorkspaceService workspaces;
+  private final WorkspaceService workspaces;
   private final String baseUrl;
 
   BrowserFlowTest(
       @Autowired IdentityService identity,
-      @Autowired org.workspaceportal.workspace.WorkspaceService workspaces,
+      @Autowired WorkspaceService workspaces,
       @LocalServerPort int port) {
     this.identity = identity;
     this.workspaces = workspaces;
@@ -57,17 +63,17 @@ class BrowserFlowTest {
   /** Whoever this test signed up: their workspaces' containers are removed after the test. */
   private String user;
 
-  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
   /** A run that stopped half-way leaves no container, lease or live workspace behind. */
-  @org.junit.jupiter.api.AfterEach
+  @AfterEach
   void leaveNoContainersBehind() {
     if (user == null) {
       return;
     }
     workspaces
-        .list(new org.workspaceportal.identity.CurrentUser(user, false), null, null)
-        .forEach(w -> org.workspaceportal.testsupport.Leftovers.remove(jdbc, w.id()));
+        .list(new CurrentUser(user, false), null, null)
+        .forEach(w -> Leftovers.remove(jdbc, w.id()));
   }
 
   @Test
@@ -139,7 +145,7 @@ class BrowserFlowTest {
     // Without a reload, the page follows provisioning until READY: storage, then a Spark cluster.
     browser
         .await()
-        .withTimeout(java.time.Duration.ofMinutes(5))
+        .withTimeout(Duration.ofMinutes(5))
         .until(d -> "READY".equals(statusOnDetailPage()));
     if (find("#progress").getDomAttribute("open") == null) {
       browser.click(find("#progress summary")); // folded away once every step is done
@@ -169,7 +175,7 @@ class BrowserFlowTest {
     browser.clickAndWaitForNewPage(find("#confirm-delete"));
     browser
         .await()
-        .withTimeout(java.time.Duration.ofMinutes(2))
+        .withTimeout(Duration.ofMinutes(2))
         .until(d -> "DELETED".equals(statusOnDetailPage()));
 
     browser.open(baseUrl + "/workspaces");

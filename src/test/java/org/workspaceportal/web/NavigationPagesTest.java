@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.test.web.servlet.MockMvc;
@@ -17,6 +19,7 @@ import org.workspaceportal.PageSliceTest;
 import org.workspaceportal.audit.AuditService;
 import org.workspaceportal.identity.RealSecurityTestConfiguration;
 import org.workspaceportal.workspace.WorkspaceService;
+import org.workspaceportal.workspace.lifetime.ExtensionService;
 
 /** The navigation shows where one is, and admins how many requests wait for them. */
 @PageSliceTest
@@ -24,7 +27,7 @@ class NavigationPagesTest {
 
   @Autowired MockMvc mvc;
   @Autowired WorkspaceService workspaces;
-  @Autowired org.workspaceportal.workspace.lifetime.ExtensionService extensions;
+  @Autowired ExtensionService extensions;
   @Autowired AuditService audit;
 
   private static RequestPostProcessor root() {
@@ -45,10 +48,7 @@ class NavigationPagesTest {
     "/admin/hosts, nav-hosts"
   })
   void theCurrentPageIsHighlightedInTheNavigation(String path, String id) throws Exception {
-    when(audit.search(
-            org.mockito.ArgumentMatchers.any(),
-            org.mockito.ArgumentMatchers.anyInt(),
-            org.mockito.ArgumentMatchers.anyInt()))
+    when(audit.search(ArgumentMatchers.any(), ArgumentMatchers.anyInt(), ArgumentMatchers.anyInt()))
         .thenReturn(new PageImpl<>(List.of()));
 
     String html = page(path, root());
@@ -96,6 +96,6 @@ class NavigationPagesTest {
     String html = page("/workspaces", user(RealSecurityTestConfiguration.USER).roles("USER"));
 
     assertThat(html).doesNotContain("nav-approvals", "nav-admin", "pending-count");
-    org.mockito.Mockito.verify(workspaces, org.mockito.Mockito.never()).pendingCount();
+    Mockito.verify(workspaces, Mockito.never()).pendingCount();
   }
 }

@@ -52,7 +52,7 @@ import org.workspaceportal.workspace.template.TemplateView;
  * The pages as people use them, in headless Chromium at a laptop's and a phone's size. Storage-only
  * workspaces ({@link WorkspaceFixtures#STORAGE_TEMPLATE}) reach READY in seconds without a Docker
  * engine, so these tests need none. Every page is saved at both sizes in {@code target/screenshots}
- * for a reviewer to look at.
+ * for a reviewer to look at, after checking at each size that it is the page it should be.
  */
 @RequiresChromium
 @PortalIntegrationTest
@@ -63,6 +63,9 @@ class PagesInABrowserTest {
   private static final int PHONE_WIDTH = 390;
   private static final int PHONE_HEIGHT = 844;
   private static final String PASSWORD = "pages-browser-pw";
+
+  /** How the portal's error page (error.html) titles itself, whatever went wrong. */
+  private static final String ERROR_PAGE_TITLE = "Problem · Workspace Portal";
 
   @RegisterExtension
   final HeadlessChromium browser = HeadlessChromium.withWindow(LAPTOP_WIDTH, LAPTOP_HEIGHT);
@@ -271,39 +274,78 @@ class PagesInABrowserTest {
     tokens.create(user, "nightly export to the data lake", null);
     tokens.revoke(user, tokens.create(user, "old notebook", null).id());
 
+    Page login = Page.ok("login", "/login", "Sign in", "#sign-in");
     List<Page> userPages =
         List.of(
-            new Page("my-workspaces", "/workspaces"),
-            new Page("request-form", "/workspaces/new"),
-            new Page("request-again", "/workspaces/new?from=" + rejected.id()),
-            new Page("workspace-ready", "/workspaces/" + ready.id()),
-            new Page("workspace-pending", "/workspaces/" + pending.id()),
-            new Page("workspace-rejected", "/workspaces/" + rejected.id()),
-            new Page("delete", "/workspaces/" + ready.id() + "/delete"),
-            new Page("withdraw", "/workspaces/" + pending.id() + "/delete"),
-            new Page("tokens", "/tokens"),
-            new Page("not-found", "/workspaces/" + UUID.randomUUID()));
+            Page.ok("my-workspaces", "/workspaces", "My workspaces", named("#workspaces", ready)),
+            Page.ok("request-form", "/workspaces/new", "Request a workspace", "#request-form"),
+            Page.ok(
+                "request-again",
+                "/workspaces/new?from=" + rejected.id(),
+                "Request a workspace",
+                "#request-again-note ~ #request-form #name[value='" + rejected.name() + "']"),
+            Page.ok(
+                "workspace-ready",
+                "/workspaces/" + ready.id(),
+                ready.name(),
+                "#live[data-status='READY'] #storage"),
+            Page.ok(
+                "workspace-pending",
+                "/workspaces/" + pending.id(),
+                pending.name(),
+                "#live[data-status='PENDING_APPROVAL']"),
+            Page.ok(
+                "workspace-rejected",
+                "/workspaces/" + rejected.id(),
+                rejected.name(),
+                "#live[data-status='REJECTED'] #request-again"),
+            Page.ok(
+                "delete",
+                "/workspaces/" + ready.id() + "/delete",
+                "Delete " + ready.name() + "?",
+                "#confirm-delete"),
+            Page.ok(
+                "withdraw",
+                "/workspaces/" + pending.id() + "/delete",
+                "Withdraw the request for " + pending.name() + "?",
+                "#confirm-delete"),
+            Page.ok("tokens", "/tokens", "API tokens", "#tokens tr[data-token='laptop script']"),
+            new Page(
+                "not-found", "/workspaces/" + UUID.randomUUID(), 404, "Not found", "main .lead"));
     List<Page> adminPages =
         List.of(
-            new Page("approvals", "/admin/approvals"),
-            new Page("workspace-pending-admin", "/workspaces/" + pending.id()),
-            new Page("all-workspaces", "/admin/workspaces"),
-            new Page("hosts", "/admin/hosts"),
-            new Page("host-form", "/admin/hosts/new"),
-            new Page("templates", "/admin/templates"),
-            new Page("template-form", "/admin/templates/new"),
-            new Page(
+            Page.ok(
+                "approvals",
+                "/admin/approvals",
+                "Requests waiting for approval",
+                ".card[data-name='" + pending.name() + "']"),
+            Page.ok(
+                "workspace-pending-admin",
+                "/workspaces/" + pending.id(),
+                pending.name(),
+                "#live[data-status='PENDING_APPROVAL']"),
+            Page.ok("all-workspaces", "/admin/workspaces", "All workspaces", "#expiry-setting"),
+            Page.ok("hosts", "/admin/hosts", "Docker hosts", "#register-host"),
+            Page.ok("host-form", "/admin/hosts/new", "Register a Docker host", "#host-form"),
+            Page.ok(
+                "templates",
+                "/admin/templates",
+                "Workspace templates",
+                "#templates tr[data-template='" + WorkspaceFixtures.DEFAULT_TEMPLATE + "']"),
+            Page.ok("template-form", "/admin/templates/new", "New template", "#poolSize"),
+            Page.ok(
                 "template-edit",
-                "/admin/templates/" + WorkspaceFixtures.DEFAULT_TEMPLATE_ID + "/edit"),
-            new Page("users", "/admin/users"),
-            new Page("audit", "/admin/audit"));
+                "/admin/templates/" + WorkspaceFixtures.DEFAULT_TEMPLATE_ID + "/edit",
+                "Edit template " + WorkspaceFixtures.DEFAULT_TEMPLATE,
+                "#poolSize"),
+            Page.ok("users", "/admin/users", "Users", "#users tr[data-username='" + user + "']"),
+            Page.ok("audit", "/admin/audit", "Audit trail", "#audit"));
     for (boolean phone : List.of(false, true)) {
       if (phone) {
         browser.resizeViewport(PHONE_WIDTH, PHONE_HEIGHT);
       }
       String size = phone ? "phone" : "laptop";
-      browser.open(baseUrl + "/login");
-      browser.fullPageScreenshot("page-login-" + size);
+      shoot(login, size, phone);
       signIn(user);
       for (Page page : userPages) {
         shoot(page, size, phone);
@@ -528,15 +570,51 @@ class PagesInABrowserTest {
         .isEqualTo(WorkspaceStatus.READY);
   }
 
-  /** A page to look at: the name of its screenshot and its address. */
-  private record Page(String name, String path) {}
+  /**
+   * A page to look at: the name of its screenshot, its address, and what shows that this page and
+   * no other rendered: the HTTP status its address answered with, how its heading starts, and an
+   * element (CSS) that only it has, shown.
+   */
+  private record Page(String name, String path, int status, String heading, String marker) {
 
+    static Page ok(String name, String path, String heading, String marker) {
+      return new Page(name, path, 200, heading, marker);
+    }
+  }
+
+  /**
+   * Opens the page, checks it is what it should be, and saves it; on a phone, also checks that
+   * nothing on it sticks out sideways. A screenshot alone proves nothing: an error page, a login
+   * page after a lost session or another workspace's page would be saved as happily.
+   */
   private void shoot(Page page, String size, boolean phone) {
     browser.open(baseUrl + page.path());
+    String where = page.path() + " at a " + size + "'s width";
+    assertThat(browser.navigationStatus()).as("HTTP status of %s", where).isEqualTo(page.status());
+    assertThat(path()).as("%s was not redirected", where).isEqualTo(pathOf(page.path()));
+    assertThat(browser.driver().getTitle())
+        .as("%s is %s error page", where, page.status() >= 400 ? "an" : "no")
+        .matches(
+            title -> title.startsWith(ERROR_PAGE_TITLE) == (page.status() >= 400),
+            "starts with '" + ERROR_PAGE_TITLE + "' only on an error page");
+    assertThat(text("main h1")).as("heading of %s", where).startsWith(page.heading());
+    assertThat(browser.driver().findElements(By.cssSelector(page.marker())))
+        .as("%s shows %s", where, page.marker())
+        .isNotEmpty()
+        .allMatch(WebElement::isDisplayed, "shown");
     browser.fullPageScreenshot("page-" + page.name() + "-" + size);
     if (phone) {
       assertThat(browser.whatSticksOutSideways()).as("%s on a phone", page.path()).isEmpty();
     }
+  }
+
+  /** The CSS selector of {@code list}'s row of the workspace, by its link. */
+  private static String named(String list, WorkspaceView ws) {
+    return list + " tr[data-name='" + ws.name() + "'] a[href='/workspaces/" + ws.id() + "']";
+  }
+
+  private static String pathOf(String pathAndQuery) {
+    return URI.create(pathAndQuery).getPath();
   }
 
   /** Opens a page at the current size, saves it, and checks that nothing sticks out. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +21,7 @@ import org.workspaceportal.identity.Role;
 import org.workspaceportal.storage.Retention;
 import org.workspaceportal.testsupport.DockerCli;
 import org.workspaceportal.testsupport.Leftovers;
+import org.workspaceportal.testsupport.Pause;
 import org.workspaceportal.testsupport.Requirement;
 import org.workspaceportal.workspace.engine.StepKind;
 import org.workspaceportal.workspace.template.TemplateForm;
@@ -205,11 +205,7 @@ public final class LiveWorkspaces {
 
   /** Waits up to {@code timeout} for the condition, checking twice a second. */
   public static void awaitTrue(BooleanSupplier condition, String what, Duration timeout) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
-      sleep(500);
-    }
-    assertThat(condition.getAsBoolean()).as(what).isTrue();
+    Pause.until(condition, what, timeout, Duration.ofMillis(500));
   }
 
   /**
@@ -320,14 +316,5 @@ public final class LiveWorkspaces {
           "test");
     }
     return name;
-  }
-
-  public static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,12 +1,14 @@
 package org.workspaceportal.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.workspaceportal.testsupport.ApiProblems.assertProblem;
 import static org.workspaceportal.workspace.WorkspaceFixtures.APPROVED_OR_LATER;
 import static org.workspaceportal.workspace.WorkspaceFixtures.requestBody;
 import static org.workspaceportal.workspace.WorkspaceFixtures.uniqueName;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -95,12 +97,6 @@ class WorkspaceApiFlowTest {
     Reply reply = api.patch("/api/v1/admin/users/" + username, admin, patch);
     assertThat(reply.status()).as("%s", reply).isEqualTo(200);
     return reply;
-  }
-
-  private static void assertProblem(Reply reply, int status, String type) {
-    assertThat(reply.status()).as("%s", reply).isEqualTo(status);
-    assertThat(reply.contentType()).startsWith("application/problem+json");
-    assertThat(reply.problemType()).isEqualTo(type);
   }
 
   @Test
@@ -468,8 +464,7 @@ class WorkspaceApiFlowTest {
   @Test
   void optionalFieldsAreTakenAsGiven() {
     Auth user = newUserWithToken("fields");
-    Instant expires =
-        Instant.now().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    Instant expires = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
     Map<String, Object> body = new LinkedHashMap<>(requestBody(uniqueName(), 4));
     body.put("template", WorkspaceFixtures.DEFAULT_TEMPLATE);
     body.put("datahub", true);

@@ -2,6 +2,7 @@ package org.workspaceportal.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -15,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.storage.Retention;
+import org.workspaceportal.testsupport.Pause;
 import org.workspaceportal.workspace.lifetime.ExpiryProperties;
 import org.workspaceportal.workspace.lifetime.ExpiryRules;
 import org.workspaceportal.workspace.template.TemplateService;
@@ -227,17 +229,14 @@ public final class WorkspaceFixtures {
   }
 
   /** The expiry rules with the default settings (24 h warning, 14 days kept) on this clock. */
-  public static ExpiryRules expiryRules(java.time.Clock clock) {
-    return expiryRules(clock, java.time.Duration.ofDays(14));
+  public static ExpiryRules expiryRules(Clock clock) {
+    return expiryRules(clock, Duration.ofDays(14));
   }
 
   /** The expiry rules with a 24 h warning that keep an expired workspace for {@code keep}. */
-  public static ExpiryRules expiryRules(java.time.Clock clock, java.time.Duration keep) {
+  public static ExpiryRules expiryRules(Clock clock, Duration keep) {
     return new ExpiryRules(
-        new ExpiryProperties(
-            java.time.Duration.ofHours(24),
-            java.time.Duration.ofDays(14),
-            java.time.Duration.ofMinutes(1)),
+        new ExpiryProperties(Duration.ofHours(24), Duration.ofDays(14), Duration.ofMinutes(1)),
         () -> keep,
         () -> keep,
         clock);
@@ -258,12 +257,7 @@ public final class WorkspaceFixtures {
     Instant deadline = Instant.now().plus(timeout);
     WorkspaceView ws = workspaces.get(id, who);
     while (!condition.test(ws) && Instant.now().isBefore(deadline)) {
-      try {
-        Thread.sleep(every.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      Pause.sleep(every.toMillis());
       ws = workspaces.get(id, who);
     }
     assertThat(condition.test(ws))

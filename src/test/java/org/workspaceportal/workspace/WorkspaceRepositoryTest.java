@@ -9,6 +9,8 @@ import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.workspaceportal.PostgresJpaTest;
 import org.workspaceportal.identity.IdentityFixtures;
 import org.workspaceportal.storage.Retention;
@@ -22,7 +24,7 @@ class WorkspaceRepositoryTest {
 
   @Autowired WorkspaceRepository workspaces;
   @Autowired TransitionRepository transitions;
-  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
   private final String owner = IdentityFixtures.uniqueUsername("repo");
 
@@ -147,6 +149,6 @@ class WorkspaceRepositoryTest {
     jdbc.update("update workspaces set version = version + 1 where id = ?", w.id());
 
     assertThatThrownBy(() -> move(w, WorkspaceStatus.APPROVED))
-        .isInstanceOf(org.springframework.orm.ObjectOptimisticLockingFailureException.class);
+        .isInstanceOf(ObjectOptimisticLockingFailureException.class);
   }
 }

@@ -5,6 +5,7 @@ import static org.workspaceportal.BeanValidation.invalidFields;
 import static org.workspaceportal.BeanValidation.violations;
 
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -107,7 +108,7 @@ class WorkspaceRequestValidationTest {
   void aDescriptionOf2001CharactersIsRefused() {
     assertThat(violations(withDescription("x".repeat(2001))))
         .containsOnlyKeys("description")
-        .containsEntry("description", java.util.Set.of("must be at most 2000 characters"));
+        .containsEntry("description", Set.of("must be at most 2000 characters"));
   }
 
   @Test
@@ -129,8 +130,7 @@ class WorkspaceRequestValidationTest {
 
   @Test
   void zeroWorkersAreRefused() {
-    assertThat(violations(withWorkers(0)))
-        .containsEntry("workers", java.util.Set.of("must be at least 1"));
+    assertThat(violations(withWorkers(0))).containsEntry("workers", Set.of("must be at least 1"));
   }
 
   @Test
@@ -140,8 +140,7 @@ class WorkspaceRequestValidationTest {
 
   @Test
   void sixtyFiveWorkersAreRefused() {
-    assertThat(violations(withWorkers(65)))
-        .containsEntry("workers", java.util.Set.of("must be at most 64"));
+    assertThat(violations(withWorkers(65))).containsEntry("workers", Set.of("must be at most 64"));
   }
 
   @Test

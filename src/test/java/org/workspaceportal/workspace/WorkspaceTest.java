@@ -20,10 +20,10 @@ class WorkspaceTest {
 
   /** Every ordered pair of statuses with whether the lifecycle allows it: the entity must agree. */
   static Stream<Arguments> allPairs() {
-    return java.util.Arrays.stream(WorkspaceStatus.values())
+    return Arrays.stream(WorkspaceStatus.values())
         .flatMap(
             from ->
-                java.util.Arrays.stream(WorkspaceStatus.values())
+                Arrays.stream(WorkspaceStatus.values())
                     .map(to -> Arguments.of(from, to, from.canMoveTo(to))));
   }
 

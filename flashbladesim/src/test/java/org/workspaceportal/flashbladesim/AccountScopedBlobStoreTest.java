@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jclouds.blobstore.BlobStore;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class AccountScopedBlobStoreTest {
         Stream.of(AccountScopedBlobStore.class, ContainerGuardingBlobStore.class)
             .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
             .map(AccountScopedBlobStoreTest::signature)
-            .collect(java.util.stream.Collectors.toSet());
+            .collect(Collectors.toSet());
 
     // a jclouds upgrade that adds a container call must not silently open another account's data
     assertThat(BlobStore.class.getMethods())

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.cert.CertPathBuilderException;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class ManagementApiTest {
 
     assertThatThrownBy(() -> untrusting.send(request, HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(SSLHandshakeException.class)
-        .hasRootCauseInstanceOf(java.security.cert.CertPathBuilderException.class);
+        .hasRootCauseInstanceOf(CertPathBuilderException.class);
   }
 
   @Test

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.workspaceportal.flashbladesim.SimulatorFixtures.accountBody;
 import static org.workspaceportal.flashbladesim.SimulatorFixtures.unique;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class ObjectStoreApiTest {
@@ -31,7 +37,7 @@ class ObjectStoreApiTest {
     assertThat(simulator.users())
         .contains(
             new SimulatedUser(
-                tenant.user(), tenant.account(), true, java.util.List.of(tenant.accessKeyId())));
+                tenant.user(), tenant.account(), true, List.of(tenant.accessKeyId())));
     assertThat(simulator.buckets())
         .contains(new SimulatedBucket(tenant.bucket(), tenant.account(), false));
   }
@@ -44,7 +50,7 @@ class ObjectStoreApiTest {
     var user = api.post("/object-store-users?names=" + tenant.user(), null);
     var bucket = api.post("/buckets?names=" + tenant.bucket(), accountBody(tenant.account()));
 
-    for (var reply : java.util.List.of(account, user, bucket)) {
+    for (var reply : List.of(account, user, bucket)) {
       assertThat(reply.status()).isEqualTo(400);
       assertThat(reply.firstError()).endsWith("already exists.");
     }
@@ -66,15 +72,15 @@ class ObjectStoreApiTest {
   @Test
   void concurrentCreatesOfOneNameLetExactlyOneWin() throws Exception {
     String account = unique("race");
-    java.util.concurrent.Callable<Integer> create =
+    Callable<Integer> create =
         () ->
             SimulatorFixtures.loggedIn(simulator)
                 .post("/object-store-accounts?names=" + account, null)
                 .status();
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    var pool = Executors.newFixedThreadPool(8);
     try {
-      var statuses = new java.util.ArrayList<Integer>();
-      for (var reply : pool.invokeAll(java.util.Collections.nCopies(8, create))) {
+      var statuses = new ArrayList<Integer>();
+      for (var reply : pool.invokeAll(Collections.nCopies(8, create))) {
         statuses.add(reply.get());
       }
 
@@ -87,7 +93,7 @@ class ObjectStoreApiTest {
   @Test
   void aMalformedQueryIs400() {
     // the JDK client refuses to send such a URI, so the parser is asked directly
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApiRequest.parseQuery("names=%zz"))
+    Assertions.assertThatThrownBy(() -> ApiRequest.parseQuery("names=%zz"))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
   }
 

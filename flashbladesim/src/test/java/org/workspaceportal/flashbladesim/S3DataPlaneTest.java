@@ -3,7 +3,12 @@ package org.workspaceportal.flashbladesim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -19,7 +24,7 @@ class S3DataPlaneTest {
 
   private final FlashBladeSimulator simulator = SimulatorFixtures.shared();
   private final SimulatorClient api = SimulatorFixtures.loggedIn(simulator);
-  private final java.util.List<S3Client> clients = new java.util.ArrayList<>();
+  private final List<S3Client> clients = new ArrayList<>();
 
   @AfterEach
   void closeClients() {
@@ -232,14 +237,13 @@ class S3DataPlaneTest {
   void anonymousRequestsAreDenied() throws Exception {
     var tenant = SimulatorFixtures.tenant(api);
     put(s3(tenant), tenant.bucket(), "public?.txt", "no");
-    var http = java.net.http.HttpClient.newHttpClient();
+    var http = HttpClient.newHttpClient();
 
     var response =
         http.send(
-            java.net.http.HttpRequest.newBuilder(
-                    simulator.s3Endpoint().resolve("/" + tenant.bucket() + "/"))
+            HttpRequest.newBuilder(simulator.s3Endpoint().resolve("/" + tenant.bucket() + "/"))
                 .build(),
-            java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(response.body()).contains("AccessDenied");
@@ -254,7 +258,7 @@ class S3DataPlaneTest {
 
     String uploadId =
         s3.createMultipartUpload(b -> b.bucket(tenant.bucket()).key("big.bin")).uploadId();
-    var etags = new java.util.ArrayList<CompletedPart>();
+    var etags = new ArrayList<CompletedPart>();
     for (int number = 1; number <= 2; number++) {
       int n = number;
       String etag =

@@ -12,11 +12,13 @@ import java.security.MessageDigest;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
@@ -353,9 +355,7 @@ class S3MalformedRequestTest {
     canonical.forEach((k, v) -> canonicalHeaders.append(k).append(':').append(v).append('\n'));
     String signedHeaders = String.join(";", canonical.keySet());
     String canonicalQuery =
-        query.isEmpty()
-            ? ""
-            : String.join("&", new java.util.TreeSet<>(java.util.Arrays.asList(query.split("&"))));
+        query.isEmpty() ? "" : String.join("&", new TreeSet<>(Arrays.asList(query.split("&"))));
     String date = headers.getOrDefault("x-amz-date", amzDate());
     String day = (date.matches("\\d{8}T.*") ? date : amzDate()).substring(0, 8);
     String scope = day + "/us-east-1/s3/aws4_request";

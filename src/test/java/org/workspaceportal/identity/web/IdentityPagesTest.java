@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,6 +37,8 @@ import org.workspaceportal.identity.NewUser;
 import org.workspaceportal.identity.RealSecurityTestConfiguration;
 import org.workspaceportal.identity.Role;
 import org.workspaceportal.identity.UsernameTakenException;
+import org.workspaceportal.workspace.WorkspaceService;
+import org.workspaceportal.workspace.quota.QuotaLimits;
 
 /** The admin's users page and everyone's "my tokens" page. */
 @PageSliceTest
@@ -48,7 +51,7 @@ class IdentityPagesTest {
   @Autowired MockMvc mvc;
   @Autowired IdentityService identity;
   @Autowired ApiTokenService tokens;
-  @Autowired org.workspaceportal.workspace.WorkspaceService workspaces;
+  @Autowired WorkspaceService workspaces;
 
   private static RequestPostProcessor alice() {
     return user(ALICE).roles("USER");
@@ -355,7 +358,7 @@ class IdentityPagesTest {
   @Test
   void revokingSomeoneElsesTokenShowsANotFoundPage() throws Exception {
     UUID id = UUID.randomUUID();
-    org.mockito.Mockito.doThrow(new NotFoundException("Token")).when(tokens).revoke(ALICE, id);
+    Mockito.doThrow(new NotFoundException("Token")).when(tokens).revoke(ALICE, id);
 
     MockHttpServletResponse response =
         mvc.perform(post("/tokens/" + id + "/revoke").with(alice()).with(csrf()))
@@ -369,8 +372,7 @@ class IdentityPagesTest {
   void theQuotaOverridesShowTheDefaultsTheyReplace() throws Exception {
     when(identity.listUsers())
         .thenReturn(List.of(IdentityFixtures.account("bob", Role.USER, true, null, 12)));
-    when(workspaces.defaultLimits())
-        .thenReturn(new org.workspaceportal.workspace.quota.QuotaLimits(5, 16));
+    when(workspaces.defaultLimits()).thenReturn(new QuotaLimits(5, 16));
 
     String html =
         mvc.perform(get("/admin/users").with(root()))

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -15,8 +17,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 
 class FlashBladePropertiesTest {
 
-  private static final jakarta.validation.ValidatorFactory factory =
-      Validation.buildDefaultValidatorFactory();
+  private static final ValidatorFactory factory = Validation.buildDefaultValidatorFactory();
   private final Validator validator = factory.getValidator();
 
   @AfterAll
@@ -79,7 +80,7 @@ class FlashBladePropertiesTest {
   private Set<String> messages(FlashBladeProperties properties) {
     return validator.validate(properties).stream()
         .map(ConstraintViolation::getMessage)
-        .collect(java.util.stream.Collectors.toSet());
+        .collect(Collectors.toSet());
   }
 
   private static FlashBladeProperties bind(Map<String, String> values) {

@@ -3,6 +3,7 @@ package org.workspaceportal.workspace.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.compute.ClusterProbe;
 import org.workspaceportal.compute.SparkContainers;
+import org.workspaceportal.flashbladesim.FlashBladeSimulator;
 import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.HostStatus;
 import org.workspaceportal.host.HostView;
@@ -56,7 +58,7 @@ class ClusterProvisioningTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ClusterLogs logs;
   @Autowired TemplateService templates;
-  @Autowired org.workspaceportal.flashbladesim.FlashBladeSimulator sim;
+  @Autowired FlashBladeSimulator sim;
 
   private LiveWorkspaces live;
   private CurrentUser owner;
@@ -478,9 +480,7 @@ class ClusterProvisioningTest {
             "exec", SparkContainers.name(ws.id(), "worker-1"), "cat", "/datahub/hello.txt");
     assertThat(read.output()).contains("shared-by-nfs");
     String fileSystem = "ws-" + ws.id().toString().replace("-", "").substring(0, 12) + "-datahub";
-    assertThat(
-            java.nio.file.Files.readString(
-                sim.fileSystemRoot().resolve(fileSystem).resolve("hello.txt")))
+    assertThat(Files.readString(sim.fileSystemRoot().resolve(fileSystem).resolve("hello.txt")))
         .as("the file is on the (simulated) array's file system")
         .contains("shared-by-nfs");
 

@@ -1,6 +1,7 @@
 package org.workspaceportal.workspace.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.workspaceportal.testsupport.Pause.sleep;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -114,15 +115,6 @@ class ExampleNotebooksCopyTest {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
-    }
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

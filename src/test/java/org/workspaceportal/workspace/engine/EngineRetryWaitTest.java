@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The wait between two attempts of a step: the engine is the one retry layer. */
@@ -35,10 +36,7 @@ class EngineRetryWaitTest {
   @Test
   void theJitterSpreadsWaitsSoThatManyWorkspacesDoNotComeBackInStep() {
     long distinct =
-        java.util.stream.IntStream.range(0, 50)
-            .mapToObj(i -> engine.retryWait(4, null, random))
-            .distinct()
-            .count();
+        IntStream.range(0, 50).mapToObj(i -> engine.retryWait(4, null, random)).distinct().count();
     assertThat(distinct).isGreaterThan(10);
   }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -138,8 +139,7 @@ class EngineWaitTest {
     return ws.steps().stream().filter(s -> s.kind() == kind).findFirst().orElseThrow();
   }
 
-  private WorkspaceView awaitUntil(
-      UUID id, java.util.function.Predicate<WorkspaceView> condition, Duration timeout) {
+  private WorkspaceView awaitUntil(UUID id, Predicate<WorkspaceView> condition, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     WorkspaceView ws = workspaces.get(id, ADMIN);
     while (!condition.test(ws) && Instant.now().isBefore(deadline)) {

@@ -2,10 +2,8 @@ package org.workspaceportal.workspace.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.workspaceportal.testsupport.Pause.sleep;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.SchedulerName;
-import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,13 +22,13 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
+import org.workspaceportal.common.NotFoundException;
 import org.workspaceportal.flashbladesim.FaultInjector;
 import org.workspaceportal.flashbladesim.FlashBladeSimulator;
 import org.workspaceportal.flashbladesim.SimulatedBucket;
 import org.workspaceportal.identity.CurrentUser;
+import org.workspaceportal.identity.IdentityFixtures;
 import org.workspaceportal.identity.IdentityService;
-import org.workspaceportal.identity.NewUser;
-import org.workspaceportal.identity.Role;
 import org.workspaceportal.scheduling.JobScheduler;
 import org.workspaceportal.storage.Retention;
 import org.workspaceportal.workspace.DeletionRetryRequiredException;
@@ -71,8 +68,6 @@ class ProvisioningEngineTest {
   @Autowired IdentityService identity;
   @Autowired FlashBladeSimulator sim;
   @Autowired JdbcTemplate jdbc;
-  @Autowired WorkspaceJob job;
-  @Autowired DataSource dataSource;
   @Autowired MeterRegistry meters;
   @Autowired JobScheduler scheduler;
 
@@ -80,10 +75,7 @@ class ProvisioningEngineTest {
 
   @BeforeEach
   void newOwner() {
-    String name = "eng" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
-    identity.createUser(new NewUser(name, "password-123", Role.USER), "test");
-    identity.setQuota(name, 100, 1000, "test");
-    owner = new CurrentUser(name, false);
+    owner = IdentityFixtures.userWithRoom(identity, "eng");
   }
 
   @AfterEach
@@ -138,7 +130,7 @@ class ProvisioningEngineTest {
     awaitStatus(ws.id(), WorkspaceStatus.READY);
 
     assertThatThrownBy(() -> credentials.reveal(ws.id(), ADMIN, "test"))
-        .isInstanceOf(org.workspaceportal.common.NotFoundException.class);
+        .isInstanceOf(NotFoundException.class);
     assertThat(credentials.storageInfo(ws.id(), ADMIN))
         .get()
         .satisfies(info -> assertThat(info.secretAvailable()).isTrue());
@@ -272,11 +264,10 @@ class ProvisioningEngineTest {
   @Test
   void aJobWhoseInstanceDiedIsResumedWithoutDuplicatingAnything() {
     // The state a crash leaves: account, user and key recorded; the bucket created on the array but
-    // its
-    // step still RUNNING; the job claimed by an instance that stopped sending heartbeats.
+    // its step still RUNNING; the job claimed by an instance that stopped sending heartbeats.
     WorkspaceView ws = approve(request("crash", Retention.ERADICATE, false));
-    WorkspaceView ready = awaitStatus(ws.id(), WorkspaceStatus.READY);
-    String bucket = credentials.reveal(ws.id(), owner, "test").bucket();
+    awaitStatus(ws.id(), WorkspaceStatus.READY);
+    WorkspaceCredentials before = credentials.reveal(ws.id(), owner, "test");
     jdbc.update("update workspaces set status = 'PROVISIONING' where id = ?", ws.id());
     jdbc.update(
         "update workspace_steps set status = 'RUNNING', finished_at = null where workspace_id = ? and kind in ('BUCKET', 'VERIFY')",
@@ -290,15 +281,44 @@ class ProvisioningEngineTest {
             + " values ('workspace-job', ?, null, now() - interval '1 hour', true, 'dead-instance', now() - interval '1 hour', 1)",
         ws.id().toString());
 
-    WorkspaceView resumed = awaitStatus(ws.id(), WorkspaceStatus.READY, Duration.ofSeconds(90));
-    assertThat(ready.status()).isEqualTo(WorkspaceStatus.READY);
-    assertThat(sim.callCount("POST", "buckets")).isZero();
-    assertThat(sim.callCount("POST", "object-store-access-keys")).isZero();
-    assertThat(sim.buckets()).filteredOn(b -> b.name().equals(bucket)).hasSize(1);
+    awaitStatus(ws.id(), WorkspaceStatus.READY, Duration.ofSeconds(90));
+    // What the resume left, read afresh once the resumed job has ended (so nothing of it is still
+    // on its way): not the view from before the crash, nor the one that first showed READY again.
+    awaitJobGone(ws.id());
+    WorkspaceView resumed = workspaces.get(ws.id(), ADMIN);
+    assertThat(resumed.status()).isEqualTo(WorkspaceStatus.READY);
+    assertThat(resumed.steps()).extracting(StepView::status).containsOnly(StepStatus.SUCCEEDED);
     assertThat(resumed.steps())
         .filteredOn(s -> s.kind() == StepKind.BUCKET)
         .singleElement()
+        .as("the interrupted step ran once more")
         .satisfies(s -> assertThat(s.attempts()).isEqualTo(2));
+    assertThat(resumed.steps())
+        .filteredOn(s -> s.kind() == StepKind.VERIFY)
+        .singleElement()
+        .satisfies(s -> assertThat(s.attempts()).isEqualTo(1));
+    assertThat(sim.callCount("POST", "buckets")).isZero();
+    assertThat(sim.callCount("POST", "object-store-access-keys")).isZero();
+    assertThat(sim.buckets()).filteredOn(b -> b.name().equals(before.bucket())).hasSize(1);
+    WorkspaceCredentials after = credentials.reveal(ws.id(), owner, "test");
+    assertThat(after.bucket()).isEqualTo(before.bucket());
+    assertThat(after.accessKeyId()).isEqualTo(before.accessKeyId());
+  }
+
+  /** Waits until the workspace's job has removed itself (its operation is complete). */
+  private void awaitJobGone(UUID id) {
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (jobRows(id) > 0 && Instant.now().isBefore(deadline)) {
+      sleep(50);
+    }
+    assertThat(jobRows(id)).as("rows of the job of %s", id).isZero();
+  }
+
+  private long jobRows(UUID id) {
+    return jdbc.queryForObject(
+        "select count(*) from scheduled_tasks where task_name = 'workspace-job' and task_instance = ?",
+        Long.class,
+        id.toString());
   }
 
   @Test
@@ -321,46 +341,6 @@ class ProvisioningEngineTest {
               sim.accessKeyIds("ws-" + id.toString().replace("-", "").substring(0, 12) + "/spark"))
           .hasSize(1);
     }
-  }
-
-  @Test
-  void twoInstancesOnOneDatabaseNeverRunTheSameStepTwice() throws Exception {
-    // A second portal instance: its own db-scheduler on the same database, polling eagerly. The
-    // jobs
-    // are queued a moment ahead so that both instances poll for them at once.
-    FaultInjector.of(sim).latency(Duration.ofMillis(10));
-    sim.clearCalls();
-    Scheduler other =
-        Scheduler.create(dataSource, job.workspaceJobTask())
-            .threads(2)
-            .pollingInterval(Duration.ofMillis(100))
-            .schedulerName(new SchedulerName.Fixed("other-instance"))
-            .build();
-    List<UUID> ids = new ArrayList<>();
-    for (int i = 0; i < 30; i++) {
-      UUID id = request("twin-" + i, Retention.ERADICATE, false).id();
-      jdbc.update("update workspaces set status = 'APPROVED' where id = ?", id);
-      ids.add(id);
-    }
-    other.start();
-    try {
-      Instant soon = Instant.now().plusMillis(500);
-      List<SchedulableInstance<?>> jobs = new ArrayList<>();
-      ids.forEach(
-          id ->
-              jobs.add(
-                  WorkspaceJob.TASK.instance(id.toString()).data(id.toString()).scheduledTo(soon)));
-      other.scheduleBatch(jobs);
-      for (UUID id : ids) {
-        WorkspaceView ready = awaitStatus(id, WorkspaceStatus.READY, Duration.ofSeconds(120));
-        assertThat(ready.steps()).extracting(StepView::attempts).containsOnly(1);
-      }
-    } finally {
-      other.stop();
-    }
-    assertThat(sim.callCount("POST", "object-store-accounts")).isEqualTo(30);
-    assertThat(sim.callCount("POST", "object-store-access-keys")).isEqualTo(30);
-    assertThat(sim.callCount("POST", "buckets")).isEqualTo(30);
   }
 
   private WorkspaceView readyThenDeleted(String name, Retention retention) {
@@ -433,14 +413,5 @@ class ProvisioningEngineTest {
             StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey())))
         .build();
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package org.workspaceportal.workspace.engine;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -25,7 +26,7 @@ public class ScriptedSteps implements BeanPostProcessor {
   void script(String workspaceName, StepKind kind, StepOutcome... outcomes) {
     scripts
         .computeIfAbsent(key(workspaceName, kind), k -> new ConcurrentLinkedQueue<>())
-        .addAll(java.util.List.of(outcomes));
+        .addAll(List.of(outcomes));
   }
 
   /** The step answers this outcome every time. */

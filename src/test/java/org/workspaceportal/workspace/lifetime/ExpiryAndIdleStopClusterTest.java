@@ -18,6 +18,7 @@ import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.storage.Retention;
 import org.workspaceportal.testsupport.DockerCli;
+import org.workspaceportal.testsupport.Pause;
 import org.workspaceportal.testsupport.RequiresDocker;
 import org.workspaceportal.workspace.LiveWorkspaces;
 import org.workspaceportal.workspace.WorkspaceRequest;
@@ -105,7 +106,7 @@ class ExpiryAndIdleStopClusterTest {
     // idle stop: a fresh notebook with no kernel, no Spark application, a tiny idle time
     jdbc.update(
         "update workspace_templates set idle_stop_seconds = 2 where name = ?", live.template());
-    LiveWorkspaces.sleep(3000);
+    Pause.sleep(3000);
     idleStop.check();
 
     WorkspaceView idle = live.await(id, w -> w.status() == WorkspaceStatus.STOPPED);

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.workspaceportal.workspace.WorkspaceFixtures;
 
@@ -46,7 +47,7 @@ class ExpiryRulesTest {
 
   @Test
   void theKeepingTimeIsAskedForOnEveryCheckSoASavedChangeAppliesAtOnce() {
-    var keep = new java.util.concurrent.atomic.AtomicReference<>(Duration.ofDays(14));
+    var keep = new AtomicReference<>(Duration.ofDays(14));
     ExpiryRules changing =
         new ExpiryRules(
             new ExpiryProperties(Duration.ofHours(24), Duration.ofDays(14), Duration.ofMinutes(1)),

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -301,7 +302,7 @@ class ExpirySettingTest {
     await(id, w -> w.status() == WorkspaceStatus.STOPPED);
     jdbc.update(
         "update workspaces set expires_at = ? where id = ?",
-        java.sql.Timestamp.from(Instant.now().minus(ago)),
+        Timestamp.from(Instant.now().minus(ago)),
         id);
     return id;
   }

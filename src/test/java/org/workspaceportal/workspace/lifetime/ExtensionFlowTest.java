@@ -2,6 +2,7 @@ package org.workspaceportal.workspace.lifetime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -61,8 +62,7 @@ class ExtensionFlowTest {
             .id();
     workspaces.approve(id, ADMIN);
     await(id, w -> w.status() == WorkspaceStatus.READY);
-    jdbc.update(
-        "update workspaces set expires_at = ? where id = ?", java.sql.Timestamp.from(at), id);
+    jdbc.update("update workspaces set expires_at = ? where id = ?", Timestamp.from(at), id);
     return id;
   }
 

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -51,7 +52,7 @@ class ExtensionPagesTest {
     expires = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
     jdbc.update(
         "update workspaces set status = 'READY', expires_at = ? where id = ?",
-        java.sql.Timestamp.from(expires),
+        Timestamp.from(expires),
         id);
   }
 

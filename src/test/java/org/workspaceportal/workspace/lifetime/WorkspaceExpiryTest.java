@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -68,8 +69,7 @@ class WorkspaceExpiryTest {
   }
 
   private void expiresAt(UUID id, Instant at) {
-    jdbc.update(
-        "update workspaces set expires_at = ? where id = ?", java.sql.Timestamp.from(at), id);
+    jdbc.update("update workspaces set expires_at = ? where id = ?", Timestamp.from(at), id);
   }
 
   @Test

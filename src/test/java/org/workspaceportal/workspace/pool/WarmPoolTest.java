@@ -2,6 +2,7 @@ package org.workspaceportal.workspace.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ class WarmPoolTest {
   @Autowired WorkspaceTemplateRepository templateRecords;
   @Autowired PoolRecords pool;
   @Autowired ClusterReconciler reconciler;
-  @Autowired io.micrometer.core.instrument.MeterRegistry registry;
+  @Autowired MeterRegistry registry;
   @Autowired TransactionTemplate tx;
   @Autowired JdbcTemplate jdbc;
 

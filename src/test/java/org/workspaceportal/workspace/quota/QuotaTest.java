@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -82,8 +83,8 @@ class QuotaTest {
                 null,
                 null,
                 null,
-                java.util.List.of(),
-                java.util.List.of(),
+                List.of(),
+                List.of(),
                 null),
             quota);
 

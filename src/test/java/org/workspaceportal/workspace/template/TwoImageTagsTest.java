@@ -2,6 +2,7 @@ package org.workspaceportal.workspace.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,15 +57,9 @@ class TwoImageTagsTest {
     WorkspaceView onAlias = live.approved("alias", 1, WorkspaceFixtures.DEFAULT_TEMPLATE);
     WorkspaceView onExact = live.approved("exact", 1, live.template());
     WorkspaceView a =
-        live.await(
-            onAlias.id(),
-            w -> w.status() == WorkspaceStatus.READY,
-            java.time.Duration.ofMinutes(6));
+        live.await(onAlias.id(), w -> w.status() == WorkspaceStatus.READY, Duration.ofMinutes(6));
     WorkspaceView b =
-        live.await(
-            onExact.id(),
-            w -> w.status() == WorkspaceStatus.READY,
-            java.time.Duration.ofMinutes(6));
+        live.await(onExact.id(), w -> w.status() == WorkspaceStatus.READY, Duration.ofMinutes(6));
 
     assertThat(a.cluster().image()).isEqualTo(aliasImage);
     assertThat(b.cluster().image()).isEqualTo(exactImage);

@@ -12,11 +12,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.workspaceportal.Html;
@@ -31,6 +33,7 @@ import org.workspaceportal.workspace.engine.StepStatus;
 import org.workspaceportal.workspace.pool.WarmPoolViews;
 import org.workspaceportal.workspace.template.TemplateForm;
 import org.workspaceportal.workspace.template.TemplateService;
+import org.workspaceportal.workspace.template.TemplateView;
 
 /** The admin's templates page and template form. */
 @PageSliceTest
@@ -60,8 +63,7 @@ class AdminTemplatePagesTest {
   }
 
   /** The page's text after the request. */
-  private String textOf(org.springframework.test.web.servlet.RequestBuilder request)
-      throws Exception {
+  private String textOf(RequestBuilder request) throws Exception {
     return Html.text(mvc.perform(request).andReturn().getResponse().getContentAsString());
   }
 
@@ -86,8 +88,8 @@ class AdminTemplatePagesTest {
   @Test
   void theTemplatesPageSaysHowManyWorkspacesUseEachAndWhatAStorageOnlyOneGives() throws Exception {
     var storageOnly =
-        new org.workspaceportal.workspace.template.TemplateView(
-            java.util.UUID.randomUUID(),
+        new TemplateView(
+            UUID.randomUUID(),
             "storage-only",
             "Just a bucket",
             "none",
@@ -101,7 +103,7 @@ class AdminTemplatePagesTest {
             false);
     when(templates.list()).thenReturn(List.of(WorkspaceFixtures.defaultTemplate(), storageOnly));
     when(templates.liveWorkspacesByTemplate())
-        .thenReturn(java.util.Map.of(WorkspaceFixtures.DEFAULT_TEMPLATE_ID, 3L));
+        .thenReturn(Map.of(WorkspaceFixtures.DEFAULT_TEMPLATE_ID, 3L));
 
     String text = textOf(get("/admin/templates").with(root()));
 
@@ -160,8 +162,8 @@ class AdminTemplatePagesTest {
             "root");
 
     var pooled =
-        new org.workspaceportal.workspace.template.TemplateView(
-            java.util.UUID.randomUUID(),
+        new TemplateView(
+            UUID.randomUUID(),
             "pooled",
             "Kept warm",
             "workspace-portal/spark:4.0",
@@ -204,7 +206,7 @@ class AdminTemplatePagesTest {
             null);
     when(pools.byTemplate())
         .thenReturn(
-            java.util.Map.of(
+            Map.of(
                 pooled.id(),
                 new WarmPoolViews.WarmPoolView(
                     1,
@@ -212,12 +214,9 @@ class AdminTemplatePagesTest {
                     0,
                     List.of(
                         new WarmPoolViews.PoolClusterView(
-                            java.util.UUID.randomUUID(), "READY", null, List.of(placing)),
+                            UUID.randomUUID(), "READY", null, List.of(placing)),
                         new WarmPoolViews.PoolClusterView(
-                            java.util.UUID.randomUUID(),
-                            "STARTING",
-                            null,
-                            List.of(placing, workers))))));
+                            UUID.randomUUID(), "STARTING", null, List.of(placing, workers))))));
     String text = textOf(get("/admin/templates").with(root()));
     assertThat(text)
         .contains("Warm pool: 1 of 2 ready, 1 starting")

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.workspaceportal.Html;
 import org.workspaceportal.PageSliceTest;
@@ -63,7 +64,7 @@ class RequestFormPagesTest {
   }
 
   /** A post as the browser sends it: every field, empty when not filled in. */
-  private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder submit(
+  private static MockHttpServletRequestBuilder submit(
       String name, String template, String workers) {
     return post("/workspaces")
         .with(alice())

@@ -7,8 +7,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,7 +90,7 @@ class WorkspacePageGuidanceTest {
     UUID id = UUID.randomUUID();
     when(credentials.storageInfo(id, ALICE_USER))
         .thenReturn(
-            java.util.Optional.of(
+            Optional.of(
                 new StorageInfo("acc", "alpha-b", "PSFBKEY", "http://s3", null, null, true)));
 
     String html = detail(id, WorkspaceStatus.READY);
@@ -265,7 +267,7 @@ class WorkspacePageGuidanceTest {
         WorkspaceFixtures.view(id, "alpha", "bob", WorkspaceStatus.PENDING_APPROVAL);
     when(workspaces.get(id, new CurrentUser(ROOT, true))).thenReturn(pending);
     when(workspaces.pendingRequest(id))
-        .thenReturn(java.util.Optional.of(new PendingRequest(pending, new Quota(5, 1, 16, 3))));
+        .thenReturn(Optional.of(new PendingRequest(pending, new Quota(5, 1, 16, 3))));
 
     String html =
         mvc.perform(get("/workspaces/" + id).with(root()))
@@ -333,7 +335,7 @@ class WorkspacePageGuidanceTest {
                 2,
                 false,
                 Retention.DESTROY,
-                t.plus(java.time.Duration.ofHours(5)),
+                t.plus(Duration.ofHours(5)),
                 status,
                 null,
                 t,

@@ -3,6 +3,7 @@ package org.workspaceportal.workspace.web;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +24,7 @@ public class WorkspacePagesTestConfiguration {
 
   @Bean("expiry")
   ExpiryRules expiry() {
-    return WorkspaceFixtures.expiryRules(java.time.Clock.systemUTC());
+    return WorkspaceFixtures.expiryRules(Clock.systemUTC());
   }
 
   @Bean

@@ -1,0 +1,211 @@
+package org.workspaceportal.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Another portal instance, in a JVM of its own: the product's main class on this JVM's class path
+ * (without the test classes, so that nothing of the tests runs in it), configured like this test
+ * JVM (its {@code portal.*} and {@code server.*} system properties, which Surefire sets for fast
+ * retries and heartbeats) plus what the caller gives: at least the database and the secret key of
+ * the instance it joins. It listens on a port of its own on 127.0.0.1 and writes its log to {@code
+ * target/portal-processes}.
+ *
+ * <p>The configuration goes in {@code SPRING_APPLICATION_JSON}, not on the command line, where
+ * {@code ps} would show the secret key and the storage token to anyone on the machine.
+ */
+public final class PortalProcess implements AutoCloseable {
+
+  private static final String MAIN_CLASS = "org.workspaceportal.PortalApplication";
+  private static final Path LOGS = Path.of("target", "portal-processes");
+
+  private final String name;
+  private final Process process;
+  private final Path log;
+  private final int port;
+
+  private PortalProcess(String name, Process process, Path log, int port) {
+    this.name = name;
+    this.process = process;
+    this.log = log;
+    this.port = port;
+  }
+
+  /**
+   * Starts an instance called {@code name} (its log file's name) with {@code properties} on top of
+   * this JVM's portal settings, and returns once it reports itself ready to take traffic (its
+   * readiness probe answers 200), or fails with the end of its log.
+   */
+  public static PortalProcess start(String name, Map<String, String> properties, Duration timeout) {
+    int port = freePort();
+    Map<String, String> config = new LinkedHashMap<>();
+    System.getProperties()
+        .stringPropertyNames()
+        .forEach(
+            key -> {
+              if (key.startsWith("portal.") || key.startsWith("server.")) {
+                config.put(key, System.getProperty(key));
+              }
+            });
+    config.putAll(properties);
+    config.put("server.port", Integer.toString(port));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // a quick start matters more than peak speed for a test's instance; two cores are shared
+    command.addAll(List.of("-XX:TieredStopAtLevel=1", "-Xmx768m", "-XX:+UseSerialGC"));
+    command.addAll(List.of("-cp", productClassPath(), MAIN_CLASS));
+    try {
+      Files.createDirectories(LOGS);
+      Path log = LOGS.resolve(name + ".log");
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.redirectOutput(log.toFile());
+      builder
+          .environment()
+          .put("SPRING_APPLICATION_JSON", JsonMapper.builder().build().writeValueAsString(config));
+      PortalProcess started = new PortalProcess(name, builder.start(), log, port);
+      try {
+        started.awaitReady(timeout);
+      } catch (RuntimeException | Error e) {
+        started.close();
+        throw e;
+      }
+      return started;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the portal instance " + name, e);
+    }
+  }
+
+  /** The operating system's id of the instance's JVM. */
+  public long pid() {
+    return process.pid();
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /**
+   * {@code kill -9}: the JVM gets SIGKILL ({@link Process#destroyForcibly} on Linux) and ends at
+   * once, with no shutdown hook, no graceful stop of its scheduler and its transactions left to the
+   * database to roll back, as when a machine loses power. Returns once it is gone.
+   */
+  public void killHard() {
+    process.destroyForcibly();
+    awaitExit(Duration.ofSeconds(30));
+  }
+
+  /** The end of the instance's log, for failure messages. */
+  public String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      return "(no log at " + log + ": " + e + ")";
+    }
+  }
+
+  /** Stops the instance as an operator would (SIGTERM), or by force if it does not end in time. */
+  @Override
+  public void close() {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        killHard();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      killHard();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "portal instance " + name + " (pid " + pid() + ", port " + port + ", log " + log + ")";
+  }
+
+  private void awaitReady(Duration timeout) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest probe =
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            this + " ended with exit code " + process.exitValue() + ":\n" + logTail());
+      }
+      try {
+        if (http.send(probe, BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      Pause.sleep(250);
+    }
+    throw new IllegalStateException(this + " was not ready within " + timeout + ":\n" + logTail());
+  }
+
+  private void awaitExit(Duration timeout) {
+    try {
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException(this + " did not end within " + timeout);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * This JVM's class path without the test classes. Surefire starts the test JVM from a small jar
+   * whose manifest holds the real class path; it gives that path in {@code
+   * surefire.test.class.path}.
+   */
+  private static String productClassPath() {
+    String classPath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    return Arrays.stream(classPath.split(File.pathSeparator))
+        .filter(entry -> !Path.of(entry).endsWith("test-classes"))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

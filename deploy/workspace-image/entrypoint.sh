@@ -81,7 +81,12 @@ printf '# Written by the workspace entrypoint at container start.\nSPARK_LOCAL_I
 # Master and worker: RPC authentication with the workspace's secret, which Spark reads from
 # _SPARK_AUTH_SECRET (the worker hands it to its executors the same way). A pinned port that is taken
 # fails the start instead of moving to the next port: the portal told the others the pinned one.
-readonly DAEMON_OPTS="-Dspark.authenticate=true -Dspark.port.maxRetries=0"
+# The workspace's code runs in its executors and may read anything on its network: RPC is
+# encrypted with a key derived from the secret (spark.network.crypto), so the S3 secret the driver
+# ships to its executors never travels in clear text. The web UIs cannot kill jobs, dump threads or
+# heap histograms: an action or a peek for whoever reaches a UI, not only the owner.
+readonly SPARK_HARDENING="-Dspark.network.crypto.enabled=true -Dspark.ui.killEnabled=false -Dspark.ui.threadDumpsEnabled=false -Dspark.ui.heapHistogramEnabled=false"
+readonly DAEMON_OPTS="-Dspark.authenticate=true -Dspark.port.maxRetries=0 $SPARK_HARDENING"
 hand_secret_to_spark() {
   # shellcheck disable=SC2153 # SPARK_AUTH_SECRET comes from the container's environment
   export _SPARK_AUTH_SECRET="$SPARK_AUTH_SECRET"
@@ -187,6 +192,11 @@ write_spark_defaults() {
     property spark.shuffle.readHostLocalDisk false
     property spark.authenticate true
     property spark.authenticate.secret "$SPARK_AUTH_SECRET"
+    # the same as the daemons (SPARK_HARDENING): encrypted RPC, and UIs that kill and dump nothing
+    property spark.network.crypto.enabled true
+    property spark.ui.killEnabled false
+    property spark.ui.threadDumpsEnabled false
+    property spark.ui.heapHistogramEnabled false
     if [[ -n "${S3_ENDPOINT:-}" ]]; then
       property spark.hadoop.fs.s3a.impl org.apache.hadoop.fs.s3a.S3AFileSystem
       property spark.hadoop.fs.s3a.endpoint "$S3_ENDPOINT"
@@ -299,8 +309,10 @@ run_notebook() {
   info "notebook: ${app[*]} on $SPARK_BIND_ADDRESS:$JUPYTER_PORT, notebooks in $NOTEBOOK_DIR;" \
     "Spark driver defaults in $SPARK_CONF_DIR/spark-defaults.conf (master $SPARK_MASTER_URL${S3_ENDPOINT:+, S3 $S3_ENDPOINT})"
   cd "$NOTEBOOK_DIR"
+  # Kernels talk to the server over unix sockets (ipc), not over TCP ports that anything in the
+  # container could connect to without a key.
   exec "${app[@]}" --no-browser --ip="$SPARK_BIND_ADDRESS" --port="$JUPYTER_PORT" --port-retries=0 \
-    --notebook-dir="$NOTEBOOK_DIR"
+    --notebook-dir="$NOTEBOOK_DIR" --KernelManager.transport=ipc
 }
 
 case "$ROLE" in

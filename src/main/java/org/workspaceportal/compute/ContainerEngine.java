@@ -33,6 +33,18 @@ public interface ContainerEngine {
    */
   PullStatus pull(EngineEndpoint endpoint, String image);
 
+  /**
+   * Creates the network unless one of that name exists. A subnet that overlaps another network of
+   * the engine is refused (permanent), naming it.
+   */
+  void ensureNetwork(EngineEndpoint endpoint, NetworkSpec network);
+
+  /** Removes a network; an unknown one is not an error. */
+  void removeNetwork(EngineEndpoint endpoint, String name);
+
+  /** The networks that carry all of these labels, with all their labels. */
+  List<NetworkInfo> labelledNetworks(EngineEndpoint endpoint, Map<String, String> labels);
+
   /** Creates the volume unless one of that name exists. */
   void ensureVolume(EngineEndpoint endpoint, VolumeSpec volume);
 

@@ -6,32 +6,47 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A container to run with host networking (Spark standalone wants every process reachable on the
- * host's own address). Its {@code name} is deterministic, so that asking for it again finds the one
- * an earlier attempt made instead of starting a second copy.
+ * A container to run on a network of its own cluster (never the host's network), with a fixed
+ * address there, and hardened: no Linux capabilities at all, no privilege gained through setuid
+ * programs ({@code no-new-privileges}), a ceiling on its processes and threads. Its {@code name} is
+ * deterministic, so that asking for it again finds the one an earlier attempt made instead of
+ * starting a second copy.
  *
  * @param environment {@code KEY=VALUE} entries; may hold secrets, so {@link #toString()} shows only
  *     the keys
+ * @param network the Docker network it joins (its cluster's), see {@link NetworkSpec}
+ * @param address its IPv4 address on that network
+ * @param published its ports reachable from outside the network, each on a host address and port
+ *     leased to it; nothing else of it is
  * @param nanoCpus CPU limit in billionths of a CPU (cgroup); 0 for none
  * @param cpuShares the container's CPU weight against the host's other containers when the CPUs are
  *     busy (Docker's {@code CpuShares}, default 1024); 0 for the engine's default
  * @param memoryBytes memory limit (cgroup); 0 for none
+ * @param pidsLimit the most processes and threads it may have at once (cgroup), so that a fork bomb
+ *     in one container cannot take the host's; 0 for none
  */
 public record ContainerSpec(
     String name,
     String image,
     List<String> environment,
     Map<String, String> labels,
+    String network,
+    String address,
+    List<Published> published,
     long nanoCpus,
     int cpuShares,
     long memoryBytes,
+    long pidsLimit,
     List<VolumeMount> volumes) {
 
   public ContainerSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(network, "network");
+    Objects.requireNonNull(address, "address");
     environment = List.copyOf(environment);
     labels = Map.copyOf(labels);
+    published = List.copyOf(published);
     volumes = List.copyOf(volumes);
   }
 
@@ -40,11 +55,25 @@ public record ContainerSpec(
     Map<String, String> all = new HashMap<>(labels);
     all.putAll(more);
     return new ContainerSpec(
-        name, image, environment, all, nanoCpus, cpuShares, memoryBytes, volumes);
+        name,
+        image,
+        environment,
+        all,
+        network,
+        address,
+        published,
+        nanoCpus,
+        cpuShares,
+        memoryBytes,
+        pidsLimit,
+        volumes);
   }
 
   /** A named volume mounted at a path in the container. */
   public record VolumeMount(String volume, String path) {}
+
+  /** A port of the container reachable at {@code hostAddress:hostPort} from outside its network. */
+  public record Published(String hostAddress, int hostPort, int containerPort) {}
 
   @Override
   public String toString() {
@@ -52,6 +81,12 @@ public record ContainerSpec(
         + name
         + ", image="
         + image
+        + ", network="
+        + network
+        + ", address="
+        + address
+        + ", published="
+        + published
         + ", env keys="
         + environment.stream().map(e -> e.substring(0, Math.max(e.indexOf('='), 0))).toList()
         + ", labels="

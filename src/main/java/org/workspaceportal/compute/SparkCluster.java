@@ -23,6 +23,7 @@ public record SparkCluster(
     String image,
     String sparkSecret,
     String jupyterToken,
+    Network network,
     Node master,
     List<Node> workers,
     Node notebook,
@@ -34,18 +35,23 @@ public record SparkCluster(
   }
 
   /**
-   * One container's place: the address of its host and the ports leased to it there, and what it
-   * may use. Ports, in order: master RPC, UI; worker RPC, UI; notebook Jupyter, driver, block
-   * manager, driver UI.
+   * The cluster's own network on its host.
+   *
+   * @param gateway the host's own address on it
+   * @param hostAddress the host's address where the published ports are reached from outside
    */
-  public record Node(String role, String address, List<Integer> ports, int cpus, int memoryMb) {
+  public record Network(String name, String subnet, String gateway, String hostAddress) {}
+
+  /**
+   * One container: its address on the cluster's network, the host ports its published ports are
+   * reached at (in order: the master's UI; the notebook's Jupyter and driver UI; none for a
+   * worker), and what it may use.
+   */
+  public record Node(
+      String role, String address, List<Integer> publishedPorts, int cpus, int memoryMb) {
 
     public Node {
-      ports = List.copyOf(ports);
-    }
-
-    public int port(int i) {
-      return ports.get(i);
+      publishedPorts = List.copyOf(publishedPorts);
     }
   }
 
@@ -66,19 +72,19 @@ public record SparkCluster(
     }
   }
 
-  /** The master's URL for workers and drivers: {@code spark://address:port}. */
+  /** The master's URL for workers and drivers, on the cluster's network. */
   public String masterUrl() {
-    return "spark://" + master.address() + ":" + master.port(0);
+    return "spark://" + master.address() + ":" + SparkContainers.MASTER_PORT;
   }
 
-  /** The master's web UI. */
+  /** The master's web UI, from outside the cluster's network. */
   public String masterUi() {
-    return "http://" + master.address() + ":" + master.port(1) + "/";
+    return "http://" + network.hostAddress() + ":" + master.publishedPorts().get(0) + "/";
   }
 
-  /** The notebook server's base URL (without the token). */
+  /** The notebook server's base URL (without the token), from outside the cluster's network. */
   public String notebookUrl() {
-    return "http://" + notebook.address() + ":" + notebook.port(0) + "/";
+    return "http://" + network.hostAddress() + ":" + notebook.publishedPorts().get(0) + "/";
   }
 
   @Override
@@ -87,6 +93,8 @@ public record SparkCluster(
         + id
         + ", image="
         + image
+        + ", network="
+        + network
         + ", master="
         + master
         + ", workers="

@@ -7,9 +7,10 @@ import java.util.UUID;
 
 /**
  * Builds the containers of a {@link SparkCluster} from the workspace image's contract
- * (deploy/workspace-image/README.md): one image, the role and everything else by environment, host
- * networking, labels naming the workspace and role on every container and volume, so that a retry,
- * a restarted portal or a cleanup finds them by label.
+ * (deploy/workspace-image/README.md): one image, the role and everything else by environment, every
+ * container on the cluster's own network at a fixed address with the role's usual ports there, only
+ * the UIs the portal reaches published, labels naming the cluster and role on every container,
+ * volume and network, so that a retry, a restarted portal or a cleanup finds them by label.
  */
 public final class SparkContainers {
 
@@ -51,7 +52,39 @@ public final class SparkContainers {
    */
   public static final int NOTEBOOK_CPU_SHARES = 4096;
 
+  /** The ports each role listens on, on its own address in the cluster's network. */
+  public static final int MASTER_PORT = 7077;
+
+  public static final int MASTER_UI_PORT = 8080;
+  public static final int WORKER_PORT = 7078;
+  public static final int WORKER_UI_PORT = 8081;
+  public static final int JUPYTER_PORT = 8888;
+  public static final int DRIVER_PORT = 7079;
+  public static final int BLOCK_MANAGER_PORT = 7080;
+  public static final int DRIVER_UI_PORT = 4040;
+
+  /**
+   * How many processes and threads each role may have at once: the daemons' JVMs need a few hundred
+   * threads, an executor's more (a worker's are its own), the notebook's kernels and driver in
+   * between. A fork bomb stops there instead of at the host's limit.
+   */
+  public static final long MASTER_PIDS = 1024;
+
+  public static final long WORKER_PIDS = 4096;
+  public static final long NOTEBOOK_PIDS = 2048;
+
   private SparkContainers() {}
+
+  /** The deterministic name of a cluster's network on a host. */
+  public static String networkName(UUID clusterId) {
+    return name(clusterId, "net");
+  }
+
+  /** The cluster's network as it is made on its host. */
+  public static NetworkSpec network(SparkCluster c) {
+    return new NetworkSpec(
+        c.network().name(), c.network().subnet(), c.network().gateway(), labelled(c.id()));
+  }
 
   public static Map<String, String> labels(UUID clusterId, String role) {
     return Map.of(WORKSPACE_LABEL, clusterId.toString(), ROLE_LABEL, role);
@@ -70,9 +103,9 @@ public final class SparkContainers {
   public static ContainerSpec master(SparkCluster c) {
     SparkCluster.Node m = c.master();
     List<String> env = common(c, m, "master");
-    env.add("SPARK_MASTER_PORT=" + m.port(0));
-    env.add("SPARK_MASTER_WEBUI_PORT=" + m.port(1));
-    return spec(c, m, env, List.of());
+    env.add("SPARK_MASTER_PORT=" + MASTER_PORT);
+    env.add("SPARK_MASTER_WEBUI_PORT=" + MASTER_UI_PORT);
+    return spec(c, m, env, List.of(MASTER_UI_PORT), MASTER_PIDS, List.of());
   }
 
   /** The signal that asks a worker to decommission itself (Spark's default for workers). */
@@ -81,8 +114,8 @@ public final class SparkContainers {
   public static ContainerSpec worker(SparkCluster c, SparkCluster.Node w) {
     List<String> env = common(c, w, "worker");
     env.add("SPARK_MASTER_URL=" + c.masterUrl());
-    env.add("SPARK_WORKER_PORT=" + w.port(0));
-    env.add("SPARK_WORKER_WEBUI_PORT=" + w.port(1));
+    env.add("SPARK_WORKER_PORT=" + WORKER_PORT);
+    env.add("SPARK_WORKER_WEBUI_PORT=" + WORKER_UI_PORT);
     env.add("SPARK_WORKER_CORES=" + Math.max(w.cpus(), 1));
     env.add("SPARK_WORKER_MEMORY=" + Math.max(w.memoryMb() - WORKER_OVERHEAD_MB, 512) + "m");
     env.add("SPARK_LOCAL_DIRS=" + SCRATCH_DIR);
@@ -92,19 +125,19 @@ public final class SparkContainers {
     List<ContainerSpec.VolumeMount> mounts = new ArrayList<>();
     mounts.add(new ContainerSpec.VolumeMount(scratchVolume(c, w), SCRATCH_DIR));
     datahubMount(c, env, mounts);
-    return spec(c, w, env, mounts);
+    return spec(c, w, env, List.of(), WORKER_PIDS, mounts);
   }
 
   public static ContainerSpec notebook(SparkCluster c) {
     SparkCluster.Node n = c.notebook();
     List<String> env = common(c, n, "notebook");
-    env.add("JUPYTER_PORT=" + n.port(0));
+    env.add("JUPYTER_PORT=" + JUPYTER_PORT);
     env.add("JUPYTER_TOKEN=" + c.jupyterToken());
     env.add("NOTEBOOK_DIR=" + NOTEBOOK_DIR);
     env.add("SPARK_MASTER_URL=" + c.masterUrl());
-    env.add("SPARK_DRIVER_PORT=" + n.port(1));
-    env.add("SPARK_BLOCKMANAGER_PORT=" + n.port(2));
-    env.add("SPARK_DRIVER_UI_PORT=" + n.port(3));
+    env.add("SPARK_DRIVER_PORT=" + DRIVER_PORT);
+    env.add("SPARK_BLOCKMANAGER_PORT=" + BLOCK_MANAGER_PORT);
+    env.add("SPARK_DRIVER_UI_PORT=" + DRIVER_UI_PORT);
     env.add("S3_ENDPOINT=" + c.s3().endpoint());
     env.add("S3_BUCKET=" + c.s3().bucket());
     env.add("AWS_ACCESS_KEY_ID=" + c.s3().accessKeyId());
@@ -113,7 +146,7 @@ public final class SparkContainers {
     List<ContainerSpec.VolumeMount> mounts = new ArrayList<>();
     mounts.add(new ContainerSpec.VolumeMount(notebookVolume(c), NOTEBOOK_DIR));
     datahubMount(c, env, mounts);
-    return spec(c, n, env, mounts);
+    return spec(c, n, env, List.of(JUPYTER_PORT, DRIVER_UI_PORT), NOTEBOOK_PIDS, mounts);
   }
 
   /** The volumes the cluster's containers mount, to create before them. */
@@ -169,19 +202,35 @@ public final class SparkContainers {
     return env;
   }
 
+  /**
+   * @param published the container's ports reached from outside its network, in the order of the
+   *     node's published host ports
+   */
   private static ContainerSpec spec(
       SparkCluster c,
       SparkCluster.Node node,
       List<String> env,
+      List<Integer> published,
+      long pidsLimit,
       List<ContainerSpec.VolumeMount> volumes) {
+    List<ContainerSpec.Published> ports = new ArrayList<>();
+    for (int i = 0; i < published.size(); i++) {
+      ports.add(
+          new ContainerSpec.Published(
+              c.network().hostAddress(), node.publishedPorts().get(i), published.get(i)));
+    }
     return new ContainerSpec(
         name(c.id(), node.role()),
         c.image(),
         env,
         labels(c.id(), node.role()),
+        c.network().name(),
+        node.address(),
+        ports,
         Math.max(node.cpus(), 1) * 1_000_000_000L,
         node == c.notebook() ? NOTEBOOK_CPU_SHARES : 0,
         (long) node.memoryMb() * 1024 * 1024,
+        pidsLimit,
         volumes);
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.workspaceportal.compute.ContainerInfo;
+import org.workspaceportal.compute.NetworkInfo;
 import org.workspaceportal.compute.SparkContainers;
 import org.workspaceportal.compute.VolumeInfo;
 import org.workspaceportal.workspace.runtime.Census;
@@ -92,6 +93,36 @@ final class ClusterCensusRules {
         .filter(
             v -> {
               UUID id = clusterOf(v.labels());
+              return id != null && !stillUsed.contains(id) && gone.contains(id);
+            })
+        .toList();
+  }
+
+  /**
+   * Networks of gone clusters, known for long enough (the engine's list gives no creation time, and
+   * a network is made just before its cluster's containers), which no remaining container of that
+   * cluster is still on.
+   *
+   * @param seenSince when the caller first saw each network, by name
+   */
+  static List<NetworkInfo> orphanNetworks(
+      List<NetworkInfo> ours,
+      List<ContainerInfo> remaining,
+      Set<UUID> gone,
+      Map<String, Instant> seenSince,
+      Instant now,
+      Duration minAge) {
+    Set<UUID> stillUsed = new HashSet<>();
+    remaining.forEach(c -> stillUsed.add(clusterOf(c.labels())));
+    return ours.stream()
+        .filter(
+            n -> {
+              Instant seen = seenSince.get(n.name());
+              return seen != null && !seen.plus(minAge).isAfter(now);
+            })
+        .filter(
+            n -> {
+              UUID id = clusterOf(n.labels());
               return id != null && !stillUsed.contains(id) && gone.contains(id);
             })
         .toList();

@@ -18,6 +18,7 @@ import org.workspaceportal.compute.ContainerEngine;
 import org.workspaceportal.compute.ContainerInfo;
 import org.workspaceportal.compute.ContainerSpec;
 import org.workspaceportal.compute.EngineEndpoint;
+import org.workspaceportal.compute.NetworkSpec;
 import org.workspaceportal.compute.SparkCluster;
 import org.workspaceportal.compute.SparkContainers;
 import org.workspaceportal.compute.VolumeSpec;
@@ -57,6 +58,12 @@ class ClusterContainers {
     Map<String, String> ours = installation.label();
     volumes.forEach(v -> engines.ensureVolume(endpoint, v.withLabels(ours)));
     return engines.ensureRunning(endpoint, spec.withLabels(ours));
+  }
+
+  /** Makes the cluster's own network on the host unless it is there. */
+  void network(Placement placement, NetworkSpec network) {
+    engines.ensureNetwork(
+        hosts.endpointOf(placement.hostId()), network.withLabels(installation.label()));
   }
 
   /** One container to start: where, what, and the volumes it mounts. */
@@ -126,6 +133,7 @@ class ClusterContainers {
         for (String volume : engines.volumes(endpoint, mine)) {
           engines.removeVolume(endpoint, volume);
         }
+        engines.removeNetwork(endpoint, SparkContainers.networkName(clusterId));
       } catch (ComputeException e) {
         if (placedOn.contains(host.id()) || host.status() == HostStatus.UP) {
           unreachable.add(host.name() + " (" + e.getMessage() + ")");

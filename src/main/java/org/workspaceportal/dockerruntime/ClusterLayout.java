@@ -1,5 +1,6 @@
 package org.workspaceportal.dockerruntime;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,27 +10,40 @@ import org.workspaceportal.compute.SparkCluster;
 import org.workspaceportal.compute.SparkContainers;
 import org.workspaceportal.host.Demand;
 import org.workspaceportal.host.Placement;
+import org.workspaceportal.host.Subnets;
 import org.workspaceportal.workspace.runtime.ClusterSpec;
 import org.workspaceportal.workspace.runtime.Role;
 
 /**
- * A cluster's roles in the Docker hosts' terms: what each demands of a host (cores, memory, the
- * ports its daemons listen on with host networking), and, once placed, the cluster as its
- * containers are made ({@link SparkCluster}).
+ * A cluster's roles in the Docker hosts' terms: what each demands of its host (cores, memory, the
+ * host ports its published UIs are reached at), and, once placed, the cluster as its containers are
+ * made ({@link SparkCluster}): on its own network, each role at a fixed address of its subnet.
  */
 final class ClusterLayout {
 
-  /** Ports per role: master RPC and UI; worker RPC and UI; notebook, driver, blocks, driver UI. */
-  private static final int MASTER_PORTS = 2;
+  /**
+   * Published ports per role: the master's UI; the notebook's Jupyter and driver UI (the portal
+   * reaches them from outside the cluster's network). A worker publishes nothing: only its own
+   * cluster talks to it.
+   */
+  private static final int MASTER_PORTS = 1;
 
-  private static final int WORKER_PORTS = 2;
-  private static final int NOTEBOOK_PORTS = 4;
+  private static final int WORKER_PORTS = 0;
+  private static final int NOTEBOOK_PORTS = 2;
+
+  /**
+   * Addresses on the cluster's subnet: the host is 1, the master 2, the notebook 3, worker n 10+n.
+   */
+  private static final int MASTER_ADDRESS = 2;
+
+  private static final int NOTEBOOK_ADDRESS = 3;
+  private static final int FIRST_WORKER_ADDRESS = 10;
 
   private ClusterLayout() {}
 
   /**
-   * What the roles need from the hosts: only workers reserve cores; everything reserves its memory
-   * (a worker: what its executors get, plus the daemon's); workers spread over the hosts.
+   * What the roles need from their host: only workers reserve cores; everything reserves its memory
+   * (a worker: what its executors get, plus the daemon's).
    */
   static List<Demand> demands(List<Role> roles) {
     return roles.stream()
@@ -43,8 +57,7 @@ final class ClusterLayout {
                       case MASTER -> MASTER_PORTS;
                       case WORKER -> WORKER_PORTS;
                       case NOTEBOOK -> NOTEBOOK_PORTS;
-                    },
-                    r.kind() == Role.Kind.WORKER))
+                    }))
         .toList();
   }
 
@@ -64,6 +77,10 @@ final class ClusterLayout {
     SparkCluster.Node master = null;
     SparkCluster.Node notebook = null;
     List<SparkCluster.Node> workers = new ArrayList<>();
+    Placement first = placed.get(Role.MASTER);
+    if (first == null || first.subnet() == null) {
+      throw new IllegalStateException("cluster " + spec.id() + " has no network on its host");
+    }
     for (Role r : spec.roles()) {
       Placement p = placed.get(r.name());
       if (p == null) {
@@ -71,7 +88,8 @@ final class ClusterLayout {
             "role " + r.name() + " of cluster " + spec.id() + " has no placement");
       }
       SparkCluster.Node node =
-          new SparkCluster.Node(r.name(), p.address(), p.ports(), r.cpus(), p.memoryMb());
+          new SparkCluster.Node(
+              r.name(), address(p.subnet(), r), p.ports(), r.cpus(), p.memoryMb());
       switch (r.kind()) {
         case MASTER -> master = node;
         case NOTEBOOK -> notebook = node;
@@ -80,26 +98,64 @@ final class ClusterLayout {
     }
     ClusterSpec.NotebookAccess access = spec.notebook();
     ClusterSpec.S3Access s3 = access == null ? null : access.s3();
+    String gateway = gateway(first.subnet());
     return new SparkCluster(
         spec.id(),
         spec.image(),
         spec.sparkSecret(),
         access == null ? null : access.jupyterToken(),
+        new SparkCluster.Network(
+            SparkContainers.networkName(spec.id()), first.subnet(), gateway, first.address()),
         master,
         workers,
         notebook,
         s3 == null
             ? null
             : new SparkCluster.S3Access(
-                s3.endpoint(), s3.bucket(), s3.accessKeyId(), s3.secretAccessKey(), s3.region()),
+                reachableFrom(s3.endpoint(), gateway),
+                s3.bucket(),
+                s3.accessKeyId(),
+                s3.secretAccessKey(),
+                s3.region()),
         spec.datahub() == null
             ? null
             : new SparkCluster.Datahub(spec.datahub().source(), spec.datahub().volumeOptions()));
   }
 
+  /** The role's fixed address on the cluster's subnet. */
+  static String address(String subnet, Role role) {
+    return Subnets.address(
+        subnet,
+        switch (role.kind()) {
+          case MASTER -> MASTER_ADDRESS;
+          case NOTEBOOK -> NOTEBOOK_ADDRESS;
+          case WORKER -> FIRST_WORKER_ADDRESS + Role.workerNumber(role.name());
+        });
+  }
+
+  /** The host's own address on the cluster's network: the subnet's first. */
+  static String gateway(String subnet) {
+    return Subnets.address(subnet, 1);
+  }
+
+  /**
+   * An endpoint as the cluster's containers reach it. One on the host's loopback (the embedded
+   * default's simulated S3) is not theirs to reach: their loopback is their own. The host's own
+   * address on their network is, by local delivery, so the endpoint names that instead (the service
+   * must listen there too: the simulator's data plane does). Any other endpoint is routed as usual.
+   */
+  static String reachableFrom(String endpoint, String gateway) {
+    URI uri = URI.create(endpoint);
+    String host = uri.getHost();
+    if (host == null || !(host.equals("localhost") || host.startsWith("127."))) {
+      return endpoint;
+    }
+    return endpoint.replaceFirst("://" + java.util.regex.Pattern.quote(host), "://" + gateway);
+  }
+
   /** The master's web UI, from where it was placed. */
   static String masterUi(Placement master) {
-    return "http://" + master.address() + ":" + master.ports().get(1) + "/";
+    return "http://" + master.address() + ":" + master.ports().get(0) + "/";
   }
 
   /** The notebook server's base URL, from where it was placed. */

@@ -132,6 +132,7 @@ class DockerHostsRuntime implements ClusterRuntime {
   public List<Member> launch(ClusterSpec spec, Collection<String> roles) {
     Map<String, Placement> placed = placed(spec.id());
     SparkCluster cluster = ClusterLayout.placed(spec, placed);
+    containers.network(placed.get(Role.MASTER), SparkContainers.network(cluster));
     List<ClusterContainers.Launch> launches = new ArrayList<>();
     for (String role : roles) {
       launches.add(
@@ -144,6 +145,20 @@ class DockerHostsRuntime implements ClusterRuntime {
     containers.startTogether(
         launches, (role, c) -> started.add(new Member(role, c.id(), c.state())));
     return List.copyOf(started);
+  }
+
+  @Override
+  public List<Member> replace(ClusterSpec spec, Collection<String> roles) {
+    Map<String, Placement> placed = placed(spec.id());
+    for (String role : roles) {
+      Placement p = placed.get(role);
+      if (p != null) {
+        // the container only: its volumes (the notebook's files) stay for the new one
+        engines.removeContainer(
+            hosts.endpointOf(p.hostId()), SparkContainers.name(spec.id(), role));
+      }
+    }
+    return launch(spec, roles);
   }
 
   private static ContainerSpec containerSpec(SparkCluster cluster, String role) {
@@ -270,8 +285,9 @@ class DockerHostsRuntime implements ClusterRuntime {
   }
 
   /**
-   * Removes every container and the workers' scratch volumes; the notebook's volume (its files) and
-   * the datahub stay, and so do the leases: a stopped cluster keeps its place on the hosts.
+   * Removes every container, the workers' scratch volumes and the cluster's network; the notebook's
+   * volume (its files) and the datahub stay, and so do the leases: a stopped cluster keeps its
+   * place on its host.
    */
   @Override
   public void stop(ClusterSpec spec) {
@@ -282,6 +298,9 @@ class DockerHostsRuntime implements ClusterRuntime {
       if (Role.workerNumber(p.role()) > 0) {
         engines.removeVolume(endpoint, SparkContainers.scratchVolume(spec.id(), p.role()));
       }
+    }
+    for (UUID host : hostsOf(spec.id()).keySet()) {
+      engines.removeNetwork(hosts.endpointOf(host), SparkContainers.networkName(spec.id()));
     }
   }
 

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,6 +18,7 @@ import org.workspaceportal.compute.ComputeException;
 import org.workspaceportal.compute.ContainerEngine;
 import org.workspaceportal.compute.ContainerInfo;
 import org.workspaceportal.compute.EngineEndpoint;
+import org.workspaceportal.compute.NetworkInfo;
 import org.workspaceportal.compute.VolumeInfo;
 import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.HostStatus;
@@ -42,6 +42,9 @@ class OrphanSweep {
 
   /** When each host's volumes were first seen, by host and name: their age. */
   private final Map<UUID, Map<String, Instant>> volumesSeen = new ConcurrentHashMap<>();
+
+  /** When each host's networks were first seen, by host and name: their age. */
+  private final Map<UUID, Map<String, Instant>> networksSeen = new ConcurrentHashMap<>();
 
   OrphanSweep(HostService hosts, ContainerEngine engines, Installation installation, Clock clock) {
     this.hosts = hosts;
@@ -73,10 +76,15 @@ class OrphanSweep {
     EngineEndpoint endpoint = hosts.endpointOf(host.id());
     List<ContainerInfo> ours = engines.containers(endpoint, installation.label());
     List<VolumeInfo> volumes = engines.labelledVolumes(endpoint, installation.label());
-    Map<String, Instant> seenSince = seen(host.id(), volumes);
+    List<NetworkInfo> networks = engines.labelledNetworks(endpoint, installation.label());
+    Map<String, Instant> seenSince =
+        seen(volumesSeen, host.id(), volumes.stream().map(VolumeInfo::name).toList());
+    Map<String, Instant> networkSeenSince =
+        seen(networksSeen, host.id(), networks.stream().map(NetworkInfo::name).toList());
     Set<UUID> ids = new HashSet<>();
     ours.forEach(c -> ids.add(ClusterCensusRules.clusterOf(c.labels())));
     volumes.forEach(v -> ids.add(ClusterCensusRules.clusterOf(v.labels())));
+    networks.forEach(n -> ids.add(ClusterCensusRules.clusterOf(n.labels())));
     ids.remove(null);
     if (ids.isEmpty()) {
       return;
@@ -102,12 +110,25 @@ class OrphanSweep {
       removed.add(
           new Leftover(host.name(), "volume", v.name(), ClusterCensusRules.clusterOf(v.labels())));
     }
+    for (NetworkInfo n :
+        ClusterCensusRules.orphanNetworks(
+            networks, remaining, gone, networkSeenSince, now, minAge)) {
+      try {
+        engines.removeNetwork(endpoint, n.name());
+      } catch (ComputeException e) {
+        log.info("Orphan network {} on {} not removed: {}", n.name(), host.name(), e.getMessage());
+        continue;
+      }
+      removed.add(
+          new Leftover(host.name(), "network", n.name(), ClusterCensusRules.clusterOf(n.labels())));
+    }
   }
 
-  /** Since when each of the host's volumes has been seen; forgets those that are gone. */
-  private Map<String, Instant> seen(UUID hostId, List<VolumeInfo> volumes) {
-    Map<String, Instant> seen = volumesSeen.computeIfAbsent(hostId, h -> new ConcurrentHashMap<>());
-    Set<String> names = volumes.stream().map(VolumeInfo::name).collect(Collectors.toSet());
+  /** Since when each of these names on the host has been seen; forgets those that are gone. */
+  private Map<String, Instant> seen(
+      Map<UUID, Map<String, Instant>> byHost, UUID hostId, List<String> present) {
+    Map<String, Instant> seen = byHost.computeIfAbsent(hostId, h -> new ConcurrentHashMap<>());
+    Set<String> names = Set.copyOf(present);
     seen.keySet().retainAll(names);
     Instant now = clock.instant();
     names.forEach(n -> seen.putIfAbsent(n, now));

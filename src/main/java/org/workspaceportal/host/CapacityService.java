@@ -3,13 +3,11 @@ package org.workspaceportal.host;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -24,10 +22,15 @@ import org.workspaceportal.host.HostLeaseRepository.Usage;
 @Service
 public class CapacityService {
 
+  /** Each cluster's network is a /24: room for its master, notebook and up to 244 workers. */
+  static final int SUBNET_PREFIX = 24;
+
   private final DockerHostRepository hosts;
   private final HostHealthRepository health;
   private final HostLeaseRepository leases;
   private final HostPortRepository ports;
+  private final HostSubnetRepository subnets;
+  private final HostProperties properties;
   private final Clock clock;
 
   CapacityService(
@@ -35,19 +38,25 @@ public class CapacityService {
       HostHealthRepository health,
       HostLeaseRepository leases,
       HostPortRepository ports,
+      HostSubnetRepository subnets,
+      HostProperties properties,
       Clock clock) {
     this.hosts = hosts;
     this.health = health;
     this.leases = leases;
     this.ports = ports;
+    this.subnets = subnets;
+    this.properties = properties;
     this.clock = clock;
   }
 
   /**
-   * Places every demand on an UP, undrained host with room, and leases the cores, memory and ports.
-   * Idempotent: roles placed before keep their placements, and only the demands of roles not yet
-   * placed (a grown cluster's new workers) are placed now. Throws {@link NoCapacityException} (with
-   * {@link NoCapacityException#never()} false) when there is no room now.
+   * Places every demand on one UP, undrained host with room for all of them, and leases the cores,
+   * memory and published ports, and a subnet for the cluster's own network there. Idempotent: roles
+   * placed before keep their placements, and only the demands of roles not yet placed (a grown
+   * cluster's new workers) are placed now, on the host the cluster runs on. Throws {@link
+   * NoCapacityException} (with {@link NoCapacityException#never()} false) when there is no room
+   * now.
    */
   @Transactional
   public List<Placement> place(UUID workspaceId, List<Demand> wanted) {
@@ -75,12 +84,13 @@ public class CapacityService {
 
   private List<Placement> place(UUID workspaceId, List<Demand> wanted, boolean pooled) {
     leases.lockPlacements();
-    Set<String> placed =
-        placementsOf(workspaceId).stream().map(Placement::role).collect(Collectors.toSet());
+    List<Placement> before = placementsOf(workspaceId);
+    Set<String> placed = before.stream().map(Placement::role).collect(Collectors.toSet());
     List<Demand> demands = wanted.stream().filter(d -> !placed.contains(d.role())).toList();
     if (demands.isEmpty()) {
-      return placementsOf(workspaceId);
+      return before;
     }
+    UUID pinned = before.isEmpty() ? null : before.getFirst().hostId();
     Map<UUID, DockerHost> byId =
         hosts.findAll().stream().collect(Collectors.toMap(DockerHost::id, Function.identity()));
     Map<UUID, HostHealth> seen =
@@ -102,43 +112,68 @@ public class CapacityService {
               s.offeredCpus(h.cpus()) - (u == null ? 0 : (int) u.cpus()),
               s.offeredMemoryMb(h.memoryMb()) - (u == null ? 0 : (int) u.memoryMb())));
     }
-    Map<String, UUID> chosen = Placements.assign(demands, sorted(rooms), false);
-    Set<String> taken = new HashSet<>();
-    // where in each host's range this workspace starts looking: spread over the range, so that
-    // ports a process outside the portal holds there (or a second portal sharing the host) are
-    // hit rarely, and a port given back is not handed out again at once
-    double start = ThreadLocalRandom.current().nextDouble();
+    DockerHost host = byId.get(Placements.assign(demands, sorted(rooms), pinned, false));
+    leaseSubnet(host, workspaceId);
+    // where in the host's range this cluster starts looking: spread over the range, so that ports
+    // a process outside the portal holds there (or a second portal sharing the host) are hit
+    // rarely, and a port given back is not handed out again at once
+    double start = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+    int wantedPorts = demands.stream().mapToInt(Demand::ports).sum();
+    List<Integer> free =
+        wantedPorts == 0
+            ? List.of()
+            : ports.freePorts(
+                host.address(),
+                host.portRangeStart(),
+                host.portRangeEnd(),
+                host.portRangeStart()
+                    + (int) (start * (host.portRangeEnd() - host.portRangeStart() + 1)),
+                wantedPorts);
+    if (free.size() < wantedPorts) {
+      throw new NoCapacityException(
+          "No free ports left on host '"
+              + host.name()
+              + "' (range "
+              + host.portRangeStart()
+              + "-"
+              + host.portRangeEnd()
+              + ").",
+          false);
+    }
+    int next = 0;
     for (Demand d : demands) {
-      DockerHost host = byId.get(chosen.get(d.role()));
       leases.save(
           new HostLease(
               host.id(), workspaceId, d.role(), d.cpus(), d.memoryMb(), pooled, clock.instant()));
-      List<Integer> free =
-          ports.freePorts(
-              host.address(),
-              host.portRangeStart(),
-              host.portRangeEnd(),
-              host.portRangeStart()
-                  + (int) (start * (host.portRangeEnd() - host.portRangeStart() + 1)),
-              d.ports() + taken.size());
-      List<Integer> mine =
-          free.stream().filter(p -> taken.add(host.address() + ":" + p)).limit(d.ports()).toList();
-      if (mine.size() < d.ports()) {
-        throw new NoCapacityException(
-            "No free ports left on host '"
-                + host.name()
-                + "' (range "
-                + host.portRangeStart()
-                + "-"
-                + host.portRangeEnd()
-                + ").",
-            false);
+      for (int i = 0; i < d.ports(); i++) {
+        ports.save(
+            new HostPort(host.address(), free.get(next++), host.id(), workspaceId, d.role()));
       }
-      mine.forEach(
-          p -> ports.save(new HostPort(host.address(), p, host.id(), workspaceId, d.role())));
     }
     ports.flush();
     return placementsOf(workspaceId);
+  }
+
+  /** The subnet of the holder's own network on the host: the one it has, else the first free. */
+  private void leaseSubnet(DockerHost host, UUID holderId) {
+    if (subnets.existsById(new HostSubnet.Key(host.id(), holderId))) {
+      return;
+    }
+    Set<String> taken =
+        subnets.findByHostId(host.id()).stream()
+            .map(HostSubnet::subnet)
+            .collect(Collectors.toSet());
+    String subnet = Subnets.firstFree(properties.networkPool(), SUBNET_PREFIX, taken);
+    if (subnet == null) {
+      throw new NoCapacityException(
+          "Every subnet of the network pool "
+              + properties.networkPool()
+              + " is in use on host '"
+              + host.name()
+              + "'.",
+          false);
+    }
+    subnets.save(new HostSubnet(host.id(), holderId, subnet, clock.instant()));
   }
 
   /**
@@ -160,7 +195,7 @@ public class CapacityService {
                       h.id(), h.name(), s.offeredCpus(h.cpus()), s.offeredMemoryMb(h.memoryMb()));
                 })
             .toList();
-    Placements.assign(demands, sorted(rooms), true);
+    Placements.assign(demands, sorted(rooms), null, true);
   }
 
   /** Where a workspace's containers were placed, in the order they were placed. */
@@ -177,6 +212,9 @@ public class CapacityService {
     Map<UUID, DockerHost> byId =
         hosts.findAllById(held.stream().map(HostLease::hostId).toList()).stream()
             .collect(Collectors.toMap(DockerHost::id, Function.identity()));
+    Map<UUID, String> subnetByHost =
+        subnets.findByHolderId(workspaceId).stream()
+            .collect(Collectors.toMap(HostSubnet::hostId, HostSubnet::subnet));
     return held.stream()
         .map(
             l -> {
@@ -188,7 +226,8 @@ public class CapacityService {
                   h.address(),
                   List.copyOf(portsByRole.getOrDefault(l.role(), List.of())),
                   l.cpus(),
-                  l.memoryMb());
+                  l.memoryMb(),
+                  subnetByHost.get(h.id()));
             })
         .toList();
   }
@@ -200,11 +239,14 @@ public class CapacityService {
     leases.deleteByWorkspaceIdAndRole(workspaceId, role);
   }
 
-  /** Gives back every core, MB and port the workspace held; nothing held is not an error. */
+  /**
+   * Gives back every core, MB, port and subnet the workspace held; nothing held is not an error.
+   */
   @Transactional
   public void release(UUID workspaceId) {
     ports.deleteByWorkspaceId(workspaceId);
     leases.deleteByWorkspaceId(workspaceId);
+    subnets.deleteByHolderId(workspaceId);
   }
 
   private static List<Placements.Room> sorted(List<Placements.Room> rooms) {

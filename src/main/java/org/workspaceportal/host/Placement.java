@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Where one container of a workspace goes: the host, the address it is reached by, and the ports
- * leased to it there.
+ * Where one container of a cluster goes: the host, the host's address (where its published ports
+ * are reached), the ports leased to it there, and the subnet of its cluster's own network there.
  */
 public record Placement(
     String role,
@@ -14,4 +14,5 @@ public record Placement(
     String address,
     List<Integer> ports,
     int cpus,
-    int memoryMb) {}
+    int memoryMb,
+    String subnet) {}

@@ -2,17 +2,16 @@ package org.workspaceportal.host;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Chooses a host for each container of a workspace: spread containers (workers) go round the hosts
- * with room, fewest of this workspace first; the others go where there is the most room. Pure: the
- * caller gives the room there is and records the outcome.
+ * Chooses the host for a cluster: all its containers go to one host, on the cluster's own network
+ * there (Spark's daemons advertise the address they bind, so a cluster cannot span two hosts'
+ * private networks). The host with the most free memory among those with room for all of it, or the
+ * host it already runs on when it grows. Pure: the caller gives the room there is and records the
+ * outcome.
  */
 final class Placements {
 
@@ -22,10 +21,11 @@ final class Placements {
   record Room(UUID hostId, String name, int cpus, int memoryMb) {}
 
   /**
-   * One host per role, in the order of the demands; throws {@link NoCapacityException} naming the
-   * first demand that finds no room, with the room there was.
+   * The one host for all the demands; {@code pinned}, when not null, is the only one allowed (the
+   * cluster runs there already). Throws {@link NoCapacityException} saying what the cluster needs
+   * together and the room there was.
    */
-  static Map<String, UUID> assign(List<Demand> demands, List<Room> rooms, boolean ever) {
+  static UUID assign(List<Demand> demands, List<Room> rooms, UUID pinned, boolean ever) {
     if (rooms.isEmpty()) {
       throw new NoCapacityException(
           ever
@@ -33,50 +33,48 @@ final class Placements {
               : "No Docker host is up and undrained to run it on.",
           ever);
     }
-    Map<UUID, int[]> free = new LinkedHashMap<>();
-    rooms.forEach(r -> free.put(r.hostId(), new int[] {r.cpus(), r.memoryMb()}));
-    Map<UUID, Integer> spreadCount = new HashMap<>();
-    Map<String, UUID> chosen = new LinkedHashMap<>();
-    for (Demand d : demands) {
-      Comparator<Room> order =
-          d.spread()
-              ? Comparator.<Room>comparingInt(r -> spreadCount.getOrDefault(r.hostId(), 0))
-                  .thenComparing(r -> -free.get(r.hostId())[0])
-                  .thenComparing(r -> -free.get(r.hostId())[1])
-              : Comparator.<Room>comparingInt(r -> -free.get(r.hostId())[1])
-                  .thenComparing(r -> -free.get(r.hostId())[0]);
-      Room host =
-          rooms.stream()
-              .filter(r -> free.get(r.hostId())[0] >= d.cpus())
-              .filter(r -> free.get(r.hostId())[1] >= d.memoryMb())
-              .sorted(order.thenComparing(Room::name))
-              .findFirst()
-              .orElseThrow(() -> shortage(d, rooms, free, ever));
-      free.get(host.hostId())[0] -= d.cpus();
-      free.get(host.hostId())[1] -= d.memoryMb();
-      if (d.spread()) {
-        spreadCount.merge(host.hostId(), 1, Integer::sum);
-      }
-      chosen.put(d.role(), host.hostId());
-    }
-    return chosen;
+    int cpus = demands.stream().mapToInt(Demand::cpus).sum();
+    int memoryMb = demands.stream().mapToInt(Demand::memoryMb).sum();
+    return rooms.stream()
+        .filter(r -> pinned == null || r.hostId().equals(pinned))
+        .filter(r -> r.cpus() >= cpus && r.memoryMb() >= memoryMb)
+        .sorted(
+            Comparator.comparingInt((Room r) -> -r.memoryMb())
+                .thenComparingInt(r -> -r.cpus())
+                .thenComparing(Room::name))
+        .map(Room::hostId)
+        .findFirst()
+        .orElseThrow(() -> shortage(demands, cpus, memoryMb, rooms, pinned, ever));
   }
 
   private static NoCapacityException shortage(
-      Demand d, List<Room> rooms, Map<UUID, int[]> free, boolean ever) {
+      List<Demand> demands, int cpus, int memoryMb, List<Room> rooms, UUID pinned, boolean ever) {
     List<String> room = new ArrayList<>();
     for (Room r : rooms) {
-      int[] f = free.get(r.hostId());
-      room.add(r.name() + " " + cores(f[0]) + " and " + f[1] + " MB");
+      if (pinned == null || r.hostId().equals(pinned)) {
+        room.add(r.name() + " " + cores(r.cpus()) + " and " + r.memoryMb() + " MB");
+      }
     }
-    String need = d.role() + " needs " + cores(d.cpus()) + " and " + d.memoryMb() + " MB";
+    String what =
+        demands.size() == 1
+            ? demands.getFirst().role()
+            : demands.stream().map(Demand::role).collect(Collectors.joining(", "));
+    String need =
+        what
+            + (demands.size() == 1 ? " needs " : " need ")
+            + cores(cpus)
+            + " and "
+            + memoryMb
+            + " MB on one host";
+    String where = pinned == null ? "" : " (the host the cluster runs on)";
     return new NoCapacityException(
         (ever
                 ? "This workspace can never fit on the registered hosts: "
                 : "Not enough free room on the hosts now: ")
             + need
+            + where
             + (ever ? "; the hosts offer at most " : "; free: ")
-            + room.stream().collect(Collectors.joining(", "))
+            + (room.isEmpty() ? "nothing" : String.join(", ", room))
             + ".",
         ever);
   }

@@ -18,11 +18,38 @@ class SparkContainersTest {
         "workspace-portal/spark:4.0",
         "spark-secret",
         "jupyter-token",
-        new SparkCluster.Node("master", "10.0.0.1", List.of(20000, 20001), 1, 1024),
-        List.of(new SparkCluster.Node("worker-1", "10.0.0.2", List.of(20002, 20003), 2, 3072)),
-        new SparkCluster.Node("notebook", "10.0.0.1", List.of(20004, 20005, 20006, 20007), 1, 2048),
+        new SparkCluster.Network(
+            "wsp-123456789abc-net", "10.242.7.0/24", "10.242.7.1", "192.0.2.5"),
+        new SparkCluster.Node("master", "10.242.7.2", List.of(20000), 1, 1024),
+        List.of(new SparkCluster.Node("worker-1", "10.242.7.11", List.of(), 2, 3072)),
+        new SparkCluster.Node("notebook", "10.242.7.3", List.of(20004, 20005), 1, 2048),
         new SparkCluster.S3Access("http://10.0.0.9", "b", "KEY", "s3-secret-value", "us-east-1"),
         datahub);
+  }
+
+  @Test
+  void everyContainerIsOnItsClustersOwnNetworkHardenedAndPublishesOnlyWhatThePortalReaches() {
+    SparkCluster c = cluster(null);
+    ContainerSpec master = SparkContainers.master(c);
+    ContainerSpec worker = SparkContainers.worker(c, c.workers().get(0));
+    ContainerSpec notebook = SparkContainers.notebook(c);
+
+    for (ContainerSpec spec : List.of(master, worker, notebook)) {
+      assertThat(spec.network()).isEqualTo("wsp-123456789abc-net");
+      assertThat(spec.pidsLimit()).isPositive();
+    }
+    assertThat(master.address()).isEqualTo("10.242.7.2");
+    assertThat(master.published())
+        .containsExactly(
+            new ContainerSpec.Published("192.0.2.5", 20000, SparkContainers.MASTER_UI_PORT));
+    assertThat(worker.published()).as("only its own cluster talks to a worker").isEmpty();
+    assertThat(notebook.published())
+        .containsExactly(
+            new ContainerSpec.Published("192.0.2.5", 20004, SparkContainers.JUPYTER_PORT),
+            new ContainerSpec.Published("192.0.2.5", 20005, SparkContainers.DRIVER_UI_PORT));
+    assertThat(SparkContainers.network(c).subnet()).isEqualTo("10.242.7.0/24");
+    assertThat(c.masterUi()).isEqualTo("http://192.0.2.5:20000/");
+    assertThat(c.notebookUrl()).isEqualTo("http://192.0.2.5:20004/");
   }
 
   @Test
@@ -37,22 +64,23 @@ class SparkContainersTest {
         .contains(
             "WORKSPACE_ROLE=master",
             "SPARK_AUTH_SECRET=spark-secret",
-            "SPARK_BIND_ADDRESS=10.0.0.1",
-            "SPARK_MASTER_PORT=20000",
-            "SPARK_MASTER_WEBUI_PORT=20001");
+            "SPARK_BIND_ADDRESS=10.242.7.2",
+            "SPARK_MASTER_PORT=7077",
+            "SPARK_MASTER_WEBUI_PORT=8080");
     assertThat(worker.environment())
         .contains(
-            "SPARK_MASTER_URL=spark://10.0.0.1:20000",
+            "SPARK_MASTER_URL=spark://10.242.7.2:7077",
             "SPARK_WORKER_CORES=2",
             "SPARK_WORKER_MEMORY=2048m",
-            "SPARK_BIND_ADDRESS=10.0.0.2");
+            "SPARK_BIND_ADDRESS=10.242.7.11");
     assertThat(worker.nanoCpus()).isEqualTo(2_000_000_000L);
     assertThat(worker.memoryBytes()).isEqualTo(3072L << 20);
     assertThat(notebook.environment())
         .contains(
-            "JUPYTER_PORT=20004",
+            "JUPYTER_PORT=8888",
             "JUPYTER_TOKEN=jupyter-token",
-            "SPARK_DRIVER_PORT=20005",
+            "SPARK_BIND_ADDRESS=10.242.7.3",
+            "SPARK_DRIVER_PORT=7079",
             "AWS_SECRET_ACCESS_KEY=s3-secret-value",
             "S3_BUCKET=b");
     assertThat(notebook.cpuShares())

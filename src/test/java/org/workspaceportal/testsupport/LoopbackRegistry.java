@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real image registry on loopback (Debian's {@code docker-registry}), one per JVM, so that a test
- * host without an image pulls it as a production host pulls from the site's registry. Engines pull
- * from 127.0.0.1 registries over plain HTTP without extra configuration.
+ * A real image registry on this machine (Debian's {@code docker-registry}), one per JVM, so that a
+ * test host without an image pulls it as a production host pulls from the site's registry. It
+ * listens on every address of the machine, so that a second engine in a network namespace of its
+ * own ({@link TlsDockerEngine}) reaches it at the machine's address there; the machine's engine
+ * pushes to it on 127.0.0.1, from which engines pull over plain HTTP without extra configuration.
  */
 public final class LoopbackRegistry {
 
@@ -44,7 +46,7 @@ public final class LoopbackRegistry {
           delete:
             enabled: true
         http:
-          addr: 127.0.0.1:%d
+          addr: 0.0.0.0:%d
         """
             .formatted(dir.resolve("data"), port));
     process =
@@ -80,6 +82,20 @@ public final class LoopbackRegistry {
       Runtime.getRuntime().addShutdownHook(new Thread(registry::stop, "registry-stop"));
     }
     return shared;
+  }
+
+  /**
+   * The name an engine that reaches this machine at {@code machineAddress} pulls {@code image} (a
+   * name {@link #push} returned) by. The machine's engine gets the same name as a tag of the image
+   * it has, so that it never pulls it from an address it does not trust for plain HTTP.
+   */
+  public String nameFrom(String machineAddress, String image) {
+    String name = image.replaceFirst("^127\\.0\\.0\\.1:", machineAddress + ":");
+    DockerCli.Result tag = DockerCli.run("tag", image, name);
+    if (tag.exitCode() != 0) {
+      throw new IllegalStateException("docker tag failed: " + tag.output());
+    }
+    return name;
   }
 
   /** {@code 127.0.0.1:port}: the prefix of image names in this registry. */

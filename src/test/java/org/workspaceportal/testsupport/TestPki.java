@@ -64,13 +64,18 @@ public final class TestPki {
 
   /** A server certificate for 127.0.0.1 and its key. */
   public Issued serverFor127() {
+    return serverFor("127.0.0.1");
+  }
+
+  /** A server certificate for this IP address and its key. */
+  public Issued serverFor(String ip) {
     KeyPair keys = keyPair();
-    X509v3CertificateBuilder builder = builder(name, "127.0.0.1", keys);
+    X509v3CertificateBuilder builder = builder(name, ip, keys);
     try {
       builder.addExtension(
           Extension.subjectAlternativeName,
           false,
-          new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1")));
+          new GeneralNames(new GeneralName(GeneralName.iPAddress, ip)));
       builder.addExtension(
           Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
     } catch (IOException e) {

@@ -12,15 +12,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * A second Docker engine on this machine standing in for a second host: its own dockerd, with its
- * own data and exec roots, listening on a free loopback port with TLS and client certificates
- * required, made by a {@link TestPki}. One per JVM ({@link #shared()}), stopped when the JVM exits;
- * tests may {@link #stop()} and {@link #start()} it to play a host going away and coming back.
- * Needs root and dockerd (Debian's docker.io), as CI provides.
+ * own data and exec roots, in a network namespace of its own with an address of its own ({@code
+ * 10.233.K.2}, reached over a veth pair whose other end, {@code 10.233.K.1}, is this machine's), so
+ * that its networks and published ports are its own and a container given the wrong host's address
+ * cannot connect by accident. It listens there with TLS and client certificates required, made by a
+ * {@link TestPki}. The namespace has no route but to this machine and does not forward: nothing
+ * started there sends a packet off the machine. One per JVM ({@link #shared()}), stopped when the
+ * JVM exits; tests may {@link #stop()} and {@link #start()} it to play a host going away and coming
+ * back. Needs root, dockerd (Debian's docker.io), iproute2 and nsenter, as CI provides.
  */
 public final class TlsDockerEngine {
 
@@ -31,6 +36,9 @@ public final class TlsDockerEngine {
   private final TestPki.Issued client = pki.client("portal");
   private final Path dir;
   private final int port;
+  private final String namespace;
+  private final String machineAddress;
+  private final String address;
   private Process process;
 
   private TlsDockerEngine() {
@@ -38,7 +46,13 @@ public final class TlsDockerEngine {
       // short: the engine's containerd socket lives under the exec root (unix paths are short)
       dir = Files.createTempDirectory(Path.of("/tmp"), "pe2-");
       port = freePort();
-      TestPki.Issued server = pki.serverFor127();
+      // a /30 of its own per JVM, so that two test runs on one machine do not share one
+      int k = ThreadLocalRandom.current().nextInt(1, 250);
+      machineAddress = "10.233." + k + ".1";
+      address = "10.233." + k + ".2";
+      namespace = "pe2-" + port;
+      makeNamespace();
+      TestPki.Issued server = pki.serverFor(address);
       Files.writeString(dir.resolve("ca.pem"), pki.caPem());
       Files.writeString(dir.resolve("server.pem"), server.certificatePem());
       Files.writeString(dir.resolve("server-key.pem"), server.privateKeyPem());
@@ -77,7 +91,51 @@ public final class TlsDockerEngine {
   }
 
   public String endpoint() {
-    return "tcp://127.0.0.1:" + port;
+    return "tcp://" + address + ":" + port;
+  }
+
+  /** Its own address: where its published ports are reached, as a host's address. */
+  public String address() {
+    return address;
+  }
+
+  /** This machine's address as the second engine reaches it (a registry listens there too). */
+  public String machineAddress() {
+    return machineAddress;
+  }
+
+  /**
+   * The namespace and the veth pair to it: this machine's end {@code .1}, the namespace's {@code
+   * .2}, and no other route in the namespace.
+   */
+  private void makeNamespace() {
+    String hostEnd = "pe2h" + port;
+    String nsEnd = "pe2n" + port;
+    ip("netns", "add", namespace);
+    ip("link", "add", hostEnd, "type", "veth", "peer", "name", nsEnd);
+    ip("link", "set", nsEnd, "netns", namespace);
+    ip("addr", "add", machineAddress + "/30", "dev", hostEnd);
+    ip("link", "set", hostEnd, "up");
+    ip("netns", "exec", namespace, "ip", "addr", "add", address + "/30", "dev", nsEnd);
+    ip("netns", "exec", namespace, "ip", "link", "set", nsEnd, "up");
+    ip("netns", "exec", namespace, "ip", "link", "set", "lo", "up");
+  }
+
+  private static void ip(String... args) {
+    List<String> command = new java.util.ArrayList<>(List.of("ip"));
+    command.addAll(List.of(args));
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public String caPem() {
@@ -101,20 +159,26 @@ public final class TlsDockerEngine {
     if (dockerd == null) {
       throw new IllegalStateException("dockerd not found");
     }
+    // nsenter, not `ip netns exec`: that one remounts /sys, and dockerd then finds no cgroups
     List<String> command =
         List.of(
+            "nsenter",
+            "--net=/var/run/netns/" + namespace,
             dockerd,
             "--tlsverify",
             "--tlscacert=" + dir.resolve("ca.pem"),
             "--tlscert=" + dir.resolve("server.pem"),
             "--tlskey=" + dir.resolve("server-key.pem"),
-            "--host=tcp://127.0.0.1:" + port,
+            "--host=tcp://" + address + ":" + port,
             "--data-root=" + dir.resolve("data"),
             "--exec-root=" + dir.resolve("x"),
             "--pidfile=" + dir.resolve("docker.pid"),
             "--bridge=none",
             "--iptables=false",
-            "--ip-masq=false");
+            "--ip-masq=false",
+            "--ip-forward=false",
+            // the machine's registry, over plain HTTP as on loopback
+            "--insecure-registry=" + machineAddress + "/32");
     try {
       process =
           new ProcessBuilder(command)
@@ -162,9 +226,10 @@ public final class TlsDockerEngine {
               "sh",
               "-c",
               "umount -l \"$1/data\" 2>/dev/null; umount -l \"$1/x/netns/default\" 2>/dev/null;"
-                  + " rm -rf \"$1\"",
+                  + " rm -rf \"$1\"; ip netns del \"$2\" 2>/dev/null",
               "sh",
-              dir.toString())
+              dir.toString(),
+              namespace)
           .start()
           .waitFor(60, TimeUnit.SECONDS);
     } catch (IOException e) {
@@ -186,7 +251,7 @@ public final class TlsDockerEngine {
 
   private boolean accepts() {
     try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      socket.connect(new InetSocketAddress(address, port), 500);
       return true;
     } catch (IOException e) {
       return false;

@@ -10,6 +10,7 @@ final class EmbeddedSimulatorSettings {
   static final String PERSISTENT = "portal.flashbladesim.persistent";
   static final String MANAGEMENT_PORT = "portal.flashbladesim.management-port";
   static final String S3_PORT = "portal.flashbladesim.s3-port";
+  static final String S3_BIND_ADDRESS = "portal.flashbladesim.s3-bind-address";
   static final String DATA_DIR = "portal.data-dir";
   static final String DEFAULT_DATA_DIR = ".portal-data";
 
@@ -31,6 +32,9 @@ final class EmbeddedSimulatorSettings {
         .withPorts(
             environment.getProperty(MANAGEMENT_PORT, Integer.class, 0),
             environment.getProperty(S3_PORT, Integer.class, 0))
-        .withDataDir(dataDir);
+        .withDataDir(dataDir)
+        // workspace containers reach it through their network's gateway (this machine's own
+        // address there); its management API stays on loopback, for the portal only
+        .withS3BindAddress(environment.getProperty(S3_BIND_ADDRESS, "0.0.0.0"));
   }
 }

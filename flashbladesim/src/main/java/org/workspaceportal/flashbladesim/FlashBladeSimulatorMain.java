@@ -41,7 +41,8 @@ public final class FlashBladeSimulatorMain {
                     SimulatorSettings.DEFAULT_SESSION_IDLE_TIMEOUT.toString())),
             options.get("max-rest-version"),
             options.get("bind-address"),
-            hostNames(options.getOrDefault("host-names", "")));
+            hostNames(options.getOrDefault("host-names", "")),
+            null);
     FlashBladeSimulator simulator = FlashBladeSimulator.start(settings);
     var stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -31,7 +31,7 @@ final class S3DataPlane implements AutoCloseable {
       AccountRegistry accounts,
       BucketRegistry buckets) {
     int port = settings.s3Port();
-    String bound = settings.listenAddress().getHostAddress();
+    String bound = settings.s3ListenAddress().getHostAddress();
     // S3Proxy insists on one static identity; it is random and unused, the locator replaces it
     byte[] unused = new byte[16];
     new SecureRandom().nextBytes(unused);
@@ -61,7 +61,7 @@ final class S3DataPlane implements AutoCloseable {
       throw new IllegalStateException(
           "Cannot start the simulator's S3 data plane on port " + port, e);
     }
-    return new S3DataPlane(proxy, settings.localAddress());
+    return new S3DataPlane(proxy, settings.s3LocalAddress());
   }
 
   URI endpoint() {

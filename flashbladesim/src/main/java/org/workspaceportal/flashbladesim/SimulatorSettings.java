@@ -22,6 +22,10 @@ import java.util.Objects;
  * @param hostNames names (or addresses) clients use to reach the management API, put in its server
  *     certificate besides 127.0.0.1 and localhost so that they can verify it, e.g. a service's name
  *     in docker compose
+ * @param s3BindAddress the IP address the S3 data plane binds when it differs from {@code
+ *     bindAddress}: {@code 0.0.0.0} lets workspace containers on this machine reach it (through
+ *     their network's gateway, the machine's own address there) while the management API stays on
+ *     loopback; {@code null} is {@code bindAddress}
  */
 public record SimulatorSettings(
     int managementPort,
@@ -31,7 +35,8 @@ public record SimulatorSettings(
     Duration sessionIdleTimeout,
     String maxRestVersion,
     String bindAddress,
-    List<String> hostNames) {
+    List<String> hostNames,
+    String s3BindAddress) {
 
   /** The version of the REST API the simulated array offers unless told otherwise. */
   public static final String DEFAULT_MAX_REST_VERSION = "2.17";
@@ -54,6 +59,9 @@ public record SimulatorSettings(
     if (bindAddress != null) {
       bindAddress = literal(bindAddress).getHostAddress();
     }
+    if (s3BindAddress != null) {
+      s3BindAddress = literal(s3BindAddress).getHostAddress();
+    }
     hostNames = hostNames == null ? List.of() : List.copyOf(hostNames);
     if (hostNames.stream().anyMatch(String::isBlank)) {
       throw new IllegalArgumentException("hostNames must not contain a blank name");
@@ -62,7 +70,8 @@ public record SimulatorSettings(
 
   /** Random ports on 127.0.0.1, everything in memory, a generated API token. */
   public static SimulatorSettings inMemory() {
-    return new SimulatorSettings(0, 0, null, null, DEFAULT_SESSION_IDLE_TIMEOUT, null, null, null);
+    return new SimulatorSettings(
+        0, 0, null, null, DEFAULT_SESSION_IDLE_TIMEOUT, null, null, null, null);
   }
 
   /** Random ports, state and objects kept under {@code dataDir}. */
@@ -79,7 +88,8 @@ public record SimulatorSettings(
         sessionIdleTimeout,
         maxRestVersion,
         bindAddress,
-        hostNames);
+        hostNames,
+        s3BindAddress);
   }
 
   public SimulatorSettings withDataDir(Path newDataDir) {
@@ -91,7 +101,8 @@ public record SimulatorSettings(
         sessionIdleTimeout,
         maxRestVersion,
         bindAddress,
-        hostNames);
+        hostNames,
+        s3BindAddress);
   }
 
   public SimulatorSettings withApiToken(String newApiToken) {
@@ -103,7 +114,8 @@ public record SimulatorSettings(
         sessionIdleTimeout,
         maxRestVersion,
         bindAddress,
-        hostNames);
+        hostNames,
+        s3BindAddress);
   }
 
   public SimulatorSettings withSessionIdleTimeout(Duration newTimeout) {
@@ -115,7 +127,8 @@ public record SimulatorSettings(
         newTimeout,
         maxRestVersion,
         bindAddress,
-        hostNames);
+        hostNames,
+        s3BindAddress);
   }
 
   public SimulatorSettings withMaxRestVersion(String newMaxRestVersion) {
@@ -127,7 +140,8 @@ public record SimulatorSettings(
         sessionIdleTimeout,
         newMaxRestVersion,
         bindAddress,
-        hostNames);
+        hostNames,
+        s3BindAddress);
   }
 
   /** Listens on {@code address} (an IP address) and is reached there under {@code names}. */
@@ -140,7 +154,27 @@ public record SimulatorSettings(
         sessionIdleTimeout,
         maxRestVersion,
         address,
-        names);
+        names,
+        s3BindAddress);
+  }
+
+  /** A copy whose S3 data plane binds this address (see {@link #s3BindAddress}). */
+  public SimulatorSettings withS3BindAddress(String address) {
+    return new SimulatorSettings(
+        managementPort,
+        s3Port,
+        dataDir,
+        apiToken,
+        sessionIdleTimeout,
+        maxRestVersion,
+        bindAddress,
+        hostNames,
+        address);
+  }
+
+  /** The address the S3 data plane binds. */
+  InetAddress s3ListenAddress() {
+    return s3BindAddress == null ? listenAddress() : literal(s3BindAddress);
   }
 
   /** The address to bind: {@link #bindAddress}, else the loopback address. */
@@ -153,7 +187,15 @@ public record SimulatorSettings(
    * listens on every address.
    */
   String localAddress() {
-    InetAddress address = listenAddress();
+    return localAddressOf(listenAddress());
+  }
+
+  /** The address a client on this machine uses for the S3 data plane. */
+  String s3LocalAddress() {
+    return localAddressOf(s3ListenAddress());
+  }
+
+  private static String localAddressOf(InetAddress address) {
     if (address.isAnyLocalAddress()) {
       return "127.0.0.1";
     }

@@ -5,14 +5,19 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.MountType;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Version;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,6 +28,8 @@ import org.workspaceportal.compute.ContainerInfo;
 import org.workspaceportal.compute.ContainerSpec;
 import org.workspaceportal.compute.EngineEndpoint;
 import org.workspaceportal.compute.EngineInfo;
+import org.workspaceportal.compute.NetworkInfo;
+import org.workspaceportal.compute.NetworkSpec;
 import org.workspaceportal.compute.PullStatus;
 import org.workspaceportal.compute.VolumeInfo;
 import org.workspaceportal.compute.VolumeSpec;
@@ -84,6 +91,63 @@ class DockerContainerEngine implements ContainerEngine {
   @Override
   public PullStatus pull(EngineEndpoint endpoint, String image) {
     return call(endpoint, "pull " + image, docker -> pulls.pull(endpoint, image, docker));
+  }
+
+  @Override
+  public void ensureNetwork(EngineEndpoint endpoint, NetworkSpec network) {
+    call(
+        endpoint,
+        "create network " + network.name() + " (" + network.subnet() + ")",
+        docker -> {
+          try {
+            return docker.inspectNetworkCmd().withNetworkId(network.name()).exec();
+          } catch (NotFoundException e) {
+            // a bridge of its own with no masquerading: with the hosts not forwarding, nothing on
+            // it reaches beyond the host's own addresses (production hosts' firewalls do the same)
+            return docker
+                .createNetworkCmd()
+                .withName(network.name())
+                .withDriver("bridge")
+                .withCheckDuplicate(true)
+                .withIpam(
+                    new Network.Ipam()
+                        .withConfig(
+                            new Network.Ipam.Config()
+                                .withSubnet(network.subnet())
+                                .withGateway(network.gateway())))
+                .withOptions(Map.of("com.docker.network.bridge.enable_ip_masquerade", "false"))
+                .withLabels(network.labels())
+                .exec();
+          }
+        });
+  }
+
+  @Override
+  public void removeNetwork(EngineEndpoint endpoint, String name) {
+    call(
+        endpoint,
+        "remove network " + name,
+        docker -> {
+          try {
+            docker.removeNetworkCmd(name).exec();
+          } catch (NotFoundException e) {
+            // gone already
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public List<NetworkInfo> labelledNetworks(EngineEndpoint endpoint, Map<String, String> labels) {
+    return call(
+        endpoint,
+        "list networks",
+        docker ->
+            docker.listNetworksCmd().exec().stream()
+                .filter(n -> n.getLabels() != null)
+                .filter(n -> n.getLabels().entrySet().containsAll(labels.entrySet()))
+                .map(n -> new NetworkInfo(n.getName(), n.getLabels(), null))
+                .toList());
   }
 
   @Override
@@ -232,9 +296,21 @@ class DockerContainerEngine implements ContainerEngine {
   }
 
   private static void create(DockerClient docker, ContainerSpec spec) {
+    Ports bindings = new Ports();
+    List<ExposedPort> exposed = new ArrayList<>();
+    for (ContainerSpec.Published p : spec.published()) {
+      ExposedPort port = ExposedPort.tcp(p.containerPort());
+      exposed.add(port);
+      bindings.bind(port, Ports.Binding.bindIpAndPort(p.hostAddress(), p.hostPort()));
+    }
     HostConfig host =
         HostConfig.newHostConfig()
-            .withNetworkMode("host")
+            .withNetworkMode(spec.network())
+            .withPortBindings(bindings)
+            // a workspace runs arbitrary code: no capability at all (its processes need none, they
+            // run as an unprivileged user), and nothing gains privileges through setuid programs
+            .withCapDrop(Capability.ALL)
+            .withSecurityOpts(List.of("no-new-privileges:true"))
             .withInit(true)
             .withMounts(
                 spec.volumes().stream()
@@ -254,11 +330,16 @@ class DockerContainerEngine implements ContainerEngine {
     if (spec.memoryBytes() > 0) {
       host.withMemory(spec.memoryBytes());
     }
+    if (spec.pidsLimit() > 0) {
+      host.withPidsLimit(spec.pidsLimit());
+    }
     docker
         .createContainerCmd(spec.image())
         .withName(spec.name())
         .withEnv(spec.environment())
         .withLabels(spec.labels())
+        .withExposedPorts(exposed)
+        .withIpv4Address(spec.address())
         .withHostConfig(host)
         .exec();
   }

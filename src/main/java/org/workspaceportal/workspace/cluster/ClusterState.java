@@ -77,6 +77,17 @@ public class ClusterState {
         .claim(workspaceId, cipher.encrypt(randomSecret()), clock.instant());
   }
 
+  /**
+   * A new Jupyter token for the cluster's notebook, for its next start: a token that leaked (a
+   * browser's history, a screen shared) is worthless once the notebook started again.
+   */
+  @Transactional
+  void renewToken(UUID clusterId) {
+    clusters
+        .findById(clusterId)
+        .ifPresent(c -> c.renewToken(cipher.encrypt(randomSecret()), clock.instant()));
+  }
+
   /** Whether the workspace has a cluster record (made by its placement, or claimed). */
   @Transactional(readOnly = true)
   public boolean hasCluster(UUID workspaceId) {

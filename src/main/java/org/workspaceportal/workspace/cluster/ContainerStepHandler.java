@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.workspaceportal.workspace.Operation;
 import org.workspaceportal.workspace.WorkspaceFacts;
 import org.workspaceportal.workspace.engine.StepAttempt;
 import org.workspaceportal.workspace.engine.StepHandler;
@@ -56,6 +57,13 @@ class ContainerStepHandler implements StepHandler {
       state.removed(clusterId);
       return StepOutcome.done();
     }
+    if (step.kind() == StepKind.NOTEBOOK && renewsToken(step, subject)) {
+      state.renewToken(state.clusterId(subject.id()));
+      ClusterSpec renewed = specs.of(subject);
+      record(renewed, runtime.replace(renewed, List.of(Role.NOTEBOOK)));
+      launch(renewed, List.of(Role.MASTER));
+      return StepOutcome.done();
+    }
     ClusterSpec spec = specs.of(subject);
     switch (step.kind()) {
       case STOP_CLUSTER -> {
@@ -73,8 +81,27 @@ class ContainerStepHandler implements StepHandler {
   }
 
   private void launch(ClusterSpec spec, Collection<String> roles) {
-    for (Member m : runtime.launch(spec, roles)) {
+    record(spec, runtime.launch(spec, roles));
+  }
+
+  private void record(ClusterSpec spec, List<Member> started) {
+    for (Member m : started) {
       state.seen(spec.id(), m.role(), m.handle(), m.state());
     }
+  }
+
+  /**
+   * A start, or a repair whose notebook is not running, gives the notebook a fresh Jupyter token:
+   * one that leaked is worthless after the next start. A running notebook keeps its own.
+   */
+  private boolean renewsToken(StepAttempt step, WorkspaceFacts subject) {
+    if (step.operation() == Operation.START) {
+      return true;
+    }
+    if (step.operation() != Operation.REPAIR) {
+      return false;
+    }
+    UUID clusterId = state.clusterId(subject.id());
+    return !runtime.census(clusterId, List.of(Role.NOTEBOOK)).absent().isEmpty();
   }
 }

@@ -82,6 +82,15 @@ public class WorkspaceCluster {
     this.updatedAt = now;
   }
 
+  void renewToken(String jupyterTokenCiphertext, Instant now) {
+    if (workspaceId == null) {
+      throw new IllegalStateException("a warm-pool cluster has no notebook and no token");
+    }
+    this.jupyterTokenCiphertext = jupyterTokenCiphertext;
+    this.notebookReadyAt = null;
+    this.updatedAt = now;
+  }
+
   void notebookAnswered(Instant now) {
     if (notebookReadyAt == null) {
       notebookReadyAt = now;

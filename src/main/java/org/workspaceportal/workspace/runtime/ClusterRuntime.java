@@ -58,6 +58,12 @@ public interface ClusterRuntime {
    */
   List<Member> launch(ClusterSpec spec, Collection<String> roles);
 
+  /**
+   * Runs these roles anew from the spec: whatever runs of them is removed first (their files stay),
+   * so that a changed setting (a new Jupyter token) takes effect; then as {@link #launch}.
+   */
+  List<Member> replace(ClusterSpec spec, Collection<String> roles);
+
   /** Whether the cluster's notebook answers with its token (false for a warm-pool cluster). */
   boolean notebookAnswers(ClusterSpec spec);
 

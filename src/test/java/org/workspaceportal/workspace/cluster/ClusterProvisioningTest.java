@@ -167,6 +167,7 @@ class ClusterProvisioningTest {
     live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
     writeAFileAndAnObject(ws.id());
     String label = SparkContainers.WORKSPACE_LABEL + "=" + ws.id();
+    String firstLink = workspaces.get(ws.id(), owner).cluster().links().jupyter();
 
     workspaces.stop(ws.id(), owner);
     WorkspaceView stopped = live.await(ws.id(), w -> w.status() == WorkspaceStatus.STOPPED);
@@ -186,6 +187,14 @@ class ClusterProvisioningTest {
         .extracting(StepView::operation)
         .contains(Operation.START);
     assertTheFileAndTheObjectAreThere(ws.id());
+    String secondLink = workspaces.get(ws.id(), owner).cluster().links().jupyter();
+    assertThat(tokenOf(secondLink))
+        .as("a fresh Jupyter token with every start: one that leaked before is worthless")
+        .isNotEqualTo(tokenOf(firstLink));
+    assertThat(probe.status(firstLink.replace("/tree?", "/api/status?")))
+        .as("the old token opens nothing")
+        .isEqualTo(403);
+    assertThat(probe.status(secondLink.replace("/tree?", "/api/status?"))).isEqualTo(200);
 
     // and a second stop and start runs fresh steps again
     workspaces.stop(ws.id(), owner);
@@ -505,7 +514,8 @@ class ClusterProvisioningTest {
     assertThatThrownBy(() -> workspaces.approve(ws.id(), ADMIN))
         .isInstanceOf(NoRoomException.class)
         .hasMessageContaining("can never fit")
-        .hasMessageContaining("needs 64 cores");
+        .hasMessageContaining("need 128 cores")
+        .hasMessageContaining("on one host");
     assertThat(workspaces.get(ws.id(), ADMIN).status()).isEqualTo(WorkspaceStatus.PENDING_APPROVAL);
   }
 
@@ -513,6 +523,10 @@ class ClusterProvisioningTest {
    * Writes a file in the notebook's directory and puts it in the bucket as kept.txt, from inside
    * the notebook container with its own environment.
    */
+  private static String tokenOf(String link) {
+    return link.substring(link.indexOf("token=") + "token=".length());
+  }
+
   private static void writeAFileAndAnObject(UUID id) {
     DockerCli.Result wrote =
         DockerCli.run(

@@ -2,11 +2,13 @@ package org.workspaceportal.workspace.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
@@ -19,6 +21,7 @@ import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.compute.ContainerEngine;
 import org.workspaceportal.compute.ContainerInfo;
 import org.workspaceportal.compute.EngineEndpoint;
+import org.workspaceportal.compute.NetworkInfo;
 import org.workspaceportal.compute.SparkContainers;
 import org.workspaceportal.host.HostRegistration;
 import org.workspaceportal.host.HostService;
@@ -45,13 +48,16 @@ import org.workspaceportal.workspace.engine.StepStatus;
 import org.workspaceportal.workspace.template.TemplateForm;
 import org.workspaceportal.workspace.template.TemplateService;
 import org.workspaceportal.workspace.template.TemplateView;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Clusters across two hosts: the machine's engine and a second one over TLS that starts without the
- * image and pulls it from a loopback registry. Two workspaces on the same hosts at once never
- * collide on ports, workers spread over both hosts, and deleting them leaves nothing on either. A
- * host that stops makes its workspaces UNREACHABLE, and they come back by themselves when it does;
- * one that dies mid-launch fails the launch cleanly.
+ * Clusters on two hosts: the machine's engine and a second one over TLS, in a network namespace of
+ * its own with an address of its own, that starts without the image and pulls it from the machine's
+ * registry. Each cluster runs whole on one host, on a network of its own there, every container at
+ * an address of that network; deleting leaves nothing on either host. A host that stops makes its
+ * workspaces UNREACHABLE, and they come back by themselves when it does; one that dies mid-launch
+ * fails the launch cleanly.
  */
 @PortalIntegrationTest
 @RequiresDocker
@@ -82,7 +88,11 @@ class MultiHostClusterTest {
     second = TlsDockerEngine.shared();
     second.start();
     String image =
-        LoopbackRegistry.shared().push(DockerCli.WORKSPACE_IMAGE, "workspace-portal/spark:multi");
+        LoopbackRegistry.shared()
+            .nameFrom(
+                second.machineAddress(),
+                LoopbackRegistry.shared()
+                    .push(DockerCli.WORKSPACE_IMAGE, "workspace-portal/spark:multi"));
     int n = ThreadLocalRandom.current().nextInt(100_000, 999_999);
     template =
         templates.create(
@@ -124,30 +134,37 @@ class MultiHostClusterTest {
   }
 
   @Test
-  void workersSpreadOverBothHostsTheSecondPullsTheImageAndTwoClustersShareThePortSpace() {
+  void eachClusterRunsWholeOnOneHostOnItsOwnNetworkAndTheSecondHostPullsTheImage()
+      throws Exception {
     EngineEndpoint secondEndpoint = hosts.endpointOf(secondHost.id());
     assertThat(engines.hasImage(secondEndpoint, template.image()))
         .as("the second engine starts without the image")
         .isFalse();
 
-    UUID a = approve(request("alpha"));
-    UUID b = approve(request("beta"));
+    UUID a = approveOn(secondHost.id(), request("alpha"));
+    UUID b = approveOn(localHostId(), request("beta"));
     WorkspaceView readyA = await(a, w -> w.status() == WorkspaceStatus.READY);
     WorkspaceView readyB = await(b, w -> w.status() == WorkspaceStatus.READY);
 
     assertThat(engines.hasImage(secondEndpoint, template.image())).isTrue();
     for (WorkspaceView ready : List.of(readyA, readyB)) {
       assertThat(ready.cluster().workersAlive()).isEqualTo(2);
-      Set<String> workerHosts = new HashSet<>();
-      ready.cluster().members().stream()
-          .filter(m -> m.role().startsWith("worker-"))
-          .forEach(m -> workerHosts.add(m.host()));
-      assertThat(workerHosts).as("workers of %s", ready.name()).hasSize(2);
+      assertThat(ready.cluster().members())
+          .extracting(ClusterView.Member::host)
+          .as("every container of %s on one host", ready.name())
+          .containsOnly(ready.id().equals(a) ? secondHost.name() : localHost().name());
     }
+    // every container of a cluster at an address of its own network, on the host it was placed on
+    assertOnItsOwnNetwork(a, secondEndpoint);
+    assertOnItsOwnNetwork(b, hosts.endpointOf(localHostId()));
+    assertThat(networkOn(secondEndpoint, b)).as("B's network is not on A's host").isNull();
     List<Integer> portsA = ports(a);
     List<Integer> portsB = ports(b);
-    assertThat(portsA).hasSize(2 + 4 + 2 * 2).doesNotHaveDuplicates();
-    assertThat(portsB).hasSize(10).doesNotContainAnyElementsOf(portsA);
+    assertThat(portsA)
+        .as("published: the master's UI, the notebook's Jupyter and driver UI")
+        .hasSize(3)
+        .doesNotHaveDuplicates();
+    assertThat(portsB).hasSize(3);
 
     workspaces.delete(a, owner);
     workspaces.delete(b, owner);
@@ -158,8 +175,66 @@ class MultiHostClusterTest {
           .isEmpty();
       assertThat(engines.containers(secondEndpoint, labels(id))).isEmpty();
       assertThat(engines.volumes(secondEndpoint, labels(id))).isEmpty();
+      assertThat(networkOn(secondEndpoint, id)).isNull();
+      assertThat(networkOn(hosts.endpointOf(localHostId()), id)).isNull();
       assertThat(ports(id)).isEmpty();
     }
+  }
+
+  /**
+   * Every container of the cluster runs, on its network; the master and every worker advertise an
+   * address of that network's subnet (what Spark tells the others to connect to), so none is on the
+   * host's network or another host's.
+   */
+  private void assertOnItsOwnNetwork(UUID id, EngineEndpoint endpoint) throws Exception {
+    assertThat(networkOn(endpoint, id)).as("the cluster's network on its host").isNotNull();
+    String subnet =
+        jdbc.queryForObject(
+            "select subnet from host_subnets where holder_id = ?", String.class, id);
+    String prefix = subnet.substring(0, subnet.lastIndexOf('.') + 1);
+    assertThat(engines.containers(endpoint, labels(id)))
+        .hasSize(4)
+        .allMatch(c -> "running".equals(c.state()));
+    String masterUi = workspaces.get(id, owner).cluster().links().sparkUi();
+    HttpResponse<String> json =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(masterUi + "json/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    JsonNode status = JsonMapper.builder().build().readTree(json.body());
+    assertThat(status.path("url").asString()).startsWith("spark://" + prefix);
+    assertThat(status.path("workers"))
+        .hasSize(2)
+        .allSatisfy(w -> assertThat(w.path("host").asString()).startsWith(prefix));
+  }
+
+  private NetworkInfo networkOn(EngineEndpoint endpoint, UUID id) {
+    return engines.labelledNetworks(endpoint, labels(id)).stream().findFirst().orElse(null);
+  }
+
+  /** Approves the request with every other host drained, so that it lands on {@code host}. */
+  private UUID approveOn(UUID host, UUID id) {
+    List<UUID> others =
+        hosts.list().stream()
+            .map(HostView::id)
+            .filter(h -> !h.equals(host) && !hosts.get(h).drained())
+            .toList();
+    others.forEach(h -> hosts.setDrained(h, true, "test"));
+    try {
+      approve(id);
+      await(
+          id,
+          w ->
+              w.steps().stream()
+                  .anyMatch(s -> s.kind() == StepKind.PLACE && s.status() == StepStatus.SUCCEEDED));
+    } finally {
+      others.forEach(h -> hosts.setDrained(h, false, "test"));
+    }
+    return id;
+  }
+
+  private HostView localHost() {
+    return hosts.get(localHostId());
   }
 
   @Test
@@ -216,7 +291,10 @@ class MultiHostClusterTest {
     // an image tag of its own, so that the other tests still find the second engine without theirs
     String image =
         LoopbackRegistry.shared()
-            .push(DockerCli.WORKSPACE_IMAGE, "workspace-portal/spark:unreachable");
+            .nameFrom(
+                second.machineAddress(),
+                LoopbackRegistry.shared()
+                    .push(DockerCli.WORKSPACE_IMAGE, "workspace-portal/spark:unreachable"));
     TemplateView own =
         templates.create(
             new TemplateForm(
@@ -241,12 +319,12 @@ class MultiHostClusterTest {
                       Retention.ERADICATE,
                       null))
               .id();
-      approve(id);
+      approveOn(secondHost.id(), id);
       WorkspaceView ready = await(id, w -> w.status() == WorkspaceStatus.READY);
       assertThat(ready.cluster().members())
           .extracting(ClusterView.Member::host)
-          .as("some of the cluster runs on the second host")
-          .contains(secondHost.name());
+          .as("the cluster runs on the second host")
+          .containsOnly(secondHost.name());
       EngineEndpoint secondEndpoint = hosts.endpointOf(secondHost.id());
       // pulled before the engine stops: nothing needs pulling when it is back
       assertThat(engines.hasImage(secondEndpoint, image)).isTrue();
@@ -298,11 +376,9 @@ class MultiHostClusterTest {
           .allMatch(c -> "running".equals(c.state()))
           .extracting(ContainerInfo::name)
           .containsExactlyInAnyOrderElementsOf(onSecond);
-      assertThat(
-              DockerCli.containersLabelled(SparkContainers.WORKSPACE_LABEL + "=" + id).size()
-                  + onSecond.size())
-          .as("one container of each role over both hosts")
-          .isEqualTo(4);
+      assertThat(onSecond).as("one container of each role, all on the second host").hasSize(4);
+      assertThat(DockerCli.containersLabelled(SparkContainers.WORKSPACE_LABEL + "=" + id))
+          .isEmpty();
 
       workspaces.delete(id, owner);
       await(id, w -> w.status() == WorkspaceStatus.DELETED);

@@ -1,0 +1,272 @@
+package org.workspaceportal.workspace.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.workspaceportal.PortalIntegrationTest;
+import org.workspaceportal.compute.SparkContainers;
+import org.workspaceportal.flashbladesim.FlashBladeSimulator;
+import org.workspaceportal.identity.IdentityService;
+import org.workspaceportal.testsupport.DockerCli;
+import org.workspaceportal.testsupport.RequiresDocker;
+import org.workspaceportal.workspace.LiveWorkspaces;
+import org.workspaceportal.workspace.WorkspaceService;
+import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.template.TemplateService;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A data scientist runs arbitrary code in her notebook (a terminal, a kernel) and on her workers
+ * (her executors). Each test is one attack, from inside her containers as her code runs there (the
+ * image's unprivileged user), and must fail: nothing outside her own workspace is within reach. Her
+ * own use must keep working. Two real workspaces on the machine's engine: hers and bob's.
+ */
+@PortalIntegrationTest
+@RequiresDocker
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileTenantTest {
+
+  @Autowired WorkspaceService workspaces;
+  @Autowired TemplateService templates;
+  @Autowired IdentityService identity;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired FlashBladeSimulator simulator;
+  @Autowired Environment environment;
+
+  private LiveWorkspaces alice;
+  private LiveWorkspaces bob;
+  private WorkspaceView hers;
+  private WorkspaceView his;
+
+  @BeforeAll
+  void twoWorkspaces() {
+    alice = LiveWorkspaces.ofThisCheckout(workspaces, templates, identity, jdbc);
+    bob = LiveWorkspaces.ofThisCheckout(workspaces, templates, identity, jdbc);
+    hers = alice.ready("hostile", 1);
+    his = bob.ready("victim", 1);
+  }
+
+  @AfterAll
+  void leaveNothingBehind() {
+    alice.cleanUp();
+    bob.cleanUp();
+  }
+
+  @Test
+  void herCodeCannotReachThePortalsDatabase() {
+    int port = URI.create(environment.getProperty("spring.datasource.url").substring(5)).getPort();
+    for (String from : herContainers()) {
+      assertClosed(from, "127.0.0.1", port);
+      assertClosed(from, gatewayOf(hers.id()), port);
+    }
+  }
+
+  @Test
+  void herCodeCannotReachTheStorageArraysManagementApi() {
+    int port = simulator.managementUri().getPort();
+    for (String from : herContainers()) {
+      assertClosed(from, "127.0.0.1", port);
+      assertClosed(from, gatewayOf(hers.id()), port);
+    }
+  }
+
+  @Test
+  void herCodeCannotReachAnotherWorkspacesMasterWorkersOrNotebook() {
+    String subnet = subnetOf(his.id());
+    for (String from : herContainers()) {
+      assertClosed(from, address(subnet, 2), SparkContainers.MASTER_PORT);
+      assertClosed(from, address(subnet, 2), SparkContainers.MASTER_UI_PORT);
+      assertClosed(from, address(subnet, 3), SparkContainers.JUPYTER_PORT);
+      assertClosed(from, address(subnet, 11), SparkContainers.WORKER_PORT);
+    }
+  }
+
+  @Test
+  void herCodeCannotReachAnotherWorkspacesPublishedNotebook() {
+    List<Integer> published =
+        jdbc.queryForList(
+            "select p.port from host_ports p join workspace_clusters c on c.cluster_id ="
+                + " p.workspace_id where c.workspace_id = ? and p.role = 'notebook' order by p.port",
+            Integer.class,
+            his.id());
+    assertThat(published).isNotEmpty();
+    for (String from : herContainers()) {
+      for (int port : published) {
+        assertClosed(from, "127.0.0.1", port);
+        assertClosed(from, gatewayOf(hers.id()), port);
+      }
+    }
+  }
+
+  @Test
+  void herContainersHaveNoCapabilityAndCannotGainOne() {
+    for (String from : herContainers()) {
+      DockerCli.Result status = DockerCli.run("exec", from, "cat", "/proc/self/status");
+      assertThat(status.output())
+          .contains("CapEff:\t0000000000000000")
+          .contains("CapBnd:\t0000000000000000")
+          .contains("NoNewPrivs:\t1");
+    }
+  }
+
+  @Test
+  void aForkBombOnHerWorkerStopsAtItsProcessLimit() {
+    String worker = SparkContainers.name(clusterOf(hers.id()), "worker-1");
+    DockerCli.Result bomb =
+        DockerCli.run(
+            "exec",
+            worker,
+            "python3",
+            "-c",
+            String.join(
+                "\n",
+                "import os, signal, time",
+                "pids = []",
+                "try:",
+                "    while len(pids) < 6000:",
+                "        pid = os.fork()",
+                "        if pid == 0:",
+                "            time.sleep(60)",
+                "            os._exit(0)",
+                "        pids.append(pid)",
+                "except OSError as e:",
+                "    print('refused:', e.strerror)",
+                "print('started=%d' % len(pids))",
+                "for f in ('/sys/fs/cgroup/pids.max', '/sys/fs/cgroup/pids/pids.max'):",
+                "    if os.path.exists(f):",
+                "        print('limit=' + open(f).read().strip())",
+                "for p in pids:",
+                "    os.kill(p, signal.SIGKILL)"));
+    String started =
+        bomb.output()
+            .lines()
+            .filter(l -> l.startsWith("started="))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(bomb.output()));
+    int n = Integer.parseInt(started.substring("started=".length()));
+    assertThat(n)
+        .as("processes the bomb got before the worker's limit refused more")
+        .isLessThan((int) SparkContainers.WORKER_PIDS);
+    assertThat(bomb.output())
+        .contains("refused: Resource temporarily unavailable")
+        .contains("limit=" + SparkContainers.WORKER_PIDS);
+  }
+
+  @Test
+  void herOwnClusterStillRunsHerJobsOnHerBucket() {
+    NotebookContainer notebook =
+        new NotebookContainer(SparkContainers.name(clusterOf(hers.id()), "notebook"));
+    DockerCli.Result job =
+        notebook.bash(
+            Duration.ofMinutes(4),
+            "spark-submit --name hers" + NotebookContainer.SMALL_JOB + "hers 2>/tmp/driver.log");
+    assertThat(job.exitCode()).as(job.output() + notebook.tail("/tmp/driver.log")).isZero();
+    JsonNode result = NotebookContainer.resultOf(job.output());
+    assertThat(result.get("check").get("passed").asBoolean()).as(result.toString()).isTrue();
+  }
+
+  @Test
+  void theSparkDaemonsRunEncryptedWithUisThatKillNoJobAndDumpNoThreads() {
+    UUID cluster = clusterOf(his.id());
+    for (String role : List.of("master", "worker-1")) {
+      DockerCli.Result java =
+          DockerCli.run(
+              "exec", SparkContainers.name(cluster, role), "ps", "-o", "args=", "-C", "java");
+      assertThat(java.output())
+          .as(role)
+          .contains("-Dspark.network.crypto.enabled=true")
+          .contains("-Dspark.ui.killEnabled=false")
+          .contains("-Dspark.ui.threadDumpsEnabled=false");
+    }
+    DockerCli.Result driver =
+        DockerCli.run(
+            "exec",
+            SparkContainers.name(cluster, "notebook"),
+            "bash",
+            "-c",
+            "grep -E '^spark\\.(network\\.crypto\\.enabled|ui\\.killEnabled)'"
+                + " $SPARK_CONF_DIR/spark-defaults.conf");
+    assertThat(driver.output())
+        .containsPattern("spark.network.crypto.enabled\\s+true")
+        .containsPattern("spark.ui.killEnabled\\s+false");
+  }
+
+  @Test
+  void herKernelsTalkToTheirServerOverUnixSocketsNotTcpPorts() {
+    NotebookContainer notebook =
+        new NotebookContainer(SparkContainers.name(clusterOf(hers.id()), "notebook"));
+    DockerCli.Result kernel =
+        notebook.bash(
+            Duration.ofMinutes(1),
+            "curl -s -X POST -H 'Content-Type: application/json' -d '{}'"
+                + " \"http://$SPARK_BIND_ADDRESS:$JUPYTER_PORT/api/kernels?token=$JUPYTER_TOKEN\""
+                + " >/dev/null; sleep 3; python3 -c \"import glob, json, os;"
+                + " files = glob.glob(os.path.expanduser('~/.local/share/jupyter/runtime/kernel-*.json'));"
+                + " print('kernels=%d' % len(files));"
+                + " print(sorted({json.load(open(f))['transport'] for f in files}))\"");
+    assertThat(kernel.output()).as(kernel.output()).doesNotContain("kernels=0").contains("['ipc']");
+  }
+
+  /** Her notebook (her kernels and terminals) and her worker (her executors). */
+  private List<String> herContainers() {
+    UUID cluster = clusterOf(hers.id());
+    return List.of(
+        SparkContainers.name(cluster, "notebook"), SparkContainers.name(cluster, "worker-1"));
+  }
+
+  private UUID clusterOf(UUID workspaceId) {
+    return jdbc.queryForObject(
+        "select cluster_id from workspace_clusters where workspace_id = ?",
+        UUID.class,
+        workspaceId);
+  }
+
+  private String subnetOf(UUID workspaceId) {
+    return jdbc.queryForObject(
+        "select subnet from host_subnets where holder_id = ?",
+        String.class,
+        clusterOf(workspaceId));
+  }
+
+  private String gatewayOf(UUID workspaceId) {
+    return address(subnetOf(workspaceId), 1);
+  }
+
+  private static String address(String subnet, int n) {
+    String base = subnet.substring(0, subnet.indexOf('/'));
+    return base.substring(0, base.lastIndexOf('.') + 1) + n;
+  }
+
+  /** A TCP connection from inside the container to host:port is refused or never answered. */
+  private static void assertClosed(String container, String host, int port) {
+    DockerCli.Result tried =
+        DockerCli.run(
+            "exec",
+            container,
+            "bash",
+            "-c",
+            "timeout 3 bash -c 'exec 3<>/dev/tcp/"
+                + host
+                + "/"
+                + port
+                + "' 2>/dev/null"
+                + " && echo OPEN || echo CLOSED");
+    assertThat(tried.output().strip())
+        .as(
+            "%s reaching %s:%d (a workspace network reaches another only if this machine forwards"
+                + " between them: IP forwarding must be off where no firewall isolates the bridges,"
+                + " deploy/host-setup.md)",
+            container, host, port)
+        .isEqualTo("CLOSED");
+  }
+}

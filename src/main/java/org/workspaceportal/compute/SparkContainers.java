@@ -73,6 +73,17 @@ public final class SparkContainers {
   public static final long WORKER_PIDS = 4096;
   public static final long NOTEBOOK_PIDS = 2048;
 
+  /**
+   * Where each role may write besides its volumes (its root file system is read-only), sized: the
+   * entrypoint's settings, the user's home (Jupyter's runtime files, caches) and {@code /tmp}.
+   * Spark's shuffle and spill go to the worker's scratch volume, the notebooks to theirs.
+   */
+  private static final Map<String, String> DAEMON_SCRATCH =
+      Map.of("/opt/spark/conf", "1m", "/tmp", "256m", "/home/spark", "64m");
+
+  private static final Map<String, String> NOTEBOOK_SCRATCH =
+      Map.of("/opt/spark/conf", "1m", "/tmp", "512m", "/home/spark", "256m");
+
   private SparkContainers() {}
 
   /** The deterministic name of a cluster's network on a host. */
@@ -231,6 +242,7 @@ public final class SparkContainers {
         node == c.notebook() ? NOTEBOOK_CPU_SHARES : 0,
         (long) node.memoryMb() * 1024 * 1024,
         pidsLimit,
+        node == c.notebook() ? NOTEBOOK_SCRATCH : DAEMON_SCRATCH,
         volumes);
   }
 }

@@ -120,6 +120,21 @@ class HostileTenantTest {
   }
 
   @Test
+  void herContainersHaveNoSetuidProgramAndNoCompilerToBuildOneWith() {
+    for (String from : herContainers()) {
+      DockerCli.Result found =
+          DockerCli.run(
+              "exec",
+              from,
+              "bash",
+              "-c",
+              "find / -xdev -type f -perm /6000 2>/dev/null; for t in gcc cc c++ as ld; do"
+                  + " command -v $t; done; echo checked");
+      assertThat(found.output().strip()).as(from).isEqualTo("checked");
+    }
+  }
+
+  @Test
   void aForkBombOnHerWorkerStopsAtItsProcessLimit() {
     String worker = SparkContainers.name(clusterOf(hers.id()), "worker-1");
     DockerCli.Result bomb =

@@ -79,10 +79,23 @@ public final class SparkContainers {
    * Spark's shuffle and spill go to the worker's scratch volume, the notebooks to theirs.
    */
   private static final Map<String, String> DAEMON_SCRATCH =
-      Map.of("/opt/spark/conf", "1m", "/tmp", "256m", "/home/spark", "64m");
+      Map.of("/opt/spark/conf", owned("1m"), "/tmp", shared("256m"), "/home/spark", owned("64m"));
 
   private static final Map<String, String> NOTEBOOK_SCRATCH =
-      Map.of("/opt/spark/conf", "1m", "/tmp", "512m", "/home/spark", "256m");
+      Map.of("/opt/spark/conf", owned("1m"), "/tmp", shared("512m"), "/home/spark", owned("256m"));
+
+  /** The image's user (uid and gid 1080, its contract): the folders it owns. */
+  private static String owned(String size) {
+    return "size=" + size + ",uid=1080,gid=1080,mode=0755";
+  }
+
+  /**
+   * {@code exec}: the JVMs unpack their compression codecs' native libraries (snappy, zstd, lz4) to
+   * {@code /tmp} and load them from there; the user's code can run what it likes anyway (Python).
+   */
+  private static String shared(String size) {
+    return "size=" + size + ",mode=1777,exec";
+  }
 
   private SparkContainers() {}
 

@@ -336,7 +336,7 @@ class DockerContainerEngine implements ContainerEngine {
     // nothing written outside the volumes and these small, sized, memory-backed folders: no
     // tool dropped into the image's folders survives, and no disk fills from the root file system
     Map<String, String> tmpfs = new java.util.HashMap<>();
-    spec.scratch().forEach((path, size) -> tmpfs.put(path, "rw,nosuid,nodev,size=" + size));
+    spec.scratch().forEach((path, options) -> tmpfs.put(path, "rw,nosuid,nodev," + options));
     host.withReadonlyRootfs(true).withTmpFs(tmpfs);
     docker
         .createContainerCmd(spec.image())

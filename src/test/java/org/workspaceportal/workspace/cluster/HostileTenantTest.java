@@ -109,6 +109,20 @@ class HostileTenantTest {
   }
 
   @Test
+  void herKeyCannotCreateABucketThatWouldOutliveHerWorkspace() {
+    NotebookContainer notebook =
+        new NotebookContainer(SparkContainers.name(clusterOf(hers.id()), "notebook"));
+    DockerCli.Result created =
+        notebook.bash(
+            Duration.ofSeconds(60),
+            "curl -s -o /dev/null -w '%{http_code}' --aws-sigv4 \"aws:amz:$AWS_REGION:s3\""
+                + " --user \"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY\""
+                + " -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD'"
+                + " -X PUT \"${S3_ENDPOINT%/}/stolen-$(date +%s)\"");
+    assertThat(created.output().strip()).as(created.output()).isEqualTo("403");
+  }
+
+  @Test
   void herContainersHaveNoCapabilityAndCannotGainOne() {
     for (String from : herContainers()) {
       DockerCli.Result status = DockerCli.run("exec", from, "cat", "/proc/self/status");

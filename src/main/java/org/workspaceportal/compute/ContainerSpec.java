@@ -37,6 +37,7 @@ public record ContainerSpec(
     int cpuShares,
     long memoryBytes,
     long pidsLimit,
+    Map<String, String> scratch,
     List<VolumeMount> volumes) {
 
   public ContainerSpec {
@@ -47,6 +48,7 @@ public record ContainerSpec(
     environment = List.copyOf(environment);
     labels = Map.copyOf(labels);
     published = List.copyOf(published);
+    scratch = Map.copyOf(scratch);
     volumes = List.copyOf(volumes);
   }
 
@@ -66,6 +68,7 @@ public record ContainerSpec(
         cpuShares,
         memoryBytes,
         pidsLimit,
+        scratch,
         volumes);
   }
 

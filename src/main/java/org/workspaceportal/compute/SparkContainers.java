@@ -73,6 +73,30 @@ public final class SparkContainers {
   public static final long WORKER_PIDS = 4096;
   public static final long NOTEBOOK_PIDS = 2048;
 
+  /**
+   * Where each role may write besides its volumes (its root file system is read-only), sized: the
+   * entrypoint's settings, the user's home (Jupyter's runtime files, caches) and {@code /tmp}.
+   * Spark's shuffle and spill go to the worker's scratch volume, the notebooks to theirs.
+   */
+  private static final Map<String, String> DAEMON_SCRATCH =
+      Map.of("/opt/spark/conf", owned("1m"), "/tmp", shared("256m"), "/home/spark", owned("64m"));
+
+  private static final Map<String, String> NOTEBOOK_SCRATCH =
+      Map.of("/opt/spark/conf", owned("1m"), "/tmp", shared("512m"), "/home/spark", owned("256m"));
+
+  /** The image's user (uid and gid 1080, its contract): the folders it owns. */
+  private static String owned(String size) {
+    return "size=" + size + ",uid=1080,gid=1080,mode=0755";
+  }
+
+  /**
+   * {@code exec}: the JVMs unpack their compression codecs' native libraries (snappy, zstd, lz4) to
+   * {@code /tmp} and load them from there; the user's code can run what it likes anyway (Python).
+   */
+  private static String shared(String size) {
+    return "size=" + size + ",mode=1777,exec";
+  }
+
   private SparkContainers() {}
 
   /** The deterministic name of a cluster's network on a host. */
@@ -231,6 +255,7 @@ public final class SparkContainers {
         node == c.notebook() ? NOTEBOOK_CPU_SHARES : 0,
         (long) node.memoryMb() * 1024 * 1024,
         pidsLimit,
+        node == c.notebook() ? NOTEBOOK_SCRATCH : DAEMON_SCRATCH,
         volumes);
   }
 }

@@ -11,13 +11,16 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts failed sign-ins per username and per client address in token buckets kept in PostgreSQL
  * (Bucket4j), so that all portal instances share one count. A failure takes a token from both
  * buckets; while either is empty, attempts are refused before the password is even checked, and
- * each refusal is audited.
+ * each refusal is audited. A username that signed in successfully from an address lately is not
+ * held back there by the address's bucket: failures of other usernames from a shared address
+ * (someone spraying names) cannot lock out its known users, while its own failures still count.
  */
 @Component
 class LoginThrottle {
@@ -28,9 +31,13 @@ class LoginThrottle {
   private final BucketConfiguration perUser;
   private final BucketConfiguration perAddress;
   private final ApplicationEventPublisher events;
+  private final JdbcTemplate jdbc;
+  private final LoginThrottleProperties limits;
 
   LoginThrottle(
       DataSource dataSource, LoginThrottleProperties limits, ApplicationEventPublisher events) {
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.limits = limits;
     this.buckets =
         Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
             .primaryKeyMapper(PrimaryKeyMapper.STRING)
@@ -58,8 +65,8 @@ class LoginThrottle {
    * refused sign-in.
    */
   Optional<Duration> refusal(String username, String address) {
-    long wait =
-        Math.max(waitNanos(userKey(username), perUser), waitNanos(addressKey(address), perAddress));
+    long addressWait = trusted(username, address) ? 0 : waitNanos(addressKey(address), perAddress);
+    long wait = Math.max(waitNanos(userKey(username), perUser), addressWait);
     if (wait <= 0) {
       return Optional.empty();
     }
@@ -79,9 +86,40 @@ class LoginThrottle {
     buckets.removeExpired(EXPIRED_ROWS_PER_CLEANUP);
   }
 
-  /** A successful sign-in forgives the username's earlier mistakes (not the address's). */
-  void succeeded(String username) {
+  /**
+   * A successful sign-in forgives the username's earlier mistakes (not the address's), and makes
+   * the username known at that address.
+   */
+  void succeeded(String username, String address) {
     buckets.removeProxy(userKey(username));
+    if (address != null) {
+      jdbc.update(
+          "insert into login_trust (username, address, last_success_at) values (?, ?, now())"
+              + " on conflict (username, address) do update set last_success_at = now()",
+          normalized(username),
+          address);
+    }
+  }
+
+  /** Whether the username signed in successfully from the address lately. */
+  private boolean trusted(String username, String address) {
+    if (address == null || username == null) {
+      return false;
+    }
+    Integer known =
+        jdbc.queryForObject(
+            "select count(*) from login_trust where username = ? and address = ?"
+                + " and last_success_at > now() - make_interval(secs => ?)",
+            Integer.class,
+            normalized(username),
+            address,
+            (double) limits.trustFor().toSeconds());
+    return known != null && known > 0;
+  }
+
+  private static String normalized(String username) {
+    String name = username.toLowerCase(Locale.ROOT);
+    return name.length() > 150 ? name.substring(0, 150) : name;
   }
 
   private long waitNanos(String key, BucketConfiguration configuration) {

@@ -15,10 +15,14 @@ import org.springframework.validation.annotation.Validated;
  * @param maxFailuresPerAddress failures from one client address, for any usernames, before it is
  *     throttled (higher: several people may share an address)
  * @param window how long a full bucket takes to refill
+ * @param trustFor a username that signed in successfully from an address is not held back there by
+ *     the address's failures (other usernames' failures, maybe someone else's) for this long; its
+ *     own failures still count
  */
 @Validated
 @ConfigurationProperties("portal.identity.login-throttle")
 record LoginThrottleProperties(
     @DefaultValue("5") @Min(1) int maxFailuresPerUser,
     @DefaultValue("30") @Min(1) int maxFailuresPerAddress,
-    @DefaultValue("15m") Duration window) {}
+    @DefaultValue("15m") Duration window,
+    @DefaultValue("30d") Duration trustFor) {}

@@ -43,7 +43,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     }
     try {
       Authentication signedIn = passwords.authenticate(attempt);
-      throttle.succeeded(username);
+      throttle.succeeded(username, address);
       return signedIn;
     } catch (AuthenticationException failed) {
       throttle.failed(username, address);

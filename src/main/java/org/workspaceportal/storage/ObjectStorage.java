@@ -13,7 +13,11 @@ public interface ObjectStorage {
   /** Ensures the object-store account exists. */
   void ensureAccount(String account);
 
-  /** Ensures user {@code account/user} exists with full access to its account. */
+  /**
+   * Ensures user {@code account/user} exists and that its keys may list, read, write and delete
+   * objects in the account's buckets and ask about a bucket, but not create, delete or list
+   * buckets: a key that could create buckets would leave them behind when the workspace is deleted.
+   */
   void ensureUser(String account, String user);
 
   /**

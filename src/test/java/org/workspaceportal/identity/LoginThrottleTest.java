@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,12 +35,17 @@ class LoginThrottleTest {
   @Autowired LoginThrottleProperties limits;
   @Autowired ApplicationEventPublisher events;
 
+  /** A new address for every call, so that no two tests share an address's count. */
+  private static final AtomicInteger ADDRESSES =
+      new AtomicInteger(ThreadLocalRandom.current().nextInt(0, 1 << 16));
+
   private static String someAddress() {
-    return "198.51.100." + ThreadLocalRandom.current().nextInt(1, 255);
+    int n = ADDRESSES.incrementAndGet() & 0xffff;
+    return "10.199." + (n >> 8) + "." + (n & 0xff);
   }
 
   private static String anotherAddress() {
-    return "203.0.113." + ThreadLocalRandom.current().nextInt(1, 255);
+    return someAddress();
   }
 
   private static RequestPostProcessor from(String address) {
@@ -132,6 +138,31 @@ class LoginThrottleTest {
     assertThat(basic(victim.username(), victim.password(), anotherAddress()).getStatus())
         .as("the same user from another address")
         .isEqualTo(201);
+  }
+
+  @Test
+  void namesSprayedFromASharedAddressDoNotLockOutAUserWhoSignedInThereBefore() throws Exception {
+    String shared = someAddress();
+    Account admin = IdentityFixtures.newAccount(identity, tokens, Role.ADMIN, "known-here");
+    assertThat(basic(admin.username(), admin.password(), shared).getStatus()).isEqualTo(201);
+    // someone else on the same address (a workspace's code behind a shared address) sprays names
+    for (int i = 0; i < limits.maxFailuresPerAddress(); i++) {
+      basic(IdentityFixtures.uniqueUsername("sprayed"), "password-123", shared);
+    }
+    Account stranger = IdentityFixtures.newAccount(identity, tokens, Role.USER, "new-here");
+
+    assertThat(basic(admin.username(), admin.password(), shared).getStatus())
+        .as("a user who signed in from this address before")
+        .isEqualTo(201);
+    assertThat(basic(stranger.username(), stranger.password(), shared).getStatus())
+        .as("a username never signed in from here is still held back by the address's count")
+        .isEqualTo(429);
+    for (int i = 0; i < limits.maxFailuresPerUser(); i++) {
+      basic(admin.username(), "wrong", shared);
+    }
+    assertThat(basic(admin.username(), admin.password(), shared).getStatus())
+        .as("the known user's own failures still count")
+        .isEqualTo(429);
   }
 
   @Test

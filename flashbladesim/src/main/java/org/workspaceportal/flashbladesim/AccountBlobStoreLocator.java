@@ -6,8 +6,9 @@ import org.jclouds.blobstore.BlobStore;
 
 /**
  * Tells S3Proxy, per request, which secret verifies the signature of an access key and which view
- * of the blob store it may use: only its own account's live buckets. Looked up on every request, so
- * keys created, disabled or deleted through the management API take effect at once.
+ * of the blob store it may use: only its own account's live buckets, and only for the calls its
+ * user's access policies allow. Looked up on every request, so keys created, disabled or deleted
+ * and policies granted or revoked through the management API take effect at once.
  */
 final class AccountBlobStoreLocator implements BlobStoreLocator {
 
@@ -28,10 +29,17 @@ final class AccountBlobStoreLocator implements BlobStoreLocator {
     return accounts
         .s3Identity(identity)
         .map(
-            id ->
-                Map.<String, BlobStore>entry(
-                    id.secret(),
-                    new AccountScopedBlobStore(backing, id.account(), id.fullAccess(), buckets)))
+            id -> {
+              var view =
+                  new AccountScopedBlobStore(
+                      backing,
+                      id.account(),
+                      id.policies(),
+                      S3PolicyEnforcement.currentOperation(),
+                      buckets);
+              S3PolicyEnforcement.located(view);
+              return Map.<String, BlobStore>entry(id.secret(), view);
+            })
         .orElse(null);
   }
 }

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Object-store accounts, users and access keys of the simulated array. */
 final class AccountRegistry {
@@ -72,8 +73,9 @@ final class AccountRegistry {
       Lookups.requireAbsent(state.users, names, "Object store user");
       List<StoredUser> created = new ArrayList<>();
       for (String name : names) {
+        // full_access=true is the full-access policy granted at creation, as on the array
         var user =
-            new StoredUser(
+            StoredUser.created(
                 SimulatorState.newId(), name, NameRules.checkUser(name), state.now(), fullAccess);
         state.users.put(name, user);
         created.add(user);
@@ -140,7 +142,10 @@ final class AccountRegistry {
     }
   }
 
-  /** The secret and account behind an enabled key, for S3 signature checks. */
+  /**
+   * The secret, account and access policies behind an enabled key, for S3 signature and permission
+   * checks.
+   */
   Optional<S3Identity> s3Identity(String accessKeyId) {
     synchronized (state) {
       StoredAccessKey key = accessKeyId == null ? null : state.accessKeys.get(accessKeyId);
@@ -148,12 +153,12 @@ final class AccountRegistry {
         return Optional.empty();
       }
       StoredUser user = state.users.get(key.user());
-      return Optional.of(new S3Identity(key.secret(), user.account(), user.fullAccess()));
+      return Optional.of(new S3Identity(key.secret(), user.account(), user.grants()));
     }
   }
 
   /** Who an S3 request signed with some access key acts as. */
-  record S3Identity(String secret, String account, boolean fullAccess) {}
+  record S3Identity(String secret, String account, Set<AccessPolicy> policies) {}
 
   List<StoredAccessKey> keysOf(String userName) {
     synchronized (state) {

@@ -18,10 +18,11 @@ import org.jclouds.io.Payload;
 import org.jclouds.rest.AuthorizationException;
 
 /**
- * One account's view of the shared blob store. Every container operation first checks the bucket:
- * another account's bucket fails with {@link AuthorizationException} (S3Proxy answers 403
- * AccessDenied), a missing or destroyed one with {@link ContainerNotFoundException} (404
- * NoSuchBucket). Users without the full-access policy, and anonymous requests, may touch nothing.
+ * One access key's view of the shared blob store for one S3 request. Every call first checks that
+ * the key's user holds the access policies the request's {@link S3Operation} needs (403
+ * AccessDenied otherwise), then the bucket: another account's bucket fails with {@link
+ * AuthorizationException} (S3Proxy answers 403 AccessDenied), a missing or destroyed one with
+ * {@link ContainerNotFoundException} (404 NoSuchBucket). Anonymous requests may touch nothing.
  */
 final class AccountScopedBlobStore extends ContainerGuardingBlobStore {
 
@@ -30,20 +31,24 @@ final class AccountScopedBlobStore extends ContainerGuardingBlobStore {
   private final BucketRegistry buckets;
 
   /**
-   * @param permitted whether the user holds the full-access policy; without it (a user created
-   *     without {@code full_access=true}) every S3 call is denied, as on the array
+   * @param policies what the key's user holds
+   * @param operation what the request does; decides which of {@code policies} it needs
    */
   AccountScopedBlobStore(
-      BlobStore backing, String account, boolean permitted, BucketRegistry buckets) {
+      BlobStore backing,
+      String account,
+      Set<AccessPolicy> policies,
+      S3Operation operation,
+      BucketRegistry buckets) {
     super(backing);
     this.account = account;
-    this.permitted = permitted && account != null;
+    this.permitted = account != null && AccessPolicy.allow(policies, operation.needs());
     this.buckets = buckets;
   }
 
   /** What requests without credentials see: nothing. */
   static AccountScopedBlobStore anonymous(BlobStore backing, BucketRegistry buckets) {
-    return new AccountScopedBlobStore(backing, null, false, buckets);
+    return new AccountScopedBlobStore(backing, null, Set.of(), S3Operation.UNKNOWN, buckets);
   }
 
   private BucketAccess access(String container) {

@@ -6,10 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.shaded.org.eclipse.jetty.server.Request;
-import org.gaul.shaded.org.eclipse.jetty.server.Server;
 import org.gaul.shaded.org.eclipse.jetty.server.handler.HandlerWrapper;
 
 /**
@@ -26,16 +24,7 @@ final class BodyDrainingHandler extends HandlerWrapper {
 
   /** Puts the handler in front of S3Proxy's own; call before the proxy starts. */
   static void install(S3Proxy proxy) {
-    try {
-      Field field = S3Proxy.class.getDeclaredField("server");
-      field.setAccessible(true);
-      Server server = (Server) field.get(proxy);
-      var draining = new BodyDrainingHandler();
-      draining.setHandler(server.getHandler());
-      server.setHandler(draining);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("S3Proxy's Jetty server is not where 2.6.0 keeps it", e);
-    }
+    S3ProxyJetty.wrap(proxy, new BodyDrainingHandler());
   }
 
   @Override

@@ -135,8 +135,7 @@ public final class FlashBladeSimulator implements AutoCloseable {
   public List<SimulatedUser> users() {
     synchronized (state) {
       return state.users.values().stream()
-          .map(
-              u -> new SimulatedUser(u.name(), u.account(), u.fullAccess(), accessKeyIds(u.name())))
+          .map(u -> new SimulatedUser(u.name(), u.account(), u.policies(), accessKeyIds(u.name())))
           .toList();
     }
   }

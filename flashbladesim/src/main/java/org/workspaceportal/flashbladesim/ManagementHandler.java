@@ -133,7 +133,7 @@ final class ManagementHandler implements HttpHandler {
       throw new ApiException(401, List.of(new ApiError(null, "Invalid session.")));
     }
     ApiResource resource = resources.get(target.resource());
-    if (resource == null || target.hasTrailingSegments()) {
+    if (resource == null) {
       throw ApiException.notFound("Resource " + target.versionedPath() + " not found.");
     }
     var request =

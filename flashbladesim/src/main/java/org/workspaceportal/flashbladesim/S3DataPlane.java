@@ -53,6 +53,7 @@ final class S3DataPlane implements AutoCloseable {
             .jettyMaxThreads(MAX_THREADS)
             .build();
     proxy.setBlobStoreLocator(new AccountBlobStoreLocator(backing, accounts, buckets));
+    S3PolicyEnforcement.install(proxy); // innermost: sees only what the guard lets through
     S3RequestGuard.install(proxy);
     BodyDrainingHandler.install(proxy); // outermost: drains the bodies of what the guard refuses
     try {

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
@@ -13,7 +12,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.shaded.org.eclipse.jetty.server.Request;
-import org.gaul.shaded.org.eclipse.jetty.server.Server;
 import org.gaul.shaded.org.eclipse.jetty.server.handler.HandlerWrapper;
 
 /**
@@ -46,16 +44,7 @@ final class S3RequestGuard extends HandlerWrapper {
 
   /** Puts the guard in front of S3Proxy's own handler; call before the proxy starts. */
   static void install(S3Proxy proxy) {
-    try {
-      Field field = S3Proxy.class.getDeclaredField("server");
-      field.setAccessible(true);
-      Server server = (Server) field.get(proxy);
-      var guard = new S3RequestGuard();
-      guard.setHandler(server.getHandler());
-      server.setHandler(guard);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("S3Proxy's Jetty server is not where 2.6.0 keeps it", e);
-    }
+    S3ProxyJetty.wrap(proxy, new S3RequestGuard());
   }
 
   @Override

@@ -83,10 +83,14 @@ final class SimulatorParts {
     var listing = new Listing(json);
     var array = new ArrayIdentity(UUID.randomUUID().toString(), "flashblade-sim");
     var versions = new RestVersions(settings.maxRestVersion());
+    var members = new PolicyMembersResource(new PolicyMemberships(state), listing);
     Map<String, ApiResource> api =
         Map.of(
             "object-store-accounts", new AccountsResource(state, accounts, buckets, listing),
             "object-store-users", new UsersResource(state, accounts, listing),
+            // Pure's client offers both spellings of the memberships; they are one collection
+            "object-store-access-policies/object-store-users", members,
+            "object-store-users/object-store-access-policies", members,
             "object-store-access-keys", new AccessKeysResource(state, accounts, listing, array),
             "buckets", new BucketsResource(state, buckets, listing),
             "file-systems",

@@ -13,15 +13,20 @@
  *   <li>the management REST API 2.x over HTTPS with a CA made at start-up (written to a PEM file
  *       clients trust): {@code /api/api_version}, {@code /api/login} (API token to {@code
  *       x-auth-token} session, idle expiry), {@code /api/logout}, and under {@code /api/2.N/}:
- *       object-store accounts, users, access keys, buckets, file systems, network interfaces and
- *       arrays, with {@code names}, {@code ids}, {@code filter}, {@code sort}, {@code limit},
- *       {@code offset}, {@code continuation_token}, {@code destroyed} and (on accounts, buckets and
- *       file systems, where it is documented) {@code total_only}, and the array's error shapes.
- *       Fields follow the addressed version where the portal reads them (access keys: {@code
- *       context} from 2.17, {@code access_key_id} from 2.20), and {@code GET /arrays} reports the
- *       Purity//FB release that goes with the newest version offered;
+ *       object-store accounts, users, access keys, buckets, file systems, network interfaces,
+ *       arrays, and which users hold which built-in object-store access policies ({@code
+ *       object-store-access-policies/object-store-users} and its mirror {@code
+ *       object-store-users/object-store-access-policies}: GET, POST, DELETE by {@code
+ *       member_names}/{@code member_ids} and {@code policy_names}/{@code policy_ids}), with {@code
+ *       names}, {@code ids}, {@code filter}, {@code sort}, {@code limit}, {@code offset}, {@code
+ *       continuation_token}, {@code destroyed} and (on accounts, buckets and file systems, where it
+ *       is documented) {@code total_only}, and the array's error shapes. Fields follow the
+ *       addressed version where the portal reads them (access keys: {@code context} from 2.17,
+ *       {@code access_key_id} from 2.20), and {@code GET /arrays} reports the Purity//FB release
+ *       that goes with the newest version offered;
  *   <li>an S3 data plane, S3Proxy over a jclouds blob store, in which every access key created
- *       through the API signs SigV2/SigV4 requests that reach only its own account's live buckets.
+ *       through the API signs SigV2/SigV4 requests that reach only its own account's live buckets,
+ *       and only with the calls its user's access policies allow (403 AccessDenied otherwise).
  * </ul>
  *
  * <p>Tests start one with {@link org.workspaceportal.flashbladesim.FlashBladeSimulator#start},
@@ -39,7 +44,22 @@
  * <ul>
  *   <li>deleting a user deletes its access keys with it;
  *   <li>a user created without {@code full_access=true} holds no policy and is denied every S3 call
- *       (the spec's default; there are no access-policy endpoints);
+ *       (the spec's default); {@code full_access=true} grants it {@code pure:policy/full-access};
+ *   <li>the access policies are the nine built-in ones ({@code pure:policy/full-access}, {@code
+ *       bucket-create}, {@code bucket-delete}, {@code bucket-info}, {@code bucket-list}, {@code
+ *       object-list}, {@code object-read}, {@code object-write}, {@code object-delete}); any other
+ *       name "does not exist". Memberships are served on every 2.x version (Pure's client has them
+ *       from 2.0). POST and DELETE need a member and a policy and change all or nothing: granting a
+ *       held policy is 400 "... already exists.", revoking one not held 400 "... does not exist.";
+ *   <li>which policy an S3 call needs ({@code S3Operation}): ListBuckets bucket-list, CreateBucket
+ *       bucket-create, DeleteBucket bucket-delete, HeadBucket, GetBucketLocation and reading a
+ *       bucket's ACL or policy bucket-info, ListObjects and ListMultipartUploads object-list,
+ *       GetObject, HeadObject and reading an object's ACL object-read, PutObject and every step of
+ *       a multipart upload (ListParts and AbortMultipartUpload included) object-write, DeleteObject
+ *       and DeleteObjects object-delete, a copy object-read and object-write; changing an ACL needs
+ *       full-access. The policy is checked after the signature and before the bucket, so a key
+ *       without it gets 403 even for a bucket that does not exist; GetBucketLocation answers only
+ *       for the key's own live bucket;
  *   <li>account deletion fails while users or buckets remain, destroyed buckets included;
  *   <li>a destroyed bucket or file system stays until it is deleted (no automatic eradication when
  *       {@code time_remaining} runs out);

@@ -37,7 +37,10 @@ class ObjectStoreApiTest {
     assertThat(simulator.users())
         .contains(
             new SimulatedUser(
-                tenant.user(), tenant.account(), true, List.of(tenant.accessKeyId())));
+                tenant.user(),
+                tenant.account(),
+                List.of("pure:policy/full-access"),
+                List.of(tenant.accessKeyId())));
     assertThat(simulator.buckets())
         .contains(new SimulatedBucket(tenant.bucket(), tenant.account(), false));
   }

@@ -2,15 +2,19 @@ package org.workspaceportal.flashbladesim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import tools.jackson.databind.node.ObjectNode;
 
 class PersistenceTest {
 
@@ -61,6 +65,62 @@ class PersistenceTest {
       }
       assertThat(second.caCertificate()).isEqualTo(dataDir.resolve("ca.pem"));
       assertThat(Files.exists(dataDir.resolve("state.json"))).isTrue();
+    }
+  }
+
+  @Test
+  void grantedAccessPoliciesSurviveARestartAndStillRuleTheDataPlane() {
+    SimulatorFixtures.Tenant tenant;
+    try (var first = FlashBladeSimulator.start(SimulatorSettings.persistent(dataDir))) {
+      tenant = SimulatorFixtures.tenant(SimulatorFixtures.loggedIn(first), List.of("object-write"));
+    }
+
+    try (var second = FlashBladeSimulator.start(SimulatorSettings.persistent(dataDir));
+        S3Client s3 =
+            S3Clients.forKey(second.s3Endpoint(), tenant.accessKeyId(), tenant.secret())) {
+      s3.putObject(b -> b.bucket(tenant.bucket()).key("w"), RequestBody.fromString("w"));
+
+      assertThat(second.users())
+          .singleElement()
+          .satisfies(u -> assertThat(u.policies()).containsExactly("pure:policy/object-write"));
+      assertThatThrownBy(() -> s3.listObjectsV2(b -> b.bucket(tenant.bucket())))
+          .isInstanceOfSatisfying(
+              S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+    }
+  }
+
+  /**
+   * A state file written before access policies were simulated knows only {@code fullAccess}: a
+   * user made with {@code full_access=true} keeps full access, one made without keeps none.
+   */
+  @Test
+  void aStateFileFromBeforeAccessPoliciesStillLoadsAndKeepsFullAccess() throws Exception {
+    SimulatorFixtures.Tenant full;
+    String bare;
+    try (var first = FlashBladeSimulator.start(SimulatorSettings.persistent(dataDir))) {
+      var api = SimulatorFixtures.loggedIn(first);
+      full = SimulatorFixtures.tenant(api);
+      bare = full.account() + "/bare";
+      api.post("/object-store-users?names=" + bare, null);
+    }
+    Path stateFile = dataDir.resolve("state.json");
+    var state = (ObjectNode) SimulatorClient.JSON.readTree(Files.readString(stateFile));
+    assertThat(state.withArray("users").valueStream())
+        .allMatch(user -> user.has("policies") && user.has("fullAccess"))
+        .noneMatch(user -> user.has("grants"));
+    state.withArray("users").forEach(user -> ((ObjectNode) user).remove("policies"));
+    Files.writeString(stateFile, SimulatorClient.JSON.writeValueAsString(state));
+
+    try (var second = FlashBladeSimulator.start(SimulatorSettings.persistent(dataDir));
+        S3Client s3 = S3Clients.forKey(second.s3Endpoint(), full.accessKeyId(), full.secret())) {
+      String made = SimulatorFixtures.unique("old");
+      s3.createBucket(b -> b.bucket(made));
+
+      assertThat(second.users())
+          .extracting(SimulatedUser::name, SimulatedUser::policies)
+          .containsExactlyInAnyOrder(
+              tuple(full.user(), List.of("pure:policy/full-access")), tuple(bare, List.of()));
+      assertThat(second.buckets()).extracting(SimulatedBucket::name).contains(made);
     }
   }
 

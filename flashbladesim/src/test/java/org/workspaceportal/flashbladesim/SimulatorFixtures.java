@@ -2,6 +2,7 @@ package org.workspaceportal.flashbladesim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -54,17 +55,31 @@ final class SimulatorFixtures {
   }
 
   /**
-   * An account with one full-access user, one access key and one bucket, as the portal provisions.
+   * An account with one full-access user, one access key and one bucket, as the portal provisioned
+   * before it granted access policies.
    */
   record Tenant(String account, String user, String accessKeyId, String secret, String bucket) {}
 
   static Tenant tenant(SimulatorClient api) {
+    return tenant(api, null);
+  }
+
+  /**
+   * Like {@link #tenant(SimulatorClient)}, but the user is created without {@code full_access} and
+   * granted exactly {@code policies} (short names such as {@code object-read}), or full access when
+   * {@code policies} is {@code null}.
+   */
+  static Tenant tenant(SimulatorClient api, List<String> policies) {
     String account = unique("acct");
     String user = account + "/spark";
     String bucket = unique("bucket");
     assertThat(api.post("/object-store-accounts?names=" + account, null).status()).isEqualTo(200);
-    assertThat(api.post("/object-store-users?names=" + user + "&full_access=true", null).status())
+    String fullAccess = policies == null ? "&full_access=true" : "";
+    assertThat(api.post("/object-store-users?names=" + user + fullAccess, null).status())
         .isEqualTo(200);
+    if (policies != null && !policies.isEmpty()) {
+      grant(api, user, policies);
+    }
     var key = api.post("/object-store-access-keys", "{\"user\":{\"name\":\"" + user + "\"}}");
     assertThat(key.status()).isEqualTo(200);
     assertThat(api.post("/buckets?names=" + bucket, accountBody(account)).status()).isEqualTo(200);
@@ -74,6 +89,18 @@ final class SimulatorFixtures {
         key.items().path(0).path("name").asString(),
         key.items().path(0).path("secret_access_key").asString(),
         bucket);
+  }
+
+  /** Grants the built-in policies with these short names ({@code object-read}) to {@code user}. */
+  static void grant(SimulatorClient api, String user, List<String> policies) {
+    var reply =
+        api.post(
+            "/object-store-access-policies/object-store-users?member_names="
+                + user
+                + "&policy_names="
+                + String.join(",", policies.stream().map(p -> "pure:policy/" + p).toList()),
+            null);
+    assertThat(reply.status()).as(reply.raw().body()).isEqualTo(200);
   }
 
   static String accountBody(String account) {

@@ -333,6 +333,11 @@ class DockerContainerEngine implements ContainerEngine {
     if (spec.pidsLimit() > 0) {
       host.withPidsLimit(spec.pidsLimit());
     }
+    // nothing written outside the volumes and these small, sized, memory-backed folders: no
+    // tool dropped into the image's folders survives, and no disk fills from the root file system
+    Map<String, String> tmpfs = new java.util.HashMap<>();
+    spec.scratch().forEach((path, options) -> tmpfs.put(path, "rw,nosuid,nodev," + options));
+    host.withReadonlyRootfs(true).withTmpFs(tmpfs);
     docker
         .createContainerCmd(spec.image())
         .withName(spec.name())

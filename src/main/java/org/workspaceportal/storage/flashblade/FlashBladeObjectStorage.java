@@ -51,7 +51,7 @@ final class FlashBladeObjectStorage implements ObjectStorage, AutoCloseable {
     FlashBladeApi api = new FlashBladeApi(http, session, calls, json);
     this.accounts = new Accounts(api);
     this.keys = new AccessKeys(api);
-    this.users = new Users(api, keys);
+    this.users = new Users(api, keys, new AccessPolicies(api));
     this.buckets = new Buckets(api, properties.bucketQuotaBytes());
     this.fileSystems = new FileSystems(api, properties.nfsRule(), properties.datahubBytes());
     this.dataVips = new DataVips(api, properties.dataEndpoint(), properties.dataScheme());

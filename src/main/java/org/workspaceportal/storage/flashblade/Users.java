@@ -13,10 +13,12 @@ final class Users {
 
   private final FlashBladeApi api;
   private final AccessKeys keys;
+  private final AccessPolicies policies;
 
-  Users(FlashBladeApi api, AccessKeys keys) {
+  Users(FlashBladeApi api, AccessKeys keys, AccessPolicies policies) {
     this.api = api;
     this.keys = keys;
+    this.policies = policies;
   }
 
   static String qualified(String account, String user) {
@@ -24,19 +26,25 @@ final class Users {
   }
 
   /**
-   * {@code full_access=true} is passed explicitly: the API documents false as the default, while
-   * the Ansible modules observe that users get the full-access policy anyway — explicit is the same
-   * on both.
+   * Creates the user without full access and gives it exactly the access policies of {@link
+   * AccessPolicies#WORKSPACE_USER}, also when it exists already: a retry after a crash between the
+   * two, or a user an older portal made with full access. {@code full_access=false} is passed
+   * explicitly although the API documents it as the default, because the Ansible modules observe
+   * users getting the full-access policy anyway; {@link AccessPolicies} revokes it if they do.
    */
   void ensure(String account, String user) {
     String name = qualified(account, user);
-    if (find(name).isPresent()) {
-      return;
+    if (find(name).isEmpty()) {
+      create(name);
     }
+    policies.ensureWorkspaceUser(name);
+  }
+
+  private void create(String name) {
     try {
       api.post(
           RESOURCE,
-          Map.of("names", name, "full_access", "true"),
+          Map.of("names", name, "full_access", "false"),
           null,
           UserItem.class,
           "create object-store user '" + name + "'");

@@ -20,6 +20,7 @@ import org.workspaceportal.storage.StorageException;
  */
 class FlashBladeProvisioningTest {
 
+  private static final String MEMBERSHIPS = "object-store-access-policies/object-store-users";
   private static final FlashBladeSimulator array = SimulatedFlashBlade.shared();
   private static final FlashBladeObjectStorage storage = SimulatedFlashBlade.adapter(array);
 
@@ -40,6 +41,7 @@ class FlashBladeProvisioningTest {
     String datahub = SimulatedFlashBlade.unique("hub");
     long accountPosts = array.callCount("POST", "object-store-accounts");
     long userPosts = array.callCount("POST", "object-store-users");
+    long grantPosts = array.callCount("POST", MEMBERSHIPS);
     long bucketPosts = array.callCount("POST", "buckets");
     long fsPosts = array.callCount("POST", "file-systems");
 
@@ -52,12 +54,17 @@ class FlashBladeProvisioningTest {
 
     assertThat(array.callCount("POST", "object-store-accounts")).isEqualTo(accountPosts + 1);
     assertThat(array.callCount("POST", "object-store-users")).isEqualTo(userPosts + 1);
+    assertThat(array.callCount("POST", MEMBERSHIPS))
+        .isEqualTo(grantPosts + AccessPolicies.WORKSPACE_USER.size());
     assertThat(array.callCount("POST", "buckets")).isEqualTo(bucketPosts + 1);
     assertThat(array.callCount("POST", "file-systems")).isEqualTo(fsPosts + 1);
     assertThat(array.users())
         .filteredOn(u -> u.name().equals(account + "/spark"))
         .singleElement()
-        .satisfies(u -> assertThat(u.fullAccess()).isTrue());
+        .satisfies(
+            u ->
+                assertThat(u.policies())
+                    .containsExactlyInAnyOrderElementsOf(AccessPolicies.WORKSPACE_USER));
     assertThat(array.buckets())
         .filteredOn(b -> b.name().equals(bucket))
         .singleElement()

@@ -113,6 +113,9 @@ class FlashBladeRetriesTest {
     assertThat(array.users())
         .filteredOn(u -> u.name().equals(account + "/spark"))
         .singleElement()
-        .satisfies(u -> assertThat(u.fullAccess()).isTrue());
+        .satisfies(
+            u ->
+                assertThat(u.policies())
+                    .containsExactlyInAnyOrderElementsOf(AccessPolicies.WORKSPACE_USER));
   }
 }

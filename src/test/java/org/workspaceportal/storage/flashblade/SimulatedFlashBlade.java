@@ -2,9 +2,12 @@ package org.workspaceportal.storage.flashblade;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.workspaceportal.flashbladesim.FlashBladeSimulator;
 import org.workspaceportal.flashbladesim.SimulatorSettings;
 import org.workspaceportal.storage.ObjectStorage;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One FlashBlade simulator shared by the storage tests of this JVM (starting one takes a second or
@@ -64,6 +67,30 @@ public final class SimulatedFlashBlade {
 
   static FlashBladeObjectStorage adapter(FlashBladeSimulator array) {
     return new FlashBladeObjectStorage(properties(array), new SimpleMeterRegistry());
+  }
+
+  /**
+   * The adapter's REST calls on their own, for tests that set up what another client (an older
+   * portal, an administrator) left on the array.
+   */
+  record RawApi(FlashBladeApi api, FlashBladeHttp http) implements AutoCloseable {
+    @Override
+    public void close() {
+      http.close();
+    }
+  }
+
+  static RawApi rawApi(FlashBladeSimulator array) {
+    FlashBladeProperties properties = properties(array);
+    OkHttpClient.Builder client = new OkHttpClient.Builder();
+    ManagementTls.from(properties).applyTo(client);
+    var http =
+        new FlashBladeHttp(
+            HttpUrl.get(properties.url()), client.build(), new SimpleMeterRegistry());
+    JsonMapper json = FlashBladeJson.mapper();
+    var calls = new ResilientCalls(json);
+    var session = new Session(http, calls, json, properties.apiToken());
+    return new RawApi(new FlashBladeApi(http, session, calls, json), http);
   }
 
   /** A name no other test uses, valid for accounts, buckets and file systems. */

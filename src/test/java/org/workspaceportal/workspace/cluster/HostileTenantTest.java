@@ -109,6 +109,20 @@ class HostileTenantTest {
   }
 
   @Test
+  void herKeyCannotCreateABucketThatWouldOutliveHerWorkspace() {
+    NotebookContainer notebook =
+        new NotebookContainer(SparkContainers.name(clusterOf(hers.id()), "notebook"));
+    DockerCli.Result created =
+        notebook.bash(
+            Duration.ofSeconds(60),
+            "curl -s -o /dev/null -w '%{http_code}' --aws-sigv4 \"aws:amz:$AWS_REGION:s3\""
+                + " --user \"$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY\""
+                + " -H 'x-amz-content-sha256: UNSIGNED-PAYLOAD'"
+                + " -X PUT \"${S3_ENDPOINT%/}/stolen-$(date +%s)\"");
+    assertThat(created.output().strip()).as(created.output()).isEqualTo("403");
+  }
+
+  @Test
   void herContainersHaveNoCapabilityAndCannotGainOne() {
     for (String from : herContainers()) {
       DockerCli.Result status = DockerCli.run("exec", from, "cat", "/proc/self/status");
@@ -116,6 +130,21 @@ class HostileTenantTest {
           .contains("CapEff:\t0000000000000000")
           .contains("CapBnd:\t0000000000000000")
           .contains("NoNewPrivs:\t1");
+    }
+  }
+
+  @Test
+  void herContainersHaveNoSetuidProgramAndNoCompilerToBuildOneWith() {
+    for (String from : herContainers()) {
+      DockerCli.Result found =
+          DockerCli.run(
+              "exec",
+              from,
+              "bash",
+              "-c",
+              "find / -xdev -type f -perm /6000 2>/dev/null; for t in gcc cc c++ as ld; do"
+                  + " command -v $t; done; echo checked");
+      assertThat(found.output().strip()).as(from).isEqualTo("checked");
     }
   }
 

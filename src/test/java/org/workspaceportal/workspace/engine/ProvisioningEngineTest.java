@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,10 +152,11 @@ class ProvisioningEngineTest {
           .isInstanceOf(S3Exception.class);
       assertThatThrownBy(() -> s3.listObjectsV2(r -> r.bucket(cb.bucket())))
           .isInstanceOf(S3Exception.class);
-      assertThat(s3.listBuckets().buckets())
-          .extracting(bk -> bk.name())
-          .contains(ca.bucket())
-          .doesNotContain(cb.bucket());
+      // nor list the array's buckets: a workspace's key holds no bucket-list policy
+      assertThatThrownBy(s3::listBuckets)
+          .isInstanceOfSatisfying(
+              S3Exception.class,
+              e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
     }
   }
 
@@ -243,12 +245,31 @@ class ProvisioningEngineTest {
 
   @Test
   void destroyRetentionLeavesADestroyedRecoverableBucket() {
-    WorkspaceView ws = readyThenDeleted("destroy", Retention.DESTROY);
+    String second = "second-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    WorkspaceView ws =
+        readyThenDeleted(
+            "destroy",
+            Retention.DESTROY,
+            c -> {
+              // a key that could make buckets would leave them live behind the delete, keeping
+              // the account and their data: the workspace's key cannot
+              try (S3Client s3 = s3(c)) {
+                assertThatThrownBy(() -> s3.createBucket(b -> b.bucket(second)))
+                    .isInstanceOfSatisfying(
+                        S3Exception.class,
+                        e -> {
+                          assertThat(e.statusCode()).isEqualTo(403);
+                          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                        });
+              }
+            });
     String account = account(ws);
     assertThat(sim.buckets())
         .filteredOn(b -> b.account().equals(account))
+        .as("no bucket of the account but the workspace's, and that one destroyed")
         .singleElement()
         .satisfies(b -> assertThat(b.destroyed()).isTrue());
+    assertThat(sim.buckets()).noneMatch(b -> b.name().equals(second));
     assertThat(sim.users()).noneMatch(u -> u.account().equals(account));
     assertThat(sim.fileSystems())
         .filteredOn(f -> f.name().startsWith(account))
@@ -344,8 +365,17 @@ class ProvisioningEngineTest {
   }
 
   private WorkspaceView readyThenDeleted(String name, Retention retention) {
+    return readyThenDeleted(name, retention, null);
+  }
+
+  /** {@code whileReady}, if not null, gets the workspace's credentials before it is deleted. */
+  private WorkspaceView readyThenDeleted(
+      String name, Retention retention, Consumer<WorkspaceCredentials> whileReady) {
     WorkspaceView ws = approve(request(name, retention, true));
     awaitStatus(ws.id(), WorkspaceStatus.READY);
+    if (whileReady != null) {
+      whileReady.accept(credentials.reveal(ws.id(), owner, "test"));
+    }
     workspaces.delete(ws.id(), owner);
     WorkspaceView deleted = awaitStatus(ws.id(), WorkspaceStatus.DELETED);
     assertThat(deleted.steps())

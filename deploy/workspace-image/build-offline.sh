@@ -52,7 +52,7 @@ mapfile -t JOBS_INPUTS < <(list_files jobs/pom.xml jobs/src/main jobs/src/spark)
 mapfile -t NOTEBOOKS < <(list_files notebooks -name '*.ipynb')
 readonly JOBS_INPUTS NOTEBOOKS
 readonly IMAGE_INPUTS=(build-offline.sh Dockerfile entrypoint.sh spark-class spark-submit cds-train.sh
-  notebook-server.py spark-jars/pom.xml
+  notebook-server.py gateway_auth.py spark-jars/pom.xml
   "${JOBS_INPUTS[@]}" "${NOTEBOOKS[@]}")
 readonly BASE_INPUTS=(base/packages base/setup-rootfs.sh)
 
@@ -335,6 +335,7 @@ stage_context() {
   install -m 644 "$HERE/Dockerfile" "$context/Dockerfile"
   install -m 755 "$HERE/entrypoint.sh" "$HERE/spark-class" "$HERE/spark-submit" "$HERE/cds-train.sh" "$context/"
   install -m 644 "$HERE/notebook-server.py" "$context/"
+  install -m 644 "$HERE/gateway_auth.py" "$context/"
   install -d -m 755 "$context/jobs" "$context/notebooks"
   install -m 644 "$JOBS_JAR" "$context/jobs/workspace-examples.jar"
   for notebook in "${NOTEBOOKS[@]}"; do

@@ -86,7 +86,12 @@ printf '# Written by the workspace entrypoint at container start.\nSPARK_LOCAL_I
 # ships to its executors never travels in clear text. The web UIs cannot kill jobs, dump threads or
 # heap histograms: an action or a peek for whoever reaches a UI, not only the owner.
 readonly SPARK_HARDENING="-Dspark.network.crypto.enabled=true -Dspark.ui.killEnabled=false -Dspark.ui.threadDumpsEnabled=false -Dspark.ui.heapHistogramEnabled=false"
-readonly DAEMON_OPTS="-Dspark.authenticate=true -Dspark.port.maxRetries=0 $SPARK_HARDENING"
+# The UIs are seen only through the portal's workspace gateway, under /spark/ on the workspace's own
+# origin: the master serves the workers' and the applications' UIs under its /proxy/ path, so one
+# published port (the master's UI) is all the gateway needs. The setting must be the same on the
+# master, the workers and the driver (spark-defaults.conf below).
+readonly SPARK_REVERSE_PROXY="-Dspark.ui.reverseProxy=true -Dspark.ui.reverseProxyUrl=/spark"
+readonly DAEMON_OPTS="-Dspark.authenticate=true -Dspark.port.maxRetries=0 $SPARK_HARDENING $SPARK_REVERSE_PROXY"
 hand_secret_to_spark() {
   # shellcheck disable=SC2153 # SPARK_AUTH_SECRET comes from the container's environment
   export _SPARK_AUTH_SECRET="$SPARK_AUTH_SECRET"
@@ -197,6 +202,9 @@ write_spark_defaults() {
     property spark.ui.killEnabled false
     property spark.ui.threadDumpsEnabled false
     property spark.ui.heapHistogramEnabled false
+    # the same as the daemons (SPARK_REVERSE_PROXY): the application UI through the master's proxy
+    property spark.ui.reverseProxy true
+    property spark.ui.reverseProxyUrl /spark
     if [[ -n "${S3_ENDPOINT:-}" ]]; then
       property spark.hadoop.fs.s3a.impl org.apache.hadoop.fs.s3a.S3AFileSystem
       property spark.hadoop.fs.s3a.endpoint "$S3_ENDPOINT"
@@ -217,6 +225,8 @@ write_spark_defaults() {
 readonly EXAMPLES_DIR=/opt/workspace/notebooks
 # Jupyter Notebook 6 with fast start (notebook-server.py); the same server as `python3 -m notebook`.
 readonly NOTEBOOK_SERVER=/opt/workspace/notebook-server.py
+# gateway_auth.py: Jupyter's sign-in through the portal's gateway only
+readonly GATEWAY_AUTH_DIR=/opt/workspace/python
 install_examples() {
   [[ -d "$EXAMPLES_DIR" ]] || return 0
   local target="$NOTEBOOK_DIR/examples" notebook copied=0
@@ -300,18 +310,24 @@ run_notebook() {
   # The token reaches Jupyter through JUPYTER_TOKEN in the environment, never on a command line, and
   # Jupyter logs a token it did not generate as "...".
   # (Debian's python3-notebook has no `jupyter` command: it is started as a module.)
-  local app=(python3 -m notebook)
+  # Sign-in: only the portal's gateway gets in, with a short-lived signature keyed with JUPYTER_TOKEN
+  # (gateway_auth.py); tokens, passwords and login cookies open nothing. No Quit button: it would
+  # stop the notebook container's server behind the portal's back.
+  local app=(python3 -m notebook) auth=(--NotebookApp.login_handler_class=gateway_auth.GatewayLoginHandler
+    --NotebookApp.quit_button=False)
   if command -v jupyter-lab >/dev/null; then
     app=(jupyter-lab)
+    auth=(--ServerApp.identity_provider_class=gateway_auth.GatewayIdentityProvider --ServerApp.quit_button=False)
   elif [[ "${WORKSPACE_FAST_START:-on}" != off && -r "$NOTEBOOK_SERVER" ]]; then
     app=(env SETUPTOOLS_USE_DISTUTILS=stdlib python3 "$NOTEBOOK_SERVER")
   fi
+  export PYTHONPATH="$GATEWAY_AUTH_DIR${PYTHONPATH:+:$PYTHONPATH}"
   info "notebook: ${app[*]} on $SPARK_BIND_ADDRESS:$JUPYTER_PORT, notebooks in $NOTEBOOK_DIR;" \
     "Spark driver defaults in $SPARK_CONF_DIR/spark-defaults.conf (master $SPARK_MASTER_URL${S3_ENDPOINT:+, S3 $S3_ENDPOINT})"
   cd "$NOTEBOOK_DIR"
   # Kernels talk to the server over unix sockets (ipc), not over TCP ports that anything in the
   # container could connect to without a key.
-  exec "${app[@]}" --no-browser --ip="$SPARK_BIND_ADDRESS" --port="$JUPYTER_PORT" --port-retries=0 \
+  exec "${app[@]}" "${auth[@]}" --no-browser --ip="$SPARK_BIND_ADDRESS" --port="$JUPYTER_PORT" --port-retries=0 \
     --notebook-dir="$NOTEBOOK_DIR" --KernelManager.transport=ipc
 }
 

@@ -2,11 +2,9 @@ package org.workspaceportal.compute;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -17,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Asks a running cluster whether it is ready, over HTTP: the Spark master's JSON status (workers
- * ALIVE) and the Jupyter server's status with its token. Short timeouts: a probe that does not
- * answer is simply not ready yet.
+ * ALIVE) and the Jupyter server's status, signed with its key ({@link JupyterSignature}). Short
+ * timeouts: a probe that does not answer is simply not ready yet.
  */
 @Component
 public class ClusterProbe {
@@ -31,16 +29,26 @@ public class ClusterProbe {
           .build();
   private final JsonMapper json = JsonMapper.builder().build();
 
-  /** Whether the notebook server answers its status with this token (200). */
-  public boolean notebookAnswers(String baseUrl, String token) {
-    return status(baseUrl + "api/status?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8))
-        == 200;
+  /** Who the portal's own requests to Jupyter are signed as. */
+  static final String PORTAL_USER = "workspace-portal";
+
+  /** Whether the notebook server answers its status to a request signed with this key (200). */
+  public boolean notebookAnswers(String baseUrl, String key) {
+    try {
+      return http.send(signed(baseUrl + "api/status", key), HttpResponse.BodyHandlers.discarding())
+              .statusCode()
+          == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** The notebook server's activity, or empty when it does not answer (or not as Jupyter does). */
   public Optional<NotebookActivity> notebookActivity(String baseUrl, String token) {
-    JsonNode status =
-        json(baseUrl + "api/status?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    JsonNode status = json(signed(baseUrl + "api/status", token));
     if (status == null || !status.path("last_activity").isString()) {
       return Optional.empty();
     }
@@ -62,8 +70,12 @@ public class ClusterProbe {
   }
 
   private JsonNode json(String url) {
+    return json(request(url));
+  }
+
+  private JsonNode json(HttpRequest request) {
     try {
-      HttpResponse<String> reply = http.send(request(url), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> reply = http.send(request, HttpResponse.BodyHandlers.ofString());
       return reply.statusCode() == 200 ? json.readTree(reply.body()) : null;
     } catch (IOException | RuntimeException e) {
       return null;
@@ -106,6 +118,14 @@ public class ClusterProbe {
       Thread.currentThread().interrupt();
       return -1;
     }
+  }
+
+  private static HttpRequest signed(String url, String key) {
+    return HttpRequest.newBuilder(URI.create(url))
+        .timeout(TIMEOUT)
+        .header(JupyterSignature.HEADER, JupyterSignature.sign(PORTAL_USER, key, Instant.now()))
+        .GET()
+        .build();
   }
 
   private static HttpRequest request(String url) {

@@ -6,7 +6,8 @@ import java.util.List;
  * A workspace's Spark cluster as people and scripts see it.
  *
  * @param notebookReady the notebook answers: the Jupyter link works (workers may still be joining)
- * @param links the owner's links (with the Jupyter token); null for anyone else
+ * @param links the owner's links (on the workspace's own origin on the gateway); null for anyone
+ *     else
  * @param fromWarmPool its master and workers were taken from the template's warm pool, started
  *     before the approval
  */
@@ -23,8 +24,9 @@ public record ClusterView(
   public record Member(String role, String host, String state) {}
 
   /**
-   * @param jupyter the notebook with its token
-   * @param sparkUi the Spark master's web UI
+   * @param jupyter Jupyter's file list on the workspace's origin (no token: the portal's sign-in
+   *     opens it)
+   * @param sparkUi the Spark master's web UI on the same origin
    */
   public record Links(String jupyter, String sparkUi) {}
 }

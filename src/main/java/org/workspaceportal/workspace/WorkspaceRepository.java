@@ -23,6 +23,9 @@ public interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
 
   List<Workspace> findByStatusOrderByCreatedAtAsc(WorkspaceStatus status);
 
+  /** At most two workspaces whose ids lie between the two (a short id's range). */
+  List<Workspace> findTop2ByIdBetween(UUID from, UUID to);
+
   long countByStatusEquals(WorkspaceStatus status);
 
   boolean existsByOwnerAndNameAndStatusIn(

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import org.workspaceportal.secrets.SecretCipher;
+import org.workspaceportal.workspace.access.WorkspaceAddresses;
 import org.workspaceportal.workspace.cluster.ClusterMember;
 import org.workspaceportal.workspace.cluster.ClusterMemberRepository;
 import org.workspaceportal.workspace.cluster.WorkspaceCluster;
@@ -32,7 +32,7 @@ class WorkspaceViews {
   private final WorkspaceClusterRepository clusters;
   private final ClusterMemberRepository members;
   private final ClusterRuntime runtime;
-  private final SecretCipher cipher;
+  private final WorkspaceAddresses addresses;
 
   WorkspaceViews(
       TransitionRepository transitions,
@@ -41,19 +41,19 @@ class WorkspaceViews {
       WorkspaceClusterRepository clusters,
       ClusterMemberRepository members,
       ClusterRuntime runtime,
-      SecretCipher cipher) {
+      WorkspaceAddresses addresses) {
     this.transitions = transitions;
     this.steps = steps;
     this.templates = templates;
     this.clusters = clusters;
     this.members = members;
     this.runtime = runtime;
-    this.cipher = cipher;
+    this.addresses = addresses;
   }
 
   /**
    * Everything about one workspace: its history, the steps of its latest operations and its
-   * cluster; the links with the Jupyter token only for {@code forOwner}.
+   * cluster; its links (on its gateway origin) only for {@code forOwner}.
    */
   WorkspaceView detailed(Workspace w, boolean forOwner) {
     List<WorkspaceView.HistoryEntry> history =
@@ -87,12 +87,7 @@ class WorkspaceViews {
     if (forOwner && live && cluster.notebookReadyAt() != null) {
       Endpoints endpoints = runtime.endpoints(cluster.clusterId()).orElse(null);
       if (endpoints != null && endpoints.notebook() != null) {
-        links =
-            new ClusterView.Links(
-                endpoints.notebook()
-                    + "tree?token="
-                    + cipher.decrypt(cluster.jupyterTokenCiphertext()),
-                endpoints.masterUi());
+        links = new ClusterView.Links(addresses.jupyter(w.id()), addresses.sparkUi(w.id()));
       }
     }
     return new ClusterView(

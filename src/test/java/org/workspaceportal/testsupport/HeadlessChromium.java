@@ -139,7 +139,8 @@ public final class HeadlessChromium
         "--no-proxy-server",
         // Machine hygiene: no host name but the loopback ones resolves (the rules apply to IP
         // literals too).
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+        // *.localhost: the workspaces' origins on the gateway (loopback, as every browser does)
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE *.localhost, EXCLUDE 127.0.0.1",
         "--user-data-dir=" + profile,
         "--window-size=" + width + "," + height);
     ChromeDriverService service =

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +46,60 @@ class BrowserFlowTest {
   /** Approved, or further along the provisioning path; never back in the queue or failed. */
   private static final Set<String> APPROVED_OR_LATER = Set.of("APPROVED", "PROVISIONING", "READY");
 
+  /** Starts a kernel and runs {@code 6*7} on it over its WebSocket, as Jupyter's pages do. */
+  private static final String RUN_A_CELL =
+      """
+      const done = arguments[arguments.length - 1];
+      const xsrf = decodeURIComponent(document.cookie.match(/_xsrf=([^;]+)/)[1]);
+      fetch('/api/kernels', {method: 'POST', headers: {'X-XSRFToken': xsrf}, body: '{}'})
+        .then(r => r.json())
+        .then(k => {
+          const ws = new WebSocket('ws://' + location.host + '/api/kernels/' + k.id
+              + '/channels?session_id=browser-test');
+          ws.onopen = () => ws.send(JSON.stringify({
+            header: {msg_id: 'cell-1', username: 'test', session: 'browser-test',
+                     msg_type: 'execute_request', version: '5.3'},
+            parent_header: {}, metadata: {}, channel: 'shell', buffers: [],
+            content: {code: '6*7', silent: false, store_history: false,
+                      user_expressions: {}, allow_stdin: false}}));
+          ws.onmessage = e => {
+            const m = JSON.parse(e.data);
+            if (m.msg_type === 'execute_result') {
+              ws.close();
+              done(m.content.data['text/plain'] + ' on kernel ' + k.id);
+            }
+          };
+          ws.onerror = () => done('the kernel WebSocket failed');
+        })
+        .catch(e => done('failed: ' + e));
+      """;
+
+  /** Opens a terminal and has its shell compute 6*7 over the terminal's WebSocket. */
+  private static final String USE_A_TERMINAL =
+      """
+      const done = arguments[arguments.length - 1];
+      const xsrf = decodeURIComponent(document.cookie.match(/_xsrf=([^;]+)/)[1]);
+      fetch('/api/terminals', {method: 'POST', headers: {'X-XSRFToken': xsrf}})
+        .then(r => r.json())
+        .then(t => {
+          const ws = new WebSocket('ws://' + location.host + '/terminals/websocket/' + t.name);
+          let seen = '';
+          ws.onopen = () => ws.send(JSON.stringify(['stdin', 'echo terminal said $((6*7))\\r']));
+          ws.onmessage = e => {
+            const m = JSON.parse(e.data);
+            if (m[0] === 'stdout') {
+              seen += m[1];
+              if (/terminal said 42/.test(seen.replace(/echo terminal said/g, ''))) {
+                ws.close();
+                done('terminal said 42');
+              }
+            }
+          };
+          ws.onerror = () => done('the terminal WebSocket failed');
+        })
+        .catch(e => done('failed: ' + e));
+      """;
+
   @RegisterExtension final HeadlessChromium browser = HeadlessChromium.withWindow(1280, 900);
 
   private final IdentityService identity;
@@ -57,7 +112,8 @@ class BrowserFlowTest {
       @LocalServerPort int port) {
     this.identity = identity;
     this.workspaces = workspaces;
-    this.baseUrl = "http://127.0.0.1:" + port;
+    // localhost, as the gateway sends people to sign in (portal.gateway.portal-url's default)
+    this.baseUrl = "http://localhost:" + port;
   }
 
   /** Whoever this test signed up: their workspaces' containers are removed after the test. */
@@ -161,13 +217,89 @@ class BrowserFlowTest {
     browser.screenshot("workspace-detail-ready");
     String detailPage = browser.driver().getCurrentUrl();
 
-    // Open Jupyter: the notebook server, already signed in with the workspace's token.
+    // Open Jupyter: the workspace's own origin on the gateway; the portal's sign-in opens it.
     String jupyter = find("#open-jupyter").getAttribute("href");
-    assertThat(jupyter).contains("/tree?token=");
-    browser.open(jupyter);
+    String origin = jupyter.substring(0, jupyter.length() - "/tree".length());
+    assertThat(jupyter).matches("http://ws-[0-9a-f]{12}\\.localhost:\\d+/tree");
+    assertThat(browser.driver().getPageSource()).doesNotContain("token=");
+    browser.clickAndWaitForNewPage(find("#open-jupyter"));
     browser.await().until(d -> d.getTitle().contains("Jupyter") || d.getTitle().contains("Home"));
+    assertThat(browser.driver().getCurrentUrl()).isEqualTo(jupyter).doesNotContain("token");
     assertThat(browser.driver().getPageSource()).contains("Running");
     browser.screenshot("jupyter");
+    assertThat(browser.driver().manage().getCookieNamed("workspace_session"))
+        .as("the origin's cookie, for this origin only, out of scripts' reach")
+        .satisfies(c -> assertThat(c.isHttpOnly()).isTrue())
+        .satisfies(c -> assertThat(c.getSameSite()).isEqualTo("Lax"))
+        .satisfies(c -> assertThat(c.getDomain()).startsWith("ws-"));
+
+    // a cell runs on a kernel over a WebSocket, and a terminal answers over another
+    browser.driver().manage().timeouts().scriptTimeout(Duration.ofMinutes(2));
+    String kernel = (String) browser.driver().executeAsyncScript(RUN_A_CELL);
+    assertThat(kernel).as(kernel).startsWith("42 on kernel ");
+    String kernelId = kernel.substring("42 on kernel ".length());
+    String terminal = (String) browser.driver().executeAsyncScript(USE_A_TERMINAL);
+    assertThat(terminal).as(terminal).isEqualTo("terminal said 42");
+
+    // the Spark master UI under /spark/ on the same origin, with its workers
+    browser.open(origin + "/spark/");
+    assertThat(browser.driver().getTitle()).startsWith("Spark Master at spark://");
+    assertThat(browser.driver().getPageSource()).contains("Alive Workers:");
+    browser.screenshot("spark-master-ui");
+
+    // The review's cookie theft: a page of another origin of the same site (another workspace's,
+    // to a browser) neither reads the cookie nor acts on her Jupyter with it.
+    try (EvilPage evil = EvilPage.start()) {
+      browser.open(evil.url());
+      @SuppressWarnings("unchecked")
+      Map<String, Object> stolen =
+          (Map<String, Object>)
+              browser.driver().executeAsyncScript(EvilPage.ATTACK, origin, kernelId);
+      assertThat(stolen)
+          .as("what the other origin's page got: %s", stolen)
+          .containsEntry("cookie", "")
+          .containsEntry("websocket", "refused")
+          .containsEntry("read", "blocked");
+    }
+    browser.open(jupyter);
+    @SuppressWarnings("unchecked")
+    List<String> files =
+        (List<String>)
+            browser
+                .driver()
+                .executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                        + " fetch('/api/contents').then(r => r.json())"
+                        + ".then(j => done(j.content.map(f => f.name)));");
+    assertThat(files)
+        .as("the other origin's POST made no file")
+        .noneMatch(f -> f.startsWith("untitled"));
+
+    // Signed out of the portal, the workspace's cookie opens nothing; signing in comes back.
+    browser.open(detailPage);
+    signOut();
+    browser.open(jupyter);
+    assertThat(path()).as("sent to the portal's sign-in").isEqualTo("/login");
+    find("#username").sendKeys(user);
+    find("#password").sendKeys(USER_PASSWORD);
+    browser.clickAndWaitForNewPage(find("#sign-in"));
+    browser.await().until(d -> d.getTitle().contains("Jupyter") || d.getTitle().contains("Home"));
+    assertThat(browser.driver().getCurrentUrl()).isEqualTo(jupyter);
+
+    // Someone else with the link gets the portal's refusal (an admin too: the site has not
+    // turned on admin access)
+    browser.open(detailPage);
+    signOut();
+    browser.open(jupyter);
+    find("#username").sendKeys(PortalIntegrationTest.ADMIN_USERNAME);
+    find("#password").sendKeys(ADMIN_PASSWORD);
+    browser.clickAndWaitForNewPage(find("#sign-in"));
+    assertThat(path()).startsWith("/workspaces/open/");
+    assertThat(browser.navigationStatus()).isEqualTo(403);
+    assertThat(text("#closed-title")).isEqualTo("This notebook is " + user + "'s");
+    browser.screenshot("jupyter-refused");
+    signOut();
+    signIn(user, USER_PASSWORD);
 
     // Deleting it leaves nothing running.
     browser.open(detailPage);

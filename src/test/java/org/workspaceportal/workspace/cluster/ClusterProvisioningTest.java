@@ -35,6 +35,7 @@ import org.workspaceportal.workspace.WorkspaceRequest;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.access.WorkspaceDoors;
 import org.workspaceportal.workspace.engine.StepKind;
 import org.workspaceportal.workspace.runtime.NoRoomException;
 import org.workspaceportal.workspace.template.TemplateForm;
@@ -59,6 +60,7 @@ class ClusterProvisioningTest {
   @Autowired ClusterLogs logs;
   @Autowired TemplateService templates;
   @Autowired FlashBladeSimulator sim;
+  @Autowired WorkspaceDoors doors;
 
   private LiveWorkspaces live;
   private CurrentUser owner;
@@ -96,13 +98,21 @@ class ClusterProvisioningTest {
     WorkspaceView asOwner = workspaces.get(ws.id(), owner);
     ClusterView.Links links = asOwner.cluster().links();
     assertThat(links).isNotNull();
-    assertThat(probe.aliveWorkers(links.sparkUi())).isEqualTo(2);
-    String base = links.jupyter().substring(0, links.jupyter().indexOf("tree?token="));
-    String token = links.jupyter().substring(links.jupyter().indexOf("token=") + 6);
-    assertThat(probe.notebookAnswers(base, token)).isTrue();
+    assertThat(links.jupyter())
+        .as("the workspace's own origin on the gateway, with no token")
+        .matches("http://ws-" + WorkspaceDoors.shortId(ws.id()) + "\\.localhost:\\d+/tree");
+    assertThat(links.sparkUi()).isEqualTo(links.jupyter().replace("/tree", "/spark/"));
+    var door = doors.byId(ws.id()).orElseThrow();
+    assertThat(probe.aliveWorkers(door.sparkUi())).isEqualTo(2);
+    String base = door.jupyter();
+    String token = door.jupyterKey();
+    assertThat(probe.notebookAnswers(base, token)).as("a request the gateway signed").isTrue();
     assertThat(probe.status(base + "api/status")).isEqualTo(403);
+    assertThat(probe.status(base + "api/status?token=" + token))
+        .as("Jupyter's token itself opens nothing: only the gateway's signature does")
+        .isEqualTo(403);
     assertThat(workspaces.get(ws.id(), ADMIN).cluster().links())
-        .as("only the owner gets the token")
+        .as("only the owner gets the links")
         .isNull();
 
     // its containers' logs, for the owner, with the secrets masked
@@ -167,7 +177,7 @@ class ClusterProvisioningTest {
     live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
     writeAFileAndAnObject(ws.id());
     String label = SparkContainers.WORKSPACE_LABEL + "=" + ws.id();
-    String firstLink = workspaces.get(ws.id(), owner).cluster().links().jupyter();
+    var firstDoor = doors.byId(ws.id()).orElseThrow();
 
     workspaces.stop(ws.id(), owner);
     WorkspaceView stopped = live.await(ws.id(), w -> w.status() == WorkspaceStatus.STOPPED);
@@ -187,14 +197,14 @@ class ClusterProvisioningTest {
         .extracting(StepView::operation)
         .contains(Operation.START);
     assertTheFileAndTheObjectAreThere(ws.id());
-    String secondLink = workspaces.get(ws.id(), owner).cluster().links().jupyter();
-    assertThat(tokenOf(secondLink))
-        .as("a fresh Jupyter token with every start: one that leaked before is worthless")
-        .isNotEqualTo(tokenOf(firstLink));
-    assertThat(probe.status(firstLink.replace("/tree?", "/api/status?")))
-        .as("the old token opens nothing")
-        .isEqualTo(403);
-    assertThat(probe.status(secondLink.replace("/tree?", "/api/status?"))).isEqualTo(200);
+    var secondDoor = doors.byId(ws.id()).orElseThrow();
+    assertThat(secondDoor.jupyterKey())
+        .as("a fresh Jupyter key with every start: one that leaked before is worthless")
+        .isNotEqualTo(firstDoor.jupyterKey());
+    assertThat(probe.notebookAnswers(secondDoor.jupyter(), firstDoor.jupyterKey()))
+        .as("the old key signs nothing Jupyter accepts")
+        .isFalse();
+    assertThat(probe.notebookAnswers(secondDoor.jupyter(), secondDoor.jupyterKey())).isTrue();
 
     // and a second stop and start runs fresh steps again
     workspaces.stop(ws.id(), owner);
@@ -341,7 +351,7 @@ class ClusterProvisioningTest {
       WorkspaceView ws = live.approved("resize", 1);
       live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
       String label = SparkContainers.WORKSPACE_LABEL + "=" + ws.id();
-      String masterUi = workspaces.get(ws.id(), owner).cluster().links().sparkUi();
+      String masterUi = doors.byId(ws.id()).orElseThrow().sparkUi();
 
       workspaces.resize(ws.id(), 3, owner);
       WorkspaceView grown = live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
@@ -523,10 +533,6 @@ class ClusterProvisioningTest {
    * Writes a file in the notebook's directory and puts it in the bucket as kept.txt, from inside
    * the notebook container with its own environment.
    */
-  private static String tokenOf(String link) {
-    return link.substring(link.indexOf("token=") + "token=".length());
-  }
-
   private static void writeAFileAndAnObject(UUID id) {
     DockerCli.Result wrote =
         DockerCli.run(

@@ -237,13 +237,46 @@ class HostileTenantTest {
     DockerCli.Result kernel =
         notebook.bash(
             Duration.ofMinutes(1),
-            "curl -s -X POST -H 'Content-Type: application/json' -d '{}'"
-                + " \"http://$SPARK_BIND_ADDRESS:$JUPYTER_PORT/api/kernels?token=$JUPYTER_TOKEN\""
+            // as the gateway does it: a signed request, with Jupyter's XSRF cookie and header
+            SIGN_AS_THE_GATEWAY
+                + "B=http://$SPARK_BIND_ADDRESS:$JUPYTER_PORT;"
+                + " curl -s -c /tmp/cj -H \"X-Workspace-Identity: $SIG\" $B/tree >/dev/null;"
+                + " X=$(awk '$6==\"_xsrf\"{print $7}' /tmp/cj);"
+                + " curl -s -b /tmp/cj -H \"X-Workspace-Identity: $SIG\" -H \"X-XSRFToken: $X\""
+                + " -X POST -H 'Content-Type: application/json' -d '{}' $B/api/kernels"
                 + " >/dev/null; sleep 3; python3 -c \"import glob, json, os;"
                 + " files = glob.glob(os.path.expanduser('~/.local/share/jupyter/runtime/kernel-*.json'));"
                 + " print('kernels=%d' % len(files));"
                 + " print(sorted({json.load(open(f))['transport'] for f in files}))\"");
     assertThat(kernel.output()).as(kernel.output()).doesNotContain("kernels=0").contains("['ipc']");
+  }
+
+  /**
+   * Sets SIG to what the gateway puts on a request to her Jupyter: she can compute it, with the key
+   * in her notebook's environment, for her own Jupyter only.
+   */
+  private static final String SIGN_AS_THE_GATEWAY =
+      "SIG=$(python3 -c \"import hashlib, hmac, os, time; s = 'her;%d' % (time.time() + 60);"
+          + " print(s + ';' + hmac.new(os.environ['JUPYTER_TOKEN'].encode(), s.encode(),"
+          + " hashlib.sha256).hexdigest())\"); ";
+
+  @Test
+  void aJupyterTokenOpensNothingOnlyTheGatewaysSignatureDoes() {
+    NotebookContainer notebook =
+        new NotebookContainer(SparkContainers.name(clusterOf(hers.id()), "notebook"));
+    DockerCli.Result tried =
+        notebook.bash(
+            Duration.ofMinutes(1),
+            SIGN_AS_THE_GATEWAY
+                + "B=http://$SPARK_BIND_ADDRESS:$JUPYTER_PORT;"
+                + " echo token=$(curl -s -o /dev/null -w '%{http_code}' \"$B/api/status?token=$JUPYTER_TOKEN\");"
+                + " echo header=$(curl -s -o /dev/null -w '%{http_code}' -H \"Authorization: token $JUPYTER_TOKEN\" $B/api/status);"
+                + " echo login=$(curl -s -o /dev/null -w '%{http_code}' -X POST -d \"password=$JUPYTER_TOKEN\" $B/login);"
+                + " echo forged=$(curl -s -o /dev/null -w '%{http_code}' -H \"X-Workspace-Identity: her;9999999999;00\" $B/api/status);"
+                + " echo signed=$(curl -s -o /dev/null -w '%{http_code}' -H \"X-Workspace-Identity: $SIG\" $B/api/status)");
+    assertThat(tried.output())
+        .as(tried.output())
+        .contains("token=403", "header=403", "login=403", "forged=403", "signed=200");
   }
 
   /** Her notebook (her kernels and terminals) and her worker (her executors). */

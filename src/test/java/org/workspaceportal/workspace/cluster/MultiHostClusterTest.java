@@ -41,6 +41,7 @@ import org.workspaceportal.workspace.WorkspaceRequest;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.access.WorkspaceDoors;
 import org.workspaceportal.workspace.engine.ScriptedSteps;
 import org.workspaceportal.workspace.engine.StepKind;
 import org.workspaceportal.workspace.engine.StepOutcome;
@@ -67,6 +68,8 @@ class MultiHostClusterTest {
   private static final Duration UP_TO = Duration.ofMinutes(10);
 
   @Autowired WorkspaceService workspaces;
+
+  @Autowired WorkspaceDoors doors;
   @Autowired TemplateService templates;
   @Autowired IdentityService identity;
   @Autowired HostService hosts;
@@ -195,7 +198,7 @@ class MultiHostClusterTest {
     assertThat(engines.containers(endpoint, labels(id)))
         .hasSize(4)
         .allMatch(c -> "running".equals(c.state()));
-    String masterUi = workspaces.get(id, owner).cluster().links().sparkUi();
+    String masterUi = doors.byId(id).orElseThrow().sparkUi();
     HttpResponse<String> json =
         HttpClient.newHttpClient()
             .send(

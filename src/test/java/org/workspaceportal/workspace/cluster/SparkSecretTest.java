@@ -25,6 +25,7 @@ import org.workspaceportal.testsupport.RequiresDocker;
 import org.workspaceportal.workspace.LiveWorkspaces;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.access.WorkspaceDoors;
 import org.workspaceportal.workspace.template.TemplateService;
 import tools.jackson.databind.JsonNode;
 
@@ -40,6 +41,8 @@ import tools.jackson.databind.JsonNode;
 class SparkSecretTest {
 
   @Autowired WorkspaceService workspaces;
+
+  @Autowired WorkspaceDoors doors;
   @Autowired TemplateService templates;
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
@@ -60,7 +63,7 @@ class SparkSecretTest {
   void aDriverWithoutTheWorkspacesSecretGetsNoExecutorsWhileTheNotebooksDefaultsRunTheJob() {
     WorkspaceView ws = live.ready("secret", 1);
     NotebookContainer notebook = NotebookContainer.of(ws.id());
-    String masterUi = workspaces.get(ws.id(), live.owner()).cluster().links().sparkUi();
+    String masterUi = doors.byId(ws.id()).orElseThrow().sparkUi();
     String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
 
     // Both at once, each until it shows what became of it.

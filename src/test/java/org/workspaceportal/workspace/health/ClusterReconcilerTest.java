@@ -25,6 +25,7 @@ import org.workspaceportal.workspace.LiveWorkspaces;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.access.WorkspaceDoors;
 
 /**
  * The reconciler against the machine's real engine: a worker removed by hand is noticed and
@@ -36,6 +37,8 @@ import org.workspaceportal.workspace.WorkspaceView;
 class ClusterReconcilerTest {
 
   @Autowired WorkspaceService workspaces;
+
+  @Autowired WorkspaceDoors doors;
   @Autowired IdentityService identity;
   @Autowired ClusterProbe probe;
   @Autowired JdbcTemplate jdbc;
@@ -88,7 +91,7 @@ class ClusterReconcilerTest {
     assertThat(DockerCli.run("inspect", "--format", "{{.State.Running}}", worker).output())
         .contains("true");
     assertThat(DockerCli.containersLabelled(label)).hasSize(3);
-    String sparkUi = workspaces.get(ws.id(), owner).cluster().links().sparkUi();
+    String sparkUi = doors.byId(ws.id()).orElseThrow().sparkUi();
     assertThat(probe.aliveWorkers(sparkUi)).isEqualTo(1);
     assertThat(repairs("succeeded")).isGreaterThan(succeededBefore);
     assertThat(audited("workspace.degraded", owner.username() + "/" + ws.name())).isPositive();

@@ -19,6 +19,7 @@ import org.workspaceportal.workspace.WorkspaceFixtures;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.access.WorkspaceDoors;
 
 /**
  * A template names its image: two templates on two tags of the workspace image (the default
@@ -30,6 +31,8 @@ import org.workspaceportal.workspace.WorkspaceView;
 class TwoImageTagsTest {
 
   @Autowired WorkspaceService workspaces;
+
+  @Autowired WorkspaceDoors doors;
   @Autowired TemplateService templates;
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
@@ -69,7 +72,7 @@ class TwoImageTagsTest {
     }
     // each master has its own worker, none of the other's
     for (WorkspaceView ws : new WorkspaceView[] {a, b}) {
-      String masterUi = workspaces.get(ws.id(), live.owner()).cluster().links().sparkUi();
+      String masterUi = doors.byId(ws.id()).orElseThrow().sparkUi();
       assertThat(probe.aliveWorkers(masterUi)).isEqualTo(1);
     }
   }

@@ -1,0 +1,264 @@
+package org.workspaceportal.gateway;
+
+import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.HtmlUtils;
+import org.workspaceportal.compute.JupyterSignature;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Every request to a workspace's origin: the origin's cookie is checked (a browser without one goes
+ * to the portal's sign-in and comes back), a state-changing request or a WebSocket must come from
+ * the origin itself, and the request goes on to the workspace's Jupyter (or, under {@code /spark/},
+ * its Spark master UI) with the gateway's short-lived signature instead of the browser's cookie.
+ */
+final class WorkspaceForwarding implements GatewayFilter {
+
+  /** Where the portal's ticket becomes the origin's cookie. */
+  static final String ENTER_PATH = "/_portal/enter";
+
+  /** The header Jupyter's sign-in plug-in (the image's gateway_auth.py) checks. */
+  static final String IDENTITY_HEADER = JupyterSignature.HEADER;
+
+  private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD);
+  private static final Set<String> OUR_COOKIES =
+      Set.of("workspace_session", "__Host-workspace_session");
+
+  private final GatewayAccess access;
+  private final WorkspaceOrigins origins;
+  private final GatewayProperties properties;
+
+  WorkspaceForwarding(
+      GatewayAccess access, WorkspaceOrigins origins, GatewayProperties properties) {
+    this.access = access;
+    this.origins = origins;
+    this.properties = properties;
+  }
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+    ServerHttpRequest request = exchange.getRequest();
+    Optional<String> shortId = origins.shortIdOf(request.getHeaders().getFirst(HttpHeaders.HOST));
+    if (shortId.isEmpty()) {
+      return plain(exchange, HttpStatus.NOT_FOUND, "There is no workspace at this address.");
+    }
+    List<String> cookies =
+        request.getCookies().getOrDefault(properties.cookieName(), List.of()).stream()
+            .map(HttpCookie::getValue)
+            .toList();
+    return Mono.fromCallable(() -> pass(cookies, shortId.get()))
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(
+            pass ->
+                pass.isPresent()
+                    ? forward(exchange, chain, pass.get(), shortId.get())
+                    : signIn(exchange, shortId.get()));
+  }
+
+  /**
+   * The first cookie that opens this workspace: a sibling origin may have tossed a cookie of the
+   * same name at the parent domain; it opens only its own workspace, never this one.
+   */
+  private Optional<GatewayAccess.Pass> pass(List<String> cookies, String shortId) {
+    return cookies.stream()
+        .map(value -> access.check(value, shortId))
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  private Mono<Void> forward(
+      ServerWebExchange exchange,
+      GatewayFilterChain chain,
+      GatewayAccess.Pass pass,
+      String shortId) {
+    ServerHttpRequest request = exchange.getRequest();
+    boolean webSocket = "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade());
+    if (webSocket || !SAFE.contains(request.getMethod())) {
+      // Jupyter's XSRF check covers forms and fetches; this also covers WebSockets (kernels,
+      // terminals), which a page of another workspace's origin could otherwise open with this
+      // origin's cookie: the same site, to a browser
+      String expected =
+          properties.scheme() + "://" + request.getHeaders().getFirst(HttpHeaders.HOST);
+      String origin = request.getHeaders().getOrigin();
+      if (origin == null || !origin.equalsIgnoreCase(expected)) {
+        return plain(
+            exchange,
+            HttpStatus.FORBIDDEN,
+            "Refused: this request did not come from this workspace's pages.");
+      }
+    }
+    if (!pass.door().open()) {
+      return SAFE.contains(request.getMethod()) && !webSocket
+          ? redirect(exchange, origins.portalOpen(shortId, pathAndQuery(request)))
+          : plain(exchange, HttpStatus.SERVICE_UNAVAILABLE, "The workspace is not running.");
+    }
+    String path = request.getURI().getRawPath();
+    String query = request.getURI().getRawQuery();
+    String sparkRoot = WorkspaceOrigins.SPARK_PREFIX + "/";
+    boolean spark = path.startsWith(sparkRoot);
+    if (path.equals(WorkspaceOrigins.SPARK_PREFIX)) {
+      return redirect(exchange, sparkRoot);
+    }
+    String upstream =
+        spark
+            ? pass.door().sparkUi() + path.substring(sparkRoot.length())
+            : pass.door().jupyter() + path.substring(1);
+    exchange
+        .getAttributes()
+        .put(GATEWAY_REQUEST_URL_ATTR, URI.create(upstream + (query == null ? "" : "?" + query)));
+    ServerHttpRequest forwarded =
+        request
+            .mutate()
+            .headers(
+                headers -> {
+                  headers.remove(IDENTITY_HEADER); // never the browser's own
+                  // checked above; Jupyter would compare it with the upstream's Host and refuse
+                  headers.remove(HttpHeaders.ORIGIN);
+                  String cookie = withoutOurCookies(headers.get(HttpHeaders.COOKIE));
+                  headers.remove(HttpHeaders.COOKIE);
+                  if (!cookie.isEmpty()) {
+                    headers.set(HttpHeaders.COOKIE, cookie);
+                  }
+                  if (!spark) {
+                    headers.set(
+                        IDENTITY_HEADER,
+                        JupyterSignature.sign(
+                            pass.username(), pass.door().jupyterKey(), Instant.now()));
+                  }
+                })
+            .build();
+    Mono<Void> audit =
+        spark
+            ? Mono.fromRunnable(() -> access.sparkUiOpened(pass, remoteAddress(exchange)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .then()
+            : Mono.empty();
+    return audit.then(chain.filter(exchange.mutate().request(forwarded).build()));
+  }
+
+  /**
+   * No valid cookie: a page load goes to the portal's sign-in and comes back; anything else 401.
+   */
+  private Mono<Void> signIn(ServerWebExchange exchange, String shortId) {
+    ServerHttpRequest request = exchange.getRequest();
+    boolean webSocket = "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade());
+    if (SAFE.contains(request.getMethod()) && !webSocket) {
+      return redirect(exchange, origins.portalOpen(shortId, pathAndQuery(request)));
+    }
+    return plain(
+        exchange,
+        HttpStatus.UNAUTHORIZED,
+        "Sign in to the Workspace Portal and open the workspace from there.");
+  }
+
+  /**
+   * {@code GET /_portal/enter?ticket=…&next=…}: the portal's ticket becomes this origin's cookie.
+   */
+  Mono<ServerResponse> enter(ServerRequest request) {
+    Optional<String> shortId = origins.shortIdOf(request.headers().firstHeader(HttpHeaders.HOST));
+    if (shortId.isEmpty()) {
+      return ServerResponse.notFound().build();
+    }
+    String ticket = request.queryParam("ticket").orElse(null);
+    String next = WorkspaceOrigins.safeNext(request.queryParam("next").orElse(null));
+    String remote = request.remoteAddress().map(a -> a.getAddress().getHostAddress()).orElse(null);
+    return Mono.fromCallable(() -> access.redeem(ticket, shortId.get(), remote))
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(
+            session ->
+                session.isPresent()
+                    ? ServerResponse.status(HttpStatus.FOUND)
+                        .location(URI.create(next))
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .cookie(
+                            ResponseCookie.from(
+                                    properties.cookieName(), session.get().cookieValue())
+                                .path("/")
+                                .httpOnly(true)
+                                .secure(properties.secure())
+                                .sameSite("Lax")
+                                .maxAge(properties.sessionLifetime())
+                                .build())
+                        .build()
+                    : ServerResponse.status(HttpStatus.FORBIDDEN)
+                        .contentType(MediaType.TEXT_HTML)
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .bodyValue(expiredTicketPage(origins.portalOpen(shortId.get(), next))));
+  }
+
+  private static String expiredTicketPage(String again) {
+    String href = HtmlUtils.htmlEscape(again);
+    return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Workspace Portal</title></head>"
+        + "<body style=\"font-family:system-ui,sans-serif;margin:3rem\"><h1>This link was used or has expired</h1>"
+        + "<p>Links that open a workspace work once, within a minute.</p>"
+        + "<p><a id=\"open-again\" href=\""
+        + href
+        + "\">Open the workspace again</a></p></body></html>";
+  }
+
+  /** The browser's cookies for Jupyter (its XSRF cookie), without the gateway's own. */
+  static String withoutOurCookies(List<String> headers) {
+    if (headers == null) {
+      return "";
+    }
+    return headers.stream()
+        .flatMap(h -> Stream.of(h.split(";")))
+        .map(String::trim)
+        .filter(c -> !c.isEmpty())
+        .filter(
+            c -> !OUR_COOKIES.contains(c.contains("=") ? c.substring(0, c.indexOf('=')).trim() : c))
+        .collect(Collectors.joining("; "));
+  }
+
+  private static String pathAndQuery(ServerHttpRequest request) {
+    String query = request.getURI().getRawQuery();
+    return request.getURI().getRawPath() + (query == null ? "" : "?" + query);
+  }
+
+  private static String remoteAddress(ServerWebExchange exchange) {
+    InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+    return remote == null || remote.getAddress() == null
+        ? null
+        : remote.getAddress().getHostAddress();
+  }
+
+  private static Mono<Void> redirect(ServerWebExchange exchange, String location) {
+    ServerHttpResponse response = exchange.getResponse();
+    response.setStatusCode(HttpStatus.FOUND);
+    response.getHeaders().setLocation(URI.create(location));
+    response.getHeaders().setCacheControl("no-store");
+    return response.setComplete();
+  }
+
+  private static Mono<Void> plain(ServerWebExchange exchange, HttpStatus status, String message) {
+    ServerHttpResponse response = exchange.getResponse();
+    response.setStatusCode(status);
+    response.getHeaders().setContentType(new MediaType("text", "plain", StandardCharsets.UTF_8));
+    return response.writeWith(
+        Mono.just(
+            response.bufferFactory().wrap((message + "\n").getBytes(StandardCharsets.UTF_8))));
+  }
+}

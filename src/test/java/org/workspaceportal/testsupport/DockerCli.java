@@ -93,5 +93,14 @@ public final class DockerCli {
       args.addAll(volumes);
       run(args.toArray(String[]::new));
     }
+    // its network: else the next run's fresh database leases the same subnet, which the engine
+    // refuses ("Pool overlaps")
+    List<String> networks =
+        run("network", "ls", "-q", "--filter", "label=" + label).output().lines().toList();
+    if (!networks.isEmpty()) {
+      List<String> args = new ArrayList<>(List.of("network", "rm"));
+      args.addAll(networks);
+      run(args.toArray(String[]::new));
+    }
   }
 }

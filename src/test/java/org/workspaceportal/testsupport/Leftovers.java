@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * What a cluster test that stopped half-way leaves in the shared test database, put away so that
  * the tests after it start clean: the workspace is marked DELETED (else the reconciler would find
  * its containers gone and repair it, taking cores again), its cores, memory and ports are given
- * back, and its containers and volumes on the local engine are removed.
+ * back, and its containers, volumes and network on the local engine are removed.
  */
 public final class Leftovers {
 
@@ -32,6 +32,7 @@ public final class Leftovers {
       DockerCli.removeLabelled(WORKSPACE_LABEL + "=" + id);
       jdbc.update("delete from host_ports where workspace_id = ?", id);
       jdbc.update("delete from host_leases where workspace_id = ?", id);
+      jdbc.update("delete from host_subnets where holder_id = ?", id);
     }
   }
 }

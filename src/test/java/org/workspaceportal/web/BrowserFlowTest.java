@@ -52,7 +52,8 @@ class BrowserFlowTest {
       const done = arguments[arguments.length - 1];
       const xsrf = decodeURIComponent(document.cookie.match(/_xsrf=([^;]+)/)[1]);
       fetch('/api/kernels', {method: 'POST', headers: {'X-XSRFToken': xsrf}, body: '{}'})
-        .then(r => r.json())
+        .then(r => r.status === 201 ? r.json()
+            : r.text().then(t => { throw new Error(r.status + ' ' + t); }))
         .then(k => {
           const ws = new WebSocket('ws://' + location.host + '/api/kernels/' + k.id
               + '/channels?session_id=browser-test');
@@ -62,8 +63,12 @@ class BrowserFlowTest {
             parent_header: {}, metadata: {}, channel: 'shell', buffers: [],
             content: {code: '6*7', silent: false, store_history: false,
                       user_expressions: {}, allow_stdin: false}}));
+          const seen = [];
+          ws.onclose = e => done('closed ' + e.code + ' after ' + seen.join(', '));
+          setTimeout(() => done('no result in 90 s; seen ' + seen.join(', ')), 90000);
           ws.onmessage = e => {
             const m = JSON.parse(e.data);
+            seen.push(m.msg_type);
             if (m.msg_type === 'execute_result') {
               ws.close();
               done(m.content.data['text/plain'] + ' on kernel ' + k.id);
@@ -222,7 +227,7 @@ class BrowserFlowTest {
     String origin = jupyter.substring(0, jupyter.length() - "/tree".length());
     assertThat(jupyter).matches("http://ws-[0-9a-f]{12}\\.localhost:\\d+/tree");
     assertThat(browser.driver().getPageSource()).doesNotContain("token=");
-    browser.clickAndWaitForNewPage(find("#open-jupyter"));
+    browser.open(jupyter); // the button opens a new tab
     browser.await().until(d -> d.getTitle().contains("Jupyter") || d.getTitle().contains("Home"));
     assertThat(browser.driver().getCurrentUrl()).isEqualTo(jupyter).doesNotContain("token");
     assertThat(browser.driver().getPageSource()).contains("Running");
@@ -244,7 +249,7 @@ class BrowserFlowTest {
     // the Spark master UI under /spark/ on the same origin, with its workers
     browser.open(origin + "/spark/");
     assertThat(browser.driver().getTitle()).startsWith("Spark Master at spark://");
-    assertThat(browser.driver().getPageSource()).contains("Alive Workers:");
+    assertThat(browser.driver().getPageSource()).contains("Workers (2)");
     browser.screenshot("spark-master-ui");
 
     // The review's cookie theft: a page of another origin of the same site (another workspace's,

@@ -60,7 +60,14 @@ seconds() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
 
 # Master JSON: one "state" : "ALIVE" per live worker (the master's own is "status").
 alive_workers() { curl -s --max-time 1 "http://$ADDR:$MASTER_UI/json/" 2>/dev/null | grep -o '"state" *: *"ALIVE"' | wc -l; }
-notebook_status() { curl -s --max-time 1 -o /dev/null -w '%{http_code}' "http://$ADDR:$JUPYTER_PORT/api/status?token=$1" 2>/dev/null || true; }
+# Jupyter in the image answers only requests signed as the portal's gateway signs them (image contract
+# 2: X-Workspace-Identity = user;expiry;hex(HMAC-SHA256(JUPYTER_TOKEN, "user;expiry"))).
+notebook_status() {
+  local signed="bench;$(($(date +%s) + 60))" mac
+  mac="$(printf '%s' "$signed" | openssl dgst -sha256 -hmac "$1" -r | cut -d' ' -f1)"
+  curl -s --max-time 1 -o /dev/null -w '%{http_code}' -H "X-Workspace-Identity: $signed;$mac" \
+    "http://$ADDR:$JUPYTER_PORT/api/status" 2>/dev/null || true
+}
 
 one_run() {
   local n="$1" secret token

@@ -2,6 +2,7 @@ package org.workspaceportal.audit;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.workspaceportal.gateway.GatewayEvents;
 import org.workspaceportal.host.HostEvents;
 import org.workspaceportal.identity.IdentityEvents;
 import org.workspaceportal.workspace.WorkspaceEvents;
@@ -64,6 +65,16 @@ class AuditListener {
         "login.throttled",
         e.username(),
         "too many failed sign-ins; retry after " + e.retryAfterSeconds() + " s",
+        e.remoteAddress());
+  }
+
+  @EventListener
+  void on(GatewayEvents.WorkspaceOpened e) {
+    audit.record(
+        e.username(),
+        e.byAdmin() ? "workspace.opened-by-admin" : "workspace.opened",
+        target(e.owner(), e.workspaceName()),
+        e.what() + " (id " + e.workspaceId() + ")",
         e.remoteAddress());
   }
 

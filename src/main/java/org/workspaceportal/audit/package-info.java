@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Audit",
-    allowedDependencies = {"identity", "workspace", "host", "common"})
+    allowedDependencies = {"identity", "workspace", "host", "gateway", "common"})
 package org.workspaceportal.audit;

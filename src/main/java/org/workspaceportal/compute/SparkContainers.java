@@ -170,7 +170,9 @@ public final class SparkContainers {
     List<ContainerSpec.VolumeMount> mounts = new ArrayList<>();
     mounts.add(new ContainerSpec.VolumeMount(notebookVolume(c), NOTEBOOK_DIR));
     datahubMount(c, env, mounts);
-    return spec(c, n, env, List.of(JUPYTER_PORT, DRIVER_UI_PORT), NOTEBOOK_PIDS, mounts);
+    // Jupyter only: the driver's application UI is reached through the master's UI (Spark's
+    // reverse proxy, which the image turns on), behind the portal's gateway like everything else
+    return spec(c, n, env, List.of(JUPYTER_PORT), NOTEBOOK_PIDS, mounts);
   }
 
   /** The volumes the cluster's containers mount, to create before them. */

@@ -22,14 +22,14 @@ import org.workspaceportal.workspace.runtime.Role;
 final class ClusterLayout {
 
   /**
-   * Published ports per role: the master's UI; the notebook's Jupyter and driver UI (the portal
-   * reaches them from outside the cluster's network). A worker publishes nothing: only its own
-   * cluster talks to it.
+   * Published ports per role: the master's UI (with the workers' and the applications' UIs behind
+   * it) and the notebook's Jupyter, which the portal's gateway reaches from outside the cluster's
+   * network. A worker publishes nothing: only its own cluster talks to it.
    */
   private static final int MASTER_PORTS = 1;
 
   private static final int WORKER_PORTS = 0;
-  private static final int NOTEBOOK_PORTS = 2;
+  private static final int NOTEBOOK_PORTS = 1;
 
   /**
    * Addresses on the cluster's subnet: the host is 1, the master 2, the notebook 3, worker n 10+n.

@@ -14,9 +14,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.workspaceportal.identity.IdentityEvents;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.UserAccount;
 import org.workspaceportal.workspace.access.WorkspaceDoor;
@@ -221,6 +223,15 @@ class GatewayAccess {
     if (ended > 0) {
       checked.clear();
     }
+  }
+
+  /**
+   * A disabled user's open workspaces close at once (and a re-enabled one's open again), not when
+   * the cached checks run out.
+   */
+  @EventListener
+  void on(IdentityEvents.UserEnabledChanged e) {
+    checked.clear();
   }
 
   private boolean enabled(String username) {

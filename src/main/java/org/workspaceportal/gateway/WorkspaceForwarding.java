@@ -150,6 +150,20 @@ final class WorkspaceForwarding implements GatewayFilter {
                   }
                 })
             .build();
+    // a redirect that names the upstream (Spark's to an application's UI) names this origin instead
+    String upstreamBase = spark ? pass.door().sparkUi() : pass.door().jupyter();
+    String publicBase = spark ? sparkRoot : "/";
+    ServerHttpResponse response = exchange.getResponse();
+    response.beforeCommit(
+        () -> {
+          String location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
+          if (location != null && location.startsWith(upstreamBase)) {
+            response
+                .getHeaders()
+                .set(HttpHeaders.LOCATION, publicBase + location.substring(upstreamBase.length()));
+          }
+          return Mono.empty();
+        });
     Mono<Void> audit =
         spark
             ? Mono.fromRunnable(() -> access.sparkUiOpened(pass, remoteAddress(exchange)))

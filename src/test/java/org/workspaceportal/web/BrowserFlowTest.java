@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
+import org.workspaceportal.compute.SparkContainers;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.NewUser;
@@ -251,6 +255,43 @@ class BrowserFlowTest {
     assertThat(browser.driver().getTitle()).startsWith("Spark Master at spark://");
     assertThat(browser.driver().getPageSource()).contains("Workers (2)");
     browser.screenshot("spark-master-ui");
+
+    // a running application's UI (the notebook is its driver), through the master's proxy on the
+    // same origin; its redirect names the origin, never the host's published port
+    UUID workspaceId = UUID.fromString(detailPage.substring(detailPage.lastIndexOf('/') + 1));
+    UUID clusterId =
+        jdbc.queryForObject(
+            "select cluster_id from workspace_clusters where workspace_id = ?",
+            UUID.class,
+            workspaceId);
+    DockerCli.Result job =
+        DockerCli.run(
+            "exec",
+            "-d",
+            SparkContainers.name(clusterId, "notebook"),
+            "bash",
+            "-c",
+            "spark-submit --class org.workspaceportal.examples.spark.KMeansJob"
+                + " /opt/workspace/jobs/workspace-examples.jar --data s3a://$S3_BUCKET/ui-check"
+                + " --samples 100000 --features 4 --centres 3 --k 3 --iterations 1000"
+                + " --partitions 2 --seed 7 >/tmp/ui-check.log 2>&1");
+    assertThat(job.exitCode()).as(job.output()).isZero();
+    Pattern activeApp = Pattern.compile("\"activeapps\" : \\[ \\{\\s*\"id\" : \"(app-[^\"]+)\"");
+    String appId =
+        browser
+            .await()
+            .withTimeout(Duration.ofMinutes(2))
+            .until(
+                d -> {
+                  d.get(origin + "/spark/json/");
+                  Matcher m = activeApp.matcher(d.findElement(By.tagName("body")).getText());
+                  return m.find() ? m.group(1) : null;
+                });
+    browser.open(origin + "/spark/proxy/" + appId + "/");
+    assertThat(browser.driver().getCurrentUrl())
+        .isEqualTo(origin + "/spark/proxy/" + appId + "/jobs/");
+    assertThat(browser.driver().getTitle()).endsWith("Spark Jobs");
+    browser.screenshot("spark-application-ui");
 
     // The review's cookie theft: a page of another origin of the same site (another workspace's,
     // to a browser) neither reads the cookie nor acts on her Jupyter with it.

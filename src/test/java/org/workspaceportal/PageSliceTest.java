@@ -9,6 +9,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.workspaceportal.audit.AuditService;
+import org.workspaceportal.gateway.GatewayEntrance;
 import org.workspaceportal.host.HostService;
 import org.workspaceportal.identity.ApiTokenService;
 import org.workspaceportal.identity.IdentityService;
@@ -43,6 +44,7 @@ import org.workspaceportal.workspace.web.WorkspacePagesTestConfiguration;
       HostService.class,
       ClusterLogs.class,
       ExtensionService.class,
-      WarmPoolViews.class
+      WarmPoolViews.class,
+      GatewayEntrance.class
     })
 public @interface PageSliceTest {}

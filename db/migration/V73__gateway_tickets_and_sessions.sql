@@ -8,6 +8,9 @@ create table gateway_tickets (
     workspace_id        uuid not null references workspaces (id) on delete cascade,
     username            text not null,
     portal_session_hash bytea not null,
+    -- hex SHA-256 of the state cookie the workspace's origin gave the browser that asked: the
+    -- ticket opens the origin in that browser only
+    state_hash          text not null,
     expires_at          timestamptz not null
 );
 

@@ -24,6 +24,7 @@ to no other workspace's (each has its own key).
 import hashlib
 import hmac
 import os
+import re
 import time
 
 HEADER = "X-Workspace-Identity"
@@ -44,7 +45,8 @@ def verified_user(value, key=None, now=None):
     if len(parts) != 3:
         return None
     user, expiry, signature = parts
-    if not user or not expiry.isdigit():
+    # ASCII digits and hex only: int() takes other digits, compare_digest refuses non-ASCII text
+    if not user or not re.fullmatch(r"[0-9]{1,12}", expiry) or not re.fullmatch(r"[0-9a-f]{64}", signature):
         return None
     now = time.time() if now is None else now
     if not now <= int(expiry) <= now + MAX_LIFETIME_S:

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workspaceportal.identity.IdentityEvents;
 import org.workspaceportal.identity.IdentityService;
+import org.workspaceportal.identity.Role;
 import org.workspaceportal.identity.UserAccount;
 import org.workspaceportal.workspace.access.WorkspaceDoor;
 import org.workspaceportal.workspace.access.WorkspaceDoors;
@@ -64,9 +66,12 @@ class GatewayAccess {
 
   private record Cached(Optional<Pass> pass, Instant until) {}
 
-  /** A one-time ticket for {@code username} to enter {@code workspaceId}; lasts seconds. */
+  /**
+   * A one-time ticket for {@code username} to enter {@code workspaceId}; lasts seconds, and opens
+   * the workspace only in the browser whose state cookie hashes to {@code state}.
+   */
   @Transactional
-  String issueTicket(UUID workspaceId, String username, String portalSessionId) {
+  String issueTicket(UUID workspaceId, String username, String portalSessionId, String state) {
     String ticket = randomToken();
     Instant now = clock.instant();
     jdbc.sql("delete from gateway_tickets where expires_at < ?")
@@ -74,12 +79,13 @@ class GatewayAccess {
         .update();
     jdbc.sql(
             "insert into gateway_tickets (ticket_hash, workspace_id, username,"
-                + " portal_session_hash, expires_at) values (?, ?, ?, ?, ?)")
+                + " portal_session_hash, state_hash, expires_at) values (?, ?, ?, ?, ?, ?)")
         .params(
             hash(ticket),
             workspaceId,
             username,
             hash(portalSessionId),
+            state,
             Timestamp.from(now.plus(properties.ticketLifetime())))
         .update();
     return ticket;
@@ -93,23 +99,25 @@ class GatewayAccess {
    * workspace's origin; audited. Empty for a ticket unknown, used, expired or of another workspace.
    */
   @Transactional
-  Optional<NewSession> redeem(String ticket, String shortId, String remoteAddress) {
+  Optional<NewSession> redeem(
+      String ticket, String shortId, List<String> states, String remoteAddress) {
     if (ticket == null || ticket.length() > 100) {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    record Redeemed(UUID workspaceId, String username, byte[] portalSession) {}
+    record Redeemed(UUID workspaceId, String username, byte[] portalSession, String state) {}
     Optional<Redeemed> redeemed =
         jdbc.sql(
                 "delete from gateway_tickets where ticket_hash = ? and expires_at > ?"
-                    + " returning workspace_id, username, portal_session_hash")
+                    + " returning workspace_id, username, portal_session_hash, state_hash")
             .params(hash(ticket), Timestamp.from(now))
             .query(
                 (rs, i) ->
                     new Redeemed(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3)))
             .optional();
     if (redeemed.isEmpty()
-        || !WorkspaceDoors.shortId(redeemed.get().workspaceId()).equals(shortId)) {
+        || !WorkspaceDoors.shortId(redeemed.get().workspaceId()).equals(shortId)
+        || !states.contains(redeemed.get().state())) {
       return Optional.empty();
     }
     WorkspaceDoor door = doors.byId(redeemed.get().workspaceId()).orElse(null);
@@ -183,8 +191,11 @@ class GatewayAccess {
         || !enabled(found.get().username())) {
       return Optional.empty();
     }
+    // who may enter is checked again, not only at the ticket: an admin whose role or the site's
+    // admin access went away since is out
     return doors
         .byId(found.get().workspaceId())
+        .filter(door -> mayEnter(found.get().username(), door))
         .map(door -> new Pass(found.get().username(), door, sessionHash));
   }
 
@@ -234,11 +245,20 @@ class GatewayAccess {
     checked.clear();
   }
 
+  private boolean mayEnter(String username, WorkspaceDoor door) {
+    return username.equals(door.owner())
+        || (properties.adminAccess()
+            && identity
+                .findUser(username)
+                .map(u -> u.role() == Role.ADMIN && u.enabled())
+                .orElse(false));
+  }
+
   private boolean enabled(String username) {
     return identity.findUser(username).map(UserAccount::enabled).orElse(false);
   }
 
-  private static String randomToken() {
+  static String randomToken() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -48,9 +48,17 @@ public class GatewayEntrance {
   public record Refused(HttpStatus status, String title, String message, UUID workspaceId)
       implements Way {}
 
-  public Way open(String shortId, CurrentUser user, String portalSessionId, String next) {
-    WorkspaceDoor door = doors.byShortId(shortId).orElse(null);
-    if (door == null || !user.mayAccess(door.owner())) {
+  /**
+   * @param state what the workspace's origin gave this browser to bring back (its {@code state}
+   *     cookie's hash): the ticket opens the origin only in the browser that holds that cookie, so
+   *     a ticket someone got for her own workspace cannot sign somebody else's browser in there
+   */
+  public Way open(
+      String shortId, CurrentUser user, String portalSessionId, String next, String state) {
+    String owner = doors.ownerOf(shortId).orElse(null);
+    WorkspaceDoor door =
+        owner != null && user.mayAccess(owner) ? doors.byShortId(shortId).orElse(null) : null;
+    if (door == null) {
       // someone else's workspace is "not found" to a user: ids are nobody else's business
       return new Refused(
           HttpStatus.NOT_FOUND,
@@ -79,9 +87,14 @@ public class GatewayEntrance {
               + " now. Jupyter opens once it is ready; start it from its page if it is stopped.",
           door.id());
     }
-    String ticket = access.issueTicket(door.id(), user.username(), portalSessionId);
+    String origin = origins.origin(shortId.toLowerCase(Locale.ROOT));
+    if (!WorkspaceOrigins.isState(state)) {
+      // not sent here by the workspace's origin (a bookmark of this page): go there first
+      return new Enter(origin + WorkspaceOrigins.safeNext(next));
+    }
+    String ticket = access.issueTicket(door.id(), user.username(), portalSessionId, state);
     return new Enter(
-        origins.origin(shortId.toLowerCase(Locale.ROOT))
+        origin
             + WorkspaceForwarding.ENTER_PATH
             + "?ticket="
             + ticket

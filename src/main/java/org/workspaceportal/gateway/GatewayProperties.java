@@ -49,6 +49,11 @@ public record GatewayProperties(
     return "https".equals(scheme);
   }
 
+  /** The cookie that binds an open's ticket to the browser that asked for it. */
+  String stateCookieName() {
+    return secure() ? "__Host-workspace_state" : "workspace_state";
+  }
+
   /** A {@code __Host-} cookie cannot be set by a sibling origin (cookie tossing) but needs TLS. */
   String cookieName() {
     return secure() ? "__Host-workspace_session" : "workspace_session";

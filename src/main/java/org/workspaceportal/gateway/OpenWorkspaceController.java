@@ -28,6 +28,7 @@ class OpenWorkspaceController {
   String open(
       @PathVariable String shortId,
       @RequestParam(required = false) String next,
+      @RequestParam(required = false) String state,
       Authentication authentication,
       HttpServletRequest request,
       HttpServletResponse response,

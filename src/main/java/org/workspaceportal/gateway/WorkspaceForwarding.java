@@ -5,7 +5,9 @@ import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.G
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,8 +46,9 @@ final class WorkspaceForwarding implements GatewayFilter {
   static final String IDENTITY_HEADER = JupyterSignature.HEADER;
 
   private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD);
-  private static final Set<String> OUR_COOKIES =
-      Set.of("workspace_session", "__Host-workspace_session");
+
+  /** Jupyter's (Tornado's) XSRF cookie: the one cookie of the browser's that Jupyter gets. */
+  static final String XSRF_COOKIE = "_xsrf";
 
   private final GatewayAccess access;
   private final WorkspaceOrigins origins;
@@ -65,9 +68,12 @@ final class WorkspaceForwarding implements GatewayFilter {
     if (shortId.isEmpty()) {
       return plain(exchange, HttpStatus.NOT_FOUND, "There is no workspace at this address.");
     }
+    // at most three: each costs a database look-up, and a browser sends one (a sibling origin may
+    // have tossed another of the same name at the parent domain)
     List<String> cookies =
         request.getCookies().getOrDefault(properties.cookieName(), List.of()).stream()
             .map(HttpCookie::getValue)
+            .limit(3)
             .toList();
     return Mono.fromCallable(() -> pass(cookies, shortId.get()))
         .subscribeOn(Schedulers.boundedElastic())
@@ -112,7 +118,7 @@ final class WorkspaceForwarding implements GatewayFilter {
     }
     if (!pass.door().open()) {
       return SAFE.contains(request.getMethod()) && !webSocket
-          ? redirect(exchange, origins.portalOpen(shortId, pathAndQuery(request)))
+          ? toPortal(exchange, shortId, pathAndQuery(request))
           : plain(exchange, HttpStatus.SERVICE_UNAVAILABLE, "The workspace is not running.");
     }
     String path = request.getURI().getRawPath();
@@ -137,7 +143,9 @@ final class WorkspaceForwarding implements GatewayFilter {
                   headers.remove(IDENTITY_HEADER); // never the browser's own
                   // checked above; Jupyter would compare it with the upstream's Host and refuse
                   headers.remove(HttpHeaders.ORIGIN);
-                  String cookie = withoutOurCookies(headers.get(HttpHeaders.COOKIE));
+                  // Jupyter gets its XSRF cookie and nothing else of the browser's (not the
+                  // gateway's cookie, not a parent domain's); the Spark UIs get none
+                  String cookie = spark ? "" : jupytersCookies(headers.get(HttpHeaders.COOKIE));
                   headers.remove(HttpHeaders.COOKIE);
                   if (!cookie.isEmpty()) {
                     headers.set(HttpHeaders.COOKIE, cookie);
@@ -156,11 +164,28 @@ final class WorkspaceForwarding implements GatewayFilter {
     ServerHttpResponse response = exchange.getResponse();
     response.beforeCommit(
         () -> {
-          String location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
+          HttpHeaders out = response.getHeaders();
+          String location = out.getFirst(HttpHeaders.LOCATION);
           if (location != null && location.startsWith(upstreamBase)) {
-            response
-                .getHeaders()
-                .set(HttpHeaders.LOCATION, publicBase + location.substring(upstreamBase.length()));
+            String rewritten = publicBase + location.substring(upstreamBase.length());
+            // never //host or /\host: another site, to a browser
+            out.set(
+                HttpHeaders.LOCATION,
+                rewritten.startsWith("//") || rewritten.startsWith("/\\") ? publicBase : rewritten);
+          }
+          // the upstream sets Jupyter's XSRF cookie for this origin and nothing else: no cookie
+          // for a parent domain, none named like the gateway's
+          List<String> setCookies = out.get(HttpHeaders.SET_COOKIE);
+          if (setCookies != null) {
+            List<String> kept =
+                setCookies.stream()
+                    .filter(c -> !spark && c.startsWith(XSRF_COOKIE + "="))
+                    .filter(c -> !c.toLowerCase(java.util.Locale.ROOT).contains("domain="))
+                    .toList();
+            out.remove(HttpHeaders.SET_COOKIE);
+            if (!kept.isEmpty()) {
+              out.put(HttpHeaders.SET_COOKIE, kept);
+            }
           }
           return Mono.empty();
         });
@@ -180,7 +205,7 @@ final class WorkspaceForwarding implements GatewayFilter {
     ServerHttpRequest request = exchange.getRequest();
     boolean webSocket = "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade());
     if (SAFE.contains(request.getMethod()) && !webSocket) {
-      return redirect(exchange, origins.portalOpen(shortId, pathAndQuery(request)));
+      return toPortal(exchange, shortId, pathAndQuery(request));
     }
     return plain(
         exchange,
@@ -199,7 +224,13 @@ final class WorkspaceForwarding implements GatewayFilter {
     String ticket = request.queryParam("ticket").orElse(null);
     String next = WorkspaceOrigins.safeNext(request.queryParam("next").orElse(null));
     String remote = request.remoteAddress().map(a -> a.getAddress().getHostAddress()).orElse(null);
-    return Mono.fromCallable(() -> access.redeem(ticket, shortId.get(), remote))
+    List<String> states =
+        request.cookies().getOrDefault(properties.stateCookieName(), List.of()).stream()
+            .map(HttpCookie::getValue)
+            .limit(3)
+            .map(WorkspaceForwarding::stateHash)
+            .toList();
+    return Mono.fromCallable(() -> access.redeem(ticket, shortId.get(), states, remote))
         .subscribeOn(Schedulers.boundedElastic())
         .flatMap(
             session ->
@@ -216,11 +247,38 @@ final class WorkspaceForwarding implements GatewayFilter {
                                 .sameSite("Lax")
                                 .maxAge(properties.sessionLifetime())
                                 .build())
+                        .cookie(stateCookie("", Duration.ZERO))
                         .build()
                     : ServerResponse.status(HttpStatus.FORBIDDEN)
                         .contentType(MediaType.TEXT_HTML)
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                        .bodyValue(expiredTicketPage(origins.portalOpen(shortId.get(), next))));
+                        .bodyValue(expiredTicketPage(next)));
+  }
+
+  /**
+   * To the portal's open page, which signs in and hands a ticket for this origin. The ticket is
+   * bound to a state cookie set here, host-only: it opens this origin only in this browser, so a
+   * ticket a tenant got for her own workspace cannot sign a victim's browser into it (a login CSRF
+   * that would run her pages in his browser, next to his other workspaces).
+   */
+  private Mono<Void> toPortal(ServerWebExchange exchange, String shortId, String next) {
+    String state = GatewayAccess.randomToken();
+    exchange.getResponse().addCookie(stateCookie(state, Duration.ofMinutes(10)));
+    return redirect(exchange, origins.portalOpen(shortId, next, stateHash(state)));
+  }
+
+  private ResponseCookie stateCookie(String value, Duration lifetime) {
+    return ResponseCookie.from(properties.stateCookieName(), value)
+        .path("/")
+        .httpOnly(true)
+        .secure(properties.secure())
+        .sameSite("Lax")
+        .maxAge(lifetime)
+        .build();
+  }
+
+  static String stateHash(String state) {
+    return HexFormat.of().formatHex(GatewayAccess.hash(state));
   }
 
   private static String expiredTicketPage(String again) {
@@ -233,17 +291,15 @@ final class WorkspaceForwarding implements GatewayFilter {
         + "\">Open the workspace again</a></p></body></html>";
   }
 
-  /** The browser's cookies for Jupyter (its XSRF cookie), without the gateway's own. */
-  static String withoutOurCookies(List<String> headers) {
+  /** Of the browser's cookies, Jupyter's own: its XSRF cookie. */
+  static String jupytersCookies(List<String> headers) {
     if (headers == null) {
       return "";
     }
     return headers.stream()
         .flatMap(h -> Stream.of(h.split(";")))
         .map(String::trim)
-        .filter(c -> !c.isEmpty())
-        .filter(
-            c -> !OUR_COOKIES.contains(c.contains("=") ? c.substring(0, c.indexOf('=')).trim() : c))
+        .filter(c -> c.startsWith(XSRF_COOKIE + "="))
         .collect(Collectors.joining("; "));
   }
 

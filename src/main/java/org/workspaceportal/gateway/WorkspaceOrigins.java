@@ -80,14 +80,23 @@ class WorkspaceOrigins implements WorkspaceAddresses {
     return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
-  /** Where the portal opens a workspace: its sign-in, the owner check, then a ticket. */
-  String portalOpen(String shortId, String next) {
+  /**
+   * Where the portal opens a workspace: its sign-in, the owner check, then a ticket bound to {@code
+   * state} (the hash of the state cookie this origin just gave the browser).
+   */
+  String portalOpen(String shortId, String next, String state) {
     return portalUrl()
         + "/workspaces/open/"
         + shortId
-        + (next == null
-            ? ""
-            : "?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8));
+        + "?next="
+        + java.net.URLEncoder.encode(safeNext(next), java.nio.charset.StandardCharsets.UTF_8)
+        + "&state="
+        + state;
+  }
+
+  /** A state as {@link #portalOpen} passes it: 64 hex digits (a SHA-256). */
+  static boolean isState(String state) {
+    return state != null && state.matches("[0-9a-f]{64}");
   }
 
   String portalUrl() {

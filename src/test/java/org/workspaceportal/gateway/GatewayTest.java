@@ -71,6 +71,17 @@ class GatewayTest {
     return http.newCall(request.build()).execute();
   }
 
+  /** The origin's ticket page, with the state cookie a browser holds. */
+  private Response enter(String shortId, String pathAndQuery, String state) throws IOException {
+    Request request =
+        new Request.Builder()
+            .url("http://127.0.0.1:" + origins.boundPort() + pathAndQuery)
+            .header("Host", "ws-" + shortId + ".localhost:" + origins.boundPort())
+            .header("Cookie", "workspace_state=" + state)
+            .build();
+    return http.newCall(request).execute();
+  }
+
   @Test
   void theOwnerGetsATicketOthersAPageThatSaysWhy() throws Exception {
     CurrentUser owner = newUser();
@@ -107,35 +118,39 @@ class GatewayTest {
     String shortId = WorkspaceDoors.shortId(ws.id());
     String origin = origins.origin(shortId);
 
-    String elsewhere = access.issueTicket(ws.id(), owner.username(), "portal-session-1");
+    String state = "browser-state-" + WorkspaceFixtures.uniqueName();
+    String stateHash = WorkspaceForwarding.stateHash(state);
+    String elsewhere = access.issueTicket(ws.id(), owner.username(), "portal-session-1", stateHash);
     try (Response wrongDoor =
-        call(
-            WorkspaceDoors.shortId(other.id()),
-            "GET",
-            "/_portal/enter?ticket=" + elsewhere,
-            null,
-            null)) {
+        enter(WorkspaceDoors.shortId(other.id()), "/_portal/enter?ticket=" + elsewhere, state)) {
       assertThat(wrongDoor.code()).as("a ticket opens only the workspace it names").isEqualTo(403);
     }
+    String fixed = access.issueTicket(ws.id(), owner.username(), "portal-session-1", stateHash);
+    try (Response victim =
+        enter(shortId, "/_portal/enter?ticket=" + fixed, "another-browsers-state")) {
+      assertThat(victim.code())
+          .as("a ticket opens its workspace only in the browser that asked for it (login CSRF)")
+          .isEqualTo(403);
+      assertThat(victim.header("Set-Cookie")).isNull();
+    }
 
-    String ticket = access.issueTicket(ws.id(), owner.username(), "portal-session-1");
+    String ticket = access.issueTicket(ws.id(), owner.username(), "portal-session-1", stateHash);
     String cookie;
     try (Response entered =
-        call(
-            shortId,
-            "GET",
-            "/_portal/enter?ticket=" + ticket + "&next=//evil.example/x",
-            null,
-            null)) {
+        enter(shortId, "/_portal/enter?ticket=" + ticket + "&next=//evil.example/x", state)) {
       assertThat(entered.code()).isEqualTo(302);
       assertThat(entered.header("Location")).as("never another site").isEqualTo("/tree");
-      String setCookie = entered.header("Set-Cookie");
+      String setCookie =
+          entered.headers("Set-Cookie").stream()
+              .filter(c -> c.startsWith("workspace_session="))
+              .findFirst()
+              .orElseThrow();
       assertThat(setCookie).startsWith("workspace_session=").doesNotContainIgnoringCase("Domain=");
       assertThat(setCookie.toLowerCase(java.util.Locale.ROOT))
           .contains("path=/", "httponly", "samesite=lax");
       cookie = setCookie.substring("workspace_session=".length(), setCookie.indexOf(';'));
     }
-    try (Response again = call(shortId, "GET", "/_portal/enter?ticket=" + ticket, null, null)) {
+    try (Response again = enter(shortId, "/_portal/enter?ticket=" + ticket, state)) {
       assertThat(again.code()).as("a ticket works once").isEqualTo(403);
       assertThat(again.body().string()).contains("This link was used or has expired");
     }
@@ -190,11 +205,18 @@ class GatewayTest {
     try (Response page = call(shortId, "GET", "/notebooks/a%20b.ipynb?x=1", null, null)) {
       assertThat(page.code()).isEqualTo(302);
       assertThat(page.header("Location"))
-          .isEqualTo(
+          .startsWith(
               origins.portalUrl()
                   + "/workspaces/open/"
                   + shortId
-                  + "?next=%2Fnotebooks%2Fa%2520b.ipynb%3Fx%3D1");
+                  + "?next=%2Fnotebooks%2Fa%2520b.ipynb%3Fx%3D1&state=");
+      String state = page.header("Set-Cookie");
+      assertThat(state).startsWith("workspace_state=").containsIgnoringCase("HttpOnly");
+      assertThat(page.header("Location"))
+          .endsWith(
+              "&state="
+                  + WorkspaceForwarding.stateHash(
+                      state.substring("workspace_state=".length(), state.indexOf(';'))));
     }
     try (Response api = call(shortId, "POST", "/api/kernels", "forged", null)) {
       assertThat(api.code()).isEqualTo(401);
@@ -224,8 +246,9 @@ class GatewayTest {
     assertThat(origins.shortIdOf("ws-0123456789ab.localhost.evil.example")).isEmpty();
     assertThat(origins.shortIdOf("ws-0123456789ab.evil.example")).isEmpty();
     assertThat(
-            WorkspaceForwarding.withoutOurCookies(
-                java.util.List.of("_xsrf=2|abc; workspace_session=s; __Host-workspace_session=t")))
+            WorkspaceForwarding.jupytersCookies(
+                java.util.List.of(
+                    "_xsrf=2|abc; workspace_session=s; __Host-workspace_session=t; sso=secret")))
         .isEqualTo("_xsrf=2|abc");
   }
 }

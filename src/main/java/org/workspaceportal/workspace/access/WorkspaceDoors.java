@@ -54,6 +54,19 @@ public class WorkspaceDoors {
    */
   @Transactional(readOnly = true)
   public Optional<WorkspaceDoor> byShortId(String shortId) {
+    return find(shortId).map(this::door);
+  }
+
+  /**
+   * Only who owns the workspace {@code shortId}: what the portal checks before it looks any further
+   * (its cluster, its key).
+   */
+  @Transactional(readOnly = true)
+  public Optional<String> ownerOf(String shortId) {
+    return find(shortId).map(Workspace::owner);
+  }
+
+  private Optional<Workspace> find(String shortId) {
     String hex = shortId == null ? "" : shortId.toLowerCase(Locale.ROOT);
     if (!SHORT_ID.matcher(hex).matches()) {
       return Optional.empty();
@@ -63,7 +76,7 @@ public class WorkspaceDoors {
         workspaces.findTop2ByIdBetween(
             UUID.fromString(prefix + "0000-0000-000000000000"),
             UUID.fromString(prefix + "ffff-ffff-ffffffffffff"));
-    return found.size() == 1 ? Optional.of(door(found.get(0))) : Optional.empty();
+    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
   }
 
   @Transactional(readOnly = true)

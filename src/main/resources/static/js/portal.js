@@ -148,7 +148,8 @@
         name: o.value,
         max: Number(o.dataset.max), dflt: Number(o.dataset["default"]),
         cores: Number(o.dataset.cores), memory: Number(o.dataset.memory),
-        cluster: o.dataset.cluster === "true", spark: o.dataset.spark, description: o.dataset.description
+        cluster: o.dataset.cluster === "true", spark: o.dataset.spark, description: o.dataset.description,
+        room: o.dataset.room === undefined ? Infinity : Number(o.dataset.room)
       };
     }
 
@@ -188,11 +189,16 @@
       var text = size + "; after approval: " + ws + " of " + maxWs + " workspaces, " + wk + " of " + maxWk + " workers";
       var over = ws > maxWs || wk > maxWk;
       summary.querySelector("[data-summary]").textContent = valid ? text + "." : "Choose 1 to " + t.max + " workers.";
+      // whether the hosts have room for it now (when the page was made): else it would queue
+      var noRoom = valid && !over && t.cluster && n > t.room;
       summary.classList.toggle("alert-danger", over && valid);
-      summary.classList.toggle("alert-light", !(over && valid));
-      summary.classList.toggle("border", !(over && valid));
+      summary.classList.toggle("alert-warning", noRoom);
+      summary.classList.toggle("alert-light", !(over && valid) && !noRoom);
+      summary.classList.toggle("border", !(over && valid) && !noRoom);
       var warning = summary.querySelector("[data-over-quota]");
       if (warning) warning.hidden = !(over && valid);
+      var queued = summary.querySelector("[data-no-room]");
+      if (queued) queued.hidden = !noRoom;
     }
 
     function checkName() {

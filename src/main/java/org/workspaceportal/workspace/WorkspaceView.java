@@ -51,6 +51,39 @@ public record WorkspaceView(
     return null;
   }
 
+  /**
+   * The steps of its latest operation only (the page's progress), in the order they run: older
+   * operations' steps are history.
+   */
+  public List<StepView> currentSteps() {
+    if (steps.isEmpty()) {
+      return steps;
+    }
+    Operation last = steps.getLast().operation();
+    return steps.stream().filter(s -> s.operation() == last).toList();
+  }
+
+  /** Its latest operation, null before any ran. */
+  public Operation currentOperation() {
+    return steps.isEmpty() ? null : steps.getLast().operation();
+  }
+
+  /** The placement that waits for room on the hosts now, if one does. */
+  public StepView waitingForRoom() {
+    return currentSteps().stream()
+        .filter(
+            s ->
+                s.kind() == org.workspaceportal.workspace.engine.StepKind.PLACE
+                    && s.status() == org.workspaceportal.workspace.engine.StepStatus.WAITING)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The last {@code n} history entries, newest last. */
+  public List<HistoryEntry> latestHistory(int n) {
+    return history.subList(Math.max(0, history.size() - n), history.size());
+  }
+
   /** One lifecycle transition. {@code from} is null for the creation. */
   public record HistoryEntry(
       WorkspaceStatus from, WorkspaceStatus to, String actor, String reason, Instant at) {}

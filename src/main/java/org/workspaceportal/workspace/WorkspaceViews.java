@@ -102,7 +102,8 @@ class WorkspaceViews {
         cluster.notebookReadyAt() != null,
         containers,
         links,
-        cluster.fromPool());
+        cluster.fromPool(),
+        cluster.imagePySpark());
   }
 
   /** master, notebook, then workers by number. */
@@ -144,6 +145,36 @@ class WorkspaceViews {
         .sorted(Comparator.comparingLong(WorkspaceStep::id))
         .map(StepView::of)
         .toList();
+  }
+
+  /** The placements of these workspaces that wait for room on the hosts now, by workspace. */
+  Map<UUID, StepView> waitingForRoom(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return steps
+        .findByWorkspaceIdInAndKindAndStatus(
+            ids,
+            org.workspaceportal.workspace.engine.StepKind.PLACE,
+            org.workspaceportal.workspace.engine.StepStatus.WAITING)
+        .stream()
+        .collect(Collectors.toMap(WorkspaceStep::workspaceId, StepView::of, (a, b) -> b));
+  }
+
+  /** How long each kind of step usually takes (the median of the latest that succeeded). */
+  Map<org.workspaceportal.workspace.engine.StepKind, java.time.Duration> typicalDurations() {
+    Map<org.workspaceportal.workspace.engine.StepKind, java.time.Duration> typical =
+        new java.util.EnumMap<>(org.workspaceportal.workspace.engine.StepKind.class);
+    for (Object[] row : steps.typicalMillisByKind()) {
+      try {
+        typical.put(
+            org.workspaceportal.workspace.engine.StepKind.valueOf((String) row[0]),
+            java.time.Duration.ofMillis(Math.round(((Number) row[1]).doubleValue())));
+      } catch (IllegalArgumentException e) {
+        // a kind this version no longer has: nothing to say about it
+      }
+    }
+    return typical;
   }
 
   Map<UUID, String> templateNames() {

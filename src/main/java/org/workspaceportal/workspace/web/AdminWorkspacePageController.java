@@ -64,6 +64,7 @@ class AdminWorkspacePageController {
       Model model) {
     List<WorkspaceView> found = workspaces.list(CurrentUser.of(auth), blankToNull(owner), status);
     model.addAttribute("workspaces", found);
+    model.addAttribute("waiting", workspaces.waitingForRoom(found));
     model.addAttribute("owner", owner);
     model.addAttribute("status", status);
     model.addAttribute("statuses", WorkspaceStatus.values());

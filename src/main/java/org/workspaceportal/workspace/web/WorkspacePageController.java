@@ -69,6 +69,7 @@ class WorkspacePageController {
     CurrentUser user = CurrentUser.of(auth);
     List<WorkspaceView> mine = workspaces.list(new CurrentUser(user.username(), false), null, null);
     model.addAttribute("workspaces", mine);
+    model.addAttribute("waiting", workspaces.waitingForRoom(mine));
     model.addAttribute("quota", workspaces.quotaOf(user.username()));
     model.addAttribute("refresh", ListRefresh.next(mine, refresh));
     return htmx != null ? "workspaces/list :: rows" : "workspaces/list";

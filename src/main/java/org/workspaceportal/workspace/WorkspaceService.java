@@ -136,6 +136,20 @@ public class WorkspaceService {
         workspaces.search(owner, statusFilter, statusFilter == WorkspaceStatus.DELETED));
   }
 
+  /**
+   * The links of those of these workspaces that are the user's own and whose notebook answers, by
+   * workspace: a list's rows open Jupyter without a detour through the workspace's page.
+   */
+  @Transactional(readOnly = true)
+  public Map<UUID, ClusterView.Links> linksOf(List<WorkspaceView> listed, CurrentUser user) {
+    List<UUID> own =
+        listed.stream()
+            .filter(v -> v.owner().equals(user.username()))
+            .map(WorkspaceView::id)
+            .toList();
+    return own.isEmpty() ? Map.of() : views.links(workspaces.findAllById(own));
+  }
+
   @Transactional(readOnly = true)
   public List<PendingRequest> approvalQueue() {
     Map<UUID, String> names = views.templateNames();

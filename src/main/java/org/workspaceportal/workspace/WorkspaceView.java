@@ -79,6 +79,35 @@ public record WorkspaceView(
         .orElse(null);
   }
 
+  /**
+   * Its latest operation once every step of it succeeded: which, how long it took (from its first
+   * step's start to its last step's end) and when it ended; null before any ran, while it runs and
+   * after a failure. A page ends its banner with it ("Resized to 3 workers in 14 s").
+   */
+  public Finished lastFinished() {
+    List<StepView> current = currentSteps();
+    if (current.isEmpty()
+        || current.stream()
+            .anyMatch(
+                s ->
+                    s.status() != org.workspaceportal.workspace.engine.StepStatus.SUCCEEDED
+                        || s.startedAt() == null
+                        || s.finishedAt() == null)) {
+      return null;
+    }
+    Instant start = current.stream().map(StepView::startedAt).min(Instant::compareTo).orElseThrow();
+    Instant end = current.stream().map(StepView::finishedAt).max(Instant::compareTo).orElseThrow();
+    return new Finished(currentOperation(), java.time.Duration.between(start, end).toMillis(), end);
+  }
+
+  /**
+   * An operation that went through.
+   *
+   * @param tookMs from its first step's start to its last step's end
+   * @param at when its last step ended
+   */
+  public record Finished(Operation operation, long tookMs, Instant at) {}
+
   /** The last {@code n} history entries, newest last. */
   public List<HistoryEntry> latestHistory(int n) {
     return history.subList(Math.max(0, history.size() - n), history.size());

@@ -76,25 +76,7 @@ class WorkspaceViews {
             .map(
                 m -> new ClusterView.Member(m.role(), where.getOrDefault(m.role(), "-"), m.state()))
             .toList();
-    ClusterView.Links links = null;
-    boolean live =
-        w.status() == WorkspaceStatus.PROVISIONING
-            || w.status() == WorkspaceStatus.STARTING
-            || w.status() == WorkspaceStatus.RESIZING
-            || w.status() == WorkspaceStatus.READY
-            || w.status() == WorkspaceStatus.DEGRADED
-            || w.status() == WorkspaceStatus.REPAIRING;
-    if (forOwner && live && cluster.notebookReadyAt() != null) {
-      Endpoints endpoints = runtime.endpoints(cluster.clusterId()).orElse(null);
-      if (endpoints != null && endpoints.notebook() != null) {
-        links =
-            new ClusterView.Links(
-                endpoints.notebook()
-                    + "tree?token="
-                    + cipher.decrypt(cluster.jupyterTokenCiphertext()),
-                endpoints.masterUi());
-      }
-    }
+    ClusterView.Links links = forOwner ? links(w, cluster) : null;
     return new ClusterView(
         cluster.image(),
         w.workers(),
@@ -104,6 +86,42 @@ class WorkspaceViews {
         links,
         cluster.fromPool(),
         cluster.imagePySpark());
+  }
+
+  /**
+   * The owner's links of each of these workspaces whose notebook answers (lists show <em>Open
+   * Jupyter</em> on their rows); the caller checked they are the owner's.
+   */
+  Map<UUID, ClusterView.Links> links(List<Workspace> owned) {
+    Map<UUID, ClusterView.Links> found = new java.util.HashMap<>();
+    for (Workspace w : owned) {
+      clusters.findByWorkspaceId(w.id()).map(c -> links(w, c)).ifPresent(l -> found.put(w.id(), l));
+    }
+    return found;
+  }
+
+  /**
+   * The one place the owner's links are made (the notebook with its token, the master's UI): null
+   * while the notebook has not answered or the workspace is not running.
+   */
+  private ClusterView.Links links(Workspace w, WorkspaceCluster cluster) {
+    boolean live =
+        w.status() == WorkspaceStatus.PROVISIONING
+            || w.status() == WorkspaceStatus.STARTING
+            || w.status() == WorkspaceStatus.RESIZING
+            || w.status() == WorkspaceStatus.READY
+            || w.status() == WorkspaceStatus.DEGRADED
+            || w.status() == WorkspaceStatus.REPAIRING;
+    if (!live || cluster.notebookReadyAt() == null) {
+      return null;
+    }
+    Endpoints endpoints = runtime.endpoints(cluster.clusterId()).orElse(null);
+    if (endpoints == null || endpoints.notebook() == null) {
+      return null;
+    }
+    return new ClusterView.Links(
+        endpoints.notebook() + "tree?token=" + cipher.decrypt(cluster.jupyterTokenCiphertext()),
+        endpoints.masterUi());
   }
 
   /** master, notebook, then workers by number. */

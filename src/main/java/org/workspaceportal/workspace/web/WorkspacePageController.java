@@ -70,6 +70,7 @@ class WorkspacePageController {
     List<WorkspaceView> mine = workspaces.list(new CurrentUser(user.username(), false), null, null);
     model.addAttribute("workspaces", mine);
     model.addAttribute("waiting", workspaces.waitingForRoom(mine));
+    model.addAttribute("links", workspaces.linksOf(mine, CurrentUser.of(auth)));
     model.addAttribute("quota", workspaces.quotaOf(user.username()));
     model.addAttribute("refresh", ListRefresh.next(mine, refresh));
     return htmx != null ? "workspaces/list :: rows" : "workspaces/list";
@@ -128,7 +129,8 @@ class WorkspacePageController {
   ResponseEntity<String> envFile(@PathVariable UUID id, HttpMethod method, Authentication auth) {
     if (method == HttpMethod.HEAD) {
       credentials.checkRevealable(id, CurrentUser.of(auth), "env file");
-      return download("credentials.env", "");
+      // the name the page tells people to source: the same as the GET's
+      return download(workspaces.get(id, CurrentUser.of(auth)).name() + ".env", "");
     }
     WorkspaceCredentials c = credentials.reveal(id, CurrentUser.of(auth), "env file");
     return download(c.workspace() + ".env", c.envFile());

@@ -38,6 +38,7 @@ import org.workspaceportal.testsupport.Leftovers;
 import org.workspaceportal.testsupport.Requirement;
 import org.workspaceportal.testsupport.RequiresChromium;
 import org.workspaceportal.testsupport.TestAdmin;
+import org.workspaceportal.workspace.LiveWorkspaces;
 import org.workspaceportal.workspace.WorkspaceFixtures;
 import org.workspaceportal.workspace.WorkspaceRequest;
 import org.workspaceportal.workspace.WorkspaceService;
@@ -252,6 +253,9 @@ class PagesInABrowserTest {
     click(find("#snippets summary"));
     click(find("#progress summary"));
     fitsAsItIs("phone-workspace-ready");
+    fingerSized(".copy-btn", 6); // the bucket, the key id, the endpoint, the id, the secret, Hide
+    browser.open(baseUrl + "/workspaces/new");
+    fingerSized("[data-expiry-for]", 4);
     signOut();
 
     signIn(TestAdmin.USERNAME, TestAdmin.PASSWORD);
@@ -364,6 +368,9 @@ class PagesInABrowserTest {
     Requirement.require(
         "the workspace image on a Docker engine", DockerCli.workspaceImageMissing());
     CurrentUser owner = new CurrentUser(user, false);
+    // the image of this checkout (what CI built), not whatever the engine's alias names now
+    String template =
+        LiveWorkspaces.ofThisCheckout(workspaces, templates, identity, jdbc).template();
     // one worker, expiring within the warning time: the cluster card, the resize form, the
     // containers, the expiry warning and the "More time" card all on one page
     WorkspaceView ws =
@@ -371,7 +378,7 @@ class PagesInABrowserTest {
             new WorkspaceRequest(
                 "cluster-" + suffix(),
                 null,
-                WorkspaceFixtures.DEFAULT_TEMPLATE,
+                template,
                 1,
                 null,
                 null,
@@ -417,6 +424,30 @@ class PagesInABrowserTest {
       assertThat(find("#log-lines").getText()).isNotBlank();
       fitsAsItIs("page-logs-" + size);
     }
+
+    // the offline image has no PySpark: the page says how to run Spark without it
+    browser.open(page);
+    assertThat(text("#spark-how")).contains("This image has no PySpark");
+    assertThat(find("#snippet-spark-submit").getAttribute("textContent"))
+        .startsWith("!/opt/spark/bin/spark-submit --class");
+    // Open Jupyter on the list's row too, the same link as on the page, a finger's size on a phone
+    String jupyter = find("#open-jupyter").getAttribute("href");
+    browser.open(baseUrl + "/workspaces");
+    WebElement row = find("tr[data-name='" + ws.name() + "'] .open-jupyter");
+    assertThat(row.getAttribute("href")).isEqualTo(jupyter);
+    fingerSized("tr .open-jupyter", 1);
+    // a resize that went through ends in what happened
+    browser.resizeViewport(LAPTOP_WIDTH, LAPTOP_HEIGHT);
+    browser.open(page);
+    find("#resize-workers").clear();
+    find("#resize-workers").sendKeys("2");
+    browser.clickAndWaitForNewPage(find("#resize button[type=submit]"));
+    browser
+        .await()
+        .withTimeout(Duration.ofMinutes(3))
+        .until(d -> d.findElements(By.id("resized")).size() == 1);
+    assertThat(text("#resized")).matches("Resized to 2 workers in [0-9.]+ (ms|s)\\. .*");
+    browser.screenshot("page-workspace-resized");
 
     workspaces.stop(ws.id(), owner);
     browser
@@ -691,6 +722,26 @@ class PagesInABrowserTest {
   }
 
   /** Where the element's top is on the page, in CSS pixels. */
+  /**
+   * At least {@code atLeast} elements match, and each one shown is at least 44 px high and wide: a
+   * finger's size on a phone.
+   */
+  private void fingerSized(String css, int atLeast) {
+    List<WebElement> shown =
+        browser.driver().findElements(By.cssSelector(css)).stream()
+            .filter(WebElement::isDisplayed)
+            .toList();
+    assertThat(shown).as("shown: " + css).hasSizeGreaterThanOrEqualTo(atLeast);
+    for (WebElement e : shown) {
+      assertThat(e.getRect().getHeight())
+          .as(css + " '" + e.getText() + "' height")
+          .isGreaterThanOrEqualTo(44);
+      assertThat(e.getRect().getWidth())
+          .as(css + " '" + e.getText() + "' width")
+          .isGreaterThanOrEqualTo(44);
+    }
+  }
+
   private int top(String css) {
     return find(css).getRect().getY();
   }

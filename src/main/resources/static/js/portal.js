@@ -105,6 +105,34 @@
     input.dispatchEvent(new Event("change", { bubbles: true }));
   });
 
+  // ---- date fields say the choice in words: data-when-for="input id" on the element that says it ----
+  var DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+
+  // "Fri 11 Dec 2026, 19:00 UTC — in 7 days" (the inputs are read as UTC); null when empty or invalid
+  function whenInWords(value, type) {
+    if (!value) return null;
+    var iso = type === "date" ? value + "T00:00:00Z" : (value.length === 16 ? value + ":00Z" : value + "Z");
+    var at = new Date(iso);
+    if (isNaN(at.getTime())) return null;
+    var day = DAYS[at.getUTCDay()] + " " + at.getUTCDate() + " " + MONTHS[at.getUTCMonth()] + " " + at.getUTCFullYear();
+    var time = type === "date" ? "" : ", " + two(at.getUTCHours()) + ":" + two(at.getUTCMinutes()) + " UTC";
+    return day + time + " \u2014 " + relative(at.toISOString());
+  }
+
+  function sayWhen(input) {
+    if (!input || !input.id) return;
+    var out = document.querySelector("[data-when-for='" + input.id + "']");
+    if (!out) return;
+    out.textContent = whenInWords(input.value, input.type) || out.getAttribute("data-when-empty") || "";
+  }
+  ["input", "change"].forEach(function (type) {
+    document.addEventListener(type, function (e) {
+      if (e.target.matches && e.target.matches("input[type=date], input[type=datetime-local]")) sayWhen(e.target);
+    });
+  });
+
   // ---- one message per field, set by the scripts below ----
   function setFieldError(input, message) {
     var id = input.id + "-error";
@@ -206,7 +234,10 @@
       if (taken.indexOf(v) >= 0) {
         setFieldError(name, "You already have a workspace named '" + v + "'. Choose another name or delete the old one.");
       } else if (v !== "" && !/^[a-z][a-z0-9-]{2,39}$/.test(v)) {
-        setFieldError(name, "must be 3-40 characters of lowercase letters, digits and hyphens, starting with a letter");
+        // "Churn Model" -> "churn-model": what the rule would accept, offered as the way out
+        var suggestion = v.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^[^a-z]+/, "").replace(/-+$/, "").slice(0, 40);
+        setFieldError(name, "must be 3-40 characters of lowercase letters, digits and hyphens, starting with a letter"
+          + (/^[a-z][a-z0-9-]{2,39}$/.test(suggestion) && taken.indexOf(suggestion) < 0 ? ": for instance " + suggestion : ""));
       } else {
         setFieldError(name, null);
       }
@@ -216,7 +247,9 @@
     workers.addEventListener("input", function () { update(workers); });
     if (name) {
       name.addEventListener("input", function () {
-        if (taken.indexOf(name.value.trim()) >= 0 || name.classList.contains("is-invalid")) checkName();
+        // said as one types when the name cannot be right (capitals, spaces), with a suggestion
+        if (taken.indexOf(name.value.trim()) >= 0 || name.classList.contains("is-invalid")
+          || /[^a-z0-9-]/.test(name.value.trim())) checkName();
       });
       name.addEventListener("blur", checkName);
     }
@@ -225,6 +258,9 @@
 
   function start() {
     refreshTimes();
+    document.querySelectorAll("[data-when-for]").forEach(function (out) {
+      sayWhen(document.getElementById(out.getAttribute("data-when-for")));
+    });
     var form = document.getElementById("request-form");
     if (form) requestForm(form);
   }

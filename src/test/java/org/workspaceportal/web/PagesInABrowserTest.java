@@ -553,8 +553,17 @@ class PagesInABrowserTest {
     LocalDateTime aWeek = LocalDateTime.parse(expiresAt.getDomProperty("value"));
     assertThat(Duration.between(LocalDateTime.now(ZoneOffset.UTC), aWeek))
         .isBetween(Duration.ofDays(7).minusMinutes(61), Duration.ofDays(7));
+    // the choice in words beside the field
+    assertThat(text("[data-when-for='expiresAt']"))
+        .matches(
+            "(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d\\d:00 UTC — in 7 days");
     click(find("[data-expiry-for='expiresAt'][data-expiry-days='0']"));
     assertThat(expiresAt.getDomProperty("value")).as("Never empties it").isEmpty();
+    assertThat(text("[data-when-for='expiresAt']"))
+        .isEqualTo("Never: it lives until you delete it.");
+    // a name that cannot be right is said as it is typed, with one that would be
+    find("#name").sendKeys("Churn Model");
+    assertThat(text("#name-error")).endsWith("for instance churn-model");
 
     // the token page's presets fill a date
     browser.open(baseUrl + "/tokens");
@@ -563,6 +572,8 @@ class PagesInABrowserTest {
     LocalDate after = LocalDate.now(ZoneOffset.UTC);
     assertThat(LocalDate.parse(find("#token-expires").getDomProperty("value")))
         .isIn(before.plusDays(30), after.plusDays(30));
+    assertThat(text("[data-when-for='token-expires']"))
+        .matches("(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\d{1,2} [A-Z][a-z]{2} \\d{4} — in 1 month");
 
     // revoking asks first; "Cancel" keeps the token
     String name = "ask-first-" + suffix();

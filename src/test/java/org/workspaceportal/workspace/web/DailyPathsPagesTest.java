@@ -135,6 +135,18 @@ class DailyPathsPagesTest {
 
     assertThat(html).contains("set -a; . ./alpha.env; set +a").doesNotContain("./credentials.env");
     assertThat(html).contains("title=\"Saves alpha.env\"");
+    assertThat(Html.text(html)).contains("S3 storage S3 endpoint");
+  }
+
+  @Test
+  void aPendingRequestSaysHowLongSettingUpUsuallyTakes() throws Exception {
+    String text =
+        Html.text(
+            detail(
+                WorkspaceFixtures.view(
+                    UUID.randomUUID(), "alpha", ALICE, WorkspaceStatus.PENDING_APPROVAL)));
+
+    assertThat(text).contains("usually in under a minute").doesNotContain("few minutes");
   }
 
   @Test

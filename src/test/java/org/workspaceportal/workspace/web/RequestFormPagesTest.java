@@ -199,7 +199,7 @@ class RequestFormPagesTest {
   void theRetentionChoicesUseTheWordsEveryPageUses() throws Exception {
     assertThat(Html.text(page("/workspaces/new")))
         .contains(
-            "When deleted, the data is kept destroyed, recoverable for a while erased at once, for"
+            "When deleted, the data is kept destroyed, recoverable by a storage admin until the array erases it (FlashBlade: 24 hours by default) erased at once, for"
                 + " good");
   }
 

@@ -52,7 +52,8 @@ final class Placements {
     List<String> room = new ArrayList<>();
     for (Room r : rooms) {
       if (pinned == null || r.hostId().equals(pinned)) {
-        room.add(r.name() + " " + cores(r.cpus()) + " and " + memory(r.memoryMb()));
+        // overcommitted (a host's cores lowered below what is leased there) is "0 free", not less
+        room.add(r.name() + " " + cores(Math.max(0, r.cpus())) + " and " + memory(r.memoryMb()));
       }
     }
     String what =

@@ -29,12 +29,24 @@ public record StepView(
   public static final String WAITING_FOR_ROOM = "waiting for room on the hosts";
 
   /**
-   * Where it stands in words for a progress line: what it waits for when it waits ("Waiting for the
-   * workers to join (1 of 2)"), else its name.
+   * Where it stands in a few words, for a progress line: what it waits for when it waits ("Waiting
+   * for the workers to join (1 of 2)"; only "Waiting for room on the hosts", whose why the page
+   * says on its own), else its name.
    */
   public String nowInWords() {
+    if (roomShortage() != null) {
+      return "Waiting for room on the hosts";
+    }
+    String waiting = waitingInWords();
+    return waiting == null ? label : waiting;
+  }
+
+  /**
+   * What it waits for, as a sentence ("Waiting for room on the hosts (…)"); null when it does not.
+   */
+  public String waitingInWords() {
     if (waitingFor == null || waitingFor.isBlank()) {
-      return label;
+      return null;
     }
     String w = waitingFor.strip();
     return Character.toUpperCase(w.charAt(0)) + w.substring(1);

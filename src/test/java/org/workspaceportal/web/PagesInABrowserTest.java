@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -27,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.audit.AuditFilter;
 import org.workspaceportal.audit.AuditService;
+import org.workspaceportal.host.HostService;
+import org.workspaceportal.host.HostStatus;
 import org.workspaceportal.identity.ApiTokenService;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityService;
@@ -79,6 +82,8 @@ class PagesInABrowserTest {
   private final ApiTokenService tokens;
   private final JdbcTemplate jdbc;
   private final String baseUrl;
+
+  @Autowired HostService hosts;
 
   /** Workspaces with a Spark cluster this test made: put away after it, whatever happened. */
   private final List<UUID> clusters = new ArrayList<>();
@@ -471,6 +476,70 @@ class PagesInABrowserTest {
   }
 
   @Test
+  void aWorkspaceWaitingForRoomSaysSoAtTheTopAndStartsOnceThereIsRoom() {
+    Requirement.require(
+        "the workspace image on a Docker engine", DockerCli.workspaceImageMissing());
+    CurrentUser owner = new CurrentUser(user, false);
+    String template =
+        LiveWorkspaces.ofThisCheckout(workspaces, templates, identity, jdbc).template();
+    // the local host's room taken by a lease of the test's own
+    UUID hog = UUID.randomUUID();
+    UUID local =
+        hosts.list().stream()
+            .filter(h -> h.endpoint().startsWith("unix://") && h.status() == HostStatus.UP)
+            .findFirst()
+            .orElseThrow()
+            .id();
+    jdbc.update(
+        "insert into host_leases (host_id, workspace_id, role, cpus, memory_mb, created_at)"
+            + " values (?, ?, 'hog', 100000, 100000000, now())",
+        local,
+        hog);
+    try {
+      WorkspaceView ws =
+          workspaces.request(
+              new WorkspaceRequest("room-" + suffix(), null, template, 1, null, null, null), owner);
+      clusters.add(ws.id());
+      workspaces.approve(ws.id(), new CurrentUser("browser-test", true));
+      browser
+          .await()
+          .withTimeout(Duration.ofMinutes(1))
+          .until(d -> workspaces.get(ws.id(), owner).waitingForRoom() != null);
+      signIn(user);
+      String page = baseUrl + "/workspaces/" + ws.id();
+      for (boolean phone : List.of(false, true)) {
+        browser.resizeViewport(
+            phone ? PHONE_WIDTH : LAPTOP_WIDTH, phone ? PHONE_HEIGHT : LAPTOP_HEIGHT);
+        browser.open(page);
+        browser.await().until(d -> !d.findElements(By.id("waiting-for-room")).isEmpty());
+        assertThat(text("#waiting-for-room")).startsWith("Waiting for room on the hosts since ");
+        assertThat(text("#progress-line"))
+            .matches("Step \\d+ of \\d+ · Waiting for room on the hosts · .* so far.*");
+        assertThat(top("#waiting-for-room"))
+            .as("said at the top, the steps above the storage")
+            .isLessThan(top("#steps"));
+        assertThat(top("#steps")).isLessThan(top("#storage"));
+        browser.screenshot("page-workspace-waiting-for-room-" + (phone ? "phone" : "laptop"));
+      }
+      browser.open(baseUrl + "/workspaces");
+      assertThat(text("tr[data-name='" + ws.name() + "'] .waiting-for-room"))
+          .startsWith("Waiting for room on the hosts since ");
+      fitsAsItIs("phone-my-workspaces-waiting");
+
+      // room again: it starts by itself, and the page follows without a reload
+      jdbc.update("delete from host_leases where workspace_id = ?", hog);
+      browser.open(page);
+      browser
+          .await()
+          .withTimeout(Duration.ofMinutes(3))
+          .until(d -> !d.findElements(By.id("open-jupyter")).isEmpty());
+      assertThat(browser.driver().findElements(By.id("waiting-for-room"))).isEmpty();
+    } finally {
+      jdbc.update("delete from host_leases where workspace_id = ?", hog);
+    }
+  }
+
+  @Test
   void anAdminGivesATemplateAWarmPoolAndTheWorkspaceGetsAClusterFromIt() {
     Requirement.require(
         "the workspace image on a Docker engine", DockerCli.workspaceImageMissing());
@@ -754,7 +823,11 @@ class PagesInABrowserTest {
   }
 
   private int top(String css) {
-    return find(css).getRect().getY();
+    // read again when the page's live part was swapped between finding and measuring
+    return browser
+        .await()
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.cssSelector(css)).getRect().getY());
   }
 
   private String text(String css) {

@@ -39,6 +39,8 @@ class StepViewTest {
                 + " (worker-1); free: local 0 cores and 3.0 GB.)",
             NOW);
 
+    assertThat(placing.nowInWords()).isEqualTo("Waiting for room on the hosts");
+    assertThat(placing.waitingInWords()).startsWith("Waiting for room on the hosts (Not enough");
     assertThat(placing.roomShortage())
         .isEqualTo(
             "needs 1 core and 1.0 GB on one host (worker-1); free: local 0 cores and 3.0 GB.");

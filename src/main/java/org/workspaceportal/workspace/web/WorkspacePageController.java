@@ -1,6 +1,7 @@
 package org.workspaceportal.workspace.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,6 +45,7 @@ class WorkspacePageController {
 
   private final ClusterLogs logs;
   private final ExtensionService extensions;
+  private final Clock clock;
 
   WorkspacePageController(
       WorkspaceService workspaces,
@@ -51,7 +53,9 @@ class WorkspacePageController {
       CredentialService credentials,
       WorkspaceUpdates updates,
       ClusterLogs logs,
-      ExtensionService extensions) {
+      ExtensionService extensions,
+      Clock clock) {
+    this.clock = clock;
     this.logs = logs;
     this.extensions = extensions;
     this.workspaces = workspaces;
@@ -89,6 +93,10 @@ class WorkspacePageController {
     model.addAttribute("storage", credentials.storageInfo(id, user).orElse(null));
     model.addAttribute("isOwner", owner);
     model.addAttribute("liveTrigger", LiveTrigger.of(ws.status()));
+    if (ws.status().isBusy()) {
+      model.addAttribute(
+          "progressLine", ProgressLine.of(ws, workspaces.typicalDurations(), clock.instant()));
+    }
     model.addAttribute("extension", extensions.latest(id, user).orElse(null));
     Optional<TemplateView> template =
         templates.list().stream().filter(t -> t.name().equals(ws.template())).findFirst();

@@ -21,6 +21,7 @@ import org.workspaceportal.workspace.PendingRequest;
 import org.workspaceportal.workspace.StepView;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.engine.StepKind;
 import org.workspaceportal.workspace.template.TemplateService;
 
 /**
@@ -78,6 +79,12 @@ class RoomOnTheHostsTest {
     WorkspaceView waiting = live.await(ws.id(), w -> w.waitingForRoom() != null);
     assertThat(waiting.waitingForRoom().roomShortage()).startsWith("needs ");
     assertThat(waiting.waitingForRoom().waitingFor()).startsWith(StepView.WAITING_FOR_ROOM);
+    // its storage steps went through: how long such steps usually take is known (PostgreSQL's
+    // percentile over the latest of each kind)
+    assertThat(workspaces.typicalDurations().get(StepKind.ACCOUNT))
+        .isNotNull()
+        .isPositive()
+        .isLessThan(java.time.Duration.ofMinutes(1));
     List<WorkspaceView> listed = List.of(workspaces.get(ws.id(), LiveWorkspaces.ADMIN));
     assertThat(workspaces.waitingForRoom(listed)).containsOnlyKeys(ws.id());
   }

@@ -133,6 +133,16 @@
     });
   });
 
+  // ---- "show all": data-show-all="selector of what it shows"; the button then goes ----
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest("[data-show-all]");
+    if (!button) return;
+    document.querySelectorAll(button.getAttribute("data-show-all")).forEach(function (el) {
+      el.classList.remove("d-none");
+    });
+    button.remove();
+  });
+
   // ---- one message per field, set by the scripts below ----
   function setFieldError(input, message) {
     var id = input.id + "-error";

@@ -108,11 +108,6 @@ public record WorkspaceView(
    */
   public record Finished(Operation operation, long tookMs, Instant at) {}
 
-  /** The last {@code n} history entries, newest last. */
-  public List<HistoryEntry> latestHistory(int n) {
-    return history.subList(Math.max(0, history.size() - n), history.size());
-  }
-
   /** One lifecycle transition. {@code from} is null for the creation. */
   public record HistoryEntry(
       WorkspaceStatus from, WorkspaceStatus to, String actor, String reason, Instant at) {}

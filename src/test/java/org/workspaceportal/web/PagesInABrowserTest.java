@@ -259,6 +259,14 @@ class PagesInABrowserTest {
     click(find("#progress summary"));
     fitsAsItIs("phone-workspace-ready");
     fingerSized(".copy-btn", 6); // the bucket, the key id, the endpoint, the id, the secret, Hide
+    // the history: its last three entries, the older ones one tap away
+    assertThat(browser.driver().findElements(By.cssSelector("#history tbody tr")))
+        .filteredOn(WebElement::isDisplayed)
+        .hasSize(3);
+    click(find("#history-show-all"));
+    assertThat(browser.driver().findElements(By.cssSelector("#history tbody tr")))
+        .filteredOn(WebElement::isDisplayed)
+        .hasSizeGreaterThan(3);
     browser.open(baseUrl + "/workspaces/new");
     fingerSized("[data-expiry-for]", 4);
     signOut();
@@ -548,7 +556,7 @@ class PagesInABrowserTest {
             new TemplateForm(
                 "pb-pool-" + suffix(),
                 "Kept warm",
-                DockerCli.WORKSPACE_IMAGE,
+                LiveWorkspaces.requireImageOfThisCheckout(),
                 "4.0.1",
                 1,
                 2,

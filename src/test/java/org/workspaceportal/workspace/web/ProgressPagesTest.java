@@ -163,6 +163,50 @@ class ProgressPagesTest {
   }
 
   @Test
+  void theHistoryShowsItsLastThreeEntriesAndTheRestOneTapAway() throws Exception {
+    UUID id = UUID.randomUUID();
+    WorkspaceView v = WorkspaceFixtures.view(id, "alpha", ALICE, WorkspaceStatus.READY);
+    List<WorkspaceView.HistoryEntry> five =
+        List.of(
+            new WorkspaceView.HistoryEntry(null, WorkspaceStatus.PENDING_APPROVAL, ALICE, null, T),
+            new WorkspaceView.HistoryEntry(
+                WorkspaceStatus.PENDING_APPROVAL, WorkspaceStatus.APPROVED, "root", null, T),
+            new WorkspaceView.HistoryEntry(
+                WorkspaceStatus.APPROVED, WorkspaceStatus.PROVISIONING, "portal", null, T),
+            new WorkspaceView.HistoryEntry(
+                WorkspaceStatus.PROVISIONING, WorkspaceStatus.READY, "portal", null, T),
+            new WorkspaceView.HistoryEntry(
+                WorkspaceStatus.READY, WorkspaceStatus.RESIZING, ALICE, "2 → 3 workers", T));
+    when(workspaces.get(id, ALICE_USER))
+        .thenReturn(
+            new WorkspaceView(
+                id,
+                v.name(),
+                null,
+                ALICE,
+                v.template(),
+                2,
+                false,
+                v.retention(),
+                null,
+                WorkspaceStatus.READY,
+                null,
+                T,
+                T,
+                five,
+                List.of(),
+                null));
+
+    String html = pageOf(id);
+
+    assertThat(html.split("history-older d-none", -1)).hasSize(3); // the two oldest hidden
+    assertThat(html)
+        .containsPattern("<tr data-to=\"PENDING_APPROVAL\" class=\"history-older d-none\">")
+        .containsPattern("<tr data-from=\"READY\" data-to=\"RESIZING\">")
+        .contains("data-show-all=\"#history .history-older\">Show all 5 entries</button>");
+  }
+
+  @Test
   void moreTimeIsOfferedOnlyWhenTheExpiryNears() throws Exception {
     UUID far = UUID.randomUUID();
     UUID near = UUID.randomUUID();

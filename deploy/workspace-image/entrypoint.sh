@@ -300,11 +300,13 @@ run_notebook() {
   # The token reaches Jupyter through JUPYTER_TOKEN in the environment, never on a command line, and
   # Jupyter logs a token it did not generate as "...".
   # (Debian's python3-notebook has no `jupyter` command: it is started as a module.)
-  local app=(python3 -m notebook)
+  # Without its Quit button: quitting would stop the notebook container under a workspace the portal
+  # says is running (the portal starts and stops it).
+  local app=(python3 -m notebook --NotebookApp.quit_button=False)
   if command -v jupyter-lab >/dev/null; then
-    app=(jupyter-lab)
+    app=(jupyter-lab --ServerApp.quit_button=False)
   elif [[ "${WORKSPACE_FAST_START:-on}" != off && -r "$NOTEBOOK_SERVER" ]]; then
-    app=(env SETUPTOOLS_USE_DISTUTILS=stdlib python3 "$NOTEBOOK_SERVER")
+    app=(env SETUPTOOLS_USE_DISTUTILS=stdlib python3 "$NOTEBOOK_SERVER" --NotebookApp.quit_button=False)
   fi
   info "notebook: ${app[*]} on $SPARK_BIND_ADDRESS:$JUPYTER_PORT, notebooks in $NOTEBOOK_DIR;" \
     "Spark driver defaults in $SPARK_CONF_DIR/spark-defaults.conf (master $SPARK_MASTER_URL${S3_ENDPOINT:+, S3 $S3_ENDPOINT})"

@@ -16,6 +16,7 @@ import org.workspaceportal.identity.RealSecurityTestConfiguration;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.cluster.ClusterLogs;
 import org.workspaceportal.workspace.data.CredentialService;
+import org.workspaceportal.workspace.health.ClusterReconciler;
 import org.workspaceportal.workspace.lifetime.ExtensionService;
 import org.workspaceportal.workspace.pool.WarmPoolViews;
 import org.workspaceportal.workspace.template.TemplateService;
@@ -43,6 +44,7 @@ import org.workspaceportal.workspace.web.WorkspacePagesTestConfiguration;
       HostService.class,
       ClusterLogs.class,
       ExtensionService.class,
-      WarmPoolViews.class
+      WarmPoolViews.class,
+      ClusterReconciler.class
     })
 public @interface PageSliceTest {}

@@ -30,6 +30,7 @@ import org.workspaceportal.workspace.WorkspaceView;
 import org.workspaceportal.workspace.cluster.ClusterLogs;
 import org.workspaceportal.workspace.data.CredentialService;
 import org.workspaceportal.workspace.data.WorkspaceCredentials;
+import org.workspaceportal.workspace.health.ClusterReconciler;
 import org.workspaceportal.workspace.lifetime.ExtensionService;
 import org.workspaceportal.workspace.template.TemplateService;
 import org.workspaceportal.workspace.template.TemplateView;
@@ -46,6 +47,7 @@ class WorkspacePageController {
   private final ClusterLogs logs;
   private final ExtensionService extensions;
   private final Clock clock;
+  private final ClusterReconciler reconciler;
 
   WorkspacePageController(
       WorkspaceService workspaces,
@@ -54,7 +56,9 @@ class WorkspacePageController {
       WorkspaceUpdates updates,
       ClusterLogs logs,
       ExtensionService extensions,
-      Clock clock) {
+      Clock clock,
+      ClusterReconciler reconciler) {
+    this.reconciler = reconciler;
     this.clock = clock;
     this.logs = logs;
     this.extensions = extensions;
@@ -87,6 +91,11 @@ class WorkspacePageController {
       Authentication auth,
       Model model) {
     CurrentUser user = CurrentUser.of(auth);
+    if (htmx == null) {
+      // opening the page looks at the containers now: the table shows what runs this moment, and
+      // a notebook that died is noticed (DEGRADED, repaired) before the page is drawn
+      reconciler.checkNow(id).ifPresent(states -> model.addAttribute("liveStates", states));
+    }
     WorkspaceView ws = workspaces.get(id, user);
     boolean owner = ws.owner().equals(user.username());
     model.addAttribute("ws", ws);

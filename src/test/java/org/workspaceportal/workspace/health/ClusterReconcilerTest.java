@@ -25,6 +25,7 @@ import org.workspaceportal.workspace.LiveWorkspaces;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.template.TemplateService;
 
 /**
  * The reconciler against the machine's real engine: a worker removed by hand is noticed and
@@ -36,6 +37,7 @@ import org.workspaceportal.workspace.WorkspaceView;
 class ClusterReconcilerTest {
 
   @Autowired WorkspaceService workspaces;
+  @Autowired TemplateService templates;
   @Autowired IdentityService identity;
   @Autowired ClusterProbe probe;
   @Autowired JdbcTemplate jdbc;
@@ -47,7 +49,7 @@ class ClusterReconcilerTest {
 
   @BeforeEach
   void owner() {
-    live = LiveWorkspaces.ofTheDefaultTemplate(workspaces, identity, jdbc);
+    live = LiveWorkspaces.ofThisCheckout(workspaces, templates, identity, jdbc);
     owner = live.owner();
   }
 

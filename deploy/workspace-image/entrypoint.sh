@@ -312,7 +312,7 @@ run_notebook() {
   # (Debian's python3-notebook has no `jupyter` command: it is started as a module.)
   # Sign-in: only the portal's gateway gets in, with a short-lived signature keyed with JUPYTER_TOKEN
   # (gateway_auth.py); tokens, passwords and login cookies open nothing. No Quit button: it would
-  # stop the notebook container's server behind the portal's back.
+  # stop the notebook container's server under a workspace the portal says is running.
   local app=(python3 -m notebook) auth=(--NotebookApp.login_handler_class=gateway_auth.GatewayLoginHandler
     --NotebookApp.quit_button=False)
   if command -v jupyter-lab >/dev/null; then

@@ -105,6 +105,44 @@
     input.dispatchEvent(new Event("change", { bubbles: true }));
   });
 
+  // ---- date fields say the choice in words: data-when-for="input id" on the element that says it ----
+  var DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+
+  // "Fri 11 Dec 2026, 19:00 UTC — in 7 days" (the inputs are read as UTC); null when empty or invalid
+  function whenInWords(value, type) {
+    if (!value) return null;
+    var iso = type === "date" ? value + "T00:00:00Z" : (value.length === 16 ? value + ":00Z" : value + "Z");
+    var at = new Date(iso);
+    if (isNaN(at.getTime())) return null;
+    var day = DAYS[at.getUTCDay()] + " " + at.getUTCDate() + " " + MONTHS[at.getUTCMonth()] + " " + at.getUTCFullYear();
+    var time = type === "date" ? "" : ", " + two(at.getUTCHours()) + ":" + two(at.getUTCMinutes()) + " UTC";
+    return day + time + " \u2014 " + relative(at.toISOString());
+  }
+
+  function sayWhen(input) {
+    if (!input || !input.id) return;
+    var out = document.querySelector("[data-when-for='" + input.id + "']");
+    if (!out) return;
+    out.textContent = whenInWords(input.value, input.type) || out.getAttribute("data-when-empty") || "";
+  }
+  ["input", "change"].forEach(function (type) {
+    document.addEventListener(type, function (e) {
+      if (e.target.matches && e.target.matches("input[type=date], input[type=datetime-local]")) sayWhen(e.target);
+    });
+  });
+
+  // ---- "show all": data-show-all="selector of what it shows"; the button then goes ----
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest("[data-show-all]");
+    if (!button) return;
+    document.querySelectorAll(button.getAttribute("data-show-all")).forEach(function (el) {
+      el.classList.remove("d-none");
+    });
+    button.remove();
+  });
+
   // ---- one message per field, set by the scripts below ----
   function setFieldError(input, message) {
     var id = input.id + "-error";
@@ -148,7 +186,8 @@
         name: o.value,
         max: Number(o.dataset.max), dflt: Number(o.dataset["default"]),
         cores: Number(o.dataset.cores), memory: Number(o.dataset.memory),
-        cluster: o.dataset.cluster === "true", spark: o.dataset.spark, description: o.dataset.description
+        cluster: o.dataset.cluster === "true", spark: o.dataset.spark, description: o.dataset.description,
+        room: o.dataset.room === undefined ? Infinity : Number(o.dataset.room)
       };
     }
 
@@ -188,11 +227,16 @@
       var text = size + "; after approval: " + ws + " of " + maxWs + " workspaces, " + wk + " of " + maxWk + " workers";
       var over = ws > maxWs || wk > maxWk;
       summary.querySelector("[data-summary]").textContent = valid ? text + "." : "Choose 1 to " + t.max + " workers.";
+      // whether the hosts have room for it now (when the page was made): else it would queue
+      var noRoom = valid && !over && t.cluster && n > t.room;
       summary.classList.toggle("alert-danger", over && valid);
-      summary.classList.toggle("alert-light", !(over && valid));
-      summary.classList.toggle("border", !(over && valid));
+      summary.classList.toggle("alert-warning", noRoom);
+      summary.classList.toggle("alert-light", !(over && valid) && !noRoom);
+      summary.classList.toggle("border", !(over && valid) && !noRoom);
       var warning = summary.querySelector("[data-over-quota]");
       if (warning) warning.hidden = !(over && valid);
+      var queued = summary.querySelector("[data-no-room]");
+      if (queued) queued.hidden = !noRoom;
     }
 
     function checkName() {
@@ -200,7 +244,10 @@
       if (taken.indexOf(v) >= 0) {
         setFieldError(name, "You already have a workspace named '" + v + "'. Choose another name or delete the old one.");
       } else if (v !== "" && !/^[a-z][a-z0-9-]{2,39}$/.test(v)) {
-        setFieldError(name, "must be 3-40 characters of lowercase letters, digits and hyphens, starting with a letter");
+        // "Churn Model" -> "churn-model": what the rule would accept, offered as the way out
+        var suggestion = v.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^[^a-z]+/, "").replace(/-+$/, "").slice(0, 40);
+        setFieldError(name, "must be 3-40 characters of lowercase letters, digits and hyphens, starting with a letter"
+          + (/^[a-z][a-z0-9-]{2,39}$/.test(suggestion) && taken.indexOf(suggestion) < 0 ? ": for instance " + suggestion : ""));
       } else {
         setFieldError(name, null);
       }
@@ -210,7 +257,9 @@
     workers.addEventListener("input", function () { update(workers); });
     if (name) {
       name.addEventListener("input", function () {
-        if (taken.indexOf(name.value.trim()) >= 0 || name.classList.contains("is-invalid")) checkName();
+        // said as one types when the name cannot be right (capitals, spaces), with a suggestion
+        if (taken.indexOf(name.value.trim()) >= 0 || name.classList.contains("is-invalid")
+          || /[^a-z0-9-]/.test(name.value.trim())) checkName();
       });
       name.addEventListener("blur", checkName);
     }
@@ -219,6 +268,9 @@
 
   function start() {
     refreshTimes();
+    document.querySelectorAll("[data-when-for]").forEach(function (out) {
+      sayWhen(document.getElementById(out.getAttribute("data-when-for")));
+    });
     var form = document.getElementById("request-form");
     if (form) requestForm(form);
   }

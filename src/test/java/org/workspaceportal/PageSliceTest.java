@@ -17,6 +17,7 @@ import org.workspaceportal.identity.RealSecurityTestConfiguration;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.cluster.ClusterLogs;
 import org.workspaceportal.workspace.data.CredentialService;
+import org.workspaceportal.workspace.health.ClusterReconciler;
 import org.workspaceportal.workspace.lifetime.ExtensionService;
 import org.workspaceportal.workspace.pool.WarmPoolViews;
 import org.workspaceportal.workspace.template.TemplateService;
@@ -45,6 +46,7 @@ import org.workspaceportal.workspace.web.WorkspacePagesTestConfiguration;
       ClusterLogs.class,
       ExtensionService.class,
       WarmPoolViews.class,
-      GatewayEntrance.class
+      GatewayEntrance.class,
+      ClusterReconciler.class
     })
 public @interface PageSliceTest {}

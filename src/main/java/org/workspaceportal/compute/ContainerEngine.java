@@ -27,6 +27,12 @@ public interface ContainerEngine {
   boolean hasImage(EngineEndpoint endpoint, String image);
 
   /**
+   * The labels the image was built with (what it declares it offers), empty when it has none; empty
+   * too when the engine lacks the image.
+   */
+  java.util.Map<String, String> imageLabels(EngineEndpoint endpoint, String image);
+
+  /**
    * Pulls the image in the background (starting the pull on the first call) and says where it
    * stands; call again until it is DONE or FAILED. A pull the portal lost (restart) is started
    * again; the engine keeps the layers it already has.

@@ -26,6 +26,7 @@ import org.workspaceportal.compute.NotebookActivity;
 import org.workspaceportal.compute.SparkCluster;
 import org.workspaceportal.compute.SparkContainers;
 import org.workspaceportal.host.CapacityService;
+import org.workspaceportal.host.FreeRoom;
 import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.HostStatus;
 import org.workspaceportal.host.HostView;
@@ -69,6 +70,8 @@ class DockerHostsRuntime implements ClusterRuntime {
   private final ClusterProbe probe;
   private final OrphanSweep orphans;
 
+  private final FreeRoom freeRoom;
+
   DockerHostsRuntime(
       CapacityService capacity,
       HostService hosts,
@@ -76,7 +79,9 @@ class DockerHostsRuntime implements ClusterRuntime {
       ClusterContainers containers,
       ImagePreparation images,
       ClusterProbe probe,
-      OrphanSweep orphans) {
+      OrphanSweep orphans,
+      FreeRoom freeRoom) {
+    this.freeRoom = freeRoom;
     this.capacity = capacity;
     this.hosts = hosts;
     this.engines = engines;
@@ -106,6 +111,11 @@ class DockerHostsRuntime implements ClusterRuntime {
     } catch (NoCapacityException e) {
       throw new NoRoomException(e.getMessage(), true);
     }
+  }
+
+  @Override
+  public Optional<String> shortageNow(List<Role> roles) {
+    return freeRoom.shortageNow(ClusterLayout.demands(roles));
   }
 
   @Override

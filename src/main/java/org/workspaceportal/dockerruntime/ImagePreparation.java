@@ -38,9 +38,13 @@ class ImagePreparation {
     Map<UUID, String> hostNames = new LinkedHashMap<>();
     placements.forEach(p -> hostNames.put(p.hostId(), p.hostName()));
     List<String> fetching = new ArrayList<>();
+    Map<String, String> labels = null;
     for (Map.Entry<UUID, String> host : hostNames.entrySet()) {
       EngineEndpoint endpoint = hosts.endpointOf(host.getKey());
       if (engines.hasImage(endpoint, image)) {
+        if (labels == null) {
+          labels = engines.imageLabels(endpoint, image); // one image: its labels on any host
+        }
         continue;
       }
       boolean build = offlineBuild.makes(image) && offlineBuild.whyNot(endpoint) == null;
@@ -57,7 +61,7 @@ class ImagePreparation {
       }
     }
     return fetching.isEmpty()
-        ? Preparation.ready()
+        ? Preparation.ready(labels)
         : new Preparation("getting the image " + image + " (" + String.join("; ", fetching) + ")");
   }
 

@@ -12,7 +12,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.workspaceportal.host.HostLeaseRepository.Usage;
 
 /**
  * Room on the hosts: places a workspace's containers (cores, memory and ports leased in PostgreSQL,
@@ -32,6 +31,7 @@ public class CapacityService {
   private final HostSubnetRepository subnets;
   private final HostProperties properties;
   private final Clock clock;
+  private final FreeRoom freeRoom;
 
   CapacityService(
       DockerHostRepository hosts,
@@ -40,7 +40,9 @@ public class CapacityService {
       HostPortRepository ports,
       HostSubnetRepository subnets,
       HostProperties properties,
-      Clock clock) {
+      Clock clock,
+      FreeRoom freeRoom) {
+    this.freeRoom = freeRoom;
     this.hosts = hosts;
     this.health = health;
     this.leases = leases;
@@ -93,26 +95,7 @@ public class CapacityService {
     UUID pinned = before.isEmpty() ? null : before.getFirst().hostId();
     Map<UUID, DockerHost> byId =
         hosts.findAll().stream().collect(Collectors.toMap(DockerHost::id, Function.identity()));
-    Map<UUID, HostHealth> seen =
-        health.findAll().stream()
-            .collect(Collectors.toMap(HostHealth::hostId, Function.identity()));
-    Map<UUID, Usage> used =
-        leases.usageByHost().stream().collect(Collectors.toMap(Usage::hostId, Function.identity()));
-    List<Placements.Room> rooms = new ArrayList<>();
-    for (DockerHost h : byId.values()) {
-      HostHealth s = seen.get(h.id());
-      if (h.drained() || s == null || s.status() != HostStatus.UP) {
-        continue;
-      }
-      Usage u = used.get(h.id());
-      rooms.add(
-          new Placements.Room(
-              h.id(),
-              h.name(),
-              s.offeredCpus(h.cpus()) - (u == null ? 0 : (int) u.cpus()),
-              s.offeredMemoryMb(h.memoryMb()) - (u == null ? 0 : (int) u.memoryMb())));
-    }
-    DockerHost host = byId.get(Placements.assign(demands, sorted(rooms), pinned, false));
+    DockerHost host = byId.get(Placements.assign(demands, freeRoom.free(), pinned, false));
     leaseSubnet(host, workspaceId);
     // where in the host's range this cluster starts looking: spread over the range, so that ports
     // a process outside the portal holds there (or a second portal sharing the host) are hit

@@ -52,7 +52,8 @@ final class Placements {
     List<String> room = new ArrayList<>();
     for (Room r : rooms) {
       if (pinned == null || r.hostId().equals(pinned)) {
-        room.add(r.name() + " " + cores(r.cpus()) + " and " + r.memoryMb() + " MB");
+        // overcommitted (a host's cores lowered below what is leased there) is "0 free", not less
+        room.add(r.name() + " " + cores(Math.max(0, r.cpus())) + " and " + memory(r.memoryMb()));
       }
     }
     String what =
@@ -60,12 +61,7 @@ final class Placements {
             ? demands.getFirst().role()
             : demands.stream().map(Demand::role).collect(Collectors.joining(", "));
     String need =
-        what
-            + (demands.size() == 1 ? " needs " : " need ")
-            + cores(cpus)
-            + " and "
-            + memoryMb
-            + " MB on one host";
+        "needs " + cores(cpus) + " and " + memory(memoryMb) + " on one host (" + what + ")";
     String where = pinned == null ? "" : " (the host the cluster runs on)";
     return new NoCapacityException(
         (ever
@@ -77,6 +73,14 @@ final class Placements {
             + (room.isEmpty() ? "nothing" : String.join(", ", room))
             + ".",
         ever);
+  }
+
+  /**
+   * Memory in the unit the request form and the template pages use (GB with one decimal), so that a
+   * wait's "needs 5.0 GB" reads against a template's "1.0 GB per worker".
+   */
+  static String memory(int mb) {
+    return String.format(java.util.Locale.ROOT, "%.1f GB", Math.max(0, mb) / 1024.0);
   }
 
   private static String cores(int n) {

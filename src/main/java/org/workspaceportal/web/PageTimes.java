@@ -16,6 +16,9 @@ public class PageTimes {
   private static final DateTimeFormatter EXACT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
   private final Clock clock;
 
   PageTimes(Clock clock) {
@@ -25,6 +28,11 @@ public class PageTimes {
   /** "2026-01-02 03:04:05 UTC". */
   public String exact(Instant t) {
     return t == null ? "" : EXACT.format(t);
+  }
+
+  /** "19:19 UTC": the time of day, for "since 19:19 UTC" beside a relative time. */
+  public String clock(Instant t) {
+    return t == null ? "" : CLOCK.format(t);
   }
 
   /** "just now", "5 minutes ago", "in 3 days", "2 months ago". */

@@ -10,6 +10,8 @@ import java.util.List;
  *     else
  * @param fromWarmPool its master and workers were taken from the template's warm pool, started
  *     before the approval
+ * @param pySpark its image declares PySpark (a ready {@code spark} session in the notebook); else
+ *     Spark runs from the notebook through {@code spark-submit}
  */
 public record ClusterView(
     String image,
@@ -18,7 +20,13 @@ public record ClusterView(
     boolean notebookReady,
     List<Member> members,
     Links links,
-    boolean fromWarmPool) {
+    boolean fromWarmPool,
+    boolean pySpark) {
+
+  /** How many workers have still to join. */
+  public int workersJoining() {
+    return Math.max(0, workersRequested - workersAlive);
+  }
 
   /** One container: its role, the host it runs on, and what the engine last said of it. */
   public record Member(String role, String host, String state) {}

@@ -66,6 +66,11 @@ public enum Operation {
     this.onFailure = onFailure;
   }
 
+  /** What it is called in a sentence: "Provisioning", "Resizing", "Deletion". */
+  public String noun() {
+    return noun;
+  }
+
   /** The operation a workspace in this status is waiting for or running, if any. */
   public static Optional<Operation> runningIn(WorkspaceStatus status) {
     return Arrays.stream(values())

@@ -136,6 +136,20 @@ public class WorkspaceService {
         workspaces.search(owner, statusFilter, statusFilter == WorkspaceStatus.DELETED));
   }
 
+  /**
+   * The links of those of these workspaces that are the user's own and whose notebook answers, by
+   * workspace: a list's rows open Jupyter without a detour through the workspace's page.
+   */
+  @Transactional(readOnly = true)
+  public Map<UUID, ClusterView.Links> linksOf(List<WorkspaceView> listed, CurrentUser user) {
+    List<UUID> own =
+        listed.stream()
+            .filter(v -> v.owner().equals(user.username()))
+            .map(WorkspaceView::id)
+            .toList();
+    return own.isEmpty() ? Map.of() : views.links(workspaces.findAllById(own));
+  }
+
   @Transactional(readOnly = true)
   public List<PendingRequest> approvalQueue() {
     Map<UUID, String> names = views.templateNames();
@@ -143,8 +157,64 @@ public class WorkspaceService {
         .map(
             w ->
                 new PendingRequest(
-                    views.summary(w, names.get(w.templateId())), quotas.forApproval(w.owner())))
+                    views.summary(w, names.get(w.templateId())),
+                    quotas.forApproval(w.owner()),
+                    roomNow(w.templateId(), w.workers())))
         .toList();
+  }
+
+  /**
+   * Whether a cluster of this template and size would get room on the hosts now (an approver and a
+   * requester see it before it queues); null for a template without a cluster.
+   */
+  @Transactional(readOnly = true)
+  public PendingRequest.Room roomNow(UUID templateId, int workers) {
+    WorkspaceTemplate template = templates.findById(templateId).orElse(null);
+    if (template == null || !template.cluster()) {
+      return null;
+    }
+    String now = "Not enough free room on the hosts now: ";
+    return new PendingRequest.Room(
+        runtime
+            .shortageNow(clusters.roles(template, workers))
+            .map(why -> why.startsWith(now) ? why.substring(now.length()) : why)
+            .orElse(null));
+  }
+
+  /**
+   * The most workers a new cluster of this template would get room for on the hosts now (0 to its
+   * maximum); -1 when not even its master and notebook would, or it has no cluster. For the request
+   * form's summary: whether the request would start at once or wait for room.
+   */
+  @Transactional(readOnly = true)
+  public int roomNowUpTo(UUID templateId) {
+    WorkspaceTemplate template = templates.findById(templateId).orElse(null);
+    if (template == null || !template.cluster()) {
+      return -1;
+    }
+    int low = -1; // fits with `low` workers (-1: nothing checked fits yet)
+    int high = template.maxWorkers() + 1; // does not fit with `high` (beyond the maximum)
+    while (high - low > 1) {
+      int mid = (low + high) >>> 1;
+      if (runtime.shortageNow(clusters.roles(template, mid)).isEmpty()) {
+        low = mid;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  }
+
+  /** The placements among these workspaces that wait for room on the hosts now, by workspace. */
+  @Transactional(readOnly = true)
+  public Map<UUID, StepView> waitingForRoom(List<WorkspaceView> listed) {
+    return views.waitingForRoom(listed.stream().map(WorkspaceView::id).toList());
+  }
+
+  /** How long each kind of step usually takes, for "usually ~20 s" on a page. */
+  @Transactional(readOnly = true)
+  public Map<org.workspaceportal.workspace.engine.StepKind, java.time.Duration> typicalDurations() {
+    return views.typicalDurations();
   }
 
   /** One request as {@link #approvalQueue} shows it; empty when it waits for nobody any more. */
@@ -157,7 +227,8 @@ public class WorkspaceService {
             w ->
                 new PendingRequest(
                     views.summary(w, views.templateNames().get(w.templateId())),
-                    quotas.forApproval(w.owner())));
+                    quotas.forApproval(w.owner()),
+                    roomNow(w.templateId(), w.workers())));
   }
 
   @Transactional(readOnly = true)

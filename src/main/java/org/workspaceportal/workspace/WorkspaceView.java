@@ -51,6 +51,63 @@ public record WorkspaceView(
     return null;
   }
 
+  /**
+   * The steps of its latest operation only (the page's progress), in the order they run: older
+   * operations' steps are history.
+   */
+  public List<StepView> currentSteps() {
+    if (steps.isEmpty()) {
+      return steps;
+    }
+    Operation last = steps.getLast().operation();
+    return steps.stream().filter(s -> s.operation() == last).toList();
+  }
+
+  /** Its latest operation, null before any ran. */
+  public Operation currentOperation() {
+    return steps.isEmpty() ? null : steps.getLast().operation();
+  }
+
+  /** The placement that waits for room on the hosts now, if one does. */
+  public StepView waitingForRoom() {
+    return currentSteps().stream()
+        .filter(
+            s ->
+                s.kind() == org.workspaceportal.workspace.engine.StepKind.PLACE
+                    && s.status() == org.workspaceportal.workspace.engine.StepStatus.WAITING)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * Its latest operation once every step of it succeeded: which, how long it took (from its first
+   * step's start to its last step's end) and when it ended; null before any ran, while it runs and
+   * after a failure. A page ends its banner with it ("Resized to 3 workers in 14 s").
+   */
+  public Finished lastFinished() {
+    List<StepView> current = currentSteps();
+    if (current.isEmpty()
+        || current.stream()
+            .anyMatch(
+                s ->
+                    s.status() != org.workspaceportal.workspace.engine.StepStatus.SUCCEEDED
+                        || s.startedAt() == null
+                        || s.finishedAt() == null)) {
+      return null;
+    }
+    Instant start = current.stream().map(StepView::startedAt).min(Instant::compareTo).orElseThrow();
+    Instant end = current.stream().map(StepView::finishedAt).max(Instant::compareTo).orElseThrow();
+    return new Finished(currentOperation(), java.time.Duration.between(start, end).toMillis(), end);
+  }
+
+  /**
+   * An operation that went through.
+   *
+   * @param tookMs from its first step's start to its last step's end
+   * @param at when its last step ended
+   */
+  public record Finished(Operation operation, long tookMs, Instant at) {}
+
   /** One lifecycle transition. {@code from} is null for the creation. */
   public record HistoryEntry(
       WorkspaceStatus from, WorkspaceStatus to, String actor, String reason, Instant at) {}

@@ -76,20 +76,7 @@ class WorkspaceViews {
             .map(
                 m -> new ClusterView.Member(m.role(), where.getOrDefault(m.role(), "-"), m.state()))
             .toList();
-    ClusterView.Links links = null;
-    boolean live =
-        w.status() == WorkspaceStatus.PROVISIONING
-            || w.status() == WorkspaceStatus.STARTING
-            || w.status() == WorkspaceStatus.RESIZING
-            || w.status() == WorkspaceStatus.READY
-            || w.status() == WorkspaceStatus.DEGRADED
-            || w.status() == WorkspaceStatus.REPAIRING;
-    if (forOwner && live && cluster.notebookReadyAt() != null) {
-      Endpoints endpoints = runtime.endpoints(cluster.clusterId()).orElse(null);
-      if (endpoints != null && endpoints.notebook() != null) {
-        links = new ClusterView.Links(addresses.jupyter(w.id()), addresses.sparkUi(w.id()));
-      }
-    }
+    ClusterView.Links links = forOwner ? links(w, cluster) : null;
     return new ClusterView(
         cluster.image(),
         w.workers(),
@@ -97,7 +84,43 @@ class WorkspaceViews {
         cluster.notebookReadyAt() != null,
         containers,
         links,
-        cluster.fromPool());
+        cluster.fromPool(),
+        cluster.imagePySpark());
+  }
+
+  /**
+   * The owner's links of each of these workspaces whose notebook answers (lists show <em>Open
+   * Jupyter</em> on their rows); the caller checked they are the owner's.
+   */
+  Map<UUID, ClusterView.Links> links(List<Workspace> owned) {
+    Map<UUID, ClusterView.Links> found = new java.util.HashMap<>();
+    for (Workspace w : owned) {
+      clusters.findByWorkspaceId(w.id()).map(c -> links(w, c)).ifPresent(l -> found.put(w.id(), l));
+    }
+    return found;
+  }
+
+  /**
+   * The one place the owner's links are made (Jupyter and the Spark master UI on the workspace's
+   * origin on the gateway): null while the notebook has not answered or the workspace is not
+   * running.
+   */
+  private ClusterView.Links links(Workspace w, WorkspaceCluster cluster) {
+    boolean live =
+        w.status() == WorkspaceStatus.PROVISIONING
+            || w.status() == WorkspaceStatus.STARTING
+            || w.status() == WorkspaceStatus.RESIZING
+            || w.status() == WorkspaceStatus.READY
+            || w.status() == WorkspaceStatus.DEGRADED
+            || w.status() == WorkspaceStatus.REPAIRING;
+    if (!live || cluster.notebookReadyAt() == null) {
+      return null;
+    }
+    Endpoints endpoints = runtime.endpoints(cluster.clusterId()).orElse(null);
+    if (endpoints == null || endpoints.notebook() == null) {
+      return null;
+    }
+    return new ClusterView.Links(addresses.jupyter(w.id()), addresses.sparkUi(w.id()));
   }
 
   /** master, notebook, then workers by number. */
@@ -139,6 +162,36 @@ class WorkspaceViews {
         .sorted(Comparator.comparingLong(WorkspaceStep::id))
         .map(StepView::of)
         .toList();
+  }
+
+  /** The placements of these workspaces that wait for room on the hosts now, by workspace. */
+  Map<UUID, StepView> waitingForRoom(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return steps
+        .findByWorkspaceIdInAndKindAndStatus(
+            ids,
+            org.workspaceportal.workspace.engine.StepKind.PLACE,
+            org.workspaceportal.workspace.engine.StepStatus.WAITING)
+        .stream()
+        .collect(Collectors.toMap(WorkspaceStep::workspaceId, StepView::of, (a, b) -> b));
+  }
+
+  /** How long each kind of step usually takes (the median of the latest that succeeded). */
+  Map<org.workspaceportal.workspace.engine.StepKind, java.time.Duration> typicalDurations() {
+    Map<org.workspaceportal.workspace.engine.StepKind, java.time.Duration> typical =
+        new java.util.EnumMap<>(org.workspaceportal.workspace.engine.StepKind.class);
+    for (Object[] row : steps.typicalMillisByKind()) {
+      try {
+        typical.put(
+            org.workspaceportal.workspace.engine.StepKind.valueOf((String) row[0]),
+            java.time.Duration.ofMillis(Math.round(((Number) row[1]).doubleValue())));
+      } catch (IllegalArgumentException e) {
+        // a kind this version no longer has: nothing to say about it
+      }
+    }
+    return typical;
   }
 
   Map<UUID, String> templateNames() {

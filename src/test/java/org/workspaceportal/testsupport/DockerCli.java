@@ -93,10 +93,14 @@ public final class DockerCli {
       args.addAll(volumes);
       run(args.toArray(String[]::new));
     }
-    // its network: else the next run's fresh database leases the same subnet, which the engine
-    // refuses ("Pool overlaps")
+    // its network too: a test database starts empty, so its subnet is leased again at once, and
+    // a network left on the engine with it makes the next cluster's "Pool overlaps"
     List<String> networks =
-        run("network", "ls", "-q", "--filter", "label=" + label).output().lines().toList();
+        run("network", "ls", "-q", "--filter", "label=" + label)
+            .output()
+            .lines()
+            .filter(l -> !l.isBlank())
+            .toList();
     if (!networks.isEmpty()) {
       List<String> args = new ArrayList<>(List.of("network", "rm"));
       args.addAll(networks);

@@ -216,8 +216,8 @@ class BrowserFlowTest {
       browser.click(find("#progress summary")); // folded away once every step is done
     }
     assertThat(find("#steps").getText())
-        .contains("Prove the key works over S3")
-        .contains("Wait for every worker to join the master")
+        .contains("Check the new key works")
+        .contains("Waiting for the workers to join")
         .doesNotContain("FAILED");
     assertThat(text("#workers-alive")).isEqualTo("2 of 2 workers alive");
     browser.click(find("#reveal-secret"));

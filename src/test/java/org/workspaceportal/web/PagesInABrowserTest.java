@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -27,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.audit.AuditFilter;
 import org.workspaceportal.audit.AuditService;
+import org.workspaceportal.host.HostService;
+import org.workspaceportal.host.HostStatus;
 import org.workspaceportal.identity.ApiTokenService;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityService;
@@ -38,6 +41,7 @@ import org.workspaceportal.testsupport.Leftovers;
 import org.workspaceportal.testsupport.Requirement;
 import org.workspaceportal.testsupport.RequiresChromium;
 import org.workspaceportal.testsupport.TestAdmin;
+import org.workspaceportal.workspace.LiveWorkspaces;
 import org.workspaceportal.workspace.WorkspaceFixtures;
 import org.workspaceportal.workspace.WorkspaceRequest;
 import org.workspaceportal.workspace.WorkspaceService;
@@ -78,6 +82,8 @@ class PagesInABrowserTest {
   private final ApiTokenService tokens;
   private final JdbcTemplate jdbc;
   private final String baseUrl;
+
+  @Autowired HostService hosts;
 
   /** Workspaces with a Spark cluster this test made: put away after it, whatever happened. */
   private final List<UUID> clusters = new ArrayList<>();
@@ -252,6 +258,17 @@ class PagesInABrowserTest {
     click(find("#snippets summary"));
     click(find("#progress summary"));
     fitsAsItIs("phone-workspace-ready");
+    fingerSized(".copy-btn", 6); // the bucket, the key id, the endpoint, the id, the secret, Hide
+    // the history: its last three entries, the older ones one tap away
+    assertThat(browser.driver().findElements(By.cssSelector("#history tbody tr")))
+        .filteredOn(WebElement::isDisplayed)
+        .hasSize(3);
+    click(find("#history-show-all"));
+    assertThat(browser.driver().findElements(By.cssSelector("#history tbody tr")))
+        .filteredOn(WebElement::isDisplayed)
+        .hasSizeGreaterThan(3);
+    browser.open(baseUrl + "/workspaces/new");
+    fingerSized("[data-expiry-for]", 4);
     signOut();
 
     signIn(TestAdmin.USERNAME, TestAdmin.PASSWORD);
@@ -364,6 +381,9 @@ class PagesInABrowserTest {
     Requirement.require(
         "the workspace image on a Docker engine", DockerCli.workspaceImageMissing());
     CurrentUser owner = new CurrentUser(user, false);
+    // the image of this checkout (what CI built), not whatever the engine's alias names now
+    String template =
+        LiveWorkspaces.ofThisCheckout(workspaces, templates, identity, jdbc).template();
     // one worker, expiring within the warning time: the cluster card, the resize form, the
     // containers, the expiry warning and the "More time" card all on one page
     WorkspaceView ws =
@@ -371,7 +391,7 @@ class PagesInABrowserTest {
             new WorkspaceRequest(
                 "cluster-" + suffix(),
                 null,
-                WorkspaceFixtures.DEFAULT_TEMPLATE,
+                template,
                 1,
                 null,
                 null,
@@ -418,6 +438,30 @@ class PagesInABrowserTest {
       fitsAsItIs("page-logs-" + size);
     }
 
+    // the offline image has no PySpark: the page says how to run Spark without it
+    browser.open(page);
+    assertThat(text("#spark-how")).contains("This image has no PySpark");
+    assertThat(find("#snippet-spark-submit").getAttribute("textContent"))
+        .startsWith("!/opt/spark/bin/spark-submit --class");
+    // Open Jupyter on the list's row too, the same link as on the page, a finger's size on a phone
+    String jupyter = find("#open-jupyter").getAttribute("href");
+    browser.open(baseUrl + "/workspaces");
+    WebElement row = find("tr[data-name='" + ws.name() + "'] .open-jupyter");
+    assertThat(row.getAttribute("href")).isEqualTo(jupyter);
+    fingerSized("tr .open-jupyter", 1);
+    // a resize that went through ends in what happened
+    browser.resizeViewport(LAPTOP_WIDTH, LAPTOP_HEIGHT);
+    browser.open(page);
+    find("#resize-workers").clear();
+    find("#resize-workers").sendKeys("2");
+    browser.clickAndWaitForNewPage(find("#resize button[type=submit]"));
+    browser
+        .await()
+        .withTimeout(Duration.ofMinutes(3))
+        .until(d -> d.findElements(By.id("resized")).size() == 1);
+    assertThat(text("#resized")).matches("Resized to 2 workers in [0-9.]+ (ms|s)\\. .*");
+    browser.screenshot("page-workspace-resized");
+
     workspaces.stop(ws.id(), owner);
     browser
         .await()
@@ -440,6 +484,70 @@ class PagesInABrowserTest {
   }
 
   @Test
+  void aWorkspaceWaitingForRoomSaysSoAtTheTopAndStartsOnceThereIsRoom() {
+    Requirement.require(
+        "the workspace image on a Docker engine", DockerCli.workspaceImageMissing());
+    CurrentUser owner = new CurrentUser(user, false);
+    String template =
+        LiveWorkspaces.ofThisCheckout(workspaces, templates, identity, jdbc).template();
+    // the local host's room taken by a lease of the test's own
+    UUID hog = UUID.randomUUID();
+    UUID local =
+        hosts.list().stream()
+            .filter(h -> h.endpoint().startsWith("unix://") && h.status() == HostStatus.UP)
+            .findFirst()
+            .orElseThrow()
+            .id();
+    jdbc.update(
+        "insert into host_leases (host_id, workspace_id, role, cpus, memory_mb, created_at)"
+            + " values (?, ?, 'hog', 100000, 100000000, now())",
+        local,
+        hog);
+    try {
+      WorkspaceView ws =
+          workspaces.request(
+              new WorkspaceRequest("room-" + suffix(), null, template, 1, null, null, null), owner);
+      clusters.add(ws.id());
+      workspaces.approve(ws.id(), new CurrentUser("browser-test", true));
+      browser
+          .await()
+          .withTimeout(Duration.ofMinutes(1))
+          .until(d -> workspaces.get(ws.id(), owner).waitingForRoom() != null);
+      signIn(user);
+      String page = baseUrl + "/workspaces/" + ws.id();
+      for (boolean phone : List.of(false, true)) {
+        browser.resizeViewport(
+            phone ? PHONE_WIDTH : LAPTOP_WIDTH, phone ? PHONE_HEIGHT : LAPTOP_HEIGHT);
+        browser.open(page);
+        browser.await().until(d -> !d.findElements(By.id("waiting-for-room")).isEmpty());
+        assertThat(text("#waiting-for-room")).startsWith("Waiting for room on the hosts since ");
+        assertThat(text("#progress-line"))
+            .matches("Step \\d+ of \\d+ · Waiting for room on the hosts · .* so far.*");
+        assertThat(top("#waiting-for-room"))
+            .as("said at the top, the steps above the storage")
+            .isLessThan(top("#steps"));
+        assertThat(top("#steps")).isLessThan(top("#storage"));
+        browser.screenshot("page-workspace-waiting-for-room-" + (phone ? "phone" : "laptop"));
+      }
+      browser.open(baseUrl + "/workspaces");
+      assertThat(text("tr[data-name='" + ws.name() + "'] .waiting-for-room"))
+          .startsWith("Waiting for room on the hosts since ");
+      fitsAsItIs("phone-my-workspaces-waiting");
+
+      // room again: it starts by itself, and the page follows without a reload
+      jdbc.update("delete from host_leases where workspace_id = ?", hog);
+      browser.open(page);
+      browser
+          .await()
+          .withTimeout(Duration.ofMinutes(3))
+          .until(d -> !d.findElements(By.id("open-jupyter")).isEmpty());
+      assertThat(browser.driver().findElements(By.id("waiting-for-room"))).isEmpty();
+    } finally {
+      jdbc.update("delete from host_leases where workspace_id = ?", hog);
+    }
+  }
+
+  @Test
   void anAdminGivesATemplateAWarmPoolAndTheWorkspaceGetsAClusterFromIt() {
     Requirement.require(
         "the workspace image on a Docker engine", DockerCli.workspaceImageMissing());
@@ -448,7 +556,7 @@ class PagesInABrowserTest {
             new TemplateForm(
                 "pb-pool-" + suffix(),
                 "Kept warm",
-                DockerCli.WORKSPACE_IMAGE,
+                LiveWorkspaces.requireImageOfThisCheckout(),
                 "4.0.1",
                 1,
                 2,
@@ -522,8 +630,17 @@ class PagesInABrowserTest {
     LocalDateTime aWeek = LocalDateTime.parse(expiresAt.getDomProperty("value"));
     assertThat(Duration.between(LocalDateTime.now(ZoneOffset.UTC), aWeek))
         .isBetween(Duration.ofDays(7).minusMinutes(61), Duration.ofDays(7));
+    // the choice in words beside the field
+    assertThat(text("[data-when-for='expiresAt']"))
+        .matches(
+            "(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\d{1,2} [A-Z][a-z]{2} \\d{4}, \\d\\d:00 UTC — in 7 days");
     click(find("[data-expiry-for='expiresAt'][data-expiry-days='0']"));
     assertThat(expiresAt.getDomProperty("value")).as("Never empties it").isEmpty();
+    assertThat(text("[data-when-for='expiresAt']"))
+        .isEqualTo("Never: it lives until you delete it.");
+    // a name that cannot be right is said as it is typed, with one that would be
+    find("#name").sendKeys("Churn Model");
+    assertThat(text("#name-error")).endsWith("for instance churn-model");
 
     // the token page's presets fill a date
     browser.open(baseUrl + "/tokens");
@@ -532,6 +649,8 @@ class PagesInABrowserTest {
     LocalDate after = LocalDate.now(ZoneOffset.UTC);
     assertThat(LocalDate.parse(find("#token-expires").getDomProperty("value")))
         .isIn(before.plusDays(30), after.plusDays(30));
+    assertThat(text("[data-when-for='token-expires']"))
+        .matches("(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\d{1,2} [A-Z][a-z]{2} \\d{4} — in 1 month");
 
     // revoking asks first; "Cancel" keeps the token
     String name = "ask-first-" + suffix();
@@ -691,8 +810,32 @@ class PagesInABrowserTest {
   }
 
   /** Where the element's top is on the page, in CSS pixels. */
+  /**
+   * At least {@code atLeast} elements match, and each one shown is at least 44 px high and wide: a
+   * finger's size on a phone.
+   */
+  private void fingerSized(String css, int atLeast) {
+    List<WebElement> shown =
+        browser.driver().findElements(By.cssSelector(css)).stream()
+            .filter(WebElement::isDisplayed)
+            .toList();
+    assertThat(shown).as("shown: " + css).hasSizeGreaterThanOrEqualTo(atLeast);
+    for (WebElement e : shown) {
+      assertThat(e.getRect().getHeight())
+          .as(css + " '" + e.getText() + "' height")
+          .isGreaterThanOrEqualTo(44);
+      assertThat(e.getRect().getWidth())
+          .as(css + " '" + e.getText() + "' width")
+          .isGreaterThanOrEqualTo(44);
+    }
+  }
+
   private int top(String css) {
-    return find(css).getRect().getY();
+    // read again when the page's live part was swapped between finding and measuring
+    return browser
+        .await()
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.cssSelector(css)).getRect().getY());
   }
 
   private String text(String css) {

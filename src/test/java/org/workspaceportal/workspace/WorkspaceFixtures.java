@@ -118,6 +118,69 @@ public final class WorkspaceFixtures {
         null);
   }
 
+  /** The view with these steps and this cluster (null for none) in place of its own. */
+  public static WorkspaceView with(WorkspaceView v, List<StepView> steps, ClusterView cluster) {
+    return new WorkspaceView(
+        v.id(),
+        v.name(),
+        v.description(),
+        v.owner(),
+        v.template(),
+        v.workers(),
+        v.datahub(),
+        v.retention(),
+        v.expiresAt(),
+        v.status(),
+        v.statusReason(),
+        v.createdAt(),
+        v.updatedAt(),
+        v.history(),
+        steps,
+        cluster);
+  }
+
+  /**
+   * A cluster of two workers on host {@code local}, all running, its owner's links set; {@code
+   * pySpark} as its image declared.
+   */
+  public static ClusterView cluster(boolean pySpark) {
+    return new ClusterView(
+        "workspace-portal/spark:4.0",
+        2,
+        2,
+        true,
+        List.of(
+            new ClusterView.Member("master", "local", "running"),
+            new ClusterView.Member("notebook", "local", "running"),
+            new ClusterView.Member("worker-1", "local", "running"),
+            new ClusterView.Member("worker-2", "local", "running")),
+        new ClusterView.Links(
+            "http://ws-0123456789ab.localhost:8081/tree",
+            "http://ws-0123456789ab.localhost:8081/spark/"),
+        false,
+        pySpark);
+  }
+
+  /** A step of a provisioning in {@code status}, waiting for {@code waitingFor} when not null. */
+  public static StepView step(
+      org.workspaceportal.workspace.engine.StepKind kind,
+      org.workspaceportal.workspace.engine.StepStatus status,
+      String waitingFor,
+      Instant since) {
+    return new StepView(
+        Operation.PROVISION,
+        kind,
+        kind.label(),
+        status,
+        1,
+        since,
+        null,
+        null,
+        null,
+        waitingFor,
+        waitingFor == null ? null : since);
+  }
+
   /** The seeded default template as {@link TemplateService} shows it. */
   public static TemplateView defaultTemplate() {
     return new TemplateView(

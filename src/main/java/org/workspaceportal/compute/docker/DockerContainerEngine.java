@@ -89,6 +89,24 @@ class DockerContainerEngine implements ContainerEngine {
   }
 
   @Override
+  public java.util.Map<String, String> imageLabels(EngineEndpoint endpoint, String image) {
+    return call(
+        endpoint,
+        "read the labels of image " + image,
+        docker -> {
+          try {
+            var config = docker.inspectImageCmd(image).exec().getConfig();
+            java.util.Map<String, String> labels = config == null ? null : config.getLabels();
+            return labels == null
+                ? java.util.Map.<String, String>of()
+                : java.util.Map.copyOf(labels);
+          } catch (NotFoundException e) {
+            return java.util.Map.<String, String>of();
+          }
+        });
+  }
+
+  @Override
   public PullStatus pull(EngineEndpoint endpoint, String image) {
     return call(endpoint, "pull " + image, docker -> pulls.pull(endpoint, image, docker));
   }

@@ -10,8 +10,8 @@ import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
 
 /**
- * A workspace as the REST API returns it; {@code links} (Jupyter with its token, the Spark master
- * UI) only for its owner, once the notebook answers.
+ * A workspace as the REST API returns it; {@code links} (Jupyter and the Spark master UI) only for
+ * its owner, once the notebook answers.
  */
 record WorkspaceResponse(
     UUID id,

@@ -131,6 +131,12 @@ public class ClusterState {
         .ifPresent(m -> m.seen(handle, state, clock.instant()));
   }
 
+  /** What the cluster's image declared it offers, once it is on the hosts. */
+  @Transactional
+  void imagePrepared(UUID clusterId, boolean pySpark) {
+    clusters.findById(clusterId).ifPresent(c -> c.imagePrepared(pySpark, clock.instant()));
+  }
+
   @Transactional
   void notebookAnswered(UUID clusterId) {
     clusters.findById(clusterId).ifPresent(c -> c.notebookAnswered(clock.instant()));

@@ -23,8 +23,14 @@ class ImageStepHandler implements StepHandler {
   private final ClusterSpecs specs;
   private final ClusterRuntime runtime;
   private final ClusterProperties properties;
+  private final ClusterState state;
 
-  ImageStepHandler(ClusterSpecs specs, ClusterRuntime runtime, ClusterProperties properties) {
+  ImageStepHandler(
+      ClusterSpecs specs,
+      ClusterRuntime runtime,
+      ClusterProperties properties,
+      ClusterState state) {
+    this.state = state;
     this.specs = specs;
     this.runtime = runtime;
     this.properties = properties;
@@ -42,9 +48,12 @@ class ImageStepHandler implements StepHandler {
 
   private StepOutcome check(ClusterSpec spec) {
     Preparation preparation = runtime.prepare(spec);
-    return preparation.isReady()
-        ? StepOutcome.done()
-        : StepOutcome.poll(
-            CHECK_EVERY, preparation.progress(), properties.pullTimeout(), () -> check(spec));
+    if (preparation.isReady()) {
+      // the page says what the notebook offers from what the image declares, not from hope
+      state.imagePrepared(spec.id(), preparation.offersPySpark());
+      return StepOutcome.done();
+    }
+    return StepOutcome.poll(
+        CHECK_EVERY, preparation.progress(), properties.pullTimeout(), () -> check(spec));
   }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.workspaceportal.workspace.StepView;
 import org.workspaceportal.workspace.WorkspaceFacts;
 import org.workspaceportal.workspace.engine.StepAttempt;
 import org.workspaceportal.workspace.engine.StepHandler;
@@ -64,7 +65,7 @@ class PlacementStepHandler implements StepHandler {
     } catch (NoRoomException e) {
       return StepOutcome.checkAgain(
           Duration.ofSeconds(5),
-          "waiting for room on the hosts (" + e.getMessage() + ")",
+          StepView.WAITING_FOR_ROOM + " (" + e.getMessage() + ")",
           properties.placementTimeout());
     }
     state.ensureMembers(spec.id(), spec.roles().stream().map(Role::name).toList());

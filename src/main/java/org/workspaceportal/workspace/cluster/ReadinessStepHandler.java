@@ -20,7 +20,7 @@ import org.workspaceportal.workspace.runtime.Role;
 import org.workspaceportal.workspace.runtime.RuntimeFailure;
 
 /**
- * Waits until the cluster works: the notebook answers with its token (the Jupyter link is shown
+ * Waits until the cluster works: the notebook answers a signed request (the Jupyter link is shown
  * from then on), and the master lists every worker alive (then the workspace is READY). Each poll
  * reuses the spec the step's first run built. A role that exited fails the step at once with what
  * it logged; a wait past its deadline fails with the last lines the roles logged.

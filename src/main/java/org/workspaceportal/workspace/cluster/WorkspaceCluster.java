@@ -41,6 +41,10 @@ public class WorkspaceCluster {
   @Column(name = "notebook_ready_at")
   private Instant notebookReadyAt;
 
+  /** What its image declared it offers when it was last prepared: a Python {@code spark}. */
+  @Column(name = "image_pyspark", nullable = false)
+  private boolean imagePySpark;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -138,6 +142,16 @@ public class WorkspaceCluster {
 
   public int workersAlive() {
     return workersAlive;
+  }
+
+  /** Whether its image declared PySpark (label {@code org.workspaceportal.image.pyspark}). */
+  public boolean imagePySpark() {
+    return imagePySpark;
+  }
+
+  void imagePrepared(boolean pySpark, Instant now) {
+    imagePySpark = pySpark;
+    updatedAt = now;
   }
 
   public Instant notebookReadyAt() {

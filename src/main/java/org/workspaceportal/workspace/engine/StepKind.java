@@ -19,46 +19,36 @@ import org.workspaceportal.workspace.WorkspaceFacts;
  * start-up.
  */
 public enum StepKind {
-  ACCOUNT("Create the object-store account", WorkspaceFacts::workspace, Operation.PROVISION),
-  USER("Create the object-store user", WorkspaceFacts::workspace, Operation.PROVISION),
+  ACCOUNT("Create the storage account", WorkspaceFacts::workspace, Operation.PROVISION),
+  USER("Create the storage user", WorkspaceFacts::workspace, Operation.PROVISION),
   ACCESS_KEY("Create the access key", WorkspaceFacts::workspace, Operation.PROVISION),
   BUCKET("Create the bucket", WorkspaceFacts::workspace, Operation.PROVISION),
-  DATAHUB("Create the NFS datahub file system", WorkspaceFacts::datahub, Operation.PROVISION),
-  VERIFY("Prove the key works over S3", WorkspaceFacts::workspace, Operation.PROVISION),
-  REMOVE_WORKERS(
-      "Decommission the workers no longer wanted, then remove them",
-      WorkspaceFacts::cluster,
-      Operation.RESIZE),
-  CLAIM(
-      "Take a ready cluster from the template's warm pool",
-      WorkspaceFacts::mayClaim,
-      Operation.PROVISION),
-  PLACE(
-      "Choose hosts and lease cores, memory and ports",
-      WorkspaceFacts::cluster,
-      Operation.PROVISION,
-      Operation.RESIZE),
+  DATAHUB("Create the shared NFS folder", WorkspaceFacts::datahub, Operation.PROVISION),
+  VERIFY("Check the new key works", WorkspaceFacts::workspace, Operation.PROVISION),
+  REMOVE_WORKERS("Remove the workers no longer wanted", WorkspaceFacts::cluster, Operation.RESIZE),
+  CLAIM("Take a ready cluster from the warm pool", WorkspaceFacts::mayClaim, Operation.PROVISION),
+  PLACE("Reserve cores", WorkspaceFacts::cluster, Operation.PROVISION, Operation.RESIZE),
   IMAGE(
-      "Make sure every host has the image",
+      "Get the workspace image",
       WorkspaceFacts::cluster,
       Operation.PROVISION,
       Operation.START,
       Operation.RESIZE,
       Operation.REPAIR),
   NOTEBOOK(
-      "Start the Jupyter notebook (and the Spark master alongside)",
+      "Start Jupyter",
       WorkspaceFacts::notebook,
       Operation.PROVISION,
       Operation.START,
       Operation.REPAIR),
   MASTER(
-      "Make sure the Spark master runs",
+      "Start the Spark master",
       WorkspaceFacts::cluster,
       Operation.PROVISION,
       Operation.START,
       Operation.REPAIR),
   NOTEBOOK_READY(
-      "Wait for the notebook to answer",
+      "Waiting for the notebook",
       WorkspaceFacts::notebook,
       Operation.PROVISION,
       Operation.START,
@@ -71,30 +61,20 @@ public enum StepKind {
       Operation.RESIZE,
       Operation.REPAIR),
   WORKERS_READY(
-      "Wait for every worker to join the master",
+      "Waiting for the workers to join",
       WorkspaceFacts::cluster,
       Operation.PROVISION,
       Operation.START,
       Operation.RESIZE,
       Operation.REPAIR),
-  STOP_CLUSTER(
-      "Stop the cluster (the notebook's files and the data stay)",
-      WorkspaceFacts::cluster,
-      Operation.STOP),
-  REMOVE_CLUSTER(
-      "Remove the cluster and its files everywhere it ran",
-      WorkspaceFacts::cluster,
-      Operation.TEARDOWN),
-  RELEASE(
-      "Give back the cores, memory and ports it held", WorkspaceFacts::cluster, Operation.TEARDOWN),
+  STOP_CLUSTER("Stop the cluster", WorkspaceFacts::cluster, Operation.STOP),
+  REMOVE_CLUSTER("Remove the containers", WorkspaceFacts::cluster, Operation.TEARDOWN),
+  RELEASE("Give back cores and memory", WorkspaceFacts::cluster, Operation.TEARDOWN),
   REVOKE_KEYS("Delete the access keys", WorkspaceFacts::workspace, Operation.TEARDOWN),
-  REMOVE_BUCKET(
-      "Apply the retention choice to the bucket", WorkspaceFacts::workspace, Operation.TEARDOWN),
-  REMOVE_DATAHUB(
-      "Apply the retention choice to the datahub", WorkspaceFacts::datahub, Operation.TEARDOWN),
-  REMOVE_USER("Delete the object-store user", WorkspaceFacts::workspace, Operation.TEARDOWN),
-  REMOVE_ACCOUNT(
-      "Delete the account if it is empty", WorkspaceFacts::workspace, Operation.TEARDOWN);
+  REMOVE_BUCKET("Keep or remove the bucket", WorkspaceFacts::workspace, Operation.TEARDOWN),
+  REMOVE_DATAHUB("Keep or remove the NFS folder", WorkspaceFacts::datahub, Operation.TEARDOWN),
+  REMOVE_USER("Delete the storage user", WorkspaceFacts::workspace, Operation.TEARDOWN),
+  REMOVE_ACCOUNT("Delete the storage account", WorkspaceFacts::workspace, Operation.TEARDOWN);
 
   private final String label;
   private final Predicate<WorkspaceFacts> appliesTo;

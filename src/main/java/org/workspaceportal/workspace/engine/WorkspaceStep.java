@@ -123,7 +123,7 @@ public class WorkspaceStep {
     return id;
   }
 
-  UUID workspaceId() {
+  public UUID workspaceId() {
     return workspaceId;
   }
 

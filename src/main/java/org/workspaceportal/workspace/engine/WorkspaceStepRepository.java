@@ -31,6 +31,25 @@ public interface WorkspaceStepRepository extends JpaRepository<WorkspaceStep, Lo
 
   boolean existsByWorkspaceIdAndStartedAtIsNotNull(UUID workspaceId);
 
+  /** The steps of these workspaces of one kind in one status (placements waiting for room). */
+  List<WorkspaceStep> findByWorkspaceIdInAndKindAndStatus(
+      Collection<UUID> workspaceIds, StepKind kind, StepStatus status);
+
+  /**
+   * How long each kind of step usually takes: the median, in milliseconds, of those that succeeded
+   * lately (the latest 200 of each kind), as rows of kind and milliseconds.
+   */
+  @Query(
+      value =
+          "select kind, percentile_cont(0.5) within group (order by ms) from ("
+              + " select kind, extract(epoch from finished_at - started_at) * 1000 as ms,"
+              + " row_number() over (partition by kind order by id desc) as n"
+              + " from workspace_steps where status = 'SUCCEEDED'"
+              + " and started_at is not null and finished_at is not null) latest"
+              + " where n <= 200 group by kind",
+      nativeQuery = true)
+  List<Object[]> typicalMillisByKind();
+
   Optional<WorkspaceStep> findFirstByWorkspaceIdAndStatusOrderByIdDesc(
       UUID workspaceId, StepStatus status);
 }

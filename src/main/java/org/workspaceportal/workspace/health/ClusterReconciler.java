@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +45,9 @@ public class ClusterReconciler {
    */
   private final Map<UUID, Instant> suspected = new ConcurrentHashMap<>();
 
+  /** How long a workspace must have stayed as it is before a page's check may degrade it. */
+  static final java.time.Duration SETTLED = java.time.Duration.ofSeconds(5);
+
   ClusterReconciler(
       ReconcilerMoves moves,
       ClusterRuntime runtime,
@@ -77,6 +81,42 @@ public class ClusterReconciler {
       }
     }
     removeLeftovers();
+  }
+
+  /**
+   * Checks one workspace now, because someone opened its page: the state of each of its containers
+   * as the runtime sees it this moment (what the page's container table shows), and a READY
+   * workspace with something missing becomes DEGRADED (and is repaired) at once rather than at the
+   * next passes. Only a workspace unchanged for {@link #SETTLED} counts: one that has just moved
+   * may be caught half-way through a step. Empty when it is not watched, or cannot be asked now.
+   */
+  public Optional<Map<String, String>> checkNow(UUID workspaceId) {
+    Watched w = moves.watched(workspaceId).orElse(null);
+    if (w == null) {
+      return Optional.empty();
+    }
+    Census census;
+    try {
+      census = runtime.census(w.clusterId(), w.roles());
+    } catch (ExternalSystemException e) {
+      log.info("Workspace {} not checked for its page: {}", w.id(), e.getMessage());
+      return Optional.empty();
+    }
+    Map<String, String> states = ClusterCensus.states(w.roles(), census);
+    boolean settled = w.updatedAt().isBefore(Instant.now().minus(SETTLED));
+    if (w.status() == WorkspaceStatus.READY
+        && census.unreachable().isEmpty()
+        && !census.absent().isEmpty()
+        && settled
+        && moves.degraded(w, census.absent())) {
+      suspected.remove(w.id());
+      log.warn(
+          "Workspace {} is DEGRADED (seen as its page opened): {}",
+          w.id(),
+          ClusterCensus.reason(census.absent()));
+      moves.repairAutomatically(w.id());
+    }
+    return Optional.of(states);
   }
 
   private void check(Watched w, Census census) {

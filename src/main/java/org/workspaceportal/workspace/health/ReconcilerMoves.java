@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -80,8 +81,21 @@ class ReconcilerMoves {
   /** Every watched workspace that has a cluster (storage-only ones have nothing to compare). */
   @Transactional(readOnly = true)
   List<Watched> watched() {
+    return watched(workspaces.findAllById(workspaces.findIdsByStatusIn(WATCHED)));
+  }
+
+  /** The workspace as {@link #watched()} reads it, if it is watched and has a cluster. */
+  @Transactional(readOnly = true)
+  Optional<Watched> watched(UUID id) {
+    return watched(
+            workspaces.findById(id).filter(w -> WATCHED.contains(w.status())).stream().toList())
+        .stream()
+        .findFirst();
+  }
+
+  private List<Watched> watched(List<Workspace> found) {
     List<Watched> watched = new ArrayList<>();
-    for (Workspace w : workspaces.findAllById(workspaces.findIdsByStatusIn(WATCHED))) {
+    for (Workspace w : found) {
       clusters
           .findByWorkspaceId(w.id())
           .ifPresent(

@@ -37,6 +37,12 @@ public interface ClusterRuntime {
    */
   void requireCanEverFit(List<Role> roles);
 
+  /**
+   * Empty when room for these roles would be found now; else why not, in the words a waiting
+   * reservation uses. A hint for people (an approver, a requester): it may change a moment later.
+   */
+  Optional<String> shortageNow(List<Role> roles);
+
   /** A warm-pool cluster now serves a workspace: the room it holds counts as a workspace's. */
   void claimed(UUID clusterId);
 
@@ -64,7 +70,10 @@ public interface ClusterRuntime {
    */
   List<Member> replace(ClusterSpec spec, Collection<String> roles);
 
-  /** Whether the cluster's notebook answers with its token (false for a warm-pool cluster). */
+  /**
+   * Whether the cluster's notebook answers a request signed with its key (false for a warm-pool
+   * cluster).
+   */
   boolean notebookAnswers(ClusterSpec spec);
 
   /** How many workers the cluster's master lists alive; -1 when the master does not answer. */

@@ -64,6 +64,8 @@ class AdminWorkspacePageController {
       Model model) {
     List<WorkspaceView> found = workspaces.list(CurrentUser.of(auth), blankToNull(owner), status);
     model.addAttribute("workspaces", found);
+    model.addAttribute("waiting", workspaces.waitingForRoom(found));
+    model.addAttribute("links", workspaces.linksOf(found, CurrentUser.of(auth)));
     model.addAttribute("owner", owner);
     model.addAttribute("status", status);
     model.addAttribute("statuses", WorkspaceStatus.values());

@@ -4,7 +4,9 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
@@ -114,7 +116,16 @@ class RequestPageController {
     model.addAttribute("selected", selected);
     model.addAttribute("retentions", Retention.values());
     model.addAttribute("quota", quota);
-    model.addAttribute("summary", RequestSummary.of(selected, form.workers(), quota));
+    Map<String, Integer> room = new HashMap<>();
+    enabled.forEach(t -> room.put(t.name(), workspaces.roomNowUpTo(t.id())));
+    model.addAttribute("roomUpTo", room);
+    model.addAttribute(
+        "summary",
+        RequestSummary.of(
+            selected,
+            form.workers(),
+            quota,
+            selected == null ? -1 : room.getOrDefault(selected.name(), -1)));
     model.addAttribute("takenNames", takenNames(user));
     return "workspaces/new";
   }

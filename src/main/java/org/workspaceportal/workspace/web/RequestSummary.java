@@ -9,15 +9,22 @@ import org.workspaceportal.workspace.template.TemplateView;
  * fields ({@code /js/portal.js} rewrites the same sentence as the fields change).
  *
  * @param workers the workers asked for (the template's default when none, or none valid, is given)
+ * @param roomUpTo the most workers a cluster of the template gets room for on the hosts now (-1:
+ *     not even its master and notebook)
  */
-record RequestSummary(TemplateView template, int workers, Quota quota) {
+record RequestSummary(TemplateView template, int workers, Quota quota, int roomUpTo) {
 
-  static RequestSummary of(TemplateView template, Integer asked, Quota quota) {
+  static RequestSummary of(TemplateView template, Integer asked, Quota quota, int roomUpTo) {
     if (template == null || quota == null) {
       return null;
     }
     boolean valid = asked != null && asked >= 1 && asked <= template.maxWorkers();
-    return new RequestSummary(template, valid ? asked : template.defaultWorkers(), quota);
+    return new RequestSummary(template, valid ? asked : template.defaultWorkers(), quota, roomUpTo);
+  }
+
+  /** Once approved, it would wait for room on the hosts (as things are now). */
+  public boolean waitsForRoom() {
+    return template.cluster() && workers > roomUpTo;
   }
 
   public int workspacesAfter() {

@@ -1,6 +1,7 @@
 package org.workspaceportal.workspace.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import org.workspaceportal.workspace.WorkspaceView;
 import org.workspaceportal.workspace.cluster.ClusterLogs;
 import org.workspaceportal.workspace.data.CredentialService;
 import org.workspaceportal.workspace.data.WorkspaceCredentials;
+import org.workspaceportal.workspace.health.ClusterReconciler;
 import org.workspaceportal.workspace.lifetime.ExtensionService;
 import org.workspaceportal.workspace.template.TemplateService;
 import org.workspaceportal.workspace.template.TemplateView;
@@ -44,6 +46,8 @@ class WorkspacePageController {
 
   private final ClusterLogs logs;
   private final ExtensionService extensions;
+  private final Clock clock;
+  private final ClusterReconciler reconciler;
 
   WorkspacePageController(
       WorkspaceService workspaces,
@@ -51,7 +55,11 @@ class WorkspacePageController {
       CredentialService credentials,
       WorkspaceUpdates updates,
       ClusterLogs logs,
-      ExtensionService extensions) {
+      ExtensionService extensions,
+      Clock clock,
+      ClusterReconciler reconciler) {
+    this.reconciler = reconciler;
+    this.clock = clock;
     this.logs = logs;
     this.extensions = extensions;
     this.workspaces = workspaces;
@@ -69,6 +77,8 @@ class WorkspacePageController {
     CurrentUser user = CurrentUser.of(auth);
     List<WorkspaceView> mine = workspaces.list(new CurrentUser(user.username(), false), null, null);
     model.addAttribute("workspaces", mine);
+    model.addAttribute("waiting", workspaces.waitingForRoom(mine));
+    model.addAttribute("links", workspaces.linksOf(mine, CurrentUser.of(auth)));
     model.addAttribute("quota", workspaces.quotaOf(user.username()));
     model.addAttribute("refresh", ListRefresh.next(mine, refresh));
     return htmx != null ? "workspaces/list :: rows" : "workspaces/list";
@@ -81,12 +91,21 @@ class WorkspacePageController {
       Authentication auth,
       Model model) {
     CurrentUser user = CurrentUser.of(auth);
+    if (htmx == null) {
+      // opening the page looks at the containers now: the table shows what runs this moment, and
+      // a notebook that died is noticed (DEGRADED, repaired) before the page is drawn
+      reconciler.checkNow(id).ifPresent(states -> model.addAttribute("liveStates", states));
+    }
     WorkspaceView ws = workspaces.get(id, user);
     boolean owner = ws.owner().equals(user.username());
     model.addAttribute("ws", ws);
     model.addAttribute("storage", credentials.storageInfo(id, user).orElse(null));
     model.addAttribute("isOwner", owner);
     model.addAttribute("liveTrigger", LiveTrigger.of(ws.status()));
+    if (ws.status().isBusy()) {
+      model.addAttribute(
+          "progressLine", ProgressLine.of(ws, workspaces.typicalDurations(), clock.instant()));
+    }
     model.addAttribute("extension", extensions.latest(id, user).orElse(null));
     Optional<TemplateView> template =
         templates.list().stream().filter(t -> t.name().equals(ws.template())).findFirst();
@@ -127,7 +146,8 @@ class WorkspacePageController {
   ResponseEntity<String> envFile(@PathVariable UUID id, HttpMethod method, Authentication auth) {
     if (method == HttpMethod.HEAD) {
       credentials.checkRevealable(id, CurrentUser.of(auth), "env file");
-      return download("credentials.env", "");
+      // the name the page tells people to source: the same as the GET's
+      return download(workspaces.get(id, CurrentUser.of(auth)).name() + ".env", "");
     }
     WorkspaceCredentials c = credentials.reveal(id, CurrentUser.of(auth), "env file");
     return download(c.workspace() + ".env", c.envFile());

@@ -524,7 +524,7 @@ class ClusterProvisioningTest {
     assertThatThrownBy(() -> workspaces.approve(ws.id(), ADMIN))
         .isInstanceOf(NoRoomException.class)
         .hasMessageContaining("can never fit")
-        .hasMessageContaining("need 128 cores")
+        .hasMessageContaining("needs 128 cores")
         .hasMessageContaining("on one host");
     assertThat(workspaces.get(ws.id(), ADMIN).status()).isEqualTo(WorkspaceStatus.PENDING_APPROVAL);
   }

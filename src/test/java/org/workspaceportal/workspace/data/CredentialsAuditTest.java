@@ -130,6 +130,27 @@ class CredentialsAuditTest {
   }
 
   @Test
+  void theEnvFileIsNamedAfterItsWorkspaceOnHeadAndGetAlike() throws Exception {
+    var asOwner = user(owner.username()).roles("USER");
+    String path = "/workspaces/" + ready.id() + "/credentials.env";
+
+    String onHead =
+        mvc.perform(head(path).with(asOwner))
+            .andReturn()
+            .getResponse()
+            .getHeader("Content-Disposition");
+    String onGet =
+        mvc.perform(get(path).with(asOwner))
+            .andReturn()
+            .getResponse()
+            .getHeader("Content-Disposition");
+
+    // the name the workspace page tells its owner to source
+    assertThat(onGet).isEqualTo("attachment; filename=\"" + ready.name() + ".env\"");
+    assertThat(onHead).isEqualTo(onGet);
+  }
+
+  @Test
   void aRealRevealIsAuditedOnce() {
     long before = rows("credentials.revealed", owner.username());
 

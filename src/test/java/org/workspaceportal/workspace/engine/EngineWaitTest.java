@@ -105,7 +105,7 @@ class EngineWaitTest {
     WorkspaceView failed =
         awaitUntil(ws.id(), w -> w.status() == WorkspaceStatus.FAILED, Duration.ofSeconds(60));
     assertThat(failed.statusReason())
-        .contains("Prove the key works over S3")
+        .contains("Check the new key works")
         .contains("Still waiting for a worker to register after 1 s; gave up.")
         .contains("(scripted by the test)");
     StepView verify = step(failed, StepKind.VERIFY);

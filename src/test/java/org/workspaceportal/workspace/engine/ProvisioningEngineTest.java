@@ -223,7 +223,7 @@ class ProvisioningEngineTest {
 
     WorkspaceView failed = awaitStatus(ws.id(), WorkspaceStatus.FAILED);
     assertThat(failed.statusReason())
-        .contains("Prove the key works over S3")
+        .contains("Check the new key works")
         .contains("Unexpected error");
     assertThat(failed.steps())
         .filteredOn(s -> s.kind() == StepKind.VERIFY)

@@ -26,6 +26,7 @@ import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
 import org.workspaceportal.workspace.access.WorkspaceDoors;
+import org.workspaceportal.workspace.template.TemplateService;
 
 /**
  * The reconciler against the machine's real engine: a worker removed by hand is noticed and
@@ -39,6 +40,7 @@ class ClusterReconcilerTest {
   @Autowired WorkspaceService workspaces;
 
   @Autowired WorkspaceDoors doors;
+  @Autowired TemplateService templates;
   @Autowired IdentityService identity;
   @Autowired ClusterProbe probe;
   @Autowired JdbcTemplate jdbc;
@@ -50,7 +52,7 @@ class ClusterReconcilerTest {
 
   @BeforeEach
   void owner() {
-    live = LiveWorkspaces.ofTheDefaultTemplate(workspaces, identity, jdbc);
+    live = LiveWorkspaces.ofThisCheckout(workspaces, templates, identity, jdbc);
     owner = live.owner();
   }
 

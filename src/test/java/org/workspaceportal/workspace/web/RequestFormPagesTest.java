@@ -61,6 +61,7 @@ class RequestFormPagesTest {
                 WorkspaceFixtures.largeTemplate(),
                 storageOnly()));
     when(workspaces.quotaOf(ALICE)).thenReturn(new Quota(5, 1, 16, 6));
+    when(workspaces.roomNowUpTo(any())).thenReturn(16); // room for anything: nothing would queue
   }
 
   /** A post as the browser sends it: every field, empty when not filled in. */
@@ -198,7 +199,7 @@ class RequestFormPagesTest {
   void theRetentionChoicesUseTheWordsEveryPageUses() throws Exception {
     assertThat(Html.text(page("/workspaces/new")))
         .contains(
-            "When deleted, the data is kept destroyed, recoverable for a while erased at once, for"
+            "When deleted, the data is kept destroyed, recoverable by a storage admin until the array erases it (FlashBlade: 24 hours by default) erased at once, for"
                 + " good");
   }
 

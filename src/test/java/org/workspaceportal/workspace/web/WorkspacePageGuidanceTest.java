@@ -193,7 +193,9 @@ class WorkspacePageGuidanceTest {
                 .getResponse()
                 .getContentAsString());
 
-    assertThat(text).contains("its data is destroyed, recoverable for a while");
+    assertThat(text)
+        .contains(
+            "its data is destroyed, recoverable by a storage admin until the array erases it (FlashBlade: 24 hours by default)");
   }
 
   @Test

@@ -113,7 +113,11 @@ class GatewayAccess {
             .params(hash(ticket), Timestamp.from(now))
             .query(
                 (rs, i) ->
-                    new Redeemed(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3)))
+                    new Redeemed(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getBytes(3),
+                        rs.getString(4)))
             .optional();
     if (redeemed.isEmpty()
         || !WorkspaceDoors.shortId(redeemed.get().workspaceId()).equals(shortId)

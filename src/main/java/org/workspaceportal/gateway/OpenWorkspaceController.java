@@ -34,7 +34,8 @@ class OpenWorkspaceController {
       HttpServletResponse response,
       Model model) {
     GatewayEntrance.Way way =
-        entrance.open(shortId, CurrentUser.of(authentication), request.getSession().getId(), next);
+        entrance.open(
+            shortId, CurrentUser.of(authentication), request.getSession().getId(), next, state);
     if (way instanceof GatewayEntrance.Enter enter) {
       return "redirect:" + enter.url();
     }

@@ -164,10 +164,10 @@ class MultiHostClusterTest {
     List<Integer> portsA = ports(a);
     List<Integer> portsB = ports(b);
     assertThat(portsA)
-        .as("published: the master's UI, the notebook's Jupyter and driver UI")
-        .hasSize(3)
+        .as("published, for the gateway: the master's UI and the notebook's Jupyter")
+        .hasSize(2)
         .doesNotHaveDuplicates();
-    assertThat(portsB).hasSize(3);
+    assertThat(portsB).hasSize(2);
 
     workspaces.delete(a, owner);
     workspaces.delete(b, owner);

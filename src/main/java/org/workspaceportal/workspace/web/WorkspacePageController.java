@@ -79,6 +79,7 @@ class WorkspacePageController {
     List<WorkspaceView> mine = workspaces.list(new CurrentUser(user.username(), false), null, null);
     model.addAttribute("workspaces", mine);
     model.addAttribute("waiting", workspaces.waitingForRoom(mine));
+    model.addAttribute("superseded", Superseded.among(mine));
     model.addAttribute("links", workspaces.linksOf(mine, CurrentUser.of(auth)));
     model.addAttribute("quota", workspaces.quotaOf(user.username()));
     model.addAttribute("refresh", ListRefresh.next(mine, refresh));

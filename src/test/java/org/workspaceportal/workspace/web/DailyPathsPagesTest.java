@@ -170,6 +170,53 @@ class DailyPathsPagesTest {
   }
 
   @Test
+  void aRejectedRequestRequestedAgainIsShownAsHistoryNotAsASecondRequest() throws Exception {
+    WorkspaceView rejected =
+        at(WorkspaceFixtures.view("churn", ALICE, WorkspaceStatus.REJECTED), T);
+    WorkspaceView again =
+        at(
+            WorkspaceFixtures.view("churn", ALICE, WorkspaceStatus.PENDING_APPROVAL),
+            T.plusSeconds(60));
+    WorkspaceView alone = at(WorkspaceFixtures.view("solo", ALICE, WorkspaceStatus.REJECTED), T);
+    List<WorkspaceView> mine = List.of(again, rejected, alone);
+    when(workspaces.list(any(), any(), any())).thenReturn(mine);
+    when(workspaces.quotaOf(ALICE)).thenReturn(new Quota(5, 1, 16, 2));
+
+    String html =
+        mvc.perform(get("/workspaces").with(alice()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(html.split("class=\"superseded text-body-secondary\"", -1)).hasSize(2);
+    assertThat(html.split("request-again\"", -1)).as("only the one not requested again").hasSize(2);
+    int oldRow = html.indexOf("class=\"superseded");
+    assertThat(html.indexOf("requested again since", oldRow)).isPositive();
+    assertThat(html.indexOf("/workspaces/new?from=" + alone.id())).isPositive();
+    assertThat(html).doesNotContain("/workspaces/new?from=" + rejected.id());
+  }
+
+  private static WorkspaceView at(WorkspaceView v, Instant created) {
+    return new WorkspaceView(
+        v.id(),
+        v.name(),
+        v.description(),
+        v.owner(),
+        v.template(),
+        v.workers(),
+        v.datahub(),
+        v.retention(),
+        v.expiresAt(),
+        v.status(),
+        v.statusReason(),
+        created,
+        created,
+        v.history(),
+        v.steps(),
+        v.cluster());
+  }
+
+  @Test
   void aPendingRequestSaysHowLongSettingUpUsuallyTakes() throws Exception {
     String text =
         Html.text(

@@ -266,8 +266,15 @@
     update(null);
   }
 
+  // ---- a log opens at its newest line, and stays there as following brings more ----
+  function toNewest() {
+    document.querySelectorAll("[data-newest-last]").forEach(function (el) { el.scrollTop = el.scrollHeight; });
+  }
+  document.addEventListener("htmx:afterSwap", toNewest);
+
   function start() {
     refreshTimes();
+    toNewest();
     document.querySelectorAll("[data-when-for]").forEach(function (out) {
       sayWhen(document.getElementById(out.getAttribute("data-when-for")));
     });

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,7 +33,9 @@ import org.workspaceportal.testsupport.Leftovers;
 import org.workspaceportal.testsupport.Requirement;
 import org.workspaceportal.testsupport.RequiresChromium;
 import org.workspaceportal.testsupport.TestAdmin;
+import org.workspaceportal.workspace.LiveWorkspaces;
 import org.workspaceportal.workspace.WorkspaceService;
+import org.workspaceportal.workspace.template.TemplateService;
 
 /**
  * The whole portal in a real browser: a user requests a workspace, an admin approves it, the user
@@ -129,6 +132,7 @@ class BrowserFlowTest {
   private String user;
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired TemplateService templates;
 
   /** A run that stopped half-way leaves no container, lease or live workspace behind. */
   @AfterEach
@@ -150,6 +154,9 @@ class BrowserFlowTest {
     user = "bt-user-" + suffix;
     String workspace = "bt-ws-" + suffix;
     identity.createUser(new NewUser(user, USER_PASSWORD, Role.USER), "browser-test");
+    // the image of this checkout (what CI built), not whatever the engine's alias names now
+    String template =
+        LiveWorkspaces.ofThisCheckout(workspaces, templates, identity, jdbc).template();
 
     // The user requests a workspace.
     signIn(user, USER_PASSWORD);
@@ -157,6 +164,7 @@ class BrowserFlowTest {
     assertThat(path()).isEqualTo("/workspaces/new");
     find("#name").sendKeys(workspace);
     find("#description").sendKeys(DESCRIPTION);
+    new Select(find("#template")).selectByValue(template);
     find("#workers").clear();
     find("#workers").sendKeys("2");
     browser.screenshot("request-form");
@@ -183,6 +191,7 @@ class BrowserFlowTest {
         .contains("2 workers")
         .contains(DESCRIPTION)
         .contains("After approval " + user + " would use 1 of 5 workspaces and 2 of 16 workers.")
+        .contains("Its cluster fits on the hosts now: it starts at once.")
         .doesNotContain("over the quota");
     assertThat(request.findElements(By.cssSelector(".card-body b")))
         .as("markup is not rendered")

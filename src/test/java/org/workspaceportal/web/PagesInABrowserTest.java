@@ -435,6 +435,16 @@ class PagesInABrowserTest {
       browser.clickAndWaitForNewPage(find("#containers .container-log"));
       assertThat(path()).startsWith("/workspaces/" + ws.id() + "/logs/");
       assertThat(find("#log-lines").getText()).isNotBlank();
+      assertThat(find("#download-log").isDisplayed()).isTrue();
+      // opened at its newest line: scrolled to the bottom of its box
+      Boolean atNewest =
+          (Boolean)
+              browser
+                  .driver()
+                  .executeScript(
+                      "var p = document.querySelector('#log-lines pre');"
+                          + " return p.scrollTop + p.clientHeight >= p.scrollHeight - 2;");
+      assertThat(atNewest).isTrue();
       fitsAsItIs("page-logs-" + size);
     }
 

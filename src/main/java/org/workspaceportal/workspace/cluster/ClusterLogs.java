@@ -25,6 +25,9 @@ public class ClusterLogs {
   /** The most lines one request may ask for. */
   public static final int MAX_LINES = 2000;
 
+  /** The most lines a download gives: the whole log of any container that ran for days. */
+  public static final int DOWNLOAD_LINES = 200_000;
+
   static final String MASK = "********";
 
   private final WorkspaceRepository workspaces;
@@ -60,6 +63,18 @@ public class ClusterLogs {
     if (lines < 1 || lines > MAX_LINES) {
       throw new InvalidWorkspaceRequestException("lines", "must be between 1 and " + MAX_LINES);
     }
+    return read(workspaceId, role, lines, user);
+  }
+
+  /**
+   * The whole log of one container (up to {@link #DOWNLOAD_LINES} lines), secrets masked as on the
+   * page: what "Download full log" gives.
+   */
+  public ContainerLog full(UUID workspaceId, String role, CurrentUser user) {
+    return read(workspaceId, role, DOWNLOAD_LINES, user);
+  }
+
+  private ContainerLog read(UUID workspaceId, String role, int lines, CurrentUser user) {
     Target target = tx.execute(status -> target(workspaceId, role, user));
     String where = runtime.locations(target.clusterId()).get(role);
     if (where == null) {

@@ -65,6 +65,7 @@ class AdminWorkspacePageController {
     List<WorkspaceView> found = workspaces.list(CurrentUser.of(auth), blankToNull(owner), status);
     model.addAttribute("workspaces", found);
     model.addAttribute("waiting", workspaces.waitingForRoom(found));
+    model.addAttribute("superseded", Superseded.among(found));
     model.addAttribute("links", workspaces.linksOf(found, CurrentUser.of(auth)));
     model.addAttribute("owner", owner);
     model.addAttribute("status", status);

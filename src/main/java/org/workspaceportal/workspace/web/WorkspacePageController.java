@@ -28,6 +28,7 @@ import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
 import org.workspaceportal.workspace.cluster.ClusterLogs;
+import org.workspaceportal.workspace.cluster.ContainerLog;
 import org.workspaceportal.workspace.data.CredentialService;
 import org.workspaceportal.workspace.data.WorkspaceCredentials;
 import org.workspaceportal.workspace.health.ClusterReconciler;
@@ -78,6 +79,7 @@ class WorkspacePageController {
     List<WorkspaceView> mine = workspaces.list(new CurrentUser(user.username(), false), null, null);
     model.addAttribute("workspaces", mine);
     model.addAttribute("waiting", workspaces.waitingForRoom(mine));
+    model.addAttribute("superseded", Superseded.among(mine));
     model.addAttribute("links", workspaces.linksOf(mine, CurrentUser.of(auth)));
     model.addAttribute("quota", workspaces.quotaOf(user.username()));
     model.addAttribute("refresh", ListRefresh.next(mine, refresh));
@@ -212,6 +214,16 @@ class WorkspacePageController {
     model.addAttribute("lines", lines);
     model.addAttribute("follow", follow);
     return htmx != null ? "workspaces/logs :: lines" : "workspaces/logs";
+  }
+
+  /** A container's whole log as a file, secrets masked as on the page. */
+  @GetMapping(path = "/workspaces/{id}/logs/{role}/download", produces = MediaType.TEXT_PLAIN_VALUE)
+  ResponseEntity<String> downloadLog(
+      @PathVariable UUID id, @PathVariable String role, Authentication auth) {
+    CurrentUser user = CurrentUser.of(auth);
+    ContainerLog log = logs.full(id, role, user);
+    String name = workspaces.get(id, user).name() + "-" + log.role() + ".log";
+    return download(name, String.join("\n", log.lines()) + "\n");
   }
 
   @PostMapping("/workspaces/{id}/stop")

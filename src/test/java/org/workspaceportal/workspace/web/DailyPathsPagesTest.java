@@ -26,6 +26,8 @@ import org.workspaceportal.workspace.WorkspaceFixtures;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.cluster.ClusterLogs;
+import org.workspaceportal.workspace.cluster.ContainerLog;
 import org.workspaceportal.workspace.data.CredentialService;
 import org.workspaceportal.workspace.data.StorageInfo;
 import org.workspaceportal.workspace.engine.StepKind;
@@ -48,6 +50,7 @@ class DailyPathsPagesTest {
   @Autowired MockMvc mvc;
   @Autowired WorkspaceService workspaces;
   @Autowired CredentialService credentials;
+  @Autowired ClusterLogs logs;
 
   private static RequestPostProcessor alice() {
     return user(ALICE).roles("USER");
@@ -136,6 +139,81 @@ class DailyPathsPagesTest {
     assertThat(html).contains("set -a; . ./alpha.env; set +a").doesNotContain("./credentials.env");
     assertThat(html).contains("title=\"Saves alpha.env\"");
     assertThat(Html.text(html)).contains("S3 storage S3 endpoint");
+  }
+
+  @Test
+  void aLogOpensAtItsNewestLineAndDownloadsWhole() throws Exception {
+    WorkspaceView ws = ready(List.of(), WorkspaceFixtures.cluster(false));
+    when(workspaces.get(ws.id(), ALICE_USER)).thenReturn(ws);
+    when(logs.tail(ws.id(), "master", 200, ALICE_USER))
+        .thenReturn(new ContainerLog("master", "local", "running", List.of("one", "two")));
+    when(logs.full(ws.id(), "master", ALICE_USER))
+        .thenReturn(new ContainerLog("master", "local", "running", List.of("l1", "l2", "l3")));
+
+    String page =
+        mvc.perform(get("/workspaces/" + ws.id() + "/logs/master").with(alice()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    var download =
+        mvc.perform(get("/workspaces/" + ws.id() + "/logs/master/download").with(alice()))
+            .andReturn()
+            .getResponse();
+
+    assertThat(page)
+        .contains("data-newest-last=\"\"")
+        .contains(
+            "href=\"/workspaces/" + ws.id() + "/logs/master/download\">Download full log</a>");
+    assertThat(download.getHeader("Content-Disposition"))
+        .isEqualTo("attachment; filename=\"alpha-master.log\"");
+    assertThat(download.getContentAsString()).isEqualTo("l1\nl2\nl3\n");
+  }
+
+  @Test
+  void aRejectedRequestRequestedAgainIsShownAsHistoryNotAsASecondRequest() throws Exception {
+    WorkspaceView rejected =
+        at(WorkspaceFixtures.view("churn", ALICE, WorkspaceStatus.REJECTED), T);
+    WorkspaceView again =
+        at(
+            WorkspaceFixtures.view("churn", ALICE, WorkspaceStatus.PENDING_APPROVAL),
+            T.plusSeconds(60));
+    WorkspaceView alone = at(WorkspaceFixtures.view("solo", ALICE, WorkspaceStatus.REJECTED), T);
+    List<WorkspaceView> mine = List.of(again, rejected, alone);
+    when(workspaces.list(any(), any(), any())).thenReturn(mine);
+    when(workspaces.quotaOf(ALICE)).thenReturn(new Quota(5, 1, 16, 2));
+
+    String html =
+        mvc.perform(get("/workspaces").with(alice()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(html.split("class=\"superseded text-body-secondary\"", -1)).hasSize(2);
+    assertThat(html.split("request-again\"", -1)).as("only the one not requested again").hasSize(2);
+    int oldRow = html.indexOf("class=\"superseded");
+    assertThat(html.indexOf("requested again since", oldRow)).isPositive();
+    assertThat(html.indexOf("/workspaces/new?from=" + alone.id())).isPositive();
+    assertThat(html).doesNotContain("/workspaces/new?from=" + rejected.id());
+  }
+
+  private static WorkspaceView at(WorkspaceView v, Instant created) {
+    return new WorkspaceView(
+        v.id(),
+        v.name(),
+        v.description(),
+        v.owner(),
+        v.template(),
+        v.workers(),
+        v.datahub(),
+        v.retention(),
+        v.expiresAt(),
+        v.status(),
+        v.statusReason(),
+        created,
+        created,
+        v.history(),
+        v.steps(),
+        v.cluster());
   }
 
   @Test

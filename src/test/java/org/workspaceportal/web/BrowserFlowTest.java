@@ -296,7 +296,15 @@ class BrowserFlowTest {
                   Matcher m = activeApp.matcher(d.findElement(By.tagName("body")).getText());
                   return m.find() ? m.group(1) : null;
                 });
-    browser.open(origin + "/spark/proxy/" + appId + "/");
+    // listed as soon as it registers, its UI answers a moment later (Jetty's 404 until then)
+    browser
+        .await()
+        .withTimeout(Duration.ofMinutes(1))
+        .until(
+            d -> {
+              d.get(origin + "/spark/proxy/" + appId + "/");
+              return d.getTitle().endsWith("Spark Jobs");
+            });
     assertThat(browser.driver().getCurrentUrl())
         .isEqualTo(origin + "/spark/proxy/" + appId + "/jobs/");
     assertThat(browser.driver().getTitle()).endsWith("Spark Jobs");

@@ -7,11 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
+import org.workspaceportal.compute.JupyterSignature;
 import org.workspaceportal.compute.SparkContainers;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.testsupport.DockerCli;
@@ -20,6 +22,7 @@ import org.workspaceportal.workspace.LiveWorkspaces;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.access.WorkspaceDoors;
 import org.workspaceportal.workspace.runtime.Preparation;
 import org.workspaceportal.workspace.template.TemplateForm;
 import org.workspaceportal.workspace.template.TemplateService;
@@ -37,6 +40,8 @@ class ImageOffersTest {
   private static final String LABELLED = "workspace-portal/spark:test-declares-pyspark";
 
   @Autowired WorkspaceService workspaces;
+
+  @Autowired WorkspaceDoors doors;
   @Autowired TemplateService templates;
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
@@ -74,11 +79,19 @@ class ImageOffersTest {
   void theNotebookHasNoQuitButtonAndItsTerminalsFindSparkSubmit() throws Exception {
     live = LiveWorkspaces.ofThisCheckout(workspaces, templates, identity, jdbc);
     WorkspaceView ws = ready(live.approved("no-quit", 1));
-    String jupyter = workspaces.get(ws.id(), live.owner()).cluster().links().jupyter();
+    // Jupyter itself, signed as the gateway signs (the browser test goes through the gateway)
+    var door = doors.byId(ws.id()).orElseThrow();
 
     HttpResponse<String> tree =
         HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(URI.create(jupyter)).build(), BodyHandlers.ofString());
+            .send(
+                HttpRequest.newBuilder(URI.create(door.jupyter() + "tree"))
+                    .header(
+                        JupyterSignature.HEADER,
+                        JupyterSignature.sign(
+                            live.owner().username(), door.jupyterKey(), Instant.now()))
+                    .build(),
+                BodyHandlers.ofString());
 
     // Notebook 6 shows its Quit button (which stops the server, and so the container) in a
     // shutdown_widget on the file list when quit_button is on

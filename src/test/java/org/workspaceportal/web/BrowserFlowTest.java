@@ -64,21 +64,35 @@ class BrowserFlowTest {
         .then(k => {
           const ws = new WebSocket('ws://' + location.host + '/api/kernels/' + k.id
               + '/channels?session_id=browser-test');
-          ws.onopen = () => ws.send(JSON.stringify({
-            header: {msg_id: 'cell-1', username: 'test', session: 'browser-test',
+          const seen = [];
+          let sent = 0;
+          // the answer comes twice: as the cell's result (iopub) and in the reply's
+          // user_expressions (shell); a fresh kernel may miss the first request: again every 5 s
+          const execute = () => ws.send(JSON.stringify({
+            header: {msg_id: 'cell-' + (++sent), username: 'test', session: 'browser-test',
                      msg_type: 'execute_request', version: '5.3'},
             parent_header: {}, metadata: {}, channel: 'shell', buffers: [],
             content: {code: '6*7', silent: false, store_history: false,
-                      user_expressions: {}, allow_stdin: false}}));
-          const seen = [];
+                      user_expressions: {answer: '6*7'}, allow_stdin: false}}));
+          let resend;
+          const answer = text => {
+            clearInterval(resend);
+            ws.close();
+            done(text + ' on kernel ' + k.id);
+          };
+          ws.onopen = () => { execute(); resend = setInterval(execute, 5000); };
           ws.onclose = e => done('closed ' + e.code + ' after ' + seen.join(', '));
           setTimeout(() => done('no result in 90 s; seen ' + seen.join(', ')), 90000);
           ws.onmessage = e => {
             const m = JSON.parse(e.data);
             seen.push(m.msg_type);
             if (m.msg_type === 'execute_result') {
-              ws.close();
-              done(m.content.data['text/plain'] + ' on kernel ' + k.id);
+              answer(m.content.data['text/plain']);
+            }
+            const expression = m.msg_type === 'execute_reply' && m.content.user_expressions
+                && m.content.user_expressions.answer;
+            if (expression && expression.status === 'ok') {
+              answer(expression.data['text/plain']);
             }
           };
           ws.onerror = () => done('the kernel WebSocket failed');

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,7 @@ class GatewayAccess {
   private final GatewayProperties properties;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final OpenWebSockets webSockets;
   private final Map<String, Cached> checked = new ConcurrentHashMap<>();
 
   GatewayAccess(
@@ -52,13 +54,15 @@ class GatewayAccess {
       IdentityService identity,
       GatewayProperties properties,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      OpenWebSockets webSockets) {
     this.jdbc = jdbc;
     this.doors = doors;
     this.identity = identity;
     this.properties = properties;
     this.events = events;
     this.clock = clock;
+    this.webSockets = webSockets;
   }
 
   /** A signed-in user's way in: who, to which workspace. */
@@ -228,15 +232,19 @@ class GatewayAccess {
   /** A portal session ended (sign-out, timeout): so do the workspace sessions it opened. */
   @Transactional
   void portalSessionEnded(String portalSessionId) {
-    int ended =
-        jdbc.sql("delete from gateway_sessions where portal_session_hash = ?")
+    List<String> ended =
+        jdbc.sql(
+                "delete from gateway_sessions where portal_session_hash = ?"
+                    + " returning session_hash")
             .param(hash(portalSessionId))
-            .update();
+            .query((rs, i) -> HexFormat.of().formatHex(rs.getBytes(1)))
+            .list();
     jdbc.sql("delete from gateway_tickets where portal_session_hash = ?")
         .param(hash(portalSessionId))
         .update();
-    if (ended > 0) {
+    if (!ended.isEmpty()) {
       checked.clear();
+      webSockets.closeSessions(ended);
     }
   }
 
@@ -247,6 +255,9 @@ class GatewayAccess {
   @EventListener
   void on(IdentityEvents.UserEnabledChanged e) {
     checked.clear();
+    if (!e.enabled()) {
+      webSockets.closeUser(e.username());
+    }
   }
 
   private boolean mayEnter(String username, WorkspaceDoor door) {

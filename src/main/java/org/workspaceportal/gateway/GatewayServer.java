@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * its own beside the portal's, on a port of its own. A context of its own because the portal's
  * pages and API run on the servlet stack, and Spring Cloud Gateway's WebFlux server is the one that
  * proxies WebSockets (its servlet variant does not). The gateway's context gets the portal's
- * settings and the three beans it needs (its access checks, origins and settings); the portal sees
- * none of its beans.
+ * settings and the beans it needs (its access checks, origins, settings and open WebSockets); the
+ * portal sees none of its beans.
  *
  * <p>Sessions and tickets live in PostgreSQL, so a second portal instance's gateway serves the same
  * browsers, and a restart cuts no kernel: Jupyter's kernels run in the workspace, the browser
@@ -34,6 +34,7 @@ class GatewayServer implements SmartLifecycle {
   private final GatewayProperties properties;
   private final WorkspaceOrigins origins;
   private final GatewayAccess access;
+  private final OpenWebSockets webSockets;
   private volatile AnnotationConfigReactiveWebServerApplicationContext gateway;
 
   GatewayServer(
@@ -41,12 +42,14 @@ class GatewayServer implements SmartLifecycle {
       ConfigurableEnvironment portalEnvironment,
       GatewayProperties properties,
       WorkspaceOrigins origins,
-      GatewayAccess access) {
+      GatewayAccess access,
+      OpenWebSockets webSockets) {
     this.portalId = portal.getId();
     this.portalEnvironment = portalEnvironment;
     this.properties = properties;
     this.origins = origins;
     this.access = access;
+    this.webSockets = webSockets;
   }
 
   @Override
@@ -77,6 +80,7 @@ class GatewayServer implements SmartLifecycle {
     context.getBeanFactory().registerSingleton("gatewayAccess", access);
     context.getBeanFactory().registerSingleton("workspaceOrigins", origins);
     context.getBeanFactory().registerSingleton("portalGatewayProperties", properties);
+    context.getBeanFactory().registerSingleton("openWebSockets", webSockets);
     context.register(GatewayServerConfiguration.class);
     context.refresh();
     gateway = context;

@@ -2,6 +2,8 @@ package org.workspaceportal.gateway;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration;
@@ -16,6 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.socket.server.WebSocketService;
 
 /**
  * The gateway's own context (beside the portal's, see {@link GatewayServer}): Netty, WebFlux and
@@ -39,6 +42,19 @@ class GatewayServerConfiguration {
    * After Spring Cloud Gateway's RouteToRequestUrlFilter (10000), which would overwrite the URL.
    */
   static final int FORWARDING_ORDER = 10_001;
+
+  /** Spring Cloud Gateway's WebSocket service, with the relayed WebSockets kept track of. */
+  @Bean
+  static BeanPostProcessor revocableWebSockets(ObjectProvider<OpenWebSockets> webSockets) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String name) {
+        return bean instanceof WebSocketService service
+            ? webSockets.getObject().around(service)
+            : bean;
+      }
+    };
+  }
 
   @Bean
   WorkspaceForwarding workspaceForwarding(

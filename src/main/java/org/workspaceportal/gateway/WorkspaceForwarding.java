@@ -135,6 +135,13 @@ final class WorkspaceForwarding implements GatewayFilter {
     exchange
         .getAttributes()
         .put(GATEWAY_REQUEST_URL_ATTR, URI.create(upstream + (query == null ? "" : "?" + query)));
+    if (webSocket) {
+      // kept track of while open: a sign-out or a disabled user closes it (OpenWebSockets)
+      exchange
+          .getAttributes()
+          .put(OpenWebSockets.SESSION_KEY, HexFormat.of().formatHex(pass.sessionHash()));
+      exchange.getAttributes().put(OpenWebSockets.USER, pass.username());
+    }
     ServerHttpRequest forwarded =
         request
             .mutate()

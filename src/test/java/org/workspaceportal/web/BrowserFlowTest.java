@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -98,6 +99,19 @@ class BrowserFlowTest {
           ws.onerror = () => done('the kernel WebSocket failed');
         })
         .catch(e => done('failed: ' + e));
+      """;
+
+  /** Opens a WebSocket to a kernel and keeps it; window.keptSocketClosed says when it closes. */
+  private static final String KEEP_A_KERNEL_OPEN =
+      """
+      const [kernelId, done] = arguments;
+      window.keptSocketClosed = false;
+      const ws = new WebSocket('ws://' + location.host + '/api/kernels/' + kernelId
+          + '/channels?session_id=kept');
+      ws.onopen = () => done('open');
+      ws.onerror = () => done('the WebSocket failed');
+      ws.onclose = () => { window.keptSocketClosed = true; };
+      window.keptSocket = ws;
       """;
 
   /** Opens a terminal and has its shell compute 6*7 over the terminal's WebSocket. */
@@ -352,9 +366,22 @@ class BrowserFlowTest {
         .as("the other origin's POST made no file")
         .noneMatch(f -> f.startsWith("untitled"));
 
-    // Signed out of the portal, the workspace's cookie opens nothing; signing in comes back.
+    // Signed out of the portal (in another tab), the WebSockets the workspace's cookie opened
+    // close, the cookie opens nothing more, and signing in comes back.
+    browser.open(jupyter);
+    assertThat(browser.driver().executeAsyncScript(KEEP_A_KERNEL_OPEN, kernelId)).isEqualTo("open");
+    String jupyterTab = browser.driver().getWindowHandle();
+    browser.driver().switchTo().newWindow(WindowType.TAB);
     browser.open(detailPage);
     signOut();
+    browser.driver().switchTo().window(jupyterTab);
+    browser
+        .await()
+        .withTimeout(Duration.ofSeconds(30))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d).executeScript("return window.keptSocketClosed;")));
     browser.open(jupyter);
     assertThat(path()).as("sent to the portal's sign-in").isEqualTo("/login");
     find("#username").sendKeys(user);

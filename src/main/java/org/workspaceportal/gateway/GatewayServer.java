@@ -20,6 +20,13 @@ import org.springframework.stereotype.Component;
  * settings and the beans it needs (its access checks, origins, settings and open WebSockets); the
  * portal sees none of its beans.
  *
+ * <p>A hostile tenant and this listener: her containers reach the host's own addresses, so where
+ * {@code portal.gateway.address} is empty she can connect to it like anyone on the network. What it
+ * answers without a valid workspace cookie is a redirect to the portal's sign-in or a 401/404; a
+ * cookie opens only the workspace it was issued for, to its owner, and her own notebook never sees
+ * one (the gateway takes it off what it forwards). Bind it to the portal-facing address to keep her
+ * off the port altogether, as the tests do ({@code HostileTenantTest}).
+ *
  * <p>Sessions and tickets live in PostgreSQL, so a second portal instance's gateway serves the same
  * browsers, and a restart cuts no kernel: Jupyter's kernels run in the workspace, the browser
  * reconnects its WebSockets, and its cookie is still good.

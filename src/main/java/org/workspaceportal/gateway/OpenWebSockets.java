@@ -69,10 +69,6 @@ class OpenWebSockets {
     close(o -> username.equals(o.username()));
   }
 
-  int count() {
-    return open.size();
-  }
-
   private void close(Predicate<Open> which) {
     open.stream()
         .filter(which)

@@ -22,6 +22,7 @@ import org.workspaceportal.testsupport.RequiresDocker;
 import org.workspaceportal.workspace.LiveWorkspaces;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.access.WorkspaceAddresses;
 import org.workspaceportal.workspace.template.TemplateService;
 import tools.jackson.databind.JsonNode;
 
@@ -42,6 +43,7 @@ class HostileTenantTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired FlashBladeSimulator simulator;
   @Autowired Environment environment;
+  @Autowired WorkspaceAddresses origins;
 
   private LiveWorkspaces alice;
   private LiveWorkspaces bob;
@@ -68,6 +70,17 @@ class HostileTenantTest {
     for (String from : herContainers()) {
       assertClosed(from, "127.0.0.1", port);
       assertClosed(from, gatewayOf(hers.id()), port);
+    }
+  }
+
+  @Test
+  void herCodeCannotReachTheWorkspaceGatewaysPort() {
+    // the port in the workspaces' links: the one the gateway listens on (loopback in the tests)
+    int bound = URI.create(origins.jupyter(hers.id())).getPort();
+    assertThat(bound).isPositive();
+    for (String from : herContainers()) {
+      assertClosed(from, "127.0.0.1", bound);
+      assertClosed(from, gatewayOf(hers.id()), bound);
     }
   }
 

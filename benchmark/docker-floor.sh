@@ -58,14 +58,20 @@ ports_in_use() {
 now_ms() { date +%s%3N; }
 seconds() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
 
-# Master JSON: one "state" : "ALIVE" per live worker (the master's own is "status").
-alive_workers() { curl -s --max-time 1 "http://$ADDR:$MASTER_UI/json/" 2>/dev/null | grep -o '"state" *: *"ALIVE"' | wc -l; }
-# Jupyter in the image answers only requests signed as the portal's gateway signs them (image contract
-# 2: X-Workspace-Identity = user;expiry;hex(HMAC-SHA256(JUPYTER_TOKEN, "user;expiry"))).
-notebook_status() {
+# Jupyter and the master's UI in the image answer only requests signed as the portal's gateway signs
+# them (image contract 3: X-Workspace-Identity = user;expiry;hex(HMAC-SHA256(key, "user;expiry")),
+# keyed with JUPYTER_TOKEN for Jupyter and with the Spark secret for the master).
+identity() {
   local signed="bench;$(($(date +%s) + 60))" mac
   mac="$(printf '%s' "$signed" | openssl dgst -sha256 -hmac "$1" -r | cut -d' ' -f1)"
-  curl -s --max-time 1 -o /dev/null -w '%{http_code}' -H "X-Workspace-Identity: $signed;$mac" \
+  printf 'X-Workspace-Identity: %s;%s' "$signed" "$mac"
+}
+# Master JSON: one "state" : "ALIVE" per live worker (the master's own is "status").
+alive_workers() {
+  curl -s --max-time 1 -H "$(identity "$1")" "http://$ADDR:$MASTER_UI/json/" 2>/dev/null | grep -o '"state" *: *"ALIVE"' | wc -l
+}
+notebook_status() {
+  curl -s --max-time 1 -o /dev/null -w '%{http_code}' -H "$(identity "$1")" \
     "http://$ADDR:$JUPYTER_PORT/api/status" 2>/dev/null || true
 }
 
@@ -102,7 +108,7 @@ one_run() {
   while [[ -z "$t_notebook" || -z "$t_workers" ]]; do
     elapsed=$(($(now_ms) - t0))
     if ((elapsed > TIMEOUT * 1000)); then
-      echo "run $n: not ready after ${TIMEOUT} s (workers ALIVE: $(alive_workers), notebook: $(notebook_status "$token")); last log lines:" >&2
+      echo "run $n: not ready after ${TIMEOUT} s (workers ALIVE: $(alive_workers "$secret"), notebook: $(notebook_status "$token")); last log lines:" >&2
       local c
       for c in master worker-1 worker-2 notebook; do
         echo "---- $c" >&2
@@ -111,7 +117,7 @@ one_run() {
       return 1
     fi
     [[ -n "$t_notebook" || "$(notebook_status "$token")" != 200 ]] || t_notebook=$elapsed
-    [[ -n "$t_workers" ]] || (($(alive_workers) < 2)) || t_workers=$elapsed
+    [[ -n "$t_workers" ]] || (($(alive_workers "$secret") < 2)) || t_workers=$elapsed
     sleep 0.1
   done
   local total=$((t_notebook > t_workers ? t_notebook : t_workers))

@@ -48,7 +48,7 @@ readonly WORK_DIR ARCH
 # src/main and src/spark: not their tests, which are not in the jar) and the notebooks are listed
 # from their folders, so a new file counts without an edit here.
 list_files() { (cd "$HERE" && LC_ALL=C find "$@" -type f -not -path '*/.*' | LC_ALL=C sort); }
-mapfile -t JOBS_INPUTS < <(list_files jobs/pom.xml jobs/src/main jobs/src/spark)
+mapfile -t JOBS_INPUTS < <(list_files jobs/pom.xml jobs/src/main jobs/src/spark jobs/src/ui)
 mapfile -t NOTEBOOKS < <(list_files notebooks -name '*.ipynb')
 readonly JOBS_INPUTS NOTEBOOKS
 readonly IMAGE_INPUTS=(build-offline.sh Dockerfile entrypoint.sh spark-class spark-submit cds-train.sh
@@ -295,7 +295,7 @@ build_jobs() {
   local t0=$SECONDS dir
   dir="$WORK_DIR/jobs-$(digest_of "${JOBS_INPUTS[@]}" | cut -c1-12)"
   JOBS_JAR="$dir/workspace-examples.jar"
-  if [[ -f "$JOBS_JAR" ]]; then
+  if [[ -f "$JOBS_JAR" && -f "$dir/workspace-examples-ui.jar" ]]; then
     say "phase jobs: already built for these sources in $dir; skipped"
     return
   fi
@@ -307,6 +307,7 @@ build_jobs() {
   }
   mkdir -p "$dir"
   mv "$dir.tmp/workspace-examples.jar" "$JOBS_JAR"
+  mv "$dir.tmp/workspace-examples-ui.jar" "$dir/workspace-examples-ui.jar"
   rm -rf "$dir.tmp"
   say "phase jobs: $JOBS_JAR ($(du -h "$JOBS_JAR" | cut -f1)) in $((SECONDS - t0)) s"
 }
@@ -336,8 +337,9 @@ stage_context() {
   install -m 755 "$HERE/entrypoint.sh" "$HERE/spark-class" "$HERE/spark-submit" "$HERE/cds-train.sh" "$context/"
   install -m 644 "$HERE/notebook-server.py" "$context/"
   install -m 644 "$HERE/gateway_auth.py" "$context/"
-  install -d -m 755 "$context/jobs" "$context/notebooks"
+  install -d -m 755 "$context/jobs" "$context/notebooks" "$context/ui"
   install -m 644 "$JOBS_JAR" "$context/jobs/workspace-examples.jar"
+  install -m 644 "${JOBS_JAR%.jar}-ui.jar" "$context/ui/workspace-ui-filter.jar"
   for notebook in "${NOTEBOOKS[@]}"; do
     install -m 644 "$HERE/$notebook" "$context/notebooks/"
   done

@@ -31,9 +31,16 @@ master=$!
   SPARK_LOCAL_DIRS=/tmp/cds-scratch SPARK_WORKER_DIR=/tmp/cds-scratch/work workspace-entrypoint >/tmp/cds-worker.log 2>&1 &
 worker=$!
 
+# The master's UI answers only signed requests (GatewaySignatureFilter), as the portal signs them.
+signed() {
+  local expiry=$(($(date +%s) + 60)) signature
+  signature="$(printf '%s' "cds-train;$expiry" | openssl dgst -sha256 -hmac "$secret" -r | cut -d' ' -f1)"
+  printf 'X-Workspace-Identity: cds-train;%s;%s' "$expiry" "$signature"
+}
+
 # Registered: the master lists one ALIVE worker, and the worker's own UI answers.
 for ((waited = 0; ; waited++)); do
-  if curl -fs --max-time 2 "http://127.0.0.1:$MASTER_UI/json/" | grep -q '"state" *: *"ALIVE"' &&
+  if curl -fs --max-time 2 -H "$(signed)" "http://127.0.0.1:$MASTER_UI/json/" | grep -q '"state" *: *"ALIVE"' &&
     curl -fs --max-time 2 -o /dev/null "http://127.0.0.1:$WORKER_UI/json/"; then
     break
   fi

@@ -91,6 +91,7 @@ readonly SPARK_HARDENING="-Dspark.network.crypto.enabled=true -Dspark.ui.killEna
 # published port (the master's UI) is all the gateway needs. The setting must be the same on the
 # master, the workers and the driver (spark-defaults.conf below).
 readonly SPARK_REVERSE_PROXY="-Dspark.ui.reverseProxy=true -Dspark.ui.reverseProxyUrl=/spark"
+readonly UI_FILTER=org.workspaceportal.ui.GatewaySignatureFilter UI_FILTER_JAR=/opt/spark/ui/workspace-ui-filter.jar
 readonly DAEMON_OPTS="-Dspark.authenticate=true -Dspark.port.maxRetries=0 $SPARK_HARDENING $SPARK_REVERSE_PROXY"
 hand_secret_to_spark() {
   # shellcheck disable=SC2153 # SPARK_AUTH_SECRET comes from the container's environment
@@ -105,9 +106,13 @@ run_master() {
   require_port SPARK_MASTER_PORT
   require_port SPARK_MASTER_WEBUI_PORT
   # The REST submission server (port 6066) would accept drivers without the RPC secret: off.
+  # The web UI is the port Docker publishes for the portal's gateway: it answers only requests
+  # signed with the workspace's secret (GatewaySignatureFilter, /opt/spark/ui; the workers' and the
+  # applications' UIs come through it, under /proxy/). Unsigned requests get 403.
   hand_secret_to_spark
-  export SPARK_MASTER_OPTS="$DAEMON_OPTS -Dspark.master.rest.enabled=false ${SPARK_MASTER_OPTS:-}"
-  info "master: RPC spark://$SPARK_BIND_ADDRESS:$SPARK_MASTER_PORT, web UI port $SPARK_MASTER_WEBUI_PORT, authentication on, REST submission off"
+  export SPARK_DAEMON_CLASSPATH="$UI_FILTER_JAR${SPARK_DAEMON_CLASSPATH:+:$SPARK_DAEMON_CLASSPATH}"
+  export SPARK_MASTER_OPTS="$DAEMON_OPTS -Dspark.master.rest.enabled=false -Dspark.ui.filters=$UI_FILTER ${SPARK_MASTER_OPTS:-}"
+  info "master: RPC spark://$SPARK_BIND_ADDRESS:$SPARK_MASTER_PORT, web UI port $SPARK_MASTER_WEBUI_PORT (signed requests only), authentication on, REST submission off"
   exec spark-class org.apache.spark.deploy.master.Master \
     --host "$SPARK_BIND_ADDRESS" --port "$SPARK_MASTER_PORT" --webui-port "$SPARK_MASTER_WEBUI_PORT"
 }

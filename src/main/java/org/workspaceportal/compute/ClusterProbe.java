@@ -15,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Asks a running cluster whether it is ready, over HTTP: the Spark master's JSON status (workers
- * ALIVE) and the Jupyter server's status, signed with its key ({@link JupyterSignature}). Short
- * timeouts: a probe that does not answer is simply not ready yet.
+ * ALIVE), signed with the cluster's Spark secret, and the Jupyter server's status, signed with its
+ * Jupyter token ({@link GatewaySignature}: the image's Jupyter and master UI answer nothing else).
+ * Short timeouts: a probe that does not answer is simply not ready yet.
  */
 @Component
 public class ClusterProbe {
@@ -64,13 +65,17 @@ public class ClusterProbe {
   }
 
   /** How many applications the master runs now, or -1 when the master does not answer. */
-  public int activeApplications(String masterUi) {
-    JsonNode status = json(masterUi + "json/");
+  public int activeApplications(String masterUi, String sparkSecret) {
+    JsonNode status = masterStatus(masterUi, sparkSecret);
     return status == null ? -1 : status.path("activeapps").size();
   }
 
-  private JsonNode json(String url) {
-    return json(request(url));
+  /**
+   * The master's JSON status ({@code GET json/}, signed with the cluster's Spark secret), or null
+   * when the master does not answer it.
+   */
+  public JsonNode masterStatus(String masterUi, String sparkSecret) {
+    return json(signed(masterUi + "json/", sparkSecret));
   }
 
   private JsonNode json(HttpRequest request) {
@@ -98,32 +103,24 @@ public class ClusterProbe {
   }
 
   /** How many workers the master lists as ALIVE, or -1 when the master does not answer. */
-  public int aliveWorkers(String masterUi) {
-    try {
-      HttpResponse<String> reply =
-          http.send(request(masterUi + "json/"), HttpResponse.BodyHandlers.ofString());
-      if (reply.statusCode() != 200) {
-        return -1;
-      }
-      int alive = 0;
-      for (JsonNode worker : json.readTree(reply.body()).path("workers")) {
-        if ("ALIVE".equals(worker.path("state").asString())) {
-          alive++;
-        }
-      }
-      return alive;
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+  public int aliveWorkers(String masterUi, String sparkSecret) {
+    JsonNode status = masterStatus(masterUi, sparkSecret);
+    if (status == null) {
       return -1;
     }
+    int alive = 0;
+    for (JsonNode worker : status.path("workers")) {
+      if ("ALIVE".equals(worker.path("state").asString())) {
+        alive++;
+      }
+    }
+    return alive;
   }
 
   private static HttpRequest signed(String url, String key) {
     return HttpRequest.newBuilder(URI.create(url))
         .timeout(TIMEOUT)
-        .header(JupyterSignature.HEADER, JupyterSignature.sign(PORTAL_USER, key, Instant.now()))
+        .header(GatewaySignature.HEADER, GatewaySignature.sign(PORTAL_USER, key, Instant.now()))
         .GET()
         .build();
   }

@@ -196,9 +196,11 @@ class DockerHostsRuntime implements ClusterRuntime {
   }
 
   @Override
-  public int workersAlive(UUID clusterId) {
-    Placement master = placed(clusterId).get(Role.MASTER);
-    return master == null ? -1 : probe.aliveWorkers(ClusterLayout.masterUi(master));
+  public int workersAlive(ClusterSpec spec) {
+    Placement master = placed(spec.id()).get(Role.MASTER);
+    return master == null
+        ? -1
+        : probe.aliveWorkers(ClusterLayout.masterUi(master), spec.sparkSecret());
   }
 
   @Override
@@ -374,7 +376,7 @@ class DockerHostsRuntime implements ClusterRuntime {
         probe
             .notebookActivity(ClusterLayout.notebookUrl(notebook), spec.notebook().jupyterToken())
             .orElse(null);
-    int applications = probe.activeApplications(ClusterLayout.masterUi(master));
+    int applications = probe.activeApplications(ClusterLayout.masterUi(master), spec.sparkSecret());
     if (seen == null || applications < 0) {
       return Optional.empty();
     }

@@ -27,7 +27,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.HtmlUtils;
-import org.workspaceportal.compute.JupyterSignature;
+import org.workspaceportal.compute.GatewaySignature;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -43,7 +43,7 @@ final class WorkspaceForwarding implements GatewayFilter {
   static final String ENTER_PATH = "/_portal/enter";
 
   /** The header Jupyter's sign-in plug-in (the image's gateway_auth.py) checks. */
-  static final String IDENTITY_HEADER = JupyterSignature.HEADER;
+  static final String IDENTITY_HEADER = GatewaySignature.HEADER;
 
   private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD);
 
@@ -157,12 +157,13 @@ final class WorkspaceForwarding implements GatewayFilter {
                   if (!cookie.isEmpty()) {
                     headers.set(HttpHeaders.COOKIE, cookie);
                   }
-                  if (!spark) {
-                    headers.set(
-                        IDENTITY_HEADER,
-                        JupyterSignature.sign(
-                            pass.username(), pass.door().jupyterKey(), Instant.now()));
-                  }
+                  // Jupyter and the master's UI answer only this signature, each with its own key
+                  headers.set(
+                      IDENTITY_HEADER,
+                      GatewaySignature.sign(
+                          pass.username(),
+                          spark ? pass.door().sparkKey() : pass.door().jupyterKey(),
+                          Instant.now()));
                 })
             .build();
     // a redirect that names the upstream (Spark's to an application's UI) names this origin instead

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -201,7 +203,48 @@ public final class PortalProcess implements AutoCloseable {
         .collect(Collectors.joining(File.pathSeparator));
   }
 
-  private static int freePort() {
+  /**
+   * What makes a second process an instance of the portal this JVM runs: its database (the
+   * connections named {@code name}), secret key and FlashBlade; none of the embedded default's
+   * services, which this JVM runs already (a second simulator or PostgreSQL would be another
+   * installation); and eager polling for jobs. A mutable map: the caller may add to it.
+   */
+  public static Map<String, String> sameInstallationAs(Environment environment, String name) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    String url = environment.getRequiredProperty("spring.datasource.url");
+    settings.put(
+        "spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + name);
+    settings.put(
+        "spring.datasource.username",
+        environment.getRequiredProperty("spring.datasource.username"));
+    settings.put(
+        "spring.datasource.password", environment.getProperty("spring.datasource.password", ""));
+    settings.put("portal.secret-key", secretKey(environment));
+    for (String key :
+        List.of("url", "api-token", "ca-certificate", "data-endpoint", "file-system-bind-root")) {
+      String property = "portal.storage.flashblade." + key;
+      settings.put(property, environment.getRequiredProperty(property));
+    }
+    settings.put("portal.embedded-postgres.enabled", "false");
+    settings.put("portal.flashbladesim.enabled", "false");
+    settings.put("portal.data-dir", LOGS.resolve(name + "-data").toAbsolutePath().toString());
+    settings.put("portal.scheduler.polling-interval", "100ms");
+    settings.put("portal.scheduler.threads", "4");
+    return settings;
+  }
+
+  /** The key the portal encrypts secrets with: the embedded default's, in its data folder. */
+  private static String secretKey(Environment environment) {
+    Path file = Path.of(environment.getRequiredProperty("portal.data-dir"), "secret.key");
+    try {
+      return Files.readString(file, StandardCharsets.US_ASCII).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A TCP port free on loopback now. */
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -13,6 +13,8 @@ import java.util.UUID;
  *     open
  * @param jupyterKey the key of the signature Jupyter accepts (the cluster's Jupyter token, renewed
  *     at each start); never sent to a browser; null when not open
+ * @param sparkKey the key of the signature the Spark master UI accepts (the cluster's Spark RPC
+ *     secret); never sent to a browser; null when not open
  */
 public record WorkspaceDoor(
     UUID id,
@@ -22,7 +24,8 @@ public record WorkspaceDoor(
     String statusLabel,
     String jupyter,
     String sparkUi,
-    String jupyterKey) {
+    String jupyterKey,
+    String sparkKey) {
 
   @Override
   public String toString() {

@@ -95,7 +95,7 @@ public class WorkspaceDoors {
     if (endpoints == null
         || endpoints.notebook() == null
         || cluster.jupyterTokenCiphertext() == null) {
-      return new WorkspaceDoor(w.id(), w.name(), w.owner(), false, status, null, null, null);
+      return new WorkspaceDoor(w.id(), w.name(), w.owner(), false, status, null, null, null, null);
     }
     return new WorkspaceDoor(
         w.id(),
@@ -105,7 +105,8 @@ public class WorkspaceDoors {
         status,
         endpoints.notebook(),
         endpoints.masterUi(),
-        cipher.decrypt(cluster.jupyterTokenCiphertext()));
+        cipher.decrypt(cluster.jupyterTokenCiphertext()),
+        cipher.decrypt(cluster.sparkSecretCiphertext()));
   }
 
   /** The statuses in which a workspace's cluster runs (its notebook may be answering). */

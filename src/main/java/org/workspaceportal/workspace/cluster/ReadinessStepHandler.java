@@ -86,7 +86,7 @@ class ReadinessStepHandler implements StepHandler {
             this::check);
       }
       int wanted = spec.workers().size();
-      int alive = runtime.workersAlive(spec.id());
+      int alive = runtime.workersAlive(spec);
       if (alive != lastAlive) {
         state.workersAlive(spec.id(), Math.max(alive, 0));
         lastAlive = alive;

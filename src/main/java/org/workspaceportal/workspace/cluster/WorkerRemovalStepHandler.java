@@ -27,13 +27,19 @@ class WorkerRemovalStepHandler implements StepHandler {
 
   private final ClusterState state;
   private final ClusterRuntime runtime;
+  private final ClusterSpecs specs;
   private final ClusterProperties properties;
   private final Clock clock;
 
   WorkerRemovalStepHandler(
-      ClusterState state, ClusterRuntime runtime, ClusterProperties properties, Clock clock) {
+      ClusterState state,
+      ClusterRuntime runtime,
+      ClusterSpecs specs,
+      ClusterProperties properties,
+      Clock clock) {
     this.state = state;
     this.runtime = runtime;
+    this.specs = specs;
     this.properties = properties;
     this.clock = clock;
   }
@@ -55,7 +61,7 @@ class WorkerRemovalStepHandler implements StepHandler {
     if (surplus.isEmpty()) {
       return StepOutcome.done();
     }
-    int alive = runtime.workersAlive(clusterId);
+    int alive = runtime.workersAlive(specs.of(ws));
     if (alive > ws.workers() && !graceOver(step.waitingSince())) {
       // asked again on every check: a worker that missed the signal (restarting) gets it later
       runtime.decommission(clusterId, surplus);

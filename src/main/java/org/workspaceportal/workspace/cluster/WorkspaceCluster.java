@@ -132,7 +132,7 @@ public class WorkspaceCluster {
     return image;
   }
 
-  String sparkSecretCiphertext() {
+  public String sparkSecretCiphertext() {
     return sparkSecretCiphertext;
   }
 

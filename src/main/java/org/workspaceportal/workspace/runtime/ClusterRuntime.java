@@ -76,8 +76,11 @@ public interface ClusterRuntime {
    */
   boolean notebookAnswers(ClusterSpec spec);
 
-  /** How many workers the cluster's master lists alive; -1 when the master does not answer. */
-  int workersAlive(UUID clusterId);
+  /**
+   * How many workers the cluster's master lists alive (asked with a request signed with the
+   * cluster's secret); -1 when the master does not answer.
+   */
+  int workersAlive(ClusterSpec spec);
 
   /**
    * The roles that stopped and will not come back by waiting (a port taken, a bad setting), each

@@ -103,7 +103,13 @@ class ClusterProvisioningTest {
         .matches("http://ws-" + WorkspaceDoors.shortId(ws.id()) + "\\.localhost:\\d+/tree");
     assertThat(links.sparkUi()).isEqualTo(links.jupyter().replace("/tree", "/spark/"));
     var door = doors.byId(ws.id()).orElseThrow();
-    assertThat(probe.aliveWorkers(door.sparkUi())).isEqualTo(2);
+    assertThat(probe.aliveWorkers(door.sparkUi(), door.sparkKey())).isEqualTo(2);
+    assertThat(probe.status(door.sparkUi() + "json/"))
+        .as("the master's UI answers only requests signed with the cluster's secret")
+        .isEqualTo(403);
+    assertThat(probe.aliveWorkers(door.sparkUi(), door.jupyterKey()))
+        .as("nor one signed with another key")
+        .isEqualTo(-1);
     String base = door.jupyter();
     String token = door.jupyterKey();
     assertThat(probe.notebookAnswers(base, token)).as("a request the gateway signed").isTrue();
@@ -351,12 +357,14 @@ class ClusterProvisioningTest {
       WorkspaceView ws = live.approved("resize", 1);
       live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
       String label = SparkContainers.WORKSPACE_LABEL + "=" + ws.id();
-      String masterUi = doors.byId(ws.id()).orElseThrow().sparkUi();
+      var door = doors.byId(ws.id()).orElseThrow();
+      String masterUi = door.sparkUi();
+      String sparkKey = door.sparkKey();
 
       workspaces.resize(ws.id(), 3, owner);
       WorkspaceView grown = live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
       assertThat(grown.cluster().workersRequested()).isEqualTo(3);
-      assertThat(probe.aliveWorkers(masterUi))
+      assertThat(probe.aliveWorkers(masterUi, sparkKey))
           .as("the running master lists 3 workers")
           .isEqualTo(3);
       assertThat(DockerCli.containersLabelled(label)).hasSize(5);
@@ -383,11 +391,11 @@ class ClusterProvisioningTest {
       assertThat(DockerCli.containerIds(label))
           .as("the same five containers, none made twice")
           .containsExactlyInAnyOrderElementsOf(before);
-      assertThat(probe.aliveWorkers(masterUi)).isEqualTo(3);
+      assertThat(probe.aliveWorkers(masterUi, sparkKey)).isEqualTo(3);
 
       workspaces.resize(ws.id(), 1, owner);
       WorkspaceView shrunk = live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
-      assertThat(probe.aliveWorkers(masterUi))
+      assertThat(probe.aliveWorkers(masterUi, sparkKey))
           .as("the removed workers decommissioned: the master lists one ALIVE")
           .isEqualTo(1);
       assertThat(DockerCli.containersLabelled(label))

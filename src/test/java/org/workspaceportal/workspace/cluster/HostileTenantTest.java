@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
+import org.workspaceportal.compute.ClusterProbe;
 import org.workspaceportal.compute.SparkContainers;
 import org.workspaceportal.flashbladesim.FlashBladeSimulator;
 import org.workspaceportal.identity.IdentityService;
@@ -23,6 +24,8 @@ import org.workspaceportal.workspace.LiveWorkspaces;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceView;
 import org.workspaceportal.workspace.access.WorkspaceAddresses;
+import org.workspaceportal.workspace.access.WorkspaceDoor;
+import org.workspaceportal.workspace.access.WorkspaceDoors;
 import org.workspaceportal.workspace.template.TemplateService;
 import tools.jackson.databind.JsonNode;
 
@@ -44,6 +47,8 @@ class HostileTenantTest {
   @Autowired FlashBladeSimulator simulator;
   @Autowired Environment environment;
   @Autowired WorkspaceAddresses origins;
+  @Autowired WorkspaceDoors doors;
+  @Autowired ClusterProbe probe;
 
   private LiveWorkspaces alice;
   private LiveWorkspaces bob;
@@ -119,6 +124,28 @@ class HostileTenantTest {
         assertClosed(from, gatewayOf(hers.id()), port);
       }
     }
+  }
+
+  /**
+   * His master's UI is the one Spark port Docker publishes (on the host's address in production,
+   * where anyone on the hosts' network reaches it). Whoever reaches it without his cluster's secret
+   * gets nothing: not unsigned, not with a forged signature, not signed with her own cluster's
+   * secret (which her code can read), not through the master's proxy to his worker.
+   */
+  @Test
+  void anotherWorkspacesPublishedSparkUiAnswersOnlyItsOwnSecret() {
+    WorkspaceDoor hisDoor = doors.byId(his.id()).orElseThrow();
+    WorkspaceDoor herDoor = doors.byId(hers.id()).orElseThrow();
+    assertThat(probe.status(hisDoor.sparkUi())).isEqualTo(403);
+    assertThat(probe.status(hisDoor.sparkUi() + "json/")).isEqualTo(403);
+    assertThat(probe.status(hisDoor.sparkUi() + "proxy/worker-1/")).isEqualTo(403);
+    assertThat(probe.masterStatus(hisDoor.sparkUi(), herDoor.sparkKey()))
+        .as("signed with her own cluster's secret")
+        .isNull();
+    assertThat(probe.masterStatus(hisDoor.sparkUi(), "forged-" + herDoor.sparkKey())).isNull();
+    assertThat(probe.masterStatus(hisDoor.sparkUi(), hisDoor.sparkKey()))
+        .as("the portal, signing with his secret, still reads it")
+        .isNotNull();
   }
 
   @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
-import org.workspaceportal.compute.JupyterSignature;
+import org.workspaceportal.compute.GatewaySignature;
 import org.workspaceportal.compute.SparkContainers;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.testsupport.DockerCli;
@@ -87,8 +87,8 @@ class ImageOffersTest {
             .send(
                 HttpRequest.newBuilder(URI.create(door.jupyter() + "tree"))
                     .header(
-                        JupyterSignature.HEADER,
-                        JupyterSignature.sign(
+                        GatewaySignature.HEADER,
+                        GatewaySignature.sign(
                             live.owner().username(), door.jupyterKey(), Instant.now()))
                     .build(),
                 BodyHandlers.ofString());

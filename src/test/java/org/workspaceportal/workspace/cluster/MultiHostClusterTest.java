@@ -2,10 +2,6 @@ package org.workspaceportal.workspace.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
+import org.workspaceportal.compute.ClusterProbe;
 import org.workspaceportal.compute.ContainerEngine;
 import org.workspaceportal.compute.ContainerInfo;
 import org.workspaceportal.compute.EngineEndpoint;
@@ -50,7 +47,6 @@ import org.workspaceportal.workspace.template.TemplateForm;
 import org.workspaceportal.workspace.template.TemplateService;
 import org.workspaceportal.workspace.template.TemplateView;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Clusters on two hosts: the machine's engine and a second one over TLS, in a network namespace of
@@ -70,6 +66,7 @@ class MultiHostClusterTest {
   @Autowired WorkspaceService workspaces;
 
   @Autowired WorkspaceDoors doors;
+  @Autowired ClusterProbe probe;
   @Autowired TemplateService templates;
   @Autowired IdentityService identity;
   @Autowired HostService hosts;
@@ -198,13 +195,9 @@ class MultiHostClusterTest {
     assertThat(engines.containers(endpoint, labels(id)))
         .hasSize(4)
         .allMatch(c -> "running".equals(c.state()));
-    String masterUi = doors.byId(id).orElseThrow().sparkUi();
-    HttpResponse<String> json =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(masterUi + "json/")).build(),
-                HttpResponse.BodyHandlers.ofString());
-    JsonNode status = JsonMapper.builder().build().readTree(json.body());
+    var door = doors.byId(id).orElseThrow();
+    JsonNode status = probe.masterStatus(door.sparkUi(), door.sparkKey());
+    assertThat(status).as("the master's status, asked as the portal asks it").isNotNull();
     assertThat(status.path("url").asString()).startsWith("spark://" + prefix);
     assertThat(status.path("workers"))
         .hasSize(2)

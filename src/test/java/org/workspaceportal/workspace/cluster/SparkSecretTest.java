@@ -2,12 +2,6 @@ package org.workspaceportal.workspace.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
+import org.workspaceportal.compute.ClusterProbe;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.testsupport.DockerCli;
 import org.workspaceportal.testsupport.RequiresDocker;
 import org.workspaceportal.workspace.LiveWorkspaces;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.access.WorkspaceDoor;
 import org.workspaceportal.workspace.access.WorkspaceDoors;
 import org.workspaceportal.workspace.template.TemplateService;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +39,7 @@ class SparkSecretTest {
   @Autowired WorkspaceService workspaces;
 
   @Autowired WorkspaceDoors doors;
+  @Autowired ClusterProbe probe;
   @Autowired TemplateService templates;
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
@@ -63,7 +60,7 @@ class SparkSecretTest {
   void aDriverWithoutTheWorkspacesSecretGetsNoExecutorsWhileTheNotebooksDefaultsRunTheJob() {
     WorkspaceView ws = live.ready("secret", 1);
     NotebookContainer notebook = NotebookContainer.of(ws.id());
-    String masterUi = doors.byId(ws.id()).orElseThrow().sparkUi();
+    WorkspaceDoor door = doors.byId(ws.id()).orElseThrow();
     String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
 
     // Both at once, each until it shows what became of it.
@@ -95,7 +92,7 @@ class SparkSecretTest {
           .doesNotContain("RESULT-JSON");
       assertThat(intruder.exitCode()).as(intruder.output()).isNotZero();
     }
-    assertThat(applicationNames(masterUi))
+    assertThat(applicationNames(door))
         .as("the master never registered them")
         .noneMatch(name -> name.endsWith(suffix));
 
@@ -109,7 +106,7 @@ class SparkSecretTest {
     assertThat(own.exitCode()).as(own.output() + notebook.tail("/tmp/own-driver.log")).isZero();
     JsonNode result = NotebookContainer.resultOf(own.output());
     assertThat(result.get("check").get("passed").asBoolean()).as(result.toString()).isTrue();
-    assertThat(applicationNames(masterUi)).contains("owner-" + suffix);
+    assertThat(applicationNames(door)).contains("owner-" + suffix);
   }
 
   /**
@@ -144,28 +141,15 @@ class SparkSecretTest {
   }
 
   /** Names of the applications the master knows, running or finished. */
-  private static List<String> applicationNames(String masterUi) {
-    try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(masterUi + "json/"))
-                  .timeout(Duration.ofSeconds(10))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).isEqualTo(200);
-      JsonNode master = NotebookContainer.JSON.readTree(response.body());
-      List<String> names = new ArrayList<>();
-      for (String list : List.of("activeapps", "completedapps")) {
-        for (JsonNode app : master.get(list)) {
-          names.add(app.get("name").asString());
-        }
+  private List<String> applicationNames(WorkspaceDoor door) {
+    JsonNode master = probe.masterStatus(door.sparkUi(), door.sparkKey());
+    assertThat(master).as("the master's status, asked as the portal asks it").isNotNull();
+    List<String> names = new ArrayList<>();
+    for (String list : List.of("activeapps", "completedapps")) {
+      for (JsonNode app : master.get(list)) {
+        names.add(app.get("name").asString());
       }
-      return names;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
+    return names;
   }
 }

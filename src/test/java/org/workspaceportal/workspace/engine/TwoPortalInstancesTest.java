@@ -5,17 +5,11 @@ import static java.util.stream.Collectors.groupingBy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -217,52 +211,11 @@ class TwoPortalInstancesTest {
   /** The second instance, started if it is not running. */
   private PortalProcess second() {
     if (second == null || !second.isAlive()) {
-      second = PortalProcess.start(SECOND, sameInstallation(), Duration.ofMinutes(3));
+      second =
+          PortalProcess.start(
+              SECOND, PortalProcess.sameInstallationAs(environment, SECOND), Duration.ofMinutes(3));
     }
     return second;
-  }
-
-  /**
-   * What makes the second process an instance of this portal: this one's database (its connections
-   * named {@value #SECOND}), secret key and FlashBlade; none of the embedded default's services,
-   * which this JVM runs already (a second simulator or PostgreSQL would be another installation);
-   * and eager polling for jobs.
-   */
-  private Map<String, String> sameInstallation() {
-    Map<String, String> settings = new LinkedHashMap<>();
-    String url = environment.getRequiredProperty("spring.datasource.url");
-    settings.put(
-        "spring.datasource.url",
-        url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + SECOND);
-    settings.put(
-        "spring.datasource.username",
-        environment.getRequiredProperty("spring.datasource.username"));
-    settings.put(
-        "spring.datasource.password", environment.getProperty("spring.datasource.password", ""));
-    settings.put("portal.secret-key", secretKey());
-    for (String key :
-        List.of("url", "api-token", "ca-certificate", "data-endpoint", "file-system-bind-root")) {
-      String property = "portal.storage.flashblade." + key;
-      settings.put(property, environment.getRequiredProperty(property));
-    }
-    settings.put("portal.embedded-postgres.enabled", "false");
-    settings.put("portal.flashbladesim.enabled", "false");
-    settings.put(
-        "portal.data-dir",
-        Path.of("target", "portal-processes", SECOND + "-data").toAbsolutePath().toString());
-    settings.put("portal.scheduler.polling-interval", "100ms");
-    settings.put("portal.scheduler.threads", "4");
-    return settings;
-  }
-
-  /** The key this instance encrypts secrets with: the embedded default's, in its data folder. */
-  private String secretKey() {
-    Path file = Path.of(environment.getRequiredProperty("portal.data-dir"), "secret.key");
-    try {
-      return Files.readString(file, StandardCharsets.US_ASCII).strip();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private WorkspaceView request(String prefix) {

@@ -93,8 +93,8 @@ class ClusterReconcilerTest {
     assertThat(DockerCli.run("inspect", "--format", "{{.State.Running}}", worker).output())
         .contains("true");
     assertThat(DockerCli.containersLabelled(label)).hasSize(3);
-    String sparkUi = doors.byId(ws.id()).orElseThrow().sparkUi();
-    assertThat(probe.aliveWorkers(sparkUi)).isEqualTo(1);
+    var door = doors.byId(ws.id()).orElseThrow();
+    assertThat(probe.aliveWorkers(door.sparkUi(), door.sparkKey())).isEqualTo(1);
     assertThat(repairs("succeeded")).isGreaterThan(succeededBefore);
     assertThat(audited("workspace.degraded", owner.username() + "/" + ws.name())).isPositive();
     assertThat(audited("workspace.repairing", owner.username() + "/" + ws.name())).isPositive();

@@ -72,8 +72,8 @@ class TwoImageTagsTest {
     }
     // each master has its own worker, none of the other's
     for (WorkspaceView ws : new WorkspaceView[] {a, b}) {
-      String masterUi = doors.byId(ws.id()).orElseThrow().sparkUi();
-      assertThat(probe.aliveWorkers(masterUi)).isEqualTo(1);
+      var door = doors.byId(ws.id()).orElseThrow();
+      assertThat(probe.aliveWorkers(door.sparkUi(), door.sparkKey())).isEqualTo(1);
     }
   }
 

@@ -12,6 +12,9 @@ public final class IdentityEvents {
   public record UserQuotaChanged(
       String username, Integer maxWorkspaces, Integer maxWorkers, String actor) {}
 
+  /** An admin made a user an admin, or an admin a user. */
+  public record UserRoleChanged(String username, Role before, Role after, String actor) {}
+
   public record ApiTokenCreated(String username, String tokenName, String prefix) {}
 
   public record ApiTokenRevoked(String username, String tokenName, String actor) {}

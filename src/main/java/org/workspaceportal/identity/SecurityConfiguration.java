@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -154,12 +155,17 @@ class SecurityConfiguration {
 
   @Bean
   @Order(5)
-  SecurityFilterChain pages(HttpSecurity http, UserDetailsService users) throws Exception {
+  SecurityFilterChain pages(
+      HttpSecurity http,
+      UserDetailsService users,
+      ObjectProvider<SsoConfiguration.SsoLogin> singleSignOn)
+      throws Exception {
     http.addFilterAfter(new DisabledUserSessionFilter(users), AuthorizationFilter.class);
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
                         "/login",
+                        "/login/sso",
                         "/error",
                         "/webjars/**",
                         "/css/**",
@@ -189,6 +195,10 @@ class SecurityConfiguration {
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"))
                     // workspace ids in our URLs are nobody else's business, Jupyter hosts included
                     .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)));
+    SsoConfiguration.SsoLogin sso = singleSignOn.getIfAvailable();
+    if (sso != null) {
+      sso.applyTo(http);
+    }
     return http.build();
   }
 

@@ -3,6 +3,7 @@ package org.workspaceportal.identity;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -22,12 +23,17 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
   private final DaoAuthenticationProvider passwords;
   private final LoginThrottle throttle;
+  private final LocalSignIn local;
 
   ThrottledAuthenticationProvider(
-      UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+      UserDetailsService users,
+      PasswordEncoder encoder,
+      LoginThrottle throttle,
+      LocalSignIn local) {
     this.passwords = new DaoAuthenticationProvider(users);
     this.passwords.setPasswordEncoder(encoder);
     this.throttle = throttle;
+    this.local = local;
   }
 
   @Override
@@ -42,6 +48,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
       throw new LoginThrottledException(wait.get());
     }
     try {
+      if (!local.allows(username)) {
+        // the same answer as a wrong password: a refusal says nothing about the account
+        throw new BadCredentialsException("password sign-in is off for " + username);
+      }
       Authentication signedIn = passwords.authenticate(attempt);
       throttle.succeeded(username, address);
       return signedIn;

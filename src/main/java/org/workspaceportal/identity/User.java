@@ -37,6 +37,18 @@ class User {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  /** The provider that signs her in (single sign-on); null for a local user. */
+  @Column(name = "sso_issuer", updatable = false)
+  private String ssoIssuer;
+
+  @Column(name = "sso_subject", updatable = false)
+  private String ssoSubject;
+
+  @Column(name = "display_name")
+  private String displayName;
+
+  private String email;
+
   @Version private long version;
 
   protected User() {}
@@ -48,6 +60,26 @@ class User {
     this.role = role;
     this.enabled = true;
     this.createdAt = now;
+  }
+
+  /** A user made at her first sign-in through the provider, linked to its subject for good. */
+  static User signedInThrough(
+      String issuer, String subject, String username, String passwordHash, Role role, Instant now) {
+    User user = new User(username, passwordHash, role, now);
+    user.ssoIssuer = issuer;
+    user.ssoSubject = subject;
+    return user;
+  }
+
+  boolean linkedToProvider() {
+    return ssoSubject != null;
+  }
+
+  /** The provider's latest word on her: name, e-mail and role, at each sign-in. */
+  void refreshFromProvider(String displayName, String email, Role role) {
+    this.displayName = displayName;
+    this.email = email;
+    this.role = role;
   }
 
   UUID id() {

@@ -9,6 +9,8 @@ interface UserRepository extends JpaRepository<User, UUID> {
 
   Optional<User> findByUsername(String username);
 
+  Optional<User> findBySsoIssuerAndSsoSubject(String ssoIssuer, String ssoSubject);
+
   boolean existsByUsername(String username);
 
   List<User> findAllByOrderByUsernameAsc();

@@ -15,9 +15,4 @@ class HomeController {
             && auth.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
     return admin ? "redirect:/admin/approvals" : "redirect:/workspaces";
   }
-
-  @GetMapping("/login")
-  String login() {
-    return "login";
-  }
 }

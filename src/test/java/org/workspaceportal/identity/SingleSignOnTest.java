@@ -1,0 +1,231 @@
+package org.workspaceportal.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.workspaceportal.PortalIntegrationTest;
+import org.workspaceportal.testsupport.HeadlessChromium;
+import org.workspaceportal.testsupport.OidcProviderProcess;
+import org.workspaceportal.testsupport.PortalProcess;
+import org.workspaceportal.testsupport.RequiresChromium;
+
+/**
+ * Single sign-on against a real OpenID Connect provider: the project's Spring Authorization Server
+ * ({@code oidcprovider}), started by the test as a process with people in groups, and a portal
+ * instance set up for it ({@code portal.sso.*}, local sign-in off), driven in Chromium. The portal
+ * instance is a process of its own on this test JVM's database (its settings differ from the shared
+ * test context's); the provider starts only after the first checks, so the portal meets it down
+ * first.
+ */
+@RequiresChromium
+@PortalIntegrationTest
+class SingleSignOnTest {
+
+  private static final String CLIENT_ID = "workspace-portal";
+  private static final String CLIENT_SECRET = "sso-test-client-secret";
+
+  @RegisterExtension final HeadlessChromium browser = HeadlessChromium.withWindow(1280, 900);
+
+  @Autowired Environment environment;
+  @Autowired IdentityService identity;
+  @Autowired JdbcTemplate jdbc;
+
+  private String portal;
+
+  @Test
+  void peopleSignInThroughTheProviderWithTheRoleTheirGroupsGive() {
+    String suffix = "-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    String ada = "ada" + suffix; // data-science
+    String grace = "grace" + suffix; // data-science, platform-admins
+    String linus = "linus" + suffix; // a group the portal does not know; a local account's name
+    String mallory = "mallory" + suffix; // disabled at the provider
+    String local = "local" + suffix;
+    identity.createUser(new NewUser(local, "local-password-1", Role.USER), "test");
+    identity.createUser(new NewUser(linus, "linus-local-password", Role.USER), "test");
+
+    int providerPort = PortalProcess.freePort();
+    Map<String, String> settings = PortalProcess.sameInstallationAs(environment, "sso-portal");
+    settings.put("portal.sso.enabled", "true");
+    settings.put("portal.sso.issuer-uri", "http://127.0.0.1:" + providerPort);
+    settings.put("portal.sso.client-id", CLIENT_ID);
+    settings.put("portal.sso.client-secret", CLIENT_SECRET);
+    settings.put("portal.sso.admin-groups", "platform-admins");
+    settings.put("portal.sso.button-label", "Sign in with Example Corp");
+    settings.put("portal.sso.local-login", "false");
+    settings.put("portal.sso.discovery-timeout", "2s");
+    try (PortalProcess instance =
+        PortalProcess.start("sso-portal", settings, Duration.ofMinutes(3))) {
+      portal = "http://localhost:" + instance.port();
+
+      // the provider is down: the button says so, the break-glass admin still gets in
+      browser.open(portal + "/login");
+      assertThat(browser.driver().findElements(By.id("username")))
+          .as("local sign-in is off: no username field on the page")
+          .isEmpty();
+      browser.clickAndWaitForNewPage(find("#sign-in-sso"));
+      assertThat(path()).isEqualTo("/login/sso");
+      assertThat(browser.navigationStatus()).isEqualTo(503);
+      assertThat(text("#sso-unavailable"))
+          .contains("does not answer")
+          .contains("break-glass admin can still sign in");
+      browser.screenshot("sso-provider-down");
+      breakGlass(local, "local-password-1");
+      assertThat(path()).as("a local user's password is refused").isEqualTo("/login");
+      breakGlass(PortalIntegrationTest.ADMIN_USERNAME, PortalIntegrationTest.ADMIN_PASSWORD);
+      assertThat(path()).isEqualTo("/admin/approvals");
+      signOut();
+
+      try (OidcProviderProcess provider =
+          OidcProviderProcess.start(
+              "sso-provider",
+              providerPort,
+              providerSettings(instance.port(), ada, grace, linus, mallory),
+              Duration.ofMinutes(2))) {
+        // a member of data-science: a user, made at her first sign-in from the claims
+        signInThroughProvider(ada, "ada-password");
+        assertThat(path()).isEqualTo("/workspaces");
+        browser.screenshot("sso-signed-in");
+        assertThat(
+                jdbc.queryForMap(
+                    "select role, email, display_name, sso_issuer, sso_subject from users"
+                        + " where username = ?",
+                    ada))
+            .containsEntry("role", "USER")
+            .containsEntry("email", ada + "@example.org")
+            .containsEntry("display_name", "Ada Lovelace")
+            .containsEntry("sso_issuer", provider.issuer())
+            .containsEntry("sso_subject", ada);
+        assertThat(audited("user.created", ada)).isEqualTo(1);
+        // sign-out ends the provider's session too: the next sign-in asks for her password again
+        signOut();
+        browser.clickAndWaitForNewPage(find("#sign-in-sso"));
+        assertThat(URI.create(browser.driver().getCurrentUrl()).getPort())
+            .as("the provider asks again")
+            .isEqualTo(providerPort);
+        assertThat(browser.driver().findElements(By.id("password"))).isNotEmpty();
+
+        // a member of platform-admins: an admin
+        browser.open(portal + "/login");
+        signInThroughProvider(grace, "grace-password");
+        assertThat(path()).isEqualTo("/admin/approvals");
+        assertThat(
+                jdbc.queryForObject(
+                    "select role from users where username = ?", String.class, grace))
+            .isEqualTo("ADMIN");
+        signOut();
+
+        // disabled at the provider: the provider refuses her, the portal never hears of her
+        browser.open(portal + "/login");
+        browser.clickAndWaitForNewPage(find("#sign-in-sso"));
+        providerForm(mallory, "mallory-password");
+        assertThat(URI.create(browser.driver().getCurrentUrl()).getPort()).isEqualTo(providerPort);
+        assertThat(
+                jdbc.queryForObject(
+                    "select count(*) from users where username = ?", Long.class, mallory))
+            .isZero();
+
+        // a claim naming a local account does not take it over
+        browser.open(portal + "/login");
+        signInThroughProvider(linus, "linus-password");
+        assertThat(path()).isEqualTo("/login");
+        assertThat(text("#sso-refused")).contains("already has a local account");
+        browser.screenshot("sso-name-taken");
+
+        // disabled in the portal: the provider's yes is not enough
+        identity.setEnabled(ada, false, "test");
+        browser.open(portal + "/login");
+        signInThroughProvider(ada, "ada-password");
+        assertThat(path()).isEqualTo("/login");
+        assertThat(text("#sso-refused")).contains("disabled your account");
+      }
+    }
+  }
+
+  private Map<String, Object> providerSettings(
+      int portalPort, String ada, String grace, String linus, String mallory) {
+    // the placeholders of the provider's application.yml: its one client, this portal
+    return Map.of(
+        "PROVIDER_PORTAL_URL",
+        "http://localhost:" + portalPort,
+        "PROVIDER_CLIENT_ID",
+        CLIENT_ID,
+        "PROVIDER_CLIENT_SECRET",
+        CLIENT_SECRET,
+        "provider",
+        Map.of(
+            "users",
+            List.of(
+                person(ada, "Ada Lovelace", List.of("data-science"), true),
+                person(grace, "Grace Hopper", List.of("data-science", "platform-admins"), true),
+                person(linus, "Linus Pauling", List.of("chemistry"), true),
+                person(mallory, "Mallory", List.of("data-science"), false))));
+  }
+
+  private static Map<String, Object> person(
+      String username, String name, List<String> groups, boolean enabled) {
+    return Map.of(
+        "username", username,
+        "password", username.substring(0, username.indexOf('-')) + "-password",
+        "name", name,
+        "email", username + "@example.org",
+        "groups", groups,
+        "enabled", enabled);
+  }
+
+  /** From the portal's login page through the provider's sign-in form and back. */
+  private void signInThroughProvider(String username, String password) {
+    browser.clickAndWaitForNewPage(find("#sign-in-sso"));
+    providerForm(username, password);
+  }
+
+  private void providerForm(String username, String password) {
+    find("#username").sendKeys(username);
+    find("#password").sendKeys(password);
+    browser.clickAndWaitForNewPage(find("button[type=submit]"));
+  }
+
+  private void breakGlass(String username, String password) {
+    browser.open(portal + "/login");
+    browser.click(find("#break-glass summary"));
+    find("#bg-username").sendKeys(username);
+    find("#bg-password").sendKeys(password);
+    browser.clickAndWaitForNewPage(find("#sign-in-break-glass"));
+  }
+
+  private void signOut() {
+    browser.clickAndWaitForNewPage(find("#logout"));
+    assertThat(path()).isEqualTo("/login");
+    assertThat(text("main .alert")).isEqualTo("You have signed out.");
+  }
+
+  private long audited(String action, String target) {
+    return jdbc.queryForObject(
+        "select count(*) from audit_events where action = ? and target = ?",
+        Long.class,
+        action,
+        target);
+  }
+
+  private WebElement find(String css) {
+    return browser.await().until(d -> d.findElement(By.cssSelector(css)));
+  }
+
+  private String text(String css) {
+    return find(css).getText();
+  }
+
+  private String path() {
+    return URI.create(browser.driver().getCurrentUrl()).getPath();
+  }
+}

@@ -1,0 +1,146 @@
+package org.workspaceportal.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The project's OIDC provider (the {@code oidcprovider} module: Spring Authorization Server) as a
+ * process of its own, started from its runnable jar, which the portal's tests have on their class
+ * path as a test dependency. A real provider: discovery, the authorization code flow with its own
+ * sign-in form, signed ID tokens, RP-initiated logout. Its settings go in {@code
+ * SPRING_APPLICATION_JSON}; its log is in {@code target/portal-processes}.
+ */
+public final class OidcProviderProcess implements AutoCloseable {
+
+  private static final Path LOGS = Path.of("target", "portal-processes");
+
+  private final Process process;
+  private final Path log;
+  private final int port;
+
+  private OidcProviderProcess(Process process, Path log, int port) {
+    this.process = process;
+    this.log = log;
+    this.port = port;
+  }
+
+  /**
+   * Starts the provider on {@code port} of 127.0.0.1 with {@code settings} (its {@code provider.*}
+   * users, its client's redirect URIs) and returns once its discovery document answers.
+   */
+  public static OidcProviderProcess start(
+      String name, int port, Map<String, Object> settings, Duration timeout) {
+    try {
+      Files.createDirectories(LOGS);
+      Path log = LOGS.resolve(name + ".log");
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-XX:TieredStopAtLevel=1",
+                  "-Xmx256m",
+                  "-XX:+UseSerialGC",
+                  "-jar",
+                  jar().toString(),
+                  "--server.port=" + port)
+              .redirectErrorStream(true);
+      builder.redirectOutput(log.toFile());
+      builder
+          .environment()
+          .put(
+              "SPRING_APPLICATION_JSON", JsonMapper.builder().build().writeValueAsString(settings));
+      OidcProviderProcess started = new OidcProviderProcess(builder.start(), log, port);
+      try {
+        started.awaitReady(timeout);
+      } catch (RuntimeException | Error e) {
+        started.close();
+        throw e;
+      }
+      return started;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the OIDC provider " + name, e);
+    }
+  }
+
+  /** The issuer, as its tokens name it. */
+  public String issuer() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException e) {
+      return "(no log at " + log + ")";
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  private void awaitReady(Duration timeout) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest discovery =
+        HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the OIDC provider ended:\n" + logTail());
+      }
+      try {
+        if (http.send(discovery, BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      Pause.sleep(250);
+    }
+    throw new IllegalStateException(
+        "the OIDC provider did not answer within " + timeout + ":\n" + logTail());
+  }
+
+  /** The provider's runnable jar: the portal's test dependency on it (classifier {@code exec}). */
+  private static Path jar() {
+    String classPath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    return Arrays.stream(classPath.split(File.pathSeparator))
+        .map(Path::of)
+        .filter(p -> p.getFileName().toString().matches("oidcprovider-.*-exec\\.jar"))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no oidcprovider-*-exec.jar on the test class path: build with ./mvnw verify"
+                        + " (the provider module packages it)"));
+  }
+}

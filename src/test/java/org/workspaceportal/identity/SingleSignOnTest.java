@@ -141,6 +141,8 @@ class SingleSignOnTest {
         assertThat(path()).isEqualTo("/login");
         assertThat(text("#sso-refused")).contains("already has a local account");
         browser.screenshot("sso-name-taken");
+        // he is still signed in at the provider (the portal refused him, not the provider)
+        forgetProviderSession(provider);
 
         // disabled in the portal: the provider's yes is not enough
         identity.setEnabled(ada, false, "test");
@@ -193,6 +195,12 @@ class SingleSignOnTest {
     find("#username").sendKeys(username);
     find("#password").sendKeys(password);
     browser.clickAndWaitForNewPage(find("button[type=submit]"));
+  }
+
+  /** Signs out at the provider as its own pages would: its session cookie goes. */
+  private void forgetProviderSession(OidcProviderProcess provider) {
+    browser.open(provider.issuer() + "/.well-known/openid-configuration");
+    browser.driver().manage().deleteAllCookies();
   }
 
   private void breakGlass(String username, String password) {

@@ -47,34 +47,31 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain tokenCreation(
-      HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
-      throws Exception {
+      HttpSecurity http, BearerTokens bearers, ProblemSecurityHandlers problems) throws Exception {
     http.securityMatcher(
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/tokens"))
         .httpBasic(basic -> basic.authenticationEntryPoint(problems));
-    return sessionOrBearer(http, introspector, problems).build();
+    return sessionOrBearer(http, bearers, problems).build();
   }
 
   /** The other token endpoints (list, revoke): a bearer token or the browser's session. */
   @Bean
   @Order(2)
   SecurityFilterChain tokenApi(
-      HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
-      throws Exception {
+      HttpSecurity http, BearerTokens bearers, ProblemSecurityHandlers problems) throws Exception {
     http.securityMatcher("/api/v1/tokens", "/api/v1/tokens/**");
-    return sessionOrBearer(http, introspector, problems).build();
+    return sessionOrBearer(http, bearers, problems).build();
   }
 
   // A signed-in browser may use its session on the token endpoints too (the twin of the "my tokens"
   // page); these chains never create a session, and a request that rides on a session cookie needs
   // CSRF.
   private static HttpSecurity sessionOrBearer(
-      HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
-      throws Exception {
+      HttpSecurity http, BearerTokens bearers, ProblemSecurityHandlers problems) throws Exception {
     http.securityContext(c -> c.securityContextRepository(readOnlySessionContext()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::ridesOnSession));
-    return bearerApi(http, introspector, problems);
+    return bearerApi(http, bearers, problems);
   }
 
   /** Reads the browser session's sign-in, never creates a session (Basic stays stateless). */
@@ -93,13 +90,12 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain api(
-      HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
+  SecurityFilterChain api(HttpSecurity http, BearerTokens bearers, ProblemSecurityHandlers problems)
       throws Exception {
     http.securityMatcher("/api/**")
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable());
-    return bearerApi(http, introspector, problems).build();
+    return bearerApi(http, bearers, problems).build();
   }
 
   /**
@@ -132,8 +128,7 @@ class SecurityConfiguration {
   }
 
   private static HttpSecurity bearerApi(
-      HttpSecurity http, ApiTokenIntrospector introspector, ProblemSecurityHandlers problems)
-      throws Exception {
+      HttpSecurity http, BearerTokens bearers, ProblemSecurityHandlers problems) throws Exception {
     return http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
@@ -146,7 +141,7 @@ class SecurityConfiguration {
                     .authenticated())
         .oauth2ResourceServer(
             rs ->
-                rs.opaqueToken(t -> t.introspector(introspector))
+                rs.authenticationManagerResolver(bearers.resolver())
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems))
         .requestCache(cache -> cache.disable())

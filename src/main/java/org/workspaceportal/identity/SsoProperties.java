@@ -33,6 +33,9 @@ import org.springframework.validation.annotation.Validated;
  *     the first admin ({@code portal.identity.admin-username}, the break-glass account)
  * @param discoveryTimeout how long the discovery request may take before the provider counts as
  *     down
+ * @param apiAccessTokens the REST API also takes the provider's access tokens (JWTs) of people who
+ *     signed in to the portal through it once ({@link BearerTokens})
+ * @param audience what such a token's {@code aud} must contain; default the client id
  */
 @Validated
 @ConfigurationProperties("portal.sso")
@@ -49,7 +52,9 @@ record SsoProperties(
     @DefaultValue({}) List<String> adminGroups,
     @DefaultValue("Sign in with single sign-on") String buttonLabel,
     @DefaultValue("true") boolean localLogin,
-    @DefaultValue("5s") java.time.Duration discoveryTimeout) {
+    @DefaultValue("5s") java.time.Duration discoveryTimeout,
+    boolean apiAccessTokens,
+    String audience) {
 
   SsoProperties {
     if (enabled) {
@@ -64,6 +69,10 @@ record SsoProperties(
                 + " is true");
       }
     }
+  }
+
+  String audienceOrClientId() {
+    return StringUtils.hasText(audience) ? audience : clientId;
   }
 
   /** The issuer as tokens carry it: no trailing slash added or removed. */

@@ -287,6 +287,15 @@ class PagesInABrowserTest {
             WorkspaceFixtures.request("shot-no-" + suffix()), new CurrentUser(user, false));
     workspaces.reject(
         rejected.id(), "Please use a cluster template", new CurrentUser("browser-test", true));
+    WorkspaceView deleted = readyWorkspace("shot-gone-" + suffix());
+    workspaces.delete(deleted.id(), new CurrentUser(user, false));
+    browser
+        .await()
+        .withTimeout(Duration.ofMinutes(1))
+        .until(
+            d ->
+                workspaces.get(deleted.id(), new CurrentUser(user, false)).status()
+                    == WorkspaceStatus.DELETED);
     tokens.create(user, "laptop script", Instant.now().plus(Duration.ofDays(90)));
     tokens.create(user, "nightly export to the data lake", null);
     tokens.revoke(user, tokens.create(user, "old notebook", null).id());
@@ -316,6 +325,11 @@ class PagesInABrowserTest {
                 "/workspaces/" + rejected.id(),
                 rejected.name(),
                 "#live[data-status='REJECTED'] #request-again"),
+            Page.ok(
+                "workspace-deleted",
+                "/workspaces/" + deleted.id(),
+                deleted.name(),
+                "#live[data-status='DELETED'] #tombstone #tombstone-recoverable"),
             Page.ok(
                 "delete",
                 "/workspaces/" + ready.id() + "/delete",

@@ -129,7 +129,24 @@ class AuditListener {
 
   @EventListener
   void on(WorkspaceEvents.TemplateChanged e) {
-    audit.record(e.actor(), "template." + e.change().replace(' ', '-'), e.name(), null);
+    audit.record(e.actor(), "template." + e.change().replace(' ', '-'), e.name(), e.detail());
+  }
+
+  @EventListener
+  void on(WorkspaceEvents.PoolClusterRemoved e) {
+    audit.record(
+        "portal",
+        e.gaveWay() ? "pool.gave-way" : "pool.cluster-removed",
+        e.template(),
+        "warm pool "
+            + e.before()
+            + " → "
+            + e.after()
+            + " clusters: "
+            + e.why()
+            + " (pool cluster "
+            + e.clusterId()
+            + ")");
   }
 
   @EventListener

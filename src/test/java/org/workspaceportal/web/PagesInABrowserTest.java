@@ -590,8 +590,19 @@ class PagesInABrowserTest {
     try {
       signIn(TestAdmin.USERNAME, TestAdmin.PASSWORD);
       browser.open(baseUrl + "/admin/templates/" + pooled.id() + "/edit");
+      assertThat(browser.driver().findElements(By.cssSelector("#pool-cost-line"))).isEmpty();
       find("#poolSize").clear();
       find("#poolSize").sendKeys("1");
+      // the cost follows the typing: one worker's core and the master's and worker's memory
+      browser
+          .await()
+          .withTimeout(Duration.ofSeconds(10))
+          .until(d -> !d.findElements(By.cssSelector("#pool-cost-line")).isEmpty());
+      assertThat(text("#pool-cost-line"))
+          .startsWith("Holds 1 core and ")
+          .contains(" GB on the hosts at all times: ")
+          .contains("% of their cores");
+      fitsAsItIs("page-template-form-pool-cost");
       browser.clickAndWaitForNewPage(
           browser.driver().findElement(By.xpath("//main//button[normalize-space()='Save']")));
       String row = "tr[data-template='" + pooled.name() + "'] .template-pool";

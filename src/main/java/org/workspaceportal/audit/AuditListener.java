@@ -31,6 +31,27 @@ class AuditListener {
   }
 
   @EventListener
+  void on(IdentityEvents.UserRoleChanged e) {
+    audit.record(e.actor(), "user.role-changed", e.username(), e.before() + " → " + e.after());
+  }
+
+  @EventListener
+  void on(IdentityEvents.PasswordChanged e) {
+    boolean own = e.actor().equals(e.username());
+    audit.record(
+        e.actor(),
+        own ? "user.password-changed" : "user.password-reset",
+        e.username(),
+        own ? "by the user" : "set by an admin");
+  }
+
+  @EventListener
+  void on(IdentityEvents.SignedIn e) {
+    audit.record(
+        e.username(), "login.succeeded", e.username(), "with " + e.how(), e.remoteAddress());
+  }
+
+  @EventListener
   void on(IdentityEvents.UserQuotaChanged e) {
     audit.record(
         e.actor(),

@@ -341,6 +341,7 @@ class PagesInABrowserTest {
                 "Withdraw the request for " + pending.name() + "?",
                 "#confirm-delete"),
             Page.ok("tokens", "/tokens", "API tokens", "#tokens tr[data-token='laptop script']"),
+            Page.ok("change-password", "/account/password", "Change password", "#password-form"),
             new Page(
                 "not-found", "/workspaces/" + UUID.randomUUID(), 404, "Not found", "main .lead"));
     List<Page> adminPages =

@@ -41,6 +41,7 @@ class NavigationInterceptor implements HandlerInterceptor {
       case "admin/templates", "admin/template-form" -> "templates";
       case "admin/users" -> "users";
       case "admin/audit" -> "audit";
+      case "admin/settings" -> "settings";
       default ->
           view.startsWith("workspaces/")
               ? "workspaces"

@@ -137,6 +137,7 @@ class AccountChangesTest {
             e -> {
               assertThat(e.actor()).isEqualTo("root");
               assertThat(e.detail()).isEqualTo("USER → ADMIN");
+              assertThat(e.targetPath()).isEqualTo("/admin/users#user-" + carol.username());
             });
   }
 

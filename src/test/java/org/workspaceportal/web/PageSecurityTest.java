@@ -129,7 +129,8 @@ class PageSecurityTest {
                         "workspace.requested",
                         "bob/alpha",
                         "id x",
-                        "10.1.2.3"))));
+                        "10.1.2.3",
+                        null))));
   }
 
   @Test

@@ -356,7 +356,12 @@ class PagesInABrowserTest {
                 "/workspaces/" + pending.id(),
                 pending.name(),
                 "#live[data-status='PENDING_APPROVAL']"),
-            Page.ok("all-workspaces", "/admin/workspaces", "All workspaces", "#expiry-setting"),
+            Page.ok("all-workspaces", "/admin/workspaces", "All workspaces", "#workspace-list"),
+            Page.ok(
+                "settings",
+                "/admin/settings",
+                "Settings",
+                "#expiry-setting #keep-stopped-for-days"),
             Page.ok("hosts", "/admin/hosts", "Docker hosts", "#register-host"),
             Page.ok("host-form", "/admin/hosts/new", "Register a Docker host", "#host-form"),
             Page.ok(

@@ -336,6 +336,8 @@ class WarmPoolTest {
           .extracting(AuditEntry::detail)
           .containsExactly("warm pool 0 → 1");
       assertThat(auditOf("pool.gave-way", name))
+          .allSatisfy(
+              e -> assertThat(e.targetPath()).isEqualTo("/admin/templates#template-" + name))
           .extracting(AuditEntry::detail)
           .containsExactly(
               "warm pool 1 → 0 clusters: a workspace waits for room on the hosts (pool cluster "

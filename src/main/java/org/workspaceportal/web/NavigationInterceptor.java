@@ -42,6 +42,7 @@ class NavigationInterceptor implements HandlerInterceptor {
       case "admin/users" -> "users";
       case "admin/audit" -> "audit";
       case "admin/settings" -> "settings";
+      case "admin/first-run" -> "approvals";
       default ->
           view.startsWith("workspaces/")
               ? "workspaces"

@@ -26,6 +26,11 @@
 #                             (default /var/tmp/workspace-image-build; several GB while building)
 #   DEBIAN_MIRROR, DEBIAN_SECURITY_MIRROR   override the mirrors found in the apt sources
 #   MVN           Maven command (default: the repository's ./mvnw on JDK 25 if present, else mvn)
+#   PYSPARK_FROM  optional: adds PySpark (the image then says so with the label
+#                 org.workspaceportal.image.pyspark=true), from a local folder of wheels (pyspark-<the
+#                 Spark version>-*.whl and py4j-*.whl; every *.whl there is installed) or from a Python
+#                 package index URL (http[s]://…/simple, a site's mirror; needs pip on this machine, which
+#                 builds the pyspark wheel). Unset or empty: no PySpark, the image and tag as without it.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -90,9 +95,67 @@ base_tag() {
 }
 
 image_tag() {
-  printf '%s\n%s\n' "$(base_tag)" "$(digest_of "${IMAGE_INPUTS[@]}")" | sha256sum | cut -c1-10
+  {
+    printf '%s\n%s\n' "$(base_tag)" "$(digest_of "${IMAGE_INPUTS[@]}")"
+    [[ -z "$PYSPARK_DIGEST" ]] || printf 'pyspark %s\n' "$PYSPARK_DIGEST"
+  } | sha256sum | cut -c1-10
 }
 
+# ---- optional: PySpark from a site's wheels or index (PYSPARK_FROM) ------------------------------
+
+spark_version() { sed -n 's:.*<spark.version>\(.*\)</spark.version>.*:\1:p' "$HERE/spark-jars/pom.xml"; }
+
+# What PYSPARK_FROM gives, as part of the tag: the wheels' names and contents, or the index and the
+# version asked of it. Dies, naming what is wrong, on anything else.
+pyspark_digest() {
+  local version wheel
+  version="$(spark_version)"
+  case "$PYSPARK_FROM" in
+    http://* | https://*) printf 'index %s pyspark==%s\n' "$PYSPARK_FROM" "$version" ;;
+    *)
+      [[ -d "$PYSPARK_FROM" ]] ||
+        die "PYSPARK_FROM='$PYSPARK_FROM' is neither a folder of wheels nor an http(s) package index URL"
+      compgen -G "$PYSPARK_FROM/pyspark-$version-*.whl" >/dev/null ||
+        die "PYSPARK_FROM=$PYSPARK_FROM has no pyspark-$version-*.whl (PySpark must match the Spark jars, $version)"
+      compgen -G "$PYSPARK_FROM/py4j-*.whl" >/dev/null || die "PYSPARK_FROM=$PYSPARK_FROM has no py4j-*.whl (PySpark needs it)"
+      for wheel in "$PYSPARK_FROM"/*.whl; do
+        printf '%s %s\n' "${wheel##*/}" "$(sha256sum <"$wheel" | cut -c1-64)"
+      done | LC_ALL=C sort | sha256sum | cut -c1-64
+      ;;
+  esac
+}
+
+# A layer on the built image with the wheels unpacked into Python's site folder (the image has no
+# pip, and these wheels are pure Python), the label that tells the portal, and the same tag.
+add_pyspark() {
+  [[ -n "${PYSPARK_FROM:-}" ]] || return 0
+  local t0=$SECONDS context="$WORK_DIR/pyspark-context"
+  rm -rf "$context"
+  mkdir -p "$context/wheels"
+  if [[ "$PYSPARK_FROM" == http://* || "$PYSPARK_FROM" == https://* ]]; then
+    python3 -m pip --version >/dev/null 2>&1 ||
+      die "PYSPARK_FROM is an index URL and this machine has no pip (apt-get install python3-pip); or give a folder of wheels"
+    say "phase pyspark: pip wheel pyspark==$(spark_version) from $PYSPARK_FROM (log: $WORK_DIR/pip.log)"
+    python3 -m pip wheel --index-url "$PYSPARK_FROM" -w "$context/wheels" "pyspark==$(spark_version)" >"$WORK_DIR/pip.log" 2>&1 || {
+      tail -n 20 "$WORK_DIR/pip.log" >&2
+      die "pip could not get pyspark==$(spark_version) from $PYSPARK_FROM (full log: $WORK_DIR/pip.log)"
+    }
+  else
+    cp "$PYSPARK_FROM"/*.whl "$context/wheels/"
+  fi
+  printf '%s\n' "FROM $IMAGE" 'USER 0' 'COPY wheels/ /tmp/wheels/' \
+    "RUN python3 -c 'import glob, site, zipfile; [zipfile.ZipFile(w).extractall(site.getsitepackages()[0]) for w in sorted(glob.glob(\"/tmp/wheels/*.whl\"))]' && rm -rf /tmp/wheels && python3 -c 'import pyspark, py4j'" \
+    'ENV PYSPARK_PYTHON=python3' 'LABEL org.workspaceportal.image.pyspark="true"' 'USER 1080:1080' >"$context/Dockerfile"
+  say "phase pyspark: docker build of $IMAGE with $(find "$context/wheels" -name '*.whl' | wc -l) wheels"
+  DOCKER_BUILDKIT=0 docker build --tag "$IMAGE" "$context" >&2 || die "docker build of the PySpark layer failed (context kept in $context)"
+  rm -rf "$context"
+  say "phase pyspark: added in $((SECONDS - t0)) s"
+}
+
+# Here, not inside image_tag: a bad PYSPARK_FROM stops the script (a subshell's exit would not).
+PYSPARK_DIGEST=''
+[[ -z "${PYSPARK_FROM:-}" ]] || PYSPARK_DIGEST="$(pyspark_digest)"
+readonly PYSPARK_DIGEST
 BASE_IMAGE="$BASE_REPO:$(base_tag)"
 IMAGE="$IMAGE_REPO:$IMAGE_LINE-$(image_tag)"
 readonly BASE_IMAGE IMAGE
@@ -412,6 +475,7 @@ main() {
   resolve_jars
   build_jobs
   build_image
+  add_pyspark
   point_alias
   say "done in $((SECONDS - STARTED_AT)) s: $IMAGE ($(image_size "$IMAGE")), alias $ALIAS"
 }

@@ -11,6 +11,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.workspaceportal.audit.AuditService;
 import org.workspaceportal.gateway.GatewayEntrance;
 import org.workspaceportal.host.HostService;
+import org.workspaceportal.host.WorkspaceImages;
 import org.workspaceportal.identity.ApiTokenService;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.RealSecurityTestConfiguration;
@@ -43,6 +44,7 @@ import org.workspaceportal.workspace.web.WorkspacePagesTestConfiguration;
       ApiTokenService.class,
       AuditService.class,
       HostService.class,
+      WorkspaceImages.class,
       ClusterLogs.class,
       ExtensionService.class,
       WarmPoolViews.class,

@@ -2,7 +2,12 @@ package org.workspaceportal.audit;
 
 import java.time.Instant;
 
-/** One line of the audit trail. */
+/**
+ * One line of the audit trail.
+ *
+ * @param targetPath where in the portal its target is (a workspace's page, a user's, template's or
+ *     host's row); null when it has none
+ */
 public record AuditEntry(
     Long id,
     Instant at,
@@ -10,4 +15,5 @@ public record AuditEntry(
     String action,
     String target,
     String detail,
-    String remoteAddress) {}
+    String remoteAddress,
+    String targetPath) {}

@@ -34,10 +34,20 @@ class AuditEvent {
   @Column(name = "remote_address", updatable = false)
   private String remoteAddress;
 
+  @Column(name = "target_path", updatable = false)
+  private String targetPath;
+
   protected AuditEvent() {}
 
   AuditEvent(
-      Instant at, String actor, String action, String target, String detail, String remoteAddress) {
+      Instant at,
+      String actor,
+      String action,
+      String target,
+      String targetPath,
+      String detail,
+      String remoteAddress) {
+    this.targetPath = clip(targetPath, 300);
     this.at = at;
     this.actor = clip(actor, 64);
     this.action = action;
@@ -47,7 +57,7 @@ class AuditEvent {
   }
 
   AuditEntry toEntry() {
-    return new AuditEntry(id, at, actor, action, target, detail, remoteAddress);
+    return new AuditEntry(id, at, actor, action, target, detail, remoteAddress, targetPath);
   }
 
   private static String clip(String s, int max) {

@@ -33,26 +33,45 @@ public class AuditService {
    */
   @Transactional(propagation = Propagation.REQUIRED)
   public void record(String actor, String action, String target, String detail) {
-    repository.save(
-        new AuditEvent(
-            clock.instant(),
-            actor != null ? actor : currentActor(),
-            action,
-            target,
-            detail,
-            remoteAddress()));
+    save(actor != null ? actor : currentActor(), action, target, null, detail, null);
   }
 
   /** Records with an address known to the caller (e.g. from a failed login's details). */
   @Transactional(propagation = Propagation.REQUIRED)
   public void record(
       String actor, String action, String target, String detail, String remoteAddress) {
+    save(actor, action, target, null, detail, remoteAddress);
+  }
+
+  /**
+   * Records an action on a target that has a place in the portal ({@code targetPath}, e.g. {@code
+   * /workspaces/<id>}), which the audit page links to.
+   */
+  @Transactional(propagation = Propagation.REQUIRED)
+  public void recordAt(
+      String targetPath,
+      String actor,
+      String action,
+      String target,
+      String detail,
+      String remoteAddress) {
+    save(actor != null ? actor : currentActor(), action, target, targetPath, detail, remoteAddress);
+  }
+
+  private void save(
+      String actor,
+      String action,
+      String target,
+      String targetPath,
+      String detail,
+      String remoteAddress) {
     repository.save(
         new AuditEvent(
             clock.instant(),
             actor,
             action,
             target,
+            targetPath,
             detail,
             remoteAddress != null ? remoteAddress : remoteAddress()));
   }

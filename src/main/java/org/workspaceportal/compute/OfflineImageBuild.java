@@ -75,6 +75,13 @@ public class OfflineImageBuild {
     return status;
   }
 
+  /** Where a build on this engine stands while one runs; null when none does. */
+  public PullStatus running(EngineEndpoint endpoint) {
+    Build build = builds.get(endpoint.uri().toString());
+    PullStatus status = build == null ? null : build.status();
+    return status != null && status.state() == PullStatus.State.RUNNING ? status : null;
+  }
+
   /** One run of the build script, its last lines kept for progress and failures. */
   private static final class Build {
     private final Process process;

@@ -26,6 +26,7 @@ import org.workspaceportal.compute.NotebookActivity;
 import org.workspaceportal.compute.SparkCluster;
 import org.workspaceportal.compute.SparkContainers;
 import org.workspaceportal.host.CapacityService;
+import org.workspaceportal.host.Demand;
 import org.workspaceportal.host.FreeRoom;
 import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.HostStatus;
@@ -38,6 +39,7 @@ import org.workspaceportal.workspace.runtime.ClusterRuntime;
 import org.workspaceportal.workspace.runtime.ClusterSpec;
 import org.workspaceportal.workspace.runtime.Endpoints;
 import org.workspaceportal.workspace.runtime.Exited;
+import org.workspaceportal.workspace.runtime.Footprint;
 import org.workspaceportal.workspace.runtime.Leftover;
 import org.workspaceportal.workspace.runtime.Member;
 import org.workspaceportal.workspace.runtime.NoRoomException;
@@ -116,6 +118,17 @@ class DockerHostsRuntime implements ClusterRuntime {
   @Override
   public Optional<String> shortageNow(List<Role> roles) {
     return freeRoom.shortageNow(ClusterLayout.demands(roles));
+  }
+
+  @Override
+  public Footprint footprint(List<Role> roles) {
+    List<Demand> demands = ClusterLayout.demands(roles);
+    FreeRoom.Offered offered = freeRoom.offered();
+    return new Footprint(
+        demands.stream().mapToInt(Demand::cpus).sum(),
+        demands.stream().mapToInt(Demand::memoryMb).sum(),
+        offered.cpus(),
+        offered.memoryMb());
   }
 
   @Override

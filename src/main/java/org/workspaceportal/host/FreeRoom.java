@@ -44,15 +44,35 @@ public class FreeRoom {
     }
   }
 
+  /** What the usable hosts (UP, not drained) offer in all, leased or not. */
+  public record Offered(int cpus, int memoryMb) {}
+
+  /** What the usable hosts offer in all: the whole a warm pool's share is taken of. */
+  @Transactional(readOnly = true)
+  public Offered offered() {
+    int cpus = 0;
+    int memoryMb = 0;
+    for (Placements.Room r : rooms(Map.of())) {
+      cpus += r.cpus();
+      memoryMb += r.memoryMb();
+    }
+    return new Offered(cpus, memoryMb);
+  }
+
   /**
    * The free room of each UP, undrained host (what it offers less what is leased there), by name.
    */
   List<Placements.Room> free() {
+    return rooms(
+        leases.usageByHost().stream()
+            .collect(Collectors.toMap(Usage::hostId, Function.identity())));
+  }
+
+  /** What each UP, undrained host offers less what is {@code used} there, by name. */
+  private List<Placements.Room> rooms(Map<UUID, Usage> used) {
     Map<UUID, HostHealth> seen =
         health.findAll().stream()
             .collect(Collectors.toMap(HostHealth::hostId, Function.identity()));
-    Map<UUID, Usage> used =
-        leases.usageByHost().stream().collect(Collectors.toMap(Usage::hostId, Function.identity()));
     List<Placements.Room> rooms = new ArrayList<>();
     for (DockerHost h : hosts.findAll()) {
       HostHealth s = seen.get(h.id());

@@ -15,6 +15,19 @@ public final class IdentityEvents {
   /** An admin made a user an admin, or an admin a user. */
   public record UserRoleChanged(String username, Role before, Role after, String actor) {}
 
+  /**
+   * A password was changed: by its user ({@code actor} is the user) or reset by an admin. The
+   * user's other browser sessions end at their next request.
+   */
+  public record PasswordChanged(String username, String actor) {}
+
+  /**
+   * A browser sign-in went through.
+   *
+   * @param how {@code password} (the login page) or {@code single sign-on}
+   */
+  public record SignedIn(String username, String remoteAddress, String how) {}
+
   public record ApiTokenCreated(String username, String tokenName, String prefix) {}
 
   public record ApiTokenRevoked(String username, String tokenName, String actor) {}

@@ -9,11 +9,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workspaceportal.common.NotFoundException;
+import org.workspaceportal.identity.IdentityEvents.PasswordChanged;
 import org.workspaceportal.identity.IdentityEvents.UserCreated;
 import org.workspaceportal.identity.IdentityEvents.UserEnabledChanged;
 import org.workspaceportal.identity.IdentityEvents.UserQuotaChanged;
+import org.workspaceportal.identity.IdentityEvents.UserRoleChanged;
 
-/** Users: creation, enabling and disabling, quota overrides. */
+/** Users: creation, enabling and disabling, roles, passwords, quota overrides. */
 @Service
 public class IdentityService {
 
@@ -82,6 +84,60 @@ public class IdentityService {
       events.publishEvent(new UserEnabledChanged(username, enabled, actor));
     }
     return user.toAccount();
+  }
+
+  /**
+   * Makes a user an admin or an admin a user. An admin cannot change their own role (another admin
+   * can), so the portal never loses its last admin this way. The user's open browser sessions end
+   * at their next request: they sign in again with the new role.
+   */
+  @Transactional
+  public UserAccount setRole(String username, Role role, String actor) {
+    if (role == null) {
+      throw new InvalidUserRequestException("role", "choose USER or ADMIN");
+    }
+    User user = load(username);
+    if (username.equals(actor)) {
+      throw new InvalidUserRequestException(
+          "role", "you cannot change your own role; another admin can");
+    }
+    Role before = user.role();
+    if (before != role) {
+      user.setRole(role);
+      events.publishEvent(new UserRoleChanged(username, before, role, actor));
+    }
+    return user.toAccount();
+  }
+
+  /**
+   * An admin sets a new password for a user who lost theirs; the user's open browser sessions end
+   * at their next request. Its rules are {@link NewPassword}'s, checked by the caller.
+   */
+  @Transactional
+  public void resetPassword(String username, NewPassword password, String actor) {
+    User user = load(username);
+    user.setPasswordHash(passwordEncoder.encode(password.password()));
+    events.publishEvent(new PasswordChanged(username, actor));
+  }
+
+  /**
+   * A user changes their own password, giving the current one first. Their other browser sessions
+   * end at their next request.
+   *
+   * @throws InvalidUserRequestException when {@code current} is not their password, or the new one
+   *     is the same
+   */
+  @Transactional
+  public void changeOwnPassword(String username, String current, NewPassword password) {
+    User user = load(username);
+    if (current == null || !passwordEncoder.matches(current, user.passwordHash())) {
+      throw new InvalidUserRequestException("currentPassword", "is not your current password");
+    }
+    if (current.equals(password.password())) {
+      throw new InvalidUserRequestException("password", "must differ from the current one");
+    }
+    user.setPasswordHash(passwordEncoder.encode(password.password()));
+    events.publishEvent(new PasswordChanged(username, username));
   }
 
   /** The largest quota override an admin may set; beyond it a number is a typing mistake. */

@@ -3,16 +3,18 @@ package org.workspaceportal.identity;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.ProviderNotFoundException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns Spring Security's failure events into the portal's own {@link IdentityEvents.LoginFailed}.
- * A presented bearer token is a secret even when it is wrong (it may be a revoked or mistyped real
- * one), so only its first characters are ever recorded.
+ * Turns Spring Security's sign-in events into the portal's own: {@link IdentityEvents.LoginFailed}
+ * and {@link IdentityEvents.SignedIn}. A presented bearer token is a secret even when it is wrong
+ * (it may be a revoked or mistyped real one), so only its first characters are ever recorded.
  */
 @Component
 class LoginFailureListener {
@@ -45,6 +47,17 @@ class LoginFailureListener {
       reason = failure.getException().getClass().getSimpleName();
     }
     events.publishEvent(new IdentityEvents.LoginFailed(who, address, reason));
+  }
+
+  /** A sign-in on the login page (not each API or Basic request, which would drown the trail). */
+  @EventListener
+  void on(InteractiveAuthenticationSuccessEvent success) {
+    Authentication auth = success.getAuthentication();
+    String address =
+        auth.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
+    String how =
+        auth instanceof UsernamePasswordAuthenticationToken ? "password" : "single sign-on";
+    events.publishEvent(new IdentityEvents.SignedIn(truncate(auth.getName()), address, how));
   }
 
   static String redact(String token) {

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.nio.charset.StandardCharsets;
 import org.workspaceportal.common.PlainText;
 
 /** Command to create a local user. */
@@ -20,13 +19,9 @@ public record NewUser(
         String password,
     @NotNull Role role) {
 
-  /** bcrypt reads at most 72 bytes; a longer password would be cut silently or refused. */
   @AssertTrue(message = "must be at most 72 bytes in UTF-8")
   public boolean isPasswordWithinBcryptLimit() {
-    // longer in characters already fails @Size; say it once
-    return password == null
-        || password.length() > 72
-        || password.getBytes(StandardCharsets.UTF_8).length <= 72;
+    return NewPassword.withinBcryptLimit(password);
   }
 
   @Override

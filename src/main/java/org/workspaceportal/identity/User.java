@@ -106,6 +106,14 @@ class User {
     this.enabled = enabled;
   }
 
+  void setPasswordHash(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
+
+  void setRole(Role role) {
+    this.role = role;
+  }
+
   void setQuota(Integer maxWorkspaces, Integer maxWorkers) {
     this.maxWorkspaces = maxWorkspaces;
     this.maxWorkers = maxWorkers;

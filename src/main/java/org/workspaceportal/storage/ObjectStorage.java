@@ -1,5 +1,6 @@
 package org.workspaceportal.storage;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -70,4 +71,10 @@ public interface ObjectStorage {
 
   /** Where clients reach the data: the S3 endpoint and the NFS server address. */
   DataEndpoints endpoints();
+
+  /**
+   * How long a bucket or file system removed with DESTROY can still be recovered by a storage admin
+   * before the array erases it.
+   */
+  Duration destroyedRecoverableFor();
 }

@@ -41,6 +41,8 @@ class NavigationInterceptor implements HandlerInterceptor {
       case "admin/templates", "admin/template-form" -> "templates";
       case "admin/users" -> "users";
       case "admin/audit" -> "audit";
+      case "admin/settings" -> "settings";
+      case "admin/first-run" -> "approvals";
       default ->
           view.startsWith("workspaces/")
               ? "workspaces"

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * Times as pages show them: relative ("3 minutes ago", "in 5 days") with the exact UTC time for a
@@ -19,6 +20,10 @@ public class PageTimes {
   private static final DateTimeFormatter CLOCK =
       DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
+
   private final Clock clock;
 
   PageTimes(Clock clock) {
@@ -28,6 +33,11 @@ public class PageTimes {
   /** "2026-01-02 03:04:05 UTC". */
   public String exact(Instant t) {
     return t == null ? "" : EXACT.format(t);
+  }
+
+  /** "Fri 11 Dec 2026, 19:00 UTC": a date people read as a deadline. */
+  public String day(Instant t) {
+    return t == null ? "" : DAY.format(t);
   }
 
   /** "19:19 UTC": the time of day, for "since 19:19 UTC" beside a relative time. */

@@ -55,7 +55,24 @@ public final class WorkspaceEvents {
    */
   public record ExpirySettingChanged(String actor, String before, String after) {}
 
-  public record TemplateChanged(String name, String change, String actor) {}
+  /**
+   * An admin created or changed a template.
+   *
+   * @param detail what changed, before → after, for people; null when there is nothing to add
+   */
+  public record TemplateChanged(String name, String change, String actor, String detail) {}
+
+  /**
+   * A warm-pool cluster is being removed: it gave way to a workspace waiting for room, its
+   * template's pool was made smaller or changed, or it was unwell.
+   *
+   * @param template the name of the pool's template
+   * @param gaveWay true when it made room for a workspace waiting on the hosts
+   * @param before how many clusters the pool held (ready or starting) before
+   * @param after how many it holds now
+   */
+  public record PoolClusterRemoved(
+      String template, UUID clusterId, String why, boolean gaveWay, int before, int after) {}
 
   /**
    * The reconciler removed a container or volume labelled for a workspace that is gone (unknown to

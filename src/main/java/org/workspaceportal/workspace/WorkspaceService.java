@@ -241,6 +241,16 @@ public class WorkspaceService {
     return quotas.defaults();
   }
 
+  /** The names of the enabled templates with a Spark cluster (the first-run checklist asks). */
+  @Transactional(readOnly = true)
+  public List<String> offeredClusterTemplates() {
+    return templates.findAll().stream()
+        .filter(t -> t.enabled() && t.cluster())
+        .map(WorkspaceTemplate::name)
+        .sorted()
+        .toList();
+  }
+
   /** How many requests wait for an admin (the navigation shows the number). */
   @Transactional(readOnly = true)
   public long pendingCount() {

@@ -33,7 +33,7 @@ class AuditSearchTest {
 
   private void save(String at, String actor, String action) {
     repository.saveAndFlush(
-        new AuditEvent(Instant.parse(at), actor, action, "target", "detail", "127.0.0.1"));
+        new AuditEvent(Instant.parse(at), actor, action, "target", null, "detail", "127.0.0.1"));
   }
 
   private List<String> actors(AuditFilter filter) {

@@ -30,7 +30,13 @@ class AuditTrailAppendOnlyTest {
         repository
             .saveAndFlush(
                 new AuditEvent(
-                    Instant.now(), "tester", "test.appended", "target", "detail", "127.0.0.1"))
+                    Instant.now(),
+                    "tester",
+                    "test.appended",
+                    "target",
+                    "/workspaces/x",
+                    "detail",
+                    "127.0.0.1"))
             .toEntry()
             .id();
   }
@@ -91,6 +97,7 @@ class AuditTrailAppendOnlyTest {
                 "a".repeat(100),
                 "test.clip",
                 "t".repeat(300),
+                "/".repeat(400),
                 "d".repeat(3000),
                 "r".repeat(100)));
 
@@ -99,5 +106,6 @@ class AuditTrailAppendOnlyTest {
     assertThat(entry.target()).hasSize(200);
     assertThat(entry.detail()).hasSize(2000);
     assertThat(entry.remoteAddress()).hasSize(64);
+    assertThat(entry.targetPath()).hasSize(300);
   }
 }

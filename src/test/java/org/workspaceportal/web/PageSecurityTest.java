@@ -129,7 +129,8 @@ class PageSecurityTest {
                         "workspace.requested",
                         "bob/alpha",
                         "id x",
-                        "10.1.2.3"))));
+                        "10.1.2.3",
+                        null))));
   }
 
   @Test
@@ -212,7 +213,8 @@ class PageSecurityTest {
   }
 
   @Test
-  void homeIsTheApprovalQueueForAdminsAndMyWorkspacesForEveryoneElse() throws Exception {
+  void homeIsTheFirstRunChecklistForAdminsOfAFreshPortalAndMyWorkspacesForEveryoneElse()
+      throws Exception {
     assertThat(
             mvc.perform(get("/").with(asUser()).accept(BROWSER_ACCEPT))
                 .andReturn()
@@ -224,7 +226,8 @@ class PageSecurityTest {
                 .andReturn()
                 .getResponse()
                 .getRedirectedUrl())
-        .isEqualTo("/admin/approvals");
+        .as("no host, image, template or user in this slice: a fresh portal")
+        .isEqualTo("/admin/first-run");
   }
 
   @Test

@@ -287,6 +287,15 @@ class PagesInABrowserTest {
             WorkspaceFixtures.request("shot-no-" + suffix()), new CurrentUser(user, false));
     workspaces.reject(
         rejected.id(), "Please use a cluster template", new CurrentUser("browser-test", true));
+    WorkspaceView deleted = readyWorkspace("shot-gone-" + suffix());
+    workspaces.delete(deleted.id(), new CurrentUser(user, false));
+    browser
+        .await()
+        .withTimeout(Duration.ofMinutes(1))
+        .until(
+            d ->
+                workspaces.get(deleted.id(), new CurrentUser(user, false)).status()
+                    == WorkspaceStatus.DELETED);
     tokens.create(user, "laptop script", Instant.now().plus(Duration.ofDays(90)));
     tokens.create(user, "nightly export to the data lake", null);
     tokens.revoke(user, tokens.create(user, "old notebook", null).id());
@@ -317,6 +326,11 @@ class PagesInABrowserTest {
                 rejected.name(),
                 "#live[data-status='REJECTED'] #request-again"),
             Page.ok(
+                "workspace-deleted",
+                "/workspaces/" + deleted.id(),
+                deleted.name(),
+                "#live[data-status='DELETED'] #tombstone #tombstone-recoverable"),
+            Page.ok(
                 "delete",
                 "/workspaces/" + ready.id() + "/delete",
                 "Delete " + ready.name() + "?",
@@ -327,6 +341,7 @@ class PagesInABrowserTest {
                 "Withdraw the request for " + pending.name() + "?",
                 "#confirm-delete"),
             Page.ok("tokens", "/tokens", "API tokens", "#tokens tr[data-token='laptop script']"),
+            Page.ok("change-password", "/account/password", "Change password", "#password-form"),
             new Page(
                 "not-found", "/workspaces/" + UUID.randomUUID(), 404, "Not found", "main .lead"));
     List<Page> adminPages =
@@ -341,7 +356,12 @@ class PagesInABrowserTest {
                 "/workspaces/" + pending.id(),
                 pending.name(),
                 "#live[data-status='PENDING_APPROVAL']"),
-            Page.ok("all-workspaces", "/admin/workspaces", "All workspaces", "#expiry-setting"),
+            Page.ok("all-workspaces", "/admin/workspaces", "All workspaces", "#workspace-list"),
+            Page.ok(
+                "settings",
+                "/admin/settings",
+                "Settings",
+                "#expiry-setting #keep-stopped-for-days"),
             Page.ok("hosts", "/admin/hosts", "Docker hosts", "#register-host"),
             Page.ok("host-form", "/admin/hosts/new", "Register a Docker host", "#host-form"),
             Page.ok(
@@ -576,8 +596,19 @@ class PagesInABrowserTest {
     try {
       signIn(TestAdmin.USERNAME, TestAdmin.PASSWORD);
       browser.open(baseUrl + "/admin/templates/" + pooled.id() + "/edit");
+      assertThat(browser.driver().findElements(By.cssSelector("#pool-cost-line"))).isEmpty();
       find("#poolSize").clear();
       find("#poolSize").sendKeys("1");
+      // the cost follows the typing: one worker's core and the master's and worker's memory
+      browser
+          .await()
+          .withTimeout(Duration.ofSeconds(10))
+          .until(d -> !d.findElements(By.cssSelector("#pool-cost-line")).isEmpty());
+      assertThat(text("#pool-cost-line"))
+          .startsWith("Holds 1 core and ")
+          .contains(" GB on the hosts at all times: ")
+          .contains("% of their cores");
+      fitsAsItIs("page-template-form-pool-cost");
       browser.clickAndWaitForNewPage(
           browser.driver().findElement(By.xpath("//main//button[normalize-space()='Save']")));
       String row = "tr[data-template='" + pooled.name() + "'] .template-pool";

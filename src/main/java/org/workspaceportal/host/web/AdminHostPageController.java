@@ -17,14 +17,17 @@ import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.HostStatus;
 import org.workspaceportal.host.HostView;
 import org.workspaceportal.host.InvalidHostException;
+import org.workspaceportal.host.WorkspaceImages;
 
 @Controller
 class AdminHostPageController {
 
   private final HostService hosts;
+  private final WorkspaceImages images;
 
-  AdminHostPageController(HostService hosts) {
+  AdminHostPageController(HostService hosts, WorkspaceImages images) {
     this.hosts = hosts;
+    this.images = images;
   }
 
   @GetMapping("/admin/hosts")
@@ -33,6 +36,7 @@ class AdminHostPageController {
     model.addAttribute("hosts", all);
     model.addAttribute("anyUp", all.stream().anyMatch(HostView::acceptsWorkspaces));
     model.addAttribute("UP", HostStatus.UP);
+    model.addAttribute("images", images.on(all));
     return "admin/hosts";
   }
 

@@ -17,10 +17,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workspaceportal.common.FlashMessages;
 import org.workspaceportal.common.PortalException;
 import org.workspaceportal.identity.IdentityService;
+import org.workspaceportal.identity.NewPassword;
 import org.workspaceportal.identity.NewUser;
 import org.workspaceportal.identity.Role;
 
-/** Admin page to create, disable and re-enable users and to override their quotas. */
+/**
+ * Admin page to create, disable and re-enable users, change their role, set a new password for one
+ * who lost theirs, and override their quotas.
+ */
 @Controller
 class AdminUserPageController {
 
@@ -95,6 +99,57 @@ class AdminUserPageController {
         () -> {
           identity.setQuota(username, form.maxWorkspaces(), form.maxWorkers(), auth.getName());
           return "Saved quota of '" + username + "'.";
+        });
+    return "redirect:/admin/users";
+  }
+
+  @PostMapping("/admin/users/{username}/role")
+  String role(
+      @PathVariable String username,
+      @RequestParam(required = false) String role,
+      Authentication auth,
+      RedirectAttributes redirect) {
+    Role chosen = "ADMIN".equals(role) ? Role.ADMIN : ("USER".equals(role) ? Role.USER : null);
+    FlashMessages.attempt(
+        redirect,
+        () ->
+            "'"
+                + identity.setRole(username, chosen, auth.getName()).username()
+                + "' is now "
+                + (chosen == Role.ADMIN ? "an admin" : "a user")
+                + "; their open browser sessions sign in again.");
+    return "redirect:/admin/users";
+  }
+
+  @PostMapping("/admin/users/{username}/password")
+  String resetPassword(
+      @PathVariable String username,
+      @Valid @ModelAttribute NewPassword form,
+      BindingResult errors,
+      Authentication auth,
+      Locale locale,
+      RedirectAttributes redirect) {
+    if (errors.hasErrors()) {
+      redirect.addFlashAttribute(
+          "flashError",
+          "The new password for '"
+              + username
+              + "' was not set: "
+              + errors.getAllErrors().stream()
+                  .map(e -> messages.getMessage(e, locale))
+                  .distinct()
+                  .collect(Collectors.joining("; "))
+              + ".");
+      return "redirect:/admin/users";
+    }
+    FlashMessages.attempt(
+        redirect,
+        () -> {
+          identity.resetPassword(username, form, auth.getName());
+          return "Set a new password for '"
+              + username
+              + "'; their open browser sessions sign in again. Tell them the password"
+              + " another way than by mail, and to change it from their user menu.";
         });
     return "redirect:/admin/users";
   }

@@ -34,6 +34,7 @@ final class FlashBladeObjectStorage implements ObjectStorage, AutoCloseable {
   private final FileSystems fileSystems;
   private final DataVips dataVips;
   private final Path fileSystemBindRoot;
+  private final Duration eradicationDelay;
 
   FlashBladeObjectStorage(FlashBladeProperties properties, MeterRegistry meters) {
     Objects.requireNonNull(properties.url(), "portal.storage.flashblade.url");
@@ -56,6 +57,7 @@ final class FlashBladeObjectStorage implements ObjectStorage, AutoCloseable {
     this.fileSystems = new FileSystems(api, properties.nfsRule(), properties.datahubBytes());
     this.dataVips = new DataVips(api, properties.dataEndpoint(), properties.dataScheme());
     this.fileSystemBindRoot = properties.fileSystemBindRoot();
+    this.eradicationDelay = properties.eradicationDelay();
   }
 
   private static OkHttpClient client(FlashBladeProperties properties) {
@@ -139,6 +141,11 @@ final class FlashBladeObjectStorage implements ObjectStorage, AutoCloseable {
   @Override
   public DataEndpoints endpoints() {
     return dataVips.endpoints();
+  }
+
+  @Override
+  public Duration destroyedRecoverableFor() {
+    return eradicationDelay;
   }
 
   /**

@@ -41,6 +41,10 @@ import org.springframework.validation.annotation.Validated;
  * @param fileSystemBindRoot for the FlashBlade simulator only (which sets it): a folder holding a
  *     folder per file system, which containers bind-mount instead of mounting NFS; unset on a real
  *     array, whose file systems are mounted over NFS from its data VIP
+ * @param eradicationDelay how long the array keeps a destroyed bucket or file system before it
+ *     erases it (the array's own eradication delay, 24 hours unless a storage admin changed it; set
+ *     it to the array's value): a deleted workspace's page says until when its data can be
+ *     recovered
  */
 @Validated
 @ConfigurationProperties("portal.storage.flashblade")
@@ -56,7 +60,8 @@ record FlashBladeProperties(
     @DefaultValue("*(rw,no_root_squash)") @NotBlank String nfsRule,
     @Positive Long bucketQuotaBytes,
     @DefaultValue("1099511627776") @Positive long datahubBytes,
-    Path fileSystemBindRoot) {
+    Path fileSystemBindRoot,
+    @DefaultValue("24h") @NotNull Duration eradicationDelay) {
 
   /** A secret-free rendering: configuration dumps and failure analyzers print this. */
   @Override
@@ -85,6 +90,8 @@ record FlashBladeProperties(
         + datahubBytes
         + ", fileSystemBindRoot="
         + fileSystemBindRoot
+        + ", eradicationDelay="
+        + eradicationDelay
         + "]";
   }
 
@@ -117,5 +124,10 @@ record FlashBladeProperties(
     return connectTimeout == null
         || readTimeout == null
         || (connectTimeout.isPositive() && readTimeout.isPositive());
+  }
+
+  @AssertTrue(message = "portal.storage.flashblade.eradication-delay must be positive")
+  boolean isEradicationDelayPositive() {
+    return eradicationDelay == null || eradicationDelay.isPositive();
   }
 }

@@ -1,5 +1,6 @@
 package org.workspaceportal.workspace.data;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import org.workspaceportal.common.NotFoundException;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.secrets.SecretCipher;
 import org.workspaceportal.storage.BucketAccessCheck;
+import org.workspaceportal.storage.ObjectStorage;
 import org.workspaceportal.workspace.Workspace;
 import org.workspaceportal.workspace.WorkspaceEvents.CredentialsDenied;
 import org.workspaceportal.workspace.WorkspaceEvents.CredentialsRevealed;
@@ -39,18 +41,29 @@ public class CredentialService {
   private final SecretCipher cipher;
   private final BucketAccessCheck region;
   private final ApplicationEventPublisher events;
+  private final ObjectStorage objectStorage;
 
   CredentialService(
       WorkspaceRepository workspaces,
       WorkspaceStorageRepository storage,
       SecretCipher cipher,
       BucketAccessCheck region,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      ObjectStorage objectStorage) {
+    this.objectStorage = objectStorage;
     this.workspaces = workspaces;
     this.storage = storage;
     this.cipher = cipher;
     this.region = region;
     this.events = events;
+  }
+
+  /**
+   * How long a bucket or datahub deleted with DESTROY retention stays recoverable on the array: a
+   * deleted workspace's page says until when.
+   */
+  public Duration destroyedRecoverableFor() {
+    return objectStorage.destroyedRecoverableFor();
   }
 
   @Transactional(readOnly = true)

@@ -154,7 +154,7 @@ class PoolManager {
     }
     if (workspaceWaits && !leaving && !byPreference.isEmpty()) {
       PoolCluster last = byPreference.getLast(); // the newest STARTING one, else the newest READY
-      drain(last, "a workspace waits for room on the hosts");
+      drain(last, "a workspace waits for room on the hosts", true);
     }
   }
 
@@ -195,7 +195,11 @@ class PoolManager {
   }
 
   private boolean drain(PoolCluster p, String why) {
-    if (!pool.removing(p.id(), why)) {
+    return drain(p, why, false);
+  }
+
+  private boolean drain(PoolCluster p, String why, boolean gaveWay) {
+    if (!pool.removing(p.id(), why, gaveWay)) {
       return false;
     }
     log.info("Pool cluster {} drained: {}", p.id(), why);

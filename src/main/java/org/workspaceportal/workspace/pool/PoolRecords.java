@@ -12,8 +12,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.workspaceportal.workspace.WorkspaceEvents.PoolClusterRemoved;
 import org.workspaceportal.workspace.WorkspaceFacts;
 import org.workspaceportal.workspace.WorkspaceRepository;
 import org.workspaceportal.workspace.WorkspaceStatus;
@@ -51,6 +53,7 @@ class PoolRecords {
   private final WorkspaceRepository workspaces;
   private final ClusterRuntime runtime;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   PoolRecords(
       PoolClusterRepository pool,
@@ -59,7 +62,9 @@ class PoolRecords {
       WorkspaceStepRepository steps,
       WorkspaceRepository workspaces,
       ClusterRuntime runtime,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.pool = pool;
     this.clusters = clusters;
     this.templates = templates;
@@ -140,18 +145,38 @@ class PoolRecords {
     return pool.save(new PoolCluster(id, template, clock.instant()));
   }
 
-  /** Marks it for teardown, unless it is being claimed (then it is the workspace's) or gone. */
+  /**
+   * Marks it for teardown, unless it is being claimed (then it is the workspace's) or gone; the
+   * audit trail gets the pool's size before and after, and whether it gave way to a workspace.
+   */
   @Transactional
-  boolean removing(UUID id, String why) {
+  boolean removing(UUID id, String why, boolean gaveWay) {
     return pool.lockIfFree(id)
         .filter(
             p -> p.state() != PoolCluster.State.REMOVING && p.state() != PoolCluster.State.FAILED)
         .map(
             p -> {
+              int before = activeOf(p.templateId());
               p.removing(why, clock.instant());
+              String template =
+                  templates.findById(p.templateId()).map(WorkspaceTemplate::name).orElse("?");
+              events.publishEvent(
+                  new PoolClusterRemoved(template, p.id(), why, gaveWay, before, before - 1));
               return true;
             })
         .orElse(false);
+  }
+
+  /** How many of the template's pool clusters are READY or STARTING. */
+  private int activeOf(UUID templateId) {
+    return (int)
+        pool.findAllByOrderByCreatedAtAsc().stream()
+            .filter(
+                c ->
+                    c.templateId().equals(templateId)
+                        && (c.state() == PoolCluster.State.READY
+                            || c.state() == PoolCluster.State.STARTING))
+            .count();
   }
 
   /** A pool cluster whose teardown failed, tried again. */

@@ -43,6 +43,9 @@ public interface ClusterRuntime {
    */
   Optional<String> shortageNow(List<Role> roles);
 
+  /** What these roles would hold on the hosts, beside what the usable hosts offer in all. */
+  Footprint footprint(List<Role> roles);
+
   /** A warm-pool cluster now serves a workspace: the room it holds counts as a workspace's. */
   void claimed(UUID clusterId);
 

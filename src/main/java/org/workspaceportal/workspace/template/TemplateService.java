@@ -69,16 +69,27 @@ public class TemplateService {
           "name", "a template named '" + form.name() + "' already exists");
     }
     WorkspaceTemplate template = templates.save(new WorkspaceTemplate(form, clock.instant()));
-    events.publishEvent(new TemplateChanged(form.name(), "created", actor));
+    events.publishEvent(
+        new TemplateChanged(
+            form.name(), "created", actor, "warm pool " + template.toView().poolSize()));
     return template.toView();
   }
 
   @Transactional
   public TemplateView update(UUID id, TemplateForm form, String actor) {
     WorkspaceTemplate template = load(id);
+    TemplateView before = template.toView();
     template.update(form);
-    events.publishEvent(new TemplateChanged(template.name(), "updated", actor));
-    return template.toView();
+    TemplateView after = template.toView();
+    List<String> changes = TemplateChanges.between(before, after);
+    boolean poolOnly = changes.size() == 1 && before.poolSize() != after.poolSize();
+    events.publishEvent(
+        new TemplateChanged(
+            template.name(),
+            poolOnly ? "pool resized" : "updated",
+            actor,
+            changes.isEmpty() ? "nothing changed" : String.join("; ", changes)));
+    return after;
   }
 
   @Transactional
@@ -90,7 +101,7 @@ public class TemplateService {
     }
     template.setEnabled(enabled);
     events.publishEvent(
-        new TemplateChanged(template.name(), enabled ? "enabled" : "disabled", actor));
+        new TemplateChanged(template.name(), enabled ? "enabled" : "disabled", actor, null));
     return template.toView();
   }
 
@@ -109,7 +120,7 @@ public class TemplateService {
               templates.flush();
             });
     template.setDefault(true);
-    events.publishEvent(new TemplateChanged(template.name(), "made default", actor));
+    events.publishEvent(new TemplateChanged(template.name(), "made default", actor, null));
     return template.toView();
   }
 

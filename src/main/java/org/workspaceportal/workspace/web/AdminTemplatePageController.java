@@ -35,20 +35,68 @@ class AdminTemplatePageController {
     model.addAttribute("templates", templates.list());
     model.addAttribute("usage", templates.liveWorkspacesByTemplate());
     model.addAttribute("pools", pools.byTemplate());
+    model.addAttribute("poolWhy", pools.whyShort(templates.list()));
     return "admin/templates";
   }
 
   @GetMapping("/admin/templates/new")
   String newForm(Model model) {
-    model.addAttribute("form", TemplateForm.empty());
+    TemplateForm form = TemplateForm.empty();
+    model.addAttribute("form", form);
+    addPoolCost(form, model);
     return "admin/template-form";
   }
 
   @GetMapping("/admin/templates/{id}/edit")
   String editForm(@PathVariable UUID id, Model model) {
-    model.addAttribute("form", TemplateForm.of(templates.get(id)));
+    TemplateForm form = TemplateForm.of(templates.get(id));
+    model.addAttribute("form", form);
     model.addAttribute("templateId", id);
+    addPoolCost(form, model);
     return "admin/template-form";
+  }
+
+  /**
+   * The form's cost line for the values being typed (htmx asks as they change). Values that are not
+   * valid sizes give no cost, not an error: the form says what is wrong once it is sent.
+   */
+  @GetMapping("/admin/templates/pool-cost")
+  String poolCost(
+      @RequestParam(required = false) String poolSize,
+      @RequestParam(required = false) String defaultWorkers,
+      @RequestParam(required = false) String workerCores,
+      @RequestParam(required = false) String workerMemoryMb,
+      Model model) {
+    Integer size = within(poolSize, 0, TemplateForm.MAX_POOL_SIZE);
+    Integer workers = within(defaultWorkers, 1, 64);
+    Integer cores = within(workerCores, 1, 64);
+    Integer memory = within(workerMemoryMb, 256, 1048576);
+    if (size != null && workers != null && cores != null && memory != null) {
+      model.addAttribute("poolSize", size);
+      model.addAttribute("poolCost", pools.cost(size, workers, cores, memory));
+    }
+    return "admin/template-form :: poolCost";
+  }
+
+  private void addPoolCost(TemplateForm form, Model model) {
+    if (form.poolSize() != null
+        && form.defaultWorkers() != null
+        && form.workerCores() != null
+        && form.workerMemoryMb() != null) {
+      model.addAttribute("poolSize", form.poolSize());
+      model.addAttribute(
+          "poolCost",
+          pools.cost(
+              form.poolSize(), form.defaultWorkers(), form.workerCores(), form.workerMemoryMb()));
+    }
+  }
+
+  private static Integer within(String value, int min, int max) {
+    if (value == null || !value.strip().matches("\\d{1,7}")) {
+      return null;
+    }
+    int n = Integer.parseInt(value.strip());
+    return n < min || n > max ? null : n;
   }
 
   @PostMapping("/admin/templates")

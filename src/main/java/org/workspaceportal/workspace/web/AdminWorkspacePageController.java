@@ -14,37 +14,21 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workspaceportal.common.FlashMessages;
 import org.workspaceportal.common.PlainText;
 import org.workspaceportal.identity.CurrentUser;
-import org.workspaceportal.workspace.InvalidWorkspaceRequestException;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
-import org.workspaceportal.workspace.lifetime.ExpirySetting;
-import org.workspaceportal.workspace.lifetime.ExpirySettings;
 import org.workspaceportal.workspace.lifetime.ExtensionService;
 
-/**
- * The admin's approval queue and the list of every workspace, with the setting of how long expired
- * workspaces are kept stopped.
- */
+/** The admin's approval queue and the list of every workspace. */
 @Controller
 class AdminWorkspacePageController {
 
-  private static final String DAYS_RULE =
-      "Enter the number of days as a whole number from "
-          + ExpirySetting.MIN_DAYS
-          + " to "
-          + ExpirySetting.MAX_DAYS
-          + ".";
-
   private final WorkspaceService workspaces;
   private final ExtensionService extensions;
-  private final ExpirySettings expirySettings;
 
-  AdminWorkspacePageController(
-      WorkspaceService workspaces, ExtensionService extensions, ExpirySettings expirySettings) {
+  AdminWorkspacePageController(WorkspaceService workspaces, ExtensionService extensions) {
     this.workspaces = workspaces;
     this.extensions = extensions;
-    this.expirySettings = expirySettings;
   }
 
   @GetMapping("/admin/approvals")
@@ -71,68 +55,7 @@ class AdminWorkspacePageController {
     model.addAttribute("status", status);
     model.addAttribute("statuses", WorkspaceStatus.values());
     model.addAttribute("refresh", ListRefresh.next(found, refresh));
-    if (htmx != null) {
-      return "admin/workspaces :: rows";
-    }
-    model.addAttribute("expirySetting", expirySettings.current());
-    return "admin/workspaces";
-  }
-
-  /** Saves the number of days expired workspaces are kept stopped; bad input is a flash error. */
-  @PostMapping("/admin/workspaces/expiry")
-  String saveExpiry(
-      @RequestParam(defaultValue = "") String keepStoppedForDays,
-      Authentication auth,
-      RedirectAttributes redirect) {
-    String input = keepStoppedForDays.strip();
-    Integer days = parseDays(input);
-    if (days == null) {
-      redirect.addFlashAttribute(
-          "flashError",
-          (input.isEmpty()
-                  ? "The number of days is missing. "
-                  : "That is not a whole number of days. ")
-              + DAYS_RULE);
-      redirect.addFlashAttribute("expiryDaysInput", clip(input));
-      return "redirect:/admin/workspaces";
-    }
-    try {
-      ExpirySetting saved =
-          expirySettings.setKeepStoppedForDays(days, CurrentUser.of(auth).username());
-      redirect.addFlashAttribute(
-          "flash",
-          "Expired workspaces are now kept stopped for "
-              + saved.keepStoppedForText()
-              + " before they are deleted.");
-    } catch (InvalidWorkspaceRequestException refused) {
-      redirect.addFlashAttribute("flashError", days + " days is out of range. " + DAYS_RULE);
-      redirect.addFlashAttribute("expiryDaysInput", input);
-    }
-    return "redirect:/admin/workspaces";
-  }
-
-  /** Drops the saved value: the configured default applies again. */
-  @PostMapping("/admin/workspaces/expiry/default")
-  String expiryDefault(Authentication auth, RedirectAttributes redirect) {
-    ExpirySetting now = expirySettings.useDefault(CurrentUser.of(auth).username());
-    redirect.addFlashAttribute(
-        "flash",
-        "Expired workspaces are kept stopped for the default "
-            + now.keepStoppedForText()
-            + " again.");
-    return "redirect:/admin/workspaces";
-  }
-
-  /** A whole number (also a large or negative one, which the range check then refuses), or null. */
-  private static Integer parseDays(String input) {
-    if (!input.matches("[+-]?\\d{1,9}")) {
-      return null;
-    }
-    return Integer.valueOf(input);
-  }
-
-  private static String clip(String s) {
-    return s.length() <= 20 ? s : s.substring(0, 20) + "…";
+    return htmx != null ? "admin/workspaces :: rows" : "admin/workspaces";
   }
 
   /**

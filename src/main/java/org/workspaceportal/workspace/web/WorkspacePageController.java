@@ -104,6 +104,8 @@ class WorkspacePageController {
     model.addAttribute("storage", credentials.storageInfo(id, user).orElse(null));
     model.addAttribute("isOwner", owner);
     model.addAttribute("liveTrigger", LiveTrigger.of(ws.status()));
+    model.addAttribute(
+        "tombstone", Tombstone.of(ws, credentials.destroyedRecoverableFor(), clock.instant()));
     if (ws.status().isBusy()) {
       model.addAttribute(
           "progressLine", ProgressLine.of(ws, workspaces.typicalDurations(), clock.instant()));

@@ -46,7 +46,8 @@ class AuditPageTest {
         "workspace.rejected",
         "bob/alpha",
         detail,
-        "192.0.2.10");
+        "192.0.2.10",
+        null);
   }
 
   private static AuditEntry entry(String detail) {
@@ -69,6 +70,44 @@ class AuditPageTest {
         .contains(
             "bob workspace.rejected bob/alpha PENDING_APPROVAL → REJECTED: too big 192.0.2.10")
         .contains("1 entry, newest first.", "Page 1 of 1");
+  }
+
+  @Test
+  void aTargetWithAPlaceInThePortalLinksToIt() throws Exception {
+    java.util.UUID id = java.util.UUID.randomUUID();
+    AuditEntry linked =
+        new AuditEntry(
+            2L,
+            Instant.parse("2026-03-04T05:06:07Z"),
+            "bob",
+            "workspace.deleted",
+            "bob/alpha",
+            "DELETING → DELETED",
+            null,
+            "/workspaces/" + id);
+    AuditEntry unknown =
+        new AuditEntry(
+            3L,
+            Instant.parse("2026-03-04T05:06:08Z"),
+            "nobody",
+            "login.failed",
+            "nobody",
+            "BadCredentialsException",
+            "192.0.2.9",
+            null);
+    when(audit.search(any(), anyInt(), anyInt()))
+        .thenReturn(new PageImpl<>(List.of(linked, unknown)));
+
+    String html =
+        mvc.perform(get("/admin/audit").with(root()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(html)
+        .contains("<a class=\"audit-target\" href=\"/workspaces/" + id + "\">bob/alpha</a>");
+    assertThat(html.split("class=\"audit-target\"", -1)).hasSize(2);
+    assertThat(html).contains("<td data-label=\"Target\" class=\"text-break\">nobody</td>");
   }
 
   @Test

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +25,8 @@ import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.HostStatus;
 import org.workspaceportal.host.HostView;
 import org.workspaceportal.host.InvalidHostException;
+import org.workspaceportal.host.WorkspaceImages;
+import org.workspaceportal.host.WorkspaceImages.ImageOnHost;
 import org.workspaceportal.identity.RealSecurityTestConfiguration;
 
 /** The admin's hosts page: status, capacity, the clear reason a host is down, and the form. */
@@ -32,6 +35,7 @@ class AdminHostPagesTest {
 
   @Autowired MockMvc mvc;
   @Autowired HostService hosts;
+  @Autowired WorkspaceImages images;
 
   private static RequestPostProcessor admin() {
     return user(RealSecurityTestConfiguration.ADMIN).roles("ADMIN", "USER");
@@ -64,6 +68,51 @@ class AdminHostPagesTest {
         .contains("Undrain");
     assertThat(text).doesNotContain("No host is available");
     Html.assertEveryPostFormCarriesACsrfToken(html);
+  }
+
+  @Test
+  void theImageColumnSaysWhetherTheWorkspaceImageIsOnEachHostAndHowToGetItThere() throws Exception {
+    HostView local = host("local", HostStatus.UP, null, false);
+    HostView far = host("far", HostStatus.UP, null, false);
+    HostView busy = host("busy", HostStatus.UP, null, false);
+    List<HostView> all = List.of(local, far, busy);
+    when(hosts.list()).thenReturn(all);
+    when(images.on(all))
+        .thenReturn(
+            Map.of(
+                local.id(),
+                new ImageOnHost(
+                    "workspace-portal/spark:4.0",
+                    ImageOnHost.State.PRESENT,
+                    "workspace-portal/spark:4.0-f9f9df6347",
+                    false),
+                far.id(),
+                new ImageOnHost(
+                    "workspace-portal/spark:4.0",
+                    ImageOnHost.State.MISSING,
+                    "build it on that host with sudo deploy/workspace-image/build-offline.sh"
+                        + " --if-missing (from a checkout of the portal)",
+                    false),
+                busy.id(),
+                new ImageOnHost(
+                    "workspace-portal/spark:4.0",
+                    ImageOnHost.State.BUILDING,
+                    "[build-offline 04:00:00] phase jars",
+                    false)));
+
+    String html =
+        mvc.perform(get("/admin/hosts").with(admin()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(html).contains("<th>Workspace image</th>");
+    assertThat(Html.text(html))
+        .contains("present workspace-portal/spark:4.0-f9f9df6347 no PySpark")
+        .contains(
+            "missing workspace-portal/spark:4.0 : build it on that host with sudo"
+                + " deploy/workspace-image/build-offline.sh --if-missing")
+        .contains("building [build-offline 04:00:00] phase jars");
   }
 
   @Test

@@ -24,7 +24,8 @@ final class FlashBladeFixtures {
         "*(rw,no_root_squash)",
         null,
         1L << 40,
-        null);
+        null,
+        Duration.ofHours(24));
   }
 
   static FlashBladeProperties withReadTimeout(FlashBladeProperties p, Duration readTimeout) {
@@ -40,7 +41,8 @@ final class FlashBladeFixtures {
         p.nfsRule(),
         p.bucketQuotaBytes(),
         p.datahubBytes(),
-        p.fileSystemBindRoot());
+        p.fileSystemBindRoot(),
+        p.eradicationDelay());
   }
 
   static FlashBladeProperties withDataEndpoint(FlashBladeProperties p, URI dataEndpoint) {
@@ -56,7 +58,8 @@ final class FlashBladeFixtures {
         p.nfsRule(),
         p.bucketQuotaBytes(),
         p.datahubBytes(),
-        p.fileSystemBindRoot());
+        p.fileSystemBindRoot(),
+        p.eradicationDelay());
   }
 
   static FlashBladeProperties insecure(FlashBladeProperties p) {
@@ -72,6 +75,7 @@ final class FlashBladeFixtures {
         p.nfsRule(),
         p.bucketQuotaBytes(),
         p.datahubBytes(),
-        p.fileSystemBindRoot());
+        p.fileSystemBindRoot(),
+        p.eradicationDelay());
   }
 }

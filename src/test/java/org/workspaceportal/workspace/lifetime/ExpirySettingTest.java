@@ -73,33 +73,32 @@ class ExpirySettingTest {
   // --- the page ---
 
   @Test
-  void anAdminSeesTheDefaultChangesItOnTheAllWorkspacesPageAndTheChangeIsAudited()
-      throws Exception {
-    String before = Html.text(page("/admin/workspaces"));
+  void anAdminSeesTheDefaultChangesItOnTheSettingsPageAndTheChangeIsAudited() throws Exception {
+    String before = Html.text(page("/admin/settings"));
     assertThat(before)
         .contains(
             "Expired workspaces are kept stopped for 14 days before they are deleted with their"
                 + " retention choice (the default).");
-    Html.assertEveryPostFormCarriesACsrfToken(page("/admin/workspaces"));
+    Html.assertEveryPostFormCarriesACsrfToken(page("/admin/settings"));
 
     MvcResult saved = save("30", asAdmin());
 
-    assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/admin/workspaces");
+    assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/admin/settings");
     assertThat(Html.flash(saved))
         .containsEntry(
             "flash",
             "Expired workspaces are now kept stopped for 30 days before they are deleted.");
-    String after = Html.text(page("/admin/workspaces"));
+    String after = Html.text(page("/admin/settings"));
     assertThat(after)
         .contains("kept stopped for 30 days before they are deleted")
         .contains("The default is 14 days", "Last changed by " + admin.username())
         .doesNotContain("(the default)");
-    assertThat(page("/admin/workspaces")).contains("value=\"30\"");
+    assertThat(page("/admin/settings")).contains("value=\"30\"");
     assertThat(settings.current().savedDays()).isEqualTo(30);
     assertThat(lastAudit()).isEqualTo(admin.username() + " | 14 days (default) → 30 days");
 
     MvcResult reset =
-        mvc.perform(post("/admin/workspaces/expiry/default").with(asAdmin()).with(csrf()))
+        mvc.perform(post("/admin/settings/expiry/default").with(asAdmin()).with(csrf()))
             .andReturn();
     assertThat(Html.flash(reset))
         .containsEntry(
@@ -148,14 +147,11 @@ class ExpirySettingTest {
     RequestPostProcessor asUser = user(user.username()).roles("USER");
 
     assertThat(
-            mvc.perform(get("/admin/workspaces").with(asUser))
-                .andReturn()
-                .getResponse()
-                .getStatus())
+            mvc.perform(get("/admin/settings").with(asUser)).andReturn().getResponse().getStatus())
         .isEqualTo(403);
     assertThat(save("3", asUser).getResponse().getStatus()).isEqualTo(403);
     assertThat(
-            mvc.perform(post("/admin/workspaces/expiry/default").with(asUser).with(csrf()))
+            mvc.perform(post("/admin/settings/expiry/default").with(asUser).with(csrf()))
                 .andReturn()
                 .getResponse()
                 .getStatus())
@@ -163,9 +159,7 @@ class ExpirySettingTest {
     // and an admin's form needs its CSRF token
     assertThat(
             mvc.perform(
-                    post("/admin/workspaces/expiry")
-                        .param("keepStoppedForDays", "3")
-                        .with(asAdmin()))
+                    post("/admin/settings/expiry").param("keepStoppedForDays", "3").with(asAdmin()))
                 .andReturn()
                 .getResponse()
                 .getStatus())
@@ -317,10 +311,7 @@ class ExpirySettingTest {
 
   private MvcResult save(String days, RequestPostProcessor who) throws Exception {
     return mvc.perform(
-            post("/admin/workspaces/expiry")
-                .param("keepStoppedForDays", days)
-                .with(who)
-                .with(csrf()))
+            post("/admin/settings/expiry").param("keepStoppedForDays", days).with(who).with(csrf()))
         .andReturn();
   }
 

@@ -22,6 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.workspaceportal.PortalIntegrationTest;
+import org.workspaceportal.audit.AuditEntry;
+import org.workspaceportal.audit.AuditFilter;
+import org.workspaceportal.audit.AuditService;
 import org.workspaceportal.compute.SparkContainers;
 import org.workspaceportal.host.HostFixtures;
 import org.workspaceportal.host.HostService;
@@ -40,6 +43,7 @@ import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
 import org.workspaceportal.workspace.cluster.NotebookContainer;
 import org.workspaceportal.workspace.health.ClusterReconciler;
+import org.workspaceportal.workspace.runtime.Footprint;
 import org.workspaceportal.workspace.template.TemplateForm;
 import org.workspaceportal.workspace.template.TemplateService;
 import org.workspaceportal.workspace.template.TemplateView;
@@ -69,6 +73,7 @@ class WarmPoolTest {
   @Autowired MeterRegistry registry;
   @Autowired TransactionTemplate tx;
   @Autowired JdbcTemplate jdbc;
+  @Autowired AuditService audit;
 
   private String image;
   private UUID templateId;
@@ -312,6 +317,12 @@ class WarmPoolTest {
         "test");
     try {
       setPoolSize(1);
+      // what the form says it costs: one worker's core of the host's two free ones and more
+      Footprint cost = pools.cost(1, 1, 1, 1024);
+      assertThat(cost.cores()).isEqualTo(1);
+      assertThat(cost.memoryMb()).isGreaterThan(2048); // the master, the worker and its daemon
+      assertThat(cost.hostCores()).isPositive();
+      assertThat(cost.coresPercent()).isPositive();
       UUID pooled = awaitReady(1).getFirst();
 
       // more workers than the pool's, so it cannot claim; 2 cores, so it waits for room
@@ -320,6 +331,18 @@ class WarmPoolTest {
       live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
       assertThat(poolClusters()).extracting(r -> r.get("id")).doesNotContain(pooled);
       assertThat(clusterIdOf(ws.id())).isEqualTo(ws.id());
+      String name = templates.get(templateId).name();
+      assertThat(auditOf("template.pool-resized", name))
+          .extracting(AuditEntry::detail)
+          .containsExactly("warm pool 0 → 1");
+      assertThat(auditOf("pool.gave-way", name))
+          .allSatisfy(
+              e -> assertThat(e.targetPath()).isEqualTo("/admin/templates#template-" + name))
+          .extracting(AuditEntry::detail)
+          .containsExactly(
+              "warm pool 1 → 0 clusters: a workspace waits for room on the hosts (pool cluster "
+                  + pooled
+                  + ")");
     } finally {
       hosts.update(
           local.id(),
@@ -327,6 +350,12 @@ class WarmPoolTest {
           "test");
       others.forEach(h -> hosts.setDrained(h.id(), false, "test"));
     }
+  }
+
+  private List<AuditEntry> auditOf(String action, String template) {
+    return audit.search(new AuditFilter(action, null, null, null), 0, 100).getContent().stream()
+        .filter(e -> e.target().equals(template))
+        .toList();
   }
 
   private static TemplateForm form(String name, String image, int poolSize) {

@@ -282,6 +282,6 @@ class DailyPathsPagesTest {
                     T.plusMillis(8200))),
             null);
 
-    assertThat(Html.text(detail(deleted))).contains("Deleted in 8.2 s.");
+    assertThat(Html.text(detail(deleted))).contains(" by " + ALICE + ", in 8.2 s.");
   }
 }

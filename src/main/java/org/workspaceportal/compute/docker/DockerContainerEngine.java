@@ -14,16 +14,20 @@ import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Version;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.workspaceportal.compute.ComputeException;
 import org.workspaceportal.compute.ContainerEngine;
+import org.workspaceportal.compute.ContainerFiles;
 import org.workspaceportal.compute.ContainerInfo;
 import org.workspaceportal.compute.ContainerSpec;
 import org.workspaceportal.compute.EngineEndpoint;
@@ -220,6 +224,73 @@ class DockerContainerEngine implements ContainerEngine {
   }
 
   @Override
+  public ContainerInfo ensureCreated(EngineEndpoint endpoint, ContainerSpec spec) {
+    return call(
+        endpoint,
+        "create container " + spec.name(),
+        docker -> {
+          InspectContainerResponse found = inspect(docker, spec.name());
+          if (found == null) {
+            try {
+              create(docker, spec);
+            } catch (ConflictException e) {
+              // made meanwhile by another attempt: use that one
+            }
+            found = inspect(docker, spec.name());
+          }
+          if (found == null) {
+            throw new ComputeException(
+                "container " + spec.name() + " vanished after creation", true);
+          }
+          return info(found);
+        });
+  }
+
+  @Override
+  public void readFiles(
+      EngineEndpoint endpoint, String container, String dir, ContainerFiles.Reader reader) {
+    call(
+        endpoint,
+        "read the files under " + dir + " of " + container,
+        docker -> {
+          try (InputStream tar = docker.copyArchiveFromContainerCmd(container, dir).exec()) {
+            ContainerArchives.read(tar, reader);
+          } catch (IOException e) {
+            throw new ComputeException(
+                "reading the files under " + dir + " of " + container + ": " + e.getMessage(),
+                true);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void writeFiles(
+      EngineEndpoint endpoint,
+      String container,
+      String dir,
+      int uid,
+      int gid,
+      Iterator<ContainerFiles.Source> files) {
+    call(
+        endpoint,
+        "write files under " + dir + " of " + container,
+        docker -> {
+          ContainerArchives.write(
+              files,
+              uid,
+              gid,
+              tar ->
+                  docker
+                      .copyArchiveToContainerCmd(container)
+                      .withRemotePath(dir)
+                      .withTarInputStream(tar)
+                      .exec());
+          return null;
+        });
+  }
+
+  @Override
   public List<ContainerInfo> containers(EngineEndpoint endpoint, Map<String, String> labels) {
     return call(
         endpoint,
@@ -362,7 +433,8 @@ class DockerContainerEngine implements ContainerEngine {
         .withEnv(spec.environment())
         .withLabels(spec.labels())
         .withExposedPorts(exposed)
-        .withIpv4Address(spec.address())
+        // a file holder on no network has no address
+        .withIpv4Address(spec.address().isEmpty() ? null : spec.address())
         .withHostConfig(host)
         .exec();
   }

@@ -427,16 +427,18 @@ class DockerContainerEngine implements ContainerEngine {
     Map<String, String> tmpfs = new java.util.HashMap<>();
     spec.scratch().forEach((path, options) -> tmpfs.put(path, "rw,nosuid,nodev," + options));
     host.withReadonlyRootfs(true).withTmpFs(tmpfs);
-    docker
-        .createContainerCmd(spec.image())
-        .withName(spec.name())
-        .withEnv(spec.environment())
-        .withLabels(spec.labels())
-        .withExposedPorts(exposed)
-        // a file holder on no network has no address
-        .withIpv4Address(spec.address().isEmpty() ? null : spec.address())
-        .withHostConfig(host)
-        .exec();
+    var create =
+        docker
+            .createContainerCmd(spec.image())
+            .withName(spec.name())
+            .withEnv(spec.environment())
+            .withLabels(spec.labels())
+            .withExposedPorts(exposed)
+            .withHostConfig(host);
+    if (!spec.address().isEmpty()) { // a file holder, on no network, has no address
+      create.withIpv4Address(spec.address());
+    }
+    create.exec();
   }
 
   private static InspectContainerResponse inspect(DockerClient docker, String name) {

@@ -198,19 +198,7 @@ class DockerContainerEngine implements ContainerEngine {
         endpoint,
         "start container " + spec.name(),
         docker -> {
-          InspectContainerResponse found = inspect(docker, spec.name());
-          if (found == null) {
-            try {
-              create(docker, spec);
-            } catch (ConflictException e) {
-              // made meanwhile by another attempt: use that one
-            }
-            found = inspect(docker, spec.name());
-          }
-          if (found == null) {
-            throw new ComputeException(
-                "container " + spec.name() + " vanished after creation", true);
-          }
+          InspectContainerResponse found = findOrCreate(docker, spec);
           if (!Boolean.TRUE.equals(found.getState().getRunning())) {
             try {
               docker.startContainerCmd(found.getId()).exec();
@@ -228,22 +216,24 @@ class DockerContainerEngine implements ContainerEngine {
     return call(
         endpoint,
         "create container " + spec.name(),
-        docker -> {
-          InspectContainerResponse found = inspect(docker, spec.name());
-          if (found == null) {
-            try {
-              create(docker, spec);
-            } catch (ConflictException e) {
-              // made meanwhile by another attempt: use that one
-            }
-            found = inspect(docker, spec.name());
-          }
-          if (found == null) {
-            throw new ComputeException(
-                "container " + spec.name() + " vanished after creation", true);
-          }
-          return info(found);
-        });
+        docker -> info(findOrCreate(docker, spec)));
+  }
+
+  /** The container of the spec's name, created first when there is none; never a second one. */
+  private static InspectContainerResponse findOrCreate(DockerClient docker, ContainerSpec spec) {
+    InspectContainerResponse found = inspect(docker, spec.name());
+    if (found == null) {
+      try {
+        create(docker, spec);
+      } catch (ConflictException e) {
+        // made meanwhile by another attempt: use that one
+      }
+      found = inspect(docker, spec.name());
+    }
+    if (found == null) {
+      throw new ComputeException("container " + spec.name() + " vanished after creation", true);
+    }
+    return found;
   }
 
   @Override

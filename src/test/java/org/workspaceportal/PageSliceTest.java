@@ -18,6 +18,7 @@ import org.workspaceportal.identity.RealSecurityTestConfiguration;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.cluster.ClusterLogs;
 import org.workspaceportal.workspace.data.CredentialService;
+import org.workspaceportal.workspace.files.NotebookSaves;
 import org.workspaceportal.workspace.health.ClusterReconciler;
 import org.workspaceportal.workspace.lifetime.ExtensionService;
 import org.workspaceportal.workspace.pool.WarmPoolViews;
@@ -49,6 +50,7 @@ import org.workspaceportal.workspace.web.WorkspacePagesTestConfiguration;
       ExtensionService.class,
       WarmPoolViews.class,
       GatewayEntrance.class,
-      ClusterReconciler.class
+      ClusterReconciler.class,
+      NotebookSaves.class
     })
 public @interface PageSliceTest {}

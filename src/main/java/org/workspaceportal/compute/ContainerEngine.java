@@ -75,6 +75,34 @@ public interface ContainerEngine {
   /** The volumes that carry all of these labels, with all their labels. */
   List<VolumeInfo> labelledVolumes(EngineEndpoint endpoint, Map<String, String> labels);
 
+  /**
+   * Makes sure a container of that name exists, created from the spec but not started (one that
+   * exists is left as it is, running or not). What holds a cluster's volumes for a file copy
+   * without running anything.
+   */
+  ContainerInfo ensureCreated(EngineEndpoint endpoint, ContainerSpec spec);
+
+  /**
+   * Reads the regular files and folders under {@code dir} of a container (running or not, volumes
+   * included) and hands each to {@code reader}, paths relative to {@code dir}. Links, devices and
+   * names that are not {@link ContainerFiles#safePath safe} are skipped: the container's content
+   * is its tenant's, and nothing in it is followed.
+   */
+  void readFiles(
+      EngineEndpoint endpoint, String container, String dir, ContainerFiles.Reader reader);
+
+  /**
+   * Writes these folders and files under {@code dir} of a container (created or running), owned
+   * by {@code uid}:{@code gid}, as one stream: a folder before what is in it.
+   */
+  void writeFiles(
+      EngineEndpoint endpoint,
+      String container,
+      String dir,
+      int uid,
+      int gid,
+      java.util.Iterator<ContainerFiles.Source> files);
+
   /** Removes a container, running or not; an unknown one is not an error. */
   void removeContainer(EngineEndpoint endpoint, String nameOrId);
 

@@ -208,7 +208,12 @@ public final class SparkContainers {
   }
 
   public static String notebookVolume(SparkCluster c) {
-    return name(c.id(), "notebook") + "-work";
+    return notebookVolume(c.id());
+  }
+
+  /** The volume that holds a cluster's notebook files (Jupyter's root) while it runs. */
+  public static String notebookVolume(UUID clusterId) {
+    return name(clusterId, "notebook") + "-work";
   }
 
   public static String scratchVolume(SparkCluster c, SparkCluster.Node worker) {

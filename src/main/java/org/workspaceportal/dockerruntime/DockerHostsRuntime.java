@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ import org.workspaceportal.workspace.runtime.Footprint;
 import org.workspaceportal.workspace.runtime.Leftover;
 import org.workspaceportal.workspace.runtime.Member;
 import org.workspaceportal.workspace.runtime.NoRoomException;
+import org.workspaceportal.workspace.runtime.NotebookFiles;
 import org.workspaceportal.workspace.runtime.Preparation;
 import org.workspaceportal.workspace.runtime.Role;
 
@@ -73,6 +75,7 @@ class DockerHostsRuntime implements ClusterRuntime {
   private final OrphanSweep orphans;
 
   private final FreeRoom freeRoom;
+  private final NotebookFileCopies files;
 
   DockerHostsRuntime(
       CapacityService capacity,
@@ -82,8 +85,10 @@ class DockerHostsRuntime implements ClusterRuntime {
       ImagePreparation images,
       ClusterProbe probe,
       OrphanSweep orphans,
-      FreeRoom freeRoom) {
+      FreeRoom freeRoom,
+      NotebookFileCopies files) {
     this.freeRoom = freeRoom;
+    this.files = files;
     this.capacity = capacity;
     this.hosts = hosts;
     this.engines = engines;
@@ -309,24 +314,29 @@ class DockerHostsRuntime implements ClusterRuntime {
     }
   }
 
+  @Override
+  public boolean readNotebookFiles(ClusterSpec spec, NotebookFiles.Reader reader) {
+    Placement notebook = placed(spec.id()).get(Role.NOTEBOOK);
+    return notebook != null && files.read(spec, notebook, reader);
+  }
+
+  @Override
+  public void writeNotebookFiles(ClusterSpec spec, Iterator<NotebookFiles.Source> source) {
+    Placement notebook = placed(spec.id()).get(Role.NOTEBOOK);
+    if (notebook == null) {
+      throw new ComputeException("the notebook has no place on any host yet", false);
+    }
+    files.write(spec, notebook, source);
+  }
+
   /**
-   * Removes every container, the workers' scratch volumes and the cluster's network; the notebook's
-   * volume (its files) and the datahub stay, and so do the leases: a stopped cluster keeps its
-   * place on its host.
+   * Removes every container, volume (the notebook's files too: they were saved to the bucket
+   * first) and the cluster's network, wherever the cluster ran; a stopped cluster holds nothing on
+   * the hosts. The leases go with {@link #release(UUID)}, the stop's next step.
    */
   @Override
   public void stop(ClusterSpec spec) {
-    Map<String, Placement> placed = placed(spec.id());
-    for (Placement p : placed.values()) {
-      EngineEndpoint endpoint = hosts.endpointOf(p.hostId());
-      engines.removeContainer(endpoint, SparkContainers.name(spec.id(), p.role()));
-      if (Role.workerNumber(p.role()) > 0) {
-        engines.removeVolume(endpoint, SparkContainers.scratchVolume(spec.id(), p.role()));
-      }
-    }
-    for (UUID host : hostsOf(spec.id()).keySet()) {
-      engines.removeNetwork(hosts.endpointOf(host), SparkContainers.networkName(spec.id()));
-    }
+    containers.removeEverywhere(spec.id(), capacity.placementsOf(spec.id()));
   }
 
   @Override

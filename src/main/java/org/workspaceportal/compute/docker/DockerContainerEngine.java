@@ -14,16 +14,20 @@ import com.github.dockerjava.api.model.MountType;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Version;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import org.workspaceportal.compute.ComputeException;
 import org.workspaceportal.compute.ContainerEngine;
+import org.workspaceportal.compute.ContainerFiles;
 import org.workspaceportal.compute.ContainerInfo;
 import org.workspaceportal.compute.ContainerSpec;
 import org.workspaceportal.compute.EngineEndpoint;
@@ -194,19 +198,7 @@ class DockerContainerEngine implements ContainerEngine {
         endpoint,
         "start container " + spec.name(),
         docker -> {
-          InspectContainerResponse found = inspect(docker, spec.name());
-          if (found == null) {
-            try {
-              create(docker, spec);
-            } catch (ConflictException e) {
-              // made meanwhile by another attempt: use that one
-            }
-            found = inspect(docker, spec.name());
-          }
-          if (found == null) {
-            throw new ComputeException(
-                "container " + spec.name() + " vanished after creation", true);
-          }
+          InspectContainerResponse found = findOrCreate(docker, spec);
           if (!Boolean.TRUE.equals(found.getState().getRunning())) {
             try {
               docker.startContainerCmd(found.getId()).exec();
@@ -216,6 +208,75 @@ class DockerContainerEngine implements ContainerEngine {
             found = inspect(docker, spec.name());
           }
           return info(found);
+        });
+  }
+
+  @Override
+  public ContainerInfo ensureCreated(EngineEndpoint endpoint, ContainerSpec spec) {
+    return call(
+        endpoint,
+        "create container " + spec.name(),
+        docker -> info(findOrCreate(docker, spec)));
+  }
+
+  /** The container of the spec's name, created first when there is none; never a second one. */
+  private static InspectContainerResponse findOrCreate(DockerClient docker, ContainerSpec spec) {
+    InspectContainerResponse found = inspect(docker, spec.name());
+    if (found == null) {
+      try {
+        create(docker, spec);
+      } catch (ConflictException e) {
+        // made meanwhile by another attempt: use that one
+      }
+      found = inspect(docker, spec.name());
+    }
+    if (found == null) {
+      throw new ComputeException("container " + spec.name() + " vanished after creation", true);
+    }
+    return found;
+  }
+
+  @Override
+  public void readFiles(
+      EngineEndpoint endpoint, String container, String dir, ContainerFiles.Reader reader) {
+    call(
+        endpoint,
+        "read the files under " + dir + " of " + container,
+        docker -> {
+          try (InputStream tar = docker.copyArchiveFromContainerCmd(container, dir).exec()) {
+            ContainerArchives.read(tar, reader);
+          } catch (IOException e) {
+            throw new ComputeException(
+                "reading the files under " + dir + " of " + container + ": " + e.getMessage(),
+                true);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void writeFiles(
+      EngineEndpoint endpoint,
+      String container,
+      String dir,
+      int uid,
+      int gid,
+      Iterator<ContainerFiles.Source> files) {
+    call(
+        endpoint,
+        "write files under " + dir + " of " + container,
+        docker -> {
+          ContainerArchives.write(
+              files,
+              uid,
+              gid,
+              tar ->
+                  docker
+                      .copyArchiveToContainerCmd(container)
+                      .withRemotePath(dir)
+                      .withTarInputStream(tar)
+                      .exec());
+          return null;
         });
   }
 
@@ -356,15 +417,18 @@ class DockerContainerEngine implements ContainerEngine {
     Map<String, String> tmpfs = new java.util.HashMap<>();
     spec.scratch().forEach((path, options) -> tmpfs.put(path, "rw,nosuid,nodev," + options));
     host.withReadonlyRootfs(true).withTmpFs(tmpfs);
-    docker
-        .createContainerCmd(spec.image())
-        .withName(spec.name())
-        .withEnv(spec.environment())
-        .withLabels(spec.labels())
-        .withExposedPorts(exposed)
-        .withIpv4Address(spec.address())
-        .withHostConfig(host)
-        .exec();
+    var create =
+        docker
+            .createContainerCmd(spec.image())
+            .withName(spec.name())
+            .withEnv(spec.environment())
+            .withLabels(spec.labels())
+            .withExposedPorts(exposed)
+            .withHostConfig(host);
+    if (!spec.address().isEmpty()) { // a file holder, on no network, has no address
+      create.withIpv4Address(spec.address());
+    }
+    create.exec();
   }
 
   private static InspectContainerResponse inspect(DockerClient docker, String name) {

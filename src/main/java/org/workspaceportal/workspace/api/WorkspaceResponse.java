@@ -1,5 +1,7 @@
 package org.workspaceportal.workspace.api;
 
+import org.workspaceportal.workspace.files.DeletionTerms;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +13,8 @@ import org.workspaceportal.workspace.WorkspaceView;
 
 /**
  * A workspace as the REST API returns it; {@code links} (Jupyter and the Spark master UI) only for
- * its owner, once the notebook answers.
+ * its owner, once the notebook answers; {@code onDeletion} says in words what deleting it does to
+ * its cluster, its notebooks and its data (as its delete page does).
  */
 record WorkspaceResponse(
     UUID id,
@@ -30,7 +33,8 @@ record WorkspaceResponse(
     List<WorkspaceView.HistoryEntry> history,
     List<StepView> steps,
     Cluster cluster,
-    ClusterView.Links links) {
+    ClusterView.Links links,
+    DeletionTerms onDeletion) {
 
   /**
    * The Spark cluster: where each container runs and its state, and how many workers have joined.
@@ -64,6 +68,7 @@ record WorkspaceResponse(
             ? null
             : new Cluster(
                 c.image(), c.workersRequested(), c.workersAlive(), c.notebookReady(), c.members()),
-        c == null ? null : c.links());
+        c == null ? null : c.links(),
+        DeletionTerms.of(v.retention(), c != null, v.datahub()));
   }
 }

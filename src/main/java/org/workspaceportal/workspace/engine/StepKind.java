@@ -27,7 +27,12 @@ public enum StepKind {
   VERIFY("Check the new key works", WorkspaceFacts::workspace, Operation.PROVISION),
   REMOVE_WORKERS("Remove the workers no longer wanted", WorkspaceFacts::cluster, Operation.RESIZE),
   CLAIM("Take a ready cluster from the warm pool", WorkspaceFacts::mayClaim, Operation.PROVISION),
-  PLACE("Reserve cores", WorkspaceFacts::cluster, Operation.PROVISION, Operation.RESIZE),
+  PLACE(
+      "Reserve cores",
+      WorkspaceFacts::cluster,
+      Operation.PROVISION,
+      Operation.START,
+      Operation.RESIZE),
   IMAGE(
       "Get the workspace image",
       WorkspaceFacts::cluster,
@@ -35,6 +40,8 @@ public enum StepKind {
       Operation.START,
       Operation.RESIZE,
       Operation.REPAIR),
+  RESTORE_FILES(
+      "Restore the notebooks from the bucket", WorkspaceFacts::notebook, Operation.START),
   NOTEBOOK(
       "Start Jupyter",
       WorkspaceFacts::notebook,
@@ -67,9 +74,18 @@ public enum StepKind {
       Operation.START,
       Operation.RESIZE,
       Operation.REPAIR),
+  SAVE_FILES(
+      "Save the notebooks to the bucket",
+      WorkspaceFacts::notebook,
+      Operation.STOP,
+      Operation.TEARDOWN),
   STOP_CLUSTER("Stop the cluster", WorkspaceFacts::cluster, Operation.STOP),
   REMOVE_CLUSTER("Remove the containers", WorkspaceFacts::cluster, Operation.TEARDOWN),
-  RELEASE("Give back cores and memory", WorkspaceFacts::cluster, Operation.TEARDOWN),
+  RELEASE(
+      "Give back cores, memory and ports",
+      WorkspaceFacts::cluster,
+      Operation.STOP,
+      Operation.TEARDOWN),
   REVOKE_KEYS("Delete the access keys", WorkspaceFacts::workspace, Operation.TEARDOWN),
   REMOVE_BUCKET("Keep or remove the bucket", WorkspaceFacts::workspace, Operation.TEARDOWN),
   REMOVE_DATAHUB("Keep or remove the NFS folder", WorkspaceFacts::datahub, Operation.TEARDOWN),

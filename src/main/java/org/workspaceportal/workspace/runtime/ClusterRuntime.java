@@ -102,8 +102,22 @@ public interface ClusterRuntime {
   void remove(UUID clusterId, Collection<String> roles);
 
   /**
-   * Stops the cluster: removes every role and the workers' scratch space; the notebook's files stay
-   * for its next start.
+   * Reads the notebook's files where they are, whether the notebook runs or not (a role that
+   * exited keeps them), handing each to {@code reader}; false, without a call, when the cluster has
+   * no notebook files on any host (never placed, or stopped).
+   */
+  boolean readNotebookFiles(ClusterSpec spec, NotebookFiles.Reader reader);
+
+  /**
+   * Writes files into the notebook's folder on its placed host before the notebook starts: its
+   * files are there when Jupyter opens. Files already there with other names stay.
+   */
+  void writeNotebookFiles(ClusterSpec spec, java.util.Iterator<NotebookFiles.Source> files);
+
+  /**
+   * Stops the cluster: removes every role and everything made for them on the hosts, the
+   * notebook's files included (the caller saved them first); the datahub's content is the array's
+   * and stays. Room on the hosts goes back with {@link #release(UUID)}.
    */
   void stop(ClusterSpec spec);
 

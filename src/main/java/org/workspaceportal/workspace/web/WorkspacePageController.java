@@ -31,6 +31,8 @@ import org.workspaceportal.workspace.cluster.ClusterLogs;
 import org.workspaceportal.workspace.cluster.ContainerLog;
 import org.workspaceportal.workspace.data.CredentialService;
 import org.workspaceportal.workspace.data.WorkspaceCredentials;
+import org.workspaceportal.workspace.files.DeletionTerms;
+import org.workspaceportal.workspace.files.NotebookSaves;
 import org.workspaceportal.workspace.health.ClusterReconciler;
 import org.workspaceportal.workspace.lifetime.ExtensionService;
 import org.workspaceportal.workspace.template.TemplateService;
@@ -49,6 +51,7 @@ class WorkspacePageController {
   private final ExtensionService extensions;
   private final Clock clock;
   private final ClusterReconciler reconciler;
+  private final NotebookSaves saves;
 
   WorkspacePageController(
       WorkspaceService workspaces,
@@ -58,8 +61,10 @@ class WorkspacePageController {
       ClusterLogs logs,
       ExtensionService extensions,
       Clock clock,
-      ClusterReconciler reconciler) {
+      ClusterReconciler reconciler,
+      NotebookSaves saves) {
     this.reconciler = reconciler;
+    this.saves = saves;
     this.clock = clock;
     this.logs = logs;
     this.extensions = extensions;
@@ -102,6 +107,7 @@ class WorkspacePageController {
     boolean owner = ws.owner().equals(user.username());
     model.addAttribute("ws", ws);
     model.addAttribute("storage", credentials.storageInfo(id, user).orElse(null));
+    model.addAttribute("files", saves.view(id).orElse(null));
     model.addAttribute("isOwner", owner);
     model.addAttribute("liveTrigger", LiveTrigger.of(ws.status()));
     model.addAttribute(
@@ -180,7 +186,15 @@ class WorkspacePageController {
 
   @GetMapping("/workspaces/{id}/delete")
   String confirmDelete(@PathVariable UUID id, Authentication auth, Model model) {
-    model.addAttribute("ws", workspaces.get(id, CurrentUser.of(auth)));
+    WorkspaceView ws = workspaces.get(id, CurrentUser.of(auth));
+    model.addAttribute("ws", ws);
+    boolean cluster =
+        templates.list().stream()
+            .filter(t -> t.name().equals(ws.template()))
+            .findFirst()
+            .map(TemplateView::cluster)
+            .orElse(ws.cluster() != null);
+    model.addAttribute("terms", DeletionTerms.of(ws.retention(), cluster, ws.datahub()));
     return "workspaces/delete";
   }
 

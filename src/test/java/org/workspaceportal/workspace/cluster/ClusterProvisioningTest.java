@@ -241,18 +241,28 @@ class ClusterProvisioningTest {
     String worker2 = SparkContainers.name(ws.id(), "worker-2");
 
     // The state a crash leaves mid-stop: the workspace STOPPING in a run of its own, the stop's
-    // step RUNNING on an instance that died after removing the notebook and worker-1; the master
-    // and worker-2 still run.
+    // save RUNNING on an instance that died, the rest of the stop not begun; the notebook's and
+    // worker-1's containers are gone meanwhile (the notebook's files stay in its volume), the
+    // master and worker-2 still run.
     live.crashDuring(
         ws.id(),
         () -> {
           jdbc.update(
               "update workspaces set status = 'STOPPING', run = run + 1 where id = ?", ws.id());
-          jdbc.update(
-              "insert into workspace_steps (workspace_id, run, operation, kind, ordinal, status,"
-                  + " attempts, started_at) select id, run, 'STOP', 'STOP_CLUSTER', 0,"
-                  + " 'RUNNING', 1, now() from workspaces where id = ?",
-              ws.id());
+          int ordinal = 0;
+          for (String kind : List.of("SAVE_FILES", "STOP_CLUSTER", "RELEASE")) {
+            jdbc.update(
+                "insert into workspace_steps (workspace_id, run, operation, kind, ordinal, status,"
+                    + " attempts, started_at) select id, run, 'STOP', ?, ?, ?, ?, "
+                    + (ordinal == 0 ? "now()" : "null")
+                    + " from workspaces where id = ?",
+                kind,
+                ordinal,
+                ordinal == 0 ? "RUNNING" : "PENDING",
+                ordinal == 0 ? 1 : 0,
+                ws.id());
+            ordinal++;
+          }
           assertThat(DockerCli.run("rm", "-f", notebook).exitCode()).isZero();
           assertThat(DockerCli.run("rm", "-f", worker1).exitCode()).isZero();
           assertThat(DockerCli.containersLabelled(label))
@@ -264,17 +274,13 @@ class ClusterProvisioningTest {
         .as("the instance that took over removed the rest")
         .isEmpty();
     assertThat(stopped.steps())
-        .filteredOn(s -> s.operation() == Operation.STOP)
+        .filteredOn(s -> s.operation() == Operation.STOP && s.kind() == StepKind.SAVE_FILES)
         .singleElement()
         .satisfies(
-            s -> {
-              assertThat(s.kind()).isEqualTo(StepKind.STOP_CLUSTER);
-              assertThat(s.attempts()).as("the dead instance's attempt, then ours").isEqualTo(2);
-            });
+            s -> assertThat(s.attempts()).as("the dead instance's attempt, then ours").isEqualTo(2));
     assertThat(DockerCli.volumesLabelled(label))
-        .as("the notebook's files stay, the workers' scratch space goes")
-        .contains(notebook + "-work")
-        .noneMatch(v -> v.endsWith("-scratch"));
+        .as("the notebook's files were saved from its volume to the bucket: nothing stays")
+        .isEmpty();
 
     workspaces.start(ws.id(), owner);
     WorkspaceView started = live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.compute.ClusterProbe;
 import org.workspaceportal.compute.ContainerEngine;
+import org.workspaceportal.compute.ContainerFiles;
 import org.workspaceportal.compute.ContainerInfo;
 import org.workspaceportal.compute.EngineEndpoint;
 import org.workspaceportal.compute.NetworkInfo;
@@ -29,8 +30,10 @@ import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.storage.Retention;
 import org.workspaceportal.testsupport.DockerCli;
 import org.workspaceportal.testsupport.LoopbackRegistry;
+import org.workspaceportal.testsupport.Pause;
 import org.workspaceportal.testsupport.Requirement;
 import org.workspaceportal.testsupport.RequiresDocker;
+import org.workspaceportal.testsupport.UserS3;
 import org.workspaceportal.testsupport.TlsDockerEngine;
 import org.workspaceportal.workspace.ClusterView;
 import org.workspaceportal.workspace.LiveWorkspaces;
@@ -39,6 +42,8 @@ import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
 import org.workspaceportal.workspace.access.WorkspaceDoors;
+import org.workspaceportal.workspace.data.CredentialService;
+import org.workspaceportal.workspace.data.WorkspaceCredentials;
 import org.workspaceportal.workspace.engine.ScriptedSteps;
 import org.workspaceportal.workspace.engine.StepKind;
 import org.workspaceportal.workspace.engine.StepOutcome;
@@ -46,6 +51,7 @@ import org.workspaceportal.workspace.engine.StepStatus;
 import org.workspaceportal.workspace.template.TemplateForm;
 import org.workspaceportal.workspace.template.TemplateService;
 import org.workspaceportal.workspace.template.TemplateView;
+import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -73,6 +79,7 @@ class MultiHostClusterTest {
   @Autowired ContainerEngine engines;
   @Autowired JdbcTemplate jdbc;
   @Autowired ScriptedSteps scripted;
+  @Autowired CredentialService credentials;
 
   private LiveWorkspaces live;
   private CurrentUser owner;
@@ -206,6 +213,98 @@ class MultiHostClusterTest {
 
   private NetworkInfo networkOn(EngineEndpoint endpoint, UUID id) {
     return engines.labelledNetworks(endpoint, labels(id)).stream().findFirst().orElse(null);
+  }
+
+  /**
+   * Issue 22: the notebook's host engine is killed while the workspace runs. What the last
+   * periodic save put in the bucket is there, readable with the workspace's own key; what was
+   * written after it is lost with the host (at most a save interval of work).
+   */
+  @Test
+  void aHostKilledMidRunLeavesTheLastSaveInTheBucketAndLosesOnlyWhatCameAfter() {
+    UUID id =
+        live.request(
+                new WorkspaceRequest(
+                    LiveWorkspaces.uniqueName("lost"),
+                    null,
+                    template.name(),
+                    1,
+                    false,
+                    Retention.DESTROY,
+                    null))
+            .id();
+    approveOn(secondHost.id(), id);
+    await(id, w -> w.status() == WorkspaceStatus.READY);
+    UUID cluster =
+        jdbc.queryForObject(
+            "select cluster_id from workspace_clusters where workspace_id = ?", UUID.class, id);
+    EngineEndpoint endpoint = hosts.endpointOf(secondHost.id());
+    String notebook = SparkContainers.name(cluster, "notebook");
+    WorkspaceCredentials key = credentials.reveal(id, owner, "test");
+
+    writeInto(endpoint, notebook, "saved.ipynb", "kept by the periodic save");
+    // due for its periodic save (READY for longer than the interval): the portal's task saves it
+    jdbc.update("update workspaces set updated_at = now() - interval '1 hour' where id = ?", id);
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (jdbc.queryForObject(
+            "select count(*) from workspace_files where workspace_id = ? and saved_at is not null",
+            Long.class,
+            id)
+        == 0) {
+      assertThat(System.nanoTime()).as("saved within 3 minutes").isLessThan(deadline);
+      Pause.sleep(500);
+    }
+    writeInto(endpoint, notebook, "lost.ipynb", "written after the last save");
+
+    second.stop();
+    try {
+      await(id, w -> w.status() == WorkspaceStatus.UNREACHABLE);
+      String manifest =
+          jdbc.queryForObject(
+              "select manifest from workspace_files where workspace_id = ?", String.class, id);
+      assertThat(manifest).contains("saved.ipynb").doesNotContain("lost.ipynb");
+      try (S3Client s3 = UserS3.client(key)) {
+        assertThat(
+                s3.getObjectAsBytes(
+                        b -> b.bucket(key.bucket()).key(".workspace-files/saved.ipynb"))
+                    .asUtf8String())
+            .as("in her bucket, read with her own key")
+            .contains("kept by the periodic save");
+        assertThat(
+                s3.listObjectsV2(b -> b.bucket(key.bucket()).prefix(".workspace-files/lost"))
+                    .contents())
+            .isEmpty();
+      }
+    } finally {
+      second.start();
+    }
+    awaitSecondHostUp();
+  }
+
+  /** Writes a file into a container's notebook folder through the engine, as a user would. */
+  private void writeInto(EngineEndpoint endpoint, String container, String name, String text) {
+    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ContainerFiles.Entry entry =
+        new ContainerFiles.Entry(name, bytes.length, java.time.Instant.now(), 0644, false);
+    engines.writeFiles(
+        endpoint,
+        container,
+        SparkContainers.NOTEBOOK_DIR,
+        1080,
+        1080,
+        List.<ContainerFiles.Source>of(
+                new ContainerFiles.Source() {
+                  @Override
+                  public ContainerFiles.Entry entry() {
+                    return entry;
+                  }
+
+                  @Override
+                  public java.io.InputStream open() {
+                    return new java.io.ByteArrayInputStream(bytes);
+                  }
+                })
+            .iterator());
   }
 
   /** Approves the request with every other host drained, so that it lands on {@code host}. */

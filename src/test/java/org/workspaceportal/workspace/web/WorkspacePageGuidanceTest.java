@@ -181,9 +181,14 @@ class WorkspacePageGuidanceTest {
   }
 
   @Test
-  void deletingAWorkspaceNamesWhatHappensToTheDataInTheFormsWords() throws Exception {
+  void deletingAWorkspaceSaysWhatHappensToItsClusterNotebooksAndDataInTheFormsWords()
+      throws Exception {
     UUID id = UUID.randomUUID();
-    WorkspaceView ready = WorkspaceFixtures.view(id, "alpha", ALICE, WorkspaceStatus.READY);
+    WorkspaceView ready =
+        WorkspaceFixtures.with(
+            WorkspaceFixtures.view(id, "alpha", ALICE, WorkspaceStatus.READY),
+            List.of(),
+            WorkspaceFixtures.cluster(false));
     when(workspaces.get(id, ALICE_USER)).thenReturn(ready);
 
     String text =
@@ -194,8 +199,14 @@ class WorkspacePageGuidanceTest {
                 .getContentAsString());
 
     assertThat(text)
+        .contains("What happens, as chosen when it was requested:")
         .contains(
-            "its data is destroyed, recoverable by a storage admin until the array erases it (FlashBlade: 24 hours by default)");
+            "The Spark cluster stops at once: its containers are removed and its cores, memory and"
+                + " ports go back to the hosts.")
+        .contains(
+            "The notebooks are saved one last time to the folder .workspace-files/ of the bucket"
+                + " and destroyed with it.")
+        .contains("a storage admin can recover it (the notebooks too)");
   }
 
   @Test

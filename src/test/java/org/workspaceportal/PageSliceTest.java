@@ -15,6 +15,7 @@ import org.workspaceportal.host.WorkspaceImages;
 import org.workspaceportal.identity.ApiTokenService;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.RealSecurityTestConfiguration;
+import org.workspaceportal.identity.TeamService;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.cluster.ClusterLogs;
 import org.workspaceportal.workspace.data.CredentialService;
@@ -42,6 +43,7 @@ import org.workspaceportal.workspace.web.WorkspacePagesTestConfiguration;
       TemplateService.class,
       CredentialService.class,
       IdentityService.class,
+      TeamService.class,
       ApiTokenService.class,
       AuditService.class,
       HostService.class,

@@ -30,6 +30,11 @@ class AuditListener {
   }
 
   @EventListener
+  void on(IdentityEvents.TeamChanged e) {
+    audit.record(e.actor(), e.action(), "team " + e.team(), e.detail());
+  }
+
+  @EventListener
   void on(IdentityEvents.UserEnabledChanged e) {
     audit.recordAt(
         user(e.username()),

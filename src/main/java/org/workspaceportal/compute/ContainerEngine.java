@@ -85,15 +85,15 @@ public interface ContainerEngine {
   /**
    * Reads the regular files and folders under {@code dir} of a container (running or not, volumes
    * included) and hands each to {@code reader}, paths relative to {@code dir}. Links, devices and
-   * names that are not {@link ContainerFiles#safePath safe} are skipped: the container's content
-   * is its tenant's, and nothing in it is followed.
+   * names that are not {@link ContainerFiles#safePath safe} are skipped: the container's content is
+   * its tenant's, and nothing in it is followed.
    */
   void readFiles(
       EngineEndpoint endpoint, String container, String dir, ContainerFiles.Reader reader);
 
   /**
-   * Writes these folders and files under {@code dir} of a container (created or running), owned
-   * by {@code uid}:{@code gid}, as one stream: a folder before what is in it.
+   * Writes these folders and files under {@code dir} of a container (created or running), owned by
+   * {@code uid}:{@code gid}, as one stream: a folder before what is in it.
    */
   void writeFiles(
       EngineEndpoint endpoint,

@@ -330,9 +330,9 @@ class DockerHostsRuntime implements ClusterRuntime {
   }
 
   /**
-   * Removes every container, volume (the notebook's files too: they were saved to the bucket
-   * first) and the cluster's network, wherever the cluster ran; a stopped cluster holds nothing on
-   * the hosts. The leases go with {@link #release(UUID)}, the stop's next step.
+   * Removes every container, volume (the notebook's files too: they were saved to the bucket first)
+   * and the cluster's network, wherever the cluster ran; a stopped cluster holds nothing on the
+   * hosts. The leases go with {@link #release(UUID)}, the stop's next step.
    */
   @Override
   public void stop(ClusterSpec spec) {

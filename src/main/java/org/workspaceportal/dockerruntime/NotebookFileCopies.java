@@ -27,8 +27,8 @@ import org.workspaceportal.workspace.runtime.NotebookFiles;
  * exists, so Jupyter opens on them). Why the archive API and not a process in a container: nothing
  * runs for the copy, so nothing the tenant put in her folder (or in her running notebook) takes
  * part in it; the engine reads and writes the volume itself, the portal reads a tar stream whose
- * names it checks ({@code ContainerArchives}) and writes only under Jupyter's root. The holder has no
- * network, no capability, a read-only root and is never started: there is no process in it for
+ * names it checks ({@code ContainerArchives}) and writes only under Jupyter's root. The holder has
+ * no network, no capability, a read-only root and is never started: there is no process in it for
  * the tenant to reach, and no way from it to the portal, the host or another workspace.
  */
 @Component
@@ -61,10 +61,7 @@ class NotebookFileCopies {
     String holder = holder(spec, endpoint, volume);
     try {
       engines.readFiles(
-          endpoint,
-          holder,
-          SparkContainers.NOTEBOOK_DIR,
-          (e, in) -> reader.entry(entry(e), in));
+          endpoint, holder, SparkContainers.NOTEBOOK_DIR, (e, in) -> reader.entry(entry(e), in));
     } finally {
       engines.removeContainer(endpoint, holder);
     }

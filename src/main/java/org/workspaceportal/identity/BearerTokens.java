@@ -1,42 +1,20 @@
 package org.workspaceportal.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
-import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.OpaqueTokenAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Who a bearer token on the REST API is. The portal's own personal API tokens ({@code wsp_…})
- * always; where {@code portal.sso.api-access-tokens} is on, also the provider's access tokens
- * (JWTs), which scripts get from the provider as they would for any API of the site. Such a token
- * must be signed by the provider (its JWKS, from discovery), name the provider as issuer, be
- * unexpired and name the portal in its audience ({@code portal.sso.audience}, default the portal's
- * client id); its subject must be a person who has signed in to the portal through the provider at
- * least once and whom the portal has not disabled. She then acts with her portal role, as with a
- * personal token.
+ * Who a bearer token on the REST API is: the portal's own personal API tokens ({@code wsp_…})
+ * always; where single sign-on takes them ({@link ProviderAccessTokens}), also the provider's
+ * access tokens. Every failure is published like a sign-in's (the audit's {@code login.failed}).
  */
 @Component
 class BearerTokens {
@@ -44,108 +22,33 @@ class BearerTokens {
   private static final String PORTAL_TOKEN_PREFIX = "wsp_";
 
   private final AuthenticationManager portalTokens;
-  private final SsoProperties sso;
-  private final ObjectProvider<SsoRegistrations> registrations;
-  private final UserRepository users;
-  private final DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+  private final ObjectProvider<ProviderAccessTokens> providerTokens;
   private final AuthenticationEventPublisher events;
-  private volatile AuthenticationManager providerTokens;
+  private final DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
 
   BearerTokens(
       ApiTokenIntrospector introspector,
-      SsoProperties sso,
-      ObjectProvider<SsoRegistrations> registrations,
-      UserRepository users,
+      ObjectProvider<ProviderAccessTokens> providerTokens,
       AuthenticationEventPublisher events) {
     this.events = events;
     this.portalTokens = audited(new OpaqueTokenAuthenticationProvider(introspector));
-    this.sso = sso;
-    this.registrations = registrations;
-    this.users = users;
+    this.providerTokens = providerTokens;
   }
 
   AuthenticationManagerResolver<HttpServletRequest> resolver() {
     return request -> {
       String token = bearer.resolve(request);
-      if (token == null || token.startsWith(PORTAL_TOKEN_PREFIX) || !acceptsProviderTokens()) {
+      ProviderAccessTokens provider = providerTokens.getIfAvailable();
+      if (token == null || token.startsWith(PORTAL_TOKEN_PREFIX) || provider == null) {
         return portalTokens;
       }
-      return providerTokens();
+      return provider.manager(this::audited);
     };
   }
 
-  private boolean acceptsProviderTokens() {
-    return sso.enabled() && sso.apiAccessTokens();
-  }
-
-  private AuthenticationManager providerTokens() {
-    AuthenticationManager known = providerTokens;
-    if (known != null) {
-      return known;
-    }
-    SsoRegistrations provider = registrations.getIfAvailable();
-    ClientRegistration registration = provider == null ? null : provider.registration();
-    if (registration == null) {
-      // no decoder without the provider's keys: refuse this token, try again with the next one
-      return attempt -> {
-        throw new InvalidBearerTokenException(
-            "The sign-in service cannot be reached to check this token; try again later.");
-      };
-    }
-    NimbusJwtDecoder decoder =
-        NimbusJwtDecoder.withJwkSetUri(registration.getProviderDetails().getJwkSetUri()).build();
-    OAuth2TokenValidator<Jwt> audience = this::forThePortal;
-    decoder.setJwtValidator(
-        new DelegatingOAuth2TokenValidator<>(
-            JwtValidators.createDefaultWithIssuer(sso.issuer()), audience));
-    JwtAuthenticationProvider jwts = new JwtAuthenticationProvider(checked(decoder));
-    jwts.setJwtAuthenticationConverter(this::asPortalUser);
-    providerTokens = audited(jwts);
-    return providerTokens;
-  }
-
-  /** A failure is published like any sign-in's (the audit's {@code login.failed}). */
-  private ProviderManager audited(AuthenticationProvider provider) {
+  private AuthenticationManager audited(AuthenticationProvider provider) {
     ProviderManager manager = new ProviderManager(provider);
     manager.setAuthenticationEventPublisher(events);
     return manager;
-  }
-
-  private OAuth2TokenValidatorResult forThePortal(Jwt jwt) {
-    List<String> audience = jwt.getAudience();
-    return audience != null && audience.contains(sso.audienceOrClientId())
-        ? OAuth2TokenValidatorResult.success()
-        : OAuth2TokenValidatorResult.failure(
-            new OAuth2Error(
-                "invalid_token",
-                "The token is not for this portal (its audience lacks "
-                    + sso.audienceOrClientId()
-                    + ").",
-                null));
-  }
-
-  /** A decoder whose failures read as "invalid token" (401), never as a server error. */
-  private static JwtDecoder checked(JwtDecoder decoder) {
-    return token -> {
-      try {
-        return decoder.decode(token);
-      } catch (JwtException e) {
-        throw new org.springframework.security.oauth2.jwt.BadJwtException(e.getMessage(), e);
-      }
-    };
-  }
-
-  private AbstractAuthenticationToken asPortalUser(Jwt jwt) {
-    Optional<User> user =
-        users.findBySsoIssuerAndSsoSubject(sso.issuer(), jwt.getSubject()).filter(User::enabled);
-    if (user.isEmpty()) {
-      throw new InvalidBearerTokenException(
-          "The token's subject has no enabled portal account: sign in to the portal through the"
-              + " sign-in service once first.");
-    }
-    return new JwtAuthenticationToken(
-        jwt,
-        AuthorityUtils.createAuthorityList(PortalUserDetailsService.authorities(user.get().role())),
-        user.get().username());
   }
 }

@@ -28,6 +28,14 @@ public final class IdentityEvents {
    */
   public record SignedIn(String username, String remoteAddress, String how) {}
 
+  /**
+   * A team was made, changed or deleted.
+   *
+   * @param action {@code team.created}, {@code team.changed} or {@code team.deleted}
+   * @param detail what it is (and was)
+   */
+  public record TeamChanged(String team, String action, String detail, String actor) {}
+
   public record ApiTokenCreated(String username, String tokenName, String prefix) {}
 
   public record ApiTokenRevoked(String username, String tokenName, String actor) {}

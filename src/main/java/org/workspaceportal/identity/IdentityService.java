@@ -116,6 +116,7 @@ public class IdentityService {
   @Transactional
   public void resetPassword(String username, NewPassword password, String actor) {
     User user = load(username);
+    refuseIfSingleSignOn(user);
     user.setPasswordHash(passwordEncoder.encode(password.password()));
     events.publishEvent(new PasswordChanged(username, actor));
   }
@@ -130,6 +131,7 @@ public class IdentityService {
   @Transactional
   public void changeOwnPassword(String username, String current, NewPassword password) {
     User user = load(username);
+    refuseIfSingleSignOn(user);
     if (current == null || !passwordEncoder.matches(current, user.passwordHash())) {
       throw new InvalidUserRequestException("currentPassword", "is not your current password");
     }
@@ -138,6 +140,22 @@ public class IdentityService {
     }
     user.setPasswordHash(passwordEncoder.encode(password.password()));
     events.publishEvent(new PasswordChanged(username, username));
+  }
+
+  /** A person the provider signs in has no portal password to change or reset. */
+  private static void refuseIfSingleSignOn(User user) {
+    if (user.linkedToProvider()) {
+      throw new InvalidUserRequestException(
+          "password",
+          "this account signs in through the organisation's sign-in service; its password is"
+              + " changed there");
+    }
+  }
+
+  /** Whether {@code username} signs in through the provider (single sign-on). */
+  @Transactional(readOnly = true)
+  public boolean signsInThroughProvider(String username) {
+    return users.findByUsername(username).map(User::linkedToProvider).orElse(false);
   }
 
   /** The largest quota override an admin may set; beyond it a number is a typing mistake. */

@@ -15,11 +15,15 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class SignInPage {
 
-  private final SsoProperties sso;
-  private final LocalSignIn local;
+  private final ObjectProvider<SsoProperties> sso;
+  private final ObjectProvider<LocalSignIn> local;
   private final ObjectProvider<SsoRegistrations> registrations;
 
-  SignInPage(SsoProperties sso, LocalSignIn local, ObjectProvider<SsoRegistrations> registrations) {
+  /** Each may be missing (a page test's slice): then the page is the local sign-in alone. */
+  SignInPage(
+      ObjectProvider<SsoProperties> sso,
+      ObjectProvider<LocalSignIn> local,
+      ObjectProvider<SsoRegistrations> registrations) {
     this.sso = sso;
     this.local = local;
     this.registrations = registrations;
@@ -52,9 +56,12 @@ class SignInPage {
   }
 
   private void describe(Model model) {
-    model.addAttribute("ssoEnabled", sso.enabled());
-    model.addAttribute("ssoLabel", sso.buttonLabel());
-    model.addAttribute("ssoIssuer", sso.enabled() ? sso.issuer() : null);
-    model.addAttribute("localForm", local.formOffered());
+    SsoProperties settings = sso.getIfAvailable();
+    boolean enabled = settings != null && settings.enabled();
+    LocalSignIn passwords = local.getIfAvailable();
+    model.addAttribute("ssoEnabled", enabled);
+    model.addAttribute("ssoLabel", enabled ? settings.buttonLabel() : null);
+    model.addAttribute("ssoIssuer", enabled ? settings.issuer() : null);
+    model.addAttribute("localForm", passwords == null || passwords.formOffered());
   }
 }

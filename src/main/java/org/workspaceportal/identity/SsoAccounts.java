@@ -31,12 +31,15 @@ class SsoAccounts {
   private final PasswordEncoder passwords;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   SsoAccounts(
       UserRepository users,
       PasswordEncoder passwords,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.users = users;
     this.passwords = passwords;
     this.events = events;
@@ -50,7 +53,8 @@ class SsoAccounts {
       String username,
       String displayName,
       String email,
-      boolean admin) {}
+      boolean admin,
+      java.util.Set<String> groups) {}
 
   /**
    * Why the portal refuses someone the provider signed in; {@code code} names the login page's
@@ -89,6 +93,7 @@ class SsoAccounts {
       if (before != role) {
         events.publishEvent(new UserRoleChanged(user.username(), before, role, "sso"));
       }
+      rememberGroups(user, who.groups());
       return user.toAccount();
     }
     String username = who.username();
@@ -121,7 +126,20 @@ class SsoAccounts {
                   new Refused("name-taken", "the portal already has an account named " + username));
     }
     events.publishEvent(new UserCreated(username, role, "sso"));
+    rememberGroups(user, who.groups());
     return user.toAccount();
+  }
+
+  /** The groups of her sign-in, for the teams bound to a group ({@link TeamService}). */
+  private void rememberGroups(User user, java.util.Set<String> groups) {
+    jdbc.sql("delete from user_groups where user_id = ?").param(user.id()).update();
+    for (String group : groups) {
+      if (group.length() <= 200) {
+        jdbc.sql("insert into user_groups (user_id, group_name) values (?, ?)")
+            .params(user.id(), group)
+            .update();
+      }
+    }
   }
 
   /**

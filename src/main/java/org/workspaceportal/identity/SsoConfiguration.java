@@ -37,6 +37,13 @@ class SsoConfiguration {
   }
 
   @Bean
+  @ConditionalOnBooleanProperty("portal.sso.api-access-tokens")
+  ProviderAccessTokens providerAccessTokens(
+      SsoProperties properties, SsoRegistrations registrations, UserRepository users) {
+    return new ProviderAccessTokens(properties, registrations, users);
+  }
+
+  @Bean
   SsoLogin ssoLogin(
       SsoRegistrations registrations, SsoAccounts accounts, SsoProperties properties) {
     return new SsoLogin(registrations, new SsoUserService(accounts, properties));

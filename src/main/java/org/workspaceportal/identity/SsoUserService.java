@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -26,6 +27,9 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * user. A group the portal does not know is simply no admin group.
  */
 final class SsoUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
+
+  /** What a browser session signed in through the provider holds besides its roles. */
+  static final String AUTHORITY = "SINGLE_SIGN_ON";
 
   private final OidcUserService provider = new OidcUserService();
   private final SsoAccounts accounts;
@@ -52,13 +56,18 @@ final class SsoUserService implements OAuth2UserService<OidcUserRequest, OidcUse
                   text(claims.get(properties.usernameClaim())),
                   text(claims.get(properties.nameClaim())),
                   text(claims.get(properties.emailClaim())),
-                  admin));
+                  admin,
+                  groups));
     } catch (SsoAccounts.Refused refused) {
       throw new OAuth2AuthenticationException(
           new OAuth2Error(refused.code(), refused.getMessage(), null), refused.getMessage());
     }
     List<GrantedAuthority> authorities =
-        AuthorityUtils.createAuthorityList(PortalUserDetailsService.authorities(account.role()));
+        new java.util.ArrayList<>(
+            AuthorityUtils.createAuthorityList(
+                PortalUserDetailsService.authorities(account.role())));
+    // pages tell her sign-in apart: no "Change password" for her
+    authorities.add(new SimpleGrantedAuthority(AUTHORITY));
     return new PortalOidcUser(authorities, signedIn, account.username());
   }
 

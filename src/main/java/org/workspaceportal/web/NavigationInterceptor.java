@@ -40,6 +40,7 @@ class NavigationInterceptor implements HandlerInterceptor {
       case "admin/hosts", "admin/host-form" -> "hosts";
       case "admin/templates", "admin/template-form" -> "templates";
       case "admin/users" -> "users";
+      case "admin/teams" -> "teams";
       case "admin/audit" -> "audit";
       case "admin/settings" -> "settings";
       case "admin/first-run" -> "approvals";

@@ -40,6 +40,13 @@ public interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
           + " where w.owner = :owner and w.status in :statuses")
   Usage usage(String owner, Collection<WorkspaceStatus> statuses);
 
+  /** The same for several owners together (a team's members). */
+  @Query(
+      "select new org.workspaceportal.workspace.WorkspaceRepository$Usage(count(w),"
+          + " coalesce(sum(w.workers), 0L)) from Workspace w"
+          + " where w.owner in :owners and w.status in :statuses")
+  Usage usageOfOwners(Collection<String> owners, Collection<WorkspaceStatus> statuses);
+
   @Query("select w.id from Workspace w where w.status in :statuses")
   List<UUID> findIdsByStatusIn(Collection<WorkspaceStatus> statuses);
 

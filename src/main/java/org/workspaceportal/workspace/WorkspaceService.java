@@ -51,6 +51,7 @@ public class WorkspaceService {
   private final ExpiryRules expiry;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final org.workspaceportal.workspace.template.TemplateService templateRules;
 
   WorkspaceService(
       WorkspaceRepository workspaces,
@@ -63,7 +64,9 @@ public class WorkspaceService {
       ClusterRuntime runtime,
       ExpiryRules expiry,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      org.workspaceportal.workspace.template.TemplateService templateRules) {
+    this.templateRules = templateRules;
     this.expiry = expiry;
     this.workspaces = workspaces;
     this.templates = templates;
@@ -80,6 +83,15 @@ public class WorkspaceService {
   @Transactional
   public WorkspaceView request(WorkspaceRequest request, CurrentUser user) {
     WorkspaceTemplate template = resolveTemplate(request.template());
+    if (!templateRules.openTo(template.id(), user)) {
+      throw new InvalidWorkspaceRequestException(
+          "template",
+          "'"
+              + template.name()
+              + "' is open to the teams "
+              + String.join(", ", templateRules.audience(template.id()))
+              + " only, and you are in none of them");
+    }
     int workers = request.workers() != null ? request.workers() : template.defaultWorkers();
     if (workers > template.maxWorkers()) {
       throw new InvalidWorkspaceRequestException(

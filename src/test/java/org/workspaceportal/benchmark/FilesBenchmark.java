@@ -67,7 +67,11 @@ class FilesBenchmark {
       rows.add(measure(mb));
     }
     StringBuilder out = new StringBuilder("\n=== Files benchmark ===\n");
-    out.append(Machine.describe()).append('\n').append("load: ").append(Machine.load()).append("\n\n");
+    out.append(Machine.describe())
+        .append('\n')
+        .append("load: ")
+        .append(Machine.load())
+        .append("\n\n");
     out.append(
         "| files | stop s (save step s, MB/s) | start s (restore step s, MB/s) | plain SDK put s"
             + " (MB/s) | plain SDK get s (MB/s) | save / SDK put | restore / SDK get |\n");
@@ -78,7 +82,8 @@ class FilesBenchmark {
   }
 
   private static List<Long> sizes() {
-    return java.util.Arrays.stream(System.getProperty("benchmark.files.mb", "0,100,1024").split(","))
+    return java.util.Arrays.stream(
+            System.getProperty("benchmark.files.mb", "0,100,1024").split(","))
         .map(String::strip)
         .map(Long::parseLong)
         .toList();
@@ -100,7 +105,11 @@ class FilesBenchmark {
               notebook,
               "sh",
               "-c",
-              "head -c " + (mb * MB) + " /dev/urandom > " + SparkContainers.NOTEBOOK_DIR + "/big.bin");
+              "head -c "
+                  + (mb * MB)
+                  + " /dev/urandom > "
+                  + SparkContainers.NOTEBOOK_DIR
+                  + "/big.bin");
       assertThat(wrote.exitCode()).as(wrote.output()).isZero();
     }
     long t0 = System.nanoTime();
@@ -136,7 +145,8 @@ class FilesBenchmark {
           }
         }
         long p = System.nanoTime();
-        s3.putObject(b -> b.bucket(key.bucket()).key("bench/plain.bin"), RequestBody.fromFile(local));
+        s3.putObject(
+            b -> b.bucket(key.bucket()).key("bench/plain.bin"), RequestBody.fromFile(local));
         put = seconds(System.nanoTime() - p);
         Files.delete(back);
         long g = System.nanoTime();

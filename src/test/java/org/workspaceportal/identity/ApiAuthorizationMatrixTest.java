@@ -58,6 +58,7 @@ class ApiAuthorizationMatrixTest {
 
   @LocalServerPort int port;
   @Autowired IdentityService identity;
+  @Autowired TeamService teams;
   @Autowired ApiTokenService tokens;
   @Autowired WorkspaceService workspaces;
   @Autowired ExtensionService extensions;
@@ -135,6 +136,11 @@ class ApiAuthorizationMatrixTest {
             row("POST /api/v1/admin/users", 401, 403, 403, 201),
             row("GET /api/v1/admin/users", 401, 403, 403, 200),
             row("PATCH /api/v1/admin/users/{username}", 401, 403, 403, 200),
+            row("POST /api/v1/admin/teams", 401, 403, 403, 201),
+            row("GET /api/v1/admin/teams", 401, 403, 403, 200),
+            row("GET /api/v1/admin/teams/{team}", 401, 403, 403, 200),
+            row("PUT /api/v1/admin/teams/{team}", 401, 403, 403, 200),
+            row("DELETE /api/v1/admin/teams/{team}", 401, 403, 403, 204),
             row("POST /api/v1/tokens", 401, 201, 201, 201),
             row("GET /api/v1/tokens", 401, 200, 200, 200),
             row("DELETE /api/v1/tokens/{token}", 401, 204, 404, 404),
@@ -307,6 +313,17 @@ class ApiAuthorizationMatrixTest {
       case "GET /api/v1/admin/users" -> api.get("/api/v1/admin/users", auth);
       case "PATCH /api/v1/admin/users/{username}" ->
           api.patch("/api/v1/admin/users/" + patchTarget, auth, Map.of("enabled", true));
+      case "POST /api/v1/admin/teams" ->
+          api.post("/api/v1/admin/teams", auth, Map.of("name", matrixTeamName()));
+      case "GET /api/v1/admin/teams" -> api.get("/api/v1/admin/teams", auth);
+      case "GET /api/v1/admin/teams/{team}" -> api.get("/api/v1/admin/teams/" + aTeam(), auth);
+      case "PUT /api/v1/admin/teams/{team}" -> {
+        String team = aTeam();
+        yield api.sendJson(
+            "PUT", "/api/v1/admin/teams/" + team, auth, Map.of("name", team, "maxWorkers", 3));
+      }
+      case "DELETE /api/v1/admin/teams/{team}" ->
+          api.delete("/api/v1/admin/teams/" + aTeam(), auth);
       case "POST /api/v1/tokens" -> api.post("/api/v1/tokens", auth, Map.of("name", "matrix"));
       case "GET /api/v1/tokens" -> api.get("/api/v1/tokens", auth);
       case "DELETE /api/v1/tokens/{token}" ->
@@ -659,5 +676,16 @@ class ApiAuthorizationMatrixTest {
 
   private static String anyVariable(String endpoint) {
     return endpoint.replaceAll("\\{[^}]*}", "{}");
+  }
+
+  private static String matrixTeamName() {
+    return IdentityFixtures.uniqueUsername("team");
+  }
+
+  /** A team made for one row (each caller's own). */
+  private String aTeam() {
+    String name = matrixTeamName();
+    teams.create(new TeamForm(name, null, null, null, null), "matrix");
+    return name;
   }
 }

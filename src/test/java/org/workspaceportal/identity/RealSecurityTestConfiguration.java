@@ -14,7 +14,12 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
  * database).
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({SecurityConfiguration.class, ProblemSecurityHandlers.class, ApiTokenIntrospector.class})
+@Import({
+  SecurityConfiguration.class,
+  ProblemSecurityHandlers.class,
+  ApiTokenIntrospector.class,
+  BearerTokens.class
+})
 public class RealSecurityTestConfiguration {
 
   public static final String USER = "alice";

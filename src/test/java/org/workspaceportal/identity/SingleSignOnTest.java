@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +33,9 @@ import org.workspaceportal.testsupport.HeadlessChromium;
 import org.workspaceportal.testsupport.OidcProviderProcess;
 import org.workspaceportal.testsupport.PortalProcess;
 import org.workspaceportal.testsupport.RequiresChromium;
+import org.workspaceportal.workspace.template.TemplateForm;
+import org.workspaceportal.workspace.template.TemplateService;
+import org.workspaceportal.workspace.template.TemplateView;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,6 +60,8 @@ class SingleSignOnTest {
   @Autowired Environment environment;
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TeamService teams;
+  @Autowired TemplateService templates;
 
   private String portal;
 
@@ -67,6 +73,7 @@ class SingleSignOnTest {
     String linus = "linus" + suffix; // a group the portal does not know; a local account's name
     String mallory = "mallory" + suffix; // disabled at the provider
     String local = "local" + suffix;
+    String team = "ds" + suffix; // the provider's group of ada and grace, and a team bound to it
     identity.createUser(new NewUser(local, "local-password-1", Role.USER), "test");
     identity.createUser(new NewUser(linus, "linus-local-password", Role.USER), "test");
 
@@ -107,12 +114,15 @@ class SingleSignOnTest {
           OidcProviderProcess.start(
               "sso-provider",
               providerPort,
-              providerSettings(instance.port(), ada, grace, linus, mallory),
+              providerSettings(instance.port(), team, ada, grace, linus, mallory),
               Duration.ofMinutes(2))) {
         // a member of data-science: a user, made at her first sign-in from the claims
         signInThroughProvider(ada, "ada-password");
         assertThat(path()).isEqualTo("/workspaces");
         browser.screenshot("sso-signed-in");
+        assertThat(browser.driver().findElements(By.id("nav-password")))
+            .as("no password of the portal's to change")
+            .isEmpty();
         assertThat(
                 jdbc.queryForMap(
                     "select role, email, display_name, sso_issuer, sso_subject from users"
@@ -138,6 +148,32 @@ class SingleSignOnTest {
         // ... nor the token of someone who never signed in to the portal
         String graces = accessToken(provider, grace, "grace-password", CLIENT_ID, CLIENT_SECRET);
         assertThat(api("/api/v1/workspaces", graces)).isEqualTo(401);
+        // her team: bound to her provider group, one live workspace for its members together, and
+        // a template open to it only
+        teams.create(new TeamForm(team, team, "", 1, null), "test");
+        TemplateView teamTemplate =
+            templates.create(
+                new TemplateForm(
+                    "team" + suffix,
+                    "Team template team" + suffix,
+                    "workspace-portal/spark:4.0",
+                    "4.0.1",
+                    1,
+                    2,
+                    1,
+                    1024),
+                "test");
+        templates.setAudience(teamTemplate.id(), List.of(team), "test");
+        requestWith(teamTemplate.name(), "first" + suffix);
+        assertThat(path()).startsWith("/workspaces/").isNotEqualTo("/workspaces/new");
+        browser.open(portal + "/workspaces/new");
+        assertThat(text("#team-quota-" + team)).contains("uses 1 of 1 workspaces");
+        requestWith(teamTemplate.name(), "second" + suffix);
+        assertThat(text("#request-form .alert-danger"))
+            .contains("Quota of team " + team + " exceeded");
+        browser.screenshot("sso-team-quota");
+        templates.setEnabled(teamTemplate.id(), false, "test"); // out of other tests' forms
+
         // sign-out ends the provider's session too: the next sign-in asks for her password again
         signOut();
         browser.clickAndWaitForNewPage(find("#sign-in-sso"));
@@ -186,7 +222,7 @@ class SingleSignOnTest {
   }
 
   private Map<String, Object> providerSettings(
-      int portalPort, String ada, String grace, String linus, String mallory) {
+      int portalPort, String team, String ada, String grace, String linus, String mallory) {
     // the placeholders of the provider's application.yml: its one client, this portal
     return Map.of(
         "PROVIDER_PORTAL_URL",
@@ -209,10 +245,10 @@ class SingleSignOnTest {
         Map.of(
             "users",
             List.of(
-                person(ada, "Ada Lovelace", List.of("data-science"), true),
-                person(grace, "Grace Hopper", List.of("data-science", "platform-admins"), true),
+                person(ada, "Ada Lovelace", List.of(team), true),
+                person(grace, "Grace Hopper", List.of(team, "platform-admins"), true),
                 person(linus, "Linus Pauling", List.of("chemistry"), true),
-                person(mallory, "Mallory", List.of("data-science"), false))));
+                person(mallory, "Mallory", List.of(team), false))));
   }
 
   private static Map<String, Object> person(
@@ -224,6 +260,16 @@ class SingleSignOnTest {
         "email", username + "@example.org",
         "groups", groups,
         "enabled", enabled);
+  }
+
+  /** The request form, sent with a template and a name. */
+  private void requestWith(String template, String name) {
+    browser.open(portal + "/workspaces/new");
+    new Select(find("#template")).selectByValue(template);
+    // the form follows the template (its limits); the name goes in once it has
+    browser.await().until(d -> d.findElement(By.id("template-info")).getText().contains(template));
+    find("#name").sendKeys(name);
+    browser.clickAndWaitForNewPage(find("#submit-request"));
   }
 
   /** From the portal's login page through the provider's sign-in form and back. */

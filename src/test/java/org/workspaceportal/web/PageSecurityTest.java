@@ -111,7 +111,7 @@ class PageSecurityTest {
     when(templates.list())
         .thenReturn(
             List.of(WorkspaceFixtures.defaultTemplate(), WorkspaceFixtures.largeTemplate()));
-    when(templates.enabled()).thenReturn(List.of(WorkspaceFixtures.defaultTemplate()));
+    when(templates.enabledFor(any())).thenReturn(List.of(WorkspaceFixtures.defaultTemplate()));
     when(templates.get(ID)).thenReturn(WorkspaceFixtures.largeTemplate());
     when(identity.listUsers())
         .thenReturn(

@@ -29,7 +29,9 @@ final class ContainerArchives {
 
   private ContainerArchives() {}
 
-  /** Reads an archive of one folder; its first name (the folder itself) is left out of the paths. */
+  /**
+   * Reads an archive of one folder; its first name (the folder itself) is left out of the paths.
+   */
   static void read(InputStream tar, ContainerFiles.Reader reader) throws IOException {
     TarArchiveInputStream in = new TarArchiveInputStream(tar);
     TarArchiveEntry e;
@@ -106,8 +108,7 @@ final class ContainerArchives {
   }
 
   private static void writeEntry(
-      TarArchiveOutputStream t, ContainerFiles.Source source, int uid, int gid)
-      throws IOException {
+      TarArchiveOutputStream t, ContainerFiles.Source source, int uid, int gid) throws IOException {
     ContainerFiles.Entry e = source.entry();
     if (!ContainerFiles.safePath(e.path())) {
       throw new IllegalArgumentException("not a path to write: " + e.path());

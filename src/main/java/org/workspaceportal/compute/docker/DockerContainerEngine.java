@@ -214,9 +214,7 @@ class DockerContainerEngine implements ContainerEngine {
   @Override
   public ContainerInfo ensureCreated(EngineEndpoint endpoint, ContainerSpec spec) {
     return call(
-        endpoint,
-        "create container " + spec.name(),
-        docker -> info(findOrCreate(docker, spec)));
+        endpoint, "create container " + spec.name(), docker -> info(findOrCreate(docker, spec)));
   }
 
   /** The container of the spec's name, created first when there is none; never a second one. */

@@ -48,8 +48,7 @@ class S3BucketFiles implements BucketFiles {
   }
 
   @Override
-  public Session open(
-      URI s3Endpoint, String accessKeyId, String secretAccessKey, String bucket) {
+  public Session open(URI s3Endpoint, String accessKeyId, String secretAccessKey, String bucket) {
     S3Client s3 =
         S3Client.builder()
             .endpointOverride(s3Endpoint)
@@ -79,18 +78,25 @@ class S3BucketFiles implements BucketFiles {
         if (size <= PART_SIZE) {
           byte[] bytes = content.readNBytes((int) size);
           requireAll(key, bytes.length, size);
-          call("put", key, () -> s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes)));
+          call(
+              "put",
+              key,
+              () -> s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromBytes(bytes)));
           return;
         }
         multipart(key, content, size);
       } catch (IOException e) {
-        throw new StorageException("reading " + key + " to put it in the bucket: " + e.getMessage(), true);
+        throw new StorageException(
+            "reading " + key + " to put it in the bucket: " + e.getMessage(), true);
       }
     }
 
     private void multipart(String key, InputStream content, long size) throws IOException {
       String uploadId =
-          call("start a multipart upload of", key, () -> s3.createMultipartUpload(b -> b.bucket(bucket).key(key)))
+          call(
+                  "start a multipart upload of",
+                  key,
+                  () -> s3.createMultipartUpload(b -> b.bucket(bucket).key(key)))
               .uploadId();
       try {
         List<CompletedPart> parts = new ArrayList<>();
@@ -185,7 +191,16 @@ class S3BucketFiles implements BucketFiles {
           again = S3Failures.isTransient(service.statusCode(), code);
         }
         throw new StorageException(
-            "S3 could not " + operation + " " + key + " in bucket '" + bucket + "' at " + endpoint + ": " + reason,
+            "S3 could not "
+                + operation
+                + " "
+                + key
+                + " in bucket '"
+                + bucket
+                + "' at "
+                + endpoint
+                + ": "
+                + reason,
             again);
       }
     }

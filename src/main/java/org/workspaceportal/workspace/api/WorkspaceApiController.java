@@ -144,8 +144,8 @@ class WorkspaceApiController {
 
   @GetMapping("/templates")
   @Operation(summary = "Templates you can request a workspace from")
-  List<TemplateView> templates() {
-    return templates.enabled();
+  List<TemplateView> templates(Authentication auth) {
+    return templates.enabledFor(CurrentUser.of(auth));
   }
 
   private static URI location(UUID id) {

@@ -1,7 +1,5 @@
 package org.workspaceportal.workspace.api;
 
-import org.workspaceportal.workspace.files.DeletionTerms;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +8,7 @@ import org.workspaceportal.workspace.ClusterView;
 import org.workspaceportal.workspace.StepView;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.files.DeletionTerms;
 
 /**
  * A workspace as the REST API returns it; {@code links} (Jupyter and the Spark master UI) only for

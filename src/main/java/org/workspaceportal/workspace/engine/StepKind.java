@@ -40,8 +40,7 @@ public enum StepKind {
       Operation.START,
       Operation.RESIZE,
       Operation.REPAIR),
-  RESTORE_FILES(
-      "Restore the notebooks from the bucket", WorkspaceFacts::notebook, Operation.START),
+  RESTORE_FILES("Restore the notebooks from the bucket", WorkspaceFacts::notebook, Operation.START),
   NOTEBOOK(
       "Start Jupyter",
       WorkspaceFacts::notebook,

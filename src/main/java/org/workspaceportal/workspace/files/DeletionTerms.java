@@ -3,9 +3,10 @@ package org.workspaceportal.workspace.files;
 import org.workspaceportal.storage.Retention;
 
 /**
- * What deleting a workspace does to its cluster, its notebooks and its data, in plain words, for its
- * delete page and its REST twin alike (one wording, one place). It follows the retention chosen on
- * the request; the notebooks follow the bucket, which holds them ({@value FilesProperties#PREFIX}).
+ * What deleting a workspace does to its cluster, its notebooks and its data, in plain words, for
+ * its delete page and its REST twin alike (one wording, one place). It follows the retention chosen
+ * on the request; the notebooks follow the bucket, which holds them ({@value
+ * FilesProperties#PREFIX}).
  *
  * @param cluster what becomes of the Spark cluster; null for a workspace without one
  * @param notebooks what becomes of the notebook files; null for a workspace without a notebook

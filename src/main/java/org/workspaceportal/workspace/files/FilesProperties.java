@@ -19,8 +19,8 @@ import org.springframework.validation.annotation.Validated;
  *     for its save)
  * @param stopWaitsAtMost how long a stop (or a deletion that keeps the files) keeps trying to save
  *     before it fails, saying why; the files stay on the host until then
- * @param lease how long one save may hold a workspace's files record before another may take it
- *     (a portal instance that died mid-save)
+ * @param lease how long one save may hold a workspace's files record before another may take it (a
+ *     portal instance that died mid-save)
  * @param parallelUploads how many files are put in the bucket at once
  */
 @Validated

@@ -19,12 +19,12 @@ import org.workspaceportal.workspace.engine.StepOutcome;
  * The notebook's files saved to the bucket before a stop or a deletion takes the cluster away, and
  * restored before a start opens Jupyter.
  *
- * <p>A stop does not go on while its save fails: the step waits (shown on the page with the
- * reason) and tries again every {@code retry-after}, for up to {@code stop-waits-at-most}; then the
- * stop fails and the files stay on the host. A deletion tries the same way for a few minutes, then
- * goes on with the files of the last save (saved at most {@code save-interval} before): a host that
- * is gone for good must not make a workspace undeletable. A deletion that eradicates the bucket
- * saves nothing.
+ * <p>A stop does not go on while its save fails: the step waits (shown on the page with the reason)
+ * and tries again every {@code retry-after}, for up to {@code stop-waits-at-most}; then the stop
+ * fails and the files stay on the host. A deletion tries the same way for a few minutes, then goes
+ * on with the files of the last save (saved at most {@code save-interval} before): a host that is
+ * gone for good must not make a workspace undeletable. A deletion that eradicates the bucket saves
+ * nothing.
  */
 @Component
 class FilesStepHandler implements StepHandler {

@@ -13,10 +13,10 @@ import org.workspaceportal.workspace.runtime.NotebookFiles;
 
 /**
  * What one save put in the bucket: every folder and file under Jupyter's root with its size, time
- * and mode. The next save uploads only what differs from it, deletes what is no longer there, and
- * a start restores exactly what it lists. Kept in PostgreSQL, not in the bucket: the tenant's key
- * can write her bucket, and a manifest she could edit would make the portal restore what she
- * wrote there as if it had saved it.
+ * and mode. The next save uploads only what differs from it, deletes what is no longer there, and a
+ * start restores exactly what it lists. Kept in PostgreSQL, not in the bucket: the tenant's key can
+ * write her bucket, and a manifest she could edit would make the portal restore what she wrote
+ * there as if it had saved it.
  */
 record Manifest(Map<String, NotebookFiles.Entry> entries) {
 

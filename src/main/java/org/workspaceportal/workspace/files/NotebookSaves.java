@@ -114,7 +114,8 @@ public class NotebookSaves {
                     records.findById(id).orElseGet(() -> records.save(new WorkspaceFiles(id)));
                 return f.claim(clock.instant(), properties.lease()) ? f : null;
               });
-    } catch (ObjectOptimisticLockingFailureException | org.springframework.dao.DataIntegrityViolationException e) {
+    } catch (ObjectOptimisticLockingFailureException
+        | org.springframework.dao.DataIntegrityViolationException e) {
       return Result.BUSY; // claimed meanwhile by another save
     }
     if (before == null) {

@@ -19,9 +19,9 @@ import org.workspaceportal.workspace.template.WorkspaceTemplateRepository;
 
 /**
  * Saves every READY workspace's notebook files every {@code save-interval} (and a failed save again
- * after {@code retry-after}), on one portal instance at a time (a db-scheduler recurring task).
- * The portal does it, not a process in the workspace: the tenant cannot stop it, fake it, or use it
- * to reach anything (see {@link NotebookSaves}), and its outcome is where the page can show it.
+ * after {@code retry-after}), on one portal instance at a time (a db-scheduler recurring task). The
+ * portal does it, not a process in the workspace: the tenant cannot stop it, fake it, or use it to
+ * reach anything (see {@link NotebookSaves}), and its outcome is where the page can show it.
  * Workspaces are saved one after the other: a quiet workspace costs a read of its folder from its
  * host's engine and no upload.
  */
@@ -66,7 +66,8 @@ class PeriodicSaves {
 
   /** One pass: every READY workspace whose save is due. */
   void saveDue() {
-    List<UUID> ready = tx.execute(s -> workspaces.findIdsByStatusIn(List.of(WorkspaceStatus.READY)));
+    List<UUID> ready =
+        tx.execute(s -> workspaces.findIdsByStatusIn(List.of(WorkspaceStatus.READY)));
     for (UUID id : ready) {
       try {
         WorkspaceFacts facts = due(id);

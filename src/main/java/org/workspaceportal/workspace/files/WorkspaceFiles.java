@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-/** What is known of a workspace's notebook files in its bucket: the last save and the latest try. */
+/**
+ * What is known of a workspace's notebook files in its bucket: the last save and the latest try.
+ */
 @Entity
 @Table(name = "workspace_files")
 class WorkspaceFiles {

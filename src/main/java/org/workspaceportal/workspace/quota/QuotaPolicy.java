@@ -24,8 +24,14 @@ public class QuotaPolicy {
   private final WorkspaceRepository workspaces;
   private final IdentityService identity;
   private final QuotaProperties defaults;
+  private final org.workspaceportal.identity.TeamService teams;
 
-  QuotaPolicy(WorkspaceRepository workspaces, IdentityService identity, QuotaProperties defaults) {
+  QuotaPolicy(
+      WorkspaceRepository workspaces,
+      IdentityService identity,
+      QuotaProperties defaults,
+      org.workspaceportal.identity.TeamService teams) {
+    this.teams = teams;
     this.workspaces = workspaces;
     this.identity = identity;
     this.defaults = defaults;
@@ -60,7 +66,23 @@ public class QuotaPolicy {
     int maxWorkers =
         user != null && user.maxWorkers() != null ? user.maxWorkers() : defaults.maxTotalWorkers();
     WorkspaceRepository.Usage usage = workspaces.usage(owner, counted);
-    return new Quota(maxWorkspaces, (int) usage.workspaces(), maxWorkers, (int) usage.workers());
+    java.util.List<Quota.TeamQuota> teamQuotas =
+        teams.teamsOf(owner).stream()
+            .filter(t -> t.maxWorkspaces() != null || t.maxWorkers() != null)
+            .map(
+                t -> {
+                  WorkspaceRepository.Usage together =
+                      workspaces.usageOfOwners(t.members(), counted);
+                  return new Quota.TeamQuota(
+                      t.name(),
+                      t.maxWorkspaces(),
+                      (int) together.workspaces(),
+                      t.maxWorkers(),
+                      (int) together.workers());
+                })
+            .toList();
+    return new Quota(
+        maxWorkspaces, (int) usage.workspaces(), maxWorkers, (int) usage.workers(), teamQuotas);
   }
 
   private static Set<WorkspaceStatus> admittedStatuses() {

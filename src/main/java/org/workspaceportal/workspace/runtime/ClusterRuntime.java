@@ -102,9 +102,9 @@ public interface ClusterRuntime {
   void remove(UUID clusterId, Collection<String> roles);
 
   /**
-   * Reads the notebook's files where they are, whether the notebook runs or not (a role that
-   * exited keeps them), handing each to {@code reader}; false, without a call, when the cluster has
-   * no notebook files on any host (never placed, or stopped).
+   * Reads the notebook's files where they are, whether the notebook runs or not (a role that exited
+   * keeps them), handing each to {@code reader}; false, without a call, when the cluster has no
+   * notebook files on any host (never placed, or stopped).
    */
   boolean readNotebookFiles(ClusterSpec spec, NotebookFiles.Reader reader);
 
@@ -115,9 +115,9 @@ public interface ClusterRuntime {
   void writeNotebookFiles(ClusterSpec spec, java.util.Iterator<NotebookFiles.Source> files);
 
   /**
-   * Stops the cluster: removes every role and everything made for them on the hosts, the
-   * notebook's files included (the caller saved them first); the datahub's content is the array's
-   * and stays. Room on the hosts goes back with {@link #release(UUID)}.
+   * Stops the cluster: removes every role and everything made for them on the hosts, the notebook's
+   * files included (the caller saved them first); the datahub's content is the array's and stays.
+   * Room on the hosts goes back with {@link #release(UUID)}.
    */
   void stop(ClusterSpec spec);
 

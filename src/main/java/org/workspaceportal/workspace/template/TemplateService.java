@@ -25,12 +25,18 @@ public class TemplateService {
   private final WorkspaceRepository workspaces;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  private final org.workspaceportal.identity.TeamService teams;
 
   TemplateService(
       WorkspaceTemplateRepository templates,
       WorkspaceRepository workspaces,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      org.springframework.jdbc.core.simple.JdbcClient jdbc,
+      org.workspaceportal.identity.TeamService teams) {
+    this.jdbc = jdbc;
+    this.teams = teams;
     this.templates = templates;
     this.workspaces = workspaces;
     this.events = events;
@@ -45,6 +51,71 @@ public class TemplateService {
   @Transactional(readOnly = true)
   public List<TemplateView> enabled() {
     return list().stream().filter(TemplateView::enabled).toList();
+  }
+
+  /**
+   * The enabled templates {@code user} may request: those open to everyone and those open to one of
+   * her teams (an admin sees all).
+   */
+  @Transactional(readOnly = true)
+  public List<TemplateView> enabledFor(org.workspaceportal.identity.CurrentUser user) {
+    return enabled().stream().filter(t -> openTo(t.id(), user)).toList();
+  }
+
+  /** Whether {@code user} may request workspaces of this template. */
+  @Transactional(readOnly = true)
+  public boolean openTo(UUID templateId, org.workspaceportal.identity.CurrentUser user) {
+    java.util.Set<String> audience = audience(templateId);
+    if (audience.isEmpty() || user.admin()) {
+      return true;
+    }
+    return teams.teamsOf(user.username()).stream().anyMatch(team -> audience.contains(team.name()));
+  }
+
+  /** The teams a template is open to; empty: everyone. */
+  @Transactional(readOnly = true)
+  public java.util.Set<String> audience(UUID templateId) {
+    return new java.util.TreeSet<>(
+        jdbc.sql("select team_name from template_teams where template_id = ?")
+            .param(templateId)
+            .query(String.class)
+            .list());
+  }
+
+  /**
+   * Opens a template to these teams only, or (none) to everyone.
+   *
+   * @throws InvalidWorkspaceRequestException naming a team that does not exist
+   */
+  @Transactional
+  public java.util.Set<String> setAudience(
+      UUID id, java.util.Collection<String> teamNames, String actor) {
+    WorkspaceTemplate template = load(id);
+    java.util.Set<String> wanted = new java.util.TreeSet<>(teamNames);
+    java.util.Set<String> unknown = new java.util.TreeSet<>(wanted);
+    unknown.removeAll(teams.names());
+    if (!unknown.isEmpty()) {
+      throw new InvalidWorkspaceRequestException(
+          "teams", "has no such team: " + String.join(", ", unknown));
+    }
+    java.util.Set<String> before = audience(id);
+    jdbc.sql("delete from template_teams where template_id = ?").param(id).update();
+    for (String team : wanted) {
+      jdbc.sql("insert into template_teams (template_id, team_name) values (?, ?)")
+          .params(id, team)
+          .update();
+    }
+    events.publishEvent(
+        new TemplateChanged(
+            template.name(),
+            "audience changed",
+            actor,
+            describeAudience(before) + " → " + describeAudience(wanted)));
+    return wanted;
+  }
+
+  private static String describeAudience(java.util.Set<String> teams) {
+    return teams.isEmpty() ? "open to everyone" : "open to " + String.join(", ", teams);
   }
 
   /** How many live workspaces (not rejected, not deleted) use each template; absent: none. */

@@ -52,8 +52,31 @@ class AdminTemplatePageController {
     TemplateForm form = TemplateForm.of(templates.get(id));
     model.addAttribute("form", form);
     model.addAttribute("templateId", id);
+    model.addAttribute("audience", String.join(", ", templates.audience(id)));
     addPoolCost(form, model);
     return "admin/template-form";
+  }
+
+  /** Opens the template to the named teams only, or (empty) to everyone. */
+  @PostMapping("/admin/templates/{id}/teams")
+  String audience(
+      @PathVariable UUID id,
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String teams,
+      Authentication auth,
+      RedirectAttributes redirect) {
+    java.util.List<String> names =
+        java.util.Arrays.stream(teams.split("[,\\s]+")).filter(t -> !t.isBlank()).toList();
+    try {
+      java.util.Set<String> open = templates.setAudience(id, names, auth.getName());
+      redirect.addFlashAttribute(
+          "flash",
+          open.isEmpty()
+              ? "The template is open to everyone."
+              : "The template is open to " + String.join(", ", open) + " only.");
+    } catch (org.workspaceportal.workspace.InvalidWorkspaceRequestException e) {
+      redirect.addFlashAttribute("flashError", "Not saved: " + e.getBody().getDetail());
+    }
+    return "redirect:/admin/templates/" + id + "/edit";
   }
 
   /**

@@ -55,7 +55,7 @@ class RequestPageController {
   @GetMapping("/workspaces/new")
   String form(@RequestParam(required = false) UUID from, Authentication auth, Model model) {
     CurrentUser user = CurrentUser.of(auth);
-    List<TemplateView> enabled = templates.enabled();
+    List<TemplateView> enabled = templates.enabledFor(CurrentUser.of(auth));
     WorkspaceForm form = WorkspaceForm.empty(defaultTemplate(enabled));
     if (from != null) {
       WorkspaceView old = workspaces.get(from, new CurrentUser(user.username(), false));
@@ -75,7 +75,7 @@ class RequestPageController {
       Authentication auth,
       Model model,
       RedirectAttributes redirect) {
-    List<TemplateView> enabled = templates.enabled();
+    List<TemplateView> enabled = templates.enabledFor(CurrentUser.of(auth));
     WorkspaceRequest request = form.toRequest();
     TemplateView chosen = chosen(form, enabled);
     if (chosen != null

@@ -277,7 +277,8 @@ class ClusterProvisioningTest {
         .filteredOn(s -> s.operation() == Operation.STOP && s.kind() == StepKind.SAVE_FILES)
         .singleElement()
         .satisfies(
-            s -> assertThat(s.attempts()).as("the dead instance's attempt, then ours").isEqualTo(2));
+            s ->
+                assertThat(s.attempts()).as("the dead instance's attempt, then ours").isEqualTo(2));
     assertThat(DockerCli.volumesLabelled(label))
         .as("the notebook's files were saved from its volume to the bucket: nothing stays")
         .isEmpty();

@@ -33,8 +33,8 @@ import org.workspaceportal.testsupport.LoopbackRegistry;
 import org.workspaceportal.testsupport.Pause;
 import org.workspaceportal.testsupport.Requirement;
 import org.workspaceportal.testsupport.RequiresDocker;
-import org.workspaceportal.testsupport.UserS3;
 import org.workspaceportal.testsupport.TlsDockerEngine;
+import org.workspaceportal.testsupport.UserS3;
 import org.workspaceportal.workspace.ClusterView;
 import org.workspaceportal.workspace.LiveWorkspaces;
 import org.workspaceportal.workspace.WorkspaceRequest;
@@ -216,9 +216,9 @@ class MultiHostClusterTest {
   }
 
   /**
-   * Issue 22: the notebook's host engine is killed while the workspace runs. What the last
-   * periodic save put in the bucket is there, readable with the workspace's own key; what was
-   * written after it is lost with the host (at most a save interval of work).
+   * Issue 22: the notebook's host engine is killed while the workspace runs. What the last periodic
+   * save put in the bucket is there, readable with the workspace's own key; what was written after
+   * it is lost with the host (at most a save interval of work).
    */
   @Test
   void aHostKilledMidRunLeavesTheLastSaveInTheBucketAndLosesOnlyWhatCameAfter() {
@@ -265,8 +265,7 @@ class MultiHostClusterTest {
       assertThat(manifest).contains("saved.ipynb").doesNotContain("lost.ipynb");
       try (S3Client s3 = UserS3.client(key)) {
         assertThat(
-                s3.getObjectAsBytes(
-                        b -> b.bucket(key.bucket()).key(".workspace-files/saved.ipynb"))
+                s3.getObjectAsBytes(b -> b.bucket(key.bucket()).key(".workspace-files/saved.ipynb"))
                     .asUtf8String())
             .as("in her bucket, read with her own key")
             .contains("kept by the periodic save");

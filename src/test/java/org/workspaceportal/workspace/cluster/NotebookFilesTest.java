@@ -125,7 +125,9 @@ class NotebookFilesTest {
     DockerCli.Result writable =
         DockerCli.run(
             "exec", notebook, "sh", "-c", "echo more >> " + WORK + "/data/results/3/r3.txt");
-    assertThat(writable.exitCode()).as("the restored files are the user's: " + writable.output()).isZero();
+    assertThat(writable.exitCode())
+        .as("the restored files are the user's: " + writable.output())
+        .isZero();
 
     DockerCli.Result inBucket =
         DockerCli.run(
@@ -149,7 +151,9 @@ class NotebookFilesTest {
 
   private UUID clusterId(UUID workspaceId) {
     return jdbc.queryForObject(
-        "select cluster_id from workspace_clusters where workspace_id = ?", UUID.class, workspaceId);
+        "select cluster_id from workspace_clusters where workspace_id = ?",
+        UUID.class,
+        workspaceId);
   }
 
   private long count(String sql, UUID id) {

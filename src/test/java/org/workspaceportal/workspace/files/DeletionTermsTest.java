@@ -18,7 +18,8 @@ class DeletionTermsTest {
   void destroyingTheBucketDestroysTheNotebooksRecoverablyWithIt() {
     DeletionTerms t = DeletionTerms.of(Retention.DESTROY, true, true);
     assertThat(t.notebooks()).contains("saved one last time", "destroyed with it");
-    assertThat(t.data()).contains("its bucket and its datahub", "can recover it (the notebooks too)");
+    assertThat(t.data())
+        .contains("its bucket and its datahub", "can recover it (the notebooks too)");
   }
 
   @Test

@@ -54,7 +54,7 @@ class RequestFormPagesTest {
 
   @BeforeEach
   void templatesAndQuota() {
-    when(templates.enabled())
+    when(templates.enabledFor(any()))
         .thenReturn(
             List.of(
                 WorkspaceFixtures.defaultTemplate(),

@@ -196,7 +196,7 @@ class WaitingAndOffersPagesTest {
 
   @Test
   void theRequestFormSaysWhenTheHostsHaveNoRoomForWhatIsAsked() throws Exception {
-    when(templates.enabled()).thenReturn(List.of(WorkspaceFixtures.defaultTemplate()));
+    when(templates.enabledFor(any())).thenReturn(List.of(WorkspaceFixtures.defaultTemplate()));
     when(workspaces.quotaOf(ALICE)).thenReturn(new Quota(5, 0, 16, 0));
     when(workspaces.roomNowUpTo(WorkspaceFixtures.DEFAULT_TEMPLATE_ID)).thenReturn(1);
 

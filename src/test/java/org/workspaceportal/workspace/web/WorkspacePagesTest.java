@@ -81,7 +81,7 @@ class WorkspacePagesTest {
 
   @BeforeEach
   void templates() {
-    when(templates.enabled())
+    when(templates.enabledFor(any()))
         .thenReturn(
             List.of(WorkspaceFixtures.defaultTemplate(), WorkspaceFixtures.largeTemplate()));
   }

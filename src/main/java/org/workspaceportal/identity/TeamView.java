@@ -18,6 +18,11 @@ public record TeamView(
     Integer maxWorkers,
     Set<String> members) {
 
+  public TeamView {
+    named = List.copyOf(named);
+    members = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(members));
+  }
+
   /** The members' usernames as the edit form shows them. */
   public String namedText() {
     return String.join(", ", named);

@@ -362,6 +362,8 @@ class PagesInABrowserTest {
                 "/admin/settings",
                 "Settings",
                 "#expiry-setting #keep-stopped-for-days"),
+            Page.ok(
+                "first-run", "/admin/first-run", "Getting started", "#first-run #first-run-host"),
             Page.ok("hosts", "/admin/hosts", "Docker hosts", "#register-host"),
             Page.ok("host-form", "/admin/hosts/new", "Register a Docker host", "#host-form"),
             Page.ok(

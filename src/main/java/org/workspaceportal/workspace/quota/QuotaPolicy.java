@@ -24,11 +24,17 @@ public class QuotaPolicy {
   private final WorkspaceRepository workspaces;
   private final IdentityService identity;
   private final QuotaProperties defaults;
+  private final QuotaSettings settings;
 
-  QuotaPolicy(WorkspaceRepository workspaces, IdentityService identity, QuotaProperties defaults) {
+  QuotaPolicy(
+      WorkspaceRepository workspaces,
+      IdentityService identity,
+      QuotaProperties defaults,
+      QuotaSettings settings) {
     this.workspaces = workspaces;
     this.identity = identity;
     this.defaults = defaults;
+    this.settings = settings;
   }
 
   public Quota forRequest(String owner) {
@@ -39,8 +45,9 @@ public class QuotaPolicy {
     return quota(owner, ADMITTED);
   }
 
+  /** The limits of a user without overrides: an admin's saved defaults, else the configured. */
   public QuotaLimits defaults() {
-    return new QuotaLimits(defaults.maxLiveWorkspaces(), defaults.maxTotalWorkers());
+    return settings.current().applies();
   }
 
   /** An expiry, if any, no further ahead than the configured maximum lifetime. */
@@ -53,12 +60,13 @@ public class QuotaPolicy {
 
   private Quota quota(String owner, Set<WorkspaceStatus> counted) {
     UserAccount user = identity.findUser(owner).orElse(null);
+    QuotaLimits fallback = defaults();
     int maxWorkspaces =
         user != null && user.maxWorkspaces() != null
             ? user.maxWorkspaces()
-            : defaults.maxLiveWorkspaces();
+            : fallback.maxWorkspaces();
     int maxWorkers =
-        user != null && user.maxWorkers() != null ? user.maxWorkers() : defaults.maxTotalWorkers();
+        user != null && user.maxWorkers() != null ? user.maxWorkers() : fallback.maxWorkers();
     WorkspaceRepository.Usage usage = workspaces.usage(owner, counted);
     return new Quota(maxWorkspaces, (int) usage.workspaces(), maxWorkers, (int) usage.workers());
   }

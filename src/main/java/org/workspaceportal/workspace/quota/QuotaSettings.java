@@ -54,19 +54,19 @@ public class QuotaSettings {
   public QuotaSetting set(int maxWorkspaces, int maxWorkers, String actor) {
     check("maxWorkspaces", maxWorkspaces);
     check("maxWorkers", maxWorkers);
-    String before = words(current());
-    row().set(maxWorkspaces, maxWorkers, actor, clock.instant());
-    saved.flush();
-    QuotaSetting now = current();
-    events.publishEvent(new QuotaDefaultsChanged(actor, before, words(now)));
-    return now;
+    return change(maxWorkspaces, maxWorkers, actor);
   }
 
   /** Drops the saved values: the configured ones apply again. */
   @Transactional
   public QuotaSetting useConfigured(String actor) {
+    return change(null, null, actor);
+  }
+
+  /** Saves the values (null: the configured ones) and publishes what applied before and now. */
+  private QuotaSetting change(Integer maxWorkspaces, Integer maxWorkers, String actor) {
     String before = words(current());
-    row().set(null, null, actor, clock.instant());
+    row().set(maxWorkspaces, maxWorkers, actor, clock.instant());
     saved.flush();
     QuotaSetting now = current();
     events.publishEvent(new QuotaDefaultsChanged(actor, before, words(now)));

@@ -113,12 +113,7 @@ class AdminSettingsPageController {
     try {
       QuotaSetting saved = quotaSettings.set(workspaces, workers, CurrentUser.of(auth).username());
       redirect.addFlashAttribute(
-          "flash",
-          "Everyone without an override may now have "
-              + saved.applies().maxWorkspaces()
-              + " live workspaces and "
-              + saved.applies().maxWorkers()
-              + " workers.");
+          "flash", "Everyone without an override may now have " + inWords(saved) + ".");
     } catch (InvalidWorkspaceRequestException refused) {
       redirect.addFlashAttribute("flashError", "The default quotas were not saved. " + QUOTA_RULE);
     }
@@ -130,13 +125,15 @@ class AdminSettingsPageController {
   String quotasConfigured(Authentication auth, RedirectAttributes redirect) {
     QuotaSetting now = quotaSettings.useConfigured(CurrentUser.of(auth).username());
     redirect.addFlashAttribute(
-        "flash",
-        "The configured default quotas apply again: "
-            + now.applies().maxWorkspaces()
-            + " live workspaces and "
-            + now.applies().maxWorkers()
-            + " workers.");
+        "flash", "The configured default quotas apply again: " + inWords(now) + ".");
     return "redirect:/admin/settings";
+  }
+
+  private static String inWords(QuotaSetting q) {
+    return q.applies().maxWorkspaces()
+        + " live workspaces and "
+        + q.applies().maxWorkers()
+        + " workers";
   }
 
   /** A whole number (also a large or negative one, which the range check then refuses), or null. */

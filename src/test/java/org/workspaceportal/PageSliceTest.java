@@ -23,6 +23,7 @@ import org.workspaceportal.workspace.files.NotebookSaves;
 import org.workspaceportal.workspace.health.ClusterReconciler;
 import org.workspaceportal.workspace.lifetime.ExtensionService;
 import org.workspaceportal.workspace.pool.WarmPoolViews;
+import org.workspaceportal.workspace.quota.QuotaSettings;
 import org.workspaceportal.workspace.template.TemplateService;
 import org.workspaceportal.workspace.web.WorkspacePagesTestConfiguration;
 
@@ -51,6 +52,7 @@ import org.workspaceportal.workspace.web.WorkspacePagesTestConfiguration;
       ClusterLogs.class,
       ExtensionService.class,
       WarmPoolViews.class,
+      QuotaSettings.class,
       GatewayEntrance.class,
       ClusterReconciler.class,
       NotebookSaves.class

@@ -249,6 +249,17 @@ class AuditListener {
   }
 
   @EventListener
+  void on(WorkspaceEvents.QuotaDefaultsChanged e) {
+    audit.recordAt(
+        "/admin/settings#quota-setting",
+        e.actor(),
+        "setting.changed",
+        "default quotas",
+        e.before() + " → " + e.after(),
+        null);
+  }
+
+  @EventListener
   void on(WorkspaceEvents.OrphanRemoved e) {
     audit.recordAt(
         host(e.host()),

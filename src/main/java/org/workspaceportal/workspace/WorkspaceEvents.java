@@ -56,6 +56,14 @@ public final class WorkspaceEvents {
   public record ExpirySettingChanged(String actor, String before, String after) {}
 
   /**
+   * An admin changed the default quotas, or made the configured ones apply again.
+   *
+   * @param before what applied before, for people ("5 workspaces, 16 workers (configured)")
+   * @param after what applies now
+   */
+  public record QuotaDefaultsChanged(String actor, String before, String after) {}
+
+  /**
    * An admin created or changed a template.
    *
    * @param detail what changed, before → after, for people; null when there is nothing to add

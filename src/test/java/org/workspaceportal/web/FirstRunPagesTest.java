@@ -86,24 +86,24 @@ class FirstRunPagesTest {
         .getContentAsString();
   }
 
-  @Test
-  void aFreshPortalSaysWhatItStillNeedsAndWhereToDoIt() throws Exception {
+  /** One host up with the image in this state, a cluster template, and one account of this role. */
+  private void portalWith(ImageOnHost.State image, String detail, Role account) {
     HostView local = up("local");
     when(hosts.list()).thenReturn(List.of(local));
     when(images.on(any()))
         .thenReturn(
             Map.of(
-                local.id(),
-                new ImageOnHost(
-                    "workspace-portal/spark:4.0",
-                    ImageOnHost.State.BUILDING,
-                    "[build-offline 04:00:00] phase jars",
-                    false)));
+                local.id(), new ImageOnHost("workspace-portal/spark:4.0", image, detail, false)));
     when(workspaces.offeredClusterTemplates()).thenReturn(List.of("spark-4.0-small"));
     when(identity.listUsers())
         .thenReturn(
             List.of(
-                new UserAccount(UUID.randomUUID(), "root", Role.ADMIN, true, null, null, null)));
+                new UserAccount(UUID.randomUUID(), "someone", account, true, null, null, null)));
+  }
+
+  @Test
+  void aFreshPortalSaysWhatItStillNeedsAndWhereToDoIt() throws Exception {
+    portalWith(ImageOnHost.State.BUILDING, "[build-offline 04:00:00] phase jars", Role.ADMIN);
 
     String html = checklist();
     String text = Html.text(html);
@@ -138,22 +138,7 @@ class FirstRunPagesTest {
 
   @Test
   void aReadyPortalLandsOnTheApprovalsAndTheChecklistSaysAllIsInPlace() throws Exception {
-    HostView local = up("local");
-    when(hosts.list()).thenReturn(List.of(local));
-    when(images.on(any()))
-        .thenReturn(
-            Map.of(
-                local.id(),
-                new ImageOnHost(
-                    "workspace-portal/spark:4.0",
-                    ImageOnHost.State.PRESENT,
-                    "workspace-portal/spark:4.0-f9f9df6347",
-                    false)));
-    when(workspaces.offeredClusterTemplates()).thenReturn(List.of("spark-4.0-small"));
-    when(identity.listUsers())
-        .thenReturn(
-            List.of(
-                new UserAccount(UUID.randomUUID(), "alice", Role.USER, true, null, null, null)));
+    portalWith(ImageOnHost.State.PRESENT, "workspace-portal/spark:4.0-f9f9df6347", Role.USER);
 
     assertThat(home()).isEqualTo("/admin/approvals");
     assertThat(Html.text(checklist()))

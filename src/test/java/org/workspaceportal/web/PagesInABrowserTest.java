@@ -362,6 +362,8 @@ class PagesInABrowserTest {
                 "/admin/settings",
                 "Settings",
                 "#expiry-setting #keep-stopped-for-days"),
+            Page.ok(
+                "first-run", "/admin/first-run", "Getting started", "#first-run #first-run-host"),
             Page.ok("hosts", "/admin/hosts", "Docker hosts", "#register-host"),
             Page.ok("host-form", "/admin/hosts/new", "Register a Docker host", "#host-form"),
             Page.ok(
@@ -394,6 +396,36 @@ class PagesInABrowserTest {
       }
       signOut();
     }
+  }
+
+  @Test
+  void aUserChangesHerPasswordFromTheUserMenuOnAPhoneAndSignsInWithTheNewOne() {
+    browser.resizeViewport(PHONE_WIDTH, PHONE_HEIGHT);
+    signIn(user);
+    find(".navbar-toggler").click(); // the phone's menu
+    browser.await().until(d -> d.findElement(By.id("nav-user")).isDisplayed());
+    click(find("#nav-user"));
+    browser.await().until(d -> d.findElement(By.id("nav-password")).isDisplayed());
+    browser.clickAndWaitForNewPage(find("#nav-password"));
+    assertThat(path()).isEqualTo("/account/password");
+
+    find("#currentPassword").sendKeys(PASSWORD);
+    find("#password").sendKeys("a-brand-new-pw-1");
+    find("#repeat").sendKeys("a-brand-new-pw-2");
+    browser.clickAndWaitForNewPage(find("#change-password"));
+    assertThat(text("#repeatedTheSame-error")).isEqualTo("the two passwords differ");
+    fitsAsItIs("page-change-password-mismatch-phone");
+
+    find("#currentPassword").sendKeys(PASSWORD);
+    find("#password").sendKeys("a-brand-new-pw-1");
+    find("#repeat").sendKeys("a-brand-new-pw-1");
+    browser.clickAndWaitForNewPage(find("#change-password"));
+    assertThat(path()).isEqualTo("/workspaces");
+    assertThat(text("main .alert-success"))
+        .isEqualTo("Changed your password; your other browsers are signed out.");
+    signOut();
+    signIn(user, "a-brand-new-pw-1");
+    assertThat(path()).isEqualTo("/workspaces");
   }
 
   @Test

@@ -24,17 +24,20 @@ public class QuotaPolicy {
   private final WorkspaceRepository workspaces;
   private final IdentityService identity;
   private final QuotaProperties defaults;
+  private final QuotaSettings settings;
   private final org.workspaceportal.identity.TeamService teams;
 
   QuotaPolicy(
       WorkspaceRepository workspaces,
       IdentityService identity,
       QuotaProperties defaults,
+      QuotaSettings settings,
       org.workspaceportal.identity.TeamService teams) {
     this.teams = teams;
     this.workspaces = workspaces;
     this.identity = identity;
     this.defaults = defaults;
+    this.settings = settings;
   }
 
   public Quota forRequest(String owner) {
@@ -45,8 +48,9 @@ public class QuotaPolicy {
     return quota(owner, ADMITTED);
   }
 
+  /** The limits of a user without overrides: an admin's saved defaults, else the configured. */
   public QuotaLimits defaults() {
-    return new QuotaLimits(defaults.maxLiveWorkspaces(), defaults.maxTotalWorkers());
+    return settings.current().applies();
   }
 
   /** An expiry, if any, no further ahead than the configured maximum lifetime. */
@@ -59,12 +63,13 @@ public class QuotaPolicy {
 
   private Quota quota(String owner, Set<WorkspaceStatus> counted) {
     UserAccount user = identity.findUser(owner).orElse(null);
+    QuotaLimits fallback = defaults();
     int maxWorkspaces =
         user != null && user.maxWorkspaces() != null
             ? user.maxWorkspaces()
-            : defaults.maxLiveWorkspaces();
+            : fallback.maxWorkspaces();
     int maxWorkers =
-        user != null && user.maxWorkers() != null ? user.maxWorkers() : defaults.maxTotalWorkers();
+        user != null && user.maxWorkers() != null ? user.maxWorkers() : fallback.maxWorkers();
     WorkspaceRepository.Usage usage = workspaces.usage(owner, counted);
     java.util.List<Quota.TeamQuota> teamQuotas =
         teams.teamsOf(owner).stream()

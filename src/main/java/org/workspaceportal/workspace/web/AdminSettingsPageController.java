@@ -8,15 +8,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workspaceportal.identity.CurrentUser;
+import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.workspace.InvalidWorkspaceRequestException;
-import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.lifetime.ExpirySetting;
 import org.workspaceportal.workspace.lifetime.ExpirySettings;
+import org.workspaceportal.workspace.quota.QuotaSetting;
+import org.workspaceportal.workspace.quota.QuotaSettings;
 import org.workspaceportal.workspace.template.TemplateService;
 
 /**
- * Admin → Settings: how long expired workspaces are kept stopped (changed here), and where the
- * default quotas and each template's idle stop are set.
+ * Admin → Settings: how long expired workspaces are kept stopped and the default quotas (both
+ * changed here), and each template's idle stop (changed on the template).
  */
 @Controller
 class AdminSettingsPageController {
@@ -28,21 +30,24 @@ class AdminSettingsPageController {
           + ExpirySetting.MAX_DAYS
           + ".";
 
+  private static final String QUOTA_RULE =
+      "Enter whole numbers from 0 to " + IdentityService.MAX_QUOTA + " for both.";
+
   private final ExpirySettings expirySettings;
-  private final WorkspaceService workspaces;
+  private final QuotaSettings quotaSettings;
   private final TemplateService templates;
 
   AdminSettingsPageController(
-      ExpirySettings expirySettings, WorkspaceService workspaces, TemplateService templates) {
+      ExpirySettings expirySettings, QuotaSettings quotaSettings, TemplateService templates) {
     this.expirySettings = expirySettings;
-    this.workspaces = workspaces;
+    this.quotaSettings = quotaSettings;
     this.templates = templates;
   }
 
   @GetMapping("/admin/settings")
   String settings(Model model) {
     model.addAttribute("expirySetting", expirySettings.current());
-    model.addAttribute("limits", workspaces.defaultLimits());
+    model.addAttribute("quotaSetting", quotaSettings.current());
     model.addAttribute("templates", templates.list());
     return "admin/settings";
   }
@@ -54,7 +59,7 @@ class AdminSettingsPageController {
       Authentication auth,
       RedirectAttributes redirect) {
     String input = keepStoppedForDays.strip();
-    Integer days = parseDays(input);
+    Integer days = parseWholeNumber(input);
     if (days == null) {
       redirect.addFlashAttribute(
           "flashError",
@@ -92,8 +97,47 @@ class AdminSettingsPageController {
     return "redirect:/admin/settings";
   }
 
+  /** Saves both default quotas; bad input is a flash error and changes nothing. */
+  @PostMapping("/admin/settings/quotas")
+  String saveQuotas(
+      @RequestParam(defaultValue = "") String maxWorkspaces,
+      @RequestParam(defaultValue = "") String maxWorkers,
+      Authentication auth,
+      RedirectAttributes redirect) {
+    Integer workspaces = parseWholeNumber(maxWorkspaces.strip());
+    Integer workers = parseWholeNumber(maxWorkers.strip());
+    if (workspaces == null || workers == null) {
+      redirect.addFlashAttribute("flashError", "The default quotas were not saved. " + QUOTA_RULE);
+      return "redirect:/admin/settings";
+    }
+    try {
+      QuotaSetting saved = quotaSettings.set(workspaces, workers, CurrentUser.of(auth).username());
+      redirect.addFlashAttribute(
+          "flash", "Everyone without an override may now have " + inWords(saved) + ".");
+    } catch (InvalidWorkspaceRequestException refused) {
+      redirect.addFlashAttribute("flashError", "The default quotas were not saved. " + QUOTA_RULE);
+    }
+    return "redirect:/admin/settings";
+  }
+
+  /** Drops the saved default quotas: the configured ones apply again. */
+  @PostMapping("/admin/settings/quotas/configured")
+  String quotasConfigured(Authentication auth, RedirectAttributes redirect) {
+    QuotaSetting now = quotaSettings.useConfigured(CurrentUser.of(auth).username());
+    redirect.addFlashAttribute(
+        "flash", "The configured default quotas apply again: " + inWords(now) + ".");
+    return "redirect:/admin/settings";
+  }
+
+  private static String inWords(QuotaSetting q) {
+    return q.applies().maxWorkspaces()
+        + " live workspaces and "
+        + q.applies().maxWorkers()
+        + " workers";
+  }
+
   /** A whole number (also a large or negative one, which the range check then refuses), or null. */
-  private static Integer parseDays(String input) {
+  private static Integer parseWholeNumber(String input) {
     if (!input.matches("[+-]?\\d{1,9}")) {
       return null;
     }

@@ -56,6 +56,17 @@ class AccountPagesTest {
     return mvc.perform(request).andReturn().getResponse();
   }
 
+  private MockHttpServletResponse changePassword(String current, String password, String repeat)
+      throws Exception {
+    return perform(
+        post("/account/password")
+            .with(alice())
+            .with(csrf())
+            .param("currentPassword", current)
+            .param("password", password)
+            .param("repeat", repeat));
+  }
+
   @Test
   void everyonesUserMenuOffersChangePassword() throws Exception {
     String html = perform(get("/account/password").with(alice())).getContentAsString();
@@ -69,13 +80,7 @@ class AccountPagesTest {
   @Test
   void aChangedPasswordRedirectsWithAFlash() throws Exception {
     MockHttpServletResponse r =
-        perform(
-            post("/account/password")
-                .with(alice())
-                .with(csrf())
-                .param("currentPassword", "old-password-1")
-                .param("password", "new-password-1")
-                .param("repeat", "new-password-1"));
+        changePassword("old-password-1", "new-password-1", "new-password-1");
 
     assertThat(r.getRedirectedUrl()).isEqualTo("/workspaces");
     verify(identity)
@@ -86,21 +91,8 @@ class AccountPagesTest {
   @Test
   void badNewPasswordsAreA400UnderTheirFieldAndChangeNothing() throws Exception {
     MockHttpServletResponse differ =
-        perform(
-            post("/account/password")
-                .with(alice())
-                .with(csrf())
-                .param("currentPassword", "old-password-1")
-                .param("password", "new-password-1")
-                .param("repeat", "new-password-2"));
-    MockHttpServletResponse tooShort =
-        perform(
-            post("/account/password")
-                .with(alice())
-                .with(csrf())
-                .param("currentPassword", "old-password-1")
-                .param("password", "short")
-                .param("repeat", "short"));
+        changePassword("old-password-1", "new-password-1", "new-password-2");
+    MockHttpServletResponse tooShort = changePassword("old-password-1", "short", "short");
 
     assertThat(differ.getStatus()).isEqualTo(400);
     assertThat(differ.getContentAsString())
@@ -116,14 +108,7 @@ class AccountPagesTest {
         .when(identity)
         .changeOwnPassword(eq(ALICE), eq("wrong-one-1"), any());
 
-    MockHttpServletResponse r =
-        perform(
-            post("/account/password")
-                .with(alice())
-                .with(csrf())
-                .param("currentPassword", "wrong-one-1")
-                .param("password", "new-password-1")
-                .param("repeat", "new-password-1"));
+    MockHttpServletResponse r = changePassword("wrong-one-1", "new-password-1", "new-password-1");
 
     assertThat(r.getStatus()).isEqualTo(400);
     assertThat(r.getContentAsString())

@@ -352,6 +352,25 @@ class WarmPoolTest {
     }
   }
 
+  @Test
+  void aPoolThatCannotFillSaysWhy() {
+    templates.setEnabled(templateId, false, "test");
+    try {
+      setPoolSize(1);
+      TemplateView t = templates.get(templateId);
+
+      assertThat(pools.whyShort(List.of(t)))
+          .containsEntry(templateId, "No pool while the template is disabled.");
+      assertThat(poolClusters()).as("nothing is started for it").isEmpty();
+    } finally {
+      setPoolSize(0);
+      templates.setEnabled(templateId, true, "test");
+    }
+    assertThat(pools.whyShort(List.of(templates.get(templateId))))
+        .as("a template without a pool says nothing")
+        .isEmpty();
+  }
+
   private List<AuditEntry> auditOf(String action, String template) {
     return audit.search(new AuditFilter(action, null, null, null), 0, 100).getContent().stream()
         .filter(e -> e.target().equals(template))

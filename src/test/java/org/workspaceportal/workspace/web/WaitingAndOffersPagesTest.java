@@ -85,7 +85,7 @@ class WaitingAndOffersPagesTest {
     assertThat(Html.text(html))
         .contains("This image has no PySpark, so Python has no spark session")
         .contains("spark-submit")
-        .doesNotContain("a spark session is ready");
+        .doesNotContain("this image has PySpark");
     assertThat(html)
         .contains(
             "!/opt/spark/bin/spark-submit --class"
@@ -96,14 +96,20 @@ class WaitingAndOffersPagesTest {
   }
 
   @Test
-  void onAnImageWithPySparkThePageOffersTheReadySparkSession() throws Exception {
+  void onAnImageWithPySparkThePageSaysHowToGetTheSparkSession() throws Exception {
     String html = readyPage(true);
 
+    // nothing in the image makes a session before the code does: the page promises none
     assertThat(Html.text(html))
-        .contains("in a Python notebook a spark session is ready")
-        .doesNotContain("no PySpark");
+        .contains(
+            "this image has PySpark, and SparkSession.builder.getOrCreate() in a Python notebook"
+                + " gives a spark session on your cluster")
+        .doesNotContain("no PySpark")
+        .doesNotContain("session is ready");
     assertThat(html)
-        .contains("spark.read.json(&quot;s3a://alpha-b/comments/&quot;)")
+        .contains(
+            "from pyspark.sql import SparkSession\nspark = SparkSession.builder.getOrCreate()\ndf ="
+                + " spark.read.json(&quot;s3a://alpha-b/comments/&quot;)")
         .doesNotContain("snippet-spark-submit");
   }
 

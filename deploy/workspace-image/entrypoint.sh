@@ -312,17 +312,21 @@ run_notebook() {
   unset SPARK_AUTH_SECRET
 
   # JupyterLab where the image has it (production build), else Jupyter Notebook (Debian's 6.4).
-  # The token reaches Jupyter through JUPYTER_TOKEN in the environment, never on a command line, and
-  # Jupyter logs a token it did not generate as "...".
+  # JUPYTER_TOKEN stays in the environment (gateway_auth.py's key), never on a command line.
   # (Debian's python3-notebook has no `jupyter` command: it is started as a module.)
   # Sign-in: only the portal's gateway gets in, with a short-lived signature keyed with JUPYTER_TOKEN
-  # (gateway_auth.py); tokens, passwords and login cookies open nothing. No Quit button: it would
-  # stop the notebook container's server under a workspace the portal says is running.
+  # (gateway_auth.py reads it from the environment); tokens, passwords and login cookies open
+  # nothing. Jupyter itself gets an empty token: it writes its token into every page it serves
+  # (data-jupyter-api-token, the logo's ?token= link), and JUPYTER_TOKEN must never reach a browser.
+  # Without a token of its own Jupyter would serve /metrics to anyone: authenticated explicitly.
+  # No Quit button: it would stop the notebook container's server under a workspace the portal says
+  # is running.
   local app=(python3 -m notebook) auth=(--NotebookApp.login_handler_class=gateway_auth.GatewayLoginHandler
-    --NotebookApp.quit_button=False)
+    --NotebookApp.token= --NotebookApp.authenticate_prometheus=True --NotebookApp.quit_button=False)
   if command -v jupyter-lab >/dev/null; then
     app=(jupyter-lab)
-    auth=(--ServerApp.identity_provider_class=gateway_auth.GatewayIdentityProvider --ServerApp.quit_button=False)
+    auth=(--ServerApp.identity_provider_class=gateway_auth.GatewayIdentityProvider --IdentityProvider.token=
+      --ServerApp.authenticate_prometheus=True --ServerApp.quit_button=False)
   elif [[ "${WORKSPACE_FAST_START:-on}" != off && -r "$NOTEBOOK_SERVER" ]]; then
     app=(env SETUPTOOLS_USE_DISTUTILS=stdlib python3 "$NOTEBOOK_SERVER")
   fi

@@ -59,6 +59,9 @@ class GatewayServer implements SmartLifecycle {
     this.webSockets = webSockets;
   }
 
+  /** The largest WebSocket frame the gateway passes either way (64 MiB). */
+  static final int MAX_WEBSOCKET_FRAME_BYTES = 64 * 1024 * 1024;
+
   @Override
   public void start() {
     if (!properties.enabled()) {
@@ -76,6 +79,12 @@ class GatewayServer implements SmartLifecycle {
     // TLS ends in front of the gateway (a wildcard certificate for *.<domain>), not here
     own.put("server.ssl.enabled", false);
     own.put("spring.cloud.gateway.server.webflux.enabled", true);
+    // A notebook's output is one kernel message, often megabytes (a plot, a wide table, a long
+    // print): Reactor Netty's default 64 KiB frame would cut the kernel's WebSocket at the first
+    // one, both ways. Jupyter's own limits (its output rate, its message size) stay the guard.
+    own.put(
+        "spring.cloud.gateway.server.webflux.httpclient.websocket.max-frame-payload-length",
+        MAX_WEBSOCKET_FRAME_BYTES);
     own.put(GatewayAutoConfigurationFilter.MARKER, true);
     environment.getPropertySources().addFirst(new MapPropertySource("portal-gateway", own));
     // the portal's settings after ours (not the portal as parent context: WebFlux refuses to start

@@ -142,11 +142,24 @@ final class WorkspaceForwarding implements GatewayFilter {
           .put(OpenWebSockets.SESSION_KEY, HexFormat.of().formatHex(pass.sessionHash()));
       exchange.getAttributes().put(OpenWebSockets.USER, pass.username());
     }
+    String origin = properties.scheme() + "://" + request.getHeaders().getFirst(HttpHeaders.HOST);
+    String jupyterOrigin = stripSlash(pass.door().jupyter());
     ServerHttpRequest forwarded =
         request
             .mutate()
             .headers(
                 headers -> {
+                  // Jupyter serves /files/ (downloads) only to a Referer on its own host: a page
+                  // of this origin is one, so its Referer names the host Jupyter sees; any other
+                  // Referer (another site's page) goes, and Jupyter refuses as it should
+                  String referer = headers.getFirst(HttpHeaders.REFERER);
+                  headers.remove(HttpHeaders.REFERER);
+                  if (!spark
+                      && referer != null
+                      && (referer.equals(origin) || referer.startsWith(origin + "/"))) {
+                    headers.set(
+                        HttpHeaders.REFERER, jupyterOrigin + referer.substring(origin.length()));
+                  }
                   headers.remove(IDENTITY_HEADER); // never the browser's own
                   // checked above; Jupyter would compare it with the upstream's Host and refuse
                   headers.remove(HttpHeaders.ORIGIN);
@@ -338,5 +351,11 @@ final class WorkspaceForwarding implements GatewayFilter {
     return response.writeWith(
         Mono.just(
             response.bufferFactory().wrap((message + "\n").getBytes(StandardCharsets.UTF_8))));
+  }
+
+  /** The scheme, host and port of a base URL ({@code http://h:p/} → {@code http://h:p}). */
+  static String stripSlash(String baseUrl) {
+    java.net.URI uri = java.net.URI.create(baseUrl);
+    return uri.getScheme() + "://" + uri.getRawAuthority();
   }
 }

@@ -56,6 +56,7 @@ class GatewayInstancesTest {
   @Autowired GatewayAccess access;
   @Autowired WorkspaceOrigins origins;
   @Autowired Environment environment;
+  @Autowired WorkspaceDoors doors;
 
   private final OkHttpClient http =
       new OkHttpClient.Builder().followRedirects(false).readTimeout(Duration.ofMinutes(1)).build();
@@ -101,6 +102,66 @@ class GatewayInstancesTest {
         assertThat(socket.evaluate("", "x + y"))
             .as("the kernel lived on, with what both cells made")
             .isEqualTo("85");
+      }
+    } finally {
+      live.cleanUp();
+    }
+  }
+
+  /**
+   * Files up and down as Jupyter's pages move them (an upload is a PUT of the file's bytes in
+   * base64, a download a GET of {@code /files/}), a few megabytes each way, and a cell whose output
+   * is megabytes: one WebSocket message far above the frame sizes proxies take by default.
+   */
+  @Test
+  void uploadsDownloadsAndLargeOutputsGoThroughTheGatewayWhole() throws Exception {
+    LiveWorkspaces live = LiveWorkspaces.ofThisCheckout(workspaces, templates, identity, jdbc);
+    try {
+      WorkspaceView ws = live.ready("files", 1);
+      Gateway gateway = new Gateway(origins.boundPort(), WorkspaceDoors.shortId(ws.id()));
+      String state = "state-" + UUID.randomUUID();
+      String cookie =
+          gateway.enter(
+              access.issueTicket(
+                  ws.id(),
+                  live.owner().username(),
+                  "portal-session-" + UUID.randomUUID(),
+                  WorkspaceForwarding.stateHash(state)),
+              state);
+      String xsrf = gateway.xsrf(cookie);
+      assertThat(gateway.page(cookie, "/tree"))
+          .as("Jupyter's pages carry no token of Jupyter's")
+          .doesNotContain(doors.byId(ws.id()).orElseThrow().jupyterKey());
+
+      byte[] data = new byte[3 * 1024 * 1024];
+      new java.util.Random(42).nextBytes(data);
+      gateway.upload(cookie, xsrf, "upload.bin", data);
+      assertThat(gateway.download(cookie, "upload.bin", "http://ws-000000000000.localhost/tree"))
+          .as("a page of another origin cannot make the download")
+          .isNull();
+      assertThat(gateway.download(cookie, "upload.bin"))
+          .as("the bytes that went up come down the same")
+          .isEqualTo(data);
+
+      String kernel = gateway.startKernel(cookie, xsrf);
+      try (Kernel socket = gateway.kernel(cookie, xsrf, kernel)) {
+        assertThat(
+                socket.evaluate(
+                    "import hashlib", "hashlib.sha256(open('upload.bin','rb').read()).hexdigest()"))
+            .as("the kernel reads the uploaded file as it was sent")
+            .isEqualTo(
+                "'"
+                    + java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data))
+                    + "'");
+        // 2 MB: one WebSocket message thirty times the 64 KiB frame proxies take by default, and
+        // within Jupyter's own output rate limit (1 MB/s over 3 s), which applies direct too
+        assertThat(socket.printed("print('x' * 2_000_000)"))
+            .as("a 2 MB output arrives whole")
+            .hasSize(2_000_001);
+        assertThat(socket.printed("print(len('" + "a".repeat(300_000) + "'))"))
+            .as("a 300 KB cell goes up whole")
+            .isEqualTo("300000\n");
       }
     } finally {
       live.cleanUp();
@@ -157,6 +218,57 @@ class GatewayInstancesTest {
       }
     }
 
+    String page(String session, String path) throws IOException {
+      try (Response page =
+          http.newCall(request(path, "workspace_session=" + session).build()).execute()) {
+        assertThat(page.code()).isEqualTo(200);
+        return page.body().string();
+      }
+    }
+
+    /** As Jupyter's upload does it: the file's bytes in base64, in one PUT. */
+    void upload(String session, String xsrf, String name, byte[] bytes) throws IOException {
+      ObjectNode body = JSON.createObjectNode();
+      body.put("type", "file")
+          .put("format", "base64")
+          .put("name", name)
+          .put("path", name)
+          .put("content", java.util.Base64.getEncoder().encodeToString(bytes));
+      Request put =
+          request("/api/contents/" + name, cookies(session, xsrf))
+              .header("Origin", "http://" + host)
+              .header("X-XSRFToken", xsrf)
+              .put(RequestBody.create(body.toString(), MediaType.get("application/json")))
+              .build();
+      try (Response uploaded = http.newCall(put).execute()) {
+        assertThat(uploaded.code()).as(uploaded.body().string()).isIn(200, 201);
+      }
+    }
+
+    byte[] download(String session, String name) throws IOException {
+      // as a browser clicking Download on the tree page sends it
+      byte[] bytes = download(session, name, "http://" + host + "/tree");
+      assertThat(bytes).as("downloaded").isNotNull();
+      return bytes;
+    }
+
+    /** The file's bytes as a page at {@code referer} fetches them, or null when refused (403). */
+    byte[] download(String session, String name, String referer) throws IOException {
+      try (Response file =
+          http.newCall(
+                  request("/files/" + name + "?download=1", "workspace_session=" + session)
+                      .header("Referer", referer)
+                      .build())
+              .execute()) {
+        if (file.code() == 403) {
+          return null;
+        }
+        assertThat(file.code()).isEqualTo(200);
+        assertThat(file.header("Content-Disposition")).contains("attachment");
+        return file.body().bytes();
+      }
+    }
+
     Kernel kernel(String session, String xsrf, String kernelId) {
       Kernel kernel = new Kernel();
       Request open =
@@ -190,6 +302,7 @@ class GatewayInstancesTest {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final String session = UUID.randomUUID().toString();
     private WebSocket socket;
+    private volatile Throwable failure;
 
     /**
      * Runs {@code code} and returns {@code expression}'s value afterwards, as text. The request is
@@ -213,6 +326,31 @@ class GatewayInstancesTest {
         }
       }
       throw new AssertionError("no reply from the kernel in 90 s");
+    }
+
+    /** What {@code code} prints (its stdout stream messages, joined), once it has run. */
+    String printed(String code) throws InterruptedException {
+      String id = UUID.randomUUID().toString();
+      socket.send(executeRequest(id, code, "None").toString());
+      StringBuilder out = new StringBuilder();
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+      while (Instant.now().isBefore(deadline)) {
+        JsonNode message = messages.poll(500, TimeUnit.MILLISECONDS);
+        if (message == null
+            || !id.equals(message.path("parent_header").path("msg_id").asString())) {
+          continue;
+        }
+        String type = message.path("msg_type").asString();
+        if ("stream".equals(type)) {
+          out.append(message.path("content").path("text").asString());
+        } else if ("status".equals(type)
+            && "idle".equals(message.path("content").path("execution_state").asString())) {
+          return out.toString();
+        }
+      }
+      throw new AssertionError(
+          "the cell did not finish in 90 s; printed " + out.length() + ", socket: " + failure,
+          failure);
     }
 
     private ObjectNode executeRequest(String id, String code, String expression) {
@@ -261,6 +399,7 @@ class GatewayInstancesTest {
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+      failure = t;
       closed.countDown();
     }
 

@@ -313,10 +313,14 @@ class HostileTenantTest {
                 + " echo header=$(curl -s -o /dev/null -w '%{http_code}' -H \"Authorization: token $JUPYTER_TOKEN\" $B/api/status);"
                 + " echo login=$(curl -s -o /dev/null -w '%{http_code}' -X POST -d \"password=$JUPYTER_TOKEN\" $B/login);"
                 + " echo forged=$(curl -s -o /dev/null -w '%{http_code}' -H \"X-Workspace-Identity: her;9999999999;00\" $B/api/status);"
+                + " echo metrics=$(curl -s -o /dev/null -w '%{http_code}' $B/metrics);"
+                + " echo page=$(curl -s -H \"X-Workspace-Identity: $SIG\" $B/tree | grep -c \"$JUPYTER_TOKEN\");"
                 + " echo signed=$(curl -s -o /dev/null -w '%{http_code}' -H \"X-Workspace-Identity: $SIG\" $B/api/status)");
     assertThat(tried.output())
         .as(tried.output())
-        .contains("token=403", "header=403", "login=403", "forged=403", "signed=200");
+        .contains("token=403", "header=403", "login=403", "forged=403", "signed=200")
+        .as("Jupyter's pages carry no token (its own is empty), its metrics need a signature")
+        .contains("metrics=403", "page=0");
   }
 
   /** Her notebook (her kernels and terminals) and her worker (her executors). */

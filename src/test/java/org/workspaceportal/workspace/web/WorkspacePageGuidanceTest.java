@@ -248,8 +248,8 @@ class WorkspacePageGuidanceTest {
                     ".workspace-files/")));
     assertThat(Html.text(detail(id, WorkspaceStatus.READY)))
         .contains(
-            "Saving has failed since 10:15 UTC : S3 could not put a.txt: connection refused. It is"
-                + " tried again every 30 s.");
+            "Saving has failed since 10:15 UTC : S3 could not put a.txt: connection refused . It"
+                + " is tried again every 30 s.");
   }
 
   @Test

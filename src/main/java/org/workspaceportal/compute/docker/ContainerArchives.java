@@ -36,8 +36,12 @@ final class ContainerArchives {
     TarArchiveInputStream in = new TarArchiveInputStream(tar);
     TarArchiveEntry e;
     while ((e = in.getNextEntry()) != null) {
-      if (!(e.isFile() || e.isDirectory()) || e.isSymbolicLink() || e.isLink()) {
-        continue;
+      // by its type flag, not isFile(): that is true of any entry whose name has no trailing slash
+      boolean file =
+          e.getLinkFlag() == TarArchiveEntry.LF_NORMAL
+              || e.getLinkFlag() == TarArchiveEntry.LF_OLDNORM;
+      if (!file && !e.isDirectory()) {
+        continue; // a link, a device, a pipe: never followed, never saved
       }
       String name = e.getName();
       int slash = name.indexOf('/');

@@ -241,7 +241,10 @@ class DockerContainerEngine implements ContainerEngine {
         endpoint,
         "read the files under " + dir + " of " + container,
         docker -> {
-          try (InputStream tar = docker.copyArchiveFromContainerCmd(container, dir).exec()) {
+          // buffered: the tar reader asks for 512-byte records, each a call into the transport
+          try (InputStream tar =
+              new java.io.BufferedInputStream(
+                  docker.copyArchiveFromContainerCmd(container, dir).exec(), 1 << 20)) {
             ContainerArchives.read(tar, reader);
           } catch (IOException e) {
             throw new ComputeException(

@@ -3,11 +3,15 @@ package org.workspaceportal.storage.s3;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,14 +34,17 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 /**
  * {@link BucketFiles} with the AWS SDK v2, path-style against the data endpoint like Spark's S3A.
  * An object up to {@link #PART_SIZE} is one put; a larger one a multipart upload of parts of that
- * size, read one at a time from the stream (so a file of gigabytes needs one part's memory), and
- * aborted when a part fails so that no half-made upload stays in the bucket.
+ * size, read one after the other from the stream and put a few at once (so a file of gigabytes
+ * needs a few parts' memory), and aborted when a part fails so that no half-made upload stays in the bucket.
  */
 @Component
 class S3BucketFiles implements BucketFiles {
 
   /** The size of a part of a multipart upload (S3's smallest is 5 MiB). */
   static final int PART_SIZE = 16 * 1024 * 1024;
+
+  /** How many parts of one object are put at once. */
+  static final int PARTS_IN_FLIGHT = 4;
 
   private static final Logger log = LoggerFactory.getLogger(S3BucketFiles.class);
 
@@ -91,6 +98,11 @@ class S3BucketFiles implements BucketFiles {
       }
     }
 
+    /**
+     * Parts are read one after the other and put {@link #PARTS_IN_FLIGHT} at a time, so that
+     * reading the next part overlaps putting the ones before (the source is a tar stream from a
+     * host's engine, the sink an array over the network): at most that many parts are in memory.
+     */
     private void multipart(String key, InputStream content, long size) throws IOException {
       String uploadId =
           call(
@@ -98,45 +110,80 @@ class S3BucketFiles implements BucketFiles {
                   key,
                   () -> s3.createMultipartUpload(b -> b.bucket(bucket).key(key)))
               .uploadId();
-      try {
-        List<CompletedPart> parts = new ArrayList<>();
-        byte[] buffer = new byte[PART_SIZE];
-        long left = size;
-        for (int number = 1; left > 0; number++) {
-          int length = (int) Math.min(PART_SIZE, left);
-          int read = content.readNBytes(buffer, 0, length);
-          requireAll(key, read, length);
-          int part = number;
-          String etag =
-              call(
-                      "put a part of",
-                      key,
-                      () ->
-                          s3.uploadPart(
-                              b ->
-                                  b.bucket(bucket)
-                                      .key(key)
-                                      .uploadId(uploadId)
-                                      .partNumber(part)
-                                      .contentLength((long) length),
-                              RequestBody.fromByteBuffer(ByteBuffer.wrap(buffer, 0, length))))
-                  .eTag();
-          parts.add(CompletedPart.builder().partNumber(part).eTag(etag).build());
-          left -= length;
+      Semaphore inFlight = new Semaphore(PARTS_IN_FLIGHT);
+      List<Future<CompletedPart>> parts = new ArrayList<>();
+      try (ExecutorService puts = Executors.newVirtualThreadPerTaskExecutor()) {
+        try {
+          long left = size;
+          for (int number = 1; left > 0; number++) {
+            int length = (int) Math.min(PART_SIZE, left);
+            inFlight.acquireUninterruptibly();
+            byte[] buffer;
+            try {
+              buffer = content.readNBytes(length);
+              requireAll(key, buffer.length, length);
+            } catch (IOException | RuntimeException e) {
+              inFlight.release();
+              throw e;
+            }
+            int part = number;
+            parts.add(
+                puts.submit(
+                    () -> {
+                      try {
+                        String etag =
+                            call(
+                                    "put a part of",
+                                    key,
+                                    () ->
+                                        s3.uploadPart(
+                                            b ->
+                                                b.bucket(bucket)
+                                                    .key(key)
+                                                    .uploadId(uploadId)
+                                                    .partNumber(part)
+                                                    .contentLength((long) length),
+                                            RequestBody.fromBytes(buffer)))
+                                .eTag();
+                        return CompletedPart.builder().partNumber(part).eTag(etag).build();
+                      } finally {
+                        inFlight.release();
+                      }
+                    }));
+            left -= length;
+          }
+          List<CompletedPart> done = new ArrayList<>();
+          for (Future<CompletedPart> f : parts) {
+            done.add(await(f));
+          }
+          call(
+              "complete the multipart upload of",
+              key,
+              () ->
+                  s3.completeMultipartUpload(
+                      b ->
+                          b.bucket(bucket)
+                              .key(key)
+                              .uploadId(uploadId)
+                              .multipartUpload(m -> m.parts(done))));
+        } catch (RuntimeException | IOException e) {
+          parts.forEach(f -> f.cancel(true));
+          abortQuietly(key, uploadId);
+          throw e;
         }
-        call(
-            "complete the multipart upload of",
-            key,
-            () ->
-                s3.completeMultipartUpload(
-                    b ->
-                        b.bucket(bucket)
-                            .key(key)
-                            .uploadId(uploadId)
-                            .multipartUpload(m -> m.parts(parts))));
-      } catch (RuntimeException | IOException e) {
-        abortQuietly(key, uploadId);
-        throw e;
+      }
+    }
+
+    private static CompletedPart await(Future<CompletedPart> f) {
+      try {
+        return f.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new StorageException("putting a part: " + e.getCause().getMessage(), true);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StorageException("interrupted while putting parts", true);
       }
     }
 

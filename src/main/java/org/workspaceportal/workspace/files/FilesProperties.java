@@ -1,5 +1,6 @@
 package org.workspaceportal.workspace.files;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,7 +31,7 @@ record FilesProperties(
     @DefaultValue("30s") @NotNull Duration retryAfter,
     @DefaultValue("1h") @NotNull Duration stopWaitsAtMost,
     @DefaultValue("15m") @NotNull Duration lease,
-    @DefaultValue("8") int parallelUploads) {
+    @DefaultValue("8") @Min(1) int parallelUploads) {
 
   /**
    * Where in a workspace's bucket its notebook files are: {@code <bucket>/.workspace-files/<path

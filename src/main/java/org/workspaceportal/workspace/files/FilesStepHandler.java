@@ -1,7 +1,7 @@
 package org.workspaceportal.workspace.files;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -35,11 +35,14 @@ class FilesStepHandler implements StepHandler {
   private final NotebookSaves saves;
   private final ClusterState clusters;
   private final FilesProperties properties;
+  private final Clock clock;
 
-  FilesStepHandler(NotebookSaves saves, ClusterState clusters, FilesProperties properties) {
+  FilesStepHandler(
+      NotebookSaves saves, ClusterState clusters, FilesProperties properties, Clock clock) {
     this.saves = saves;
     this.clusters = clusters;
     this.properties = properties;
+    this.clock = clock;
   }
 
   @Override
@@ -73,7 +76,7 @@ class FilesStepHandler implements StepHandler {
     } catch (ExternalSystemException e) {
       if (deletion
           && step.waitingSince() != null
-          && step.waitingSince().plus(waitsAtMost).isBefore(Instant.now())) {
+          && step.waitingSince().plus(waitsAtMost).isBefore(clock.instant())) {
         return StepOutcome.done(); // the last save's files stay with the bucket
       }
       return StepOutcome.checkAgain(

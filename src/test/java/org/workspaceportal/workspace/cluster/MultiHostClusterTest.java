@@ -280,6 +280,60 @@ class MultiHostClusterTest {
     awaitSecondHostUp();
   }
 
+  /**
+   * Issue 22: a stop gives the first host back; with that host full (drained here), the start
+   * places the cluster on the other engine and restores the notebook's files there before Jupyter
+   * opens.
+   */
+  @Test
+  void aStoppedWorkspaceStartsOnTheOtherHostWhenItsFirstIsFullWithItsFiles() {
+    UUID id =
+        live.request(
+                new WorkspaceRequest(
+                    LiveWorkspaces.uniqueName("moves"),
+                    null,
+                    template.name(),
+                    1,
+                    false,
+                    Retention.ERADICATE,
+                    null))
+            .id();
+    UUID local = localHostId();
+    approveOn(local, id);
+    await(id, w -> w.status() == WorkspaceStatus.READY);
+    UUID cluster =
+        jdbc.queryForObject(
+            "select cluster_id from workspace_clusters where workspace_id = ?", UUID.class, id);
+    String notebook = SparkContainers.name(cluster, "notebook");
+    writeInto(hosts.endpointOf(local), notebook, "moved.ipynb", "written on the first host");
+
+    workspaces.stop(id, owner);
+    await(id, w -> w.status() == WorkspaceStatus.STOPPED);
+    assertThat(engines.containers(hosts.endpointOf(local), labels(cluster))).isEmpty();
+    hosts.setDrained(local, true, "test");
+    try {
+      workspaces.start(id, owner);
+      WorkspaceView started = await(id, w -> w.status() == WorkspaceStatus.READY);
+      assertThat(started.cluster().members())
+          .extracting(ClusterView.Member::host)
+          .as("placed anew, on the host that has room")
+          .containsOnly(secondHost.name());
+    } finally {
+      hosts.setDrained(local, false, "test");
+    }
+    StringBuilder found = new StringBuilder();
+    engines.readFiles(
+        hosts.endpointOf(secondHost.id()),
+        notebook,
+        SparkContainers.NOTEBOOK_DIR,
+        (e, in) -> {
+          if (e.path().equals("moved.ipynb")) {
+            found.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+          }
+        });
+    assertThat(found.toString()).contains("written on the first host");
+  }
+
   /** Writes a file into a container's notebook folder through the engine, as a user would. */
   private void writeInto(EngineEndpoint endpoint, String container, String name, String text) {
     byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);

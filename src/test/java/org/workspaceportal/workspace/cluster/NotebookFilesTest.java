@@ -2,27 +2,35 @@ package org.workspaceportal.workspace.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.compute.SparkContainers;
+import org.workspaceportal.flashbladesim.FlashBladeSimulator;
+import org.workspaceportal.flashbladesim.SimulatedBucket;
 import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.HostView;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityService;
+import org.workspaceportal.storage.Retention;
 import org.workspaceportal.testsupport.DockerCli;
 import org.workspaceportal.testsupport.RequiresDocker;
 import org.workspaceportal.workspace.LiveWorkspaces;
 import org.workspaceportal.workspace.Operation;
+import org.workspaceportal.workspace.WorkspaceRequest;
 import org.workspaceportal.workspace.StepView;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
 import org.workspaceportal.workspace.engine.StepKind;
+import org.workspaceportal.workspace.template.TemplateService;
 
 /**
  * A workspace's notebook files live in its bucket (issue 22): a stop saves them and gives back
@@ -61,13 +69,17 @@ class NotebookFilesTest {
   @Autowired IdentityService identity;
   @Autowired HostService hosts;
   @Autowired JdbcTemplate jdbc;
+  @Autowired FlashBladeSimulator sim;
+  @Autowired TemplateService templates;
 
   private LiveWorkspaces live;
   private CurrentUser owner;
 
   @BeforeEach
   void owner() {
-    live = LiveWorkspaces.ofTheDefaultTemplate(workspaces, identity, jdbc);
+    // this checkout's image, not the default template's alias (workspace-portal/spark:4.0), which
+    // another checkout's image build on the same engine may move to an image of another contract
+    live = LiveWorkspaces.ofThisCheckout(workspaces, templates, identity, jdbc);
     owner = live.owner();
   }
 
@@ -141,6 +153,55 @@ class NotebookFilesTest {
     assertThat(inBucket.output())
         .as("the user reads her saved files with her own key, under the documented prefix")
         .contains("nbformat");
+  }
+
+  /**
+   * A deletion does to the notebooks what its page says: saved one last time and kept with the
+   * bucket, or destroyed with it (recoverable), or not saved and erased with it.
+   */
+  @ParameterizedTest
+  @EnumSource(Retention.class)
+  void aDeletionDoesToTheNotebooksWhatItsRetentionSays(Retention retention) {
+    WorkspaceView ws =
+        live.request(
+            new WorkspaceRequest(
+                LiveWorkspaces.uniqueName("gone"), null, live.template(), 1, false, retention, null));
+    live.approve(ws.id());
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
+    String notebook = SparkContainers.name(clusterId(ws.id()), "notebook");
+    DockerCli.Result wrote =
+        DockerCli.run(
+            "exec", notebook, "sh", "-c", "echo bye > " + WORK + "/written-just-before.txt");
+    assertThat(wrote.exitCode()).as(wrote.output()).isZero();
+    String bucket =
+        jdbc.queryForObject(
+            "select bucket from workspace_storage where workspace_id = ?", String.class, ws.id());
+
+    workspaces.delete(ws.id(), owner);
+    live.await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED);
+
+    List<String> saved =
+        jdbc.queryForList(
+            "select manifest from workspace_files where workspace_id = ?", String.class, ws.id());
+    List<SimulatedBucket> left =
+        sim.buckets().stream().filter(b -> b.name().equals(bucket)).toList();
+    switch (retention) {
+      case KEEP -> {
+        assertThat(saved).singleElement().asString().contains("written-just-before.txt");
+        assertThat(left).singleElement().satisfies(b -> assertThat(b.destroyed()).isFalse());
+      }
+      case DESTROY -> {
+        assertThat(saved).singleElement().asString().contains("written-just-before.txt");
+        assertThat(left)
+            .as("destroyed, recoverable until eradicated")
+            .singleElement()
+            .satisfies(b -> assertThat(b.destroyed()).isTrue());
+      }
+      case ERADICATE -> {
+        assertThat(saved).as("nothing saved for a bucket that goes at once").isEmpty();
+        assertThat(left).isEmpty();
+      }
+    }
   }
 
   private String fingerprint(String container) {

@@ -176,7 +176,7 @@ class WarmPoolTest {
     assertThat(result.get("check").get("passed").asBoolean()).as(result.toString()).isTrue();
 
     // stopped and started like any workspace: the containers come back under the pool cluster's
-    // name, the notebook's files stay
+    // name, the notebook's files are saved to the bucket and restored
     assertThat(
             notebook.bash(Duration.ofSeconds(30), "echo kept > $NOTEBOOK_DIR/kept.txt").exitCode())
         .isZero();

@@ -31,6 +31,8 @@ import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
 import org.workspaceportal.workspace.data.CredentialService;
 import org.workspaceportal.workspace.data.StorageInfo;
+import org.workspaceportal.workspace.files.FilesView;
+import org.workspaceportal.workspace.files.NotebookSaves;
 import org.workspaceportal.workspace.quota.Quota;
 
 /**
@@ -48,6 +50,7 @@ class WorkspacePageGuidanceTest {
   @Autowired MockMvc mvc;
   @Autowired WorkspaceService workspaces;
   @Autowired CredentialService credentials;
+  @Autowired NotebookSaves saves;
 
   private static RequestPostProcessor alice() {
     return user(ALICE).roles("USER");
@@ -207,6 +210,46 @@ class WorkspacePageGuidanceTest {
             "The notebooks are saved one last time to the folder .workspace-files/ of the bucket"
                 + " and destroyed with it.")
         .contains("a storage admin can recover it (the notebooks too)");
+  }
+
+  @Test
+  void theStorageSaysWhenTheNotebooksWereLastSavedAndASaveThatFailsInRed() throws Exception {
+    UUID id = UUID.randomUUID();
+    when(credentials.storageInfo(id, ALICE_USER))
+        .thenReturn(
+            Optional.of(
+                new StorageInfo("acct", "alpha-bucket", "PSFB1", "http://s3", null, null, true)));
+    Instant saved = Instant.now().minusSeconds(60);
+    when(saves.view(id))
+        .thenReturn(
+            Optional.of(
+                new FilesView(
+                    saved, 2004, 210L * 1024 * 1024, saved, null, null, Duration.ofMinutes(2),
+                    ".workspace-files/")));
+
+    String text = Html.text(detail(id, WorkspaceStatus.READY));
+
+    assertThat(text)
+        .contains("Last saved 1 minute ago (2004 files, 210 MB)")
+        .contains("in alpha-bucket/.workspace-files/ ; every 2 min while it runs, and when it stops")
+        .doesNotContain("Saving has failed");
+
+    when(saves.view(id))
+        .thenReturn(
+            Optional.of(
+                new FilesView(
+                    saved,
+                    2004,
+                    210L * 1024 * 1024,
+                    Instant.now(),
+                    "S3 could not put a.txt: connection refused",
+                    Instant.parse("2026-12-05T10:15:00Z"),
+                    Duration.ofMinutes(2),
+                    ".workspace-files/")));
+    assertThat(Html.text(detail(id, WorkspaceStatus.READY)))
+        .contains(
+            "Saving has failed since 10:15 UTC : S3 could not put a.txt: connection refused . It"
+                + " is tried again every 30 s.");
   }
 
   @Test

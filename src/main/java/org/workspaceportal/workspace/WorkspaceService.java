@@ -336,9 +336,9 @@ public class WorkspaceService {
   }
 
   /**
-   * Stops a ready workspace (owner or admin): its notebook's files are saved to its bucket, then its
-   * containers and volumes go and its room on the hosts is given back; its files and data stay on
-   * the array, so that {@link #start} brings it back as it was, wherever there is room then.
+   * Stops a ready workspace (owner or admin): its notebook's files are saved to its bucket, then
+   * its containers and volumes go and its room on the hosts is given back; its files and data stay
+   * on the array, so that {@link #start} brings it back as it was, wherever there is room then.
    */
   @Transactional
   public WorkspaceView stop(UUID id, CurrentUser user) {

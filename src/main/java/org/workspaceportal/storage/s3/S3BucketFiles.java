@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * {@link BucketFiles} with the AWS SDK v2, path-style against the data endpoint like Spark's S3A.
  * An object up to {@link #PART_SIZE} is one put; a larger one a multipart upload of parts of that
  * size, read one after the other from the stream and put a few at once (so a file of gigabytes
- * needs a few parts' memory), and aborted when a part fails so that no half-made upload stays in the bucket.
+ * needs a few parts' memory), and aborted when a part fails so that no half-made upload stays in
+ * the bucket.
  */
 @Component
 class S3BucketFiles implements BucketFiles {

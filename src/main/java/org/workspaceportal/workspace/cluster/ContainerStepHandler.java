@@ -20,9 +20,9 @@ import org.workspaceportal.workspace.runtime.Role;
 /**
  * The cluster's roles running: the notebook (what the user waits for) with the master alongside,
  * then the workers, all at once; stopped (everything on the hosts goes: the notebook's files were
- * saved to the bucket by the step before); and on deletion removed with
- * everything made for them, wherever they ran. A cluster claimed from a warm pool finds its master
- * and workers running and starts only the notebook.
+ * saved to the bucket by the step before); and on deletion removed with everything made for them,
+ * wherever they ran. A cluster claimed from a warm pool finds its master and workers running and
+ * starts only the notebook.
  */
 @Component
 class ContainerStepHandler implements StepHandler {

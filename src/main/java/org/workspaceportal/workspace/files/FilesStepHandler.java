@@ -1,7 +1,7 @@
 package org.workspaceportal.workspace.files;
 
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.stereotype.Component;

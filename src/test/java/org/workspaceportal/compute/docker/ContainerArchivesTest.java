@@ -84,9 +84,11 @@ class ContainerArchivesTest {
       }
     }
     List<ContainerFiles.Entry> back = new ArrayList<>();
-    ContainerArchives.read(new ByteArrayInputStream(asEngine.toByteArray()), (e, in) -> back.add(e));
+    ContainerArchives.read(
+        new ByteArrayInputStream(asEngine.toByteArray()), (e, in) -> back.add(e));
 
-    assertThat(back).containsExactlyElementsOf(files.stream().map(ContainerFiles.Source::entry).toList());
+    assertThat(back)
+        .containsExactlyElementsOf(files.stream().map(ContainerFiles.Source::entry).toList());
   }
 
   @Test

@@ -24,8 +24,8 @@ import org.workspaceportal.testsupport.DockerCli;
 import org.workspaceportal.testsupport.RequiresDocker;
 import org.workspaceportal.workspace.LiveWorkspaces;
 import org.workspaceportal.workspace.Operation;
-import org.workspaceportal.workspace.WorkspaceRequest;
 import org.workspaceportal.workspace.StepView;
+import org.workspaceportal.workspace.WorkspaceRequest;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
@@ -165,7 +165,13 @@ class NotebookFilesTest {
     WorkspaceView ws =
         live.request(
             new WorkspaceRequest(
-                LiveWorkspaces.uniqueName("gone"), null, live.template(), 1, false, retention, null));
+                LiveWorkspaces.uniqueName("gone"),
+                null,
+                live.template(),
+                1,
+                false,
+                retention,
+                null));
     live.approve(ws.id());
     live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
     String notebook = SparkContainers.name(clusterId(ws.id()), "notebook");

@@ -42,6 +42,9 @@ class StepHandlersTest {
     Set<StepKind> rest = kindsOf(Operation.TEARDOWN);
     rest.addAll(kindsOf(Operation.STOP));
     rest.add(StepKind.REMOVE_WORKERS); // the resize's other kinds are provisioning's
+    Set<StepKind> startOnly = kindsOf(Operation.START); // a start's own: placing, restoring files
+    startOnly.removeAll(kindsOf(Operation.PROVISION));
+    rest.addAll(startOnly);
     StepHandler teardown = handlerOf(rest);
 
     StepHandlers handlers = new StepHandlers(List.of(storage, teardown));

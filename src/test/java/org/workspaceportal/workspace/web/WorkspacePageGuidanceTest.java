@@ -224,14 +224,21 @@ class WorkspacePageGuidanceTest {
         .thenReturn(
             Optional.of(
                 new FilesView(
-                    saved, 2004, 210L * 1024 * 1024, saved, null, null, Duration.ofMinutes(2),
+                    saved,
+                    2004,
+                    210L * 1024 * 1024,
+                    saved,
+                    null,
+                    null,
+                    Duration.ofMinutes(2),
                     ".workspace-files/")));
 
     String text = Html.text(detail(id, WorkspaceStatus.READY));
 
     assertThat(text)
         .contains("Last saved 1 minute ago (2004 files, 210 MB)")
-        .contains("in alpha-bucket/.workspace-files/ ; every 2 min while it runs, and when it stops")
+        .contains(
+            "in alpha-bucket/.workspace-files/ ; every 2 min while it runs, and when it stops")
         .doesNotContain("Saving has failed");
 
     when(saves.view(id))

@@ -10,7 +10,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
@@ -64,6 +67,7 @@ import tools.jackson.databind.JsonNode;
  */
 @PortalIntegrationTest
 @RequiresDocker
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiHostClusterTest {
 
   private static final CurrentUser ADMIN = LiveWorkspaces.ADMIN;
@@ -141,6 +145,7 @@ class MultiHostClusterTest {
   }
 
   @Test
+  @Order(1) // before the other tests here put the image on the second engine
   void eachClusterRunsWholeOnOneHostOnItsOwnNetworkAndTheSecondHostPullsTheImage()
       throws Exception {
     EngineEndpoint secondEndpoint = hosts.endpointOf(secondHost.id());

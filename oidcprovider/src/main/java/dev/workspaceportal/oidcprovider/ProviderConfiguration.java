@@ -1,4 +1,4 @@
-package org.workspaceportal.oidcprovider;
+package dev.workspaceportal.oidcprovider;
 
 import java.util.Map;
 import java.util.function.Function;

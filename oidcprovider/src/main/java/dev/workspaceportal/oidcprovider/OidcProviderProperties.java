@@ -1,4 +1,4 @@
-package org.workspaceportal.oidcprovider;
+package dev.workspaceportal.oidcprovider;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package org.workspaceportal.oidcprovider;
+package dev.workspaceportal.oidcprovider;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -10,6 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * access tokens as JWTs, RP-initiated logout) with the users of {@link OidcProviderProperties},
  * each in groups that its tokens carry in a {@code groups} claim. Not for production: its users and
  * client secret are settings in plain text, its signing key is made anew at every start.
+ *
+ * <p>Its package is outside {@code org.workspaceportal} on purpose: where Maven hands the portal's
+ * tests this module's classes instead of its runnable jar ({@code ./mvnw test}, no packaging), the
+ * portal's component scan must not find them.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

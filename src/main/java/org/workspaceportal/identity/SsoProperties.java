@@ -33,6 +33,9 @@ import org.springframework.validation.annotation.Validated;
  *     the first admin ({@code portal.identity.admin-username}, the break-glass account)
  * @param discoveryTimeout how long the discovery request may take before the provider counts as
  *     down
+ * @param discoveryRetry after a failed discovery, how long the portal answers "the provider does
+ *     not answer" from memory before it asks the provider again: a provider that is down costs each
+ *     sign-in attempt nothing, instead of a wait of up to {@code discoveryTimeout} in a queue
  * @param apiAccessTokens the REST API also takes the provider's access tokens (JWTs) of people who
  *     signed in to the portal through it once ({@link BearerTokens})
  * @param audience what such a token's {@code aud} must contain; default the client id
@@ -53,6 +56,7 @@ record SsoProperties(
     @DefaultValue("Sign in with single sign-on") String buttonLabel,
     @DefaultValue("true") boolean localLogin,
     @DefaultValue("5s") java.time.Duration discoveryTimeout,
+    @DefaultValue("30s") java.time.Duration discoveryRetry,
     boolean apiAccessTokens,
     String audience) {
 

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -36,9 +37,16 @@ final class SsoRegistrations implements ClientRegistrationRepository {
   private final JsonMapper json = JsonMapper.builder().build();
   private volatile ClientRegistration registration;
   private volatile String problem;
+  private volatile long nextTryNanos;
+  private final LongSupplier nanoTime;
 
   SsoRegistrations(SsoProperties properties) {
+    this(properties, System::nanoTime);
+  }
+
+  SsoRegistrations(SsoProperties properties, LongSupplier nanoTime) {
     this.properties = properties;
+    this.nanoTime = nanoTime;
     this.http =
         HttpClient.newBuilder()
             .connectTimeout(properties.discoveryTimeout())
@@ -51,21 +59,30 @@ final class SsoRegistrations implements ClientRegistrationRepository {
     return ID.equals(registrationId) ? registration() : null;
   }
 
-  /** The registration, discovered now if it was not yet; null while the provider cannot be used. */
+  /**
+   * The registration, discovered now if it was not yet; null while the provider cannot be used.
+   * After a failure the provider is not asked again for {@code portal.sso.discovery-retry}: sign-in
+   * attempts meanwhile get the remembered {@link #problem} at once instead of queueing here behind
+   * a request that waits out its timeout.
+   */
   ClientRegistration registration() {
     ClientRegistration known = registration;
-    if (known != null) {
+    if (known != null || (problem != null && nanoTime.getAsLong() - nextTryNanos < 0)) {
       return known;
     }
     synchronized (this) {
-      if (registration == null) {
+      if (registration == null && (problem == null || nanoTime.getAsLong() - nextTryNanos >= 0)) {
         try {
           registration = discover();
           problem = null;
           log.info("Single sign-on: discovered the provider {}", properties.issuer());
         } catch (DiscoveryException e) {
+          nextTryNanos = nanoTime.getAsLong() + properties.discoveryRetry().toNanos();
           problem = e.getMessage();
-          log.warn("Single sign-on: {}", e.getMessage());
+          log.warn(
+              "Single sign-on: {} (asking again in {} s at the earliest)",
+              e.getMessage(),
+              properties.discoveryRetry().toSeconds());
         }
       }
       return registration;

@@ -87,6 +87,7 @@ class SingleSignOnTest {
     settings.put("portal.sso.button-label", "Sign in with Example Corp");
     settings.put("portal.sso.local-login", "false");
     settings.put("portal.sso.discovery-timeout", "2s");
+    settings.put("portal.sso.discovery-retry", "1s"); // the provider starts a moment later
     settings.put("portal.sso.api-access-tokens", "true");
     try (PortalProcess instance =
         PortalProcess.start("sso-portal", settings, Duration.ofMinutes(3))) {
@@ -299,7 +300,7 @@ class SingleSignOnTest {
   }
 
   private void signOut() {
-    browser.clickAndWaitForNewPage(find("#logout"));
+    browser.clickAndWaitForNewPage(By.id("logout"));
     assertThat(path()).isEqualTo("/login");
     assertThat(text("main .alert")).isEqualTo("You have signed out.");
   }

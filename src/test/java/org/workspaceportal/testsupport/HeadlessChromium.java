@@ -20,6 +20,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -223,6 +224,32 @@ public final class HeadlessChromium
   public void clickAndWaitForNewPage(WebElement element) {
     WebElement oldPage = driver.findElement(By.tagName("html"));
     click(element);
+    await().until(ExpectedConditions.stalenessOf(oldPage));
+    awaitLoaded();
+  }
+
+  /**
+   * Like {@link #clickAndWaitForNewPage(WebElement)}, for an element found by {@code locator} on a
+   * page that may still be settling: when Chromium says the element's node left its document
+   * between finding and clicking (seen on CI once, the phone menu's sign-out button), it is found
+   * again and clicked again, once; when the click itself already took the browser to the next page
+   * (ChromeDriver reports the same error if the page goes while it finishes the click), that page
+   * is taken.
+   */
+  public void clickAndWaitForNewPage(By locator) {
+    WebElement oldPage = driver.findElement(By.tagName("html"));
+    try {
+      click(driver.findElement(locator));
+    } catch (WebDriverException e) {
+      if (!(e instanceof StaleElementReferenceException)
+          && !String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        throw e;
+      }
+      if (!ExpectedConditions.stalenessOf(oldPage).apply(driver)) {
+        oldPage = driver.findElement(By.tagName("html"));
+        click(await().until(ExpectedConditions.elementToBeClickable(locator)));
+      }
+    }
     await().until(ExpectedConditions.stalenessOf(oldPage));
     awaitLoaded();
   }

@@ -435,7 +435,7 @@ class BrowserFlowTest {
   }
 
   private void signOut() {
-    browser.clickAndWaitForNewPage(find("#logout"));
+    browser.clickAndWaitForNewPage(By.id("logout"));
     assertThat(path()).isEqualTo("/login");
     assertThat(text("main .alert")).isEqualTo("You have signed out.");
   }

@@ -863,7 +863,7 @@ class PagesInABrowserTest {
       find(".navbar-toggler").click(); // the phone's menu
     }
     browser.await().until(d -> d.findElement(By.id("logout")).isDisplayed());
-    browser.clickAndWaitForNewPage(find("#logout"));
+    browser.clickAndWaitForNewPage(By.id("logout"));
     assertThat(path()).isEqualTo("/login");
   }
 

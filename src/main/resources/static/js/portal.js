@@ -187,6 +187,7 @@
         max: Number(o.dataset.max), dflt: Number(o.dataset["default"]),
         cores: Number(o.dataset.cores), memory: Number(o.dataset.memory),
         cluster: o.dataset.cluster === "true", spark: o.dataset.spark, description: o.dataset.description,
+        bucket: o.dataset.bucket ? Number(o.dataset.bucket) : null,
         room: o.dataset.room === undefined ? Infinity : Number(o.dataset.room)
       };
     }
@@ -207,7 +208,8 @@
         var about = t.description ? t.description + (/\.$/.test(t.description) ? " " : ". ") : "";
         info.textContent = about + (t.cluster
           ? (about ? "" : "Spark " + t.spark + " with a Jupyter notebook. ") + "Each worker: " + t.cores + " CPU, " + gb(t.memory) + "."
-          : "Storage only: a bucket and its keys, no Spark cluster.");
+          : "Storage only: a bucket and its keys, no Spark cluster.")
+          + (t.bucket ? " Bucket: up to " + t.bucket + " GiB." : "");
       }
       var raw = workers.value.trim();
       var n = raw === "" ? t.dflt : Number(raw);

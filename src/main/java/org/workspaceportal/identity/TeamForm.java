@@ -17,6 +17,11 @@ import java.util.List;
  * @param members people named in the portal, comma- or space-separated usernames
  * @param maxWorkspaces live workspaces the members may have together; empty: no team limit
  * @param maxWorkers workers the members may have together; empty: no team limit
+ * @param maxStorageGiB the sizes of the members' buckets together (their templates' bucket sizes);
+ *     empty: no team limit
+ * @param approvers people named in the portal who approve the members' requests (not their own),
+ *     comma- or space-separated usernames; admins approve every request anyway
+ * @param approverGroup the provider's group whose members approve them; empty: none
  */
 public record TeamForm(
     @NotBlank
@@ -30,17 +35,49 @@ public record TeamForm(
         String ssoGroup,
     @Size(max = 4000) String members,
     @Min(0) @Max(IdentityService.MAX_QUOTA) Integer maxWorkspaces,
-    @Min(0) @Max(IdentityService.MAX_QUOTA) Integer maxWorkers) {
+    @Min(0) @Max(IdentityService.MAX_QUOTA) Integer maxWorkers,
+    @Min(0) @Max(MAX_STORAGE_GIB) Integer maxStorageGiB,
+    @Size(max = 4000) String approvers,
+    @Size(max = 200)
+        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        String approverGroup) {
+
+  /** The largest storage limit a team may have: 1 EiB in GiB. */
+  public static final int MAX_STORAGE_GIB = 1 << 30;
+
+  /** A team without a storage limit. */
+  public TeamForm(
+      String name, String ssoGroup, String members, Integer maxWorkspaces, Integer maxWorkers) {
+    this(name, ssoGroup, members, maxWorkspaces, maxWorkers, null, null, null);
+  }
 
   /** The usernames of {@link #members}, as typed. */
   public List<String> memberNames() {
-    return members == null
-        ? List.of()
-        : Arrays.stream(members.split("[,\\s]+")).filter(s -> !s.isBlank()).distinct().toList();
+    return names(members);
+  }
+
+  /** The usernames of {@link #approvers}, as typed. */
+  public List<String> approverNames() {
+    return names(approvers);
   }
 
   /** The group, or null when none. */
   public String group() {
-    return ssoGroup == null || ssoGroup.isBlank() ? null : ssoGroup.strip();
+    return blankToNull(ssoGroup);
+  }
+
+  /** The approvers' group, or null when none. */
+  public String approversGroup() {
+    return blankToNull(approverGroup);
+  }
+
+  private static List<String> names(String typed) {
+    return typed == null
+        ? List.of()
+        : Arrays.stream(typed.split("[,\\s]+")).filter(s -> !s.isBlank()).distinct().toList();
+  }
+
+  private static String blankToNull(String group) {
+    return group == null || group.isBlank() ? null : group.strip();
   }
 }

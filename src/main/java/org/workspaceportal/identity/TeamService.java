@@ -37,9 +37,28 @@ public class TeamService {
   }
 
   private record Row(
-      UUID id, String name, String ssoGroup, Integer maxWorkspaces, Integer maxWorkers) {}
+      UUID id,
+      String name,
+      String ssoGroup,
+      Integer maxWorkspaces,
+      Integer maxWorkers,
+      Integer maxStorageGib,
+      String approverGroup) {}
 
-  private static final String COLUMNS = "id, name, sso_group, max_workspaces, max_workers";
+  private static final String COLUMNS =
+      "id, name, sso_group, max_workspaces, max_workers, max_storage_gib, approver_group";
+
+  /** Teams whose approvers include :a, named or through the groups of her last sign-in. */
+  private static final String APPROVED_BY =
+      "(exists (select 1 from team_approvers ap where ap.team_id = t.id and ap.username = :a)"
+          + " or t.approver_group in (select g.group_name from user_groups g join users u"
+          + " on u.id = g.user_id where u.username = :a))";
+
+  /** Teams that have :o as a member, named or through the groups of her last sign-in. */
+  private static final String HAS_MEMBER =
+      "(exists (select 1 from team_members m where m.team_id = t.id and m.username = :o)"
+          + " or t.sso_group in (select g.group_name from user_groups g join users u"
+          + " on u.id = g.user_id where u.username = :o))";
 
   @Transactional(readOnly = true)
   public List<TeamView> list() {
@@ -67,13 +86,8 @@ public class TeamService {
   @Transactional(readOnly = true)
   public List<TeamView> teamsOf(String username) {
     return jdbc
-        .sql(
-            "select "
-                + COLUMNS
-                + " from teams t where exists (select 1 from team_members m where m.team_id = t.id"
-                + " and m.username = :u) or t.sso_group in (select g.group_name from user_groups g"
-                + " join users u on u.id = g.user_id where u.username = :u) order by name")
-        .param("u", username)
+        .sql("select " + COLUMNS + " from teams t where " + HAS_MEMBER + " order by name")
+        .param("o", username)
         .query(Row.class)
         .list()
         .stream()
@@ -90,20 +104,23 @@ public class TeamService {
     UUID id = UUID.randomUUID();
     try {
       jdbc.sql(
-              "insert into teams (id, name, sso_group, max_workspaces, max_workers, created_at)"
-                  + " values (?, ?, ?, ?, ?, ?)")
+              "insert into teams (id, name, sso_group, max_workspaces, max_workers,"
+                  + " max_storage_gib, approver_group, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
           .params(
               id,
               form.name(),
               form.group(),
               form.maxWorkspaces(),
               form.maxWorkers(),
+              form.maxStorageGiB(),
+              form.approversGroup(),
               java.sql.Timestamp.from(clock.instant()))
           .update();
     } catch (DuplicateKeyException e) {
       throw taken(form);
     }
     setMembers(id, form.memberNames());
+    setApprovers(id, form.approverNames());
     TeamView made = find(form.name()).orElseThrow();
     events.publishEvent(new TeamChanged(form.name(), "team.created", describe(made), actor));
     return made;
@@ -121,13 +138,20 @@ public class TeamService {
     try {
       jdbc.sql(
               "update teams set sso_group = ?, max_workspaces = ?, max_workers = ?,"
-                  + " version = version + 1 where id = ?")
-          .params(form.group(), form.maxWorkspaces(), form.maxWorkers(), row.id())
+                  + " max_storage_gib = ?, approver_group = ?, version = version + 1 where id = ?")
+          .params(
+              form.group(),
+              form.maxWorkspaces(),
+              form.maxWorkers(),
+              form.maxStorageGiB(),
+              form.approversGroup(),
+              row.id())
           .update();
     } catch (DuplicateKeyException e) {
       throw taken(form);
     }
     setMembers(row.id(), form.memberNames());
+    setApprovers(row.id(), form.approverNames());
     TeamView after = find(name).orElseThrow();
     events.publishEvent(
         new TeamChanged(name, "team.changed", describe(before) + " → " + describe(after), actor));
@@ -166,7 +190,71 @@ public class TeamService {
               .list());
     }
     return new TeamView(
-        row.name(), row.ssoGroup(), named, row.maxWorkspaces(), row.maxWorkers(), members);
+        row.name(),
+        row.ssoGroup(),
+        named,
+        row.maxWorkspaces(),
+        row.maxWorkers(),
+        row.maxStorageGib(),
+        members,
+        jdbc.sql("select username from team_approvers where team_id = ? order by username")
+            .param(row.id())
+            .query(String.class)
+            .list(),
+        row.approverGroup());
+  }
+
+  /**
+   * Whether {@code approver} approves the requests of {@code owner}: she is an approver (named, or
+   * through her provider group) of a team {@code owner} is in, and not {@code owner} herself (no
+   * one approves her own request, however many teams she approves for).
+   */
+  @Transactional(readOnly = true)
+  public boolean approves(String approver, String owner) {
+    if (approver.equals(owner)) {
+      return false;
+    }
+    return jdbc.sql(
+            "select exists (select 1 from teams t where "
+                + APPROVED_BY
+                + " and "
+                + HAS_MEMBER
+                + ")")
+        .param("a", approver)
+        .param("o", owner)
+        .query(Boolean.class)
+        .single();
+  }
+
+  /** Whether {@code username} approves for any team (the menu offers her the approvals then). */
+  @Transactional(readOnly = true)
+  public boolean approvesForSomeTeam(String username) {
+    return jdbc.sql("select exists (select 1 from teams t where " + APPROVED_BY + ")")
+        .param("a", username)
+        .query(Boolean.class)
+        .single();
+  }
+
+  /** The members of the teams {@code approver} approves for, herself left out. */
+  @Transactional(readOnly = true)
+  public Set<String> membersApprovedBy(String approver) {
+    Set<String> members = new TreeSet<>();
+    jdbc.sql("select " + COLUMNS + " from teams t where " + APPROVED_BY)
+        .param("a", approver)
+        .query(Row.class)
+        .list()
+        .forEach(row -> members.addAll(view(row).members()));
+    members.remove(approver);
+    return members;
+  }
+
+  private void setApprovers(UUID team, List<String> usernames) {
+    jdbc.sql("delete from team_approvers where team_id = ?").param(team).update();
+    for (String username : usernames) {
+      jdbc.sql("insert into team_approvers (team_id, username) values (?, ?)")
+          .params(team, username)
+          .update();
+    }
   }
 
   private void setMembers(UUID team, List<String> usernames) {
@@ -179,15 +267,20 @@ public class TeamService {
   }
 
   private void checkMembers(TeamForm form) {
+    checkUsers("members", form.memberNames());
+    checkUsers("approvers", form.approverNames());
+  }
+
+  private void checkUsers(String field, List<String> usernames) {
     List<String> unknown = new ArrayList<>();
-    for (String username : form.memberNames()) {
+    for (String username : usernames) {
       if (!users.existsByUsername(username)) {
         unknown.add(username);
       }
     }
     if (!unknown.isEmpty()) {
       throw new InvalidUserRequestException(
-          "members", "has no such user: " + String.join(", ", unknown));
+          field, "has no such user: " + String.join(", ", unknown));
     }
   }
 
@@ -210,7 +303,12 @@ public class TeamService {
         + (team.maxWorkspaces() == null ? "any" : team.maxWorkspaces())
         + " workspaces and "
         + (team.maxWorkers() == null ? "any" : team.maxWorkers())
-        + " workers";
+        + " workers and "
+        + (team.maxStorageGiB() == null ? "any" : team.maxStorageGiB())
+        + " GiB of buckets, approvers "
+        + team.approvers()
+        + " and group "
+        + (team.approverGroup() == null ? "none" : team.approverGroup());
   }
 
   /** No team of that name. */

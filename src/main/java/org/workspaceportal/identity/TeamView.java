@@ -9,6 +9,9 @@ import java.util.Set;
  * @param named the members named in the portal
  * @param members everyone in it now: the named ones and the people whose last sign-in through the
  *     provider carried its group
+ * @param maxStorageGiB the members' bucket sizes together; null: no limit
+ * @param approvers the people named in the portal who approve the members' requests
+ * @param approverGroup the provider's group whose members approve them; null: none
  */
 public record TeamView(
     String name,
@@ -16,15 +19,24 @@ public record TeamView(
     List<String> named,
     Integer maxWorkspaces,
     Integer maxWorkers,
-    Set<String> members) {
+    Integer maxStorageGiB,
+    Set<String> members,
+    List<String> approvers,
+    String approverGroup) {
 
   public TeamView {
     named = List.copyOf(named);
+    approvers = approvers == null ? List.of() : List.copyOf(approvers);
     members = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(members));
   }
 
   /** The members' usernames as the edit form shows them. */
   public String namedText() {
     return String.join(", ", named);
+  }
+
+  /** The named approvers as the edit form shows them. */
+  public String approversText() {
+    return String.join(", ", approvers);
   }
 }

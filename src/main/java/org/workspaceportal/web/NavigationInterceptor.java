@@ -35,6 +35,7 @@ class NavigationInterceptor implements HandlerInterceptor {
   static String ofView(String view) {
     return switch (view) {
       case "workspaces/new" -> "request";
+      case "workspaces/approvals" -> "team-approvals";
       case "admin/approvals" -> "approvals";
       case "admin/workspaces" -> "all";
       case "admin/hosts", "admin/host-form" -> "hosts";

@@ -15,7 +15,7 @@ public record PendingRequest(WorkspaceView workspace, Quota ownerQuota, Room roo
   }
 
   public boolean fitsQuota() {
-    return ownerQuota.allows(workspace.workers());
+    return ownerQuota.allows(workspace.workers(), workspace.bucketQuotaGiB());
   }
 
   /**

@@ -37,6 +37,14 @@ public class Workspace {
   @Column(nullable = false)
   private int workers;
 
+  /**
+   * The hard quota of its bucket in GiB, its template's when it was requested (fixed: a later
+   * change of the template neither resizes the bucket nor what its team is counted for); null: the
+   * storage adapter's default, if any.
+   */
+  @Column(name = "bucket_quota_gib", updatable = false)
+  private Integer bucketQuotaGiB;
+
   private boolean datahub;
 
   @Enumerated(EnumType.STRING)
@@ -77,11 +85,13 @@ public class Workspace {
       String owner,
       UUID templateId,
       int workers,
+      Integer bucketQuotaGiB,
       boolean datahub,
       Retention retention,
       Instant expiresAt,
       Instant now) {
     this.id = UUID.randomUUID();
+    this.bucketQuotaGiB = bucketQuotaGiB;
     this.name = name;
     this.description = description;
     this.owner = owner;
@@ -93,6 +103,11 @@ public class Workspace {
     this.status = WorkspaceStatus.PENDING_APPROVAL;
     this.createdAt = now;
     this.updatedAt = now;
+  }
+
+  /** The hard quota of its bucket in GiB; null: the storage's default, if any. */
+  Integer bucketQuotaGiB() {
+    return bucketQuotaGiB;
   }
 
   /** The history row for the creation itself. */
@@ -145,8 +160,7 @@ public class Workspace {
     return run;
   }
 
-  /** What a step needs to know, detached from JPA. */
-  /** What its steps need to know; {@code template} is its template. */
+  /** What its steps need to know, detached from JPA; {@code template} is its template. */
   public WorkspaceFacts facts(WorkspaceTemplate template) {
     return new WorkspaceFacts(
         id,
@@ -160,7 +174,8 @@ public class Workspace {
         retention,
         template.cluster(),
         false,
-        template.cluster() && template.keepsAPoolFor(workers, datahub));
+        template.cluster() && template.keepsAPoolFor(workers, datahub),
+        bucketQuotaGiB);
   }
 
   public String name() {

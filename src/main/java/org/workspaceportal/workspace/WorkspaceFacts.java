@@ -17,6 +17,8 @@ import org.workspaceportal.storage.Retention;
  * @param poolCluster whether it is a warm-pool cluster rather than a workspace
  * @param mayClaim a workspace whose template keeps a warm pool of clusters like the one it needs
  *     (the default workers, no datahub): provisioning first tries to claim one
+ * @param bucketQuotaGiB its bucket's hard quota (null: the storage's default, if any; none for a
+ *     warm-pool cluster)
  */
 public record WorkspaceFacts(
     UUID id,
@@ -30,7 +32,38 @@ public record WorkspaceFacts(
     Retention retention,
     boolean cluster,
     boolean poolCluster,
-    boolean mayClaim) {
+    boolean mayClaim,
+    Integer bucketQuotaGiB) {
+
+  /** A subject whose bucket, if it has one, gets the storage's default size. */
+  public WorkspaceFacts(
+      UUID id,
+      String name,
+      String owner,
+      UUID templateId,
+      int workers,
+      int workerCores,
+      int workerMemoryMb,
+      boolean datahub,
+      Retention retention,
+      boolean cluster,
+      boolean poolCluster,
+      boolean mayClaim) {
+    this(
+        id,
+        name,
+        owner,
+        templateId,
+        workers,
+        workerCores,
+        workerMemoryMb,
+        datahub,
+        retention,
+        cluster,
+        poolCluster,
+        mayClaim,
+        null);
+  }
 
   /** A workspace (not a warm-pool cluster) that has storage. */
   public boolean workspace() {

@@ -47,6 +47,12 @@ public interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
           + " where w.owner in :owners and w.status in :statuses")
   Usage usageOfOwners(Collection<String> owners, Collection<WorkspaceStatus> statuses);
 
+  /** The bucket sizes of these owners' workspaces in these statuses together, in GiB. */
+  @Query(
+      "select coalesce(sum(w.bucketQuotaGiB), 0L) from Workspace w"
+          + " where w.owner in :owners and w.status in :statuses")
+  long bucketGiBOfOwners(Collection<String> owners, Collection<WorkspaceStatus> statuses);
+
   @Query("select w.id from Workspace w where w.status in :statuses")
   List<UUID> findIdsByStatusIn(Collection<WorkspaceStatus> statuses);
 

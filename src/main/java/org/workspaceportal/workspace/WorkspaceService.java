@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.workspaceportal.common.NotFoundException;
 import org.workspaceportal.identity.CurrentUser;
+import org.workspaceportal.identity.TeamService;
 import org.workspaceportal.storage.Retention;
 import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceRequested;
 import org.workspaceportal.workspace.cluster.ClusterSpecs;
@@ -40,6 +41,7 @@ public class WorkspaceService {
 
   private static final EnumSet<WorkspaceStatus> LIVE = WorkspaceStatus.live();
 
+  private final TeamService teams;
   private final WorkspaceRepository workspaces;
   private final WorkspaceTemplateRepository templates;
   private final WorkspaceStepRepository steps;
@@ -65,8 +67,10 @@ public class WorkspaceService {
       ExpiryRules expiry,
       ApplicationEventPublisher events,
       Clock clock,
-      org.workspaceportal.workspace.template.TemplateService templateRules) {
+      org.workspaceportal.workspace.template.TemplateService templateRules,
+      TeamService teams) {
     this.templateRules = templateRules;
+    this.teams = teams;
     this.expiry = expiry;
     this.workspaces = workspaces;
     this.templates = templates;
@@ -107,7 +111,7 @@ public class WorkspaceService {
       throw new WorkspaceNameTakenException(request.name());
     }
     workspaces.lockOwner(user.username());
-    quotas.forRequest(user.username()).check(workers);
+    quotas.forRequest(user.username()).check(workers, template.bucketQuotaGiB());
     Workspace workspace =
         new Workspace(
             request.name(),
@@ -115,6 +119,7 @@ public class WorkspaceService {
             user.username(),
             template.id(),
             workers,
+            template.bucketQuotaGiB(),
             Boolean.TRUE.equals(request.datahub()),
             request.retention() != null ? request.retention() : Retention.DESTROY,
             request.expiresAt(),
@@ -269,14 +274,18 @@ public class WorkspaceService {
     return workspaces.countByStatusEquals(WorkspaceStatus.PENDING_APPROVAL);
   }
 
+  /**
+   * Approves a pending request: an admin any, a team's approver those of the team's members (not
+   * her own).
+   */
   @Transactional
   public WorkspaceView approve(UUID id, CurrentUser admin) {
-    Workspace workspace = load(id);
+    Workspace workspace = loadForDecision(id, admin);
     if (workspace.status() != WorkspaceStatus.PENDING_APPROVAL) {
       throw new IllegalTransitionException(workspace.name(), workspace.status(), "approved");
     }
     workspaces.lockOwner(workspace.owner());
-    quotas.forApproval(workspace.owner()).check(workspace.workers());
+    quotas.forApproval(workspace.owner()).check(workspace.workers(), workspace.bucketQuotaGiB());
     WorkspaceTemplate template = templates.findById(workspace.templateId()).orElseThrow();
     if (template.cluster()) {
       // refused now rather than left waiting for room that will never be there
@@ -287,10 +296,62 @@ public class WorkspaceService {
 
   @Transactional
   public WorkspaceView reject(UUID id, String reason, CurrentUser admin) {
+    Workspace workspace = loadForDecision(id, admin);
     if (reason == null || reason.isBlank()) {
       throw new InvalidWorkspaceRequestException("reason", "is required when rejecting a request");
     }
-    return move(load(id), WorkspaceStatus.REJECTED, "rejected", admin, reason);
+    return move(workspace, WorkspaceStatus.REJECTED, "rejected", admin, reason);
+  }
+
+  /**
+   * The requests waiting for {@code approver} as a team's approver: those of the members of the
+   * teams she approves for (not her own), oldest first.
+   */
+  @Transactional(readOnly = true)
+  public List<PendingRequest> approvalQueueOf(CurrentUser approver) {
+    java.util.Set<String> owners = teams.membersApprovedBy(approver.username());
+    if (owners.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, String> names = views.templateNames();
+    return workspaces.findByStatusOrderByCreatedAtAsc(WorkspaceStatus.PENDING_APPROVAL).stream()
+        .filter(w -> owners.contains(w.owner()))
+        .map(
+            w ->
+                new PendingRequest(
+                    views.summary(w, names.get(w.templateId())),
+                    quotas.forApproval(w.owner()),
+                    roomNow(w.templateId(), w.workers())))
+        .toList();
+  }
+
+  /** Whether {@code user} approves some team's requests (the menu then offers her the queue). */
+  @Transactional(readOnly = true)
+  public boolean approvesForATeam(CurrentUser user) {
+    return !user.admin() && teams.approvesForSomeTeam(user.username());
+  }
+
+  /**
+   * The workspace an approval or rejection is about, if {@code decider} may decide it: an admin
+   * any; a team's approver those of her teams' members (not her own), another's as not found;
+   * anyone else nothing, refused before the id is even looked up (no existence leaks to users).
+   */
+  private Workspace loadForDecision(UUID id, CurrentUser decider) {
+    if (decider.admin()) {
+      return load(id);
+    }
+    if (!teams.approvesForSomeTeam(decider.username())) {
+      throw new NotAnApproverException();
+    }
+    Workspace workspace = load(id);
+    if (!teams.approves(decider.username(), workspace.owner())) {
+      if (workspace.owner().equals(decider.username())) {
+        throw new NotAnApproverException(
+            "No one approves her own request: another approver of your team, or an admin, does.");
+      }
+      throw notFound();
+    }
+    return workspace;
   }
 
   /**

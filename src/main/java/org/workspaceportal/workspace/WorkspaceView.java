@@ -10,6 +10,8 @@ import org.workspaceportal.storage.Retention;
  *
  * @param cluster its Spark cluster once placed; null before, in lists, and for storage-only
  *     workspaces
+ * @param bucketQuotaGiB its bucket's size (a hard quota on the array); null: the storage's default,
+ *     if any
  */
 public record WorkspaceView(
     UUID id,
@@ -27,7 +29,46 @@ public record WorkspaceView(
     Instant updatedAt,
     List<HistoryEntry> history,
     List<StepView> steps,
-    ClusterView cluster) {
+    ClusterView cluster,
+    Integer bucketQuotaGiB) {
+
+  /** A workspace whose bucket has no size of its own. */
+  public WorkspaceView(
+      UUID id,
+      String name,
+      String description,
+      String owner,
+      String template,
+      int workers,
+      boolean datahub,
+      Retention retention,
+      Instant expiresAt,
+      WorkspaceStatus status,
+      String statusReason,
+      Instant createdAt,
+      Instant updatedAt,
+      List<HistoryEntry> history,
+      List<StepView> steps,
+      ClusterView cluster) {
+    this(
+        id,
+        name,
+        description,
+        owner,
+        template,
+        workers,
+        datahub,
+        retention,
+        expiresAt,
+        status,
+        statusReason,
+        createdAt,
+        updatedAt,
+        history,
+        steps,
+        cluster,
+        null);
+  }
 
   /**
    * True when it failed while being deleted: the way forward is to delete it again, not to retry.

@@ -221,6 +221,7 @@ class WorkspaceViews {
         w.updatedAt(),
         history,
         steps,
-        cluster);
+        cluster,
+        w.bucketQuotaGiB());
   }
 }

@@ -326,7 +326,8 @@ class ClusterBenchmark {
             f.workerCores(),
             f.workerMemoryMb(),
             f.idleStopMinutes(),
-            size),
+            size,
+            null),
         "bench");
   }
 

@@ -218,7 +218,16 @@ public final class WorkspaceFixtures {
   /** A new entity, PENDING_APPROVAL, created at {@link #T0}. */
   static Workspace workspace(String name) {
     return new Workspace(
-        name, "for tests", "alice", DEFAULT_TEMPLATE_ID, 2, false, Retention.DESTROY, null, T0);
+        name,
+        "for tests",
+        "alice",
+        DEFAULT_TEMPLATE_ID,
+        2,
+        null,
+        false,
+        Retention.DESTROY,
+        null,
+        T0);
   }
 
   /** A workspace brought to {@code status} along allowed transitions only. */

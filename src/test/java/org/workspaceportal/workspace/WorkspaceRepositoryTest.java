@@ -31,7 +31,16 @@ class WorkspaceRepositoryTest {
   private Workspace save(String name, int workers) {
     Workspace w =
         new Workspace(
-            name, null, owner, DEFAULT_TEMPLATE_ID, workers, false, Retention.DESTROY, null, T0);
+            name,
+            null,
+            owner,
+            DEFAULT_TEMPLATE_ID,
+            workers,
+            null,
+            false,
+            Retention.DESTROY,
+            null,
+            T0);
     workspaces.saveAndFlush(w);
     transitions.saveAndFlush(w.created(owner));
     return w;
@@ -90,6 +99,7 @@ class WorkspaceRepositoryTest {
             owner + "-2",
             DEFAULT_TEMPLATE_ID,
             1,
+            null,
             false,
             Retention.KEEP,
             null,

@@ -153,6 +153,19 @@ public final class FlashBladeSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * The hard quota of bucket {@code name} in bytes, as the array keeps it; empty when it has none
+   * (no quota, or a soft one) or no such bucket exists.
+   */
+  public java.util.OptionalLong bucketHardQuota(String name) {
+    synchronized (state) {
+      StoredBucket bucket = state.buckets.get(name);
+      return bucket != null && bucket.hardLimitEnabled() && bucket.quotaLimit() != null
+          ? java.util.OptionalLong.of(bucket.quotaLimit())
+          : java.util.OptionalLong.empty();
+    }
+  }
+
   public List<SimulatedFileSystem> fileSystems() {
     synchronized (state) {
       return state.fileSystems.values().stream()

@@ -28,7 +28,7 @@ class AdminTeamPageController {
   @GetMapping("/admin/teams")
   String list(Model model) {
     if (!model.containsAttribute("newTeam")) {
-      model.addAttribute("newTeam", new TeamForm("", "", "", null, null));
+      model.addAttribute("newTeam", new TeamForm("", "", "", null, null, null, "", ""));
     }
     model.addAttribute("teams", teams.list());
     return "admin/teams";
@@ -77,7 +77,14 @@ class AdminTeamPageController {
       teams.update(
           name,
           new TeamForm(
-              name, form.ssoGroup(), form.members(), form.maxWorkspaces(), form.maxWorkers()),
+              name,
+              form.ssoGroup(),
+              form.members(),
+              form.maxWorkspaces(),
+              form.maxWorkers(),
+              form.maxStorageGiB(),
+              form.approvers(),
+              form.approverGroup()),
           auth.getName());
       redirect.addFlashAttribute("flash", "Saved team '" + name + "'.");
     } catch (PortalException e) {

@@ -66,13 +66,15 @@ class WorkspaceApiController {
   }
 
   @PostMapping("/workspaces/{id}/approve")
-  @Operation(summary = "Approve a pending request (ADMIN)")
+  @Operation(summary = "Approve a pending request (ADMIN, or an approver of the requester's team)")
   WorkspaceResponse approve(@PathVariable UUID id, Authentication auth) {
     return WorkspaceResponse.of(workspaces.approve(id, CurrentUser.of(auth)));
   }
 
   @PostMapping("/workspaces/{id}/reject")
-  @Operation(summary = "Reject a pending request with a reason (ADMIN)")
+  @Operation(
+      summary =
+          "Reject a pending request with a reason (ADMIN, or an approver of the requester's team)")
   WorkspaceResponse reject(
       @PathVariable UUID id, @Valid @RequestBody RejectRequest body, Authentication auth) {
     return WorkspaceResponse.of(workspaces.reject(id, body.reason(), CurrentUser.of(auth)));

@@ -67,9 +67,12 @@ class StorageStepHandler implements StepHandler {
       case ACCOUNT -> storage.ensureAccount(names.account());
       case USER -> storage.ensureUser(names.account(), names.objectUser());
       case ACCESS_KEY -> ensureKey(names);
-      // sizes are the storage adapter's settings (portal.storage.flashblade.bucket-quota-bytes,
-      // datahub-bytes): configured once, where they take effect
-      case BUCKET -> storage.ensureBucket(names.account(), names.bucket(), null);
+      // the bucket's size is the one the workspace was requested with (its template's); without
+      // one, and for the datahub, the storage adapter's settings (portal.storage.flashblade.
+      // bucket-quota-bytes, datahub-bytes) apply
+      case BUCKET ->
+          storage.ensureBucket(
+              names.account(), names.bucket(), gibToBytes(step.workspace().bucketQuotaGiB()));
       case DATAHUB -> storage.ensureFileSystem(names.datahub(), 0);
       case VERIFY -> verify(names);
       case REVOKE_KEYS -> {
@@ -84,6 +87,10 @@ class StorageStepHandler implements StepHandler {
       default -> throw new IllegalArgumentException("not a storage step: " + step.kind());
     }
     return StepOutcome.done();
+  }
+
+  private static Long gibToBytes(Integer gib) {
+    return gib == null ? null : gib * (1L << 30);
   }
 
   /**

@@ -23,16 +23,39 @@ public record Quota(
    *
    * @param maxWorkspaces null: no limit
    * @param maxWorkers null: no limit
+   * @param maxStorageGiB null: no limit; else the bucket sizes of the members' live workspaces
+   *     together, so a workspace whose bucket has no size cannot be counted and is refused
+   * @param usedStorageGiB the bucket sizes of the members' live workspaces together (those without
+   *     a size, made before the limit, count 0)
    */
   public record TeamQuota(
-      String team, Integer maxWorkspaces, int usedWorkspaces, Integer maxWorkers, int usedWorkers) {
+      String team,
+      Integer maxWorkspaces,
+      int usedWorkspaces,
+      Integer maxWorkers,
+      int usedWorkers,
+      Integer maxStorageGiB,
+      long usedStorageGiB) {
 
-    boolean allows(int workspaces, int workers) {
-      return (maxWorkspaces == null || usedWorkspaces + workspaces <= maxWorkspaces)
-          && (maxWorkers == null || usedWorkers + workers <= maxWorkers);
+    /** A team without a storage limit. */
+    public TeamQuota(
+        String team,
+        Integer maxWorkspaces,
+        int usedWorkspaces,
+        Integer maxWorkers,
+        int usedWorkers) {
+      this(team, maxWorkspaces, usedWorkspaces, maxWorkers, usedWorkers, null, 0);
     }
 
-    void check(int workspaces, int workers) {
+    boolean allows(int workspaces, int workers, Integer bucketGiB) {
+      return (maxWorkspaces == null || usedWorkspaces + workspaces <= maxWorkspaces)
+          && (maxWorkers == null || usedWorkers + workers <= maxWorkers)
+          && (maxStorageGiB == null
+              || workspaces == 0
+              || (bucketGiB != null && usedStorageGiB + bucketGiB <= maxStorageGiB));
+    }
+
+    void check(int workspaces, int workers, Integer bucketGiB) {
       if (maxWorkspaces != null && usedWorkspaces + workspaces > maxWorkspaces) {
         throw new QuotaExceededException(
             "Quota of team "
@@ -55,18 +78,47 @@ public record Quota(
                 + workers
                 + " more.");
       }
+      if (maxStorageGiB != null && workspaces > 0) {
+        if (bucketGiB == null) {
+          throw new QuotaExceededException(
+              "Team "
+                  + team
+                  + " limits its members' buckets to "
+                  + maxStorageGiB
+                  + " GiB together, and this template's bucket has no size: choose a template"
+                  + " with a bucket size, or ask an admin to give this one a size.");
+        }
+        if (usedStorageGiB + bucketGiB > maxStorageGiB) {
+          throw new QuotaExceededException(
+              "Quota of team "
+                  + team
+                  + " exceeded: its members' buckets may hold at most "
+                  + maxStorageGiB
+                  + " GiB together; they have "
+                  + usedStorageGiB
+                  + " GiB and this bucket would add "
+                  + bucketGiB
+                  + " GiB.");
+        }
+      }
     }
   }
 
-  /** True when one more workspace with {@code workers} workers fits her limits and her teams'. */
-  public boolean allows(int workers) {
+  /**
+   * True when one more workspace with {@code workers} workers and a bucket of {@code bucketGiB}
+   * (null: no size) fits her limits and her teams'.
+   */
+  public boolean allows(int workers, Integer bucketGiB) {
     return usedWorkspaces + 1 <= maxWorkspaces
         && usedWorkers + workers <= maxWorkers
-        && teams.stream().allMatch(t -> t.allows(1, workers));
+        && teams.stream().allMatch(t -> t.allows(1, workers, bucketGiB));
   }
 
-  /** Throws if adding one workspace with {@code workers} workers would break a limit. */
-  public void check(int workers) {
+  /**
+   * Throws if adding one workspace with {@code workers} workers and a bucket of {@code bucketGiB}
+   * (null: no size) would break a limit.
+   */
+  public void check(int workers, Integer bucketGiB) {
     if (usedWorkspaces + 1 > maxWorkspaces) {
       throw new QuotaExceededException(
           "Quota exceeded: at most "
@@ -85,7 +137,7 @@ public record Quota(
               + workers
               + " more.");
     }
-    teams.forEach(t -> t.check(1, workers));
+    teams.forEach(t -> t.check(1, workers, bucketGiB));
   }
 
   /** Throws if {@code more} workers added to a workspace already counted would break the limit. */
@@ -101,7 +153,7 @@ public record Quota(
               + " more.");
     }
     if (more > 0) {
-      teams.forEach(t -> t.check(0, more));
+      teams.forEach(t -> t.check(0, more, null));
     }
   }
 }

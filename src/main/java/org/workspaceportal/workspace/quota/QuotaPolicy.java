@@ -73,7 +73,11 @@ public class QuotaPolicy {
     WorkspaceRepository.Usage usage = workspaces.usage(owner, counted);
     java.util.List<Quota.TeamQuota> teamQuotas =
         teams.teamsOf(owner).stream()
-            .filter(t -> t.maxWorkspaces() != null || t.maxWorkers() != null)
+            .filter(
+                t ->
+                    t.maxWorkspaces() != null
+                        || t.maxWorkers() != null
+                        || t.maxStorageGiB() != null)
             .map(
                 t -> {
                   WorkspaceRepository.Usage together =
@@ -83,7 +87,11 @@ public class QuotaPolicy {
                       t.maxWorkspaces(),
                       (int) together.workspaces(),
                       t.maxWorkers(),
-                      (int) together.workers());
+                      (int) together.workers(),
+                      t.maxStorageGiB(),
+                      t.maxStorageGiB() == null
+                          ? 0
+                          : workspaces.bucketGiBOfOwners(t.members(), counted));
                 })
             .toList();
     return new Quota(

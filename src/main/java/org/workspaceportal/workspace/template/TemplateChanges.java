@@ -23,6 +23,7 @@ final class TemplateChanges {
           new Field("cores per worker", TemplateView::workerCores),
           new Field("MB per worker", TemplateView::workerMemoryMb),
           new Field("idle stop (minutes)", TemplateView::idleStopMinutes),
+          new Field("bucket size (GiB)", TemplateView::bucketQuotaGiB),
           new Field("description", TemplateView::description));
 
   private TemplateChanges() {}

@@ -16,6 +16,8 @@ import org.workspaceportal.common.PlainText;
  *     activity and Spark application; empty: never
  * @param poolSize clusters to keep started for it, each ready to be claimed by an approval (a warm
  *     pool); empty or 0: none
+ * @param bucketQuotaGiB the size of its workspaces' buckets, a hard quota on the array; empty: the
+ *     storage's default. A team with a storage limit can use only templates that have one
  */
 public record TemplateForm(
     @NotBlank
@@ -37,7 +39,11 @@ public record TemplateForm(
     @NotNull @Min(1) @Max(64) Integer workerCores,
     @NotNull @Min(256) @Max(1048576) Integer workerMemoryMb,
     @Min(1) @Max(10080) Integer idleStopMinutes,
-    @Min(0) @Max(MAX_POOL_SIZE) Integer poolSize) {
+    @Min(0) @Max(MAX_POOL_SIZE) Integer poolSize,
+    @Min(1) @Max(MAX_BUCKET_GIB) Integer bucketQuotaGiB) {
+
+  /** The largest bucket size a template may give, 1 PiB (the database checks it too). */
+  public static final int MAX_BUCKET_GIB = 1_048_576;
 
   /** The largest warm pool a template may have (the database checks it too). */
   public static final int MAX_POOL_SIZE = 10;
@@ -62,6 +68,7 @@ public record TemplateForm(
         workerCores,
         workerMemoryMb,
         null,
+        null,
         null);
   }
 
@@ -85,6 +92,7 @@ public record TemplateForm(
         t.workerCores(),
         t.workerMemoryMb(),
         t.idleStopMinutes(),
-        t.poolSize());
+        t.poolSize(),
+        t.bucketQuotaGiB());
   }
 }

@@ -8,6 +8,8 @@ import java.util.UUID;
  * @param cluster false for a storage-only template (a bucket and credentials, no Spark cluster)
  * @param idleStopMinutes its READY workspaces stop after this long without activity; null: never
  * @param poolSize how many clusters the portal keeps started for it (a warm pool); 0: none
+ * @param bucketQuotaGiB the size of its workspaces' buckets (a hard quota); null: the storage's
+ *     default
  */
 public record TemplateView(
     UUID id,
@@ -23,7 +25,8 @@ public record TemplateView(
     boolean enabled,
     boolean cluster,
     Integer idleStopMinutes,
-    int poolSize) {
+    int poolSize,
+    Integer bucketQuotaGiB) {
 
   /** A template without idle stop and without a warm pool. */
   public TemplateView(
@@ -53,6 +56,7 @@ public record TemplateView(
         enabled,
         cluster,
         null,
-        0);
+        0,
+        null);
   }
 }

@@ -51,6 +51,13 @@ public class WorkspaceTemplate {
   @Column(name = "idle_stop_seconds")
   private Integer idleStopSeconds;
 
+  /**
+   * Its workspaces' buckets get this hard quota, in GiB; null: the storage adapter's default
+   * ({@code portal.storage.flashblade.bucket-quota-bytes}), if any.
+   */
+  @Column(name = "bucket_quota_gib")
+  private Integer bucketQuotaGiB;
+
   /** Clusters the warm pool keeps started for it; 0: none. */
   @Column(name = "pool_size", nullable = false)
   private int poolSize;
@@ -80,6 +87,12 @@ public class WorkspaceTemplate {
     this.workerMemoryMb = form.workerMemoryMb();
     this.idleStopSeconds = form.idleStopMinutes() == null ? null : form.idleStopMinutes() * 60;
     this.poolSize = form.poolSize() == null ? 0 : form.poolSize();
+    this.bucketQuotaGiB = form.bucketQuotaGiB();
+  }
+
+  /** The size of its workspaces' buckets in GiB; null: the storage adapter's default. */
+  public Integer bucketQuotaGiB() {
+    return bucketQuotaGiB;
   }
 
   public int poolSize() {
@@ -161,6 +174,7 @@ public class WorkspaceTemplate {
         enabled,
         cluster,
         idleStopSeconds == null ? null : (idleStopSeconds + 59) / 60,
-        poolSize);
+        poolSize,
+        bucketQuotaGiB);
   }
 }

@@ -1,5 +1,6 @@
 package org.workspaceportal.workspace.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.Authentication;
@@ -19,7 +20,11 @@ import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
 import org.workspaceportal.workspace.lifetime.ExtensionService;
 
-/** The admin's approval queue and the list of every workspace. */
+/**
+ * The approval queues, the admin's (every request) and a team approver's ({@code /approvals}: her
+ * teams' members' requests, not her own), and the list of every workspace. Both queues decide
+ * through the same handlers; {@link WorkspaceService} checks who may decide what.
+ */
 @Controller
 class AdminWorkspacePageController {
 
@@ -36,6 +41,17 @@ class AdminWorkspacePageController {
     model.addAttribute("pending", workspaces.approvalQueue());
     model.addAttribute("extensions", extensions.pending());
     return "admin/approvals";
+  }
+
+  @GetMapping("/approvals")
+  String teamApprovals(Authentication auth, Model model) {
+    CurrentUser user = CurrentUser.of(auth);
+    if (user.admin()) {
+      return "redirect:/admin/approvals";
+    }
+    model.addAttribute("pending", workspaces.approvalQueueOf(user));
+    model.addAttribute("approver", workspaces.approvesForATeam(user));
+    return "workspaces/approvals";
   }
 
   @GetMapping("/admin/workspaces")
@@ -62,11 +78,12 @@ class AdminWorkspacePageController {
    * Approves; back to the queue, or to the workspace's page when the admin decided there ({@code
    * from=workspace}).
    */
-  @PostMapping("/admin/workspaces/{id}/approve")
+  @PostMapping({"/admin/workspaces/{id}/approve", "/approvals/{id}/approve"})
   String approve(
       @PathVariable UUID id,
       @RequestParam(required = false) String from,
       Authentication auth,
+      HttpServletRequest request,
       RedirectAttributes redirect) {
     FlashMessages.attempt(
         redirect,
@@ -74,19 +91,20 @@ class AdminWorkspacePageController {
           WorkspaceView ws = workspaces.approve(id, CurrentUser.of(auth));
           return "Approved '" + ws.name() + "' for " + ws.owner() + ".";
         });
-    return back(id, from);
+    return back(id, from, request);
   }
 
-  @PostMapping("/admin/workspaces/{id}/reject")
+  @PostMapping({"/admin/workspaces/{id}/reject", "/approvals/{id}/reject"})
   String reject(
       @PathVariable UUID id,
       @RequestParam(defaultValue = "") String reason,
       @RequestParam(required = false) String from,
       Authentication auth,
+      HttpServletRequest request,
       RedirectAttributes redirect) {
     if (!PlainText.Validator.isPlain(reason)) {
       redirect.addFlashAttribute("flashError", "The reason " + PlainText.MESSAGE + ".");
-      return back(id, from);
+      return back(id, from, request);
     }
     FlashMessages.attempt(
         redirect,
@@ -94,11 +112,14 @@ class AdminWorkspacePageController {
             "Rejected '"
                 + workspaces.reject(id, reason.strip(), CurrentUser.of(auth)).name()
                 + "'.");
-    return back(id, from);
+    return back(id, from, request);
   }
 
-  /** Only these two places: a redirect target taken from a request is never a free address. */
-  private static String back(UUID id, String from) {
+  /** Only these places: a redirect target taken from a request is never a free address. */
+  private static String back(UUID id, String from, HttpServletRequest request) {
+    if (request.getServletPath().startsWith("/approvals/")) {
+      return "redirect:/approvals";
+    }
     return "workspace".equals(from) ? "redirect:/workspaces/" + id : "redirect:/admin/approvals";
   }
 

@@ -8,13 +8,15 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.workspaceportal.common.FullPage;
+import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.lifetime.ExtensionService;
 
 /**
  * What the workspace module adds to pages it does not render: the number of requests waiting (for a
- * workspace or for more time), next to "Approvals" in every admin's navigation, and the default
- * quota on the users page (whose override fields show it as their placeholder).
+ * workspace or for more time), next to "Approvals" in every admin's navigation (and a team
+ * approver's own queue in hers), and the default quota on the users page (whose override fields
+ * show it as their placeholder).
  */
 @Configuration(proxyBeanMethods = false)
 class WorkspaceNavigation implements WebMvcConfigurer, HandlerInterceptor {
@@ -35,7 +37,16 @@ class WorkspaceNavigation implements WebMvcConfigurer, HandlerInterceptor {
   @Override
   public void postHandle(
       HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView mav) {
-    if (!FullPage.is(request, mav) || !request.isUserInRole("ADMIN")) {
+    if (!FullPage.is(request, mav) || request.getUserPrincipal() == null) {
+      return;
+    }
+    if (!request.isUserInRole("ADMIN")) {
+      // a team's approver: her queue, next to "Approvals" (one indexed query for everyone else)
+      CurrentUser user = new CurrentUser(request.getUserPrincipal().getName(), false);
+      if (workspaces.approvesForATeam(user)) {
+        mav.addObject("teamApprover", true);
+        mav.addObject("pendingApprovals", workspaces.approvalQueueOf(user).size());
+      }
       return;
     }
     // the approvals page lists both: requests for a workspace and for more time

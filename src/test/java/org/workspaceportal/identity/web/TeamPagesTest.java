@@ -39,7 +39,15 @@ class TeamPagesTest {
         .thenReturn(
             List.of(
                 new TeamView(
-                    "data-science", "ds-group", List.of("bob"), 4, null, Set.of("ada", "bob"))));
+                    "data-science",
+                    "ds-group",
+                    List.of("bob"),
+                    4,
+                    null,
+                    500,
+                    Set.of("ada", "bob"),
+                    List.of("carol"),
+                    "ds-leads")));
     String html =
         mvc.perform(
                 get("/admin/teams").with(user(RealSecurityTestConfiguration.ADMIN).roles("ADMIN")))
@@ -50,7 +58,10 @@ class TeamPagesTest {
     assertThat(Html.text(html)).contains("data-science", "2", "ada, bob");
     assertThat(html)
         .containsPattern("name=\"ssoGroup\"[^>]*value=\"ds-group\"")
-        .containsPattern("name=\"maxWorkspaces\"[^>]*value=\"4\"");
+        .containsPattern("name=\"maxWorkspaces\"[^>]*value=\"4\"")
+        .containsPattern("name=\"maxStorageGiB\"[^>]*value=\"500\"")
+        .containsPattern("name=\"approvers\"[^>]*value=\"carol\"")
+        .containsPattern("name=\"approverGroup\"[^>]*value=\"ds-leads\"");
     mvc.perform(get("/admin/teams").with(user(RealSecurityTestConfiguration.USER).roles("USER")))
         .andExpect(status().isForbidden());
   }
@@ -89,9 +100,16 @@ class TeamPagesTest {
                 .with(csrf())
                 .param("name", "physics")
                 .param("ssoGroup", "phys")
-                .param("maxWorkers", "8"))
+                .param("maxWorkers", "8")
+                .param("maxStorageGiB", "100")
+                .param("approvers", "carol, dan")
+                .param("approverGroup", "phys-leads"))
         .andExpect(redirectedUrl("/admin/teams"))
         .andExpect(flash().attribute("flash", "Saved team 'physics'."));
-    verify(teams).update(eq("physics"), eq(new TeamForm("physics", "phys", null, null, 8)), any());
+    verify(teams)
+        .update(
+            eq("physics"),
+            eq(new TeamForm("physics", "phys", null, null, 8, 100, "carol, dan", "phys-leads")),
+            any());
   }
 }

@@ -521,7 +521,8 @@ class ClusterProvisioningTest {
     // wherever it runs, with no skip
     String name = LiveWorkspaces.uniqueName("huge");
     templates.create(
-        new TemplateForm(name, "can never fit", "img:never-run", "4.0.1", 1, 2, 64, 1024, null, 0),
+        new TemplateForm(
+            name, "can never fit", "img:never-run", "4.0.1", 1, 2, 64, 1024, null, 0, null),
         "test");
     int mostCores = hosts.list().stream().mapToInt(HostView::offeredCpus).max().orElse(0);
     assertThat(mostCores).as("no registered host offers 64 cores").isLessThan(64);

@@ -55,7 +55,8 @@ class ExpiryAndIdleStopClusterTest {
     String image = LiveWorkspaces.requireImageOfThisCheckout();
     String template = "idle-" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
     templates.create(
-        new TemplateForm(template, "idle stop", image, "4.0.1", 1, 2, 1, 1024, 60, null), "test");
+        new TemplateForm(template, "idle stop", image, "4.0.1", 1, 2, 1, 1024, 60, null, null),
+        "test");
     live = LiveWorkspaces.on(template, workspaces, identity, jdbc);
     owner = live.owner();
   }

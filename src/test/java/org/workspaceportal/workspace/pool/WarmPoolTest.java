@@ -378,7 +378,8 @@ class WarmPoolTest {
   }
 
   private static TemplateForm form(String name, String image, int poolSize) {
-    return new TemplateForm(name, "warm pool tests", image, "4.0.1", 1, 2, 1, 1024, null, poolSize);
+    return new TemplateForm(
+        name, "warm pool tests", image, "4.0.1", 1, 2, 1, 1024, null, poolSize, null);
   }
 
   private void setPoolSize(int size) {

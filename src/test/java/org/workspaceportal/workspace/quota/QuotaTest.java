@@ -18,12 +18,12 @@ class QuotaTest {
 
   @Test
   void aRequestThatFillsBothLimitsExactlyIsAllowed() {
-    assertThatCode(() -> new Quota(5, 4, 16, 14).check(2)).doesNotThrowAnyException();
+    assertThatCode(() -> new Quota(5, 4, 16, 14).check(2, null)).doesNotThrowAnyException();
   }
 
   @Test
   void oneWorkspaceTooManyNamesTheWorkspaceLimitAndTheUsage() {
-    assertThatThrownBy(() -> new Quota(5, 5, 16, 0).check(1))
+    assertThatThrownBy(() -> new Quota(5, 5, 16, 0).check(1, null))
         .isInstanceOfSatisfying(
             QuotaExceededException.class,
             e -> {
@@ -38,7 +38,7 @@ class QuotaTest {
 
   @Test
   void oneWorkerTooManyNamesTheWorkerLimitTheUsageAndTheRequest() {
-    assertThatThrownBy(() -> new Quota(5, 1, 16, 15).check(2))
+    assertThatThrownBy(() -> new Quota(5, 1, 16, 15).check(2, null))
         .isInstanceOf(QuotaExceededException.class)
         .hasMessage(
             "Quota exceeded: at most 16 workers in total are allowed; you use 15 and asked for 2 more.");
@@ -46,13 +46,13 @@ class QuotaTest {
 
   @Test
   void aZeroWorkspaceQuotaRefusesEveryRequest() {
-    assertThatThrownBy(() -> new Quota(0, 0, 16, 0).check(1))
+    assertThatThrownBy(() -> new Quota(0, 0, 16, 0).check(1, null))
         .hasMessageContaining("at most 0 live workspaces");
   }
 
   @Test
   void whenBothLimitsAreBrokenTheWorkspaceLimitIsReported() {
-    assertThatThrownBy(() -> new Quota(1, 1, 2, 2).check(4))
+    assertThatThrownBy(() -> new Quota(1, 1, 2, 2).check(4, null))
         .hasMessageContaining("live workspaces");
   }
 
@@ -90,9 +90,36 @@ class QuotaTest {
 
     assertThat(pending.fitsQuota()).isEqualTo(fits);
     if (fits) {
-      assertThatCode(() -> quota.check(asks)).doesNotThrowAnyException();
+      assertThatCode(() -> quota.check(asks, null)).doesNotThrowAnyException();
     } else {
-      assertThatThrownBy(() -> quota.check(asks)).isInstanceOf(QuotaExceededException.class);
+      assertThatThrownBy(() -> quota.check(asks, null)).isInstanceOf(QuotaExceededException.class);
     }
+  }
+
+  @Test
+  void aTeamsStorageLimitCountsBucketSizesAndRefusesABucketWithoutOne() {
+    Quota quota =
+        new Quota(5, 0, 16, 0, List.of(new Quota.TeamQuota("physics", null, 2, null, 4, 100, 60)));
+
+    assertThat(quota.allows(1, 40)).isTrue();
+    assertThatCode(() -> quota.check(1, 40)).doesNotThrowAnyException();
+    assertThat(quota.allows(1, 41)).isFalse();
+    assertThatThrownBy(() -> quota.check(1, 41))
+        .isInstanceOf(QuotaExceededException.class)
+        .hasMessage(
+            "Quota of team physics exceeded: its members' buckets may hold at most 100 GiB"
+                + " together; they have 60 GiB and this bucket would add 41 GiB.");
+    assertThat(quota.allows(1, null)).isFalse();
+    assertThatThrownBy(() -> quota.check(1, null))
+        .isInstanceOf(QuotaExceededException.class)
+        .hasMessageContaining("limits its members' buckets to 100 GiB together")
+        .hasMessageContaining("this template's bucket has no size");
+    assertThatCode(() -> quota.checkMoreWorkers(2))
+        .as("more workers add no storage")
+        .doesNotThrowAnyException();
+
+    Quota noStorageLimit =
+        new Quota(5, 0, 16, 0, List.of(new Quota.TeamQuota("chemistry", null, 2, null, 4)));
+    assertThat(noStorageLimit.allows(1, null)).isTrue();
   }
 }

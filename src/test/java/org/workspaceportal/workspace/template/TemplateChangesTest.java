@@ -23,7 +23,8 @@ class TemplateChangesTest {
         true,
         true,
         idleStopMinutes,
-        poolSize);
+        poolSize,
+        null);
   }
 
   @Test

@@ -158,7 +158,8 @@ class AdminTemplatePagesTest {
                 2,
                 4096,
                 null,
-                2),
+                2,
+                null),
             "root");
 
     var pooled =
@@ -176,7 +177,8 @@ class AdminTemplatePagesTest {
             true,
             true,
             null,
-            2);
+            2,
+            null);
     when(templates.list()).thenReturn(List.of(pooled));
     StepView placing =
         new StepView(

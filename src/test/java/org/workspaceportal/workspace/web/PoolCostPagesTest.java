@@ -56,7 +56,8 @@ class PoolCostPagesTest {
         enabled,
         true,
         null,
-        poolSize);
+        poolSize,
+        null);
   }
 
   private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {

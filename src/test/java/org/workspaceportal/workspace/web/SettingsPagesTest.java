@@ -64,7 +64,8 @@ class SettingsPagesTest {
             true,
             true,
             120,
-            0);
+            0,
+            null);
     when(templates.list()).thenReturn(List.of(WorkspaceFixtures.defaultTemplate(), idle));
     when(quotas.current())
         .thenReturn(

@@ -66,20 +66,21 @@ final class AccountsResource implements ApiResource {
   }
 
   private Item item(StoredAccount account) {
-    long objects;
+    List<StoredBucket> live;
     synchronized (state) {
-      objects =
+      live =
           state.buckets.values().stream()
               .filter(b -> b.account().equals(account.name()) && !b.isDestroyed())
-              .mapToLong(buckets::objectCount)
-              .sum();
+              .toList();
     }
+    long objects = live.stream().mapToLong(buckets::objectCount).sum();
+    long bytes = live.stream().mapToLong(buckets::bytesStored).sum();
     return new Item(
         account.id(),
         account.name(),
         account.created(),
         objects,
-        ApiSpace.EMPTY,
+        ApiSpace.stored(bytes),
         account.quotaLimit(),
         account.hardLimitEnabled(),
         new ItemBucketDefaults(null, false));

@@ -78,6 +78,35 @@ final class BucketRegistry {
     return containers.objectCount(bucket.name());
   }
 
+  /** Bytes stored in the bucket: its objects and the parts of its open multipart uploads. */
+  long bytesStored(StoredBucket bucket) {
+    return containers.bytesStored(bucket.name());
+  }
+
+  /**
+   * The hard quotas an S3 write into {@code bucket} must respect. An account's hard quota covers
+   * its live buckets, as its {@code object_count} and {@code space} do; a destroyed bucket's bytes
+   * count again once it is recovered.
+   */
+  HardQuotas hardQuotas(String bucket) {
+    synchronized (state) {
+      StoredBucket stored = state.buckets.get(bucket);
+      if (stored == null) {
+        return HardQuotas.none(bucket);
+      }
+      Long bucketLimit = stored.hardLimitEnabled() ? stored.quotaLimit() : null;
+      StoredAccount account = state.accounts.get(stored.account());
+      Long accountLimit =
+          account != null && account.hardLimitEnabled() ? account.quotaLimit() : null;
+      return new HardQuotas(
+          bucket,
+          bucketLimit,
+          stored.account(),
+          accountLimit,
+          accountLimit == null ? Set.of() : liveBucketsOf(stored.account()));
+    }
+  }
+
   BucketAccess access(String account, String bucket) {
     synchronized (state) {
       StoredBucket stored = state.buckets.get(bucket);

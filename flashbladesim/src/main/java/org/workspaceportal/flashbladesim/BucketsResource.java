@@ -124,7 +124,7 @@ final class BucketsResource implements ApiResource {
         bucket.isDestroyed(),
         remaining,
         objects,
-        ApiSpace.EMPTY,
+        ApiSpace.stored(buckets.bytesStored(bucket)),
         bucket.versioning(),
         bucket.quotaLimit(),
         bucket.hardLimitEnabled(),

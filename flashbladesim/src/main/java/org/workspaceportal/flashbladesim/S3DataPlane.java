@@ -27,9 +27,12 @@ final class S3DataPlane implements AutoCloseable {
 
   static S3DataPlane start(
       SimulatorSettings settings,
-      BlobStore backing,
+      BucketContainers containers,
       AccountRegistry accounts,
       BucketRegistry buckets) {
+    // below every key's view: counts what each write changes and refuses one over a hard quota
+    BlobStore backing =
+        new QuotaEnforcingBlobStore(containers.blobStore(), containers.usage(), buckets);
     int port = settings.s3Port();
     String bound = settings.s3ListenAddress().getHostAddress();
     // S3Proxy insists on one static identity; it is random and unused, the locator replaces it
@@ -53,7 +56,8 @@ final class S3DataPlane implements AutoCloseable {
             .jettyMaxThreads(MAX_THREADS)
             .build();
     proxy.setBlobStoreLocator(new AccountBlobStoreLocator(backing, accounts, buckets));
-    S3PolicyEnforcement.install(proxy); // innermost: sees only what the guard lets through
+    QuotaRefusalHandler.install(proxy); // innermost: answers the writes over a hard quota
+    S3PolicyEnforcement.install(proxy); // sees only what the guard lets through
     S3RequestGuard.install(proxy);
     BodyDrainingHandler.install(proxy); // outermost: drains the bodies of what the guard refuses
     try {

@@ -116,8 +116,8 @@ final class S3RequestGuard extends HandlerWrapper {
     }
   }
 
-  private static void refuse(
-      HttpServletRequest request, HttpServletResponse response, S3Refusals.Refusal r)
+  /** Answers with S3's error document; the {@link QuotaRefusalHandler} answers this way too. */
+  static void refuse(HttpServletRequest request, HttpServletResponse response, S3Refusals.Refusal r)
       throws IOException {
     response.setStatus(r.status());
     response.setHeader("x-amz-request-id", "4442587FB7D0A2F9");

@@ -62,7 +62,7 @@ final class SimulatorParts {
     var containers = new BucketContainers(blobs.getBlobStore());
     accounts = new AccountRegistry(state);
     var buckets = new BucketRegistry(state, containers);
-    S3DataPlane dataPlane = S3DataPlane.start(settings, containers.blobStore(), accounts, buckets);
+    S3DataPlane dataPlane = S3DataPlane.start(settings, containers, accounts, buckets);
     resources.push(dataPlane);
     s3Endpoint = dataPlane.endpoint();
 

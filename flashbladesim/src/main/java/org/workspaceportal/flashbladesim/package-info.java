@@ -26,7 +26,8 @@
  *       that goes with the newest version offered;
  *   <li>an S3 data plane, S3Proxy over a jclouds blob store, in which every access key created
  *       through the API signs SigV2/SigV4 requests that reach only its own account's live buckets,
- *       and only with the calls its user's access policies allow (403 AccessDenied otherwise).
+ *       and only with the calls its user's access policies allow (403 AccessDenied otherwise), and
+ *       where a bucket's or an account's hard quota holds (403 QuotaExceeded for a write over it).
  * </ul>
  *
  * <p>Tests start one with {@link org.workspaceportal.flashbladesim.FlashBladeSimulator#start},
@@ -65,6 +66,17 @@
  *       {@code time_remaining} runs out);
  *   <li>S3 CreateBucket makes a bucket of the caller's account; S3 DeleteBucket of an empty bucket
  *       destroys it (recoverable), like {@code PATCH destroyed=true};
+ *   <li>a hard quota ({@code hard_limit_enabled=true} with a {@code quota_limit}) of a bucket, or
+ *       of an account over its live buckets together, refuses an S3 write (PutObject, CopyObject,
+ *       UploadPart) that would take the bytes stored over it with 403 {@code QuotaExceeded} and a
+ *       message naming the bucket (or account) and the limit, and stores nothing of it; the array's
+ *       own status and code for this were not checked. An overwrite counts the new size minus the
+ *       old, a delete frees space, and the parts of an open multipart upload count as they arrive,
+ *       so completing one adds nothing and aborting it frees its parts. A soft quota ({@code
+ *       hard_limit_enabled=false}) is reported, not enforced; lowering a quota below what is stored
+ *       deletes nothing and refuses only writes that add bytes. Buckets and accounts report the
+ *       bytes stored as {@code space.virtual} (and {@code unique}, {@code total_physical}: there is
+ *       no data reduction);
  *   <li>error messages are the simulator's own wording ("... does not exist.", "... already
  *       exists.", "Bucket is destroyed.");
  *   <li>a {@code total_only} total sums counts and space and averages {@code data_reduction};

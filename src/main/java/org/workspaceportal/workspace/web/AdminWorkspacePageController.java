@@ -117,7 +117,7 @@ class AdminWorkspacePageController {
 
   /** Only these places: a redirect target taken from a request is never a free address. */
   private static String back(UUID id, String from, HttpServletRequest request) {
-    if (request.getServletPath().startsWith("/approvals/")) {
+    if (request.getRequestURI().startsWith(request.getContextPath() + "/approvals/")) {
       return "redirect:/approvals";
     }
     return "workspace".equals(from) ? "redirect:/workspaces/" + id : "redirect:/admin/approvals";

@@ -76,7 +76,7 @@ class AdminWorkspacePagesTest {
             "After approval bob would use 2 of 5 workspaces and 4 of 16 workers.")
         .contains(
             "carol / another-one",
-            "After approval carol would use 2 of 1 workspaces and 2 of 16 workers: over the quota");
+            "After approval carol would use 2 of 1 workspaces and 2 of 16 workers: over a quota");
   }
 
   @Test

@@ -227,7 +227,10 @@
         ? n + (n === 1 ? " worker" : " workers") + " = " + (n * t.cores) + " CPU / " + gb(n * t.memory)
         : "Storage only";
       var text = size + "; after approval: " + ws + " of " + maxWs + " workspaces, " + wk + " of " + maxWk + " workers";
-      var over = ws > maxWs || wk > maxWk;
+      // a team's storage limit: only a template whose bucket has a size that fits what is left
+      var left = d.storageLeft === undefined || d.storageLeft === "" ? null : Number(d.storageLeft);
+      var storageBlocked = left !== null && (t.bucket === null || t.bucket > left);
+      var over = ws > maxWs || wk > maxWk || storageBlocked;
       summary.querySelector("[data-summary]").textContent = valid ? text + "." : "Choose 1 to " + t.max + " workers.";
       // whether the hosts have room for it now (when the page was made): else it would queue
       var noRoom = valid && !over && t.cluster && n > t.room;
@@ -236,7 +239,9 @@
       summary.classList.toggle("alert-light", !(over && valid) && !noRoom);
       summary.classList.toggle("border", !(over && valid) && !noRoom);
       var warning = summary.querySelector("[data-over-quota]");
-      if (warning) warning.hidden = !(over && valid);
+      if (warning) warning.hidden = !(over && valid) || storageBlocked;
+      var storage = summary.querySelector("[data-storage-blocked]");
+      if (storage) storage.hidden = !(storageBlocked && valid);
       var queued = summary.querySelector("[data-no-room]");
       if (queued) queued.hidden = !noRoom;
     }

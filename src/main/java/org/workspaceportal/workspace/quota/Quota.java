@@ -105,6 +105,18 @@ public record Quota(
   }
 
   /**
+   * The GiB of buckets her teams' storage limits leave (the tightest one); null when no team of hers
+   * has a storage limit. With one, only a template with a bucket size of at most this fits.
+   */
+  public Long storageLeftGiB() {
+    return teams.stream()
+        .filter(t -> t.maxStorageGiB() != null)
+        .map(t -> Math.max(0, t.maxStorageGiB() - t.usedStorageGiB()))
+        .min(Long::compare)
+        .orElse(null);
+  }
+
+  /**
    * True when one more workspace with {@code workers} workers and a bucket of {@code bucketGiB}
    * (null: no size) fits her limits and her teams'.
    */

@@ -36,7 +36,18 @@ record RequestSummary(TemplateView template, int workers, Quota quota, int roomU
   }
 
   public boolean overQuota() {
-    return workspacesAfter() > quota.maxWorkspaces() || workersAfter() > quota.maxWorkers();
+    return workspacesAfter() > quota.maxWorkspaces()
+        || workersAfter() > quota.maxWorkers()
+        || storageBlocked();
+  }
+
+  /**
+   * A team of hers limits storage and this template's bucket has no size, or a larger one than the
+   * limit leaves.
+   */
+  public boolean storageBlocked() {
+    Long left = quota.storageLeftGiB();
+    return left != null && (template.bucketQuotaGiB() == null || template.bucketQuotaGiB() > left);
   }
 
   /** "3 workers = 3 CPU / 6.0 GB; after approval: 2 of 5 workspaces, 8 of 16 workers." */

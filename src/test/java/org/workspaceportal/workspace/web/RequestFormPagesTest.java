@@ -101,6 +101,23 @@ class RequestFormPagesTest {
   }
 
   @Test
+  void aTeamsStorageLimitShowsOnTheFormAndASizelessTemplateIsMarkedOverIt() throws Exception {
+    when(workspaces.quotaOf(ALICE))
+        .thenReturn(
+            new Quota(
+                5, 1, 16, 6, List.of(new Quota.TeamQuota("physics", null, 1, null, 2, 60, 50))));
+    String html = page("/workspaces/new");
+
+    assertThat(html)
+        .contains("data-storage-left=\"10\"")
+        .containsPattern("<span data-storage-blocked=\"\"\\s*>")
+        .containsPattern("class=\"alert py-2 alert-danger\" id=\"request-summary\"");
+    assertThat(Html.text(html))
+        .contains("Your team physics uses 50 of 60 GiB of buckets (its members together).")
+        .contains("Your team's storage limit leaves 10 GiB of buckets");
+  }
+
+  @Test
   void aFormReRenderedForAnotherTemplateTakesThatTemplatesLimit() throws Exception {
     String html =
         mvc.perform(submit("Bad_Name", "spark-4.0-large", "12"))

@@ -105,8 +105,8 @@ public record Quota(
   }
 
   /**
-   * The GiB of buckets her teams' storage limits leave (the tightest one); null when no team of hers
-   * has a storage limit. With one, only a template with a bucket size of at most this fits.
+   * The GiB of buckets her teams' storage limits leave (the tightest one); null when no team of
+   * hers has a storage limit. With one, only a template with a bucket size of at most this fits.
    */
   public Long storageLeftGiB() {
     return teams.stream()

@@ -150,7 +150,7 @@ public class TemplateService {
   public TemplateView update(UUID id, TemplateForm form, String actor) {
     WorkspaceTemplate template = load(id);
     TemplateView before = template.toView();
-    template.update(form);
+    template.update(template.cluster() ? form : storageOnly(before, form));
     TemplateView after = template.toView();
     List<String> changes = TemplateChanges.between(before, after);
     boolean poolOnly = changes.size() == 1 && before.poolSize() != after.poolSize();
@@ -161,6 +161,26 @@ public class TemplateService {
             actor,
             changes.isEmpty() ? "nothing changed" : String.join("; ", changes)));
     return after;
+  }
+
+  /**
+   * What a storage-only template takes of a change: its description and bucket size; it has no
+   * image, Spark version, workers, idle stop or pool to change.
+   */
+  private static TemplateForm storageOnly(TemplateView before, TemplateForm form) {
+    TemplateForm kept = TemplateForm.of(before);
+    return new TemplateForm(
+        kept.name(),
+        form.description(),
+        kept.image(),
+        kept.sparkVersion(),
+        kept.defaultWorkers(),
+        kept.maxWorkers(),
+        kept.workerCores(),
+        kept.workerMemoryMb(),
+        kept.idleStopMinutes(),
+        kept.poolSize(),
+        form.bucketQuotaGiB());
   }
 
   @Transactional

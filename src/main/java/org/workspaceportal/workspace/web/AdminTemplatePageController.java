@@ -30,6 +30,10 @@ class AdminTemplatePageController {
     this.pools = pools;
   }
 
+  /** What a storage-only template's form edits. */
+  private static final java.util.Set<String> STORAGE_ONLY_FIELDS =
+      java.util.Set.of("description", "bucketQuotaGiB");
+
   @GetMapping("/admin/templates")
   String list(Model model) {
     model.addAttribute("templates", templates.list());
@@ -53,6 +57,7 @@ class AdminTemplatePageController {
     model.addAttribute("form", form);
     model.addAttribute("templateId", id);
     model.addAttribute("audience", String.join(", ", templates.audience(id)));
+    model.addAttribute("storageOnly", !templates.get(id).cluster());
     addPoolCost(form, model);
     return "admin/template-form";
   }
@@ -148,8 +153,18 @@ class AdminTemplatePageController {
       Authentication auth,
       Model model,
       RedirectAttributes redirect) {
-    if (errors.hasErrors()) {
+    // a storage-only template has no image, Spark version or workers: its form shows only the
+    // description and the bucket size, and the rest is kept as it is
+    boolean storageOnly = !templates.get(id).cluster();
+    boolean invalid =
+        storageOnly
+            ? errors.getFieldErrors().stream()
+                .anyMatch(e -> STORAGE_ONLY_FIELDS.contains(e.getField()))
+            : errors.hasErrors();
+    if (invalid) {
       model.addAttribute("templateId", id);
+      model.addAttribute("storageOnly", storageOnly);
+      model.addAttribute("audience", String.join(", ", templates.audience(id)));
       return "admin/template-form";
     }
     TemplateView t = templates.update(id, form, auth.getName());

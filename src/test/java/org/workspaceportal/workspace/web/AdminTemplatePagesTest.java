@@ -3,6 +3,8 @@ package org.workspaceportal.workspace.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -138,6 +140,50 @@ class AdminTemplatePagesTest {
             new TemplateForm(
                 "spark-4.0-large", "Bigger", "workspace-portal/spark:4.0", "4.0.1", 4, 16, 2, 4096),
             "root");
+  }
+
+  @Test
+  void aStorageOnlyTemplatesFormEditsItsDescriptionAndBucketSizeOnly() throws Exception {
+    UUID id = UUID.randomUUID();
+    var storageOnly =
+        new TemplateView(
+            id, "storage-only", "Just a bucket", "none", "-", 1, 1, 1, 256, false, true, false);
+    when(templates.get(id)).thenReturn(storageOnly);
+    when(templates.update(any(), any(), anyString())).thenReturn(storageOnly);
+
+    String form =
+        mvc.perform(get("/admin/templates/" + id + "/edit").with(root()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(form)
+        .contains("id=\"storage-only-note\"", "id=\"bucketQuotaGiB\"")
+        .doesNotContain("id=\"sparkVersion\"", "id=\"image\"", "id=\"poolSize\"");
+
+    // what that form sends: no image, Spark version or workers (the seeded "-" used to fail here)
+    MvcResult saved =
+        mvc.perform(
+                post("/admin/templates/" + id)
+                    .with(root())
+                    .with(csrf())
+                    .param("name", "storage-only")
+                    .param("description", "A bucket of 50 GiB")
+                    .param("bucketQuotaGiB", "50"))
+            .andReturn();
+    assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/admin/templates");
+    verify(templates).update(eq(id), argThat(f -> f.bucketQuotaGiB() == 50), eq("root"));
+
+    String refused =
+        mvc.perform(
+                post("/admin/templates/" + id)
+                    .with(root())
+                    .with(csrf())
+                    .param("name", "storage-only")
+                    .param("bucketQuotaGiB", "0"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(Html.text(refused)).contains("must be greater than or equal to 1");
   }
 
   @Test

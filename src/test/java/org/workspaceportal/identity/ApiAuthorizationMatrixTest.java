@@ -70,10 +70,10 @@ class ApiAuthorizationMatrixTest {
   @Qualifier("requestMappingHandlerMapping")
   RequestMappingHandlerMapping mappings;
 
-  private HttpApi api;
-  private Account owner;
-  private Account other;
-  private Account admin;
+  HttpApi api;
+  Account owner;
+  Account other;
+  Account admin;
   private String patchTarget;
 
   /** What the last call acted on, so that a refused call can be checked for side effects. */
@@ -164,7 +164,8 @@ class ApiAuthorizationMatrixTest {
     return matrix().map(a -> (String) a.get()[0]).distinct();
   }
 
-  private Auth auth(Actor actor) {
+  /** How each actor authenticates: a portal API token ({@link ProviderTokenMatrixTest}: another). */
+  Auth auth(Actor actor) {
     return switch (actor) {
       case ANONYMOUS -> Auth.NONE;
       case OWNER -> owner.bearer();

@@ -4,22 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -36,7 +28,6 @@ import org.workspaceportal.testsupport.RequiresChromium;
 import org.workspaceportal.workspace.template.TemplateForm;
 import org.workspaceportal.workspace.template.TemplateService;
 import org.workspaceportal.workspace.template.TemplateView;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Single sign-on against a real OpenID Connect provider: the project's Spring Authorization Server
@@ -137,17 +128,23 @@ class SingleSignOnTest {
         assertThat(audited("user.created", ada)).isEqualTo(1);
 
         // her script: the REST API takes the provider's access token for the portal ...
-        String hers = accessToken(provider, ada, "ada-password", CLIENT_ID, CLIENT_SECRET);
+        String hers =
+            provider.accessToken(
+                ada, "ada-password", CLIENT_ID, CLIENT_SECRET, redirectUri(CLIENT_ID));
         assertThat(api("/api/v1/workspaces", hers)).isEqualTo(200);
         assertThat(api("/api/v1/admin/users", hers)).as("as a user, not an admin").isEqualTo(403);
         // ... but not one the provider made for another of its clients (another audience) ...
-        String elsewhere = accessToken(provider, ada, "ada-password", OTHER_CLIENT, OTHER_SECRET);
+        String elsewhere =
+            provider.accessToken(
+                ada, "ada-password", OTHER_CLIENT, OTHER_SECRET, redirectUri(OTHER_CLIENT));
         assertThat(api("/api/v1/workspaces", elsewhere)).isEqualTo(401);
         // ... nor one signed by anybody else
         String[] parts = hers.split("\\.");
         assertThat(api("/api/v1/workspaces", parts[0] + "." + parts[1] + ".AAAA")).isEqualTo(401);
         // ... nor the token of someone who never signed in to the portal
-        String graces = accessToken(provider, grace, "grace-password", CLIENT_ID, CLIENT_SECRET);
+        String graces =
+            provider.accessToken(
+                grace, "grace-password", CLIENT_ID, CLIENT_SECRET, redirectUri(CLIENT_ID));
         assertThat(api("/api/v1/workspaces", graces)).isEqualTo(401);
         // her team: bound to her provider group, one live workspace for its members together, and
         // a template open to it only
@@ -305,123 +302,11 @@ class SingleSignOnTest {
     assertThat(text("main .alert")).isEqualTo("You have signed out.");
   }
 
-  /**
-   * An access token as a script gets one from the provider (the authorization code flow, by hand):
-   * signed in at the provider, the code for {@code clientId}, exchanged with its secret.
-   */
-  private String accessToken(
-      OidcProviderProcess provider,
-      String username,
-      String password,
-      String clientId,
-      String clientSecret) {
-    try {
-      HttpClient http =
-          HttpClient.newBuilder()
-              .cookieHandler(new CookieManager())
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .build();
-      String loginPage =
-          http.send(
-                  HttpRequest.newBuilder(URI.create(provider.issuer() + "/login")).build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      Matcher csrf =
-          Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(loginPage);
-      assertThat(csrf.find()).as(loginPage).isTrue();
-      http.send(
-          HttpRequest.newBuilder(URI.create(provider.issuer() + "/login"))
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(
-                  HttpRequest.BodyPublishers.ofString(
-                      form(
-                          Map.of(
-                              "username", username, "password", password, "_csrf", csrf.group(1)))))
-              .build(),
-          HttpResponse.BodyHandlers.discarding());
-      String redirect = redirectUri(clientId);
-      // PKCE, as the provider asks of every client (RFC 7636)
-      byte[] random = new byte[32];
-      new java.security.SecureRandom().nextBytes(random);
-      String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      String challenge =
-          Base64.getUrlEncoder()
-              .withoutPadding()
-              .encodeToString(
-                  java.security.MessageDigest.getInstance("SHA-256")
-                      .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-      HttpResponse<Void> authorized =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create(
-                          provider.issuer()
-                              + "/oauth2/authorize?"
-                              + form(
-                                  Map.of(
-                                      "response_type", "code",
-                                      "client_id", clientId,
-                                      "scope", "openid",
-                                      "state", "script",
-                                      "code_challenge", challenge,
-                                      "code_challenge_method", "S256",
-                                      "redirect_uri", redirect))))
-                  .header("Accept", "text/html")
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-      String location = authorized.headers().firstValue("Location").orElseThrow();
-      Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
-      assertThat(code.find()).as(location).isTrue();
-      HttpResponse<String> token =
-          http.send(
-              HttpRequest.newBuilder(URI.create(provider.issuer() + "/oauth2/token"))
-                  .header(
-                      "Authorization",
-                      "Basic "
-                          + Base64.getEncoder()
-                              .encodeToString(
-                                  (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)))
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          form(
-                              Map.of(
-                                  "grant_type",
-                                  "authorization_code",
-                                  "code",
-                                  URLDecoder.decode(code.group(1), StandardCharsets.UTF_8),
-                                  "code_verifier",
-                                  verifier,
-                                  "redirect_uri",
-                                  redirect))))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-      return JsonMapper.builder().build().readTree(token.body()).path("access_token").asString();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** Where the provider sends the code: its registered redirect for that client. */
   private String redirectUri(String clientId) {
     return OTHER_CLIENT.equals(clientId)
         ? "http://localhost:9/callback"
         : portal + "/login/oauth2/code/sso";
-  }
-
-  private static String form(Map<String, String> fields) {
-    return fields.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
   }
 
   /** The REST API's answer to a GET with {@code token}. */

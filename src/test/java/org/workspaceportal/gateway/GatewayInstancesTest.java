@@ -68,15 +68,7 @@ class GatewayInstancesTest {
       WorkspaceView ws = live.ready("instances", 1);
       String shortId = WorkspaceDoors.shortId(ws.id());
       Gateway here = new Gateway(origins.boundPort(), shortId);
-      String state = "state-" + UUID.randomUUID();
-      String cookie =
-          here.enter(
-              access.issueTicket(
-                  ws.id(),
-                  live.owner().username(),
-                  "portal-session-" + UUID.randomUUID(),
-                  WorkspaceForwarding.stateHash(state)),
-              state);
+      String cookie = here.enterAs(ws, live.owner().username());
       String xsrf = here.xsrf(cookie);
       String kernel = here.startKernel(cookie, xsrf);
       try (Kernel socket = here.kernel(cookie, xsrf, kernel)) {
@@ -119,15 +111,7 @@ class GatewayInstancesTest {
     try {
       WorkspaceView ws = live.ready("files", 1);
       Gateway gateway = new Gateway(origins.boundPort(), WorkspaceDoors.shortId(ws.id()));
-      String state = "state-" + UUID.randomUUID();
-      String cookie =
-          gateway.enter(
-              access.issueTicket(
-                  ws.id(),
-                  live.owner().username(),
-                  "portal-session-" + UUID.randomUUID(),
-                  WorkspaceForwarding.stateHash(state)),
-              state);
+      String cookie = gateway.enterAs(ws, live.owner().username());
       String xsrf = gateway.xsrf(cookie);
       assertThat(gateway.page(cookie, "/tree"))
           .as("Jupyter's pages carry no token of Jupyter's")
@@ -185,6 +169,18 @@ class GatewayInstancesTest {
     }
 
     /** The workspace cookie a ticket turns into, in the browser that holds {@code state}. */
+    /** Enters as the owner's browser would: a ticket the portal issued for her session. */
+    String enterAs(WorkspaceView ws, String owner) throws IOException {
+      String state = "state-" + UUID.randomUUID();
+      return enter(
+          access.issueTicket(
+              ws.id(),
+              owner,
+              "portal-session-" + UUID.randomUUID(),
+              WorkspaceForwarding.stateHash(state)),
+          state);
+    }
+
     String enter(String ticket, String state) throws IOException {
       try (Response entered =
           http.newCall(

@@ -164,7 +164,9 @@ class ApiAuthorizationMatrixTest {
     return matrix().map(a -> (String) a.get()[0]).distinct();
   }
 
-  /** How each actor authenticates: a portal API token ({@link ProviderTokenMatrixTest}: another). */
+  /**
+   * How each actor authenticates: a portal API token ({@link ProviderTokenMatrixTest}: another).
+   */
   Auth auth(Actor actor) {
     return switch (actor) {
       case ANONYMOUS -> Auth.NONE;

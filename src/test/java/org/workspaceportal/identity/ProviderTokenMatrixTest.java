@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.workspaceportal.HttpApi.Auth;
-import org.workspaceportal.identity.IdentityFixtures.Account;
 import org.workspaceportal.HttpApi.Reply;
+import org.workspaceportal.identity.IdentityFixtures.Account;
 import org.workspaceportal.testsupport.OidcProviderProcess;
 import org.workspaceportal.testsupport.PortalProcess;
 
@@ -20,9 +20,9 @@ import org.workspaceportal.testsupport.PortalProcess;
  * The whole REST matrix again, with the provider's own access tokens instead of portal tokens: the
  * owner, the other user and the admin are people of a real OpenID Connect provider (the project's
  * Spring Authorization Server, started as a process) who signed in to the portal through it once
- * (their accounts linked to its subjects), each calling with an access token the provider issued
- * to a script of hers for the portal ({@code portal.sso.api-access-tokens}). Every row must give
- * what it gives with portal tokens: a provider token carries no more and no less than the person's
+ * (their accounts linked to its subjects), each calling with an access token the provider issued to
+ * a script of hers for the portal ({@code portal.sso.api-access-tokens}). Every row must give what
+ * it gives with portal tokens: a provider token carries no more and no less than the person's
  * portal role.
  */
 class ProviderTokenMatrixTest extends ApiAuthorizationMatrixTest {

@@ -10,17 +10,13 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,15 +31,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class OidcProviderProcess implements AutoCloseable {
 
-  private static final Path LOGS = Path.of("target", "portal-processes");
-
-  private final Process process;
-  private final Path log;
+  private final JavaProcess process;
   private final int port;
 
-  private OidcProviderProcess(Process process, Path log, int port) {
+  private OidcProviderProcess(JavaProcess process, int port) {
     this.process = process;
-    this.log = log;
     this.port = port;
   }
 
@@ -53,35 +45,21 @@ public final class OidcProviderProcess implements AutoCloseable {
    */
   public static OidcProviderProcess start(
       String name, int port, Map<String, Object> settings, Duration timeout) {
-    try {
-      Files.createDirectories(LOGS);
-      Path log = LOGS.resolve(name + ".log");
-      ProcessBuilder builder =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-XX:TieredStopAtLevel=1",
-                  "-Xmx256m",
-                  "-XX:+UseSerialGC",
-                  "-jar",
-                  jar().toString(),
-                  "--server.port=" + port)
-              .redirectErrorStream(true);
-      builder.redirectOutput(log.toFile());
-      builder
-          .environment()
-          .put(
-              "SPRING_APPLICATION_JSON", JsonMapper.builder().build().writeValueAsString(settings));
-      OidcProviderProcess started = new OidcProviderProcess(builder.start(), log, port);
-      try {
-        started.awaitReady(timeout);
-      } catch (RuntimeException | Error e) {
-        started.close();
-        throw e;
-      }
-      return started;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not start the OIDC provider " + name, e);
-    }
+    JavaProcess process =
+        JavaProcess.start(
+            name,
+            "the OIDC provider " + name + " (port " + port + ")",
+            List.of(
+                "-XX:TieredStopAtLevel=1",
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-jar",
+                jar().toString(),
+                "--server.port=" + port),
+            settings,
+            URI.create("http://127.0.0.1:" + port + "/.well-known/openid-configuration"),
+            timeout);
+    return new OidcProviderProcess(process, port);
   }
 
   /** The issuer, as its tokens name it. */
@@ -205,52 +183,12 @@ public final class OidcProviderProcess implements AutoCloseable {
   }
 
   public String logTail() {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    } catch (IOException e) {
-      return "(no log at " + log + ")";
-    }
+    return process.logTail(40);
   }
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
-  }
-
-  private void awaitReady(Duration timeout) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest discovery =
-        HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
-            .timeout(Duration.ofSeconds(5))
-            .build();
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("the OIDC provider ended:\n" + logTail());
-      }
-      try {
-        if (http.send(discovery, BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      Pause.sleep(250);
-    }
-    throw new IllegalStateException(
-        "the OIDC provider did not answer within " + timeout + ":\n" + logTail());
+    process.close();
   }
 
   /** The provider's runnable jar: the portal's test dependency on it (classifier {@code exec}). */

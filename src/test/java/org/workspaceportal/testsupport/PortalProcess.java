@@ -6,23 +6,16 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.springframework.core.env.Environment;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Another portal instance, in a JVM of its own: the product's main class on this JVM's class path
@@ -38,24 +31,20 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PortalProcess implements AutoCloseable {
 
   private static final String MAIN_CLASS = "org.workspaceportal.PortalApplication";
-  private static final Path LOGS = Path.of("target", "portal-processes");
 
   private final String name;
-  private final Process process;
-  private final Path log;
+  private final JavaProcess process;
   private final int port;
 
-  private PortalProcess(String name, Process process, Path log, int port) {
+  private PortalProcess(String name, JavaProcess process, int port) {
     this.name = name;
     this.process = process;
-    this.log = log;
     this.port = port;
   }
 
   /**
-   * Starts an instance called {@code name} (its log file's name) with {@code properties} on top of
-   * this JVM's portal settings, and returns once it reports itself ready to take traffic (its
-   * readiness probe answers 200), or fails with the end of its log.
+   * Starts an instance with this test JVM's {@code portal.*} and {@code server.*} system
+   * properties, then {@code properties}, on a free port, and returns once it is ready.
    */
   public static PortalProcess start(String name, Map<String, String> properties, Duration timeout) {
     int port = freePort();
@@ -70,30 +59,24 @@ public final class PortalProcess implements AutoCloseable {
             });
     config.putAll(properties);
     config.put("server.port", Integer.toString(port));
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // a quick start matters more than peak speed for a test's instance; two cores are shared
-    command.addAll(List.of("-XX:TieredStopAtLevel=1", "-Xmx768m", "-XX:+UseSerialGC"));
-    command.addAll(List.of("-cp", productClassPath(), MAIN_CLASS));
-    try {
-      Files.createDirectories(LOGS);
-      Path log = LOGS.resolve(name + ".log");
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-      builder.redirectOutput(log.toFile());
-      builder
-          .environment()
-          .put("SPRING_APPLICATION_JSON", JsonMapper.builder().build().writeValueAsString(config));
-      PortalProcess started = new PortalProcess(name, builder.start(), log, port);
-      try {
-        started.awaitReady(timeout);
-      } catch (RuntimeException | Error e) {
-        started.close();
-        throw e;
-      }
-      return started;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not start the portal instance " + name, e);
-    }
+    List<String> jvm =
+        List.of(
+            "-XX:TieredStopAtLevel=1",
+            "-Xmx768m",
+            "-XX:+UseSerialGC",
+            "-cp",
+            productClassPath(),
+            MAIN_CLASS);
+    JavaProcess process =
+        JavaProcess.start(
+            name,
+            "portal instance " + name + " (port " + port + ")",
+            jvm,
+            config,
+            URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"),
+            timeout);
+    return new PortalProcess(name, process, port);
   }
 
   /** The operating system's id of the instance's JVM. */
@@ -115,79 +98,31 @@ public final class PortalProcess implements AutoCloseable {
    * database to roll back, as when a machine loses power. Returns once it is gone.
    */
   public void killHard() {
-    process.destroyForcibly();
-    awaitExit(Duration.ofSeconds(30));
+    process.killHard();
   }
 
   /** The end of the instance's log, for failure messages. */
   public String logTail() {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-    } catch (IOException e) {
-      return "(no log at " + log + ": " + e + ")";
-    }
+    return process.logTail(60);
   }
 
   /** Stops the instance as an operator would (SIGTERM), or by force if it does not end in time. */
   @Override
   public void close() {
-    if (!process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        killHard();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      killHard();
-    }
+    process.close();
   }
 
   @Override
   public String toString() {
-    return "portal instance " + name + " (pid " + pid() + ", port " + port + ", log " + log + ")";
-  }
-
-  private void awaitReady(Duration timeout) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest probe =
-        HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-            .timeout(Duration.ofSeconds(5))
-            .build();
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            this + " ended with exit code " + process.exitValue() + ":\n" + logTail());
-      }
-      try {
-        if (http.send(probe, BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-      Pause.sleep(250);
-    }
-    throw new IllegalStateException(this + " was not ready within " + timeout + ":\n" + logTail());
-  }
-
-  private void awaitExit(Duration timeout) {
-    try {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new IllegalStateException(this + " did not end within " + timeout);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return "portal instance "
+        + name
+        + " (pid "
+        + pid()
+        + ", port "
+        + port
+        + ", log "
+        + process.log()
+        + ")";
   }
 
   /**
@@ -227,7 +162,9 @@ public final class PortalProcess implements AutoCloseable {
     }
     settings.put("portal.embedded-postgres.enabled", "false");
     settings.put("portal.flashbladesim.enabled", "false");
-    settings.put("portal.data-dir", LOGS.resolve(name + "-data").toAbsolutePath().toString());
+    settings.put(
+        "portal.data-dir",
+        Path.of("target", "portal-processes", name + "-data").toAbsolutePath().toString());
     settings.put("portal.scheduler.polling-interval", "100ms");
     settings.put("portal.scheduler.threads", "4");
     return settings;

@@ -35,36 +35,6 @@ public record WorkspaceFacts(
     boolean mayClaim,
     Integer bucketQuotaGiB) {
 
-  /** A subject whose bucket, if it has one, gets the storage's default size. */
-  public WorkspaceFacts(
-      UUID id,
-      String name,
-      String owner,
-      UUID templateId,
-      int workers,
-      int workerCores,
-      int workerMemoryMb,
-      boolean datahub,
-      Retention retention,
-      boolean cluster,
-      boolean poolCluster,
-      boolean mayClaim) {
-    this(
-        id,
-        name,
-        owner,
-        templateId,
-        workers,
-        workerCores,
-        workerMemoryMb,
-        datahub,
-        retention,
-        cluster,
-        poolCluster,
-        mayClaim,
-        null);
-  }
-
   /** A workspace (not a warm-pool cluster) that has storage. */
   public boolean workspace() {
     return !poolCluster;

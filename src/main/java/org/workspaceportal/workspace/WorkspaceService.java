@@ -169,8 +169,14 @@ public class WorkspaceService {
 
   @Transactional(readOnly = true)
   public List<PendingRequest> approvalQueue() {
+    return pendingRequests(w -> true);
+  }
+
+  /** The requests waiting for approval that {@code which} keeps, oldest first, as approvers see them. */
+  private List<PendingRequest> pendingRequests(java.util.function.Predicate<Workspace> which) {
     Map<UUID, String> names = views.templateNames();
     return workspaces.findByStatusOrderByCreatedAtAsc(WorkspaceStatus.PENDING_APPROVAL).stream()
+        .filter(which)
         .map(
             w ->
                 new PendingRequest(
@@ -313,16 +319,7 @@ public class WorkspaceService {
     if (owners.isEmpty()) {
       return List.of();
     }
-    Map<UUID, String> names = views.templateNames();
-    return workspaces.findByStatusOrderByCreatedAtAsc(WorkspaceStatus.PENDING_APPROVAL).stream()
-        .filter(w -> owners.contains(w.owner()))
-        .map(
-            w ->
-                new PendingRequest(
-                    views.summary(w, names.get(w.templateId())),
-                    quotas.forApproval(w.owner()),
-                    roomNow(w.templateId(), w.workers())))
-        .toList();
+    return pendingRequests(w -> owners.contains(w.owner()));
   }
 
   /** Whether {@code user} approves some team's requests (the menu then offers her the queue). */

@@ -32,44 +32,6 @@ public record WorkspaceView(
     ClusterView cluster,
     Integer bucketQuotaGiB) {
 
-  /** A workspace whose bucket has no size of its own. */
-  public WorkspaceView(
-      UUID id,
-      String name,
-      String description,
-      String owner,
-      String template,
-      int workers,
-      boolean datahub,
-      Retention retention,
-      Instant expiresAt,
-      WorkspaceStatus status,
-      String statusReason,
-      Instant createdAt,
-      Instant updatedAt,
-      List<HistoryEntry> history,
-      List<StepView> steps,
-      ClusterView cluster) {
-    this(
-        id,
-        name,
-        description,
-        owner,
-        template,
-        workers,
-        datahub,
-        retention,
-        expiresAt,
-        status,
-        statusReason,
-        createdAt,
-        updatedAt,
-        history,
-        steps,
-        cluster,
-        null);
-  }
-
   /**
    * True when it failed while being deleted: the way forward is to delete it again, not to retry.
    */

@@ -115,7 +115,7 @@ public final class WorkspaceFixtures {
             new WorkspaceView.HistoryEntry(
                 null, WorkspaceStatus.PENDING_APPROVAL, owner, null, T0)),
         List.of(),
-        null);
+        null, null);
   }
 
   /** The view with these steps and this cluster (null for none) in place of its own. */
@@ -136,7 +136,7 @@ public final class WorkspaceFixtures {
         v.updatedAt(),
         v.history(),
         steps,
-        cluster);
+        cluster, null);
   }
 
   /**

@@ -82,7 +82,7 @@ class DockerClients implements DisposableBean {
             .maxConnections(properties.maxConnections())
             .connectionTimeout(properties.connectTimeout())
             .responseTimeout(properties.responseTimeout());
-    return DockerClientImpl.getInstance(config, http.build());
+    return DockerClientImpl.getInstance(config, new UncompressedAnswers(http.build()));
   }
 
   @Override

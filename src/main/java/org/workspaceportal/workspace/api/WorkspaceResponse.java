@@ -13,7 +13,8 @@ import org.workspaceportal.workspace.files.DeletionTerms;
 /**
  * A workspace as the REST API returns it; {@code links} (Jupyter and the Spark master UI) only for
  * its owner, once the notebook answers; {@code onDeletion} says in words what deleting it does to
- * its cluster, its notebooks and its data (as its delete page does).
+ * its cluster, its notebooks and its data (as its delete page does); {@code bucketQuotaGiB} is its
+ * bucket's size (a hard quota on the array), null when its template gives none.
  */
 record WorkspaceResponse(
     UUID id,
@@ -25,6 +26,7 @@ record WorkspaceResponse(
     String template,
     int workers,
     boolean datahub,
+    Integer bucketQuotaGiB,
     Retention retention,
     Instant expiresAt,
     Instant createdAt,
@@ -57,6 +59,7 @@ record WorkspaceResponse(
         v.template(),
         v.workers(),
         v.datahub(),
+        v.bucketQuotaGiB(),
         v.retention(),
         v.expiresAt(),
         v.createdAt(),

@@ -66,7 +66,7 @@ class PoolSubjects implements StepSubject.Finder {
           null,
           true,
           true,
-          false);
+          false, null);
     }
 
     @Override

@@ -68,7 +68,7 @@ class StepHandlersTest {
             Retention.DESTROY,
             true,
             false,
-            true);
+            true, null);
     return EnumSet.copyOf(StepKind.plan(operation, everything));
   }
 

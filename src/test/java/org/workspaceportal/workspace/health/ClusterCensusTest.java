@@ -104,6 +104,6 @@ class ClusterCensusTest {
         poolCluster ? null : Retention.DESTROY,
         cluster,
         poolCluster,
-        mayClaim);
+        mayClaim, null);
   }
 }

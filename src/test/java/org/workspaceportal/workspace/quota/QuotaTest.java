@@ -85,7 +85,7 @@ class QuotaTest {
                 null,
                 List.of(),
                 List.of(),
-                null),
+                null, null),
             quota);
 
     assertThat(pending.fitsQuota()).isEqualTo(fits);

@@ -213,7 +213,7 @@ class DailyPathsPagesTest {
         created,
         v.history(),
         v.steps(),
-        v.cluster());
+        v.cluster(), null);
   }
 
   @Test
@@ -280,7 +280,7 @@ class DailyPathsPagesTest {
                     StepKind.REMOVE_ACCOUNT,
                     T.plusMillis(6000),
                     T.plusMillis(8200))),
-            null);
+            null, null);
 
     assertThat(Html.text(detail(deleted))).contains(" by " + ALICE + ", in 8.2 s.");
   }

@@ -93,7 +93,7 @@ class TombstonePagesTest {
         at,
         history,
         List.of(),
-        null);
+        null, null);
   }
 
   @Test

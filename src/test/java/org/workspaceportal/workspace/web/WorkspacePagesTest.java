@@ -378,7 +378,7 @@ class WorkspacePagesTest {
                     "Too big for now",
                     t)),
             List.of(),
-            null);
+            null, null);
     when(workspaces.get(id, ALICE_USER)).thenReturn(rejected);
 
     String text =

@@ -172,7 +172,10 @@ public class WorkspaceService {
     return pendingRequests(w -> true);
   }
 
-  /** The requests waiting for approval that {@code which} keeps, oldest first, as approvers see them. */
+  /**
+   * The requests waiting for approval that {@code which} keeps, oldest first, as approvers see
+   * them.
+   */
   private List<PendingRequest> pendingRequests(java.util.function.Predicate<Workspace> which) {
     Map<UUID, String> names = views.templateNames();
     return workspaces.findByStatusOrderByCreatedAtAsc(WorkspaceStatus.PENDING_APPROVAL).stream()

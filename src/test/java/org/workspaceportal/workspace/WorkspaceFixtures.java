@@ -115,7 +115,8 @@ public final class WorkspaceFixtures {
             new WorkspaceView.HistoryEntry(
                 null, WorkspaceStatus.PENDING_APPROVAL, owner, null, T0)),
         List.of(),
-        null, null);
+        null,
+        null);
   }
 
   /** The view with these steps and this cluster (null for none) in place of its own. */
@@ -136,7 +137,8 @@ public final class WorkspaceFixtures {
         v.updatedAt(),
         v.history(),
         steps,
-        cluster, null);
+        cluster,
+        null);
   }
 
   /**

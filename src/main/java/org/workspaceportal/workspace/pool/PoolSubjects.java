@@ -66,7 +66,8 @@ class PoolSubjects implements StepSubject.Finder {
           null,
           true,
           true,
-          false, null);
+          false,
+          null);
     }
 
     @Override

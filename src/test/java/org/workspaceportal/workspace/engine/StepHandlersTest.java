@@ -68,7 +68,8 @@ class StepHandlersTest {
             Retention.DESTROY,
             true,
             false,
-            true, null);
+            true,
+            null);
     return EnumSet.copyOf(StepKind.plan(operation, everything));
   }
 

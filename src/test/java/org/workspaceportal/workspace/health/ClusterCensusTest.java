@@ -104,6 +104,7 @@ class ClusterCensusTest {
         poolCluster ? null : Retention.DESTROY,
         cluster,
         poolCluster,
-        mayClaim, null);
+        mayClaim,
+        null);
   }
 }

@@ -85,7 +85,8 @@ class QuotaTest {
                 null,
                 List.of(),
                 List.of(),
-                null, null),
+                null,
+                null),
             quota);
 
     assertThat(pending.fitsQuota()).isEqualTo(fits);

@@ -213,7 +213,8 @@ class DailyPathsPagesTest {
         created,
         v.history(),
         v.steps(),
-        v.cluster(), null);
+        v.cluster(),
+        null);
   }
 
   @Test
@@ -280,7 +281,8 @@ class DailyPathsPagesTest {
                     StepKind.REMOVE_ACCOUNT,
                     T.plusMillis(6000),
                     T.plusMillis(8200))),
-            null, null);
+            null,
+            null);
 
     assertThat(Html.text(detail(deleted))).contains(" by " + ALICE + ", in 8.2 s.");
   }

@@ -195,7 +195,8 @@ class ProgressPagesTest {
                 T,
                 five,
                 List.of(),
-                null, null));
+                null,
+                null));
 
     String html = pageOf(id);
 
@@ -231,7 +232,8 @@ class ProgressPagesTest {
                   v.updatedAt(),
                   v.history(),
                   List.of(),
-                  null, null));
+                  null,
+                  null));
     }
 
     String farPage = pageOf(far);

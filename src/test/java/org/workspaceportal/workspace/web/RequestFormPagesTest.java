@@ -241,7 +241,8 @@ class RequestFormPagesTest {
             t,
             List.of(),
             List.of(),
-            null, null);
+            null,
+            null);
     when(workspaces.get(id, ALICE_USER)).thenReturn(rejected);
 
     String html = page("/workspaces/new?from=" + id);

@@ -93,7 +93,8 @@ class TombstonePagesTest {
         at,
         history,
         List.of(),
-        null, null);
+        null,
+        null);
   }
 
   @Test

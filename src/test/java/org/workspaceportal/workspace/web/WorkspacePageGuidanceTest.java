@@ -129,7 +129,8 @@ class WorkspacePageGuidanceTest {
             plain.updatedAt(),
             plain.history(),
             List.of(),
-            null, null);
+            null,
+            null);
     when(workspaces.get(id, ALICE_USER)).thenReturn(degraded);
     String html =
         mvc.perform(get("/workspaces/" + id).with(alice()))
@@ -405,7 +406,8 @@ class WorkspacePageGuidanceTest {
                 t,
                 List.of(),
                 List.of(),
-                null, null));
+                null,
+                null));
 
     String warning =
         Html.text(
@@ -448,6 +450,7 @@ class WorkspacePageGuidanceTest {
         t,
         List.of(),
         List.of(),
-        null, null);
+        null,
+        null);
   }
 }

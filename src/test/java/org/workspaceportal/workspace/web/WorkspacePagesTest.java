@@ -378,7 +378,8 @@ class WorkspacePagesTest {
                     "Too big for now",
                     t)),
             List.of(),
-            null, null);
+            null,
+            null);
     when(workspaces.get(id, ALICE_USER)).thenReturn(rejected);
 
     String text =

@@ -7,6 +7,8 @@ package org.workspaceportal.compute;
  * @param apiVersion the newest Engine API version it speaks, e.g. {@code 1.41}
  * @param cpus CPUs the engine sees
  * @param memoryBytes memory the engine sees
+ * @param ipv4Forwarding whether the host forwards IPv4 packets ({@code net.ipv4.ip_forward}, as the
+ *     engine reports it); null when it does not say
  */
 public record EngineInfo(
     String name,
@@ -14,4 +16,5 @@ public record EngineInfo(
     String apiVersion,
     String operatingSystem,
     int cpus,
-    long memoryBytes) {}
+    long memoryBytes,
+    Boolean ipv4Forwarding) {}

@@ -48,6 +48,10 @@ class HostHealth {
   @Column(name = "engine_memory_bytes")
   private Long engineMemoryBytes;
 
+  /** The host forwards IPv4 packets, as its engine last said; null before it answered. */
+  @Column(name = "ipv4_forwarding")
+  private Boolean ipv4Forwarding;
+
   protected HostHealth() {}
 
   HostHealth(UUID hostId) {
@@ -65,6 +69,11 @@ class HostHealth {
     apiVersion = clip(info.apiVersion(), 16);
     engineCpus = info.cpus();
     engineMemoryBytes = info.memoryBytes();
+    ipv4Forwarding = info.ipv4Forwarding();
+  }
+
+  Boolean ipv4Forwarding() {
+    return ipv4Forwarding;
   }
 
   /**

@@ -405,6 +405,7 @@ public class HostService {
         s.apiVersion(),
         s.engineCpus(),
         s.engineMemoryBytes(),
-        h.createdAt());
+        h.createdAt(),
+        s.ipv4Forwarding());
   }
 }

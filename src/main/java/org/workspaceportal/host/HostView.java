@@ -12,6 +12,9 @@ import java.util.UUID;
  * @param usedCpus cores held by workspaces' containers
  * @param workspaces workspaces with containers there
  * @param poolClusters warm-pool clusters kept started there, claimed by no workspace yet
+ * @param ipv4Forwarding the host forwards IPv4 packets (its engine says so): a workspace network is
+ *     then sealed only by the engine's iptables rules and the site's firewall; null before it
+ *     answered
  */
 public record HostView(
     UUID id,
@@ -39,10 +42,16 @@ public record HostView(
     String apiVersion,
     Integer engineCpus,
     Long engineMemoryBytes,
-    Instant createdAt) {
+    Instant createdAt,
+    Boolean ipv4Forwarding) {
 
   /** Up and not drained: new workspaces may be placed here. */
   public boolean acceptsWorkspaces() {
     return status == HostStatus.UP && !drained;
+  }
+
+  /** Its engine said it forwards packets (the Hosts page warns). */
+  public boolean forwards() {
+    return Boolean.TRUE.equals(ipv4Forwarding);
   }
 }

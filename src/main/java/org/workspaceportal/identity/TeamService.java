@@ -235,6 +235,15 @@ public class TeamService {
         .single();
   }
 
+  /** The names of the teams {@code approver} approves for. */
+  @Transactional(readOnly = true)
+  public List<String> teamsApprovedBy(String approver) {
+    return jdbc.sql("select t.name from teams t where " + APPROVED_BY + " order by t.name")
+        .param("a", approver)
+        .query(String.class)
+        .list();
+  }
+
   /** The members of the teams {@code approver} approves for, herself left out. */
   @Transactional(readOnly = true)
   public Set<String> membersApprovedBy(String approver) {

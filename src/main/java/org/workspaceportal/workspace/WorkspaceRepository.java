@@ -47,10 +47,18 @@ public interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
           + " where w.owner in :owners and w.status in :statuses")
   Usage usageOfOwners(Collection<String> owners, Collection<WorkspaceStatus> statuses);
 
-  /** The bucket sizes of these owners' workspaces in these statuses together, in GiB. */
+  /**
+   * The bucket sizes of these owners' workspaces in these statuses together, in GiB, and of their
+   * deleted ones whose bucket was made and kept (retention KEEP): a kept bucket still holds its
+   * bytes on the array, so deleting with KEEP frees nothing of a team's storage limit (a request
+   * deleted before it was approved never had a bucket).
+   */
   @Query(
-      "select coalesce(sum(w.bucketQuotaGiB), 0L) from Workspace w"
-          + " where w.owner in :owners and w.status in :statuses")
+      "select coalesce(sum(w.bucketQuotaGiB), 0L) from Workspace w where w.owner in :owners"
+          + " and (w.status in :statuses or (w.status ="
+          + " org.workspaceportal.workspace.WorkspaceStatus.DELETED and w.retention ="
+          + " org.workspaceportal.storage.Retention.KEEP and exists (select 1 from"
+          + " org.workspaceportal.workspace.data.WorkspaceStorage s where s.workspaceId = w.id)))")
   long bucketGiBOfOwners(Collection<String> owners, Collection<WorkspaceStatus> statuses);
 
   @Query("select w.id from Workspace w where w.status in :statuses")
@@ -80,6 +88,18 @@ public interface WorkspaceRepository extends JpaRepository<Workspace, UUID> {
       value = "select 1 from (select pg_advisory_xact_lock(hashtext(:owner))) l",
       nativeQuery = true)
   Integer lockOwner(String owner);
+
+  /**
+   * The same for a team's limits, which span several owners: taken after the owner's, teams in name
+   * order, so two decisions for members of one team cannot both fit into its last free slot.
+   */
+  @Query(
+      value = "select 1 from (select pg_advisory_xact_lock(hashtext('team:' || :team))) l",
+      nativeQuery = true)
+  Integer lockTeam(String team);
+
+  /** How many requests of these owners wait for approval (an approver's count in the menu). */
+  long countByStatusAndOwnerIn(WorkspaceStatus status, Collection<String> owners);
 
   /** How many workspaces are in one status. */
   record StatusCount(WorkspaceStatus status, long count) {}

@@ -111,6 +111,7 @@ public class WorkspaceService {
       throw new WorkspaceNameTakenException(request.name());
     }
     workspaces.lockOwner(user.username());
+    quotas.lockTeamsOf(user.username());
     quotas.forRequest(user.username()).check(workers, template.bucketQuotaGiB());
     Workspace workspace =
         new Workspace(
@@ -294,6 +295,7 @@ public class WorkspaceService {
       throw new IllegalTransitionException(workspace.name(), workspace.status(), "approved");
     }
     workspaces.lockOwner(workspace.owner());
+    quotas.lockTeamsOf(workspace.owner());
     quotas.forApproval(workspace.owner()).check(workspace.workers(), workspace.bucketQuotaGiB());
     WorkspaceTemplate template = templates.findById(workspace.templateId()).orElseThrow();
     if (template.cluster()) {
@@ -322,7 +324,24 @@ public class WorkspaceService {
     if (owners.isEmpty()) {
       return List.of();
     }
-    return pendingRequests(w -> owners.contains(w.owner()));
+    java.util.Set<String> hers =
+        new java.util.HashSet<>(teams.teamsApprovedBy(approver.username()));
+    // the card shows the requester's use of the teams she decides for, not of the others
+    return pendingRequests(w -> owners.contains(w.owner())).stream()
+        .map(
+            p ->
+                new PendingRequest(
+                    p.workspace(), p.ownerQuota().onlyTeams(hers::contains), p.room()))
+        .toList();
+  }
+
+  /** How many requests wait for {@code approver} as a team's approver (the menu's count). */
+  @Transactional(readOnly = true)
+  public long pendingCountFor(CurrentUser approver) {
+    java.util.Set<String> owners = teams.membersApprovedBy(approver.username());
+    return owners.isEmpty()
+        ? 0
+        : workspaces.countByStatusAndOwnerIn(WorkspaceStatus.PENDING_APPROVAL, owners);
   }
 
   /** Whether {@code user} approves some team's requests (the menu then offers her the queue). */
@@ -344,6 +363,12 @@ public class WorkspaceService {
       throw new NotAnApproverException();
     }
     Workspace workspace = load(id);
+    // an approver learns nothing of a member's other workspaces: only pending requests are hers
+    // to see, the rest is not found (an admin gets "cannot be approved in status …")
+    if (workspace.status() != WorkspaceStatus.PENDING_APPROVAL
+        && !workspace.owner().equals(decider.username())) {
+      throw notFound();
+    }
     if (!teams.approves(decider.username(), workspace.owner())) {
       if (workspace.owner().equals(decider.username())) {
         throw new NotAnApproverException(
@@ -466,6 +491,8 @@ public class WorkspaceService {
     }
     if (newWorkers > workspace.workers()) {
       workspaces.lockOwner(workspace.owner());
+      quotas.lockTeamsOf(workspace.owner());
+      quotas.lockTeamsOf(workspace.owner());
       quotas.forApproval(workspace.owner()).checkMoreWorkers(newWorkers - workspace.workers());
       runtime.requireCanEverFit(clusters.roles(template, newWorkers));
     }

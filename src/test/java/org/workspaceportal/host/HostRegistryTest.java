@@ -82,6 +82,21 @@ class HostRegistryTest {
       assertThat(checked.path("lastError").isNull() || checked.path("lastError").isMissingNode())
           .isTrue();
     }
+    // the local engine's word on forwarding is this machine's setting (CI turns it off)
+    boolean forwards;
+    try {
+      forwards =
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/net/ipv4/ip_forward"))
+              .strip()
+              .equals("1");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertThat(
+            awaitHost(local.path("id").asString(), h -> "UP".equals(h.path("status").asString()))
+                .path("ipv4Forwarding")
+                .asBoolean())
+        .isEqualTo(forwards);
     assertThat(remote.path("tls").asBoolean()).isTrue();
     assertThat(remote.path("address").asString())
         .as("the address in its endpoint: its own, in a network namespace of its own")

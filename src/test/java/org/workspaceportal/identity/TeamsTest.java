@@ -296,6 +296,14 @@ class TeamsTest {
         .andExpect(status().isOk());
     assertThat(workspaces.get(ofAlice.id(), alice).status())
         .isIn(WorkspaceFixtures.APPROVED_OR_LATER);
+    // no longer pending: to her as if not there; an admin is told why not
+    mvc.perform(
+            post("/api/v1/workspaces/" + ofAlice.id() + "/approve").with(user(carol.username())))
+        .andExpect(status().isNotFound());
+    mvc.perform(
+            post("/api/v1/workspaces/" + ofAlice.id() + "/approve")
+                .with(user("admin").roles("ADMIN")))
+        .andExpect(status().isConflict());
     assertThat(
             jdbc.queryForList(
                 "select actor from audit_events where action = 'workspace.approved' and target = ?",

@@ -72,7 +72,8 @@ class FirstRunPagesTest {
         "1.48",
         2,
         4L << 30,
-        Instant.now());
+        Instant.now(),
+        null);
   }
 
   private String home() throws Exception {

@@ -73,7 +73,8 @@ class DockerContainerEngine implements ContainerEngine {
               version.getApiVersion(),
               info.getOperatingSystem(),
               info.getNCPU() == null ? 0 : info.getNCPU(),
-              info.getMemTotal() == null ? 0 : info.getMemTotal());
+              info.getMemTotal() == null ? 0 : info.getMemTotal(),
+              info.getIPv4Forwarding());
         });
   }
 

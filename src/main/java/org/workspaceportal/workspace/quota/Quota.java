@@ -104,6 +104,16 @@ public record Quota(
     }
   }
 
+  /** The same quota with only the teams {@code shown} keeps (what another person may see). */
+  public Quota onlyTeams(java.util.function.Predicate<String> shown) {
+    return new Quota(
+        maxWorkspaces,
+        usedWorkspaces,
+        maxWorkers,
+        usedWorkers,
+        teams.stream().filter(t -> shown.test(t.team())).toList());
+  }
+
   /**
    * The GiB of buckets her teams' storage limits leave (the tightest one); null when no team of
    * hers has a storage limit. With one, only a template with a bucket size of at most this fits.

@@ -48,6 +48,19 @@ public class QuotaPolicy {
     return quota(owner, ADMITTED);
   }
 
+  /**
+   * Serializes quota checks of the teams with limits that {@code owner} is in (after her own lock,
+   * {@link WorkspaceRepository#lockOwner}): their limits span several owners.
+   */
+  public void lockTeamsOf(String owner) {
+    teams.teamsOf(owner).stream()
+        .filter(
+            t -> t.maxWorkspaces() != null || t.maxWorkers() != null || t.maxStorageGiB() != null)
+        .map(org.workspaceportal.identity.TeamView::name)
+        .sorted()
+        .forEach(workspaces::lockTeam);
+  }
+
   /** The limits of a user without overrides: an admin's saved defaults, else the configured. */
   public QuotaLimits defaults() {
     return settings.current().applies();

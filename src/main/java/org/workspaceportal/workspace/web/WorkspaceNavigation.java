@@ -45,7 +45,7 @@ class WorkspaceNavigation implements WebMvcConfigurer, HandlerInterceptor {
       CurrentUser user = new CurrentUser(request.getUserPrincipal().getName(), false);
       if (workspaces.approvesForATeam(user)) {
         mav.addObject("teamApprover", true);
-        mav.addObject("pendingApprovals", workspaces.approvalQueueOf(user).size());
+        mav.addObject("pendingApprovals", workspaces.pendingCountFor(user));
       }
       return;
     }

@@ -100,7 +100,9 @@ class WorkspacePageController {
     CurrentUser user = CurrentUser.of(auth);
     if (htmx == null) {
       // opening the page looks at the containers now: the table shows what runs this moment, and
-      // a notebook that died is noticed (DEGRADED, repaired) before the page is drawn
+      // a notebook that died is noticed (DEGRADED, repaired) before the page is drawn; only for
+      // someone who may see it (get throws not-found first), so no one else can make it look
+      workspaces.get(id, user);
       reconciler.checkNow(id).ifPresent(states -> model.addAttribute("liveStates", states));
     }
     WorkspaceView ws = workspaces.get(id, user);

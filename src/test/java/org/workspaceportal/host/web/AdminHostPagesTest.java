@@ -181,7 +181,42 @@ class AdminHostPagesTest {
     assertThat(status).isEqualTo(403);
   }
 
+  @Test
+  void aHostThatForwardsPacketsIsNamedInAWarningAndOnItsRow() throws Exception {
+    when(hosts.list())
+        .thenReturn(
+            List.of(
+                host("local", HostStatus.UP, null, false, false),
+                host("gpu-01", HostStatus.UP, null, false, true)));
+
+    String html =
+        mvc.perform(get("/admin/hosts").with(admin()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(Html.text(html))
+        .contains("Forwarding is on on gpu-01")
+        .contains("turn forwarding off")
+        .doesNotContain("Forwarding is on on local");
+    assertThat(html).containsPattern("id=\"host-gpu-01\"[\\s\\S]*forwards IPv4 packets");
+
+    when(hosts.list()).thenReturn(List.of(host("local", HostStatus.UP, null, false, false)));
+    assertThat(
+            mvc.perform(get("/admin/hosts").with(admin()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .doesNotContain("forwarding-hosts")
+        .doesNotContain("forwards IPv4 packets");
+  }
+
   private static HostView host(String name, HostStatus status, String error, boolean drained) {
+    return host(name, status, error, drained, false);
+  }
+
+  private static HostView host(
+      String name, HostStatus status, String error, boolean drained, boolean forwards) {
     return new HostView(
         UUID.randomUUID(),
         name,
@@ -208,6 +243,7 @@ class AdminHostPagesTest {
         "1.41",
         2,
         4L << 30,
-        Instant.now());
+        Instant.now(),
+        forwards);
   }
 }

@@ -15,6 +15,9 @@ import org.workspaceportal.flashbladesim.FlashBladeSimulator;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.IdentityFixtures;
 import org.workspaceportal.identity.IdentityService;
+import org.workspaceportal.identity.TeamForm;
+import org.workspaceportal.identity.TeamService;
+import org.workspaceportal.storage.Retention;
 import org.workspaceportal.workspace.WorkspaceFixtures;
 import org.workspaceportal.workspace.WorkspaceRequest;
 import org.workspaceportal.workspace.WorkspaceService;
@@ -41,6 +44,7 @@ class WorkspaceBucketSizeTest {
   @Autowired IdentityService identity;
   @Autowired FlashBladeSimulator sim;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TeamService teams;
 
   private CurrentUser owner;
 
@@ -64,7 +68,7 @@ class WorkspaceBucketSizeTest {
         templates.list().stream().filter(t -> t.name().equals(template)).findFirst().orElseThrow();
     assertThat(sized.bucketQuotaGiB()).isEqualTo(3);
 
-    WorkspaceView ws = readyWorkspace(template);
+    WorkspaceView ws = readyWorkspace(template, Retention.KEEP);
     WorkspaceCredentials c = credentials.reveal(ws.id(), owner, "test");
     assertThat(sim.bucketHardQuota(c.bucket())).hasValue(3L << 30);
     assertThat(workspaces.get(ws.id(), owner).bucketQuotaGiB()).isEqualTo(3);
@@ -89,34 +93,50 @@ class WorkspaceBucketSizeTest {
     assertThat(workspaces.get(ws.id(), owner).bucketQuotaGiB())
         .as("a workspace keeps the size it was made with")
         .isEqualTo(3);
-    templates.setEnabled(sized.id(), false, "test");
-
-    WorkspaceView unsized = readyWorkspace(WorkspaceFixtures.STORAGE_TEMPLATE);
+    WorkspaceView unsized = readyWorkspace(WorkspaceFixtures.STORAGE_TEMPLATE, Retention.DESTROY);
     assertThat(unsized.bucketQuotaGiB()).isNull();
     assertThat(sim.bucketHardQuota(credentials.reveal(unsized.id(), owner, "test").bucket()))
         .isEmpty();
+
+    // a bucket kept at deletion still holds its bytes: it stays on its team's storage count
+    String team = "kept-" + WorkspaceFixtures.uniqueName();
+    teams.create(new TeamForm(team, null, owner.username(), null, null, 100, null, null), "test");
+    assertThat(storageUsed()).isEqualTo(3);
+    workspaces.delete(ws.id(), owner);
+    awaitStatus(ws.id(), WorkspaceStatus.DELETED);
+    assertThat(storageUsed()).as("the kept bucket still counts").isEqualTo(3);
+    WorkspaceView destroyed = readyWorkspace(template, Retention.DESTROY);
+    assertThat(storageUsed()).as("its template is 50 GiB now").isEqualTo(53);
+    workspaces.delete(destroyed.id(), owner);
+    awaitStatus(destroyed.id(), WorkspaceStatus.DELETED);
+    assertThat(storageUsed()).as("a destroyed bucket no longer counts").isEqualTo(3);
+    templates.setEnabled(sized.id(), false, "test");
   }
 
-  private WorkspaceView readyWorkspace(String template) {
+  private long storageUsed() {
+    return workspaces.quotaOf(owner.username()).teams().getFirst().usedStorageGiB();
+  }
+
+  private WorkspaceView readyWorkspace(String template, Retention retention) {
     WorkspaceView ws =
         workspaces.request(
             new WorkspaceRequest(
-                WorkspaceFixtures.uniqueName(), null, template, null, null, null, null),
+                WorkspaceFixtures.uniqueName(), null, template, null, null, retention, null),
             owner);
     workspaces.approve(ws.id(), ADMIN);
-    return awaitReady(ws.id());
+    return awaitStatus(ws.id(), WorkspaceStatus.READY);
   }
 
-  private WorkspaceView awaitReady(UUID id) {
+  private WorkspaceView awaitStatus(UUID id, WorkspaceStatus expected) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    WorkspaceView ws = workspaces.get(id, owner);
-    while (ws.status() != WorkspaceStatus.READY && Instant.now().isBefore(deadline)) {
+    WorkspaceView ws = workspaces.get(id, ADMIN);
+    while (ws.status() != expected && Instant.now().isBefore(deadline)) {
       sleep(50);
-      ws = workspaces.get(id, owner);
+      ws = workspaces.get(id, ADMIN);
     }
     assertThat(ws.status())
         .as("status of %s (reason: %s, steps: %s)", ws.name(), ws.statusReason(), ws.steps())
-        .isEqualTo(WorkspaceStatus.READY);
+        .isEqualTo(expected);
     return ws;
   }
 }

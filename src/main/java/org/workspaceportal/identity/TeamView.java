@@ -30,6 +30,11 @@ public record TeamView(
     members = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(members));
   }
 
+  /** Whether it limits its members together at all (else their quotas are theirs alone). */
+  public boolean hasLimits() {
+    return maxWorkspaces != null || maxWorkers != null || maxStorageGiB != null;
+  }
+
   /** The members' usernames as the edit form shows them. */
   public String namedText() {
     return String.join(", ", named);

@@ -492,7 +492,6 @@ public class WorkspaceService {
     if (newWorkers > workspace.workers()) {
       workspaces.lockOwner(workspace.owner());
       quotas.lockTeamsOf(workspace.owner());
-      quotas.lockTeamsOf(workspace.owner());
       quotas.forApproval(workspace.owner()).checkMoreWorkers(newWorkers - workspace.workers());
       runtime.requireCanEverFit(clusters.roles(template, newWorkers));
     }

@@ -54,8 +54,7 @@ public class QuotaPolicy {
    */
   public void lockTeamsOf(String owner) {
     teams.teamsOf(owner).stream()
-        .filter(
-            t -> t.maxWorkspaces() != null || t.maxWorkers() != null || t.maxStorageGiB() != null)
+        .filter(org.workspaceportal.identity.TeamView::hasLimits)
         .map(org.workspaceportal.identity.TeamView::name)
         .sorted()
         .forEach(workspaces::lockTeam);
@@ -86,11 +85,7 @@ public class QuotaPolicy {
     WorkspaceRepository.Usage usage = workspaces.usage(owner, counted);
     java.util.List<Quota.TeamQuota> teamQuotas =
         teams.teamsOf(owner).stream()
-            .filter(
-                t ->
-                    t.maxWorkspaces() != null
-                        || t.maxWorkers() != null
-                        || t.maxStorageGiB() != null)
+            .filter(org.workspaceportal.identity.TeamView::hasLimits)
             .map(
                 t -> {
                   WorkspaceRepository.Usage together =

@@ -14,8 +14,10 @@ import java.util.Objects;
  *
  * @param environment {@code KEY=VALUE} entries; may hold secrets, so {@link #toString()} shows only
  *     the keys
- * @param network the Docker network it joins (its cluster's), see {@link NetworkSpec}
- * @param address its IPv4 address on that network
+ * @param network the Docker network it joins (its cluster's, see {@link NetworkSpec}), or {@code
+ *     container:<name>} to share the network namespace of its cluster's pod on the host (see {@link
+ *     SparkContainers#pod}), or {@code none}
+ * @param address its IPv4 address on that network; empty when it joins a pod or no network
  * @param published its ports reachable from outside the network, each on a host address and port
  *     leased to it; nothing else of it is
  * @param nanoCpus CPU limit in billionths of a CPU (cgroup); 0 for none
@@ -24,6 +26,8 @@ import java.util.Objects;
  * @param memoryBytes memory limit (cgroup); 0 for none
  * @param pidsLimit the most processes and threads it may have at once (cgroup), so that a fork bomb
  *     in one container cannot take the host's; 0 for none
+ * @param entrypoint the program to run instead of the image's entrypoint, with its arguments; empty
+ *     for the image's own
  */
 public record ContainerSpec(
     String name,
@@ -38,7 +42,8 @@ public record ContainerSpec(
     long memoryBytes,
     long pidsLimit,
     Map<String, String> scratch,
-    List<VolumeMount> volumes) {
+    List<VolumeMount> volumes,
+    List<String> entrypoint) {
 
   public ContainerSpec {
     Objects.requireNonNull(name, "name");
@@ -50,6 +55,7 @@ public record ContainerSpec(
     published = List.copyOf(published);
     scratch = Map.copyOf(scratch);
     volumes = List.copyOf(volumes);
+    entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
   }
 
   /** The same container with more labels (the installation's, added by the caller). */
@@ -69,7 +75,8 @@ public record ContainerSpec(
         memoryBytes,
         pidsLimit,
         scratch,
-        volumes);
+        volumes,
+        entrypoint);
   }
 
   /** A named volume mounted at a path in the container. */

@@ -43,12 +43,18 @@ public record SparkCluster(
   public record Network(String name, String subnet, String gateway, String hostAddress) {}
 
   /**
-   * One container: its address on the cluster's network, the host ports its published ports are
-   * reached at (in order: the master's UI; the notebook's Jupyter and driver UI; none for a
-   * worker), and what it may use.
+   * One container: its number among the workers (worker-3: 3; 0 for the master and the notebook),
+   * its address on the cluster's network (its pod's), the host ports leased to it for what its pod
+   * publishes (the master's: its UI, then Jupyter's; a notebook placed before pods had Jupyter's;
+   * none for a worker), and what it may use.
    */
   public record Node(
-      String role, String address, List<Integer> publishedPorts, int cpus, int memoryMb) {
+      String role,
+      int number,
+      String address,
+      List<Integer> publishedPorts,
+      int cpus,
+      int memoryMb) {
 
     public Node {
       publishedPorts = List.copyOf(publishedPorts);
@@ -84,7 +90,21 @@ public record SparkCluster(
 
   /** The notebook server's base URL (without the token), from outside the cluster's network. */
   public String notebookUrl() {
-    return "http://" + network.hostAddress() + ":" + notebook.publishedPorts().get(0) + "/";
+    return "http://" + network.hostAddress() + ":" + jupyterHostPort() + "/";
+  }
+
+  /**
+   * The host port Jupyter is published at: leased with the master (so that a pool cluster's pod
+   * publishes it before its notebook exists), or, for a cluster placed before pods, with the
+   * notebook; 0 for none.
+   */
+  public int jupyterHostPort() {
+    if (master.publishedPorts().size() > 1) {
+      return master.publishedPorts().get(1);
+    }
+    return notebook == null || notebook.publishedPorts().isEmpty()
+        ? 0
+        : notebook.publishedPorts().get(0);
   }
 
   @Override

@@ -7,10 +7,17 @@ import java.util.UUID;
 
 /**
  * Builds the containers of a {@link SparkCluster} from the workspace image's contract
- * (deploy/workspace-image/README.md): one image, the role and everything else by environment, every
- * container on the cluster's own network at a fixed address with the role's usual ports there, only
- * the UIs the portal reaches published, labels naming the cluster and role on every container,
- * volume and network, so that a retry, a restarted portal or a cleanup finds them by label.
+ * (deploy/workspace-image/README.md): one image, the role and everything else by environment,
+ * labels naming the cluster and role on every container, volume and network, so that a retry, a
+ * restarted portal or a cleanup finds them by label.
+ *
+ * <p>A cluster's containers on a host share one network namespace, its <em>pod</em> (as a
+ * Kubernetes pod's containers do): a tiny container that holds the cluster's address on the
+ * cluster's own network and publishes the UIs the portal reaches; every role joins it, each on
+ * ports of its own. Giving each container a network namespace of its own costs the engine about
+ * 0.15 s more per container than joining one, one container at a time (deploy/host-setup.md), which
+ * a start paid for every role. The sealing is the same: a pod holds one workspace's containers
+ * only, and its network is the cluster's own.
  */
 public final class SparkContainers {
 
@@ -52,12 +59,14 @@ public final class SparkContainers {
    */
   public static final int NOTEBOOK_CPU_SHARES = 4096;
 
-  /** The ports each role listens on, on its own address in the cluster's network. */
+  /**
+   * The ports each role listens on, at the pod's address on the cluster's network; a worker's are
+   * its own ({@link #workerPort}, {@link #workerUiPort}) since the workers share the pod. Executors
+   * and further Spark sessions take free ports the kernel picks.
+   */
   public static final int MASTER_PORT = 7077;
 
   public static final int MASTER_UI_PORT = 8080;
-  public static final int WORKER_PORT = 7078;
-  public static final int WORKER_UI_PORT = 8081;
   public static final int JUPYTER_PORT = 8888;
   public static final int DRIVER_PORT = 7079;
   public static final int BLOCK_MANAGER_PORT = 7080;
@@ -99,6 +108,30 @@ public final class SparkContainers {
 
   private SparkContainers() {}
 
+  /** The role label of a cluster's pod: the container that holds its network namespace. */
+  public static final String POD_ROLE = "pod";
+
+  /**
+   * The label naming the pod (its container id) a role's container joined: a container that joined
+   * an earlier pod (removed, or made again) has lost its network and is made anew.
+   */
+  public static final String POD_LABEL = "org.workspaceportal.pod";
+
+  /** The pod holds a network namespace and runs one sleeping process: it needs next to nothing. */
+  static final long POD_MEMORY_BYTES = 16L * 1024 * 1024;
+
+  static final long POD_PIDS = 8;
+
+  /** Worker {@code n}'s RPC port (7101 for worker-1): the workers share their pod's address. */
+  public static int workerPort(int n) {
+    return 7100 + n;
+  }
+
+  /** Worker {@code n}'s web UI port (8101 for worker-1), reached through the master's UI. */
+  public static int workerUiPort(int n) {
+    return 8100 + n;
+  }
+
   /** The deterministic name of a cluster's network on a host. */
   public static String networkName(UUID clusterId) {
     return name(clusterId, "net");
@@ -129,7 +162,7 @@ public final class SparkContainers {
     List<String> env = common(c, m, "master");
     env.add("SPARK_MASTER_PORT=" + MASTER_PORT);
     env.add("SPARK_MASTER_WEBUI_PORT=" + MASTER_UI_PORT);
-    return spec(c, m, env, List.of(MASTER_UI_PORT), MASTER_PIDS, List.of());
+    return spec(c, m, env, MASTER_PIDS, List.of());
   }
 
   /** The signal that asks a worker to decommission itself (Spark's default for workers). */
@@ -138,8 +171,9 @@ public final class SparkContainers {
   public static ContainerSpec worker(SparkCluster c, SparkCluster.Node w) {
     List<String> env = common(c, w, "worker");
     env.add("SPARK_MASTER_URL=" + c.masterUrl());
-    env.add("SPARK_WORKER_PORT=" + WORKER_PORT);
-    env.add("SPARK_WORKER_WEBUI_PORT=" + WORKER_UI_PORT);
+    int n = w.number();
+    env.add("SPARK_WORKER_PORT=" + workerPort(n));
+    env.add("SPARK_WORKER_WEBUI_PORT=" + workerUiPort(n));
     env.add("SPARK_WORKER_CORES=" + Math.max(w.cpus(), 1));
     env.add("SPARK_WORKER_MEMORY=" + Math.max(w.memoryMb() - WORKER_OVERHEAD_MB, 512) + "m");
     env.add("SPARK_LOCAL_DIRS=" + SCRATCH_DIR);
@@ -149,7 +183,7 @@ public final class SparkContainers {
     List<ContainerSpec.VolumeMount> mounts = new ArrayList<>();
     mounts.add(new ContainerSpec.VolumeMount(scratchVolume(c, w), SCRATCH_DIR));
     datahubMount(c, env, mounts);
-    return spec(c, w, env, List.of(), WORKER_PIDS, mounts);
+    return spec(c, w, env, WORKER_PIDS, mounts);
   }
 
   public static ContainerSpec notebook(SparkCluster c) {
@@ -170,9 +204,7 @@ public final class SparkContainers {
     List<ContainerSpec.VolumeMount> mounts = new ArrayList<>();
     mounts.add(new ContainerSpec.VolumeMount(notebookVolume(c), NOTEBOOK_DIR));
     datahubMount(c, env, mounts);
-    // Jupyter only: the driver's application UI is reached through the master's UI (Spark's
-    // reverse proxy, which the image turns on), behind the portal's gateway like everything else
-    return spec(c, n, env, List.of(JUPYTER_PORT), NOTEBOOK_PIDS, mounts);
+    return spec(c, n, env, NOTEBOOK_PIDS, mounts);
   }
 
   /** The volumes the cluster's containers mount, to create before them. */
@@ -234,35 +266,66 @@ public final class SparkContainers {
   }
 
   /**
-   * @param published the container's ports reached from outside its network, in the order of the
-   *     node's published host ports
+   * The cluster's pod on its host: its address on the cluster's network, and the only ports
+   * published from outside it, on the host's address and the ports leased there: the master's UI
+   * (with the workers' and the applications' UIs behind it: Spark's reverse proxy, which the image
+   * turns on) and Jupyter, both for the portal's gateway. A pool cluster's pod publishes Jupyter's
+   * leased port before its notebook exists: nothing answers there until a workspace claims it. It
+   * runs {@code sleep} as the image's unprivileged user, hardened like every other container: a
+   * tenant's code shares its network namespace but cannot signal, enter or change it (another pid
+   * namespace, no capability).
    */
+  public static ContainerSpec pod(SparkCluster c) {
+    List<ContainerSpec.Published> ports = new ArrayList<>();
+    String host = c.network().hostAddress();
+    ports.add(
+        new ContainerSpec.Published(host, c.master().publishedPorts().get(0), MASTER_UI_PORT));
+    if (c.jupyterHostPort() > 0) {
+      ports.add(new ContainerSpec.Published(host, c.jupyterHostPort(), JUPYTER_PORT));
+    }
+    return new ContainerSpec(
+        podName(c.id()),
+        c.image(),
+        List.of(),
+        labels(c.id(), POD_ROLE),
+        c.network().name(),
+        c.master().address(),
+        ports,
+        0,
+        0,
+        POD_MEMORY_BYTES,
+        POD_PIDS,
+        Map.of(),
+        List.of(),
+        List.of("sleep", "infinity"));
+  }
+
+  /** The deterministic name of a cluster's pod on a host. */
+  public static String podName(UUID clusterId) {
+    return name(clusterId, POD_ROLE);
+  }
+
+  /** A role's container: in its cluster's pod, nothing published of its own. */
   private static ContainerSpec spec(
       SparkCluster c,
       SparkCluster.Node node,
       List<String> env,
-      List<Integer> published,
       long pidsLimit,
       List<ContainerSpec.VolumeMount> volumes) {
-    List<ContainerSpec.Published> ports = new ArrayList<>();
-    for (int i = 0; i < published.size(); i++) {
-      ports.add(
-          new ContainerSpec.Published(
-              c.network().hostAddress(), node.publishedPorts().get(i), published.get(i)));
-    }
     return new ContainerSpec(
         name(c.id(), node.role()),
         c.image(),
         env,
         labels(c.id(), node.role()),
-        c.network().name(),
-        node.address(),
-        ports,
+        "container:" + podName(c.id()),
+        "",
+        List.of(),
         Math.max(node.cpus(), 1) * 1_000_000_000L,
         node == c.notebook() ? NOTEBOOK_CPU_SHARES : 0,
         (long) node.memoryMb() * 1024 * 1024,
         pidsLimit,
         node == c.notebook() ? NOTEBOOK_SCRATCH : DAEMON_SCRATCH,
-        volumes);
+        volumes,
+        List.of());
   }
 }

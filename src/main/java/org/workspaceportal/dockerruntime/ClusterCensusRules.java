@@ -29,7 +29,7 @@ final class ClusterCensusRules {
 
   /**
    * The roles that do not run: no container of their name on their host (vanished), or one that is
-   * not running (in the engine's word for its state), or never placed.
+   * not running (in the engine's word for its state), or one whose pod is gone, or never placed.
    *
    * @param found the cluster's labelled containers on each of its hosts
    */
@@ -49,9 +49,23 @@ final class ClusterCensusRules {
         absent.add(new Census.Absent(e.role(), e.hostName(), Census.VANISHED));
       } else if (!c.running()) {
         absent.add(new Census.Absent(e.role(), e.hostName(), c.state()));
+      } else if (lostItsPod(c, found.get(e.hostId()))) {
+        absent.add(new Census.Absent(e.role(), e.hostName(), WITHOUT_ITS_POD));
       }
     }
     return absent;
+  }
+
+  /** Why a role that runs counts as absent when the pod it joined does not run. */
+  static final String WITHOUT_ITS_POD = "running without its network (its pod is gone)";
+
+  /**
+   * Whether a container joined a pod that no longer runs on its host: its network went with that
+   * pod. One made before pods (no pod label) has a network of its own.
+   */
+  private static boolean lostItsPod(ContainerInfo c, List<ContainerInfo> onItsHost) {
+    String pod = c.labels().get(SparkContainers.POD_LABEL);
+    return pod != null && onItsHost.stream().noneMatch(p -> pod.equals(p.id()) && p.running());
   }
 
   /** A container without a readable cluster label or creation time is left alone. */

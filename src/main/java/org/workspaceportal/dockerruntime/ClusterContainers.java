@@ -18,7 +18,6 @@ import org.workspaceportal.compute.ContainerEngine;
 import org.workspaceportal.compute.ContainerInfo;
 import org.workspaceportal.compute.ContainerSpec;
 import org.workspaceportal.compute.EngineEndpoint;
-import org.workspaceportal.compute.NetworkSpec;
 import org.workspaceportal.compute.SparkCluster;
 import org.workspaceportal.compute.SparkContainers;
 import org.workspaceportal.compute.VolumeSpec;
@@ -60,10 +59,52 @@ class ClusterContainers {
     return engines.ensureRunning(endpoint, spec.withLabels(ours));
   }
 
-  /** Makes the cluster's own network on the host unless it is there. */
-  void network(Placement placement, NetworkSpec network) {
-    engines.ensureNetwork(
-        hosts.endpointOf(placement.hostId()), network.withLabels(installation.label()));
+  /**
+   * Makes the cluster's own network and its pod on the host unless they are there (starting a pod
+   * that stopped, with the engine), and removes the containers of {@code roles} that do not share
+   * that pod's network namespace, telling {@code removed} their roles, so that the caller makes
+   * them anew in it: containers left from a pod that was removed (they have lost their network),
+   * and containers of a cluster made before pods (each on an address of its own, one of which the
+   * pod takes: they go before it is made).
+   *
+   * @return the pod's container id, which every container joining it carries as {@link
+   *     SparkContainers#POD_LABEL}
+   */
+  String pod(
+      Placement placement,
+      SparkCluster cluster,
+      Collection<String> roles,
+      java.util.function.Consumer<String> removed) {
+    EngineEndpoint endpoint = hosts.endpointOf(placement.hostId());
+    Map<String, String> ours = installation.label();
+    List<ContainerInfo> found =
+        engines.containers(endpoint, SparkContainers.labelled(cluster.id())).stream()
+            .filter(c -> roles.contains(roleOf(c)) || SparkContainers.POD_ROLE.equals(roleOf(c)))
+            .toList();
+    boolean hasPod = found.stream().anyMatch(c -> SparkContainers.POD_ROLE.equals(roleOf(c)));
+    if (!hasPod) {
+      found.forEach(c -> remove(endpoint, c, removed));
+    }
+    engines.ensureNetwork(endpoint, SparkContainers.network(cluster).withLabels(ours));
+    String pod =
+        engines.ensureRunning(endpoint, SparkContainers.pod(cluster).withLabels(ours)).id();
+    if (hasPod) {
+      found.stream()
+          .filter(c -> !SparkContainers.POD_ROLE.equals(roleOf(c)))
+          .filter(c -> !pod.equals(c.labels().get(SparkContainers.POD_LABEL)))
+          .forEach(c -> remove(endpoint, c, removed));
+    }
+    return pod;
+  }
+
+  private void remove(
+      EngineEndpoint endpoint, ContainerInfo c, java.util.function.Consumer<String> removed) {
+    engines.removeContainer(endpoint, c.id());
+    removed.accept(roleOf(c));
+  }
+
+  private static String roleOf(ContainerInfo c) {
+    return c.labels().get(SparkContainers.ROLE_LABEL);
   }
 
   /** One container to start: where, what, and the volumes it mounts. */

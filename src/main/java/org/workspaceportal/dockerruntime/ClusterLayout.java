@@ -17,27 +17,25 @@ import org.workspaceportal.workspace.runtime.Role;
 /**
  * A cluster's roles in the Docker hosts' terms: what each demands of its host (cores, memory, the
  * host ports its published UIs are reached at), and, once placed, the cluster as its containers are
- * made ({@link SparkCluster}): on its own network, each role at a fixed address of its subnet.
+ * made ({@link SparkCluster}): on its own network, every role in the cluster's pod at one fixed
+ * address of its subnet.
  */
 final class ClusterLayout {
 
   /**
-   * Published ports per role: the master's UI (with the workers' and the applications' UIs behind
-   * it) and the notebook's Jupyter, which the portal's gateway reaches from outside the cluster's
-   * network. A worker publishes nothing: only its own cluster talks to it.
+   * Host ports leased per role for what the cluster's pod publishes, which the portal's gateway
+   * reaches from outside the cluster's network: the master's UI (with the workers' and the
+   * applications' UIs behind it) and Jupyter, both leased with the master, so that a pool cluster's
+   * pod, made before any notebook, publishes Jupyter's port too. A worker and the notebook lease
+   * none.
    */
-  private static final int MASTER_PORTS = 1;
+  private static final int MASTER_PORTS = 2;
 
   private static final int WORKER_PORTS = 0;
-  private static final int NOTEBOOK_PORTS = 1;
+  private static final int NOTEBOOK_PORTS = 0;
 
-  /**
-   * Addresses on the cluster's subnet: the host is 1, the master 2, the notebook 3, worker n 10+n.
-   */
-  private static final int MASTER_ADDRESS = 2;
-
-  private static final int NOTEBOOK_ADDRESS = 3;
-  private static final int FIRST_WORKER_ADDRESS = 10;
+  /** The pod's address on the cluster's subnet (the host is 1): every role's. */
+  private static final int POD_ADDRESS = 2;
 
   private ClusterLayout() {}
 
@@ -89,7 +87,12 @@ final class ClusterLayout {
       }
       SparkCluster.Node node =
           new SparkCluster.Node(
-              r.name(), address(p.subnet(), r), p.ports(), r.cpus(), p.memoryMb());
+              r.name(),
+              Role.workerNumber(r.name()),
+              address(p.subnet()),
+              p.ports(),
+              r.cpus(),
+              p.memoryMb());
       switch (r.kind()) {
         case MASTER -> master = node;
         case NOTEBOOK -> notebook = node;
@@ -122,15 +125,9 @@ final class ClusterLayout {
             : new SparkCluster.Datahub(spec.datahub().source(), spec.datahub().volumeOptions()));
   }
 
-  /** The role's fixed address on the cluster's subnet. */
-  static String address(String subnet, Role role) {
-    return Subnets.address(
-        subnet,
-        switch (role.kind()) {
-          case MASTER -> MASTER_ADDRESS;
-          case NOTEBOOK -> NOTEBOOK_ADDRESS;
-          case WORKER -> FIRST_WORKER_ADDRESS + Role.workerNumber(role.name());
-        });
+  /** The address of the cluster's pod on its subnet, where every role listens. */
+  static String address(String subnet) {
+    return Subnets.address(subnet, POD_ADDRESS);
   }
 
   /** The host's own address on the cluster's network: the subnet's first. */
@@ -158,8 +155,22 @@ final class ClusterLayout {
     return "http://" + master.address() + ":" + master.ports().get(0) + "/";
   }
 
-  /** The notebook server's base URL, from where it was placed. */
-  static String notebookUrl(Placement notebook) {
-    return "http://" + notebook.address() + ":" + notebook.ports().get(0) + "/";
+  /**
+   * The notebook server's base URL, from where the cluster was placed: Jupyter is published by the
+   * pod on the master's host at the master's second leased port (or, for a cluster placed before
+   * pods, at the notebook's own); null before the notebook has a place.
+   */
+  static String notebookUrl(Map<String, Placement> placed) {
+    Placement master = placed.get(Role.MASTER);
+    Placement notebook = placed.get(Role.NOTEBOOK);
+    if (master == null || notebook == null) {
+      return null;
+    }
+    if (master.ports().size() > 1) {
+      return "http://" + master.address() + ":" + master.ports().get(1) + "/";
+    }
+    return notebook.ports().isEmpty()
+        ? null
+        : "http://" + master.address() + ":" + notebook.ports().get(0) + "/";
   }
 }

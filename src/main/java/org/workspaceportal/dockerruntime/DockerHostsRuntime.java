@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,13 +161,17 @@ class DockerHostsRuntime implements ClusterRuntime {
   public List<Member> launch(ClusterSpec spec, Collection<String> roles) {
     Map<String, Placement> placed = placed(spec.id());
     SparkCluster cluster = ClusterLayout.placed(spec, placed);
-    containers.network(placed.get(Role.MASTER), SparkContainers.network(cluster));
+    Set<String> launching = new LinkedHashSet<>(roles);
+    List<String> all = spec.roles().stream().map(Role::name).toList();
+    // the whole cluster runs on the master's host (one host per cluster: deploy/host-setup.md)
+    String pod = containers.pod(placed.get(Role.MASTER), cluster, all, launching::add);
+    Map<String, String> inPod = Map.of(SparkContainers.POD_LABEL, pod);
     List<ClusterContainers.Launch> launches = new ArrayList<>();
-    for (String role : roles) {
+    for (String role : launching) {
       launches.add(
           new ClusterContainers.Launch(
               placed.get(role),
-              containerSpec(cluster, role),
+              containerSpec(cluster, role).withLabels(inPod),
               containers.volumesFor(cluster, role)));
     }
     List<Member> started = Collections.synchronizedList(new ArrayList<>());
@@ -206,11 +211,10 @@ class DockerHostsRuntime implements ClusterRuntime {
 
   @Override
   public boolean notebookAnswers(ClusterSpec spec) {
-    Placement notebook = placed(spec.id()).get(Role.NOTEBOOK);
+    String notebook = ClusterLayout.notebookUrl(placed(spec.id()));
     return notebook != null
         && spec.notebook() != null
-        && probe.notebookAnswers(
-            ClusterLayout.notebookUrl(notebook), spec.notebook().jupyterToken());
+        && probe.notebookAnswers(notebook, spec.notebook().jupyterToken());
   }
 
   @Override
@@ -373,11 +377,8 @@ class DockerHostsRuntime implements ClusterRuntime {
     if (master == null) {
       return Optional.empty();
     }
-    Placement notebook = placed.get(Role.NOTEBOOK);
     return Optional.of(
-        new Endpoints(
-            notebook == null ? null : ClusterLayout.notebookUrl(notebook),
-            ClusterLayout.masterUi(master)));
+        new Endpoints(ClusterLayout.notebookUrl(placed), ClusterLayout.masterUi(master)));
   }
 
   @Override
@@ -390,15 +391,13 @@ class DockerHostsRuntime implements ClusterRuntime {
   @Override
   public Optional<Activity> activity(ClusterSpec spec) {
     Map<String, Placement> placed = placed(spec.id());
-    Placement notebook = placed.get(Role.NOTEBOOK);
+    String notebook = ClusterLayout.notebookUrl(placed);
     Placement master = placed.get(Role.MASTER);
     if (notebook == null || master == null || spec.notebook() == null) {
       return Optional.empty();
     }
     NotebookActivity seen =
-        probe
-            .notebookActivity(ClusterLayout.notebookUrl(notebook), spec.notebook().jupyterToken())
-            .orElse(null);
+        probe.notebookActivity(notebook, spec.notebook().jupyterToken()).orElse(null);
     int applications = probe.activeApplications(ClusterLayout.masterUi(master), spec.sparkSecret());
     if (seen == null || applications < 0) {
       return Optional.empty();

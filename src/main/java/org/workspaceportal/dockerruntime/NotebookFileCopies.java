@@ -131,7 +131,8 @@ class NotebookFileCopies {
             64L * 1024 * 1024,
             16,
             Map.of(),
-            List.of(new ContainerSpec.VolumeMount(volume, SparkContainers.NOTEBOOK_DIR)));
+            List.of(new ContainerSpec.VolumeMount(volume, SparkContainers.NOTEBOOK_DIR)),
+            List.of());
     return engines.ensureCreated(endpoint, holder.withLabels(installation.label())).name();
   }
 

@@ -20,36 +20,93 @@ class SparkContainersTest {
         "jupyter-token",
         new SparkCluster.Network(
             "wsp-123456789abc-net", "10.242.7.0/24", "10.242.7.1", "192.0.2.5"),
-        new SparkCluster.Node("master", "10.242.7.2", List.of(20000), 1, 1024),
-        List.of(new SparkCluster.Node("worker-1", "10.242.7.11", List.of(), 2, 3072)),
-        new SparkCluster.Node("notebook", "10.242.7.3", List.of(20004, 20005), 1, 2048),
+        new SparkCluster.Node("master", 0, "10.242.7.2", List.of(20000, 20004), 1, 1024),
+        List.of(
+            new SparkCluster.Node("worker-1", 1, "10.242.7.2", List.of(), 2, 3072),
+            new SparkCluster.Node("worker-2", 2, "10.242.7.2", List.of(), 2, 3072)),
+        new SparkCluster.Node("notebook", 0, "10.242.7.2", List.of(), 1, 2048),
         new SparkCluster.S3Access("http://10.0.0.9", "b", "KEY", "s3-secret-value", "us-east-1"),
         datahub);
   }
 
   @Test
-  void everyContainerIsOnItsClustersOwnNetworkHardenedAndPublishesOnlyWhatThePortalReaches() {
+  void
+      everyRoleJoinsItsClustersPodWhichAloneIsOnTheClustersNetworkAndPublishesWhatThePortalReaches() {
     SparkCluster c = cluster(null);
+    ContainerSpec pod = SparkContainers.pod(c);
     ContainerSpec master = SparkContainers.master(c);
     ContainerSpec worker = SparkContainers.worker(c, c.workers().get(0));
     ContainerSpec notebook = SparkContainers.notebook(c);
 
-    for (ContainerSpec spec : List.of(master, worker, notebook)) {
-      assertThat(spec.network()).isEqualTo("wsp-123456789abc-net");
-      assertThat(spec.pidsLimit()).isPositive();
-    }
-    assertThat(master.address()).isEqualTo("10.242.7.2");
-    assertThat(master.published())
+    assertThat(pod.network()).isEqualTo("wsp-123456789abc-net");
+    assertThat(pod.address()).isEqualTo("10.242.7.2");
+    assertThat(pod.name()).isEqualTo("wsp-123456789abc-pod");
+    assertThat(pod.published())
+        .as("the master's UI and Jupyter, on the host's address, for the gateway")
         .containsExactly(
-            new ContainerSpec.Published("192.0.2.5", 20000, SparkContainers.MASTER_UI_PORT));
-    assertThat(worker.published()).as("only its own cluster talks to a worker").isEmpty();
-    assertThat(notebook.published())
-        .as("Jupyter only: the driver's UI is behind the master's")
-        .containsExactly(
+            new ContainerSpec.Published("192.0.2.5", 20000, SparkContainers.MASTER_UI_PORT),
             new ContainerSpec.Published("192.0.2.5", 20004, SparkContainers.JUPYTER_PORT));
+    assertThat(pod.entrypoint()).containsExactly("sleep", "infinity");
+    assertThat(pod.pidsLimit()).isPositive();
+    assertThat(pod.memoryBytes()).isPositive();
+    assertThat(pod.environment()).as("no secret in the pod").isEmpty();
+    for (ContainerSpec spec : List.of(master, worker, notebook)) {
+      assertThat(spec.network()).isEqualTo("container:wsp-123456789abc-pod");
+      assertThat(spec.address()).isEmpty();
+      assertThat(spec.published()).as("only the pod publishes").isEmpty();
+      assertThat(spec.pidsLimit()).isPositive();
+      assertThat(spec.entrypoint()).as("the image's own").isEmpty();
+    }
     assertThat(SparkContainers.network(c).subnet()).isEqualTo("10.242.7.0/24");
     assertThat(c.masterUi()).isEqualTo("http://192.0.2.5:20000/");
     assertThat(c.notebookUrl()).isEqualTo("http://192.0.2.5:20004/");
+  }
+
+  @Test
+  void aPoolClustersPodPublishesJupytersPortBeforeItHasANotebook() {
+    SparkCluster full = cluster(null);
+    SparkCluster pool =
+        new SparkCluster(
+            ID,
+            full.image(),
+            full.sparkSecret(),
+            null,
+            full.network(),
+            full.master(),
+            full.workers(),
+            null,
+            null,
+            null);
+    assertThat(SparkContainers.pod(pool).published())
+        .extracting(ContainerSpec.Published::containerPort)
+        .containsExactly(SparkContainers.MASTER_UI_PORT, SparkContainers.JUPYTER_PORT);
+  }
+
+  @Test
+  void aClusterPlacedBeforePodsHasJupytersPortWithItsNotebook() {
+    SparkCluster c =
+        new SparkCluster(
+            ID,
+            "img",
+            "s",
+            "t",
+            new SparkCluster.Network("n", "10.242.7.0/24", "10.242.7.1", "192.0.2.5"),
+            new SparkCluster.Node("master", 0, "10.242.7.2", List.of(20000), 1, 1024),
+            List.of(),
+            new SparkCluster.Node("notebook", 0, "10.242.7.2", List.of(20007), 1, 2048),
+            null,
+            null);
+    assertThat(c.jupyterHostPort()).isEqualTo(20007);
+    assertThat(c.notebookUrl()).isEqualTo("http://192.0.2.5:20007/");
+  }
+
+  @Test
+  void theWorkersShareTheirPodOnPortsOfTheirOwn() {
+    SparkCluster c = cluster(null);
+    assertThat(SparkContainers.worker(c, c.workers().get(0)).environment())
+        .contains("SPARK_WORKER_PORT=7101", "SPARK_WORKER_WEBUI_PORT=8101");
+    assertThat(SparkContainers.worker(c, c.workers().get(1)).environment())
+        .contains("SPARK_WORKER_PORT=7102", "SPARK_WORKER_WEBUI_PORT=8102");
   }
 
   @Test
@@ -72,14 +129,14 @@ class SparkContainersTest {
             "SPARK_MASTER_URL=spark://10.242.7.2:7077",
             "SPARK_WORKER_CORES=2",
             "SPARK_WORKER_MEMORY=2048m",
-            "SPARK_BIND_ADDRESS=10.242.7.11");
+            "SPARK_BIND_ADDRESS=10.242.7.2");
     assertThat(worker.nanoCpus()).isEqualTo(2_000_000_000L);
     assertThat(worker.memoryBytes()).isEqualTo(3072L << 20);
     assertThat(notebook.environment())
         .contains(
             "JUPYTER_PORT=8888",
             "JUPYTER_TOKEN=jupyter-token",
-            "SPARK_BIND_ADDRESS=10.242.7.3",
+            "SPARK_BIND_ADDRESS=10.242.7.2",
             "SPARK_DRIVER_PORT=7079",
             "AWS_SECRET_ACCESS_KEY=s3-secret-value",
             "S3_BUCKET=b");

@@ -75,6 +75,68 @@ class ClusterCensusRulesTest {
             new Absent("worker-3", "no host", "not placed"));
   }
 
+  private static ContainerInfo joined(String role, String pod) {
+    ContainerInfo c = container(CLUSTER, role, "running", NOW);
+    return new ContainerInfo(
+        c.id(),
+        c.name(),
+        c.image(),
+        Map.of(
+            SparkContainers.WORKSPACE_LABEL,
+            CLUSTER.toString(),
+            SparkContainers.ROLE_LABEL,
+            role,
+            SparkContainers.POD_LABEL,
+            pod),
+        c.state(),
+        c.created());
+  }
+
+  @Test
+  void aRoleThatRunsWithoutThePodItJoinedIsAbsentForItHasNoNetwork() {
+    ContainerInfo pod = container(CLUSTER, SparkContainers.POD_ROLE, "running", NOW);
+    ContainerInfo stoppedPod = container(CLUSTER, SparkContainers.POD_ROLE, "exited", NOW);
+    List<Expected> roles = List.of(expected("master", HOST_A), expected("worker-1", HOST_A));
+
+    assertThat(
+            ClusterCensusRules.absent(
+                roles,
+                Map.of(
+                    HOST_A,
+                    List.of(pod, joined("master", pod.id()), joined("worker-1", pod.id())))))
+        .as("both in the pod that runs")
+        .isEmpty();
+    assertThat(
+            ClusterCensusRules.absent(
+                roles,
+                Map.of(
+                    HOST_A,
+                    List.of(pod, joined("master", pod.id()), joined("worker-1", "an-older-pod")))))
+        .as("the worker joined a pod that was removed and made again")
+        .containsExactly(new Absent("worker-1", "a", ClusterCensusRules.WITHOUT_ITS_POD));
+    assertThat(
+            ClusterCensusRules.absent(
+                roles,
+                Map.of(
+                    HOST_A,
+                    List.of(
+                        stoppedPod,
+                        joined("master", stoppedPod.id()),
+                        joined("worker-1", stoppedPod.id())))))
+        .as("the pod stopped")
+        .hasSize(2);
+    assertThat(
+            ClusterCensusRules.absent(
+                roles,
+                Map.of(
+                    HOST_A,
+                    List.of(
+                        container(CLUSTER, "master", "running", NOW),
+                        container(CLUSTER, "worker-1", "running", NOW)))))
+        .as("made before pods: each on a network namespace of its own")
+        .isEmpty();
+  }
+
   @Test
   void aContainerOfTheRightNameOnAnotherHostDoesNotCount() {
     List<Absent> absent =

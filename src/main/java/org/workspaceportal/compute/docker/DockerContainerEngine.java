@@ -427,6 +427,9 @@ class DockerContainerEngine implements ContainerEngine {
             .withLabels(spec.labels())
             .withExposedPorts(exposed)
             .withHostConfig(host);
+    if (!spec.entrypoint().isEmpty()) {
+      create.withEntrypoint(spec.entrypoint());
+    }
     if (!spec.address().isEmpty()) { // a file holder, on no network, has no address
       create.withIpv4Address(spec.address());
     }

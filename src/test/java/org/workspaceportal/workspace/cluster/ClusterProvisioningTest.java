@@ -239,6 +239,7 @@ class ClusterProvisioningTest {
     String notebook = SparkContainers.name(ws.id(), "notebook");
     String worker1 = SparkContainers.name(ws.id(), "worker-1");
     String worker2 = SparkContainers.name(ws.id(), "worker-2");
+    String pod = SparkContainers.podName(ws.id());
 
     // The state a crash leaves mid-stop: the workspace STOPPING in a run of its own, the stop's
     // save RUNNING on an instance that died, the rest of the stop not begun; the notebook's and
@@ -266,7 +267,7 @@ class ClusterProvisioningTest {
           assertThat(DockerCli.run("rm", "-f", notebook).exitCode()).isZero();
           assertThat(DockerCli.run("rm", "-f", worker1).exitCode()).isZero();
           assertThat(DockerCli.containersLabelled(label))
-              .containsExactlyInAnyOrder(master, worker2);
+              .containsExactlyInAnyOrder(master, worker2, pod);
         });
 
     WorkspaceView stopped = live.await(ws.id(), w -> w.status() == WorkspaceStatus.STOPPED);
@@ -287,7 +288,7 @@ class ClusterProvisioningTest {
     WorkspaceView started = live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
     assertThat(DockerCli.containersLabelled(label))
         .as("one of each, none made twice")
-        .containsExactlyInAnyOrder(master, notebook, worker1, worker2);
+        .containsExactlyInAnyOrder(master, notebook, worker1, worker2, pod);
     assertThat(started.cluster().workersAlive()).isEqualTo(2);
     assertTheFileAndTheObjectAreThere(ws.id());
 
@@ -310,7 +311,7 @@ class ClusterProvisioningTest {
     String worker1 = SparkContainers.name(ws.id(), "worker-1");
     String worker2 = SparkContainers.name(ws.id(), "worker-2");
     Map<String, String> before = containerIdsByName(label);
-    assertThat(before).hasSize(4);
+    assertThat(before).hasSize(5); // master, two workers, notebook, their pod
 
     // The state a crash leaves mid-start: the workers' step RUNNING on an instance that died,
     // worker-1 made but not started, worker-2 not made yet, the readiness steps not run; the
@@ -333,7 +334,7 @@ class ClusterProvisioningTest {
     assertThat(after.keySet())
         .as("one of each, none made twice")
         .containsExactlyInAnyOrderElementsOf(before.keySet());
-    assertThat(DockerCli.containerIds(label)).hasSize(4);
+    assertThat(DockerCli.containerIds(label)).hasSize(5);
     for (String role : List.of("master", "notebook", "worker-1")) {
       String name = SparkContainers.name(ws.id(), role);
       assertThat(after.get(name))
@@ -374,7 +375,7 @@ class ClusterProvisioningTest {
       assertThat(probe.aliveWorkers(masterUi, sparkKey))
           .as("the running master lists 3 workers")
           .isEqualTo(3);
-      assertThat(DockerCli.containersLabelled(label)).hasSize(5);
+      assertThat(DockerCli.containersLabelled(label)).hasSize(6); // and the pod
       assertThat(grown.steps())
           .filteredOn(s -> s.operation() == Operation.RESIZE)
           .extracting(StepView::kind)
@@ -396,7 +397,7 @@ class ClusterProvisioningTest {
           });
       live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
       assertThat(DockerCli.containerIds(label))
-          .as("the same five containers, none made twice")
+          .as("the same six containers, none made twice")
           .containsExactlyInAnyOrderElementsOf(before);
       assertThat(probe.aliveWorkers(masterUi, sparkKey)).isEqualTo(3);
 
@@ -409,7 +410,8 @@ class ClusterProvisioningTest {
           .containsExactlyInAnyOrder(
               SparkContainers.name(ws.id(), "master"),
               SparkContainers.name(ws.id(), "notebook"),
-              SparkContainers.name(ws.id(), "worker-1"));
+              SparkContainers.name(ws.id(), "worker-1"),
+              SparkContainers.podName(ws.id()));
       assertThat(DockerCli.volumesLabelled(label))
           .noneMatch(v -> v.contains("worker-2") || v.contains("worker-3"));
       assertThat(shrunk.cluster().members())
@@ -444,7 +446,7 @@ class ClusterProvisioningTest {
     live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
     String label = SparkContainers.WORKSPACE_LABEL + "=" + ws.id();
     List<String> before = DockerCli.containerIds(label);
-    assertThat(before).hasSize(4);
+    assertThat(before).hasSize(5); // master, two workers, notebook, their pod
 
     // The state a crash leaves mid-launch: the notebook step RUNNING on an instance that died,
     // the readiness steps not run yet, the notebook container made but stopped.

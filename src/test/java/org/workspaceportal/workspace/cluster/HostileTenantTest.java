@@ -100,12 +100,13 @@ class HostileTenantTest {
 
   @Test
   void herCodeCannotReachAnotherWorkspacesMasterWorkersOrNotebook() {
-    String subnet = subnetOf(his.id());
+    // his pod's address, where all his roles listen
+    String pod = address(subnetOf(his.id()), 2);
     for (String from : herContainers()) {
-      assertClosed(from, address(subnet, 2), SparkContainers.MASTER_PORT);
-      assertClosed(from, address(subnet, 2), SparkContainers.MASTER_UI_PORT);
-      assertClosed(from, address(subnet, 3), SparkContainers.JUPYTER_PORT);
-      assertClosed(from, address(subnet, 11), SparkContainers.WORKER_PORT);
+      assertClosed(from, pod, SparkContainers.MASTER_PORT);
+      assertClosed(from, pod, SparkContainers.MASTER_UI_PORT);
+      assertClosed(from, pod, SparkContainers.JUPYTER_PORT);
+      assertClosed(from, pod, SparkContainers.workerPort(1));
     }
   }
 
@@ -113,11 +114,12 @@ class HostileTenantTest {
   void herCodeCannotReachAnotherWorkspacesPublishedNotebook() {
     List<Integer> published =
         jdbc.queryForList(
+            // both ports his pod publishes, leased with his master: the master's UI and Jupyter
             "select p.port from host_ports p join workspace_clusters c on c.cluster_id ="
-                + " p.workspace_id where c.workspace_id = ? and p.role = 'notebook' order by p.port",
+                + " p.workspace_id where c.workspace_id = ? and p.role = 'master' order by p.port",
             Integer.class,
             his.id());
-    assertThat(published).isNotEmpty();
+    assertThat(published).hasSize(2);
     for (String from : herContainers()) {
       for (int port : published) {
         assertClosed(from, "127.0.0.1", port);

@@ -205,7 +205,7 @@ class MultiHostClusterTest {
             "select subnet from host_subnets where holder_id = ?", String.class, id);
     String prefix = subnet.substring(0, subnet.lastIndexOf('.') + 1);
     assertThat(engines.containers(endpoint, labels(id)))
-        .hasSize(4)
+        .hasSize(5) // master, two workers, notebook, their pod
         .allMatch(c -> "running".equals(c.state()));
     var door = doors.byId(id).orElseThrow();
     JsonNode status = probe.masterStatus(door.sparkUi(), door.sparkKey());
@@ -529,7 +529,9 @@ class MultiHostClusterTest {
           .allMatch(c -> "running".equals(c.state()))
           .extracting(ContainerInfo::name)
           .containsExactlyInAnyOrderElementsOf(onSecond);
-      assertThat(onSecond).as("one container of each role, all on the second host").hasSize(4);
+      assertThat(onSecond)
+          .as("one container of each role and the pod, all on the second host")
+          .hasSize(5);
       assertThat(DockerCli.containersLabelled(SparkContainers.WORKSPACE_LABEL + "=" + id))
           .isEmpty();
 

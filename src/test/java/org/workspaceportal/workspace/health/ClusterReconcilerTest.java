@@ -92,7 +92,8 @@ class ClusterReconcilerTest {
         .containsOnly("running");
     assertThat(DockerCli.run("inspect", "--format", "{{.State.Running}}", worker).output())
         .contains("true");
-    assertThat(DockerCli.containersLabelled(label)).hasSize(3);
+    assertThat(DockerCli.containersLabelled(label))
+        .hasSize(4); // master, worker, notebook and their pod
     var door = doors.byId(ws.id()).orElseThrow();
     assertThat(probe.aliveWorkers(door.sparkUi(), door.sparkKey())).isEqualTo(1);
     assertThat(repairs("succeeded")).isGreaterThan(succeededBefore);

@@ -83,7 +83,8 @@ class ExpiryAndIdleStopClusterTest {
     live.approve(id);
     live.await(id, w -> w.status() == WorkspaceStatus.READY);
     String label = SparkContainers.WORKSPACE_LABEL + "=" + id;
-    assertThat(DockerCli.containersLabelled(label)).hasSize(3);
+    assertThat(DockerCli.containersLabelled(label))
+        .hasSize(4); // master, worker, notebook and their pod
     idleStop.check();
     assertThat(workspaces.get(id, owner).status())
         .as("busy for less than its template's idle time (an hour)")
@@ -102,7 +103,7 @@ class ExpiryAndIdleStopClusterTest {
     extensions.approve(asked.id(), ADMIN);
     workspaces.start(id, owner);
     live.await(id, w -> w.status() == WorkspaceStatus.READY);
-    assertThat(DockerCli.containersLabelled(label)).hasSize(3);
+    assertThat(DockerCli.containersLabelled(label)).hasSize(4);
 
     // idle stop: a fresh notebook with no kernel, no Spark application, a tiny idle time
     jdbc.update(

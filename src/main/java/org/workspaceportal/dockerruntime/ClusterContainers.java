@@ -97,6 +97,21 @@ class ClusterContainers {
     return pod;
   }
 
+  /**
+   * Makes the cluster's network and pod on the host if nothing of the cluster is there yet (a new
+   * cluster, or one whose stop removed everything); otherwise leaves all to the launch, which knows
+   * what to replace.
+   */
+  void podAhead(Placement placement, SparkCluster cluster) {
+    EngineEndpoint endpoint = hosts.endpointOf(placement.hostId());
+    if (!engines.containers(endpoint, SparkContainers.labelled(cluster.id())).isEmpty()) {
+      return;
+    }
+    Map<String, String> ours = installation.label();
+    engines.ensureNetwork(endpoint, SparkContainers.network(cluster).withLabels(ours));
+    engines.ensureRunning(endpoint, SparkContainers.pod(cluster).withLabels(ours));
+  }
+
   private void remove(
       EngineEndpoint endpoint, ContainerInfo c, java.util.function.Consumer<String> removed) {
     engines.removeContainer(endpoint, c.id());

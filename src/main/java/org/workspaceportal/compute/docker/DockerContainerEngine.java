@@ -125,24 +125,35 @@ class DockerContainerEngine implements ContainerEngine {
           try {
             return docker.inspectNetworkCmd().withNetworkId(network.name()).exec();
           } catch (NotFoundException e) {
-            // a bridge of its own with no masquerading: with the hosts not forwarding, nothing on
-            // it reaches beyond the host's own addresses (production hosts' firewalls do the same)
-            return docker
-                .createNetworkCmd()
-                .withName(network.name())
-                .withDriver("bridge")
-                .withCheckDuplicate(true)
-                .withIpam(
-                    new Network.Ipam()
-                        .withConfig(
-                            new Network.Ipam.Config()
-                                .withSubnet(network.subnet())
-                                .withGateway(network.gateway())))
-                .withOptions(Map.of("com.docker.network.bridge.enable_ip_masquerade", "false"))
-                .withLabels(network.labels())
-                .exec();
+            try {
+              createNetwork(docker, network);
+            } catch (ConflictException made) {
+              // made meanwhile by another call (a pod made ahead of its launch): use that one
+            }
+            return docker.inspectNetworkCmd().withNetworkId(network.name()).exec();
           }
         });
+  }
+
+  /**
+   * A bridge of its own with no masquerading: with the hosts not forwarding, nothing on it reaches
+   * beyond the host's own addresses (production hosts' firewalls do the same).
+   */
+  private static void createNetwork(DockerClient docker, NetworkSpec network) {
+    docker
+        .createNetworkCmd()
+        .withName(network.name())
+        .withDriver("bridge")
+        .withCheckDuplicate(true)
+        .withIpam(
+            new Network.Ipam()
+                .withConfig(
+                    new Network.Ipam.Config()
+                        .withSubnet(network.subnet())
+                        .withGateway(network.gateway())))
+        .withOptions(Map.of("com.docker.network.bridge.enable_ip_masquerade", "false"))
+        .withLabels(network.labels())
+        .exec();
   }
 
   @Override

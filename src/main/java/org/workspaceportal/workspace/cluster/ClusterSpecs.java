@@ -75,8 +75,15 @@ public class ClusterSpecs {
     WorkspaceCluster cluster = state.clusterOf(subject.id()).orElseThrow();
     ClusterSpec.NotebookAccess notebook = null;
     ClusterSpec.Datahub datahub = null;
-    if (subject.notebook()) {
-      WorkspaceStorage s = storage.findById(subject.id()).orElseThrow();
+    // a workspace's cluster is placed before its storage is made: no access for its notebook yet
+    WorkspaceStorage s =
+        subject.notebook()
+            ? storage
+                .findById(subject.id())
+                .filter(made -> made.secretCiphertext() != null && made.s3Endpoint() != null)
+                .orElse(null)
+            : null;
+    if (s != null) {
       notebook =
           new ClusterSpec.NotebookAccess(
               cipher.decrypt(cluster.jupyterTokenCiphertext()),

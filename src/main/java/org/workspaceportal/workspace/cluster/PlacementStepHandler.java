@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.workspaceportal.workspace.Operation;
 import org.workspaceportal.workspace.StepView;
 import org.workspaceportal.workspace.WorkspaceFacts;
 import org.workspaceportal.workspace.engine.StepAttempt;
@@ -69,6 +70,9 @@ class PlacementStepHandler implements StepHandler {
           properties.placementTimeout());
     }
     state.ensureMembers(spec.id(), spec.roles().stream().map(Role::name).toList());
+    if (step.operation() != Operation.RESIZE) {
+      runtime.prepareAhead(spec); // a cluster placed anew: made ready while the next steps run
+    }
     return StepOutcome.done();
   }
 }

@@ -17,14 +17,12 @@ import org.workspaceportal.workspace.WorkspaceFacts;
  * what an earlier attempt made (names derive from the workspace id) before it creates anything.
  * Each kind is run by exactly one {@link StepHandler}; a kind without one stops the portal at
  * start-up.
+ *
+ * <p>A new workspace is placed before its storage is made: a workspace that waits for room waits
+ * with nothing made for it yet, and what the runtime prepares for a placed cluster (the Docker
+ * runtime: its network and pod) is made while the storage steps run instead of after them.
  */
 public enum StepKind {
-  ACCOUNT("Create the storage account", WorkspaceFacts::workspace, Operation.PROVISION),
-  USER("Create the storage user", WorkspaceFacts::workspace, Operation.PROVISION),
-  ACCESS_KEY("Create the access key", WorkspaceFacts::workspace, Operation.PROVISION),
-  BUCKET("Create the bucket", WorkspaceFacts::workspace, Operation.PROVISION),
-  DATAHUB("Create the shared NFS folder", WorkspaceFacts::datahub, Operation.PROVISION),
-  VERIFY("Check the new key works", WorkspaceFacts::workspace, Operation.PROVISION),
   REMOVE_WORKERS("Remove the workers no longer wanted", WorkspaceFacts::cluster, Operation.RESIZE),
   CLAIM("Take a ready cluster from the warm pool", WorkspaceFacts::mayClaim, Operation.PROVISION),
   PLACE(
@@ -40,6 +38,12 @@ public enum StepKind {
       Operation.START,
       Operation.RESIZE,
       Operation.REPAIR),
+  ACCOUNT("Create the storage account", WorkspaceFacts::workspace, Operation.PROVISION),
+  USER("Create the storage user", WorkspaceFacts::workspace, Operation.PROVISION),
+  ACCESS_KEY("Create the access key", WorkspaceFacts::workspace, Operation.PROVISION),
+  BUCKET("Create the bucket", WorkspaceFacts::workspace, Operation.PROVISION),
+  DATAHUB("Create the shared NFS folder", WorkspaceFacts::datahub, Operation.PROVISION),
+  VERIFY("Check the new key works", WorkspaceFacts::workspace, Operation.PROVISION),
   RESTORE_FILES("Restore the notebooks from the bucket", WorkspaceFacts::notebook, Operation.START),
   NOTEBOOK(
       "Start Jupyter",

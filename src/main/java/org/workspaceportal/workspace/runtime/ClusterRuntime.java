@@ -32,6 +32,14 @@ public interface ClusterRuntime {
   void reserve(ClusterSpec spec);
 
   /**
+   * Starts making, in the background, what a newly placed cluster's roles will run in (the Docker
+   * runtime: the cluster's network and pod), so that its first launch finds it made while the steps
+   * between (the storage's) ran. Returns at once; nothing is waited for, and a failure is only
+   * logged: every launch makes whatever is missing itself.
+   */
+  default void prepareAhead(ClusterSpec spec) {}
+
+  /**
    * Throws {@link NoRoomException} (with {@code never()} true) when these roles could not run even
    * if every resource were free: a request is then refused instead of left waiting forever.
    */

@@ -16,7 +16,7 @@ import java.util.UUID;
  *     and driver, so no other driver can join it or reach its executors
  * @param roles the master, then the notebook (if any), then the workers by number
  * @param notebook what the notebook gets; null for a warm-pool cluster, which has no notebook and
- *     nothing of any user
+ *     nothing of any user, and for a workspace's cluster placed before its storage is made
  * @param datahub the workspace's NFS file system, mounted in the notebook and every worker; null
  *     without one
  */
@@ -61,7 +61,7 @@ public record ClusterSpec(
 
   /** Whether it is kept warm for no one yet (no notebook, nothing of any user). */
   public boolean warmPool() {
-    return notebook == null;
+    return roles.stream().noneMatch(r -> r.kind() == Role.Kind.NOTEBOOK);
   }
 
   public Optional<Role> role(String name) {

@@ -85,7 +85,8 @@ class ClusterCensusTest {
   @Test
   void onlyAWorkspaceThatMayClaimTriesTheWarmPoolFirst() {
     assertThat(StepKind.plan(Operation.PROVISION, facts(2, true, false, true)))
-        .containsSubsequence(StepKind.VERIFY, StepKind.CLAIM, StepKind.PLACE, StepKind.NOTEBOOK);
+        .containsSubsequence(
+            StepKind.CLAIM, StepKind.PLACE, StepKind.ACCOUNT, StepKind.VERIFY, StepKind.NOTEBOOK);
     assertThat(StepKind.plan(Operation.PROVISION, facts(2, true, false, false)))
         .doesNotContain(StepKind.CLAIM);
   }

@@ -113,6 +113,29 @@ class WorkspaceApiController {
     return ResponseEntity.accepted().location(location(id)).body(WorkspaceResponse.of(started));
   }
 
+  @GetMapping("/workspaces/{id}/move")
+  @Operation(
+      summary =
+          "What moving an UNREACHABLE workspace to other hosts would do: the hosts that do not"
+              + " answer, and when its notebooks' last save was taken (what changed after it is"
+              + " lost); 409 with the reason when it cannot be moved now")
+  MoveOfferResponse moveTerms(@PathVariable UUID id, Authentication auth) {
+    return MoveOfferResponse.of(workspaces.moveTerms(id, CurrentUser.of(auth)));
+  }
+
+  @PostMapping("/workspaces/{id}/move")
+  @Operation(
+      summary =
+          "Move an UNREACHABLE workspace off the hosts that do not answer (202): its containers go"
+              + " where the engines answer, its room goes back, and it starts on hosts that answer"
+              + " with its notebooks restored from their last save; what changed on a silent"
+              + " notebook host after that save is lost. 409 with the reason when it cannot be"
+              + " moved now (not UNREACHABLE, or every host answers again)")
+  ResponseEntity<WorkspaceResponse> move(@PathVariable UUID id, Authentication auth) {
+    WorkspaceView moving = workspaces.move(id, CurrentUser.of(auth));
+    return ResponseEntity.accepted().location(location(id)).body(WorkspaceResponse.of(moving));
+  }
+
   @PostMapping("/workspaces/{id}/resize")
   @Operation(
       summary =

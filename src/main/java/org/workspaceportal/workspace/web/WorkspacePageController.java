@@ -119,6 +119,9 @@ class WorkspacePageController {
           "progressLine", ProgressLine.of(ws, workspaces.typicalDurations(), clock.instant()));
     }
     model.addAttribute("extension", extensions.latest(id, user).orElse(null));
+    if (ws.status() == WorkspaceStatus.UNREACHABLE) {
+      workspaces.moveOffer(id, user).ifPresent(offer -> model.addAttribute("moveOffer", offer));
+    }
     Optional<TemplateView> template =
         templates.list().stream().filter(t -> t.name().equals(ws.template())).findFirst();
     model.addAttribute("clusterTemplate", template.map(TemplateView::cluster).orElse(true));
@@ -281,6 +284,18 @@ class WorkspacePageController {
   String start(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
     FlashMessages.attempt(
         redirect, () -> "Starting '" + workspaces.start(id, CurrentUser.of(auth)).name() + "'.");
+    return "redirect:/workspaces/" + id;
+  }
+
+  /** Moves an UNREACHABLE workspace off its silent hosts, once its owner confirmed the loss. */
+  @PostMapping("/workspaces/{id}/move")
+  String move(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
+    FlashMessages.attempt(
+        redirect,
+        () ->
+            "Moving '"
+                + workspaces.move(id, CurrentUser.of(auth)).name()
+                + "' to hosts that answer: this page follows along.");
     return "redirect:/workspaces/" + id;
   }
 

@@ -100,19 +100,24 @@ class OrphanSweep {
       return;
     }
     // the places are read after the things: see ClusterCensusRules.unwanted
-    Set<UUID> gone =
-        ClusterCensusRules.unwanted(ids, goneOf.apply(ids), capacity.holdersOn(host.id()));
+    Set<UUID> gone = goneOf.apply(ids);
+    Set<UUID> unwanted = ClusterCensusRules.unwanted(ids, gone, capacity.holdersOn(host.id()));
     Instant now = clock.instant();
     List<ContainerInfo> remaining = new ArrayList<>(ours);
-    for (ContainerInfo c : ClusterCensusRules.orphanContainers(ours, gone, now, minAge)) {
+    // containers go by id: one made after the listing is never taken for an old one
+    for (ContainerInfo c : ClusterCensusRules.orphanContainers(ours, unwanted, now, minAge)) {
       engines.removeContainer(endpoint, c.id());
       remaining.remove(c);
       removed.add(
           new Leftover(
               host.name(), "container", c.name(), ClusterCensusRules.clusterOf(c.labels())));
     }
+    // volumes and networks go by name, and a cluster placed here again meanwhile (a move back to
+    // this host) makes new ones of the same names: its places are read again first (a place is
+    // recorded steps before anything is made)
+    unwanted = ClusterCensusRules.unwanted(ids, gone, capacity.holdersOn(host.id()));
     for (VolumeInfo v :
-        ClusterCensusRules.orphanVolumes(volumes, remaining, gone, seenSince, now, minAge)) {
+        ClusterCensusRules.orphanVolumes(volumes, remaining, unwanted, seenSince, now, minAge)) {
       try {
         engines.removeVolume(endpoint, v.name());
       } catch (ComputeException e) {
@@ -124,7 +129,7 @@ class OrphanSweep {
     }
     for (NetworkInfo n :
         ClusterCensusRules.orphanNetworks(
-            networks, remaining, gone, networkSeenSince, now, minAge)) {
+            networks, remaining, unwanted, networkSeenSince, now, minAge)) {
       try {
         engines.removeNetwork(endpoint, n.name());
       } catch (ComputeException e) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.workspaceportal.workspace.Operation;
 import org.workspaceportal.workspace.StepView;
 import org.workspaceportal.workspace.WorkspaceFacts;
 import org.workspaceportal.workspace.engine.StepAttempt;
@@ -67,6 +68,13 @@ class PlacementStepHandler implements StepHandler {
           Duration.ofSeconds(5),
           StepView.WAITING_FOR_ROOM + " (" + e.getMessage() + ")",
           properties.placementTimeout());
+    }
+    if (step.operation() == Operation.MOVE) {
+      // a host that was silent during the stop's steps may answer again by now, holding the
+      // cluster's old containers (old token), network (old subnet) and volumes (files newer than
+      // the save): nothing of the new run exists yet, so whatever answers is cleared before the
+      // start's steps could adopt any of it (by name) on a host just chosen
+      runtime.removeAll(spec.id(), true);
     }
     state.ensureMembers(spec.id(), spec.roles().stream().map(Role::name).toList());
     return StepOutcome.done();

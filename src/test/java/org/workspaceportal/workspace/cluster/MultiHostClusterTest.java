@@ -692,6 +692,98 @@ class MultiHostClusterTest {
     assertThat(ports(id)).isEmpty();
   }
 
+  /**
+   * The move's window: the lost host answers again after the stop's steps, and the start chooses
+   * it. Nothing of the cluster's old run there is taken up again: new containers (the old ones had
+   * the old Jupyter token), the notebooks as the save has them and nothing newer.
+   */
+  @Test
+  void aLostHostThatAnswersAgainMidMoveAndIsChosenKeepsNothingOfTheOldRun() {
+    UUID id =
+        live.request(
+                new WorkspaceRequest(
+                    LiveWorkspaces.uniqueName("back"),
+                    null,
+                    template.name(),
+                    1,
+                    false,
+                    Retention.ERADICATE,
+                    null))
+            .id();
+    String name = workspaces.get(id, ADMIN).name();
+    approveOn(secondHost.id(), id);
+    await(id, w -> w.status() == WorkspaceStatus.READY);
+    UUID cluster =
+        jdbc.queryForObject(
+            "select cluster_id from workspace_clusters where workspace_id = ?", UUID.class, id);
+    EngineEndpoint secondEndpoint = hosts.endpointOf(secondHost.id());
+    String notebook = SparkContainers.name(cluster, "notebook");
+    writeInto(secondEndpoint, notebook, "saved.ipynb", "in the save");
+    jdbc.update("update workspaces set updated_at = now() - interval '1 hour' where id = ?", id);
+    LiveWorkspaces.awaitTrue(
+        () ->
+            jdbc.queryForObject(
+                    "select count(*) from workspace_files where workspace_id = ?"
+                        + " and saved_at is not null",
+                    Long.class,
+                    id)
+                > 0,
+        "the periodic save",
+        Duration.ofMinutes(3));
+    writeInto(secondEndpoint, notebook, "unsaved.ipynb", "written after the last save");
+    List<String> oldContainers =
+        engines.containers(secondEndpoint, labels(cluster)).stream()
+            .map(ContainerInfo::id)
+            .toList();
+
+    second.stop();
+    try {
+      await(id, w -> w.status() == WorkspaceStatus.UNREACHABLE);
+      scripted.always(
+          name,
+          StepKind.PLACE,
+          StepOutcome.checkAgain(
+              Duration.ofMillis(300), "held by the test", Duration.ofMinutes(10)));
+      workspaces.move(id, owner);
+      await(
+          id,
+          w ->
+              w.steps().stream()
+                  .anyMatch(s -> s.kind() == StepKind.PLACE && s.status() == StepStatus.WAITING));
+    } finally {
+      second.start();
+    }
+    awaitSecondHostUp();
+    WorkspaceView moved;
+    hosts.setDrained(localHostId(), true, "test");
+    try {
+      scripted.release(name, StepKind.PLACE);
+      moved = await(id, w -> w.status() == WorkspaceStatus.READY);
+    } finally {
+      hosts.setDrained(localHostId(), false, "test");
+    }
+
+    assertThat(moved.cluster().members())
+        .extracting(ClusterView.Member::host)
+        .as("placed on the host that came back")
+        .containsOnly(secondHost.name());
+    assertThat(engines.containers(secondEndpoint, labels(cluster)))
+        .extracting(ContainerInfo::id)
+        .as("none of the old run's containers")
+        .doesNotContainAnyElementsOf(oldContainers);
+    List<String> names = new java.util.ArrayList<>();
+    engines.readFiles(
+        secondEndpoint, notebook, SparkContainers.NOTEBOOK_DIR, (e, in) -> names.add(e.path()));
+    assertThat(names).contains("saved.ipynb").doesNotContain("unsaved.ipynb");
+
+    workspaces.delete(id, owner);
+    await(id, w -> w.status() == WorkspaceStatus.DELETED);
+    assertThat(engines.containers(secondEndpoint, labels(cluster))).isEmpty();
+    assertThat(engines.volumes(secondEndpoint, labels(cluster))).isEmpty();
+    assertThat(DockerCli.containersLabelled(SparkContainers.WORKSPACE_LABEL + "=" + cluster))
+        .isEmpty();
+  }
+
   private UUID localHostId() {
     return hosts.list().stream()
         .filter(h -> h.endpoint().startsWith("unix://"))

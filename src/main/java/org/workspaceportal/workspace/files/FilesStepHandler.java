@@ -100,7 +100,7 @@ class FilesStepHandler implements StepHandler {
               + "); trying again every "
               + properties.retryAfter().toSeconds()
               + " s. The "
-              + (deletion ? "deletion" : "stop")
+              + (deletion ? "deletion" : step.operation() == Operation.MOVE ? "move" : "stop")
               + " goes on once they are saved",
           waitsAtMost.plusSeconds(1));
     }

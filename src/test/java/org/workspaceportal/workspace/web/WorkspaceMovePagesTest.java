@@ -154,7 +154,10 @@ class WorkspaceMovePagesTest {
             .getResponse()
             .getContentAsString();
 
-    assertThat(Html.text(html)).contains("Moving to hosts that answer.");
+    assertThat(Html.text(html))
+        .contains("Moving to other hosts")
+        .contains("Moving to hosts that answer.")
+        .doesNotContain("??");
     assertThat(html).contains("every 10s");
   }
 }

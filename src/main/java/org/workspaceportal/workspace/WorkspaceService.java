@@ -17,12 +17,10 @@ import org.workspaceportal.identity.TeamService;
 import org.workspaceportal.storage.Retention;
 import org.workspaceportal.workspace.WorkspaceEvents.WorkspaceRequested;
 import org.workspaceportal.workspace.cluster.ClusterSpecs;
-import org.workspaceportal.workspace.cluster.SilentHosts;
 import org.workspaceportal.workspace.engine.StepStatus;
 import org.workspaceportal.workspace.engine.WorkspaceJob;
 import org.workspaceportal.workspace.engine.WorkspaceStep;
 import org.workspaceportal.workspace.engine.WorkspaceStepRepository;
-import org.workspaceportal.workspace.files.NotebookSaves;
 import org.workspaceportal.workspace.lifetime.ExpiryRules;
 import org.workspaceportal.workspace.lifetime.WorkspaceExpiredException;
 import org.workspaceportal.workspace.quota.Quota;
@@ -33,10 +31,11 @@ import org.workspaceportal.workspace.template.WorkspaceTemplate;
 import org.workspaceportal.workspace.template.WorkspaceTemplateRepository;
 
 /**
- * The use cases of workspaces: request, approve, reject, delete, retry, stop, start, move off
- * silent hosts, and reading them. A user sees only their own workspaces; anyone else's id answers
- * exactly like an unknown id (404), so existence is never revealed. Status moves go through {@link
- * WorkspaceTransitions}; the work they start is the engine's ({@link WorkspaceJob}).
+ * The use cases of workspaces: request, approve, reject, delete, retry, stop, start, and reading
+ * them (moving one off a silent host is {@link WorkspaceMoves}'). A user sees only their own
+ * workspaces; anyone else's id answers exactly like an unknown id (404), so existence is never
+ * revealed. Status moves go through {@link WorkspaceTransitions}; the work they start is the
+ * engine's ({@link WorkspaceJob}).
  */
 @Service
 public class WorkspaceService {
@@ -52,8 +51,6 @@ public class WorkspaceService {
   private final QuotaPolicy quotas;
   private final ClusterSpecs clusters;
   private final ClusterRuntime runtime;
-  private final SilentHosts silentHosts;
-  private final NotebookSaves saves;
   private final ExpiryRules expiry;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -72,11 +69,7 @@ public class WorkspaceService {
       ApplicationEventPublisher events,
       Clock clock,
       org.workspaceportal.workspace.template.TemplateService templateRules,
-      TeamService teams,
-      SilentHosts silentHosts,
-      NotebookSaves saves) {
-    this.silentHosts = silentHosts;
-    this.saves = saves;
+      TeamService teams) {
     this.templateRules = templateRules;
     this.teams = teams;
     this.expiry = expiry;
@@ -472,73 +465,6 @@ public class WorkspaceService {
       throw new WorkspaceExpiredException(workspace.name(), id, workspace.expiresAt());
     }
     return move(workspace, WorkspaceStatus.STARTING, "started", user, null);
-  }
-
-  /**
-   * What moving this workspace to other hosts would do, if it can be moved now: it is UNREACHABLE
-   * and a host of its cluster does not answer (owner or admin; anyone else: not found).
-   */
-  @Transactional(readOnly = true)
-  public Optional<MoveOffer> moveOffer(UUID id, CurrentUser user) {
-    Workspace workspace = workspaces.findVisible(id, user);
-    return workspace.status() == WorkspaceStatus.UNREACHABLE
-        ? offerFor(workspace)
-        : Optional.empty();
-  }
-
-  /** As {@link #moveOffer}, but a workspace that cannot be moved now is a 409 saying why. */
-  @Transactional(readOnly = true)
-  public MoveOffer moveTerms(UUID id, CurrentUser user) {
-    return movable(workspaces.findVisible(id, user));
-  }
-
-  /**
-   * Moves an UNREACHABLE workspace off the hosts that do not answer (owner or admin): its cluster
-   * is removed where the engines answer, its room given back, and it starts anew on hosts that
-   * answer, its notebooks restored from their last save (a new one first when the notebook's host
-   * answers). What changed on a silent notebook host after its last save is lost: the history says
-   * which save was kept. Refused while every host answers: the workspace then comes back by itself.
-   */
-  @Transactional
-  public WorkspaceView move(UUID id, CurrentUser user) {
-    Workspace workspace = workspaces.findVisible(id, user);
-    MoveOffer offer = movable(workspace);
-    if (expiry.expired(workspace.expiresAt())) {
-      throw new WorkspaceExpiredException(workspace.name(), id, workspace.expiresAt());
-    }
-    return move(workspace, WorkspaceStatus.MOVING, "moved", user, offer.consequence());
-  }
-
-  private MoveOffer movable(Workspace workspace) {
-    if (workspace.status() != WorkspaceStatus.UNREACHABLE) {
-      throw new MoveNotPossibleException(
-          workspace.name(),
-          "it is "
-              + workspace.status()
-              + ", and only a workspace whose host does not answer (UNREACHABLE) is moved this"
-              + " way."
-              + (workspace.status() == WorkspaceStatus.READY
-                  ? " Stop and start it to place it anew."
-                  : ""));
-    }
-    return offerFor(workspace)
-        .orElseThrow(
-            () ->
-                new MoveNotPossibleException(
-                    workspace.name(),
-                    "every host of its cluster answers again, so it comes back by itself in a"
-                        + " moment."));
-  }
-
-  private Optional<MoveOffer> offerFor(Workspace workspace) {
-    return silentHosts
-        .of(workspace.id())
-        .map(
-            s ->
-                new MoveOffer(
-                    s.hosts(),
-                    s.notebookHost(),
-                    saves.lastSaveTakenAt(workspace.id()).orElse(null)));
   }
 
   /**

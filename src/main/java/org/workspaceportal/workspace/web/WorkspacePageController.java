@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workspaceportal.common.FlashMessages;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.workspace.InvalidWorkspaceRequestException;
+import org.workspaceportal.workspace.WorkspaceMoves;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
@@ -52,6 +53,7 @@ class WorkspacePageController {
   private final Clock clock;
   private final ClusterReconciler reconciler;
   private final NotebookSaves saves;
+  private final WorkspaceMoves moves;
 
   WorkspacePageController(
       WorkspaceService workspaces,
@@ -62,7 +64,9 @@ class WorkspacePageController {
       ExtensionService extensions,
       Clock clock,
       ClusterReconciler reconciler,
-      NotebookSaves saves) {
+      NotebookSaves saves,
+      WorkspaceMoves moves) {
+    this.moves = moves;
     this.reconciler = reconciler;
     this.saves = saves;
     this.clock = clock;
@@ -120,7 +124,7 @@ class WorkspacePageController {
     }
     model.addAttribute("extension", extensions.latest(id, user).orElse(null));
     if (ws.status() == WorkspaceStatus.UNREACHABLE) {
-      workspaces.moveOffer(id, user).ifPresent(offer -> model.addAttribute("moveOffer", offer));
+      moves.offer(id, user).ifPresent(offer -> model.addAttribute("moveOffer", offer));
     }
     Optional<TemplateView> template =
         templates.list().stream().filter(t -> t.name().equals(ws.template())).findFirst();
@@ -294,7 +298,7 @@ class WorkspacePageController {
         redirect,
         () ->
             "Moving '"
-                + workspaces.move(id, CurrentUser.of(auth)).name()
+                + moves.move(id, CurrentUser.of(auth)).name()
                 + "' to hosts that answer: this page follows along.");
     return "redirect:/workspaces/" + id;
   }

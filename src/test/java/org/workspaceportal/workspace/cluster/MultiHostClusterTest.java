@@ -42,6 +42,7 @@ import org.workspaceportal.testsupport.UserS3;
 import org.workspaceportal.workspace.ClusterView;
 import org.workspaceportal.workspace.LiveWorkspaces;
 import org.workspaceportal.workspace.MoveOffer;
+import org.workspaceportal.workspace.WorkspaceMoves;
 import org.workspaceportal.workspace.WorkspaceRequest;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
@@ -76,6 +77,7 @@ class MultiHostClusterTest {
   private static final Duration UP_TO = Duration.ofMinutes(10);
 
   @Autowired WorkspaceService workspaces;
+  @Autowired WorkspaceMoves moves;
 
   @Autowired WorkspaceDoors doors;
   @Autowired ClusterProbe probe;
@@ -592,7 +594,7 @@ class MultiHostClusterTest {
             .map(ContainerInfo::name)
             .toList();
     assertThat(onSecond).as("master, notebook and a worker").hasSize(3);
-    assertThatThrownBy(() -> workspaces.move(id, owner))
+    assertThatThrownBy(() -> moves.move(id, owner))
         .as("a READY workspace is not moved this way")
         .hasMessageContaining("it is READY");
 
@@ -600,12 +602,12 @@ class MultiHostClusterTest {
     WorkspaceView moved;
     try {
       await(id, w -> w.status() == WorkspaceStatus.UNREACHABLE);
-      MoveOffer offer = workspaces.moveTerms(id, owner);
+      MoveOffer offer = moves.terms(id, owner);
       assertThat(offer.silentHosts()).containsExactly(secondHost.name());
       assertThat(offer.notebookHost()).isEqualTo(secondHost.name());
       assertThat(offer.lastSavedAt()).isNotNull();
 
-      workspaces.move(id, owner);
+      moves.move(id, owner);
       moved = await(id, w -> w.status() == WorkspaceStatus.READY);
     } finally {
       second.start();
@@ -744,7 +746,7 @@ class MultiHostClusterTest {
           StepKind.PLACE,
           StepOutcome.checkAgain(
               Duration.ofMillis(300), "held by the test", Duration.ofMinutes(10)));
-      workspaces.move(id, owner);
+      moves.move(id, owner);
       await(
           id,
           w ->

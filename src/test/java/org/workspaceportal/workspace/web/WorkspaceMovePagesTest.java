@@ -28,6 +28,7 @@ import org.workspaceportal.identity.RealSecurityTestConfiguration;
 import org.workspaceportal.workspace.MoveNotPossibleException;
 import org.workspaceportal.workspace.MoveOffer;
 import org.workspaceportal.workspace.WorkspaceFixtures;
+import org.workspaceportal.workspace.WorkspaceMoves;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 
@@ -49,6 +50,7 @@ class WorkspaceMovePagesTest {
 
   @Autowired MockMvc mvc;
   @Autowired WorkspaceService workspaces;
+  @Autowired WorkspaceMoves moves;
 
   private static RequestPostProcessor alice() {
     return user(ALICE).roles("USER");
@@ -57,7 +59,7 @@ class WorkspaceMovePagesTest {
   private String unreachablePage(UUID id, Optional<MoveOffer> offer) throws Exception {
     when(workspaces.get(id, ALICE_USER))
         .thenReturn(WorkspaceFixtures.view(id, "alpha", ALICE, WorkspaceStatus.UNREACHABLE));
-    when(workspaces.moveOffer(id, ALICE_USER)).thenReturn(offer);
+    when(moves.offer(id, ALICE_USER)).thenReturn(offer);
     return mvc.perform(get("/workspaces/" + id).with(alice()))
         .andReturn()
         .getResponse()
@@ -102,7 +104,7 @@ class WorkspaceMovePagesTest {
   @Test
   void confirmingTheMoveFollowsItOnThePage() throws Exception {
     UUID id = UUID.randomUUID();
-    when(workspaces.move(id, ALICE_USER))
+    when(moves.move(id, ALICE_USER))
         .thenReturn(WorkspaceFixtures.view(id, "alpha", ALICE, WorkspaceStatus.MOVING));
 
     MvcResult moved =
@@ -116,7 +118,7 @@ class WorkspaceMovePagesTest {
   @Test
   void aMoveThatIsNoLongerPossibleIsRefusedWithItsReason() throws Exception {
     UUID id = UUID.randomUUID();
-    when(workspaces.move(id, ALICE_USER))
+    when(moves.move(id, ALICE_USER))
         .thenThrow(
             new MoveNotPossibleException("alpha", "every host of its cluster answers again."));
 
@@ -139,7 +141,7 @@ class WorkspaceMovePagesTest {
             .getStatus();
 
     assertThat(status).isEqualTo(403);
-    verify(workspaces, never()).move(id, ALICE_USER);
+    verify(moves, never()).move(id, ALICE_USER);
   }
 
   @Test

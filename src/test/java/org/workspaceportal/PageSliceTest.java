@@ -16,6 +16,7 @@ import org.workspaceportal.identity.ApiTokenService;
 import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.identity.RealSecurityTestConfiguration;
 import org.workspaceportal.identity.TeamService;
+import org.workspaceportal.workspace.WorkspaceMoves;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.cluster.ClusterLogs;
 import org.workspaceportal.workspace.data.CredentialService;
@@ -41,6 +42,7 @@ import org.workspaceportal.workspace.web.WorkspacePagesTestConfiguration;
 @MockitoBean(
     types = {
       WorkspaceService.class,
+      WorkspaceMoves.class,
       TemplateService.class,
       CredentialService.class,
       IdentityService.class,

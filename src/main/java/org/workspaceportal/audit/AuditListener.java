@@ -270,8 +270,16 @@ class AuditListener {
             + " "
             + e.name()
             + " of "
-            + (e.status() == null ? "unknown workspace " : "deleted workspace ")
-            + e.workspaceId(),
+            + (e.status() == null
+                ? "unknown workspace " + e.workspaceId()
+                : e.status().isTerminal()
+                    ? "deleted workspace " + e.workspaceId()
+                    // a live cluster's container left on a host it moved off while it was silent
+                    : "workspace "
+                        + e.workspaceId()
+                        + " ("
+                        + e.status()
+                        + "), which no longer runs on this host"),
         null);
   }
 

@@ -16,9 +16,9 @@ import org.workspaceportal.workspace.runtime.Census;
 
 /**
  * What the engines report, compared with what should be: which of a cluster's roles do not run, and
- * which of this portal's containers and volumes are orphans (made for a cluster that is gone, and
- * old enough that no step can be about to record them). Pure functions, so the rules are tested
- * without an engine.
+ * which of this portal's containers and volumes are orphans (made for a cluster that is gone, or
+ * left on a host where its cluster no longer has a place, and old enough that no step can be about
+ * to record them). Pure functions, so the rules are tested without an engine.
  */
 final class ClusterCensusRules {
 
@@ -66,6 +66,24 @@ final class ClusterCensusRules {
   private static boolean lostItsPod(ContainerInfo c, List<ContainerInfo> onItsHost) {
     String pod = c.labels().get(SparkContainers.POD_LABEL);
     return pod != null && onItsHost.stream().noneMatch(p -> pod.equals(p.id()) && p.running());
+  }
+
+  /**
+   * The clusters whose containers, volumes and networks found on a host are not wanted there: the
+   * gone ones, and the live ones that hold no place on that host (moved to other hosts, or stopped,
+   * while it did not answer). A step records a cluster's place on a host before it makes anything
+   * there, so the caller reads the host's things first and the places after: anything found then
+   * had its place recorded already, unless the place was given back since (and then it is not
+   * wanted). The age rules ({@link #orphanContainers} and the others) still apply to each thing.
+   *
+   * @param found the clusters of the things found on the host
+   * @param gone those of them that are gone
+   * @param placedHere the clusters that hold a place on the host, read after {@code found}
+   */
+  static Set<UUID> unwanted(Set<UUID> found, Set<UUID> gone, Set<UUID> placedHere) {
+    Set<UUID> unwanted = new HashSet<>(gone);
+    found.stream().filter(id -> !placedHere.contains(id)).forEach(unwanted::add);
+    return unwanted;
   }
 
   /** A container without a readable cluster label or creation time is left alone. */

@@ -270,6 +270,20 @@ class DockerHostsRuntime implements ClusterRuntime {
   }
 
   @Override
+  public Map<String, String> silentPlaces(UUID clusterId) {
+    Map<UUID, HostView> byId =
+        hosts.list().stream().collect(Collectors.toMap(HostView::id, Function.identity()));
+    Map<String, String> silent = new TreeMap<>();
+    for (Placement p : capacity.placementsOf(clusterId)) {
+      HostView host = byId.get(p.hostId());
+      if (host == null || host.status() == HostStatus.DOWN) {
+        silent.put(p.role(), p.hostName());
+      }
+    }
+    return silent;
+  }
+
+  @Override
   public Census census(UUID clusterId, Collection<String> roles) {
     Map<String, Placement> placed = placed(clusterId);
     Map<UUID, HostView> byId =

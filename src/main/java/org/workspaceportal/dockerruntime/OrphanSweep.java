@@ -20,6 +20,7 @@ import org.workspaceportal.compute.ContainerInfo;
 import org.workspaceportal.compute.EngineEndpoint;
 import org.workspaceportal.compute.NetworkInfo;
 import org.workspaceportal.compute.VolumeInfo;
+import org.workspaceportal.host.CapacityService;
 import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.HostStatus;
 import org.workspaceportal.host.HostView;
@@ -27,8 +28,10 @@ import org.workspaceportal.workspace.runtime.Leftover;
 
 /**
  * Removes, host by host, the containers and volumes this portal made (its installation label) for
- * clusters that are gone. Only this installation's: another portal sharing a host, or another test
- * run against the same engine, keeps its own.
+ * clusters that are gone, or that no longer have a place on that host (a workspace moved off it
+ * while it did not answer finds its old containers there, with their old secrets, when it answers
+ * again). Only this installation's: another portal sharing a host, or another test run against the
+ * same engine, keeps its own.
  */
 @Component
 class OrphanSweep {
@@ -36,6 +39,7 @@ class OrphanSweep {
   private static final Logger log = LoggerFactory.getLogger(OrphanSweep.class);
 
   private final HostService hosts;
+  private final CapacityService capacity;
   private final ContainerEngine engines;
   private final Installation installation;
   private final Clock clock;
@@ -46,8 +50,14 @@ class OrphanSweep {
   /** When each host's networks were first seen, by host and name: their age. */
   private final Map<UUID, Map<String, Instant>> networksSeen = new ConcurrentHashMap<>();
 
-  OrphanSweep(HostService hosts, ContainerEngine engines, Installation installation, Clock clock) {
+  OrphanSweep(
+      HostService hosts,
+      CapacityService capacity,
+      ContainerEngine engines,
+      Installation installation,
+      Clock clock) {
     this.hosts = hosts;
+    this.capacity = capacity;
     this.engines = engines;
     this.installation = installation;
     this.clock = clock;
@@ -89,18 +99,25 @@ class OrphanSweep {
     if (ids.isEmpty()) {
       return;
     }
+    // the places are read after the things: see ClusterCensusRules.unwanted
     Set<UUID> gone = goneOf.apply(ids);
+    Set<UUID> unwanted = ClusterCensusRules.unwanted(ids, gone, capacity.holdersOn(host.id()));
     Instant now = clock.instant();
     List<ContainerInfo> remaining = new ArrayList<>(ours);
-    for (ContainerInfo c : ClusterCensusRules.orphanContainers(ours, gone, now, minAge)) {
+    // containers go by id: one made after the listing is never taken for an old one
+    for (ContainerInfo c : ClusterCensusRules.orphanContainers(ours, unwanted, now, minAge)) {
       engines.removeContainer(endpoint, c.id());
       remaining.remove(c);
       removed.add(
           new Leftover(
               host.name(), "container", c.name(), ClusterCensusRules.clusterOf(c.labels())));
     }
+    // volumes and networks go by name, and a cluster placed here again meanwhile (a move back to
+    // this host) makes new ones of the same names: its places are read again first (a place is
+    // recorded steps before anything is made)
+    unwanted = ClusterCensusRules.unwanted(ids, gone, capacity.holdersOn(host.id()));
     for (VolumeInfo v :
-        ClusterCensusRules.orphanVolumes(volumes, remaining, gone, seenSince, now, minAge)) {
+        ClusterCensusRules.orphanVolumes(volumes, remaining, unwanted, seenSince, now, minAge)) {
       try {
         engines.removeVolume(endpoint, v.name());
       } catch (ComputeException e) {
@@ -112,7 +129,7 @@ class OrphanSweep {
     }
     for (NetworkInfo n :
         ClusterCensusRules.orphanNetworks(
-            networks, remaining, gone, networkSeenSince, now, minAge)) {
+            networks, remaining, unwanted, networkSeenSince, now, minAge)) {
       try {
         engines.removeNetwork(endpoint, n.name());
       } catch (ComputeException e) {

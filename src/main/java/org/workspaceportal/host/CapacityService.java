@@ -3,6 +3,7 @@ package org.workspaceportal.host;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -213,6 +214,17 @@ public class CapacityService {
                   subnetByHost.get(h.id()));
             })
         .toList();
+  }
+
+  /**
+   * The holders (workspaces' clusters, warm-pool clusters) that hold something on this host now: a
+   * lease of cores and memory, or the subnet of their network there.
+   */
+  @Transactional(readOnly = true)
+  public Set<UUID> holdersOn(UUID hostId) {
+    Set<UUID> holders = new HashSet<>(leases.holdersOn(hostId));
+    subnets.findByHostId(hostId).forEach(s -> holders.add(s.holderId()));
+    return holders;
   }
 
   /** Gives back the cores, memory and ports one role of the workspace held (a removed worker). */

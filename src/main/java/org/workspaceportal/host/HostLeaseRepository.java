@@ -27,6 +27,9 @@ interface HostLeaseRepository extends JpaRepository<HostLease, Long> {
 
   List<HostLease> findByWorkspaceIdOrderByIdAsc(UUID workspaceId);
 
+  @Query("select distinct l.workspaceId from HostLease l where l.hostId = :hostId")
+  List<UUID> holdersOn(UUID hostId);
+
   /**
    * Serializes placements until the transaction ends (a PostgreSQL advisory lock), so two
    * placements at once, on any portal instance, cannot both take the last free core.

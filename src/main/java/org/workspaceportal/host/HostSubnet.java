@@ -44,6 +44,10 @@ class HostSubnet {
     }
   }
 
+  UUID holderId() {
+    return holderId;
+  }
+
   UUID hostId() {
     return hostId;
   }

@@ -40,6 +40,17 @@ public enum Operation {
       WorkspaceStatus.READY,
       "Repair",
       "Press Repair to try again, or delete the workspace; its notebooks and data are kept."),
+  /**
+   * A stop that does not wait for the host that does not answer (its notebooks' last save is kept,
+   * not a new one), then a start on hosts that answer: its steps are those of {@link #STOP}, then
+   * those of {@link #START}.
+   */
+  MOVE(
+      WorkspaceStatus.MOVING,
+      WorkspaceStatus.MOVING,
+      WorkspaceStatus.READY,
+      "Moving",
+      "Retry it, or delete the workspace; its data and its notebooks' last save are kept."),
   TEARDOWN(
       WorkspaceStatus.DELETING,
       WorkspaceStatus.DELETING,
@@ -92,7 +103,7 @@ public enum Operation {
    * each time; one that happens once (provisioning, deletion) continues its steps on a retry.
    */
   boolean repeatable() {
-    return this == STOP || this == START || this == RESIZE || this == REPAIR;
+    return this == STOP || this == START || this == RESIZE || this == REPAIR || this == MOVE;
   }
 
   /** The status while its steps run (a queued workspace moves there at its first step). */

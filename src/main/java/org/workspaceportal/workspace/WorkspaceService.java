@@ -31,10 +31,11 @@ import org.workspaceportal.workspace.template.WorkspaceTemplate;
 import org.workspaceportal.workspace.template.WorkspaceTemplateRepository;
 
 /**
- * The use cases of workspaces: request, approve, reject, delete, retry, and reading them. A user
- * sees only their own workspaces; anyone else's id answers exactly like an unknown id (404), so
- * existence is never revealed. Status moves go through {@link WorkspaceTransitions}; the work they
- * start is the engine's ({@link WorkspaceJob}).
+ * The use cases of workspaces: request, approve, reject, delete, retry, stop, start, and reading
+ * them (moving one off a silent host is {@link WorkspaceMoves}'). A user sees only their own
+ * workspaces; anyone else's id answers exactly like an unknown id (404), so existence is never
+ * revealed. Status moves go through {@link WorkspaceTransitions}; the work they start is the
+ * engine's ({@link WorkspaceJob}).
  */
 @Service
 public class WorkspaceService {
@@ -416,6 +417,7 @@ public class WorkspaceService {
           case STOP -> WorkspaceStatus.STOPPING;
           case START -> WorkspaceStatus.STARTING;
           case RESIZE -> WorkspaceStatus.RESIZING;
+          case MOVE -> WorkspaceStatus.MOVING;
           default -> WorkspaceStatus.APPROVED;
         };
     return move(workspace, target, "retried", admin, null);

@@ -25,6 +25,11 @@ public enum WorkspaceStatus {
   REPAIRING,
   /** A host of its cluster does not answer; it comes back by itself when the host does. */
   UNREACHABLE,
+  /**
+   * Was UNREACHABLE and its owner chose to leave the silent host: its cluster is removed where the
+   * engines answer and starts anew on hosts that answer, from its notebooks' last save.
+   */
+  MOVING,
   DELETING,
   DELETED;
 
@@ -40,11 +45,12 @@ public enum WorkspaceStatus {
           Map.entry(STARTING, EnumSet.of(READY, FAILED, DELETING)),
           Map.entry(RESIZING, EnumSet.of(READY, FAILED, DELETING)),
           // a retry goes back to the operation that failed
-          Map.entry(FAILED, EnumSet.of(APPROVED, STARTING, STOPPING, RESIZING, DELETING)),
+          Map.entry(FAILED, EnumSet.of(APPROVED, STARTING, STOPPING, RESIZING, MOVING, DELETING)),
           // the reconciler's moves: a repair that fails leaves it DEGRADED, never FAILED
           Map.entry(DEGRADED, EnumSet.of(REPAIRING, UNREACHABLE, STOPPING, DELETING)),
           Map.entry(REPAIRING, EnumSet.of(READY, DEGRADED, DELETING)),
-          Map.entry(UNREACHABLE, EnumSet.of(READY, DEGRADED, DELETING)),
+          Map.entry(UNREACHABLE, EnumSet.of(READY, DEGRADED, MOVING, DELETING)),
+          Map.entry(MOVING, EnumSet.of(READY, FAILED, DELETING)),
           Map.entry(DELETING, EnumSet.of(DELETED, FAILED)),
           Map.entry(DELETED, EnumSet.noneOf(WorkspaceStatus.class)));
 

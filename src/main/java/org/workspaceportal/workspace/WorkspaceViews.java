@@ -109,6 +109,7 @@ class WorkspaceViews {
     boolean live =
         w.status() == WorkspaceStatus.PROVISIONING
             || w.status() == WorkspaceStatus.STARTING
+            || w.status() == WorkspaceStatus.MOVING
             || w.status() == WorkspaceStatus.RESIZING
             || w.status() == WorkspaceStatus.READY
             || w.status() == WorkspaceStatus.DEGRADED

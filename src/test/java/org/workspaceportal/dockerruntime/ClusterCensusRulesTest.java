@@ -205,4 +205,59 @@ class ClusterCensusRulesTest {
                 MIN_AGE))
         .containsExactly(orphan);
   }
+
+  @Test
+  void aLiveClusterWithNoPlaceOnTheHostIsUnwantedThereLikeAGoneOne() {
+    UUID gone = UUID.randomUUID();
+    UUID placedHere = UUID.randomUUID();
+    UUID movedAway = UUID.randomUUID();
+
+    Set<UUID> unwanted =
+        ClusterCensusRules.unwanted(
+            Set.of(gone, placedHere, movedAway), Set.of(gone), Set.of(placedHere));
+
+    assertThat(unwanted).containsExactlyInAnyOrder(gone, movedAway);
+  }
+
+  @Test
+  void aGoneClusterStaysUnwantedEvenIfItsPlaceWasNotGivenBack() {
+    UUID gone = UUID.randomUUID();
+
+    assertThat(ClusterCensusRules.unwanted(Set.of(gone), Set.of(gone), Set.of(gone)))
+        .containsExactly(gone);
+  }
+
+  @Test
+  void theOldContainersOfAMovedClusterGoOnceOldEnoughAndItsNewOnesStay() {
+    UUID moved = UUID.randomUUID();
+    UUID other = UUID.randomUUID();
+    ContainerInfo old = container(moved, "notebook", "running", NOW.minus(Duration.ofHours(2)));
+    ContainerInfo justMade = container(moved, "worker-1", "created", NOW.minusSeconds(5));
+    ContainerInfo othersPlacedHere = container(other, "master", "running", NOW.minusSeconds(7200));
+    Set<UUID> unwanted = ClusterCensusRules.unwanted(Set.of(moved, other), Set.of(), Set.of(other));
+
+    // a container made seconds ago waits for the next passes: a step may be about to record it
+    assertThat(
+            ClusterCensusRules.orphanContainers(
+                List.of(old, justMade, othersPlacedHere), unwanted, NOW, MIN_AGE))
+        .containsExactly(old);
+  }
+
+  @Test
+  void theVolumeOfAMovedClusterGoesOnlyWithItsLastContainerThere() {
+    UUID moved = UUID.randomUUID();
+    VolumeInfo files = new VolumeInfo("files", SparkContainers.labels(moved, "notebook"));
+    Set<UUID> unwanted = ClusterCensusRules.unwanted(Set.of(moved), Set.of(), Set.of());
+    Map<String, Instant> seen = Map.of("files", NOW.minus(Duration.ofHours(1)));
+    ContainerInfo tooYoung = container(moved, "notebook", "running", NOW.minusSeconds(5));
+
+    assertThat(
+            ClusterCensusRules.orphanVolumes(
+                List.of(files), List.of(tooYoung), unwanted, seen, NOW, MIN_AGE))
+        .isEmpty();
+    assertThat(
+            ClusterCensusRules.orphanVolumes(
+                List.of(files), List.of(), unwanted, seen, NOW, MIN_AGE))
+        .containsExactly(files);
+  }
 }

@@ -124,6 +124,10 @@ class ApiAuthorizationMatrixTest {
             // storage-only, so refused as a bad request, but only once the caller may see it
             row("POST /api/v1/workspaces/{ready}/resize", 401, 400, 404, 400),
             row("POST /api/v1/workspaces/{degraded}/repair", 401, 202, 404, 202),
+            // storage-only, so no host of it can be silent: a conflict with its reason, but only
+            // for those who may see it (the 202 is MultiHostClusterTest's, with a stopped engine)
+            row("GET /api/v1/workspaces/{unreachable}/move", 401, 409, 404, 409),
+            row("POST /api/v1/workspaces/{unreachable}/move", 401, 409, 404, 409),
             row("GET /api/v1/workspaces/{id}/credentials", 401, 409, 404, 404),
             // a pending workspace has no container yet: 404 for everyone who may see it
             row("GET /api/v1/workspaces/{id}/logs/{role}", 401, 404, 404, 404),
@@ -272,6 +276,10 @@ class ApiAuthorizationMatrixTest {
               Map.of("workers", 2));
       case "POST /api/v1/workspaces/{degraded}/repair" ->
           api.post(ws + ownersWorkspaceIn(WorkspaceStatus.DEGRADED) + "/repair", auth, null);
+      case "GET /api/v1/workspaces/{unreachable}/move" ->
+          api.get(ws + ownersWorkspaceIn(WorkspaceStatus.UNREACHABLE) + "/move", auth);
+      case "POST /api/v1/workspaces/{unreachable}/move" ->
+          api.post(ws + ownersWorkspaceIn(WorkspaceStatus.UNREACHABLE) + "/move", auth, null);
       case "GET /api/v1/workspaces/{id}/logs/{role}" ->
           api.get(ws + ownersPendingWorkspace() + "/logs/master", auth);
       case "GET /api/v1/workspaces/{id}/credentials" ->
@@ -377,7 +385,11 @@ class ApiAuthorizationMatrixTest {
       }
       case 403 -> assertProblem(reply, 403, "forbidden");
       case 404 -> assertProblem(reply, 404, "not-found");
-      case 409 -> assertProblem(reply, 409, "credentials-not-available");
+      case 409 ->
+          assertProblem(
+              reply,
+              409,
+              endpoint.endsWith("/move") ? "move-not-possible" : "credentials-not-available");
       case 400 -> assertProblem(reply, 400, "validation");
       default ->
           assertThat(reply.contentType())
@@ -513,6 +525,27 @@ class ApiAuthorizationMatrixTest {
 
     assertProblem(repair, 409, "illegal-transition");
     assertThat(workspaces.get(ready, owner.asUser()).status()).isEqualTo(WorkspaceStatus.READY);
+  }
+
+  @Test
+  void onlyAnUnreachableWorkspaceCanBeMovedAndTheRefusalSaysWhy() {
+    UUID ready = ownersWorkspaceIn(WorkspaceStatus.READY);
+    UUID unreachable = ownersWorkspaceIn(WorkspaceStatus.UNREACHABLE);
+
+    Reply readyMove = api.post("/api/v1/workspaces/" + ready + "/move", owner.bearer(), null);
+    Reply answering = api.post("/api/v1/workspaces/" + unreachable + "/move", owner.bearer(), null);
+    Reply terms = api.get("/api/v1/workspaces/" + unreachable + "/move", owner.bearer());
+
+    assertProblem(readyMove, 409, "move-not-possible");
+    assertThat(readyMove.json().path("detail").asString())
+        .contains("it is READY")
+        .contains("Stop and start it");
+    assertProblem(answering, 409, "move-not-possible");
+    assertThat(answering.json().path("detail").asString()).contains("answers again");
+    assertProblem(terms, 409, "move-not-possible");
+    assertThat(workspaces.get(ready, owner.asUser()).status()).isEqualTo(WorkspaceStatus.READY);
+    assertThat(workspaces.get(unreachable, owner.asUser()).status())
+        .isEqualTo(WorkspaceStatus.UNREACHABLE);
   }
 
   @Test

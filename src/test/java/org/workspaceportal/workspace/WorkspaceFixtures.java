@@ -297,6 +297,13 @@ public final class WorkspaceFixtures {
               WorkspaceStatus.PROVISIONING,
               WorkspaceStatus.READY,
               WorkspaceStatus.UNREACHABLE);
+      case MOVING ->
+          List.of(
+              WorkspaceStatus.APPROVED,
+              WorkspaceStatus.PROVISIONING,
+              WorkspaceStatus.READY,
+              WorkspaceStatus.UNREACHABLE,
+              WorkspaceStatus.MOVING);
       case DELETING -> List.of(WorkspaceStatus.APPROVED, WorkspaceStatus.DELETING);
       case DELETED -> List.of(WorkspaceStatus.DELETED);
     };

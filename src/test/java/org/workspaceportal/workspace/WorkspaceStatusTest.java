@@ -6,6 +6,7 @@ import static org.workspaceportal.workspace.WorkspaceStatus.DEGRADED;
 import static org.workspaceportal.workspace.WorkspaceStatus.DELETED;
 import static org.workspaceportal.workspace.WorkspaceStatus.DELETING;
 import static org.workspaceportal.workspace.WorkspaceStatus.FAILED;
+import static org.workspaceportal.workspace.WorkspaceStatus.MOVING;
 import static org.workspaceportal.workspace.WorkspaceStatus.PENDING_APPROVAL;
 import static org.workspaceportal.workspace.WorkspaceStatus.PROVISIONING;
 import static org.workspaceportal.workspace.WorkspaceStatus.READY;
@@ -67,9 +68,10 @@ class WorkspaceStatusTest {
   }
 
   @Test
-  void aWorkspaceIsReadyOnlyAfterProvisioningWhenStartedAgainResizedRepairedOrItsHostIsBack() {
+  void aWorkspaceIsReadyOnlyAfterProvisioningWhenStartedAgainResizedRepairedMovedOrItsHostIsBack() {
     assertThat(into(READY))
-        .containsExactlyInAnyOrder(PROVISIONING, STARTING, RESIZING, REPAIRING, UNREACHABLE);
+        .containsExactlyInAnyOrder(
+            PROVISIONING, STARTING, RESIZING, REPAIRING, UNREACHABLE, MOVING);
     assertThat(into(STOPPED)).containsExactly(STOPPING);
     assertThat(into(STOPPING))
         .as("stopped when ready or degraded, or retried")
@@ -99,7 +101,7 @@ class WorkspaceStatusTest {
     assertThat(STOPPED.canMoveTo(FAILED)).isFalse();
     assertThat(into(FAILED))
         .containsExactlyInAnyOrder(
-            APPROVED, PROVISIONING, READY, STOPPING, STARTING, RESIZING, DELETING);
+            APPROVED, PROVISIONING, READY, STOPPING, STARTING, RESIZING, MOVING, DELETING);
   }
 
   @ParameterizedTest
@@ -170,10 +172,11 @@ class WorkspaceStatusTest {
   }
 
   @Test
-  void backgroundWorkRunsWhileApprovedProvisioningStoppingStartingResizingRepairingOrDeleting() {
+  void
+      backgroundWorkRunsWhileApprovedProvisioningStoppingStartingResizingRepairingMovingOrDeleting() {
     assertThat(Arrays.stream(WorkspaceStatus.values()).filter(WorkspaceStatus::isBusy))
         .containsExactlyInAnyOrder(
-            APPROVED, PROVISIONING, STOPPING, STARTING, RESIZING, REPAIRING, DELETING);
+            APPROVED, PROVISIONING, STOPPING, STARTING, RESIZING, REPAIRING, MOVING, DELETING);
   }
 
   @Test
@@ -193,7 +196,14 @@ class WorkspaceStatusTest {
   void aWorkspaceWhoseHostDoesNotAnswerIsUnreachableAndComesBackReadyOrDegraded() {
     assertThat(into(UNREACHABLE)).containsExactlyInAnyOrder(READY, DEGRADED);
     assertThat(Arrays.stream(WorkspaceStatus.values()).filter(UNREACHABLE::canMoveTo))
-        .containsExactlyInAnyOrder(READY, DEGRADED, DELETING);
+        .containsExactlyInAnyOrder(READY, DEGRADED, MOVING, DELETING);
+  }
+
+  @Test
+  void onlyAnUnreachableWorkspaceIsMovedAndAFailedMoveIsRetriedAsAMove() {
+    assertThat(into(MOVING)).containsExactlyInAnyOrder(UNREACHABLE, FAILED);
+    assertThat(Arrays.stream(WorkspaceStatus.values()).filter(MOVING::canMoveTo))
+        .containsExactlyInAnyOrder(READY, FAILED, DELETING);
   }
 
   @Test

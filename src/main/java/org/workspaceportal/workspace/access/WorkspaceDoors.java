@@ -112,7 +112,7 @@ public class WorkspaceDoors {
   /** The statuses in which a workspace's cluster runs (its notebook may be answering). */
   private static boolean running(WorkspaceStatus status) {
     return switch (status) {
-      case PROVISIONING, STARTING, RESIZING, READY, DEGRADED, REPAIRING -> true;
+      case PROVISIONING, STARTING, MOVING, RESIZING, READY, DEGRADED, REPAIRING -> true;
       default -> false;
     };
   }

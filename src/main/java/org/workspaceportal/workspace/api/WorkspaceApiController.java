@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.workspaceportal.identity.CurrentUser;
+import org.workspaceportal.workspace.WorkspaceMoves;
 import org.workspaceportal.workspace.WorkspaceRequest;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
@@ -34,9 +35,15 @@ class WorkspaceApiController {
   private final WorkspaceService workspaces;
   private final TemplateService templates;
   private final ClusterLogs logs;
+  private final WorkspaceMoves moves;
 
-  WorkspaceApiController(WorkspaceService workspaces, TemplateService templates, ClusterLogs logs) {
+  WorkspaceApiController(
+      WorkspaceService workspaces,
+      TemplateService templates,
+      ClusterLogs logs,
+      WorkspaceMoves moves) {
     this.workspaces = workspaces;
+    this.moves = moves;
     this.templates = templates;
     this.logs = logs;
   }
@@ -111,6 +118,29 @@ class WorkspaceApiController {
   ResponseEntity<WorkspaceResponse> start(@PathVariable UUID id, Authentication auth) {
     WorkspaceView started = workspaces.start(id, CurrentUser.of(auth));
     return ResponseEntity.accepted().location(location(id)).body(WorkspaceResponse.of(started));
+  }
+
+  @GetMapping("/workspaces/{id}/move")
+  @Operation(
+      summary =
+          "What moving an UNREACHABLE workspace to other hosts would do: the hosts that do not"
+              + " answer, and when its notebooks' last save was taken (what changed after it is"
+              + " lost); 409 with the reason when it cannot be moved now")
+  MoveOfferResponse moveTerms(@PathVariable UUID id, Authentication auth) {
+    return MoveOfferResponse.of(moves.terms(id, CurrentUser.of(auth)));
+  }
+
+  @PostMapping("/workspaces/{id}/move")
+  @Operation(
+      summary =
+          "Move an UNREACHABLE workspace off the hosts that do not answer (202): its containers go"
+              + " where the engines answer, its room goes back, and it starts on hosts that answer"
+              + " with its notebooks restored from their last save; what changed on a silent"
+              + " notebook host after that save is lost. 409 with the reason when it cannot be"
+              + " moved now (not UNREACHABLE, or every host answers again)")
+  ResponseEntity<WorkspaceResponse> move(@PathVariable UUID id, Authentication auth) {
+    WorkspaceView moving = moves.move(id, CurrentUser.of(auth));
+    return ResponseEntity.accepted().location(location(id)).body(WorkspaceResponse.of(moving));
   }
 
   @PostMapping("/workspaces/{id}/resize")

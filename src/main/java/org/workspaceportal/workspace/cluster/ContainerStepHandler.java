@@ -20,9 +20,9 @@ import org.workspaceportal.workspace.runtime.Role;
 /**
  * The cluster's roles running: the notebook (what the user waits for) with the master alongside,
  * then the workers, all at once; stopped (everything on the hosts goes: the notebook's files were
- * saved to the bucket by the step before); and on deletion removed with everything made for them,
- * wherever they ran. A cluster claimed from a warm pool finds its master and workers running and
- * starts only the notebook.
+ * saved to the bucket by the step before; a move leaves the hosts that do not answer as they are);
+ * and on deletion removed with everything made for them, wherever they ran. A cluster claimed from
+ * a warm pool finds its master and workers running and starts only the notebook.
  */
 @Component
 class ContainerStepHandler implements StepHandler {
@@ -65,6 +65,14 @@ class ContainerStepHandler implements StepHandler {
       launch(renewed, List.of(Role.MASTER));
       return StepOutcome.done();
     }
+    if (step.kind() == StepKind.STOP_CLUSTER && step.operation() == Operation.MOVE) {
+      // the hosts that do not answer are left as they are: what is left there is removed by the
+      // leftover sweep once they answer again (the cluster has no place there any more)
+      UUID clusterId = state.clusterId(subject.id());
+      runtime.removeAll(clusterId, true);
+      state.stopped(clusterId);
+      return StepOutcome.done();
+    }
     ClusterSpec spec = specs.of(subject);
     switch (step.kind()) {
       case STOP_CLUSTER -> {
@@ -96,7 +104,7 @@ class ContainerStepHandler implements StepHandler {
    * one that leaked is worthless after the next start. A running notebook keeps its own.
    */
   private boolean renewsToken(StepAttempt step, WorkspaceFacts subject) {
-    if (step.operation() == Operation.START) {
+    if (step.operation() == Operation.START || step.operation() == Operation.MOVE) {
       return true;
     }
     if (step.operation() != Operation.REPAIR) {

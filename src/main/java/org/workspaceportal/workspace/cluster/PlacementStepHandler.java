@@ -69,6 +69,13 @@ class PlacementStepHandler implements StepHandler {
           StepView.WAITING_FOR_ROOM + " (" + e.getMessage() + ")",
           properties.placementTimeout());
     }
+    if (step.operation() == Operation.MOVE) {
+      // a host that was silent during the stop's steps may answer again by now, holding the
+      // cluster's old containers (old token), network (old subnet) and volumes (files newer than
+      // the save): nothing of the new run exists yet, so whatever answers is cleared before the
+      // start's steps could adopt any of it (by name) on a host just chosen
+      runtime.removeAll(spec.id(), true);
+    }
     state.ensureMembers(spec.id(), spec.roles().stream().map(Role::name).toList());
     if (step.operation() != Operation.RESIZE) {
       runtime.prepareAhead(spec); // a cluster placed anew: made ready while the next steps run

@@ -34,7 +34,8 @@ public class CredentialService {
           WorkspaceStatus.RESIZING,
           WorkspaceStatus.DEGRADED,
           WorkspaceStatus.REPAIRING,
-          WorkspaceStatus.UNREACHABLE);
+          WorkspaceStatus.UNREACHABLE,
+          WorkspaceStatus.MOVING);
 
   private final WorkspaceRepository workspaces;
   private final WorkspaceStorageRepository storage;

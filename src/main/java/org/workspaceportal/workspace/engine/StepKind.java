@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.workspaceportal.workspace.Operation;
 import org.workspaceportal.workspace.WorkspaceFacts;
 
@@ -109,8 +110,16 @@ public enum StepKind {
     return label;
   }
 
-  /** The steps an operation needs for this workspace, in execution order. */
+  /**
+   * The steps an operation needs for this workspace, in execution order. A move is a stop then a
+   * start, step for step: the handlers of the stop's steps know not to wait for the silent host.
+   */
   public static List<StepKind> plan(Operation operation, WorkspaceFacts workspace) {
+    if (operation == Operation.MOVE) {
+      return Stream.concat(
+              plan(Operation.STOP, workspace).stream(), plan(Operation.START, workspace).stream())
+          .toList();
+    }
     return Arrays.stream(values())
         .filter(k -> k.operations.contains(operation))
         .filter(k -> k.appliesTo.test(workspace))

@@ -10,6 +10,7 @@ import org.workspaceportal.storage.Retention;
 import org.workspaceportal.workspace.Operation;
 import org.workspaceportal.workspace.WorkspaceFacts;
 import org.workspaceportal.workspace.cluster.ClusterState;
+import org.workspaceportal.workspace.cluster.SilentHosts;
 import org.workspaceportal.workspace.engine.StepAttempt;
 import org.workspaceportal.workspace.engine.StepHandler;
 import org.workspaceportal.workspace.engine.StepKind;
@@ -24,7 +25,8 @@ import org.workspaceportal.workspace.engine.StepOutcome;
  * fails and the files stay on the host. A deletion tries the same way for a few minutes, then goes
  * on with the files of the last save (saved at most {@code save-interval} before): a host that is
  * gone for good must not make a workspace undeletable. A deletion that eradicates the bucket saves
- * nothing.
+ * nothing. A move (its owner leaves a host that does not answer) saves like a stop when the
+ * notebook's host answers, and keeps the last save when it does not.
  */
 @Component
 class FilesStepHandler implements StepHandler {
@@ -34,12 +36,18 @@ class FilesStepHandler implements StepHandler {
 
   private final NotebookSaves saves;
   private final ClusterState clusters;
+  private final SilentHosts silentHosts;
   private final FilesProperties properties;
   private final Clock clock;
 
   FilesStepHandler(
-      NotebookSaves saves, ClusterState clusters, FilesProperties properties, Clock clock) {
+      NotebookSaves saves,
+      ClusterState clusters,
+      SilentHosts silentHosts,
+      FilesProperties properties,
+      Clock clock) {
     this.saves = saves;
+    this.silentHosts = silentHosts;
     this.clusters = clusters;
     this.properties = properties;
     this.clock = clock;
@@ -58,6 +66,12 @@ class FilesStepHandler implements StepHandler {
     }
     if (step.kind() == StepKind.RESTORE_FILES) {
       saves.restore(subject);
+      return StepOutcome.done();
+    }
+    if (step.operation() == Operation.MOVE
+        && silentHosts.of(subject.id()).map(SilentHosts.Silence::notebookLost).orElse(false)) {
+      // its files are on a host that does not answer: the move goes on from the last save, as its
+      // owner confirmed (the move's history names the host and the save's time)
       return StepOutcome.done();
     }
     boolean deletion = step.operation() == Operation.TEARDOWN;
@@ -86,7 +100,7 @@ class FilesStepHandler implements StepHandler {
               + "); trying again every "
               + properties.retryAfter().toSeconds()
               + " s. The "
-              + (deletion ? "deletion" : "stop")
+              + (deletion ? "deletion" : step.operation() == Operation.MOVE ? "move" : "stop")
               + " goes on once they are saved",
           waitsAtMost.plusSeconds(1));
     }

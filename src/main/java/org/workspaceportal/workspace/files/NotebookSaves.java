@@ -100,6 +100,19 @@ public class NotebookSaves {
   }
 
   /**
+   * When the files of the last save that succeeded were read (what changed after that is not in the
+   * bucket); empty if none ever did.
+   */
+  public Optional<Instant> lastSaveTakenAt(UUID workspaceId) {
+    return tx.execute(
+        s ->
+            records
+                .findById(workspaceId)
+                .filter(WorkspaceFiles::everSaved)
+                .map(f -> f.snapshotAt() != null ? f.snapshotAt() : f.savedAt()));
+  }
+
+  /**
    * Saves the subject's notebook files to its bucket: uploads what differs from the last save,
    * deletes what is gone. A failure is recorded (the page shows it) and thrown.
    */

@@ -185,7 +185,7 @@ public class ClusterReconciler {
           l.location(), l.kind(), l.name(), l.clusterId(), known.get(l.clusterId()));
       metrics.orphanRemoved(l.kind());
       log.warn(
-          "Removed orphan {} {} of gone cluster {} on {}",
+          "Removed orphan {} {} of cluster {} (gone, or no longer placed there) on {}",
           l.kind(),
           l.name(),
           l.clusterId(),

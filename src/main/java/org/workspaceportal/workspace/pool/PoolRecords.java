@@ -43,6 +43,7 @@ class PoolRecords {
           WorkspaceStatus.APPROVED,
           WorkspaceStatus.PROVISIONING,
           WorkspaceStatus.STARTING,
+          WorkspaceStatus.MOVING,
           WorkspaceStatus.RESIZING,
           WorkspaceStatus.REPAIRING);
 

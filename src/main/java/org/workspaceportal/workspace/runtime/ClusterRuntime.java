@@ -100,6 +100,13 @@ public interface ClusterRuntime {
    */
   List<Exited> exited(UUID clusterId);
 
+  /**
+   * The places (hosts, by name) the cluster is placed on that cannot be asked now, by role, from
+   * what the last health checks said (a place that no longer exists counts); none is asked. Empty
+   * when every place answers, or the cluster has no place.
+   */
+  Map<String, String> silentPlaces(UUID clusterId);
+
   /** What runs of these roles: the ones that do not, and the places that cannot be asked now. */
   Census census(UUID clusterId, Collection<String> roles);
 

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.workspaceportal.common.FlashMessages;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.workspace.InvalidWorkspaceRequestException;
+import org.workspaceportal.workspace.WorkspaceMoves;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
@@ -52,6 +53,7 @@ class WorkspacePageController {
   private final Clock clock;
   private final ClusterReconciler reconciler;
   private final NotebookSaves saves;
+  private final WorkspaceMoves moves;
 
   WorkspacePageController(
       WorkspaceService workspaces,
@@ -62,7 +64,9 @@ class WorkspacePageController {
       ExtensionService extensions,
       Clock clock,
       ClusterReconciler reconciler,
-      NotebookSaves saves) {
+      NotebookSaves saves,
+      WorkspaceMoves moves) {
+    this.moves = moves;
     this.reconciler = reconciler;
     this.saves = saves;
     this.clock = clock;
@@ -119,6 +123,9 @@ class WorkspacePageController {
           "progressLine", ProgressLine.of(ws, workspaces.typicalDurations(), clock.instant()));
     }
     model.addAttribute("extension", extensions.latest(id, user).orElse(null));
+    if (ws.status() == WorkspaceStatus.UNREACHABLE) {
+      moves.offer(id, user).ifPresent(offer -> model.addAttribute("moveOffer", offer));
+    }
     Optional<TemplateView> template =
         templates.list().stream().filter(t -> t.name().equals(ws.template())).findFirst();
     model.addAttribute("clusterTemplate", template.map(TemplateView::cluster).orElse(true));
@@ -281,6 +288,18 @@ class WorkspacePageController {
   String start(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
     FlashMessages.attempt(
         redirect, () -> "Starting '" + workspaces.start(id, CurrentUser.of(auth)).name() + "'.");
+    return "redirect:/workspaces/" + id;
+  }
+
+  /** Moves an UNREACHABLE workspace off its silent hosts, once its owner confirmed the loss. */
+  @PostMapping("/workspaces/{id}/move")
+  String move(@PathVariable UUID id, Authentication auth, RedirectAttributes redirect) {
+    FlashMessages.attempt(
+        redirect,
+        () ->
+            "Moving '"
+                + moves.move(id, CurrentUser.of(auth)).name()
+                + "' to hosts that answer: this page follows along.");
     return "redirect:/workspaces/" + id;
   }
 

@@ -1,6 +1,7 @@
 package org.workspaceportal.workspace.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +41,8 @@ import org.workspaceportal.testsupport.TlsDockerEngine;
 import org.workspaceportal.testsupport.UserS3;
 import org.workspaceportal.workspace.ClusterView;
 import org.workspaceportal.workspace.LiveWorkspaces;
+import org.workspaceportal.workspace.MoveOffer;
+import org.workspaceportal.workspace.WorkspaceMoves;
 import org.workspaceportal.workspace.WorkspaceRequest;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
@@ -74,6 +77,7 @@ class MultiHostClusterTest {
   private static final Duration UP_TO = Duration.ofMinutes(10);
 
   @Autowired WorkspaceService workspaces;
+  @Autowired WorkspaceMoves moves;
 
   @Autowired WorkspaceDoors doors;
   @Autowired ClusterProbe probe;
@@ -544,6 +548,244 @@ class MultiHostClusterTest {
     } finally {
       templates.setEnabled(own.id(), false, "test");
     }
+  }
+
+  /**
+   * Issue 22, a host lost for good: its owner moves the UNREACHABLE workspace to the host that
+   * answers, from the notebooks' last save; when the lost host comes back, what the cluster left
+   * there (with its old secrets) is swept away, and a deletion leaves nothing on either engine.
+   */
+  @Test
+  void
+      anUnreachableWorkspaceMovesToTheHostThatAnswersFromItsLastSaveAndItsOldContainersGoWhenTheHostIsBack() {
+    UUID id =
+        live.request(
+                new WorkspaceRequest(
+                    LiveWorkspaces.uniqueName("move"),
+                    null,
+                    template.name(),
+                    1,
+                    false,
+                    Retention.ERADICATE,
+                    null))
+            .id();
+    approveOn(secondHost.id(), id);
+    await(id, w -> w.status() == WorkspaceStatus.READY);
+    UUID cluster =
+        jdbc.queryForObject(
+            "select cluster_id from workspace_clusters where workspace_id = ?", UUID.class, id);
+    EngineEndpoint secondEndpoint = hosts.endpointOf(secondHost.id());
+    String notebook = SparkContainers.name(cluster, "notebook");
+    String savedText = "kept by the periodic save: ünïcödé \u2713\n".repeat(50);
+    writeInto(secondEndpoint, notebook, "saved.ipynb", savedText);
+    jdbc.update("update workspaces set updated_at = now() - interval '1 hour' where id = ?", id);
+    LiveWorkspaces.awaitTrue(
+        () ->
+            jdbc.queryForObject(
+                    "select count(*) from workspace_files where workspace_id = ?"
+                        + " and saved_at is not null",
+                    Long.class,
+                    id)
+                > 0,
+        "the periodic save",
+        Duration.ofMinutes(3));
+    writeInto(secondEndpoint, notebook, "unsaved.ipynb", "written after the last save");
+    List<String> onSecond =
+        engines.containers(secondEndpoint, labels(cluster)).stream()
+            .filter(c -> "running".equals(c.state()))
+            .map(ContainerInfo::name)
+            .toList();
+    assertThat(onSecond).as("master, notebook and a worker").hasSize(3);
+    assertThatThrownBy(() -> moves.move(id, owner))
+        .as("a READY workspace is not moved this way")
+        .hasMessageContaining("it is READY");
+
+    second.stop();
+    WorkspaceView moved;
+    try {
+      await(id, w -> w.status() == WorkspaceStatus.UNREACHABLE);
+      MoveOffer offer = moves.terms(id, owner);
+      assertThat(offer.silentHosts()).containsExactly(secondHost.name());
+      assertThat(offer.notebookHost()).isEqualTo(secondHost.name());
+      assertThat(offer.lastSavedAt()).isNotNull();
+
+      moves.move(id, owner);
+      moved = await(id, w -> w.status() == WorkspaceStatus.READY);
+    } finally {
+      second.start();
+    }
+    assertThat(moved.cluster().members())
+        .extracting(ClusterView.Member::host)
+        .as("placed anew, on the host that answers")
+        .containsOnly(localHost().name());
+    assertThat(moved.history())
+        .filteredOn(h -> h.to() == WorkspaceStatus.MOVING)
+        .singleElement()
+        .satisfies(
+            h -> {
+              assertThat(h.actor()).isEqualTo(owner.username());
+              assertThat(h.reason())
+                  .contains("Host " + secondHost.name() + " does not answer")
+                  .contains("the notebooks come back from their save of")
+                  .contains("after it is lost");
+            });
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_events where action = 'workspace.moving' and actor = ?"
+                    + " and detail like ?",
+                Long.class,
+                owner.username(),
+                "%UNREACHABLE → MOVING%"))
+        .isEqualTo(1);
+    java.io.ByteArrayOutputStream saved = new java.io.ByteArrayOutputStream();
+    List<String> names = new java.util.ArrayList<>();
+    engines.readFiles(
+        hosts.endpointOf(localHostId()),
+        notebook,
+        SparkContainers.NOTEBOOK_DIR,
+        (e, in) -> {
+          names.add(e.path());
+          if (e.path().equals("saved.ipynb")) {
+            in.transferTo(saved);
+          }
+        });
+    assertThat(saved.toByteArray())
+        .as("restored byte for byte")
+        .isEqualTo(savedText.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(names).as("what came after the last save is lost").doesNotContain("unsaved.ipynb");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from host_leases where workspace_id = ? and host_id = ?",
+                Long.class,
+                cluster,
+                secondHost.id()))
+        .isZero();
+
+    // the lost host answers again: its old containers of the cluster go, with their volumes
+    awaitSecondHostUp();
+    LiveWorkspaces.awaitTrue(
+        () ->
+            engines.containers(secondEndpoint, labels(cluster)).isEmpty()
+                && engines.volumes(secondEndpoint, labels(cluster)).isEmpty(),
+        "the cluster's old containers and volumes on the second host are swept",
+        Duration.ofMinutes(2));
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_events where action = 'reconciler.orphan-removed'"
+                    + " and detail like ?",
+                Long.class,
+                "%" + cluster + "%no longer runs on this host%"))
+        .as("each old container audited")
+        .isGreaterThanOrEqualTo(onSecond.size());
+    WorkspaceView still = workspaces.get(id, owner);
+    assertThat(still.status()).isEqualTo(WorkspaceStatus.READY);
+    assertThat(engines.containers(hosts.endpointOf(localHostId()), labels(cluster)))
+        .as("the moved cluster keeps running on the local host, under the same names")
+        .filteredOn(c -> "running".equals(c.state()))
+        .extracting(ContainerInfo::name)
+        .containsExactlyInAnyOrderElementsOf(onSecond);
+
+    workspaces.delete(id, owner);
+    await(id, w -> w.status() == WorkspaceStatus.DELETED);
+    assertThat(engines.containers(secondEndpoint, labels(cluster))).isEmpty();
+    assertThat(engines.volumes(secondEndpoint, labels(cluster))).isEmpty();
+    assertThat(DockerCli.containersLabelled(SparkContainers.WORKSPACE_LABEL + "=" + cluster))
+        .isEmpty();
+    assertThat(DockerCli.volumesLabelled(SparkContainers.WORKSPACE_LABEL + "=" + cluster))
+        .isEmpty();
+    assertThat(ports(id)).isEmpty();
+  }
+
+  /**
+   * The move's window: the lost host answers again after the stop's steps, and the start chooses
+   * it. Nothing of the cluster's old run there is taken up again: new containers (the old ones had
+   * the old Jupyter token), the notebooks as the save has them and nothing newer.
+   */
+  @Test
+  void aLostHostThatAnswersAgainMidMoveAndIsChosenKeepsNothingOfTheOldRun() {
+    UUID id =
+        live.request(
+                new WorkspaceRequest(
+                    LiveWorkspaces.uniqueName("back"),
+                    null,
+                    template.name(),
+                    1,
+                    false,
+                    Retention.ERADICATE,
+                    null))
+            .id();
+    String name = workspaces.get(id, ADMIN).name();
+    approveOn(secondHost.id(), id);
+    await(id, w -> w.status() == WorkspaceStatus.READY);
+    UUID cluster =
+        jdbc.queryForObject(
+            "select cluster_id from workspace_clusters where workspace_id = ?", UUID.class, id);
+    EngineEndpoint secondEndpoint = hosts.endpointOf(secondHost.id());
+    String notebook = SparkContainers.name(cluster, "notebook");
+    writeInto(secondEndpoint, notebook, "saved.ipynb", "in the save");
+    jdbc.update("update workspaces set updated_at = now() - interval '1 hour' where id = ?", id);
+    LiveWorkspaces.awaitTrue(
+        () ->
+            jdbc.queryForObject(
+                    "select count(*) from workspace_files where workspace_id = ?"
+                        + " and saved_at is not null",
+                    Long.class,
+                    id)
+                > 0,
+        "the periodic save",
+        Duration.ofMinutes(3));
+    writeInto(secondEndpoint, notebook, "unsaved.ipynb", "written after the last save");
+    List<String> oldContainers =
+        engines.containers(secondEndpoint, labels(cluster)).stream()
+            .map(ContainerInfo::id)
+            .toList();
+
+    second.stop();
+    try {
+      await(id, w -> w.status() == WorkspaceStatus.UNREACHABLE);
+      scripted.always(
+          name,
+          StepKind.PLACE,
+          StepOutcome.checkAgain(
+              Duration.ofMillis(300), "held by the test", Duration.ofMinutes(10)));
+      moves.move(id, owner);
+      await(
+          id,
+          w ->
+              w.steps().stream()
+                  .anyMatch(s -> s.kind() == StepKind.PLACE && s.status() == StepStatus.WAITING));
+    } finally {
+      second.start();
+    }
+    awaitSecondHostUp();
+    WorkspaceView moved;
+    hosts.setDrained(localHostId(), true, "test");
+    try {
+      scripted.release(name, StepKind.PLACE);
+      moved = await(id, w -> w.status() == WorkspaceStatus.READY);
+    } finally {
+      hosts.setDrained(localHostId(), false, "test");
+    }
+
+    assertThat(moved.cluster().members())
+        .extracting(ClusterView.Member::host)
+        .as("placed on the host that came back")
+        .containsOnly(secondHost.name());
+    assertThat(engines.containers(secondEndpoint, labels(cluster)))
+        .extracting(ContainerInfo::id)
+        .as("none of the old run's containers")
+        .doesNotContainAnyElementsOf(oldContainers);
+    List<String> names = new java.util.ArrayList<>();
+    engines.readFiles(
+        secondEndpoint, notebook, SparkContainers.NOTEBOOK_DIR, (e, in) -> names.add(e.path()));
+    assertThat(names).contains("saved.ipynb").doesNotContain("unsaved.ipynb");
+
+    workspaces.delete(id, owner);
+    await(id, w -> w.status() == WorkspaceStatus.DELETED);
+    assertThat(engines.containers(secondEndpoint, labels(cluster))).isEmpty();
+    assertThat(engines.volumes(secondEndpoint, labels(cluster))).isEmpty();
+    assertThat(DockerCli.containersLabelled(SparkContainers.WORKSPACE_LABEL + "=" + cluster))
+        .isEmpty();
   }
 
   private UUID localHostId() {

@@ -1,6 +1,7 @@
 package org.workspaceportal.workspace.quota;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A user's limits and what they use now, and those of each of her teams that has a limit (its
@@ -48,16 +49,21 @@ public record Quota(
     }
 
     boolean allows(int workspaces, int workers, Integer bucketGiB) {
-      return (maxWorkspaces == null || usedWorkspaces + workspaces <= maxWorkspaces)
-          && (maxWorkers == null || usedWorkers + workers <= maxWorkers)
-          && (maxStorageGiB == null
-              || workspaces == 0
-              || (bucketGiB != null && usedStorageGiB + bucketGiB <= maxStorageGiB));
+      return refusal(workspaces, workers, bucketGiB).isEmpty();
     }
 
     void check(int workspaces, int workers, Integer bucketGiB) {
+      refusal(workspaces, workers, bucketGiB)
+          .ifPresent(
+              why -> {
+                throw new QuotaExceededException(why);
+              });
+    }
+
+    /** Why {@code workspaces} more with {@code workers} more workers break a limit, if they do. */
+    private Optional<String> refusal(int workspaces, int workers, Integer bucketGiB) {
       if (maxWorkspaces != null && usedWorkspaces + workspaces > maxWorkspaces) {
-        throw new QuotaExceededException(
+        return Optional.of(
             "Quota of team "
                 + team
                 + " exceeded: its members may have at most "
@@ -67,7 +73,7 @@ public record Quota(
                 + ".");
       }
       if (maxWorkers != null && usedWorkers + workers > maxWorkers) {
-        throw new QuotaExceededException(
+        return Optional.of(
             "Quota of team "
                 + team
                 + " exceeded: its members may have at most "
@@ -78,29 +84,31 @@ public record Quota(
                 + workers
                 + " more.");
       }
-      if (maxStorageGiB != null && workspaces > 0) {
-        if (bucketGiB == null) {
-          throw new QuotaExceededException(
-              "Team "
-                  + team
-                  + " limits its members' buckets to "
-                  + maxStorageGiB
-                  + " GiB together, and this template's bucket has no size: choose a template"
-                  + " with a bucket size, or ask an admin to give this one a size.");
-        }
-        if (usedStorageGiB + bucketGiB > maxStorageGiB) {
-          throw new QuotaExceededException(
-              "Quota of team "
-                  + team
-                  + " exceeded: its members' buckets may hold at most "
-                  + maxStorageGiB
-                  + " GiB together; they have "
-                  + usedStorageGiB
-                  + " GiB and this bucket would add "
-                  + bucketGiB
-                  + " GiB.");
-        }
+      if (maxStorageGiB == null || workspaces == 0) {
+        return Optional.empty();
       }
+      if (bucketGiB == null) {
+        return Optional.of(
+            "Team "
+                + team
+                + " limits its members' buckets to "
+                + maxStorageGiB
+                + " GiB together, and this template's bucket has no size: choose a template"
+                + " with a bucket size, or ask an admin to give this one a size.");
+      }
+      if (usedStorageGiB + bucketGiB > maxStorageGiB) {
+        return Optional.of(
+            "Quota of team "
+                + team
+                + " exceeded: its members' buckets may hold at most "
+                + maxStorageGiB
+                + " GiB together; they have "
+                + usedStorageGiB
+                + " GiB and this bucket would add "
+                + bucketGiB
+                + " GiB.");
+      }
+      return Optional.empty();
     }
   }
 
@@ -131,9 +139,7 @@ public record Quota(
    * (null: no size) fits her limits and her teams'.
    */
   public boolean allows(int workers, Integer bucketGiB) {
-    return usedWorkspaces + 1 <= maxWorkspaces
-        && usedWorkers + workers <= maxWorkers
-        && teams.stream().allMatch(t -> t.allows(1, workers, bucketGiB));
+    return refusal(workers, bucketGiB).isEmpty();
   }
 
   /**
@@ -141,41 +147,56 @@ public record Quota(
    * (null: no size) would break a limit.
    */
   public void check(int workers, Integer bucketGiB) {
+    refusal(workers, bucketGiB)
+        .ifPresent(
+            why -> {
+              throw new QuotaExceededException(why);
+            });
+  }
+
+  /** Why one more workspace breaks a limit (hers first, then her teams'), if it does. */
+  private Optional<String> refusal(int workers, Integer bucketGiB) {
     if (usedWorkspaces + 1 > maxWorkspaces) {
-      throw new QuotaExceededException(
+      return Optional.of(
           "Quota exceeded: at most "
               + maxWorkspaces
               + " live workspaces are allowed and you have "
               + usedWorkspaces
               + ".");
     }
-    if (usedWorkers + workers > maxWorkers) {
-      throw new QuotaExceededException(
-          "Quota exceeded: at most "
-              + maxWorkers
-              + " workers in total are allowed; you use "
-              + usedWorkers
-              + " and asked for "
-              + workers
-              + " more.");
-    }
-    teams.forEach(t -> t.check(1, workers, bucketGiB));
+    return workersRefusal(workers).or(() -> teamsRefusal(1, workers, bucketGiB));
+  }
+
+  private Optional<String> teamsRefusal(int workspaces, int workers, Integer bucketGiB) {
+    return teams.stream()
+        .map(t -> t.refusal(workspaces, workers, bucketGiB))
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  private Optional<String> workersRefusal(int more) {
+    return usedWorkers + more > maxWorkers
+        ? Optional.of(
+            "Quota exceeded: at most "
+                + maxWorkers
+                + " workers in total are allowed; you use "
+                + usedWorkers
+                + " and asked for "
+                + more
+                + " more.")
+        : Optional.empty();
   }
 
   /** Throws if {@code more} workers added to a workspace already counted would break the limit. */
   public void checkMoreWorkers(int more) {
-    if (more > 0 && usedWorkers + more > maxWorkers) {
-      throw new QuotaExceededException(
-          "Quota exceeded: at most "
-              + maxWorkers
-              + " workers in total are allowed; you use "
-              + usedWorkers
-              + " and asked for "
-              + more
-              + " more.");
+    if (more <= 0) {
+      return;
     }
-    if (more > 0) {
-      teams.forEach(t -> t.check(0, more, null));
-    }
+    workersRefusal(more)
+        .or(() -> teamsRefusal(0, more, null))
+        .ifPresent(
+            why -> {
+              throw new QuotaExceededException(why);
+            });
   }
 }

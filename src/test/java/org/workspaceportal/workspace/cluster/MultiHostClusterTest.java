@@ -34,7 +34,6 @@ import org.workspaceportal.identity.IdentityService;
 import org.workspaceportal.storage.Retention;
 import org.workspaceportal.testsupport.DockerCli;
 import org.workspaceportal.testsupport.LoopbackRegistry;
-import org.workspaceportal.testsupport.Pause;
 import org.workspaceportal.testsupport.Requirement;
 import org.workspaceportal.testsupport.RequiresDocker;
 import org.workspaceportal.testsupport.TlsDockerEngine;
@@ -252,17 +251,7 @@ class MultiHostClusterTest {
     WorkspaceCredentials key = credentials.reveal(id, owner, "test");
 
     writeInto(endpoint, notebook, "saved.ipynb", "kept by the periodic save");
-    // due for its periodic save (READY for longer than the interval): the portal's task saves it
-    jdbc.update("update workspaces set updated_at = now() - interval '1 hour' where id = ?", id);
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while (jdbc.queryForObject(
-            "select count(*) from workspace_files where workspace_id = ? and saved_at is not null",
-            Long.class,
-            id)
-        == 0) {
-      assertThat(System.nanoTime()).as("saved within 3 minutes").isLessThan(deadline);
-      Pause.sleep(500);
-    }
+    awaitPeriodicSave(id);
     writeInto(endpoint, notebook, "lost.ipynb", "written after the last save");
 
     second.stop();
@@ -578,24 +567,14 @@ class MultiHostClusterTest {
     String notebook = SparkContainers.name(cluster, "notebook");
     String savedText = "kept by the periodic save: ünïcödé \u2713\n".repeat(50);
     writeInto(secondEndpoint, notebook, "saved.ipynb", savedText);
-    jdbc.update("update workspaces set updated_at = now() - interval '1 hour' where id = ?", id);
-    LiveWorkspaces.awaitTrue(
-        () ->
-            jdbc.queryForObject(
-                    "select count(*) from workspace_files where workspace_id = ?"
-                        + " and saved_at is not null",
-                    Long.class,
-                    id)
-                > 0,
-        "the periodic save",
-        Duration.ofMinutes(3));
+    awaitPeriodicSave(id);
     writeInto(secondEndpoint, notebook, "unsaved.ipynb", "written after the last save");
     List<String> onSecond =
         engines.containers(secondEndpoint, labels(cluster)).stream()
             .filter(c -> "running".equals(c.state()))
             .map(ContainerInfo::name)
             .toList();
-    assertThat(onSecond).as("master, notebook and a worker").hasSize(3);
+    assertThat(onSecond).as("master, notebook, a worker and their pod").hasSize(4);
     assertThatThrownBy(() -> moves.move(id, owner))
         .as("a READY workspace is not moved this way")
         .hasMessageContaining("it is READY");
@@ -723,17 +702,7 @@ class MultiHostClusterTest {
     EngineEndpoint secondEndpoint = hosts.endpointOf(secondHost.id());
     String notebook = SparkContainers.name(cluster, "notebook");
     writeInto(secondEndpoint, notebook, "saved.ipynb", "in the save");
-    jdbc.update("update workspaces set updated_at = now() - interval '1 hour' where id = ?", id);
-    LiveWorkspaces.awaitTrue(
-        () ->
-            jdbc.queryForObject(
-                    "select count(*) from workspace_files where workspace_id = ?"
-                        + " and saved_at is not null",
-                    Long.class,
-                    id)
-                > 0,
-        "the periodic save",
-        Duration.ofMinutes(3));
+    awaitPeriodicSave(id);
     writeInto(secondEndpoint, notebook, "unsaved.ipynb", "written after the last save");
     List<String> oldContainers =
         engines.containers(secondEndpoint, labels(cluster)).stream()
@@ -794,6 +763,24 @@ class MultiHostClusterTest {
         .findFirst()
         .orElseThrow()
         .id();
+  }
+
+  /**
+   * Makes the workspace due for its periodic save (READY for longer than the interval) and waits
+   * until the portal's task saved its notebooks.
+   */
+  private void awaitPeriodicSave(UUID id) {
+    jdbc.update("update workspaces set updated_at = now() - interval '1 hour' where id = ?", id);
+    LiveWorkspaces.awaitTrue(
+        () ->
+            jdbc.queryForObject(
+                    "select count(*) from workspace_files where workspace_id = ?"
+                        + " and saved_at is not null",
+                    Long.class,
+                    id)
+                > 0,
+        "the periodic save",
+        Duration.ofMinutes(3));
   }
 
   /** Waits until the second host is UP again (the health check runs every second in tests). */

@@ -60,10 +60,9 @@ final class AccessPolicies {
         revoke(user, extra);
       }
     }
-    for (String wanted : WORKSPACE_USER) {
-      if (!held.contains(wanted)) {
-        grant(user, wanted);
-      }
+    List<String> missing = WORKSPACE_USER.stream().filter(p -> !held.contains(p)).toList();
+    if (!missing.isEmpty()) {
+      grant(user, missing);
     }
     Set<String> now = held(user);
     if (!now.equals(Set.copyOf(WORKSPACE_USER))) {
@@ -110,21 +109,39 @@ final class AccessPolicies {
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
-  private void grant(String user, String policy) {
+  /**
+   * Grants the policies in one call ({@code policy_names} takes a list). The array refuses the
+   * whole call when the user holds one of them already (granted meanwhile by another instance, or
+   * by an attempt whose answer was lost): then each is granted on its own, and the listing
+   * afterwards says whether the user holds them all.
+   */
+  private void grant(String user, List<String> policies) {
+    if (policies.size() > 1 && tryGrant(user, String.join(",", policies))) {
+      log.info("Granted FlashBlade access policies {} to object-store user '{}'", policies, user);
+      return;
+    }
+    for (String policy : policies) {
+      if (tryGrant(user, policy)) {
+        log.info("Granted FlashBlade access policy {} to object-store user '{}'", policy, user);
+      }
+    }
+  }
+
+  /** Whether the call granted {@code policyNames}; false when the user held one already. */
+  private boolean tryGrant(String user, String policyNames) {
     try {
       api.post(
           RESOURCE,
-          Map.of("member_names", user, "policy_names", policy),
+          Map.of("member_names", user, "policy_names", policyNames),
           null,
           PolicyMemberItem.class,
-          "grant access policy " + policy + " to object-store user '" + user + "'");
-      log.info("Granted FlashBlade access policy {} to object-store user '{}'", policy, user);
+          "grant access policies " + policyNames + " to object-store user '" + user + "'");
+      return true;
     } catch (FlashBladeRefusal refusal) {
-      // granted meanwhile (another instance, or an attempt whose answer was lost): the listing
-      // afterwards says whether the user holds it
       if (!refusal.saysAlreadyExists()) {
         throw refusal;
       }
+      return false;
     }
   }
 

@@ -60,12 +60,11 @@ class ClusterContainers {
   }
 
   /**
-   * Makes the cluster's own network and its pod on the host unless they are there (starting a pod
-   * that stopped, with the engine), and removes the containers of {@code roles} that do not share
-   * that pod's network namespace, telling {@code removed} their roles, so that the caller makes
-   * them anew in it: containers left from a pod that was removed (they have lost their network),
-   * and containers of a cluster made before pods (each on an address of its own, one of which the
-   * pod takes: they go before it is made).
+   * Makes the cluster's own network and its pod on the host unless they are there and it runs, and
+   * removes the containers of {@code roles} that do not share that pod's network namespace, telling
+   * {@code removed} their roles, so that the caller makes them anew in it: containers left from a
+   * pod that was removed (they have lost their network), and containers of a cluster made before
+   * pods (each on an address of its own, one of which the pod takes: they go before it is made).
    *
    * @return the pod's container id, which every container joining it carries as {@link
    *     SparkContainers#POD_LABEL}
@@ -81,7 +80,11 @@ class ClusterContainers {
         engines.containers(endpoint, SparkContainers.labelled(cluster.id())).stream()
             .filter(c -> roles.contains(roleOf(c)) || SparkContainers.POD_ROLE.equals(roleOf(c)))
             .toList();
-    boolean hasPod = found.stream().anyMatch(c -> SparkContainers.POD_ROLE.equals(roleOf(c)));
+    // a pod that stopped (or its engine did) gets a new network namespace when started again, and
+    // roles still running in the old one would stay cut off under a matching label: a pod that
+    // does not run is made anew, with every role
+    boolean hasPod =
+        found.stream().anyMatch(c -> SparkContainers.POD_ROLE.equals(roleOf(c)) && c.running());
     if (!hasPod) {
       found.forEach(c -> remove(endpoint, c, removed));
     }
@@ -115,7 +118,9 @@ class ClusterContainers {
   private void remove(
       EngineEndpoint endpoint, ContainerInfo c, java.util.function.Consumer<String> removed) {
     engines.removeContainer(endpoint, c.id());
-    removed.accept(roleOf(c));
+    if (!SparkContainers.POD_ROLE.equals(roleOf(c))) {
+      removed.accept(roleOf(c));
+    }
   }
 
   private static String roleOf(ContainerInfo c) {

@@ -118,6 +118,12 @@ public class NotebookSaves {
    */
   Result save(WorkspaceFacts subject) {
     UUID id = subject.id();
+    ClusterSpec spec = specs.of(subject);
+    if (spec.notebook() == null) {
+      // placed, but its storage was never made (it failed, or was deleted, before that): no
+      // bucket to save to, and no notebook ever ran
+      return Result.NOTHING_TO_READ;
+    }
     WorkspaceFiles before;
     try {
       before =
@@ -137,7 +143,7 @@ public class NotebookSaves {
     try {
       Manifest previous = before.manifest();
       Instant snapshot = clock.instant();
-      Manifest now = copyToBucket(specs.of(subject), previous, before.snapshotAt());
+      Manifest now = copyToBucket(spec, previous, before.snapshotAt());
       if (now == null) {
         record(id, WorkspaceFiles::nothingToRead);
         return Result.NOTHING_TO_READ;

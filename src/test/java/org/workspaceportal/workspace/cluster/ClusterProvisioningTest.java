@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.workspaceportal.PortalIntegrationTest;
 import org.workspaceportal.compute.ClusterProbe;
 import org.workspaceportal.compute.SparkContainers;
+import org.workspaceportal.flashbladesim.FaultInjector;
 import org.workspaceportal.flashbladesim.FlashBladeSimulator;
 import org.workspaceportal.host.HostService;
 import org.workspaceportal.host.HostStatus;
@@ -78,6 +79,37 @@ class ClusterProvisioningTest {
   void leaveNothingBehind() {
     // a test that failed half-way must not leave its cores held for the tests after it
     live.cleanUp();
+  }
+
+  /**
+   * A new workspace is placed before its storage is made: one whose storage then fails for good
+   * holds its place (and maybe the pod made ahead) until it is deleted, and its deletion saves
+   * nothing (no bucket, no notebook ever ran), removes what was made and gives the room back.
+   */
+  @Test
+  void aWorkspaceWhoseStorageFailsAfterItWasPlacedIsDeletedWithNothingLeft() {
+    FaultInjector.of(sim).failNext(1, "POST", "/buckets", 400);
+    try {
+      WorkspaceView ws = live.approved("no-bucket", 1);
+      WorkspaceView failed = live.await(ws.id(), w -> w.status() == WorkspaceStatus.FAILED);
+      assertThat(failed.statusReason()).contains("Create the bucket");
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from host_leases where workspace_id = ?", Long.class, ws.id()))
+          .as("placed before its storage")
+          .isPositive();
+
+      workspaces.delete(ws.id(), owner);
+      live.await(ws.id(), w -> w.status() == WorkspaceStatus.DELETED);
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from host_leases where workspace_id = ?", Long.class, ws.id()))
+          .isZero();
+      assertThat(DockerCli.containersLabelled(SparkContainers.WORKSPACE_LABEL + "=" + ws.id()))
+          .isEmpty();
+    } finally {
+      FaultInjector.of(sim).reset();
+    }
   }
 
   @Test

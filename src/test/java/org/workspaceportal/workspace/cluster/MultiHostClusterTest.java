@@ -230,19 +230,7 @@ class MultiHostClusterTest {
    */
   @Test
   void aHostKilledMidRunLeavesTheLastSaveInTheBucketAndLosesOnlyWhatCameAfter() {
-    UUID id =
-        live.request(
-                new WorkspaceRequest(
-                    LiveWorkspaces.uniqueName("lost"),
-                    null,
-                    template.name(),
-                    1,
-                    false,
-                    Retention.DESTROY,
-                    null))
-            .id();
-    approveOn(secondHost.id(), id);
-    await(id, w -> w.status() == WorkspaceStatus.READY);
+    UUID id = readyOn(secondHost.id(), "lost", Retention.DESTROY);
     UUID cluster =
         jdbc.queryForObject(
             "select cluster_id from workspace_clusters where workspace_id = ?", UUID.class, id);
@@ -285,20 +273,8 @@ class MultiHostClusterTest {
    */
   @Test
   void aStoppedWorkspaceStartsOnTheOtherHostWhenItsFirstIsFullWithItsFiles() {
-    UUID id =
-        live.request(
-                new WorkspaceRequest(
-                    LiveWorkspaces.uniqueName("moves"),
-                    null,
-                    template.name(),
-                    1,
-                    false,
-                    Retention.ERADICATE,
-                    null))
-            .id();
     UUID local = localHostId();
-    approveOn(local, id);
-    await(id, w -> w.status() == WorkspaceStatus.READY);
+    UUID id = readyOn(local, "moves", Retention.ERADICATE);
     UUID cluster =
         jdbc.queryForObject(
             "select cluster_id from workspace_clusters where workspace_id = ?", UUID.class, id);
@@ -547,19 +523,7 @@ class MultiHostClusterTest {
   @Test
   void
       anUnreachableWorkspaceMovesToTheHostThatAnswersFromItsLastSaveAndItsOldContainersGoWhenTheHostIsBack() {
-    UUID id =
-        live.request(
-                new WorkspaceRequest(
-                    LiveWorkspaces.uniqueName("move"),
-                    null,
-                    template.name(),
-                    1,
-                    false,
-                    Retention.ERADICATE,
-                    null))
-            .id();
-    approveOn(secondHost.id(), id);
-    await(id, w -> w.status() == WorkspaceStatus.READY);
+    UUID id = readyOn(secondHost.id(), "move", Retention.ERADICATE);
     UUID cluster =
         jdbc.queryForObject(
             "select cluster_id from workspace_clusters where workspace_id = ?", UUID.class, id);
@@ -682,20 +646,8 @@ class MultiHostClusterTest {
    */
   @Test
   void aLostHostThatAnswersAgainMidMoveAndIsChosenKeepsNothingOfTheOldRun() {
-    UUID id =
-        live.request(
-                new WorkspaceRequest(
-                    LiveWorkspaces.uniqueName("back"),
-                    null,
-                    template.name(),
-                    1,
-                    false,
-                    Retention.ERADICATE,
-                    null))
-            .id();
+    UUID id = readyOn(secondHost.id(), "back", Retention.ERADICATE);
     String name = workspaces.get(id, ADMIN).name();
-    approveOn(secondHost.id(), id);
-    await(id, w -> w.status() == WorkspaceStatus.READY);
     UUID cluster =
         jdbc.queryForObject(
             "select cluster_id from workspace_clusters where workspace_id = ?", UUID.class, id);
@@ -763,6 +715,24 @@ class MultiHostClusterTest {
         .findFirst()
         .orElseThrow()
         .id();
+  }
+
+  /** A one-worker workspace of the test's template, approved onto the host, once it is READY. */
+  private UUID readyOn(UUID hostId, String name, Retention retention) {
+    UUID id =
+        live.request(
+                new WorkspaceRequest(
+                    LiveWorkspaces.uniqueName(name),
+                    null,
+                    template.name(),
+                    1,
+                    false,
+                    retention,
+                    null))
+            .id();
+    approveOn(hostId, id);
+    await(id, w -> w.status() == WorkspaceStatus.READY);
+    return id;
   }
 
   /**

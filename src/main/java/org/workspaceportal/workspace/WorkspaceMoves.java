@@ -2,8 +2,10 @@ package org.workspaceportal.workspace;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.workspaceportal.common.PortalException;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.workspace.cluster.SilentHosts;
 import org.workspaceportal.workspace.files.NotebookSaves;
@@ -81,7 +83,7 @@ public class WorkspaceMoves {
 
   private MoveOffer movable(Workspace workspace) {
     if (workspace.status() != WorkspaceStatus.UNREACHABLE) {
-      throw new MoveNotPossibleException(
+      throw new NotPossibleException(
           workspace.name(),
           "it is "
               + workspace.status()
@@ -94,7 +96,7 @@ public class WorkspaceMoves {
     return offerFor(workspace)
         .orElseThrow(
             () ->
-                new MoveNotPossibleException(
+                new NotPossibleException(
                     workspace.name(),
                     "every host of its cluster answers again, so it comes back by itself in a"
                         + " moment."));
@@ -109,5 +111,20 @@ public class WorkspaceMoves {
                     s.hosts(),
                     s.notebookHost(),
                     saves.lastSaveTakenAt(workspace.id()).orElse(null)));
+  }
+
+  /**
+   * A workspace cannot be moved off its hosts now (it is not UNREACHABLE, or its hosts answer
+   * again): 409, saying why.
+   */
+  public static class NotPossibleException extends PortalException {
+
+    public NotPossibleException(String name, String why) {
+      super(
+          HttpStatus.CONFLICT,
+          "move-not-possible",
+          "Cannot move it now",
+          "Workspace '" + name + "' cannot be moved to other hosts now: " + why);
+    }
   }
 }

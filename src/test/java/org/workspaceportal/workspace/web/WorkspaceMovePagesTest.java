@@ -25,7 +25,6 @@ import org.workspaceportal.Html;
 import org.workspaceportal.PageSliceTest;
 import org.workspaceportal.identity.CurrentUser;
 import org.workspaceportal.identity.RealSecurityTestConfiguration;
-import org.workspaceportal.workspace.MoveNotPossibleException;
 import org.workspaceportal.workspace.MoveOffer;
 import org.workspaceportal.workspace.WorkspaceFixtures;
 import org.workspaceportal.workspace.WorkspaceMoves;
@@ -120,7 +119,8 @@ class WorkspaceMovePagesTest {
     UUID id = UUID.randomUUID();
     when(moves.move(id, ALICE_USER))
         .thenThrow(
-            new MoveNotPossibleException("alpha", "every host of its cluster answers again."));
+            new WorkspaceMoves.NotPossibleException(
+                "alpha", "every host of its cluster answers again."));
 
     MvcResult refused =
         mvc.perform(post("/workspaces/" + id + "/move").with(alice()).with(csrf())).andReturn();

@@ -137,7 +137,9 @@ class WorkspaceExpiryTest {
     UUID id = ready();
     expiresAt(id, Instant.now().minus(Duration.ofDays(15)));
     expiry.enforce();
-    await(id, w -> w.status() == WorkspaceStatus.STOPPED);
+    // the portal's own scheduled pass may take the second step before this test does: wait for
+    // the stop to be in the history, not for a status that may already be gone
+    await(id, w -> w.history().stream().anyMatch(h -> h.to() == WorkspaceStatus.STOPPED));
 
     expiry.enforce();
 

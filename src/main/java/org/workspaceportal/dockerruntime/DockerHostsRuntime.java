@@ -14,6 +14,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -68,6 +73,7 @@ import org.workspaceportal.workspace.runtime.Role;
 class DockerHostsRuntime implements ClusterRuntime {
 
   private static final int LOG_LINES = 15;
+  private static final Duration AHEAD_WAIT = Duration.ofSeconds(30);
 
   private static final Logger log = LoggerFactory.getLogger(DockerHostsRuntime.class);
 
@@ -81,6 +87,9 @@ class DockerHostsRuntime implements ClusterRuntime {
 
   private final FreeRoom freeRoom;
   private final NotebookFileCopies files;
+
+  /** Pods being made ahead by this portal, by cluster id (see {@link #prepareAhead}). */
+  private final Map<UUID, CompletableFuture<Void>> ahead = new ConcurrentHashMap<>();
 
   DockerHostsRuntime(
       CapacityService capacity,
@@ -119,22 +128,43 @@ class DockerHostsRuntime implements ClusterRuntime {
   /**
    * The network and pod of a cluster with no container on its host yet, made on a virtual thread:
    * the engine sets up a pod's network namespace in about a quarter of a second, which the storage
-   * steps of a new workspace now cover. A launch that comes first makes them itself (both are
-   * idempotent by name); one that comes while they are being made finds them.
+   * steps of a new workspace now cover. A launch or a removal of the cluster in this portal waits
+   * for it first ({@link #awaitAhead}): a launch that came while the pod was created but not yet
+   * started would take it for a pod that stopped and make it anew (a quarter of a second lost), a
+   * removal could miss it. Another portal instance does not wait; both calls are idempotent by
+   * name, and the sweep removes a pod whose cluster is gone.
    */
   @Override
   public void prepareAhead(ClusterSpec spec) {
-    Thread.ofVirtual()
-        .name("pod-ahead-" + spec.id())
-        .start(
+    UUID id = spec.id();
+    CompletableFuture<Void> made =
+        CompletableFuture.runAsync(
             () -> {
               try {
-                Map<String, Placement> placed = placed(spec.id());
+                Map<String, Placement> placed = placed(id);
                 containers.podAhead(placed.get(Role.MASTER), ClusterLayout.placed(spec, placed));
               } catch (RuntimeException e) {
-                log.debug("Pod of cluster {} not made ahead: {}", spec.id(), e.getMessage());
+                log.debug("Pod of cluster {} not made ahead: {}", id, e.getMessage());
               }
-            });
+            },
+            task -> Thread.ofVirtual().name("pod-ahead-" + id).start(task));
+    ahead.put(id, made);
+    made.whenComplete((done, failure) -> ahead.remove(id, made));
+  }
+
+  /** Waits (a bounded while) for the pod this portal is making ahead for the cluster, if any. */
+  private void awaitAhead(UUID clusterId) {
+    CompletableFuture<Void> made = ahead.get(clusterId);
+    if (made == null) {
+      return;
+    }
+    try {
+      made.get(AHEAD_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      log.debug("Pod of cluster {} still being made ahead; going on", clusterId);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
@@ -184,6 +214,7 @@ class DockerHostsRuntime implements ClusterRuntime {
 
   @Override
   public List<Member> launch(ClusterSpec spec, Collection<String> roles) {
+    awaitAhead(spec.id());
     Map<String, Placement> placed = placed(spec.id());
     SparkCluster cluster = ClusterLayout.placed(spec, placed);
     Set<String> launching = new LinkedHashSet<>(roles);
@@ -379,11 +410,13 @@ class DockerHostsRuntime implements ClusterRuntime {
    */
   @Override
   public void stop(ClusterSpec spec) {
+    awaitAhead(spec.id());
     containers.removeEverywhere(spec.id(), capacity.placementsOf(spec.id()));
   }
 
   @Override
   public void removeAll(UUID clusterId, boolean skipUnreachable) {
+    awaitAhead(clusterId);
     Collection<Placement> placed = capacity.placementsOf(clusterId);
     if (skipUnreachable) {
       Map<UUID, HostView> byId =

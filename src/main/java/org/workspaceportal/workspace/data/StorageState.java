@@ -35,8 +35,16 @@ class StorageState {
   }
 
   @Transactional
-  void keyCreated(UUID workspaceId, String accessKeyId, String secretCiphertext) {
-    storage.findById(workspaceId).orElseThrow().keyCreated(accessKeyId, secretCiphertext, now());
+  void keyCreated(
+      UUID workspaceId,
+      String accessKeyId,
+      String secretCiphertext,
+      String s3Endpoint,
+      String nfsAddress) {
+    storage
+        .findById(workspaceId)
+        .orElseThrow()
+        .keyCreated(accessKeyId, secretCiphertext, s3Endpoint, nfsAddress, now());
   }
 
   @Transactional

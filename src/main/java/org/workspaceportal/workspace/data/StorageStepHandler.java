@@ -107,7 +107,14 @@ class StorageStepHandler implements StepHandler {
     }
     existing.forEach(storage::deleteAccessKey);
     NewAccessKey key = storage.createAccessKey(names.account(), names.objectUser());
-    state.keyCreated(names.workspaceId(), key.accessKeyId(), cipher.encrypt(key.secretAccessKey()));
+    // with the endpoint the key is for: the notebook starts with both, before the key is proved
+    DataEndpoints endpoints = storage.endpoints();
+    state.keyCreated(
+        names.workspaceId(),
+        key.accessKeyId(),
+        cipher.encrypt(key.secretAccessKey()),
+        endpoints.s3Endpoint().toString(),
+        endpoints.nfsAddress());
   }
 
   private void verify(WorkspaceStorage names) {

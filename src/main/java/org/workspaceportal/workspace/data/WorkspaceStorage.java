@@ -67,9 +67,18 @@ public class WorkspaceStorage {
     return s;
   }
 
-  void keyCreated(String accessKeyId, String secretCiphertext, Instant now) {
+  /** A new key, for the data endpoints it is to be used on; {@link #verified} proves it there. */
+  void keyCreated(
+      String accessKeyId,
+      String secretCiphertext,
+      String s3Endpoint,
+      String nfsAddress,
+      Instant now) {
     this.accessKeyId = accessKeyId;
     this.secretCiphertext = secretCiphertext;
+    this.s3Endpoint = s3Endpoint;
+    this.nfsAddress = nfsAddress;
+    this.verifiedAt = null;
     this.updatedAt = now;
   }
 

@@ -64,10 +64,7 @@ class ReadinessStepHandler implements StepHandler {
   private final class Poll {
     private final StepKind kind;
     private final ClusterSpec spec;
-    // the first look for an exited role comes one interval after the wait began, not at once:
-    // containers just started have rarely exited yet, and the look costs a listing on every host
-    // while the notebook the caller waits for may answer at the next poll
-    private Instant lastExitCheck = Instant.now();
+    private Instant lastExitCheck = Instant.MIN;
     private int lastAlive = Integer.MIN_VALUE;
 
     Poll(StepKind kind, ClusterSpec spec) {

@@ -35,16 +35,8 @@ class StorageState {
   }
 
   @Transactional
-  void keyCreated(
-      UUID workspaceId,
-      String accessKeyId,
-      String secretCiphertext,
-      String s3Endpoint,
-      String nfsAddress) {
-    storage
-        .findById(workspaceId)
-        .orElseThrow()
-        .keyCreated(accessKeyId, secretCiphertext, s3Endpoint, nfsAddress, now());
+  void keyCreated(UUID workspaceId, String accessKeyId, String secretCiphertext) {
+    storage.findById(workspaceId).orElseThrow().keyCreated(accessKeyId, secretCiphertext, now());
   }
 
   @Transactional

@@ -107,14 +107,7 @@ class StorageStepHandler implements StepHandler {
     }
     existing.forEach(storage::deleteAccessKey);
     NewAccessKey key = storage.createAccessKey(names.account(), names.objectUser());
-    // with the endpoint the key is for: the notebook starts with both, before the key is proved
-    DataEndpoints endpoints = storage.endpoints();
-    state.keyCreated(
-        names.workspaceId(),
-        key.accessKeyId(),
-        cipher.encrypt(key.secretAccessKey()),
-        endpoints.s3Endpoint().toString(),
-        endpoints.nfsAddress());
+    state.keyCreated(names.workspaceId(), key.accessKeyId(), cipher.encrypt(key.secretAccessKey()));
   }
 
   private void verify(WorkspaceStorage names) {

@@ -67,18 +67,9 @@ public class WorkspaceStorage {
     return s;
   }
 
-  /** A new key, for the data endpoints it is to be used on; {@link #verified} proves it there. */
-  void keyCreated(
-      String accessKeyId,
-      String secretCiphertext,
-      String s3Endpoint,
-      String nfsAddress,
-      Instant now) {
+  void keyCreated(String accessKeyId, String secretCiphertext, Instant now) {
     this.accessKeyId = accessKeyId;
     this.secretCiphertext = secretCiphertext;
-    this.s3Endpoint = s3Endpoint;
-    this.nfsAddress = nfsAddress;
-    this.verifiedAt = null;
     this.updatedAt = now;
   }
 

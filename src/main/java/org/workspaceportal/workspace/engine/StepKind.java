@@ -21,10 +21,7 @@ import org.workspaceportal.workspace.WorkspaceFacts;
  *
  * <p>A new workspace is placed before its storage is made: a workspace that waits for room waits
  * with nothing made for it yet, and what the runtime prepares for a placed cluster (the Docker
- * runtime: its network and pod) is made while the storage steps run instead of after them. The
- * bucket is made and the new key proved on it while Jupyter starts: the notebook needs the key (and
- * the datahub's file system, which it mounts) to start, not the bucket, and its link is given once
- * it answers, which is after both.
+ * runtime: its network and pod) is made while the storage steps run instead of after them.
  */
 public enum StepKind {
   REMOVE_WORKERS("Remove the workers no longer wanted", WorkspaceFacts::cluster, Operation.RESIZE),
@@ -45,7 +42,9 @@ public enum StepKind {
   ACCOUNT("Create the storage account", WorkspaceFacts::workspace, Operation.PROVISION),
   USER("Create the storage user", WorkspaceFacts::workspace, Operation.PROVISION),
   ACCESS_KEY("Create the access key", WorkspaceFacts::workspace, Operation.PROVISION),
+  BUCKET("Create the bucket", WorkspaceFacts::workspace, Operation.PROVISION),
   DATAHUB("Create the shared NFS folder", WorkspaceFacts::datahub, Operation.PROVISION),
+  VERIFY("Check the new key works", WorkspaceFacts::workspace, Operation.PROVISION),
   RESTORE_FILES("Restore the notebooks from the bucket", WorkspaceFacts::notebook, Operation.START),
   NOTEBOOK(
       "Start Jupyter",
@@ -59,8 +58,6 @@ public enum StepKind {
       Operation.PROVISION,
       Operation.START,
       Operation.REPAIR),
-  BUCKET("Create the bucket", WorkspaceFacts::workspace, Operation.PROVISION),
-  VERIFY("Check the new key works", WorkspaceFacts::workspace, Operation.PROVISION),
   NOTEBOOK_READY(
       "Waiting for the notebook",
       WorkspaceFacts::notebook,

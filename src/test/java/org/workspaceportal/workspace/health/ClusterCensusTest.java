@@ -85,28 +85,10 @@ class ClusterCensusTest {
   @Test
   void onlyAWorkspaceThatMayClaimTriesTheWarmPoolFirst() {
     assertThat(StepKind.plan(Operation.PROVISION, facts(2, true, false, true)))
-        .containsSubsequence(StepKind.CLAIM, StepKind.PLACE, StepKind.ACCOUNT, StepKind.NOTEBOOK);
+        .containsSubsequence(
+            StepKind.CLAIM, StepKind.PLACE, StepKind.ACCOUNT, StepKind.VERIFY, StepKind.NOTEBOOK);
     assertThat(StepKind.plan(Operation.PROVISION, facts(2, true, false, false)))
         .doesNotContain(StepKind.CLAIM);
-  }
-
-  @Test
-  void aNewWorkspacesBucketIsMadeAndItsKeyProvedWhileJupyterStartsAndBeforeItIsWaitedFor() {
-    List<StepKind> plan = StepKind.plan(Operation.PROVISION, facts(2, true, false, true));
-
-    // the notebook starts with the key (and would mount the datahub): both come before it
-    assertThat(plan)
-        .containsSubsequence(StepKind.USER, StepKind.ACCESS_KEY, StepKind.NOTEBOOK)
-        .containsSubsequence(
-            StepKind.NOTEBOOK,
-            StepKind.MASTER,
-            StepKind.BUCKET,
-            StepKind.VERIFY,
-            StepKind.NOTEBOOK_READY);
-    assertThat(StepKind.plan(Operation.PROVISION, facts(0, false, false, false)))
-        .as("a storage-only workspace")
-        .containsExactly(
-            StepKind.ACCOUNT, StepKind.USER, StepKind.ACCESS_KEY, StepKind.BUCKET, StepKind.VERIFY);
   }
 
   private static WorkspaceFacts facts(

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 import org.workspaceportal.compute.ComputeException;
 import org.workspaceportal.compute.ContainerEngine;
@@ -73,7 +74,7 @@ class ClusterContainers {
       Placement placement,
       SparkCluster cluster,
       Collection<String> roles,
-      java.util.function.Consumer<String> removed) {
+      Consumer<String> removed) {
     EngineEndpoint endpoint = hosts.endpointOf(placement.hostId());
     Map<String, String> ours = installation.label();
     List<ContainerInfo> found =
@@ -83,20 +84,22 @@ class ClusterContainers {
     // a pod that stopped (or its engine did) gets a new network namespace when started again, and
     // roles still running in the old one would stay cut off under a matching label: a pod that
     // does not run is made anew, with every role
-    boolean hasPod =
-        found.stream().anyMatch(c -> SparkContainers.POD_ROLE.equals(roleOf(c)) && c.running());
-    if (!hasPod) {
+    ContainerInfo running =
+        found.stream()
+            .filter(c -> SparkContainers.POD_ROLE.equals(roleOf(c)) && c.running())
+            .findFirst()
+            .orElse(null);
+    if (running == null) {
       found.forEach(c -> remove(endpoint, c, removed));
+      engines.ensureNetwork(endpoint, SparkContainers.network(cluster).withLabels(ours));
+      return engines.ensureRunning(endpoint, SparkContainers.pod(cluster).withLabels(ours)).id();
     }
-    engines.ensureNetwork(endpoint, SparkContainers.network(cluster).withLabels(ours));
-    String pod =
-        engines.ensureRunning(endpoint, SparkContainers.pod(cluster).withLabels(ours)).id();
-    if (hasPod) {
-      found.stream()
-          .filter(c -> !SparkContainers.POD_ROLE.equals(roleOf(c)))
-          .filter(c -> !pod.equals(c.labels().get(SparkContainers.POD_LABEL)))
-          .forEach(c -> remove(endpoint, c, removed));
-    }
+    // a running pod holds its network: nothing to make (the pod made ahead, the usual case)
+    String pod = running.id();
+    found.stream()
+        .filter(c -> !SparkContainers.POD_ROLE.equals(roleOf(c)))
+        .filter(c -> !pod.equals(c.labels().get(SparkContainers.POD_LABEL)))
+        .forEach(c -> remove(endpoint, c, removed));
     return pod;
   }
 
@@ -115,8 +118,7 @@ class ClusterContainers {
     engines.ensureRunning(endpoint, SparkContainers.pod(cluster).withLabels(ours));
   }
 
-  private void remove(
-      EngineEndpoint endpoint, ContainerInfo c, java.util.function.Consumer<String> removed) {
+  private void remove(EngineEndpoint endpoint, ContainerInfo c, Consumer<String> removed) {
     engines.removeContainer(endpoint, c.id());
     if (!SparkContainers.POD_ROLE.equals(roleOf(c))) {
       removed.accept(roleOf(c));

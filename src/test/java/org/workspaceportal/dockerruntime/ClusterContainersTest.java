@@ -2,7 +2,9 @@ package org.workspaceportal.dockerruntime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -91,6 +93,9 @@ class ClusterContainersTest {
 
     assertThat(pod).isEqualTo("p1");
     assertThat(remade).as("an exited role of the pod is started again, not made anew").isEmpty();
+    // the running pod holds its network: neither is looked for again
+    verify(engines, never()).ensureNetwork(any(), any());
+    verify(engines, never()).ensureRunning(any(), any());
   }
 
   @Test
@@ -101,7 +106,7 @@ class ClusterContainersTest {
             container("m1", "master", "running", "p1")),
         "p2");
 
-    verify(engines).removeContainer(any(), org.mockito.ArgumentMatchers.eq("m1"));
+    verify(engines).removeContainer(any(), eq("m1"));
     assertThat(remade).containsExactly("master");
   }
 
@@ -114,7 +119,7 @@ class ClusterContainersTest {
             container("w1", "worker-1", "running", "p1")),
         "p2");
 
-    verify(engines).removeContainer(any(), org.mockito.ArgumentMatchers.eq("p1"));
+    verify(engines).removeContainer(any(), eq("p1"));
     assertThat(remade).as("the roles, not the pod").containsExactly("master", "worker-1");
   }
 

@@ -231,15 +231,14 @@ class DockerContainerEngine implements ContainerEngine {
 
   /** The container of the spec's name, created first when there is none; never a second one. */
   private static InspectContainerResponse findOrCreate(DockerClient docker, ContainerSpec spec) {
-    InspectContainerResponse found = inspect(docker, spec.name());
-    if (found == null) {
-      try {
-        create(docker, spec);
-      } catch (ConflictException e) {
-        // made meanwhile by another attempt: use that one
-      }
-      found = inspect(docker, spec.name());
+    // created first, looked for when the name is taken: a new container (the usual case, on the
+    // path to a workspace's notebook) costs one call fewer than looking first
+    try {
+      create(docker, spec);
+    } catch (ConflictException e) {
+      // made before, by an earlier attempt or another instance: use that one
     }
+    InspectContainerResponse found = inspect(docker, spec.name());
     if (found == null) {
       throw new ComputeException("container " + spec.name() + " vanished after creation", true);
     }

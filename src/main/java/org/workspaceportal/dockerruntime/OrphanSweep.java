@@ -96,6 +96,13 @@ class OrphanSweep {
     volumes.forEach(v -> ids.add(ClusterCensusRules.clusterOf(v.labels())));
     networks.forEach(n -> ids.add(ClusterCensusRules.clusterOf(n.labels())));
     ids.remove(null);
+    // ports and subnets that clusters let go of while this host did not answer are leased again
+    // once nothing of those clusters is here (what this pass removes counts at the next one)
+    Set<UUID> freed = capacity.releaseLeftBehind(host.id(), ids);
+    if (!freed.isEmpty()) {
+      log.info(
+          "Ports and subnets left on host {} by clusters {} are free again", host.name(), freed);
+    }
     if (ids.isEmpty()) {
       return;
     }

@@ -30,6 +30,7 @@ public class CapacityService {
   private final HostLeaseRepository leases;
   private final HostPortRepository ports;
   private final HostSubnetRepository subnets;
+  private final HostLeftBehindRepository leftBehind;
   private final HostProperties properties;
   private final Clock clock;
   private final FreeRoom freeRoom;
@@ -40,6 +41,7 @@ public class CapacityService {
       HostLeaseRepository leases,
       HostPortRepository ports,
       HostSubnetRepository subnets,
+      HostLeftBehindRepository leftBehind,
       HostProperties properties,
       Clock clock,
       FreeRoom freeRoom) {
@@ -49,6 +51,7 @@ public class CapacityService {
     this.leases = leases;
     this.ports = ports;
     this.subnets = subnets;
+    this.leftBehind = leftBehind;
     this.properties = properties;
     this.clock = clock;
   }
@@ -235,13 +238,60 @@ public class CapacityService {
   }
 
   /**
-   * Gives back every core, MB, port and subnet the workspace held; nothing held is not an error.
+   * Gives back every core, MB, port and subnet the workspace held; nothing held is not an error. On
+   * a host that does not answer now (a move off a lost host, a stop or a delete while it is down)
+   * the cluster's containers may still run and hold their published ports and their network, and
+   * will when the host answers again: there its ports and subnet are {@linkplain HostLeftBehind
+   * left behind}, leased under a holder of their own until {@link #releaseLeftBehind} finds nothing
+   * of the cluster on that host. Its cores and memory are given back at once.
    */
   @Transactional
   public void release(UUID workspaceId) {
+    Set<UUID> on = new HashSet<>(ports.hostsOf(workspaceId));
+    subnets.findByHolderId(workspaceId).forEach(s -> on.add(s.hostId()));
+    for (UUID hostId : on) {
+      HostStatus status = health.findById(hostId).map(HostHealth::status).orElse(null);
+      if (status != HostStatus.UP) {
+        UUID holder = UUID.randomUUID();
+        ports.handOver(workspaceId, hostId, holder);
+        subnets.handOver(workspaceId, hostId, holder);
+        leftBehind.save(new HostLeftBehind(holder, hostId, workspaceId, clock.instant()));
+      }
+    }
     ports.deleteByWorkspaceId(workspaceId);
     leases.deleteByWorkspaceId(workspaceId);
     subnets.deleteByHolderId(workspaceId);
+  }
+
+  /**
+   * Gives back what clusters left behind on this host (see {@link #release(UUID)}) once the host
+   * shows nothing of them: {@code present} are the clusters of which the host holds a container, a
+   * volume or a network now. A cluster placed on the host anew had its old run cleared there before
+   * anything new was made, so what it left behind goes too. Returns the clusters released.
+   */
+  @Transactional
+  public Set<UUID> releaseLeftBehind(UUID hostId, Set<UUID> present) {
+    Set<UUID> placedHere = new HashSet<>(leases.holdersOn(hostId));
+    Set<UUID> released = new HashSet<>();
+    for (HostLeftBehind left : leftBehind.findByHostId(hostId)) {
+      if (!present.contains(left.clusterId()) || placedHere.contains(left.clusterId())) {
+        ports.deleteByWorkspaceId(left.holderId());
+        subnets.deleteByHolderId(left.holderId());
+        leftBehind.delete(left);
+        released.add(left.clusterId());
+      }
+    }
+    return released;
+  }
+
+  /** Forgets what clusters left behind on a host that is being removed (its ports with it). */
+  @Transactional
+  public void forgetLeftBehind(UUID hostId) {
+    for (HostLeftBehind left : leftBehind.findByHostId(hostId)) {
+      ports.deleteByWorkspaceId(left.holderId());
+      subnets.deleteByHolderId(left.holderId());
+      leftBehind.delete(left);
+    }
   }
 
   private static List<Placements.Room> sorted(List<Placements.Room> rooms) {

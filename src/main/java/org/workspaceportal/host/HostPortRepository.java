@@ -3,6 +3,7 @@ package org.workspaceportal.host;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface HostPortRepository extends JpaRepository<HostPort, HostPort.Key> {
@@ -12,6 +13,18 @@ interface HostPortRepository extends JpaRepository<HostPort, HostPort.Key> {
   long deleteByWorkspaceId(UUID workspaceId);
 
   long deleteByWorkspaceIdAndRole(UUID workspaceId, String role);
+
+  /** Hands the holder's ports on one host to another holder (see {@link HostLeftBehind}). */
+  @Modifying
+  @Query(
+      value =
+          "update host_ports set workspace_id = :to where workspace_id = :holder"
+              + " and host_id = :hostId",
+      nativeQuery = true)
+  int handOver(UUID holder, UUID hostId, UUID to);
+
+  @Query("select distinct p.hostId from HostPort p where p.workspaceId = :holder")
+  List<UUID> hostsOf(UUID holder);
 
   /**
    * {@code count} ports of the range that nobody holds on this address, the first ones at or after

@@ -46,6 +46,7 @@ public class HostService {
   private final DockerHostRepository hosts;
   private final HostHealthRepository health;
   private final HostLeaseRepository leases;
+  private final CapacityService capacity;
   private final ContainerEngine engines;
   private final SecretCipher cipher;
   private final ApplicationEventPublisher events;
@@ -58,6 +59,7 @@ public class HostService {
       DockerHostRepository hosts,
       HostHealthRepository health,
       HostLeaseRepository leases,
+      CapacityService capacity,
       ContainerEngine engines,
       SecretCipher cipher,
       ApplicationEventPublisher events,
@@ -68,6 +70,7 @@ public class HostService {
     this.hosts = hosts;
     this.health = health;
     this.leases = leases;
+    this.capacity = capacity;
     this.engines = engines;
     this.cipher = cipher;
     this.events = events;
@@ -162,6 +165,8 @@ public class HostService {
                     host.name(), held.workspaces(), held.poolClusters());
               }
               EngineEndpoint e = endpoint(host);
+              // what a moved cluster left behind there is gone with the host
+              capacity.forgetLeftBehind(id);
               hosts.delete(host);
               events.publishEvent(new HostChanged(host.name(), "removed", actor, host.endpoint()));
               return e;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
@@ -46,6 +47,7 @@ class HostRegistryTest {
   @LocalServerPort int port;
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
+  @Autowired CapacityService capacity;
 
   private HttpApi api;
   private Auth admin;
@@ -244,6 +246,106 @@ class HostRegistryTest {
 
     jdbc.update("delete from host_leases where workspace_id = ?", workspace);
     remove(host);
+  }
+
+  /**
+   * A cluster let go of a host that does not answer (moved off it): its containers there may hold
+   * their ports and network when it answers again, so no new cluster gets those until nothing of
+   * the cluster is left there; removing the host forgets them.
+   */
+  @Test
+  void whatAClusterLetGoOfOnASilentHostStaysLeasedUntilNothingOfItIsThere() {
+    Map<String, Object> body = tlsHost(unique("silent"));
+    body.put("endpoint", "tcp://127.0.0.1:1");
+    JsonNode host = register(body);
+    assertThat(host.path("status").asString()).isEqualTo("DOWN");
+    UUID hostId = UUID.fromString(host.path("id").asString());
+    String address = host.path("address").asString();
+    UUID cluster = UUID.randomUUID();
+    jdbc.update(
+        "insert into host_leases (host_id, workspace_id, role, cpus, memory_mb, created_at)"
+            + " values (?, ?, 'master', 1, 1024, now())",
+        hostId,
+        cluster);
+    jdbc.update(
+        "insert into host_ports (address, port, host_id, workspace_id, role)"
+            + " values (?, 39001, ?, ?, 'master'), (?, 39002, ?, ?, 'master')",
+        address,
+        hostId,
+        cluster,
+        address,
+        hostId,
+        cluster);
+    jdbc.update(
+        "insert into host_subnets (host_id, holder_id, subnet, created_at)"
+            + " values (?, ?, '10.254.9.0/24', now())",
+        hostId,
+        cluster);
+
+    capacity.release(cluster);
+
+    assertThat(capacity.placementsOf(cluster)).as("the cluster holds nothing").isEmpty();
+    assertThat(leftBehind(hostId, "host_ports p", "p.workspace_id", "p.port"))
+        .containsExactly("39001", "39002");
+    assertThat(leftBehind(hostId, "host_subnets s", "s.holder_id", "s.subnet"))
+        .containsExactly("10.254.9.0/24");
+    assertThat(capacity.releaseLeftBehind(hostId, Set.of(cluster)))
+        .as("its containers are still there")
+        .isEmpty();
+    assertThat(leftBehind(hostId, "host_ports p", "p.workspace_id", "p.port")).hasSize(2);
+
+    // removing the host forgets them (the host answers no more)
+    remove(host);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from host_ports where host_id = ?", Long.class, hostId))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from host_left_behind where cluster_id = ?", Long.class, cluster))
+        .isZero();
+  }
+
+  @Test
+  void whatAClusterLeftBehindIsFreeOnceTheHostShowsNothingOfIt() {
+    JsonNode host = register(tlsHost(unique("back")));
+    UUID hostId = UUID.fromString(host.path("id").asString());
+    UUID cluster = UUID.randomUUID();
+    UUID holder = UUID.randomUUID();
+    jdbc.update(
+        "insert into host_ports (address, port, host_id, workspace_id, role)"
+            + " values (?, 39003, ?, ?, 'master')",
+        host.path("address").asString(),
+        hostId,
+        holder);
+    jdbc.update(
+        "insert into host_left_behind (holder_id, host_id, cluster_id, left_at)"
+            + " values (?, ?, ?, now())",
+        holder,
+        hostId,
+        cluster);
+
+    assertThat(capacity.releaseLeftBehind(hostId, Set.of(UUID.randomUUID())))
+        .containsExactly(cluster);
+    assertThat(leftBehind(hostId, "host_ports p", "p.workspace_id", "p.port")).isEmpty();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from host_ports where workspace_id = ?", Long.class, holder))
+        .isZero();
+    remove(host);
+  }
+
+  private List<String> leftBehind(UUID hostId, String table, String holder, String column) {
+    return jdbc.queryForList(
+        "select "
+            + column
+            + "::text from "
+            + table
+            + " join host_left_behind l on l.holder_id = "
+            + holder
+            + " where l.host_id = ? order by 1",
+        String.class,
+        hostId);
   }
 
   @Test

@@ -33,6 +33,13 @@ public final class Leftovers {
       jdbc.update("delete from host_ports where workspace_id = ?", id);
       jdbc.update("delete from host_leases where workspace_id = ?", id);
       jdbc.update("delete from host_subnets where holder_id = ?", id);
+      for (UUID left :
+          jdbc.queryForList(
+              "select holder_id from host_left_behind where cluster_id = ?", UUID.class, id)) {
+        jdbc.update("delete from host_ports where workspace_id = ?", left);
+        jdbc.update("delete from host_subnets where holder_id = ?", left);
+        jdbc.update("delete from host_left_behind where holder_id = ?", left);
+      }
     }
   }
 }

@@ -539,6 +539,8 @@ class MultiHostClusterTest {
             .map(ContainerInfo::name)
             .toList();
     assertThat(onSecond).as("master, notebook, a worker and their pod").hasSize(4);
+    List<Integer> oldPorts = ports(cluster);
+    assertThat(oldPorts).as("the pod's two published ports").hasSize(2);
     assertThatThrownBy(() -> moves.move(id, owner))
         .as("a READY workspace is not moved this way")
         .hasMessageContaining("it is READY");
@@ -603,6 +605,17 @@ class MultiHostClusterTest {
                 cluster,
                 secondHost.id()))
         .isZero();
+    // its old pod may still hold them when the host answers again: the ports it published there
+    // and its subnet stay leased, under a holder of their own, for no new cluster to collide with
+    assertThat(leftBehindPorts(cluster, secondHost.id())).isEqualTo(oldPorts);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from host_subnets s join host_left_behind l"
+                    + " on l.holder_id = s.holder_id where l.cluster_id = ? and s.host_id = ?",
+                Long.class,
+                cluster,
+                secondHost.id()))
+        .isOne();
 
     // the lost host answers again: its old containers of the cluster go, with their volumes
     awaitSecondHostUp();
@@ -620,6 +633,15 @@ class MultiHostClusterTest {
                 "%" + cluster + "%no longer runs on this host%"))
         .as("each old container audited")
         .isGreaterThanOrEqualTo(onSecond.size());
+    LiveWorkspaces.awaitTrue(
+        () -> leftBehindPorts(cluster, secondHost.id()).isEmpty(),
+        "the ports and subnet left on the second host are free once nothing of the cluster is"
+            + " there",
+        Duration.ofMinutes(2));
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from host_left_behind where cluster_id = ?", Long.class, cluster))
+        .isZero();
     WorkspaceView still = workspaces.get(id, owner);
     assertThat(still.status()).isEqualTo(WorkspaceStatus.READY);
     assertThat(engines.containers(hosts.endpointOf(localHostId()), labels(cluster)))
@@ -692,6 +714,10 @@ class MultiHostClusterTest {
         .extracting(ClusterView.Member::host)
         .as("placed on the host that came back")
         .containsOnly(secondHost.name());
+    LiveWorkspaces.awaitTrue(
+        () -> leftBehindPorts(cluster, secondHost.id()).isEmpty(),
+        "what the stop left on the host is free: the placement there cleared the old run",
+        Duration.ofMinutes(2));
     assertThat(engines.containers(secondEndpoint, labels(cluster)))
         .extracting(ContainerInfo::id)
         .as("none of the old run's containers")
@@ -768,6 +794,16 @@ class MultiHostClusterTest {
   private List<Integer> ports(UUID id) {
     return jdbc.queryForList(
         "select port from host_ports where workspace_id = ? order by port", Integer.class, id);
+  }
+
+  /** The ports a cluster left behind on a host when it let go of them while it was silent. */
+  private List<Integer> leftBehindPorts(UUID cluster, UUID hostId) {
+    return jdbc.queryForList(
+        "select p.port from host_ports p join host_left_behind l on l.holder_id = p.workspace_id"
+            + " where l.cluster_id = ? and p.host_id = ? order by p.port",
+        Integer.class,
+        cluster,
+        hostId);
   }
 
   private UUID request(String prefix) {

@@ -275,9 +275,7 @@ public class CapacityService {
     Set<UUID> released = new HashSet<>();
     for (HostLeftBehind left : leftBehind.findByHostId(hostId)) {
       if (!present.contains(left.clusterId()) || placedHere.contains(left.clusterId())) {
-        ports.deleteByWorkspaceId(left.holderId());
-        subnets.deleteByHolderId(left.holderId());
-        leftBehind.delete(left);
+        free(left);
         released.add(left.clusterId());
       }
     }
@@ -287,11 +285,13 @@ public class CapacityService {
   /** Forgets what clusters left behind on a host that is being removed (its ports with it). */
   @Transactional
   public void forgetLeftBehind(UUID hostId) {
-    for (HostLeftBehind left : leftBehind.findByHostId(hostId)) {
-      ports.deleteByWorkspaceId(left.holderId());
-      subnets.deleteByHolderId(left.holderId());
-      leftBehind.delete(left);
-    }
+    leftBehind.findByHostId(hostId).forEach(this::free);
+  }
+
+  private void free(HostLeftBehind left) {
+    ports.deleteByWorkspaceId(left.holderId());
+    subnets.deleteByHolderId(left.holderId());
+    leftBehind.delete(left);
   }
 
   private static List<Placements.Room> sorted(List<Placements.Room> rooms) {

@@ -181,12 +181,14 @@ class ClusterContainers {
    * than leaving them behind.
    *
    * @param placed where the cluster's containers were placed (and so must be removed from)
+   * @return the hosts that hold nothing of the cluster now (those that answered)
    */
-  void removeEverywhere(UUID clusterId, Collection<Placement> placed) {
+  Set<UUID> removeEverywhere(UUID clusterId, Collection<Placement> placed) {
     Map<String, String> mine = SparkContainers.labelled(clusterId);
     Set<UUID> placedOn = new HashSet<>();
     placed.forEach(p -> placedOn.add(p.hostId()));
     List<String> unreachable = new ArrayList<>();
+    Set<UUID> cleared = new HashSet<>();
     for (HostView host : hosts.list()) {
       EngineEndpoint endpoint = hosts.endpointOf(host.id());
       try {
@@ -197,6 +199,7 @@ class ClusterContainers {
           engines.removeVolume(endpoint, volume);
         }
         engines.removeNetwork(endpoint, SparkContainers.networkName(clusterId));
+        cleared.add(host.id());
       } catch (ComputeException e) {
         if (placedOn.contains(host.id()) || host.status() == HostStatus.UP) {
           unreachable.add(host.name() + " (" + e.getMessage() + ")");
@@ -207,5 +210,6 @@ class ClusterContainers {
       throw new ComputeException(
           "Could not remove the cluster's containers on " + String.join(", ", unreachable), true);
     }
+    return cleared;
   }
 }

@@ -411,7 +411,8 @@ class DockerHostsRuntime implements ClusterRuntime {
   @Override
   public void stop(ClusterSpec spec) {
     awaitAhead(spec.id());
-    containers.removeEverywhere(spec.id(), capacity.placementsOf(spec.id()));
+    Set<UUID> cleared = containers.removeEverywhere(spec.id(), capacity.placementsOf(spec.id()));
+    capacity.releaseLeftBehindOnCleared(spec.id(), cleared);
   }
 
   @Override
@@ -429,7 +430,9 @@ class DockerHostsRuntime implements ClusterRuntime {
                           && byId.get(p.hostId()).status() != HostStatus.DOWN)
               .toList();
     }
-    containers.removeEverywhere(clusterId, placed);
+    // hosts that answered hold nothing of the cluster now, not even what an earlier run left
+    // while they were silent (a move back onto a host that came back): that is free again
+    capacity.releaseLeftBehindOnCleared(clusterId, containers.removeEverywhere(clusterId, placed));
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.workspaceportal.compute.ComputeException;
 import org.workspaceportal.compute.ContainerEngine;
@@ -98,10 +99,15 @@ class OrphanSweep {
     ids.remove(null);
     // ports and subnets that clusters let go of while this host did not answer are leased again
     // once nothing of those clusters is here (what this pass removes counts at the next one)
-    Set<UUID> freed = capacity.releaseLeftBehind(host.id(), ids);
-    if (!freed.isEmpty()) {
-      log.info(
-          "Ports and subnets left on host {} by clusters {} are free again", host.name(), freed);
+    try {
+      Set<UUID> freed = capacity.releaseLeftBehind(host.id(), ids);
+      if (!freed.isEmpty()) {
+        log.info(
+            "Ports and subnets left on host {} by clusters {} are free again", host.name(), freed);
+      }
+    } catch (DataAccessException e) {
+      // another instance's sweep freed them meanwhile; this pass goes on with the host's things
+      log.info("Ports left on host {} not freed this pass: {}", host.name(), e.getMessage());
     }
     if (ids.isEmpty()) {
       return;

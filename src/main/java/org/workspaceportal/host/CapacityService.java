@@ -2,6 +2,7 @@ package org.workspaceportal.host;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -266,20 +267,32 @@ public class CapacityService {
   /**
    * Gives back what clusters left behind on this host (see {@link #release(UUID)}) once the host
    * shows nothing of them: {@code present} are the clusters of which the host holds a container, a
-   * volume or a network now. A cluster placed on the host anew had its old run cleared there before
-   * anything new was made, so what it left behind goes too. Returns the clusters released.
+   * volume or a network now. Returns the clusters released.
    */
   @Transactional
   public Set<UUID> releaseLeftBehind(UUID hostId, Set<UUID> present) {
-    Set<UUID> placedHere = new HashSet<>(leases.holdersOn(hostId));
     Set<UUID> released = new HashSet<>();
     for (HostLeftBehind left : leftBehind.findByHostId(hostId)) {
-      if (!present.contains(left.clusterId()) || placedHere.contains(left.clusterId())) {
+      if (!present.contains(left.clusterId())) {
         free(left);
         released.add(left.clusterId());
       }
     }
     return released;
+  }
+
+  /**
+   * Gives back what the cluster left behind on hosts that, as the caller just saw, hold nothing of
+   * it (its old run there removed: a cluster placed again on a host that came back clears it
+   * first).
+   */
+  @Transactional
+  public void releaseLeftBehindOnCleared(UUID clusterId, Collection<UUID> clearedHosts) {
+    for (HostLeftBehind left : leftBehind.findByClusterId(clusterId)) {
+      if (clearedHosts.contains(left.hostId())) {
+        free(left);
+      }
+    }
   }
 
   /** Forgets what clusters left behind on a host that is being removed (its ports with it). */

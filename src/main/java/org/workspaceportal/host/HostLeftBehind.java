@@ -42,6 +42,10 @@ class HostLeftBehind {
     return holderId;
   }
 
+  UUID hostId() {
+    return hostId;
+  }
+
   UUID clusterId() {
     return clusterId;
   }

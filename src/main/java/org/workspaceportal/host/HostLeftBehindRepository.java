@@ -7,4 +7,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface HostLeftBehindRepository extends JpaRepository<HostLeftBehind, UUID> {
 
   List<HostLeftBehind> findByHostId(UUID hostId);
+
+  List<HostLeftBehind> findByClusterId(UUID clusterId);
 }

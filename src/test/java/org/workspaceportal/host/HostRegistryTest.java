@@ -325,9 +325,48 @@ class HostRegistryTest {
         hostId,
         cluster);
 
+    capacity.releaseLeftBehindOnCleared(cluster, Set.of(UUID.randomUUID()));
+    assertThat(leftBehind(hostId, "host_ports p", "p.workspace_id", "p.port"))
+        .as("cleared on another host only")
+        .containsExactly("39003");
+    assertThat(capacity.releaseLeftBehind(hostId, Set.of(cluster)))
+        .as("the host still shows some of it")
+        .isEmpty();
+
     assertThat(capacity.releaseLeftBehind(hostId, Set.of(UUID.randomUUID())))
         .containsExactly(cluster);
-    assertThat(leftBehind(hostId, "host_ports p", "p.workspace_id", "p.port")).isEmpty();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from host_ports where workspace_id = ?", Long.class, holder))
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from host_left_behind where holder_id = ?", Long.class, holder))
+        .isZero();
+    remove(host);
+  }
+
+  @Test
+  void whatAClusterLeftBehindIsFreeOnceARemovalOfTheClusterClearedTheHost() {
+    JsonNode host = register(tlsHost(unique("cleared")));
+    UUID hostId = UUID.fromString(host.path("id").asString());
+    UUID cluster = UUID.randomUUID();
+    UUID holder = UUID.randomUUID();
+    jdbc.update(
+        "insert into host_ports (address, port, host_id, workspace_id, role)"
+            + " values (?, 39004, ?, ?, 'master')",
+        host.path("address").asString(),
+        hostId,
+        holder);
+    jdbc.update(
+        "insert into host_left_behind (holder_id, host_id, cluster_id, left_at)"
+            + " values (?, ?, ?, now())",
+        holder,
+        hostId,
+        cluster);
+
+    capacity.releaseLeftBehindOnCleared(cluster, Set.of(hostId));
+
     assertThat(
             jdbc.queryForObject(
                 "select count(*) from host_ports where workspace_id = ?", Long.class, holder))

@@ -2,6 +2,7 @@ package org.workspaceportal.compute.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.BadRequestException;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
@@ -237,6 +238,13 @@ class DockerContainerEngine implements ContainerEngine {
       create(docker, spec);
     } catch (ConflictException e) {
       // made before, by an earlier attempt or another instance: use that one
+    } catch (NotFoundException | BadRequestException e) {
+      // the engine checks the image and the settings before the name: a container made before
+      // (whose image tag is gone meanwhile, or made with settings this engine refuses now) is
+      // still used, as it was when the name was looked for first
+      if (inspect(docker, spec.name()) == null) {
+        throw e;
+      }
     }
     InspectContainerResponse found = inspect(docker, spec.name());
     if (found == null) {

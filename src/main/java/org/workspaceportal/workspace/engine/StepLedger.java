@@ -118,16 +118,11 @@ class StepLedger {
     return find(subjectId).flatMap(StepSubject::operation).isPresent();
   }
 
-  /**
-   * Records the step's success and starts the next one ({@link #startNextStep}) in the same
-   * transaction: one trip to the database per step instead of two, on the path of every operation.
-   */
   @Transactional
-  NextStep succeededThenNext(long stepId) {
+  void succeeded(long stepId) {
     WorkspaceStep step = steps.findById(stepId).orElseThrow();
     step.succeed(now());
     progressed(step.workspaceId());
-    return startNextStep(step.workspaceId());
   }
 
   /** A transient failure: the step runs again after a backoff, its error shown meanwhile. */

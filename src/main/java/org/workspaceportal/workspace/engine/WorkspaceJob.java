@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.workspaceportal.common.ExternalSystemException;
 import org.workspaceportal.workspace.engine.StepLedger.AllStepsDone;
-import org.workspaceportal.workspace.engine.StepLedger.NextStep;
 import org.workspaceportal.workspace.engine.StepLedger.NoWork;
 import org.workspaceportal.workspace.engine.StepLedger.WaitVerdict;
 import org.workspaceportal.workspace.engine.StepOutcome.CheckAgain;
@@ -69,44 +68,27 @@ public class WorkspaceJob {
   }
 
   CompletionHandler<String> run(UUID workspaceId, ExecutionContext context) {
-    NextStep next = ledger.startNextStep(workspaceId);
     while (true) {
-      switch (next) {
+      switch (ledger.startNextStep(workspaceId)) {
         case NoWork noWork -> {
           return removeUnlessWorkArrived(workspaceId, context);
         }
-        case AllStepsDone done -> {
-          ledger.completeOperation(workspaceId, done.operation());
-          next = ledger.startNextStep(workspaceId);
-        }
+        case AllStepsDone done -> ledger.completeOperation(workspaceId, done.operation());
         case StepAttempt step -> {
-          AttemptEnd end = attempt(step);
-          if (end.later() != null) {
-            return rescheduleAt(end.later());
+          Instant later = attempt(step);
+          if (later != null) {
+            return rescheduleAt(later);
           }
-          next = end.next() != null ? end.next() : ledger.startNextStep(workspaceId);
         }
       }
     }
   }
 
   /**
-   * How an attempt ended: the job runs again at {@code later}; or it goes on at once with {@code
-   * next}, already started when the step succeeded; or (both null) with whatever is next now.
+   * Runs one attempt and records its outcome. Returns when the job should run again, or null to go
+   * on at once with whatever is next (the next step, the same step after a short wait, or nothing).
    */
-  private record AttemptEnd(Instant later, NextStep next) {
-    static final AttemptEnd GO_ON = new AttemptEnd(null, null);
-
-    static AttemptEnd at(Instant later) {
-      return later == null ? GO_ON : new AttemptEnd(later, null);
-    }
-  }
-
-  /**
-   * Runs one attempt and records its outcome: when the job should run again, or what it does next
-   * at once (the next step, the same step after a short wait, or nothing).
-   */
-  private AttemptEnd attempt(StepAttempt step) {
+  private Instant attempt(StepAttempt step) {
     StepHandler handler = handlers.forKind(step.kind());
     Supplier<StepOutcome> run = () -> handler.run(step);
     while (true) {
@@ -117,35 +99,35 @@ public class WorkspaceJob {
       } catch (RuntimeException e) {
         metrics.failed(
             step.operation(), step.kind(), Duration.ofNanos(System.nanoTime() - started));
-        return AttemptEnd.at(failedAttempt(step, Failure.of(e)));
+        return failedAttempt(step, Failure.of(e));
       }
       switch (outcome) {
         case Done done -> {
           metrics.succeeded(
               step.operation(), step.kind(), Duration.ofNanos(System.nanoTime() - started));
-          return new AttemptEnd(null, ledger.succeededThenNext(step.stepId()));
+          ledger.succeeded(step.stepId());
+          return null;
         }
         case CheckAgain wait -> {
           WaitVerdict verdict = ledger.waiting(step.stepId(), wait.reason(), wait.timeout());
           if (verdict == WaitVerdict.TIMED_OUT) {
             timedOut(step, handler, wait);
-            return AttemptEnd.GO_ON;
+            return null;
           }
           if (verdict == WaitVerdict.MOVED_ON) {
-            return AttemptEnd.GO_ON; // the next step is the new operation's
+            return null; // the next step is the new operation's
           }
           if (wait.after().compareTo(properties.inlineWaitLimit()) > 0) {
-            return AttemptEnd.at(Instant.now().plus(wait.after()));
+            return Instant.now().plus(wait.after());
           }
           // a short wait is slept here, keeping the claim, so that polling a container that
           // answers in a second costs no trip through the scheduler's queue; a poll goes on with
           // what the step's first run worked out
           if (!sleep(wait.after())) {
-            // shutting down: the job runs again, here or elsewhere
-            return AttemptEnd.at(Instant.now());
+            return Instant.now(); // shutting down: the job runs again, here or elsewhere
           }
           if (wait.next() == null) {
-            return AttemptEnd.GO_ON;
+            return null;
           }
           run = wait.next();
         }

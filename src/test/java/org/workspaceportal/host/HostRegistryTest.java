@@ -311,19 +311,7 @@ class HostRegistryTest {
     JsonNode host = register(tlsHost(unique("back")));
     UUID hostId = UUID.fromString(host.path("id").asString());
     UUID cluster = UUID.randomUUID();
-    UUID holder = UUID.randomUUID();
-    jdbc.update(
-        "insert into host_ports (address, port, host_id, workspace_id, role)"
-            + " values (?, 39003, ?, ?, 'master')",
-        host.path("address").asString(),
-        hostId,
-        holder);
-    jdbc.update(
-        "insert into host_left_behind (holder_id, host_id, cluster_id, left_at)"
-            + " values (?, ?, ?, now())",
-        holder,
-        hostId,
-        cluster);
+    UUID holder = leaveBehind(host, cluster, 39003);
 
     capacity.releaseLeftBehindOnCleared(cluster, Set.of(UUID.randomUUID()));
     assertThat(leftBehind(hostId, "host_ports p", "p.workspace_id", "p.port"))
@@ -351,19 +339,7 @@ class HostRegistryTest {
     JsonNode host = register(tlsHost(unique("cleared")));
     UUID hostId = UUID.fromString(host.path("id").asString());
     UUID cluster = UUID.randomUUID();
-    UUID holder = UUID.randomUUID();
-    jdbc.update(
-        "insert into host_ports (address, port, host_id, workspace_id, role)"
-            + " values (?, 39004, ?, ?, 'master')",
-        host.path("address").asString(),
-        hostId,
-        holder);
-    jdbc.update(
-        "insert into host_left_behind (holder_id, host_id, cluster_id, left_at)"
-            + " values (?, ?, ?, now())",
-        holder,
-        hostId,
-        cluster);
+    UUID holder = leaveBehind(host, cluster, 39004);
 
     capacity.releaseLeftBehindOnCleared(cluster, Set.of(hostId));
 
@@ -372,6 +348,28 @@ class HostRegistryTest {
                 "select count(*) from host_ports where workspace_id = ?", Long.class, holder))
         .isZero();
     remove(host);
+  }
+
+  /**
+   * One port of the host, left behind by the cluster under a holder of its own, which it returns.
+   */
+  private UUID leaveBehind(JsonNode host, UUID cluster, int port) {
+    UUID hostId = UUID.fromString(host.path("id").asString());
+    UUID holder = UUID.randomUUID();
+    jdbc.update(
+        "insert into host_ports (address, port, host_id, workspace_id, role)"
+            + " values (?, ?, ?, ?, 'master')",
+        host.path("address").asString(),
+        port,
+        hostId,
+        holder);
+    jdbc.update(
+        "insert into host_left_behind (holder_id, host_id, cluster_id, left_at)"
+            + " values (?, ?, ?, now())",
+        holder,
+        hostId,
+        cluster);
+    return holder;
   }
 
   private List<String> leftBehind(UUID hostId, String table, String holder, String column) {

@@ -410,9 +410,7 @@ class DockerHostsRuntime implements ClusterRuntime {
    */
   @Override
   public void stop(ClusterSpec spec) {
-    awaitAhead(spec.id());
-    Set<UUID> cleared = containers.removeEverywhere(spec.id(), capacity.placementsOf(spec.id()));
-    capacity.releaseLeftBehindOnCleared(spec.id(), cleared);
+    removeAll(spec.id(), false);
   }
 
   @Override

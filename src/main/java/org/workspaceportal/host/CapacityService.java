@@ -240,11 +240,12 @@ public class CapacityService {
 
   /**
    * Gives back every core, MB, port and subnet the workspace held; nothing held is not an error. On
-   * a host that does not answer now (a move off a lost host, a stop or a delete while it is down)
-   * the cluster's containers may still run and hold their published ports and their network, and
-   * will when the host answers again: there its ports and subnet are {@linkplain HostLeftBehind
-   * left behind}, leased under a holder of their own until {@link #releaseLeftBehind} finds nothing
-   * of the cluster on that host. Its cores and memory are given back at once.
+   * a host that does not answer now (a move off a lost host, a warm-pool cluster removed while its
+   * host is down) the cluster's containers may still run and hold their published ports and their
+   * network, and will when the host answers again: there its ports and subnet are {@linkplain
+   * HostLeftBehind left behind}, leased under a holder of their own until the sweep finds nothing
+   * of the cluster on that host ({@link #releaseLeftBehind}) or a removal of the cluster clears it
+   * there ({@link #releaseLeftBehindOnCleared}). Its cores and memory are given back at once.
    */
   @Transactional
   public void release(UUID workspaceId) {

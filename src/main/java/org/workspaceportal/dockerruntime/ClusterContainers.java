@@ -104,11 +104,12 @@ class ClusterContainers {
   }
 
   /**
-   * Makes the cluster's network and pod on the host if nothing of the cluster is there yet (a new
-   * cluster, or one whose stop removed everything); otherwise leaves all to the launch, which knows
-   * what to replace.
+   * Makes the cluster's network, its pod and the volumes of its roles on the host if nothing of the
+   * cluster is there yet (a new cluster, or one whose stop removed everything); otherwise leaves
+   * all to the launch, which knows what to replace. The launch asks for the volumes again (an
+   * engine answers a volume it has at once), so a volume missing here is made then.
    */
-  void podAhead(Placement placement, SparkCluster cluster) {
+  void podAhead(Placement placement, SparkCluster cluster, Collection<String> roles) {
     EngineEndpoint endpoint = hosts.endpointOf(placement.hostId());
     if (!engines.containers(endpoint, SparkContainers.labelled(cluster.id())).isEmpty()) {
       return;
@@ -116,6 +117,10 @@ class ClusterContainers {
     Map<String, String> ours = installation.label();
     engines.ensureNetwork(endpoint, SparkContainers.network(cluster).withLabels(ours));
     engines.ensureRunning(endpoint, SparkContainers.pod(cluster).withLabels(ours));
+    roles.stream()
+        .flatMap(role -> volumesFor(cluster, role).stream())
+        .distinct() // the datahub's, which every role mounts
+        .forEach(v -> engines.ensureVolume(endpoint, v.withLabels(ours)));
   }
 
   private void remove(EngineEndpoint endpoint, ContainerInfo c, Consumer<String> removed) {

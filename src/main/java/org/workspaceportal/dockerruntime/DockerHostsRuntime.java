@@ -142,7 +142,10 @@ class DockerHostsRuntime implements ClusterRuntime {
             () -> {
               try {
                 Map<String, Placement> placed = placed(id);
-                containers.podAhead(placed.get(Role.MASTER), ClusterLayout.placed(spec, placed));
+                containers.podAhead(
+                    placed.get(Role.MASTER),
+                    ClusterLayout.placed(spec, placed),
+                    spec.roles().stream().map(Role::name).toList());
               } catch (RuntimeException e) {
                 log.debug("Pod of cluster {} not made ahead: {}", id, e.getMessage());
               }

@@ -70,7 +70,7 @@ class PodAheadTest {
               return podRuns.await(10, TimeUnit.SECONDS);
             })
         .when(containers)
-        .podAhead(any(), any());
+        .podAhead(any(), any(), any());
   }
 
   @Test
@@ -86,7 +86,7 @@ class PodAheadTest {
     podRuns.countDown();
     removal.join(10_000);
     var order = inOrder(containers);
-    order.verify(containers).podAhead(any(), any());
+    order.verify(containers).podAhead(any(), any(), any());
     order.verify(containers).removeEverywhere(eq(CLUSTER), any());
   }
 

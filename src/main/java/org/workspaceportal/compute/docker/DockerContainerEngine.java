@@ -191,9 +191,10 @@ class DockerContainerEngine implements ContainerEngine {
         endpoint,
         "create volume " + volume.name(),
         docker -> {
+          // created first: the engine answers a create of a volume it has (same name and driver)
+          // with that volume, so a new one (the usual case, on the path to a notebook) costs one
+          // call; a name taken under another driver is used as it is, as when it was looked for
           try {
-            return docker.inspectVolumeCmd(volume.name()).exec();
-          } catch (NotFoundException e) {
             return docker
                 .createVolumeCmd()
                 .withName(volume.name())
@@ -201,6 +202,8 @@ class DockerContainerEngine implements ContainerEngine {
                 .withDriverOpts(volume.options())
                 .withLabels(volume.labels())
                 .exec();
+          } catch (ConflictException e) {
+            return docker.inspectVolumeCmd(volume.name()).exec();
           }
         });
   }
@@ -211,17 +214,27 @@ class DockerContainerEngine implements ContainerEngine {
         endpoint,
         "start container " + spec.name(),
         docker -> {
-          InspectContainerResponse found = findOrCreate(docker, spec);
+          String made = tryCreate(docker, spec);
+          if (made != null) {
+            // just made, so not running: started without looking at it first
+            start(docker, made);
+            return info(inspectMade(docker, spec.name()));
+          }
+          InspectContainerResponse found = inspectMade(docker, spec.name());
           if (!Boolean.TRUE.equals(found.getState().getRunning())) {
-            try {
-              docker.startContainerCmd(found.getId()).exec();
-            } catch (NotModifiedException e) {
-              // already running
-            }
-            found = inspect(docker, spec.name());
+            start(docker, found.getId());
+            found = inspectMade(docker, spec.name());
           }
           return info(found);
         });
+  }
+
+  private static void start(DockerClient docker, String id) {
+    try {
+      docker.startContainerCmd(id).exec();
+    } catch (NotModifiedException e) {
+      // already running
+    }
   }
 
   @Override
@@ -232,12 +245,21 @@ class DockerContainerEngine implements ContainerEngine {
 
   /** The container of the spec's name, created first when there is none; never a second one. */
   private static InspectContainerResponse findOrCreate(DockerClient docker, ContainerSpec spec) {
-    // created first, looked for when the name is taken: a new container (the usual case, on the
-    // path to a workspace's notebook) costs one call fewer than looking first
+    tryCreate(docker, spec);
+    return inspectMade(docker, spec.name());
+  }
+
+  /**
+   * Creates the container unless one of its name exists: its id when this call made it, null when
+   * one was made before (by an earlier attempt or another instance), which is then used. Created
+   * first and looked for only when the name is taken: a new container (the usual case, on the path
+   * to a workspace's notebook) costs no call to look for it.
+   */
+  private static String tryCreate(DockerClient docker, ContainerSpec spec) {
     try {
-      create(docker, spec);
+      return create(docker, spec);
     } catch (ConflictException e) {
-      // made before, by an earlier attempt or another instance: use that one
+      return null;
     } catch (NotFoundException | BadRequestException e) {
       // the engine checks the image and the settings before the name: a container made before
       // (whose image tag is gone meanwhile, or made with settings this engine refuses now) is
@@ -245,10 +267,14 @@ class DockerContainerEngine implements ContainerEngine {
       if (inspect(docker, spec.name()) == null) {
         throw e;
       }
+      return null;
     }
-    InspectContainerResponse found = inspect(docker, spec.name());
+  }
+
+  private static InspectContainerResponse inspectMade(DockerClient docker, String name) {
+    InspectContainerResponse found = inspect(docker, name);
     if (found == null) {
-      throw new ComputeException("container " + spec.name() + " vanished after creation", true);
+      throw new ComputeException("container " + name + " vanished after creation", true);
     }
     return found;
   }
@@ -394,7 +420,8 @@ class DockerContainerEngine implements ContainerEngine {
         docker -> ContainerLogs.tail(docker, nameOrId, lines, properties.responseTimeout()));
   }
 
-  private static void create(DockerClient docker, ContainerSpec spec) {
+  /** Creates the container; its id. */
+  private static String create(DockerClient docker, ContainerSpec spec) {
     Ports bindings = new Ports();
     List<ExposedPort> exposed = new ArrayList<>();
     for (ContainerSpec.Published p : spec.published()) {
@@ -451,7 +478,7 @@ class DockerContainerEngine implements ContainerEngine {
     if (!spec.address().isEmpty()) { // a file holder, on no network, has no address
       create.withIpv4Address(spec.address());
     }
-    create.exec();
+    return create.exec().getId();
   }
 
   private static InspectContainerResponse inspect(DockerClient docker, String name) {

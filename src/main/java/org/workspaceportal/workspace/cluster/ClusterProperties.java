@@ -19,7 +19,13 @@ import org.springframework.validation.annotation.Validated;
  * @param pullTimeout how long an image pull may take
  * @param notebookTimeout how long the notebook may take to answer after it started
  * @param workersTimeout how long the workers may take to join the master
- * @param pollInterval how often readiness is checked while waiting
+ * @param pollInterval how often readiness is checked while waiting, after the first {@code
+ *     quickPollPeriod} of a wait
+ * @param quickPollInterval how often readiness is checked in the first {@code quickPollPeriod} of a
+ *     wait: a notebook answers about a quarter of a second after it starts, so a link shown up to
+ *     {@code pollInterval} late would be a third of that again; a probe costs the portal and the
+ *     container a connection
+ * @param quickPollPeriod how long a wait polls at {@code quickPollInterval}
  * @param decommissionGrace how long a worker removed by a resize may take to decommission (its
  *     running tasks finish or move) before its container is removed regardless
  */
@@ -34,4 +40,6 @@ record ClusterProperties(
     @DefaultValue("120s") Duration notebookTimeout,
     @DefaultValue("180s") Duration workersTimeout,
     @DefaultValue("100ms") Duration pollInterval,
+    @DefaultValue("20ms") Duration quickPollInterval,
+    @DefaultValue("3s") Duration quickPollPeriod,
     @DefaultValue("60s") Duration decommissionGrace) {}

@@ -64,6 +64,7 @@ class ReadinessStepHandler implements StepHandler {
   private final class Poll {
     private final StepKind kind;
     private final ClusterSpec spec;
+    private final Instant quickUntil = Instant.now().plus(properties.quickPollPeriod());
     private Instant lastExitCheck = Instant.MIN;
     private int lastAlive = Integer.MIN_VALUE;
 
@@ -80,7 +81,7 @@ class ReadinessStepHandler implements StepHandler {
         }
         failIfARoleExited();
         return StepOutcome.poll(
-            properties.pollInterval(),
+            interval(),
             "waiting for the notebook to answer",
             properties.notebookTimeout(),
             this::check);
@@ -96,12 +97,19 @@ class ReadinessStepHandler implements StepHandler {
       }
       failIfARoleExited();
       return StepOutcome.poll(
-          properties.pollInterval(),
+          interval(),
           alive < 0
               ? "waiting for the Spark master to answer"
               : "waiting for the workers to join (" + alive + " of " + wanted + ")",
           properties.workersTimeout(),
           this::check);
+    }
+
+    /** Quick at first, when a notebook or a worker is most likely to come up; slower later. */
+    private Duration interval() {
+      return Instant.now().isBefore(quickUntil)
+          ? properties.quickPollInterval()
+          : properties.pollInterval();
     }
 
     /**

@@ -36,6 +36,9 @@ public class WorkspaceJob {
   static final TaskDescriptor<String> TASK = TaskDescriptor.of("workspace-job", String.class);
   private static final Logger log = LoggerFactory.getLogger(WorkspaceJob.class);
 
+  /** How often a wait that keeps its reason is recorded (and its timeout checked). */
+  static final Duration WAIT_RECORD_EVERY = Duration.ofSeconds(1);
+
   private final StepLedger ledger;
   private final StepHandlers handlers;
   private final StepMetrics metrics;
@@ -91,6 +94,8 @@ public class WorkspaceJob {
   private Instant attempt(StepAttempt step) {
     StepHandler handler = handlers.forKind(step.kind());
     Supplier<StepOutcome> run = () -> handler.run(step);
+    String recordedReason = null;
+    long recordedAt = 0;
     while (true) {
       long started = System.nanoTime();
       StepOutcome outcome;
@@ -109,13 +114,21 @@ public class WorkspaceJob {
           return null;
         }
         case CheckAgain wait -> {
-          WaitVerdict verdict = ledger.waiting(step.stepId(), wait.reason(), wait.timeout());
-          if (verdict == WaitVerdict.TIMED_OUT) {
-            timedOut(step, handler, wait);
-            return null;
-          }
-          if (verdict == WaitVerdict.MOVED_ON) {
-            return null; // the next step is the new operation's
+          // recorded when its reason changes, else once in a while: a poll every few dozen
+          // milliseconds would otherwise cost a transaction each; the timeout and an operation
+          // that moved on (a deletion) are seen at the next record, at most a second late
+          if (!wait.reason().equals(recordedReason)
+              || System.nanoTime() - recordedAt >= WAIT_RECORD_EVERY.toNanos()) {
+            WaitVerdict verdict = ledger.waiting(step.stepId(), wait.reason(), wait.timeout());
+            if (verdict == WaitVerdict.TIMED_OUT) {
+              timedOut(step, handler, wait);
+              return null;
+            }
+            if (verdict == WaitVerdict.MOVED_ON) {
+              return null; // the next step is the new operation's
+            }
+            recordedReason = wait.reason();
+            recordedAt = System.nanoTime();
           }
           if (wait.after().compareTo(properties.inlineWaitLimit()) > 0) {
             return Instant.now().plus(wait.after());

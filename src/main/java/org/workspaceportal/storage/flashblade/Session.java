@@ -74,7 +74,9 @@ final class Session {
       }
       Answer answer =
           http.send(
-              new Exchange("POST", "/api/logout", Map.of(), null, "logout", false), header(open));
+              new Exchange(
+                  "POST", "/api/logout", Map.of(), null, "logout", Exchange.Delivery.POOLED),
+              header(open));
       log.debug("Logged out of FlashBlade (HTTP {})", answer.status());
     } catch (ExchangeFailure e) {
       log.debug("Could not log out of FlashBlade: {}", e.getMessage());
@@ -86,7 +88,8 @@ final class Session {
   private State login() {
     RestVersion chosen = version != null ? version : discoverVersion();
     version = chosen;
-    Exchange exchange = new Exchange("POST", "/api/login", Map.of(), null, "login", false);
+    Exchange exchange =
+        new Exchange("POST", "/api/login", Map.of(), null, "login", Exchange.Delivery.POOLED);
     Answer answer;
     try {
       answer = calls.run("log in", () -> http.send(exchange, Map.entry("api-token", apiToken)));
@@ -113,7 +116,8 @@ final class Session {
 
   private RestVersion discoverVersion() {
     Exchange exchange =
-        new Exchange("GET", "/api/api_version", Map.of(), null, "api_version", false);
+        new Exchange(
+            "GET", "/api/api_version", Map.of(), null, "api_version", Exchange.Delivery.POOLED);
     Answer answer = calls.run("list its REST versions", () -> http.send(exchange, null));
     ApiVersions offered =
         FlashBladeJson.decode(json, answer.body(), ApiVersions.class, "list its REST versions");

@@ -89,8 +89,11 @@ public class WorkspaceStep {
    * remembers since when it waits (for its deadline) and for what (for people).
    */
   void waitFor(String reason, Instant now) {
+    if (status != StepStatus.WAITING) {
+      // given back once per attempt: a poll records its wait again and again within one attempt
+      attempts = Math.max(attempts - 1, 0);
+    }
     status = StepStatus.WAITING;
-    attempts = Math.max(attempts - 1, 0);
     if (waitingSince == null) {
       waitingSince = now;
     }

@@ -124,18 +124,33 @@ class BrowserFlowTest {
         .then(t => {
           const ws = new WebSocket('ws://' + location.host + '/terminals/websocket/' + t.name);
           let seen = '';
-          ws.onopen = () => ws.send(JSON.stringify(['stdin', 'echo terminal said $((6*7))\\r']));
+          let sent = 0;
+          let ended = false;
+          const end = what => { if (!ended) { ended = true; ws.close(); done(what); } };
+          // typed once the shell shows its prompt (its first output), and again every few
+          // seconds while nothing answers: a line typed before the shell reads may be lost
+          const type = () => {
+            if (ended) return;
+            sent++;
+            ws.send(JSON.stringify(['stdin', 'echo terminal said $((6*7))\\r']));
+          };
+          const retype = setInterval(() => { if (sent < 5) type(); }, 4000);
           ws.onmessage = e => {
             const m = JSON.parse(e.data);
             if (m[0] === 'stdout') {
               seen += m[1];
+              if (sent === 0) type();
               if (/terminal said 42/.test(seen.replace(/echo terminal said/g, ''))) {
-                ws.close();
-                done('terminal said 42');
+                clearInterval(retype);
+                end('terminal said 42');
               }
             }
           };
-          ws.onerror = () => done('the terminal WebSocket failed');
+          ws.onerror = () => { clearInterval(retype); end('the terminal WebSocket failed'); };
+          ws.onclose = e => {
+            clearInterval(retype);
+            end('the terminal WebSocket closed (' + e.code + ') after: ' + seen);
+          };
         })
         .catch(e => done('failed: ' + e));
       """;

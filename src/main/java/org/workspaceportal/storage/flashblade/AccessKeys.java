@@ -44,22 +44,17 @@ final class AccessKeys {
   }
 
   private List<AccessKeyItem> list(String account, String user) {
-    return list(account, user, false);
-  }
-
-  private List<AccessKeyItem> list(String account, String user, boolean beforeOnce) {
     String name = Users.qualified(account, user);
-    Map<String, String> query = Map.of("filter", "user.name='" + name + "'");
-    String action = "list the access keys of object-store user '" + name + "'";
-    return beforeOnce
-        ? api.listBeforeOnce(RESOURCE, query, AccessKeyItem.class, action)
-        : api.list(RESOURCE, query, AccessKeyItem.class, action);
+    return api.list(
+        RESOURCE,
+        Map.of("filter", "user.name='" + name + "'"),
+        AccessKeyItem.class,
+        "list the access keys of object-store user '" + name + "'");
   }
 
   NewAccessKey create(String account, String user) {
     String name = Users.qualified(account, user);
-    // over the connection the POST then uses (FlashBladeApi#listBeforeOnce)
-    List<String> before = list(account, user, true).stream().map(AccessKeyItem::s3Id).toList();
+    List<String> before = ids(account, user);
     if (before.size() >= MAX_KEYS_PER_USER) {
       throw limitReached(name);
     }

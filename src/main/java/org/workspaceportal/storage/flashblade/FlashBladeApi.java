@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.workspaceportal.storage.flashblade.Exchange.Delivery;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,20 +40,6 @@ final class FlashBladeApi {
   }
 
   <T> List<T> list(String resource, Map<String, String> query, Class<T> type, String action) {
-    return list(resource, query, type, action, Delivery.POOLED);
-  }
-
-  /**
-   * A listing just before a {@link #postOnce}, over the connection that POST will use (see {@link
-   * Delivery#BEFORE_ONCE}).
-   */
-  <T> List<T> listBeforeOnce(
-      String resource, Map<String, String> query, Class<T> type, String action) {
-    return list(resource, query, type, action, Delivery.BEFORE_ONCE);
-  }
-
-  private <T> List<T> list(
-      String resource, Map<String, String> query, Class<T> type, String action, Delivery delivery) {
     List<T> items = new ArrayList<>();
     Set<String> seenTokens = new HashSet<>();
     String token = null;
@@ -64,7 +49,7 @@ final class FlashBladeApi {
       if (token != null) {
         pageQuery.put("continuation_token", token);
       }
-      Page<T> page = page(call("GET", resource, pageQuery, null, action, delivery), type, action);
+      Page<T> page = page(call("GET", resource, pageQuery, null, action, false), type, action);
       items.addAll(page.items());
       token = page.continuationToken();
       // An array that hands out the same token twice would otherwise keep this loop busy forever.
@@ -75,7 +60,7 @@ final class FlashBladeApi {
   /** The object named {@code name}, or empty when the array says it does not exist. */
   <T> Optional<T> find(String resource, String name, Class<T> type, String action) {
     try {
-      Answer answer = call("GET", resource, Map.of("names", name), null, action, Delivery.POOLED);
+      Answer answer = call("GET", resource, Map.of("names", name), null, action, false);
       return page(answer, type, action).items().stream().findFirst();
     } catch (FlashBladeRefusal refusal) {
       if (refusal.saysDoesNotExist()) {
@@ -87,21 +72,21 @@ final class FlashBladeApi {
 
   <T> List<T> post(
       String resource, Map<String, String> query, Object body, Class<T> type, String action) {
-    return page(call("POST", resource, query, body, action, Delivery.POOLED), type, action).items();
+    return page(call("POST", resource, query, body, action, false), type, action).items();
   }
 
   /** A POST that reaches the array at most once (see {@link Exchange#once()}). */
   <T> List<T> postOnce(
       String resource, Map<String, String> query, Object body, Class<T> type, String action) {
-    return page(call("POST", resource, query, body, action, Delivery.ONCE), type, action).items();
+    return page(call("POST", resource, query, body, action, true), type, action).items();
   }
 
   void patch(String resource, Map<String, String> query, Object body, String action) {
-    call("PATCH", resource, query, body, action, Delivery.POOLED);
+    call("PATCH", resource, query, body, action, false);
   }
 
   void delete(String resource, Map<String, String> query, String action) {
-    call("DELETE", resource, query, null, action, Delivery.POOLED);
+    call("DELETE", resource, query, null, action, false);
   }
 
   private Answer call(
@@ -110,11 +95,11 @@ final class FlashBladeApi {
       Map<String, String> query,
       Object body,
       String action,
-      Delivery delivery) {
+      boolean once) {
     RestVersion version = session.current().version();
     byte[] bytes = body == null ? null : json.writeValueAsBytes(body);
     Exchange exchange =
-        new Exchange(method, version.basePath() + resource, query, bytes, resource, delivery);
+        new Exchange(method, version.basePath() + resource, query, bytes, resource, once);
     return calls.run(
         action,
         () -> {

@@ -33,24 +33,20 @@ final class FlashBladeHttp implements AutoCloseable {
 
   private final HttpUrl base;
   private final OkHttpClient pooled;
-  private final OkHttpClient single;
+  private final OkHttpClient fresh;
   private final MeterRegistry meters;
 
   FlashBladeHttp(HttpUrl base, OkHttpClient client, MeterRegistry meters) {
     this.base = base;
     this.pooled = client.newBuilder().eventListenerFactory(SendTracker.FACTORY).build();
-    // Calls that must reach the array at most once get connections of their own, kept only for a
-    // moment after their last answer: a pooled connection idle for minutes may have been closed by
-    // the array, so that the call would fail after the request was written, not knowing whether it
-    // arrived. The listing just before such a call opens the connection it then uses (a TLS
-    // handshake, some 0.08 s on a busy portal host, off the path to every new notebook); one that
-    // answered within two seconds is not one an array drops as idle, and if it were the call fails
-    // without being resent (no OkHttp retry, a one-shot body): the caller then looks for what it
-    // may have made (AccessKeys).
-    this.single =
+    // Calls that must reach the array at most once get their own connection: a pooled one the array
+    // has already closed would fail after the request was written, and OkHttp would not know
+    // whether
+    // it arrived.
+    this.fresh =
         pooled
             .newBuilder()
-            .connectionPool(new ConnectionPool(1, 2, TimeUnit.SECONDS))
+            .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
             .retryOnConnectionFailure(false)
             .build();
     this.meters = meters;
@@ -71,7 +67,7 @@ final class FlashBladeHttp implements AutoCloseable {
       request.header(header.getKey(), header.getValue());
     }
     request.method(exchange.method(), body(exchange));
-    OkHttpClient client = exchange.delivery() == Exchange.Delivery.POOLED ? pooled : single;
+    OkHttpClient client = exchange.once() ? fresh : pooled;
     long start = System.nanoTime();
     try (Response response = client.newCall(request.build()).execute()) {
       byte[] bytes = response.body().bytes();
@@ -152,7 +148,7 @@ final class FlashBladeHttp implements AutoCloseable {
   public void close() {
     pooled.dispatcher().executorService().shutdown();
     pooled.connectionPool().evictAll();
-    single.connectionPool().evictAll();
+    fresh.connectionPool().evictAll();
   }
 
   /**

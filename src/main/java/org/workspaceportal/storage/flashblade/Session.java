@@ -74,9 +74,7 @@ final class Session {
       }
       Answer answer =
           http.send(
-              new Exchange(
-                  "POST", "/api/logout", Map.of(), null, "logout", Exchange.Delivery.POOLED),
-              header(open));
+              new Exchange("POST", "/api/logout", Map.of(), null, "logout", false), header(open));
       log.debug("Logged out of FlashBlade (HTTP {})", answer.status());
     } catch (ExchangeFailure e) {
       log.debug("Could not log out of FlashBlade: {}", e.getMessage());
@@ -88,8 +86,7 @@ final class Session {
   private State login() {
     RestVersion chosen = version != null ? version : discoverVersion();
     version = chosen;
-    Exchange exchange =
-        new Exchange("POST", "/api/login", Map.of(), null, "login", Exchange.Delivery.POOLED);
+    Exchange exchange = new Exchange("POST", "/api/login", Map.of(), null, "login", false);
     Answer answer;
     try {
       answer = calls.run("log in", () -> http.send(exchange, Map.entry("api-token", apiToken)));
@@ -116,8 +113,7 @@ final class Session {
 
   private RestVersion discoverVersion() {
     Exchange exchange =
-        new Exchange(
-            "GET", "/api/api_version", Map.of(), null, "api_version", Exchange.Delivery.POOLED);
+        new Exchange("GET", "/api/api_version", Map.of(), null, "api_version", false);
     Answer answer = calls.run("list its REST versions", () -> http.send(exchange, null));
     ApiVersions offered =
         FlashBladeJson.decode(json, answer.body(), ApiVersions.class, "list its REST versions");

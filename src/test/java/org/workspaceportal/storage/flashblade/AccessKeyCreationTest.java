@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,25 +64,6 @@ class AccessKeyCreationTest {
     assertThat(posts()).isEqualTo(1);
     assertThat(array.resourceCalls.get(1).getBody().utf8())
         .isEqualTo("{\"user\":{\"name\":\"ws-1/spark\"}}");
-  }
-
-  @Test
-  void thePostGoesOverTheConnectionItsListingOpenedNotOneOfTheSharedPool() {
-    array.then(items(KEY_1)).then(items(KEY_1)).then(items(CREATED));
-
-    storage.accessKeyIds("ws-1", "spark"); // a call over the shared pool
-    storage.createAccessKey("ws-1", "spark");
-
-    RecordedRequest pooled = array.resourceCalls.get(0);
-    RecordedRequest listing = array.resourceCalls.get(1);
-    RecordedRequest post = array.resourceCalls.get(2);
-    assertThat(post.getMethod()).isEqualTo("POST");
-    assertThat(post.getConnectionIndex())
-        .as("no TLS handshake of its own: the listing's connection")
-        .isEqualTo(listing.getConnectionIndex())
-        .as("never a connection of the shared pool, idle for who knows how long")
-        .isNotEqualTo(pooled.getConnectionIndex());
-    assertThat(post.getExchangeIndex()).isEqualTo(listing.getExchangeIndex() + 1);
   }
 
   @Test

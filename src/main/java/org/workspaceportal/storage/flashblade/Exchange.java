@@ -9,8 +9,8 @@ import java.util.Map;
  * @param query parameters in the order given (values are encoded when sent)
  * @param body JSON body, or null for an empty one
  * @param resource short name of the resource for metrics, e.g. {@code buckets}
- * @param once the call must reach the array at most once (creating an access key): it gets a fresh
- *     connection and a one-shot body, so that neither OkHttp nor a pooled connection can replay it
+ * @param once the call must reach the array at most once (creating an access key): a one-shot body
+ *     and no retry by OkHttp on a connection failure, so that nothing replays it
  */
 record Exchange(
     String method,

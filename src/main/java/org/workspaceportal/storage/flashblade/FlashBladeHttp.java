@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -33,22 +32,21 @@ final class FlashBladeHttp implements AutoCloseable {
 
   private final HttpUrl base;
   private final OkHttpClient pooled;
-  private final OkHttpClient fresh;
+  private final OkHttpClient single;
   private final MeterRegistry meters;
 
   FlashBladeHttp(HttpUrl base, OkHttpClient client, MeterRegistry meters) {
     this.base = base;
     this.pooled = client.newBuilder().eventListenerFactory(SendTracker.FACTORY).build();
-    // Calls that must reach the array at most once get their own connection: a pooled one the array
-    // has already closed would fail after the request was written, and OkHttp would not know
-    // whether
-    // it arrived.
-    this.fresh =
-        pooled
-            .newBuilder()
-            .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
-            .retryOnConnectionFailure(false)
-            .build();
+    // Calls that must reach the array at most once (creating an access key) are never resent by
+    // OkHttp (no retry on a connection failure, a one-shot body). They use the shared pool's
+    // connections, which the steps just before them used: a connection of their own would cost a
+    // TLS handshake (some 0.08 s on a busy portal host) on the path to every new notebook. A pooled
+    // connection the array closed while idle is found by OkHttp's health check before a POST is
+    // written on it (for one idle 10 s or more); if the array closes it as the request goes out,
+    // the call fails without knowing whether it arrived, and the caller looks for what it may
+    // have made before trying again (AccessKeys).
+    this.single = pooled.newBuilder().retryOnConnectionFailure(false).build();
     this.meters = meters;
   }
 
@@ -67,7 +65,7 @@ final class FlashBladeHttp implements AutoCloseable {
       request.header(header.getKey(), header.getValue());
     }
     request.method(exchange.method(), body(exchange));
-    OkHttpClient client = exchange.once() ? fresh : pooled;
+    OkHttpClient client = exchange.once() ? single : pooled;
     long start = System.nanoTime();
     try (Response response = client.newCall(request.build()).execute()) {
       byte[] bytes = response.body().bytes();
@@ -148,7 +146,6 @@ final class FlashBladeHttp implements AutoCloseable {
   public void close() {
     pooled.dispatcher().executorService().shutdown();
     pooled.connectionPool().evictAll();
-    fresh.connectionPool().evictAll();
   }
 
   /**

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +65,19 @@ class AccessKeyCreationTest {
     assertThat(posts()).isEqualTo(1);
     assertThat(array.resourceCalls.get(1).getBody().utf8())
         .isEqualTo("{\"user\":{\"name\":\"ws-1/spark\"}}");
+  }
+
+  @Test
+  void thePostGoesOverAConnectionThatJustAnsweredNotAHandshakeOfItsOwn() {
+    array.then(items(KEY_1)).then(items(CREATED));
+
+    storage.createAccessKey("ws-1", "spark");
+
+    RecordedRequest listing = array.resourceCalls.get(0);
+    RecordedRequest post = array.resourceCalls.get(1);
+    assertThat(post.getMethod()).isEqualTo("POST");
+    assertThat(post.getConnectionIndex()).isEqualTo(listing.getConnectionIndex());
+    assertThat(post.getExchangeIndex()).isGreaterThan(listing.getExchangeIndex());
   }
 
   @Test

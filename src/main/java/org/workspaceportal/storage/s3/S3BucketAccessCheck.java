@@ -3,15 +3,20 @@ package org.workspaceportal.storage.s3;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.workspaceportal.storage.BucketAccessCheck;
 import org.workspaceportal.storage.NewAccessKey;
 import org.workspaceportal.storage.StorageException;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -24,19 +29,29 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Proves a new key works the way Spark will use it: path-style requests to the data endpoint, with
- * the key's own credentials, put, read back and delete {@code .portal-check/<random>}. A fresh
- * client per check, because every check uses different credentials.
+ * the key's own credentials, put, read back and delete {@code .portal-check/<random>}. One client
+ * per endpoint serves every check, each call signed with the checked key (the request's own
+ * credentials; the client has none of its own, so a call without them is anonymous) instead of a
+ * client built for each check (its HTTP client, signer, endpoint rules and interceptors) on the
+ * path to every notebook.
  */
 @Component
-class S3BucketAccessCheck implements BucketAccessCheck {
+class S3BucketAccessCheck implements BucketAccessCheck, DisposableBean {
 
   static final String CHECK_PREFIX = ".portal-check/";
   private static final Logger log = LoggerFactory.getLogger(S3BucketAccessCheck.class);
 
   private final S3CheckProperties properties;
+  private final Map<URI, S3Client> clients = new ConcurrentHashMap<>();
 
   S3BucketAccessCheck(S3CheckProperties properties) {
     this.properties = properties;
+  }
+
+  @Override
+  public void destroy() {
+    clients.values().forEach(S3Client::close);
+    clients.clear();
   }
 
   @Override
@@ -50,15 +65,32 @@ class S3BucketAccessCheck implements BucketAccessCheck {
     byte[] content =
         ("Workspace Portal access check " + objectKey).getBytes(StandardCharsets.UTF_8);
     S3Step step = new S3Step(s3Endpoint, key, bucket, objectKey);
-    try (S3Client s3 = client(s3Endpoint, key)) {
+    S3Client s3 = clients.computeIfAbsent(s3Endpoint, this::client);
+    AwsCredentialsProvider as =
+        StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()));
+    {
       step.run(
           "put",
-          () -> s3.putObject(b -> b.bucket(bucket).key(objectKey), RequestBody.fromBytes(content)));
+          () ->
+              s3.putObject(
+                  b ->
+                      b.bucket(bucket)
+                          .key(objectKey)
+                          .overrideConfiguration(o -> o.credentialsProvider(as)),
+                  RequestBody.fromBytes(content)));
       byte[] readBack =
           step.run(
-              "get", () -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(objectKey)).asByteArray());
+              "get",
+              () ->
+                  s3.getObjectAsBytes(
+                          b ->
+                              b.bucket(bucket)
+                                  .key(objectKey)
+                                  .overrideConfiguration(o -> o.credentialsProvider(as)))
+                      .asByteArray());
       if (!Arrays.equals(content, readBack)) {
-        deleteQuietly(s3, bucket, objectKey);
+        deleteQuietly(s3, as, bucket, objectKey);
         throw new StorageException(
             "S3 access check in bucket '"
                 + bucket
@@ -69,7 +101,14 @@ class S3BucketAccessCheck implements BucketAccessCheck {
                 + " read back with different content",
             false);
       }
-      step.run("delete", () -> s3.deleteObject(b -> b.bucket(bucket).key(objectKey)));
+      step.run(
+          "delete",
+          () ->
+              s3.deleteObject(
+                  b ->
+                      b.bucket(bucket)
+                          .key(objectKey)
+                          .overrideConfiguration(o -> o.credentialsProvider(as))));
     }
     log.debug(
         "S3 access check passed for key {} on bucket '{}' at {}",
@@ -78,13 +117,11 @@ class S3BucketAccessCheck implements BucketAccessCheck {
         s3Endpoint);
   }
 
-  private S3Client client(URI endpoint, NewAccessKey key) {
+  private S3Client client(URI endpoint) {
     return S3Client.builder()
         .endpointOverride(endpoint)
         .region(Region.of(properties.region()))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey())))
+        .credentialsProvider(AnonymousCredentialsProvider.create())
         // Spark's S3A uses path style against FlashBlade; virtual hosts need DNS the portal cannot
         // assume.
         .forcePathStyle(true)
@@ -105,9 +142,14 @@ class S3BucketAccessCheck implements BucketAccessCheck {
   }
 
   /** The test object must not stay behind when the check fails after the put. */
-  private static void deleteQuietly(S3Client s3, String bucket, String objectKey) {
+  private static void deleteQuietly(
+      S3Client s3, AwsCredentialsProvider as, String bucket, String objectKey) {
     try {
-      s3.deleteObject(b -> b.bucket(bucket).key(objectKey));
+      s3.deleteObject(
+          b ->
+              b.bucket(bucket)
+                  .key(objectKey)
+                  .overrideConfiguration(o -> o.credentialsProvider(as)));
     } catch (SdkException e) {
       log.debug("Could not remove {} from bucket '{}': {}", objectKey, bucket, e.getMessage());
     }

@@ -57,6 +57,19 @@ class S3BucketAccessCheckTest {
   }
 
   @Test
+  void oneCheckServesKeyAfterKeyEachWithItsOwnCredentials() {
+    Workspace a = provision();
+    Workspace b = provision();
+
+    check.verify(array.s3Endpoint(), a.key(), a.bucket());
+    assertThatThrownBy(() -> check.verify(array.s3Endpoint(), a.key(), b.bucket()))
+        .hasMessageContaining("AccessDenied (HTTP 403)");
+    check.verify(array.s3Endpoint(), b.key(), b.bucket());
+    assertThatThrownBy(() -> check.verify(array.s3Endpoint(), b.key(), a.bucket()))
+        .hasMessageContaining("AccessDenied (HTTP 403)");
+  }
+
+  @Test
   void aMissingBucketIsNamedAsSuch() {
     Workspace ws = provision();
     storage.removeBucket(ws.bucket(), Retention.ERADICATE);

@@ -25,6 +25,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.workspaceportal.compute.ComputeException;
 import org.workspaceportal.compute.ContainerEngine;
@@ -42,6 +44,8 @@ import org.workspaceportal.compute.VolumeSpec;
 /** The {@link ContainerEngine} port on docker-java with its Apache HttpClient 5 transport. */
 @Component
 class DockerContainerEngine implements ContainerEngine {
+
+  private static final Logger log = LoggerFactory.getLogger(DockerContainerEngine.class);
 
   private final DockerClients clients;
   private final ImagePulls pulls;
@@ -216,9 +220,12 @@ class DockerContainerEngine implements ContainerEngine {
         docker -> {
           String made = tryCreate(docker, spec);
           if (made != null) {
-            // just made, so not running: started without looking at it first
+            // just made, so not running: started without looking at it first, and not looked at
+            // after (the engine answers a start once the process runs; one that exits at once is
+            // what the readiness waits look for)
             start(docker, made);
-            return info(inspectMade(docker, spec.name()));
+            return new ContainerInfo(
+                made, spec.name(), spec.image(), spec.labels(), "running", Instant.now());
           }
           InspectContainerResponse found = inspectMade(docker, spec.name());
           if (!Boolean.TRUE.equals(found.getState().getRunning())) {
@@ -530,10 +537,15 @@ class DockerContainerEngine implements ContainerEngine {
   }
 
   private <T> T call(EngineEndpoint endpoint, String what, Function<DockerClient, T> call) {
+    long started = System.nanoTime();
     try {
       return call.apply(clients.clientFor(endpoint));
     } catch (RuntimeException e) {
       throw DockerErrors.translate(endpoint, what, e);
+    } finally {
+      if (log.isDebugEnabled()) {
+        log.debug("{} on {}: {} ms", what, endpoint, (System.nanoTime() - started) / 1_000_000);
+      }
     }
   }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +29,9 @@ public final class LoopbackRegistry {
   private final Path dir;
   private final int port;
   private final Process process;
+
+  /** The names this registry gave images on the machine's engine: untagged when it stops. */
+  private final Set<String> tagged = ConcurrentHashMap.newKeySet();
 
   private LoopbackRegistry() throws IOException {
     dir = Files.createTempDirectory("portal-registry-");
@@ -95,6 +100,7 @@ public final class LoopbackRegistry {
     if (tag.exitCode() != 0) {
       throw new IllegalStateException("docker tag failed: " + tag.output());
     }
+    tagged.add(name);
     return name;
   }
 
@@ -113,6 +119,7 @@ public final class LoopbackRegistry {
     if (tag.exitCode() != 0) {
       throw new IllegalStateException("docker tag failed: " + tag.output());
     }
+    tagged.add(remote);
     DockerCli.Result push = DockerCli.run("push", remote);
     if (push.exitCode() != 0) {
       throw new IllegalStateException("docker push failed: " + push.output());
@@ -121,6 +128,8 @@ public final class LoopbackRegistry {
   }
 
   private void stop() {
+    // the tags only (the image keeps its own): a registry of a port that is gone names nothing
+    tagged.forEach(name -> DockerCli.run("image", "rm", name));
     process.destroy();
     try {
       process.waitFor(10, TimeUnit.SECONDS);

@@ -115,12 +115,30 @@ class ClusterContainers {
       return;
     }
     Map<String, String> ours = installation.label();
-    engines.ensureNetwork(endpoint, SparkContainers.network(cluster).withLabels(ours));
-    engines.ensureRunning(endpoint, SparkContainers.pod(cluster).withLabels(ours));
-    roles.stream()
-        .flatMap(role -> volumesFor(cluster, role).stream())
-        .distinct() // the datahub's, which every role mounts
-        .forEach(v -> engines.ensureVolume(endpoint, v.withLabels(ours)));
+    List<VolumeSpec> volumes =
+        roles.stream()
+            .flatMap(role -> volumesFor(cluster, role).stream())
+            .distinct() // the datahub's, which every role mounts
+            .map(v -> v.withLabels(ours))
+            .toList();
+    // the volumes while the pod starts (a quarter of a second, which the launch waits for)
+    try (ExecutorService beside = Executors.newVirtualThreadPerTaskExecutor()) {
+      Future<?> made = beside.submit(() -> volumes.forEach(v -> engines.ensureVolume(endpoint, v)));
+      engines.ensureNetwork(endpoint, SparkContainers.network(cluster).withLabels(ours));
+      engines.ensureRunning(endpoint, SparkContainers.pod(cluster).withLabels(ours));
+      await(made);
+    }
+  }
+
+  private static void await(Future<?> started) {
+    try {
+      started.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ComputeException("interrupted while starting containers", true);
+    }
   }
 
   private void remove(EngineEndpoint endpoint, ContainerInfo c, Consumer<String> removed) {
@@ -152,14 +170,7 @@ class ClusterContainers {
                         l.placement().role(), start(l.placement(), l.spec(), l.volumes()))));
       }
       for (Future<?> started : all) {
-        try {
-          started.get();
-        } catch (ExecutionException e) {
-          throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new ComputeException("interrupted while starting containers", true);
-        }
+        await(started);
       }
     }
   }

@@ -127,16 +127,14 @@ class DockerContainerEngine implements ContainerEngine {
         endpoint,
         "create network " + network.name() + " (" + network.subnet() + ")",
         docker -> {
+          // created first: a new cluster's network (the usual case, made with its pod ahead of
+          // the notebook) costs one call
           try {
-            return docker.inspectNetworkCmd().withNetworkId(network.name()).exec();
-          } catch (NotFoundException e) {
-            try {
-              createNetwork(docker, network);
-            } catch (ConflictException made) {
-              // made meanwhile by another call (a pod made ahead of its launch): use that one
-            }
-            return docker.inspectNetworkCmd().withNetworkId(network.name()).exec();
+            createNetwork(docker, network);
+          } catch (ConflictException made) {
+            // made before, or meanwhile by another call (a launch while the pod is made ahead)
           }
+          return null;
         });
   }
 

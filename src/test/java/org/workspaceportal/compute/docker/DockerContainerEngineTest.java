@@ -7,19 +7,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.workspaceportal.compute.ContainerInfo;
 import org.workspaceportal.compute.ContainerSpec;
 import org.workspaceportal.compute.EngineEndpoint;
+import org.workspaceportal.compute.NetworkInfo;
+import org.workspaceportal.compute.NetworkSpec;
 import org.workspaceportal.compute.VolumeSpec;
 import org.workspaceportal.testsupport.RequiresDocker;
 import org.workspaceportal.workspace.LiveWorkspaces;
 
 /**
- * The engine adapter's "ensure" calls against a real engine: they make a container or a volume the
- * first time (created first, without looking for it) and find the one made before every later time,
- * never a second one; a container found stopped is started again.
+ * The engine adapter's "ensure" calls against a real engine: they make a container, a volume or a
+ * network the first time (created first, without looking for it) and find the one made before every
+ * later time, never a second one; a container found stopped is started again.
  */
 @RequiresDocker
 class DockerContainerEngineTest {
@@ -37,6 +40,7 @@ class DockerContainerEngineTest {
   @AfterEach
   void removeWhatWasMade() {
     engine.removeContainer(ENGINE, name);
+    engine.removeNetwork(ENGINE, name);
     engine.volumes(ENGINE, labels).forEach(v -> engine.removeVolume(ENGINE, v));
   }
 
@@ -83,6 +87,20 @@ class DockerContainerEngineTest {
     engine.ensureVolume(ENGINE, volume);
 
     assertThat(engine.volumes(ENGINE, labels)).containsExactly(name);
+  }
+
+  @Test
+  void aNetworkIsMadeOnceAndFoundWhenAskedForAgain() {
+    int third = ThreadLocalRandom.current().nextInt(0, 256);
+    NetworkSpec network =
+        new NetworkSpec(name, "10.251." + third + ".0/24", "10.251." + third + ".1", labels);
+
+    engine.ensureNetwork(ENGINE, network);
+    engine.ensureNetwork(ENGINE, network);
+
+    assertThat(engine.labelledNetworks(ENGINE, labels))
+        .extracting(NetworkInfo::name)
+        .containsExactly(name);
   }
 
   private void awaitStopped() {

@@ -4,7 +4,11 @@
 # until the master's JSON UI lists 2 workers ALIVE and the notebook answers /api/status with its
 # token. Whatever the portal adds on top of this is its own overhead. Prints each run and the median.
 #
-# Usage: benchmark/docker-floor.sh [RUNS] [BASE_PORT]      (defaults: 5 runs, ports 47000-47009)
+# Usage: benchmark/docker-floor.sh [RUNS] [BASE_PORT]      (defaults: 5 runs, ports 19000-19009)
+# The ports lie below the kernel's ephemeral range (32768 and up by default): polling a port in that
+# range before anything listens there can connect it to itself (a TCP simultaneous open, when the
+# probe's own port comes out equal to the one it calls), and Jupyter, binding the port a moment
+# later, then finds it in use. They also lie below the portal's default host port range (20000 up).
 # Environment:
 #   IMAGE          image to run (default: the current offline tag, see build-offline.sh --print-tag)
 #   FLOOR_TIMEOUT  seconds one run may take before it counts as failed (default 180)
@@ -18,7 +22,7 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 RUNS="${1:-5}"
-BASE_PORT="${2:-47000}"
+BASE_PORT="${2:-19000}"
 IMAGE="${IMAGE:-$(deploy/workspace-image/build-offline.sh --print-tag)}"
 TIMEOUT="${FLOOR_TIMEOUT:-180}"
 FAST_START="${FLOOR_FAST_START:-off}"
@@ -77,6 +81,15 @@ notebook_status() {
     "http://$ADDR:$JUPYTER_PORT/api/status" 2>/dev/null || true
 }
 
+# The last lines each container of the run logged, on stderr.
+last_lines() {
+  local c
+  for c in master worker-1 worker-2 notebook; do
+    echo "---- $c" >&2
+    docker logs --tail 15 "$RUN_ID-$c" 2>&1 | sed 's/^/  /' >&2 || true
+  done
+}
+
 one_run() {
   local n="$1" secret token as_master as_notebook
   secret="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -85,7 +98,7 @@ one_run() {
   local common=(docker run -d --network host "${LABELS[@]}" -e SPARK_AUTH_SECRET="$secret" -e "SPARK_BIND_ADDRESS=$ADDR"
     -e "WORKSPACE_FAST_START=$FAST_START")
   local master_url="spark://$ADDR:$MASTER_PORT"
-  local t0 t_notebook='' t_workers='' elapsed
+  local t0 t_notebook='' t_workers='' elapsed next_exit_check=2000
   t0="$(now_ms)"
   local pids=()
   "${common[@]}" --name "$RUN_ID-master" -e WORKSPACE_ROLE=master \
@@ -112,11 +125,15 @@ one_run() {
     elapsed=$(($(now_ms) - t0))
     if ((elapsed > TIMEOUT * 1000)); then
       echo "run $n: not ready after ${TIMEOUT} s (workers ALIVE: $(alive_workers "$as_master"), notebook: $(notebook_status "$as_notebook")); last log lines:" >&2
-      local c
-      for c in master worker-1 worker-2 notebook; do
-        echo "---- $c" >&2
-        docker logs --tail 15 "$RUN_ID-$c" 2>&1 | sed 's/^/  /' >&2 || true
-      done
+      last_lines
+      return 1
+    fi
+    # a container that exited (a port taken, a bad setting) fails the run at once; looked for
+    # every 2 s only, a docker CLI call at every poll would slow the loop that measures the floor
+    if ((elapsed >= next_exit_check)) && next_exit_check=$((elapsed + 2000)) &&
+      [[ -n "$(docker ps -aq --filter "label=org.workspaceportal.benchmark.run=$RUN_ID" --filter status=exited)" ]]; then
+      echo "run $n: a container exited; last log lines:" >&2
+      last_lines
       return 1
     fi
     [[ -n "$t_notebook" || "$(notebook_status "$as_notebook")" != 200 ]] || t_notebook=$elapsed

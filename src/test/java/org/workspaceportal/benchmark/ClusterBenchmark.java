@@ -526,7 +526,7 @@ class ClusterBenchmark {
       throws IOException, InterruptedException {
     progress("floor run, fast start " + (fastStart ? "on" : "off"));
     ProcessBuilder pb =
-        new ProcessBuilder("benchmark/docker-floor.sh", "1", "47000").redirectErrorStream(true);
+        new ProcessBuilder("benchmark/docker-floor.sh", "1", "19000").redirectErrorStream(true);
     pb.environment().put("FLOOR_FAST_START", fastStart ? "on" : "off");
     // a loaded shared machine takes longer than the script's default allows
     pb.environment().putIfAbsent("FLOOR_TIMEOUT", "600");

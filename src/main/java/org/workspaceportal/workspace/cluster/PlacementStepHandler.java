@@ -76,10 +76,10 @@ class PlacementStepHandler implements StepHandler {
       // start's steps could adopt any of it (by name) on a host just chosen
       runtime.removeAll(spec.id(), true);
     }
-    state.ensureMembers(spec.id(), spec.roles().stream().map(Role::name).toList());
     if (step.operation() != Operation.RESIZE) {
       runtime.prepareAhead(spec); // a cluster placed anew: made ready while the next steps run
     }
+    state.ensureMembers(spec.id(), spec.roles().stream().map(Role::name).toList());
     return StepOutcome.done();
   }
 }

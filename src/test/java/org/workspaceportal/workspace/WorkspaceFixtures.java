@@ -59,6 +59,24 @@ public final class WorkspaceFixtures {
   private WorkspaceFixtures() {}
 
   /** A workspace name valid for {@link WorkspaceRequest}, unique per call. */
+  /** The facts of a workspace with a one-worker cluster, for a step handler or the engine alone. */
+  public static WorkspaceFacts clusterFacts(UUID id) {
+    return new WorkspaceFacts(
+        id,
+        "w",
+        "owner",
+        UUID.randomUUID(),
+        1,
+        1,
+        1024,
+        false,
+        Retention.ERADICATE,
+        true,
+        false,
+        false,
+        null);
+  }
+
   public static String uniqueName() {
     return "ws-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
   }

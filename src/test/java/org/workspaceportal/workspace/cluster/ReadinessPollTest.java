@@ -9,9 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.workspaceportal.storage.Retention;
 import org.workspaceportal.workspace.Operation;
-import org.workspaceportal.workspace.WorkspaceFacts;
+import org.workspaceportal.workspace.WorkspaceFixtures;
 import org.workspaceportal.workspace.engine.StepAttempt;
 import org.workspaceportal.workspace.engine.StepKind;
 import org.workspaceportal.workspace.engine.StepOutcome;
@@ -71,21 +70,12 @@ class ReadinessPollTest {
   }
 
   private static StepAttempt attempt() {
-    WorkspaceFacts facts =
-        new WorkspaceFacts(
-            UUID.randomUUID(),
-            "w",
-            "owner",
-            UUID.randomUUID(),
-            1,
-            1,
-            1024,
-            false,
-            Retention.ERADICATE,
-            true,
-            false,
-            false,
-            null);
-    return new StepAttempt(facts, 1L, Operation.PROVISION, StepKind.NOTEBOOK_READY, 1, null);
+    return new StepAttempt(
+        WorkspaceFixtures.clusterFacts(UUID.randomUUID()),
+        1L,
+        Operation.PROVISION,
+        StepKind.NOTEBOOK_READY,
+        1,
+        null);
   }
 }

@@ -21,9 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
-import org.workspaceportal.storage.Retention;
 import org.workspaceportal.workspace.Operation;
-import org.workspaceportal.workspace.WorkspaceFacts;
+import org.workspaceportal.workspace.WorkspaceFixtures;
 import org.workspaceportal.workspace.engine.StepLedger.WaitVerdict;
 
 /**
@@ -82,7 +81,13 @@ class WaitRecordsTest {
   private void run(IntFunction<StepOutcome> script) {
     this.script = script;
     StepAttempt step =
-        new StepAttempt(facts(), STEP, Operation.PROVISION, StepKind.NOTEBOOK_READY, 1, null);
+        new StepAttempt(
+            WorkspaceFixtures.clusterFacts(id),
+            STEP,
+            Operation.PROVISION,
+            StepKind.NOTEBOOK_READY,
+            1,
+            null);
     when(ledger.startNextStep(id)).thenReturn(step, new StepLedger.NoWork());
     StepHandler handler =
         new StepHandler() {
@@ -107,22 +112,5 @@ class WaitRecordsTest {
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(3)))
         .run(id, null);
-  }
-
-  private WorkspaceFacts facts() {
-    return new WorkspaceFacts(
-        id,
-        "w",
-        "owner",
-        UUID.randomUUID(),
-        1,
-        1,
-        1024,
-        false,
-        Retention.ERADICATE,
-        true,
-        false,
-        false,
-        null);
   }
 }

@@ -126,17 +126,23 @@ class DockerHostsRuntime implements ClusterRuntime {
   }
 
   /**
-   * The network and pod of a cluster with no container on its host yet, made on a virtual thread:
-   * the engine sets up a pod's network namespace in about a quarter of a second, which the storage
-   * steps of a new workspace now cover. A launch or a removal of the cluster in this portal waits
-   * for it first ({@link #awaitAhead}): a launch that came while the pod was created but not yet
-   * started would take it for a pod that stopped and make it anew (a quarter of a second lost), a
-   * removal could miss it. Another portal instance does not wait; both calls are idempotent by
-   * name, and the sweep removes a pod whose cluster is gone.
+   * The network, pod and volumes of a cluster with no container on its host yet, made on a virtual
+   * thread: the engine sets up a pod's network namespace in about a quarter of a second, which the
+   * storage steps of a new workspace now cover. A launch or a removal of the cluster in this portal
+   * waits for it first ({@link #awaitAhead}): a launch that came while the pod was created but not
+   * yet started would take it for a pod that stopped and make it anew (a quarter of a second lost),
+   * a removal could miss it. Another portal instance does not wait, nor does a removal after {@link
+   * #AHEAD_WAIT}; the calls are idempotent by name, and the sweep removes a pod and volumes whose
+   * cluster is gone. While a pod is still being made for the cluster (a PLACE attempt that failed
+   * after starting it, tried again) no second one is started.
    */
   @Override
   public void prepareAhead(ClusterSpec spec) {
     UUID id = spec.id();
+    CompletableFuture<Void> making = ahead.get(id);
+    if (making != null && !making.isDone()) {
+      return;
+    }
     CompletableFuture<Void> made =
         CompletableFuture.runAsync(
             () -> {
@@ -269,19 +275,24 @@ class DockerHostsRuntime implements ClusterRuntime {
   }
 
   @Override
-  public boolean notebookAnswers(ClusterSpec spec) {
-    String notebook = ClusterLayout.notebookUrl(placed(spec.id()));
-    return notebook != null
-        && spec.notebook() != null
-        && probe.notebookAnswers(notebook, spec.notebook().jupyterToken());
-  }
+  public Readiness readiness(ClusterSpec spec) {
+    Map<String, Placement> placed = placed(spec.id());
+    String notebook = ClusterLayout.notebookUrl(placed);
+    Placement master = placed.get(Role.MASTER);
+    String masterUi = master == null ? null : ClusterLayout.masterUi(master);
+    return new Readiness() {
+      @Override
+      public boolean notebookAnswers() {
+        return notebook != null
+            && spec.notebook() != null
+            && probe.notebookAnswers(notebook, spec.notebook().jupyterToken());
+      }
 
-  @Override
-  public int workersAlive(ClusterSpec spec) {
-    Placement master = placed(spec.id()).get(Role.MASTER);
-    return master == null
-        ? -1
-        : probe.aliveWorkers(ClusterLayout.masterUi(master), spec.sparkSecret());
+      @Override
+      public int workersAlive() {
+        return masterUi == null ? -1 : probe.aliveWorkers(masterUi, spec.sparkSecret());
+      }
+    };
   }
 
   @Override

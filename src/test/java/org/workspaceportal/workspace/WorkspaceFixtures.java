@@ -58,7 +58,6 @@ public final class WorkspaceFixtures {
 
   private WorkspaceFixtures() {}
 
-  /** A workspace name valid for {@link WorkspaceRequest}, unique per call. */
   /** The facts of a workspace with a one-worker cluster, for a step handler or the engine alone. */
   public static WorkspaceFacts clusterFacts(UUID id) {
     return new WorkspaceFacts(
@@ -77,6 +76,7 @@ public final class WorkspaceFixtures {
         null);
   }
 
+  /** A workspace name valid for {@link WorkspaceRequest}, unique per call. */
   public static String uniqueName() {
     return "ws-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
   }

@@ -39,13 +39,13 @@ final class FlashBladeHttp implements AutoCloseable {
     this.base = base;
     this.pooled = client.newBuilder().eventListenerFactory(SendTracker.FACTORY).build();
     // Calls that must reach the array at most once (creating an access key) are never resent by
-    // OkHttp (no retry on a connection failure, a one-shot body). They use the shared pool's
-    // connections, which the steps just before them used: a connection of their own would cost a
-    // TLS handshake (some 0.08 s on a busy portal host) on the path to every new notebook. A pooled
-    // connection the array closed while idle is found by OkHttp's health check before a POST is
-    // written on it (for one idle 10 s or more); if the array closes it as the request goes out,
-    // the call fails without knowing whether it arrived, and the caller looks for what it may
-    // have made before trying again (AccessKeys).
+    // OkHttp (no retry on a connection failure, a one-shot body). They use the shared pool's idle
+    // connections rather than one of their own, which would cost a TLS handshake (some 0.08 s on a
+    // busy portal host) on the path to every new notebook. OkHttp checks a connection idle for 10 s
+    // or more before it writes a POST on it; an array that closed one idle for less (or closes it
+    // as the request goes out) makes the call fail without knowing whether it arrived: the step is
+    // tried again, and the next attempt deletes whatever key the user has before it makes one
+    // (AccessKeys, StorageStepHandler), so a retry is the cost, not a key.
     this.single = pooled.newBuilder().retryOnConnectionFailure(false).build();
     this.meters = meters;
   }

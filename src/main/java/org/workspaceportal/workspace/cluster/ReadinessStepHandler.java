@@ -22,8 +22,9 @@ import org.workspaceportal.workspace.runtime.RuntimeFailure;
 /**
  * Waits until the cluster works: the notebook answers a signed request (the Jupyter link is shown
  * from then on), and the master lists every worker alive (then the workspace is READY). Each poll
- * reuses the spec the step's first run built. A role that exited fails the step at once with what
- * it logged; a wait past its deadline fails with the last lines the roles logged.
+ * reuses the spec the step's first run built and the places its runtime looked up for it. A role
+ * that exited fails the step at once with what it logged; a wait past its deadline fails with the
+ * last lines the roles logged.
  */
 @Component
 class ReadinessStepHandler implements StepHandler {
@@ -64,6 +65,7 @@ class ReadinessStepHandler implements StepHandler {
   private final class Poll {
     private final StepKind kind;
     private final ClusterSpec spec;
+    private final ClusterRuntime.Readiness readiness;
     private final Instant quickUntil = Instant.now().plus(properties.quickPollPeriod());
     private Instant lastExitCheck = Instant.MIN;
     private int lastAlive = Integer.MIN_VALUE;
@@ -71,11 +73,12 @@ class ReadinessStepHandler implements StepHandler {
     Poll(StepKind kind, ClusterSpec spec) {
       this.kind = kind;
       this.spec = spec;
+      this.readiness = runtime.readiness(spec);
     }
 
     StepOutcome check() {
       if (kind == StepKind.NOTEBOOK_READY) {
-        if (runtime.notebookAnswers(spec)) {
+        if (readiness.notebookAnswers()) {
           state.notebookAnswered(spec.id());
           return StepOutcome.done();
         }
@@ -87,7 +90,7 @@ class ReadinessStepHandler implements StepHandler {
             this::check);
       }
       int wanted = spec.workers().size();
-      int alive = runtime.workersAlive(spec);
+      int alive = readiness.workersAlive();
       if (alive != lastAlive) {
         state.workersAlive(spec.id(), Math.max(alive, 0));
         lastAlive = alive;

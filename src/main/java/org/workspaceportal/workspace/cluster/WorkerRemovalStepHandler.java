@@ -61,7 +61,7 @@ class WorkerRemovalStepHandler implements StepHandler {
     if (surplus.isEmpty()) {
       return StepOutcome.done();
     }
-    int alive = runtime.workersAlive(specs.of(ws));
+    int alive = runtime.readiness(specs.of(ws)).workersAlive();
     if (alive > ws.workers() && !graceOver(step.waitingSince())) {
       // asked again on every check: a worker that missed the signal (restarting) gets it later
       runtime.decommission(clusterId, surplus);

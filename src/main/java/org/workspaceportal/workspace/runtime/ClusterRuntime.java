@@ -82,16 +82,27 @@ public interface ClusterRuntime {
   List<Member> replace(ClusterSpec spec, Collection<String> roles);
 
   /**
-   * Whether the cluster's notebook answers a request signed with its key (false for a warm-pool
-   * cluster).
+   * How the cluster is asked whether it is ready, with where its notebook and master answer looked
+   * up once: a wait polls every few dozen milliseconds at first and must not look the places up at
+   * every poll. For one wait (the places do not change while a step waits).
    */
-  boolean notebookAnswers(ClusterSpec spec);
+  Readiness readiness(ClusterSpec spec);
 
-  /**
-   * How many workers the cluster's master lists alive (asked with a request signed with the
-   * cluster's secret); -1 when the master does not answer.
-   */
-  int workersAlive(ClusterSpec spec);
+  /** Asks a cluster whether it is ready, at the places {@link #readiness} found. */
+  interface Readiness {
+
+    /**
+     * Whether the cluster's notebook answers a request signed with its key (false for a warm-pool
+     * cluster).
+     */
+    boolean notebookAnswers();
+
+    /**
+     * How many workers the cluster's master lists alive (asked with a request signed with the
+     * cluster's secret); -1 when the master does not answer.
+     */
+    int workersAlive();
+  }
 
   /**
    * The roles that stopped and will not come back by waiting (a port taken, a bad setting), each

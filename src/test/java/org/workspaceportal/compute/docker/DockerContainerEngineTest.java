@@ -49,7 +49,7 @@ class DockerContainerEngineTest {
     ContainerSpec spec =
         new ContainerSpec(
             name,
-            LiveWorkspaces.imageOfThisCheckout(),
+            LiveWorkspaces.requireImageOfThisCheckout(),
             List.of(),
             labels,
             "none",
@@ -64,8 +64,12 @@ class DockerContainerEngineTest {
             List.of("sleep", "infinity"));
 
     ContainerInfo made = engine.ensureRunning(ENGINE, spec);
-    assertThat(made.running()).isTrue();
     assertThat(made.name()).isEqualTo(name);
+    assertThat(engine.containers(ENGINE, labels))
+        .as("the engine's own listing: one container, running, the one made")
+        .singleElement()
+        .satisfies(c -> assertThat(c.running()).isTrue())
+        .satisfies(c -> assertThat(c.id()).isEqualTo(made.id()));
 
     ContainerInfo again = engine.ensureRunning(ENGINE, spec);
     assertThat(again.id()).isEqualTo(made.id());

@@ -81,6 +81,26 @@ class AccessKeyCreationTest {
   }
 
   @Test
+  void aPooledConnectionTheArrayClosedAfterTheListingNeverCarriesThePostTwice() {
+    // the array closes the connection once the listing's answer is out: the POST finds it closed
+    // (and goes over a new one) or is lost on it (and fails unconfirmed), never sent twice
+    array
+        .then(
+            new MockResponse.Builder(items(KEY_1))
+                .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE)
+                .build())
+        .then(items(CREATED));
+
+    try {
+      assertThat(storage.createAccessKey("ws-1", "spark"))
+          .isEqualTo(new NewAccessKey("PSFBKEY2", "s3cr3t"));
+    } catch (StorageException unconfirmed) {
+      assertThat(unconfirmed.isTransient()).isTrue();
+    }
+    assertThat(posts()).isLessThanOrEqualTo(1);
+  }
+
+  @Test
   void aUserWithTwoKeysGetsNoThirdAndNoPostIsSent() {
     array.then(items(KEY_1, KEY_2));
 

@@ -3,6 +3,8 @@ package org.workspaceportal.workspace.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
@@ -29,6 +31,7 @@ class ReadinessPollTest {
   private final ClusterSpecs specs = mock(ClusterSpecs.class);
   private final ClusterRuntime runtime = mock(ClusterRuntime.class);
   private final ClusterSpec spec = mock(ClusterSpec.class);
+  private final ClusterRuntime.Readiness readiness = mock(ClusterRuntime.Readiness.class);
   private final ReadinessStepHandler handler =
       new ReadinessStepHandler(
           specs,
@@ -44,7 +47,7 @@ class ReadinessPollTest {
               Duration.ofSeconds(180),
               SLOW,
               QUICK,
-              Duration.ofMillis(300),
+              Duration.ofSeconds(1),
               Duration.ofSeconds(60)));
 
   @Test
@@ -52,7 +55,8 @@ class ReadinessPollTest {
       throws InterruptedException {
     when(specs.of(any())).thenReturn(spec);
     when(spec.id()).thenReturn(UUID.randomUUID());
-    when(runtime.notebookAnswers(spec)).thenReturn(false);
+    when(runtime.readiness(spec)).thenReturn(readiness);
+    when(readiness.notebookAnswers()).thenReturn(false);
     when(runtime.exited(any())).thenReturn(List.of());
 
     StepOutcome.CheckAgain first = (StepOutcome.CheckAgain) handler.run(attempt());
@@ -60,13 +64,14 @@ class ReadinessPollTest {
     StepOutcome.CheckAgain soon = (StepOutcome.CheckAgain) first.next().get();
     assertThat(soon.after()).isEqualTo(QUICK);
 
-    Thread.sleep(400); // past the quick period
+    Thread.sleep(1200); // past the quick period
     StepOutcome.CheckAgain later = (StepOutcome.CheckAgain) soon.next().get();
     assertThat(later.after()).isEqualTo(SLOW);
     assertThat(later.reason()).isEqualTo("waiting for the notebook to answer");
 
-    when(runtime.notebookAnswers(spec)).thenReturn(true);
+    when(readiness.notebookAnswers()).thenReturn(true);
     assertThat(later.next().get()).isEqualTo(StepOutcome.done());
+    verify(runtime, times(1)).readiness(spec); // where to ask, looked up once for the whole wait
   }
 
   private static StepAttempt attempt() {

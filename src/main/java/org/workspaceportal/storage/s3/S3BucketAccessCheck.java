@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -66,50 +68,39 @@ class S3BucketAccessCheck implements BucketAccessCheck, DisposableBean {
         ("Workspace Portal access check " + objectKey).getBytes(StandardCharsets.UTF_8);
     S3Step step = new S3Step(s3Endpoint, key, bucket, objectKey);
     S3Client s3 = clients.computeIfAbsent(s3Endpoint, this::client);
+    // every call signed with the checked key (the shared client has no credentials of its own)
     AwsCredentialsProvider as =
         StaticCredentialsProvider.create(
             AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()));
-    {
-      step.run(
-          "put",
-          () ->
-              s3.putObject(
-                  b ->
-                      b.bucket(bucket)
-                          .key(objectKey)
-                          .overrideConfiguration(o -> o.credentialsProvider(as)),
-                  RequestBody.fromBytes(content)));
-      byte[] readBack =
-          step.run(
-              "get",
-              () ->
-                  s3.getObjectAsBytes(
-                          b ->
-                              b.bucket(bucket)
-                                  .key(objectKey)
-                                  .overrideConfiguration(o -> o.credentialsProvider(as)))
-                      .asByteArray());
-      if (!Arrays.equals(content, readBack)) {
-        deleteQuietly(s3, as, bucket, objectKey);
-        throw new StorageException(
-            "S3 access check in bucket '"
-                + bucket
-                + "' at "
-                + s3Endpoint
-                + ": object "
-                + objectKey
-                + " read back with different content",
-            false);
-      }
-      step.run(
-          "delete",
-          () ->
-              s3.deleteObject(
-                  b ->
-                      b.bucket(bucket)
-                          .key(objectKey)
-                          .overrideConfiguration(o -> o.credentialsProvider(as))));
+    Consumer<AwsRequestOverrideConfiguration.Builder> signed = o -> o.credentialsProvider(as);
+    step.run(
+        "put",
+        () ->
+            s3.putObject(
+                b -> b.bucket(bucket).key(objectKey).overrideConfiguration(signed),
+                RequestBody.fromBytes(content)));
+    byte[] readBack =
+        step.run(
+            "get",
+            () ->
+                s3.getObjectAsBytes(
+                        b -> b.bucket(bucket).key(objectKey).overrideConfiguration(signed))
+                    .asByteArray());
+    if (!Arrays.equals(content, readBack)) {
+      deleteQuietly(s3, signed, bucket, objectKey);
+      throw new StorageException(
+          "S3 access check in bucket '"
+              + bucket
+              + "' at "
+              + s3Endpoint
+              + ": object "
+              + objectKey
+              + " read back with different content",
+          false);
     }
+    step.run(
+        "delete",
+        () -> s3.deleteObject(b -> b.bucket(bucket).key(objectKey).overrideConfiguration(signed)));
     log.debug(
         "S3 access check passed for key {} on bucket '{}' at {}",
         key.accessKeyId(),
@@ -143,13 +134,12 @@ class S3BucketAccessCheck implements BucketAccessCheck, DisposableBean {
 
   /** The test object must not stay behind when the check fails after the put. */
   private static void deleteQuietly(
-      S3Client s3, AwsCredentialsProvider as, String bucket, String objectKey) {
+      S3Client s3,
+      Consumer<AwsRequestOverrideConfiguration.Builder> signed,
+      String bucket,
+      String objectKey) {
     try {
-      s3.deleteObject(
-          b ->
-              b.bucket(bucket)
-                  .key(objectKey)
-                  .overrideConfiguration(o -> o.credentialsProvider(as)));
+      s3.deleteObject(b -> b.bucket(bucket).key(objectKey).overrideConfiguration(signed));
     } catch (SdkException e) {
       log.debug("Could not remove {} from bucket '{}': {}", objectKey, bucket, e.getMessage());
     }

@@ -111,9 +111,8 @@ class ClusterContainers {
    */
   void podAhead(Placement placement, SparkCluster cluster, Collection<String> roles) {
     EngineEndpoint endpoint = hosts.endpointOf(placement.hostId());
-    if (!engines.containers(endpoint, SparkContainers.labelled(cluster.id())).isEmpty()) {
-      return;
-    }
+    List<ContainerInfo> found =
+        engines.containers(endpoint, SparkContainers.labelled(cluster.id()));
     Map<String, String> ours = installation.label();
     List<VolumeSpec> volumes =
         roles.stream()
@@ -121,6 +120,13 @@ class ClusterContainers {
             .distinct() // the datahub's, which every role mounts
             .map(v -> v.withLabels(ours))
             .toList();
+    if (!found.isEmpty()) {
+      // only a running pod (an adopted spare's): its roles' volumes are all that is missing
+      if (found.stream().allMatch(c -> SparkContainers.POD_ROLE.equals(roleOf(c)) && c.running())) {
+        volumes.forEach(v -> engines.ensureVolume(endpoint, v));
+      }
+      return;
+    }
     // the volumes while the pod starts (a quarter of a second, which the launch waits for)
     try (ExecutorService beside = Executors.newVirtualThreadPerTaskExecutor()) {
       Future<?> made = beside.submit(() -> volumes.forEach(v -> engines.ensureVolume(endpoint, v)));

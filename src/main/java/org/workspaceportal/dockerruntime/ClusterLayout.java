@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.workspaceportal.compute.SparkCluster;
@@ -29,7 +30,7 @@ final class ClusterLayout {
    * pod, made before any notebook, publishes Jupyter's port too. A worker and the notebook lease
    * none.
    */
-  private static final int MASTER_PORTS = 2;
+  static final int MASTER_PORTS = 2;
 
   private static final int WORKER_PORTS = 0;
   private static final int NOTEBOOK_PORTS = 0;
@@ -123,6 +124,28 @@ final class ClusterLayout {
         spec.datahub() == null
             ? null
             : new SparkCluster.Datahub(spec.datahub().source(), spec.datahub().volumeOptions()));
+  }
+
+  /**
+   * A spare pod as its network and pod are made: the master's place (its ports and subnet), nothing
+   * else; the cluster that adopts it gets the same network and pod from {@link #placed}.
+   */
+  static SparkCluster spare(UUID id, String image, Placement master) {
+    return new SparkCluster(
+        id,
+        image,
+        null,
+        null,
+        new SparkCluster.Network(
+            SparkContainers.networkName(id),
+            master.subnet(),
+            gateway(master.subnet()),
+            master.address()),
+        new SparkCluster.Node(Role.MASTER, 0, address(master.subnet()), master.ports(), 0, 0),
+        List.of(),
+        null,
+        null,
+        null);
   }
 
   /** The address of the cluster's pod on its subnet, where every role listens. */

@@ -161,6 +161,95 @@ class DockerHostsRuntime implements ClusterRuntime {
     made.whenComplete((done, failure) -> ahead.remove(id, made));
   }
 
+  @Override
+  public Optional<UUID> adoptSpare(List<Role> roles) {
+    return capacity.adoptSpare(ClusterLayout.demands(roles));
+  }
+
+  /**
+   * Spare pods: on each host that takes workspaces, a cluster's network and an idle pod (which
+   * holds the network namespace and publishes the master's two leased ports) made before any
+   * cluster needs them, so that a new workspace's notebook does not wait the quarter second an
+   * engine takes to set a pod's namespace up ({@link #adoptSpare}). A hostile tenant gains nothing
+   * from one: nothing listens in it (connections to its published ports are refused), no
+   * workspace's container joins it before it is adopted, and it is adopted by exactly one cluster,
+   * whose own network it then is; nothing in it knows any secret. Its hold is a subnet and two
+   * ports, no cores or memory (it never keeps a workspace waiting for room).
+   */
+  @Override
+  public int keepSpares(List<String> images, int perHost, boolean add) {
+    Map<UUID, HostView> usable =
+        hosts.list().stream()
+            .filter(HostView::acceptsWorkspaces)
+            .collect(Collectors.toMap(HostView::id, Function.identity()));
+    Map<UUID, Integer> kept = new HashMap<>();
+    for (CapacityService.Spare s : capacity.spares(Role.MASTER)) {
+      UUID host = s.placement().hostId();
+      if (!usable.containsKey(host) || !images.contains(s.image())) {
+        dropSpare(s, "its host no longer takes workspaces or its image is no template's");
+      } else if (kept.merge(host, 1, Integer::sum) > perHost) {
+        dropSpare(s, "more than " + perHost + " spare pods on its host");
+      }
+    }
+    for (HostView h : add ? usable.values() : List.<HostView>of()) {
+      for (int n = kept.getOrDefault(h.id(), 0); n < perHost; n++) {
+        if (!makeSpare(h, images)) {
+          break;
+        }
+        kept.merge(h.id(), 1, Integer::sum);
+      }
+    }
+    return kept.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** One new spare pod on the host; false when none could be made there now. */
+  private boolean makeSpare(HostView host, List<String> images) {
+    EngineEndpoint endpoint;
+    String image;
+    try {
+      endpoint = hosts.endpointOf(host.id());
+      image = images.stream().filter(i -> engines.hasImage(endpoint, i)).findFirst().orElse(null);
+    } catch (ComputeException e) {
+      log.debug("No spare pod on host {} this pass: {}", host.name(), e.getMessage());
+      return false;
+    }
+    if (image == null) {
+      return false; // no image is fetched for a spare: the first cluster placed there fetches it
+    }
+    CapacityService.Spare spare;
+    try {
+      spare = capacity.holdSpare(host.id(), Role.MASTER, ClusterLayout.MASTER_PORTS, image);
+    } catch (NoCapacityException e) {
+      log.debug("No spare pod on host {}: {}", host.name(), e.getMessage());
+      return false;
+    }
+    try {
+      containers.podAhead(
+          spare.placement(), ClusterLayout.spare(spare.id(), image, spare.placement()), List.of());
+      log.debug("Spare pod {} made on host {}", spare.id(), host.name());
+      return true;
+    } catch (RuntimeException e) {
+      dropSpare(spare, "it could not be made: " + e.getMessage());
+      return false;
+    }
+  }
+
+  /**
+   * Gives a spare back, then removes its pod and network (a cluster adopting it meanwhile keeps
+   * it); on a host that does not answer its ports stay left behind until the sweep sees it gone.
+   */
+  private void dropSpare(CapacityService.Spare spare, String why) {
+    if (!capacity.dropSpare(spare.id())) {
+      return;
+    }
+    log.info("Spare pod {} on host {} removed: {}", spare.id(), spare.placement().hostName(), why);
+    try {
+      removeAll(spare.id(), true);
+    } catch (ComputeException e) {
+      log.info("Spare pod {} left to the orphan sweep: {}", spare.id(), e.getMessage());
+    }
+  }
+
   /** Waits (a bounded while) for the pod this portal is making ahead for the cluster, if any. */
   private void awaitAhead(UUID clusterId) {
     CompletableFuture<Void> made = ahead.get(clusterId);
@@ -495,7 +584,16 @@ class DockerHostsRuntime implements ClusterRuntime {
 
   @Override
   public List<Leftover> removeLeftovers(Function<Set<UUID>, Set<UUID>> gone, Duration minAge) {
-    return orphans.sweep(gone, minAge);
+    // spares are read before the clusters that are gone: a spare adopted in between is a cluster's
+    // by the time its cluster is asked about
+    Set<UUID> spares = capacity.spareIds();
+    return orphans.sweep(
+        found -> {
+          Set<UUID> goneNow = new java.util.HashSet<>(gone.apply(found));
+          goneNow.removeAll(spares);
+          return goneNow;
+        },
+        minAge);
   }
 
   private Map<String, Placement> placed(UUID clusterId) {

@@ -1,6 +1,7 @@
 package org.workspaceportal.host;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -32,6 +34,7 @@ public class CapacityService {
   private final HostPortRepository ports;
   private final HostSubnetRepository subnets;
   private final HostLeftBehindRepository leftBehind;
+  private final HostSpareRepository spares;
   private final HostProperties properties;
   private final Clock clock;
   private final FreeRoom freeRoom;
@@ -43,6 +46,7 @@ public class CapacityService {
       HostPortRepository ports,
       HostSubnetRepository subnets,
       HostLeftBehindRepository leftBehind,
+      HostSpareRepository spares,
       HostProperties properties,
       Clock clock,
       FreeRoom freeRoom) {
@@ -53,6 +57,7 @@ public class CapacityService {
     this.ports = ports;
     this.subnets = subnets;
     this.leftBehind = leftBehind;
+    this.spares = spares;
     this.properties = properties;
     this.clock = clock;
   }
@@ -67,7 +72,7 @@ public class CapacityService {
    */
   @Transactional
   public List<Placement> place(UUID workspaceId, List<Demand> wanted) {
-    return place(workspaceId, wanted, false);
+    return place(workspaceId, wanted, false, null);
   }
 
   /**
@@ -76,7 +81,7 @@ public class CapacityService {
    */
   @Transactional
   public List<Placement> placePoolCluster(UUID poolClusterId, List<Demand> wanted) {
-    return place(poolClusterId, wanted, true);
+    return place(poolClusterId, wanted, true, null);
   }
 
   /**
@@ -89,7 +94,11 @@ public class CapacityService {
     return leases.unpool(holderId);
   }
 
-  private List<Placement> place(UUID workspaceId, List<Demand> wanted, boolean pooled) {
+  /**
+   * @param pin the host to place on when the holder has no place yet (an adopted spare's), or null
+   *     for the one with the most room
+   */
+  private List<Placement> place(UUID workspaceId, List<Demand> wanted, boolean pooled, UUID pin) {
     leases.lockPlacements();
     List<Placement> before = placementsOf(workspaceId);
     Set<String> placed = before.stream().map(Placement::role).collect(Collectors.toSet());
@@ -97,26 +106,49 @@ public class CapacityService {
     if (demands.isEmpty()) {
       return before;
     }
-    UUID pinned = before.isEmpty() ? null : before.getFirst().hostId();
+    UUID pinned = before.isEmpty() ? pin : before.getFirst().hostId();
     Map<UUID, DockerHost> byId =
         hosts.findAll().stream().collect(Collectors.toMap(DockerHost::id, Function.identity()));
     DockerHost host = byId.get(Placements.assign(demands, freeRoom.free(), pinned, false));
     leaseSubnet(host, workspaceId);
+    Map<String, Integer> portsWanted = new LinkedHashMap<>();
+    demands.forEach(d -> portsWanted.put(d.role(), d.ports()));
+    leasePorts(host, workspaceId, portsWanted);
+    for (Demand d : demands) {
+      leases.save(
+          new HostLease(
+              host.id(), workspaceId, d.role(), d.cpus(), d.memoryMb(), pooled, clock.instant()));
+    }
+    return placementsOf(workspaceId);
+  }
+
+  /**
+   * Leases each role the ports it wants on the host, less those the holder holds for it already (an
+   * adopted spare's master holds its ports).
+   */
+  private void leasePorts(DockerHost host, UUID holderId, Map<String, Integer> wanted) {
+    Map<String, Long> held =
+        ports.findByWorkspaceIdOrderByPortAsc(holderId).stream()
+            .collect(Collectors.groupingBy(HostPort::role, Collectors.counting()));
+    Map<String, Integer> missing = new LinkedHashMap<>();
+    wanted.forEach(
+        (role, n) -> missing.put(role, Math.max(0, n - held.getOrDefault(role, 0L).intValue())));
+    int wantedPorts = missing.values().stream().mapToInt(Integer::intValue).sum();
+    if (wantedPorts == 0) {
+      return;
+    }
     // where in the host's range this cluster starts looking: spread over the range, so that ports
     // a process outside the portal holds there (or a second portal sharing the host) are hit
     // rarely, and a port given back is not handed out again at once
     double start = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
-    int wantedPorts = demands.stream().mapToInt(Demand::ports).sum();
     List<Integer> free =
-        wantedPorts == 0
-            ? List.of()
-            : ports.freePorts(
-                host.address(),
-                host.portRangeStart(),
-                host.portRangeEnd(),
-                host.portRangeStart()
-                    + (int) (start * (host.portRangeEnd() - host.portRangeStart() + 1)),
-                wantedPorts);
+        ports.freePorts(
+            host.address(),
+            host.portRangeStart(),
+            host.portRangeEnd(),
+            host.portRangeStart()
+                + (int) (start * (host.portRangeEnd() - host.portRangeStart() + 1)),
+            wantedPorts);
     if (free.size() < wantedPorts) {
       throw new NoCapacityException(
           "No free ports left on host '"
@@ -129,17 +161,113 @@ public class CapacityService {
           false);
     }
     int next = 0;
-    for (Demand d : demands) {
-      leases.save(
-          new HostLease(
-              host.id(), workspaceId, d.role(), d.cpus(), d.memoryMb(), pooled, clock.instant()));
-      for (int i = 0; i < d.ports(); i++) {
+    for (Map.Entry<String, Integer> role : missing.entrySet()) {
+      for (int i = 0; i < role.getValue(); i++) {
         ports.save(
-            new HostPort(host.address(), free.get(next++), host.id(), workspaceId, d.role()));
+            new HostPort(host.address(), free.get(next++), host.id(), holderId, role.getKey()));
       }
     }
     ports.flush();
-    return placementsOf(workspaceId);
+  }
+
+  /**
+   * A spare pod's hold on a host: its id (which the cluster that adopts it carries), where its pod
+   * is (the master's place: its ports and its network's subnet, no cores or memory), and the image
+   * its pod runs.
+   */
+  public record Spare(UUID id, Placement placement, String image, Instant createdAt) {}
+
+  /**
+   * Holds a subnet and {@code ports} ports (for {@code role}) on an UP, undrained host for a new
+   * spare pod; no cores or memory (an idle pod uses next to none, and a spare must never keep a
+   * workspace waiting for room). Throws {@link NoCapacityException} when the host takes no
+   * workspaces now or has no free port or subnet left.
+   */
+  @Transactional
+  public Spare holdSpare(UUID hostId, String role, int portCount, String image) {
+    leases.lockPlacements();
+    if (freeRoom.free().stream().noneMatch(r -> r.hostId().equals(hostId))) {
+      throw new NoCapacityException("host " + hostId + " is not up and undrained", false);
+    }
+    DockerHost host = hosts.findById(hostId).orElseThrow();
+    UUID id = UUID.randomUUID();
+    leaseSubnet(host, id);
+    leasePorts(host, id, Map.of(role, portCount));
+    HostSpare spare = spares.save(new HostSpare(id, hostId, image, clock.instant()));
+    return spare(spare, role);
+  }
+
+  /** Every spare pod's hold, oldest first. */
+  @Transactional(readOnly = true)
+  public List<Spare> spares(String role) {
+    return spares.findAllByOrderByCreatedAtAsc().stream().map(s -> spare(s, role)).toList();
+  }
+
+  private Spare spare(HostSpare s, String role) {
+    DockerHost h = hosts.findById(s.hostId()).orElseThrow();
+    String subnet =
+        subnets
+            .findById(new HostSubnet.Key(s.hostId(), s.holderId()))
+            .map(HostSubnet::subnet)
+            .orElse(null);
+    List<Integer> held =
+        ports.findByWorkspaceIdOrderByPortAsc(s.holderId()).stream().map(HostPort::port).toList();
+    return new Spare(
+        s.holderId(),
+        new Placement(role, h.id(), h.name(), h.address(), held, 0, 0, subnet),
+        s.image(),
+        s.createdAt());
+  }
+
+  /**
+   * A new cluster takes a spare pod: when the host a placement would choose for {@code wanted} (the
+   * one with the most room) holds a spare, the cluster is placed there under the spare's id, which
+   * it then carries, with the spare's subnet and ports (the spare is no more). Empty, with nothing
+   * changed, when there is no room now or no spare on that host: the cluster is then placed as
+   * usual. In the caller's transaction, which records the cluster under the returned id.
+   */
+  @Transactional
+  public Optional<UUID> adoptSpare(List<Demand> wanted) {
+    leases.lockPlacements();
+    if (spares.count() == 0) {
+      return Optional.empty();
+    }
+    UUID best;
+    try {
+      best = Placements.assign(wanted, freeRoom.free(), null, false);
+    } catch (NoCapacityException e) {
+      return Optional.empty();
+    }
+    List<HostSpare> there = spares.findByHostIdOrderByCreatedAtAsc(best);
+    if (there.isEmpty()) {
+      return Optional.empty();
+    }
+    HostSpare spare = there.getFirst();
+    spares.delete(spare);
+    place(spare.holderId(), wanted, false, best);
+    return Optional.of(spare.holderId());
+  }
+
+  /**
+   * Gives a spare pod's hold back (its host drained, down or unfit; too many spares): as {@link
+   * #release(UUID)}, so that on a host that does not answer its ports and subnet stay left behind
+   * until the sweep sees its pod gone. False when it is no spare (adopted meanwhile).
+   */
+  @Transactional
+  public boolean dropSpare(UUID id) {
+    leases.lockPlacements();
+    if (!spares.existsById(id)) {
+      return false;
+    }
+    spares.deleteById(id);
+    release(id);
+    return true;
+  }
+
+  /** The ids of every spare pod's hold (its pod and network are not orphans). */
+  @Transactional(readOnly = true)
+  public Set<UUID> spareIds() {
+    return spares.findAll().stream().map(HostSpare::holderId).collect(Collectors.toSet());
   }
 
   /** The subnet of the holder's own network on the host: the one it has, else the first free. */
@@ -296,10 +424,20 @@ public class CapacityService {
     }
   }
 
-  /** Forgets what clusters left behind on a host that is being removed (its ports with it). */
+  /**
+   * Forgets what clusters left behind on a host that is being removed (its ports with it), and the
+   * spare pods held there (a spare on a host removed without being drained first stays on that
+   * engine, which the portal no longer manages: an idle pod and its network, holding nothing of any
+   * workspace).
+   */
   @Transactional
   public void forgetLeftBehind(UUID hostId) {
     leftBehind.findByHostId(hostId).forEach(this::free);
+    for (HostSpare s : spares.findByHostIdOrderByCreatedAtAsc(hostId)) {
+      ports.deleteByWorkspaceId(s.holderId());
+      subnets.deleteByHolderId(s.holderId());
+      spares.delete(s);
+    }
   }
 
   private void free(HostLeftBehind left) {

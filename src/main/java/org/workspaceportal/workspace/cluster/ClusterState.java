@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.workspaceportal.secrets.SecretCipher;
@@ -39,17 +40,19 @@ public class ClusterState {
   /**
    * The workspace's cluster record, made the first time with the workspace's id and fresh secrets:
    * its own Spark RPC secret and Jupyter token, never shared with another workspace. A workspace
-   * that claimed a pool cluster has its record already.
+   * that claimed a pool cluster has its record already. The record is made under the id {@code
+   * spare} gives, when it gives one (a spare pod adopted in this same transaction, whose network
+   * and pod are named by it), else under the workspace's id.
    */
   @Transactional
-  WorkspaceCluster ensureFor(UUID workspaceId, String image) {
+  WorkspaceCluster ensureFor(UUID workspaceId, String image, Supplier<Optional<UUID>> spare) {
     return clusters
         .findByWorkspaceId(workspaceId)
         .orElseGet(
             () ->
                 clusters.save(
                     new WorkspaceCluster(
-                        workspaceId,
+                        spare.get().orElse(workspaceId),
                         workspaceId,
                         image,
                         cipher.encrypt(randomSecret()),

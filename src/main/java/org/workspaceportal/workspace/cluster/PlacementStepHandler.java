@@ -58,7 +58,18 @@ class PlacementStepHandler implements StepHandler {
       return StepOutcome.done();
     }
     if (subject.workspace()) {
-      state.ensureFor(subject.id(), templates.findById(subject.templateId()).orElseThrow().image());
+      // a new cluster takes a spare pod where one is ready: its notebook starts without waiting
+      // for the engine to set a pod's network namespace up
+      state.ensureFor(
+          subject.id(),
+          templates.findById(subject.templateId()).orElseThrow().image(),
+          () ->
+              runtime.adoptSpare(
+                  specs.roles(
+                      subject.workers(),
+                      subject.workerCores(),
+                      subject.workerMemoryMb(),
+                      subject.notebook())));
     }
     ClusterSpec spec = specs.of(subject);
     try {

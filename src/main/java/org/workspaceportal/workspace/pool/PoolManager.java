@@ -3,6 +3,7 @@ package org.workspaceportal.workspace.pool;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ class PoolManager {
   private final Clock clock;
   private final Map<PoolCluster.State, AtomicInteger> counts =
       new EnumMap<>(PoolCluster.State.class);
+  private final AtomicInteger spares;
+  private volatile int sparePodsPerHost;
 
   PoolManager(
       PoolRecords pool,
@@ -65,6 +68,8 @@ class PoolManager {
     this.jobs = jobs;
     this.properties = properties;
     this.clock = clock;
+    this.spares = registry.gauge("portal.spare.pods", new AtomicInteger());
+    this.sparePodsPerHost = properties.sparePodsPerHost();
     for (PoolCluster.State state : PoolCluster.State.values()) {
       counts.put(
           state,
@@ -81,6 +86,8 @@ class PoolManager {
   /** One pass over every pool: drain what is unfit or dead, retry failed teardowns, fill. */
   void tend() {
     Map<UUID, WorkspaceTemplate> templates = pool.templates();
+    boolean starting = pool.aWorkspaceIsStarting(properties.yieldFor());
+    tendSpares(templates, starting);
     List<PoolCluster> all = pool.all();
     if (all.isEmpty() && templates.values().stream().noneMatch(t -> wanted(t) > 0)) {
       counts.values().forEach(gauge -> gauge.set(0));
@@ -106,11 +113,46 @@ class PoolManager {
       }
     }
     List<PoolCluster> now = pool.all();
-    if (!workspaceWaits && !pool.aWorkspaceIsStarting(properties.yieldFor())) {
+    if (!workspaceWaits && !starting) {
       fill(templates, now); // the gauges below show what it adds at the next pass
     }
     counts.forEach(
         (state, gauge) -> gauge.set((int) now.stream().filter(p -> p.state() == state).count()));
+  }
+
+  /**
+   * Spare pods on every host that takes workspaces, made with an image an enabled cluster template
+   * names (any does: a pod only holds its cluster's network); none are added while a workspace is
+   * being started (its containers get the engine first), and those that went unfit go at once.
+   */
+  private void tendSpares(Map<UUID, WorkspaceTemplate> templates, boolean starting) {
+    List<String> images =
+        templates.values().stream()
+            .filter(t -> t.enabled() && t.cluster())
+            .sorted(Comparator.comparing(WorkspaceTemplate::name))
+            .map(WorkspaceTemplate::image)
+            .distinct()
+            .toList();
+    spares.set(runtime.keepSpares(images, sparePodsPerHost, !starting));
+  }
+
+  /** How many spare pods each host keeps from the next pass on (0: those there go). */
+  void sparePodsPerHost(int perHost) {
+    this.sparePodsPerHost = perHost;
+  }
+
+  /**
+   * A portal that stops gives its spare pods back (another instance's next pass makes new ones): a
+   * portal started afresh on a new database would otherwise find networks of this one on its hosts
+   * holding the subnets it leases first.
+   */
+  @PreDestroy
+  void giveBackSpares() {
+    try {
+      runtime.keepSpares(List.of(), 0, false);
+    } catch (RuntimeException e) {
+      log.info("Spare pods not given back at shutdown: {}", e.getMessage());
+    }
   }
 
   /** How many clusters the template's pool should hold. */

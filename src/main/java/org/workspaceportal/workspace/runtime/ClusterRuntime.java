@@ -40,6 +40,29 @@ public interface ClusterRuntime {
   default void prepareAhead(ClusterSpec spec) {}
 
   /**
+   * A spare pod for a new cluster of these roles: when the host a placement would choose holds one
+   * (a network and an idle pod made ahead by {@link #keepSpares}), the roles are placed there as
+   * {@link #reserve} would place them and the spare's id is returned, the id the new cluster must
+   * carry (its pod and network are named by it); its launch finds the pod running. Empty, with
+   * nothing changed, when there is no spare there or no room now: reserve as usual. In the caller's
+   * transaction, which records the cluster under that id (or nothing happened).
+   */
+  default Optional<UUID> adoptSpare(List<Role> roles) {
+    return Optional.empty();
+  }
+
+  /**
+   * Keeps {@code perHost} spare pods on every host that takes workspaces, each made with the first
+   * of {@code images} the host has (a host with none of them gets none: no image is fetched for a
+   * spare), and removes the spares of hosts that no longer take workspaces and those beyond {@code
+   * perHost}; {@code add} false only removes. Returns how many spares there are after the pass;
+   * failures are logged, not thrown.
+   */
+  default int keepSpares(List<String> images, int perHost, boolean add) {
+    return 0;
+  }
+
+  /**
    * Throws {@link NoRoomException} (with {@code never()} true) when these roles could not run even
    * if every resource were free: a request is then refused instead of left waiting forever.
    */

@@ -1,6 +1,7 @@
 package org.workspaceportal.dockerruntime;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -34,6 +35,7 @@ import org.workspaceportal.compute.EngineEndpoint;
 import org.workspaceportal.compute.NotebookActivity;
 import org.workspaceportal.compute.SparkCluster;
 import org.workspaceportal.compute.SparkContainers;
+import org.workspaceportal.compute.SubnetInUseException;
 import org.workspaceportal.host.CapacityService;
 import org.workspaceportal.host.Demand;
 import org.workspaceportal.host.FreeRoom;
@@ -74,6 +76,12 @@ class DockerHostsRuntime implements ClusterRuntime {
 
   private static final int LOG_LINES = 15;
   private static final Duration AHEAD_WAIT = Duration.ofSeconds(30);
+
+  /**
+   * A spare whose pod is not running this long after its hold was taken was being made by a portal
+   * that died (or its engine failed): it is given back and made again.
+   */
+  private static final Duration UNMADE_FOR = Duration.ofMinutes(2);
 
   private static final Logger log = LoggerFactory.getLogger(DockerHostsRuntime.class);
 
@@ -152,6 +160,8 @@ class DockerHostsRuntime implements ClusterRuntime {
                     placed.get(Role.MASTER),
                     ClusterLayout.placed(spec, placed),
                     spec.roles().stream().map(Role::name).toList());
+              } catch (SubnetInUseException e) {
+                anotherSubnet(id, placed(id).get(Role.MASTER), e); // the launch uses the new one
               } catch (RuntimeException e) {
                 log.debug("Pod of cluster {} not made ahead: {}", id, e.getMessage());
               }
@@ -187,6 +197,8 @@ class DockerHostsRuntime implements ClusterRuntime {
       UUID host = s.placement().hostId();
       if (!usable.containsKey(host) || !images.contains(s.image())) {
         dropSpare(s, "its host no longer takes workspaces or its image is no template's");
+      } else if (!s.ready() && s.createdAt().isBefore(Instant.now().minus(UNMADE_FOR))) {
+        dropSpare(s, "its pod was not made within " + UNMADE_FOR.toSeconds() + " s");
       } else if (kept.merge(host, 1, Integer::sum) > perHost) {
         dropSpare(s, "more than " + perHost + " spare pods on its host");
       }
@@ -226,12 +238,37 @@ class DockerHostsRuntime implements ClusterRuntime {
     try {
       containers.podAhead(
           spare.placement(), ClusterLayout.spare(spare.id(), image, spare.placement()), List.of());
+      if (!capacity.spareMade(spare.id())) {
+        // given back while it was made (its host drained, the portal told to keep none)
+        removeAll(spare.id(), true);
+        return false;
+      }
       log.debug("Spare pod {} made on host {}", spare.id(), host.name());
       return true;
     } catch (RuntimeException e) {
+      if (e instanceof SubnetInUseException inUse) {
+        capacity.subnetInUse(host.id(), spare.id(), inUse.subnet()); // not leased there again
+      }
       dropSpare(spare, "it could not be made: " + e.getMessage());
       return false;
     }
+  }
+
+  /**
+   * The engine refused the cluster's subnet on its host (a network the portal did not make there
+   * overlaps it: an earlier installation's, another portal's): the cluster gets another subnet,
+   * which its next attempt uses; the refused one is not leased there again.
+   */
+  private ComputeException anotherSubnet(UUID clusterId, Placement master, SubnetInUseException e) {
+    String next = capacity.subnetInUse(master.hostId(), clusterId, e.subnet());
+    log.warn(
+        "Cluster {}: {}; its network on {} gets {} instead",
+        clusterId,
+        e.getMessage(),
+        master.hostName(),
+        next);
+    return new ComputeException(
+        e.getMessage() + "; the cluster's network gets the subnet " + next + " instead", true, e);
   }
 
   /**
@@ -318,7 +355,12 @@ class DockerHostsRuntime implements ClusterRuntime {
     Set<String> launching = new LinkedHashSet<>(roles);
     List<String> all = spec.roles().stream().map(Role::name).toList();
     // the whole cluster runs on the master's host (one host per cluster: deploy/host-setup.md)
-    String pod = containers.pod(placed.get(Role.MASTER), cluster, all, launching::add);
+    String pod;
+    try {
+      pod = containers.pod(placed.get(Role.MASTER), cluster, all, launching::add);
+    } catch (SubnetInUseException e) {
+      throw anotherSubnet(spec.id(), placed.get(Role.MASTER), e);
+    }
     Map<String, String> inPod = Map.of(SparkContainers.POD_LABEL, pod);
     List<ClusterContainers.Launch> launches = new ArrayList<>();
     for (String role : launching) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -38,6 +40,13 @@ public class CapacityService {
   private final HostProperties properties;
   private final Clock clock;
   private final FreeRoom freeRoom;
+
+  /**
+   * Subnets an engine refused because a network it has (not this portal's: an earlier
+   * installation's, another portal's, an admin's) overlaps them, by host: never leased there again
+   * by this instance. Learned at the first refusal; forgotten at a restart, learned again then.
+   */
+  private final Map<UUID, Set<String>> inUseElsewhere = new ConcurrentHashMap<>();
 
   CapacityService(
       DockerHostRepository hosts,
@@ -175,7 +184,13 @@ public class CapacityService {
    * is (the master's place: its ports and its network's subnet, no cores or memory), and the image
    * its pod runs.
    */
-  public record Spare(UUID id, Placement placement, String image, Instant createdAt) {}
+  public record Spare(UUID id, Placement placement, String image, Instant createdAt, boolean made) {
+
+    /** Its pod runs: a cluster may adopt it. */
+    public boolean ready() {
+      return made;
+    }
+  }
 
   /**
    * Holds a subnet and {@code ports} ports (for {@code role}) on an UP, undrained host for a new
@@ -216,7 +231,21 @@ public class CapacityService {
         s.holderId(),
         new Placement(role, h.id(), h.name(), h.address(), held, 0, 0, subnet),
         s.image(),
-        s.createdAt());
+        s.createdAt(),
+        s.madeAt() != null);
+  }
+
+  /** The spare's pod runs: from now on a new cluster may adopt it. False when it is gone. */
+  @Transactional
+  public boolean spareMade(UUID id) {
+    return spares
+        .findById(id)
+        .map(
+            s -> {
+              s.made(clock.instant());
+              return true;
+            })
+        .orElse(false);
   }
 
   /**
@@ -238,11 +267,15 @@ public class CapacityService {
     } catch (NoCapacityException e) {
       return Optional.empty();
     }
-    List<HostSpare> there = spares.findByHostIdOrderByCreatedAtAsc(best);
-    if (there.isEmpty()) {
+    // only one whose pod runs: a pod still being made would be made again by the launch
+    Optional<HostSpare> ready =
+        spares.findByHostIdOrderByCreatedAtAsc(best).stream()
+            .filter(s -> s.madeAt() != null)
+            .findFirst();
+    if (ready.isEmpty()) {
       return Optional.empty();
     }
-    HostSpare spare = there.getFirst();
+    HostSpare spare = ready.get();
     spares.delete(spare);
     place(spare.holderId(), wanted, false, best);
     return Optional.of(spare.holderId());
@@ -264,6 +297,14 @@ public class CapacityService {
     return true;
   }
 
+  /** How many spare pods each host holds, by host (hosts without any are absent). */
+  @Transactional(readOnly = true)
+  Map<UUID, Integer> sparesByHost() {
+    Map<UUID, Integer> count = new HashMap<>();
+    spares.findAll().forEach(s -> count.merge(s.hostId(), 1, Integer::sum));
+    return count;
+  }
+
   /** The ids of every spare pod's hold (its pod and network are not orphans). */
   @Transactional(readOnly = true)
   public Set<UUID> spareIds() {
@@ -278,7 +319,8 @@ public class CapacityService {
     Set<String> taken =
         subnets.findByHostId(host.id()).stream()
             .map(HostSubnet::subnet)
-            .collect(Collectors.toSet());
+            .collect(Collectors.toCollection(HashSet::new));
+    taken.addAll(inUseElsewhere.getOrDefault(host.id(), Set.of()));
     String subnet = Subnets.firstFree(properties.networkPool(), SUBNET_PREFIX, taken);
     if (subnet == null) {
       throw new NoCapacityException(
@@ -290,6 +332,26 @@ public class CapacityService {
           false);
     }
     subnets.save(new HostSubnet(host.id(), holderId, subnet, clock.instant()));
+  }
+
+  /**
+   * The engine on the host refused {@code subnet} for the holder's network (a network the portal
+   * did not make overlaps it): it is never leased there again by this instance, and the holder's
+   * network there gets the first other free subnet, which its next attempt uses. Returns that
+   * subnet (the holder's current one when it no longer holds {@code subnet}).
+   */
+  @Transactional
+  public String subnetInUse(UUID hostId, UUID holderId, String subnet) {
+    leases.lockPlacements();
+    inUseElsewhere.computeIfAbsent(hostId, h -> ConcurrentHashMap.newKeySet()).add(subnet);
+    HostSubnet.Key key = new HostSubnet.Key(hostId, holderId);
+    HostSubnet held = subnets.findById(key).orElse(null);
+    if (held != null && held.subnet().equals(subnet)) {
+      subnets.delete(held);
+      subnets.flush();
+      leaseSubnet(hosts.findById(hostId).orElseThrow(), holderId);
+    }
+    return subnets.findById(key).map(HostSubnet::subnet).orElse(null);
   }
 
   /**

@@ -87,15 +87,22 @@ public class HostService {
           Map<UUID, HostHealth> seen =
               health.findAll().stream()
                   .collect(Collectors.toMap(HostHealth::hostId, Function.identity()));
+          Map<UUID, Integer> spares = capacity.sparesByHost();
           return hosts.findAllByOrderByNameAsc().stream()
-              .map(h -> view(h, seen.get(h.id()), usage.get(h.id())))
+              .map(
+                  h -> view(h, seen.get(h.id()), usage.get(h.id()), spares.getOrDefault(h.id(), 0)))
               .toList();
         });
   }
 
   public HostView get(UUID id) {
     return tx.execute(
-        status -> view(load(id), health.findById(id).orElse(null), usageByHost().get(id)));
+        status ->
+            view(
+                load(id),
+                health.findById(id).orElse(null),
+                usageByHost().get(id),
+                capacity.sparesByHost().getOrDefault(id, 0)));
   }
 
   /** Registers a host and asks its engine at once, so the admin sees UP or why not. */
@@ -382,7 +389,7 @@ public class HostService {
     }
   }
 
-  private static HostView view(DockerHost h, HostHealth seen, Usage usage) {
+  private static HostView view(DockerHost h, HostHealth seen, Usage usage, int sparePods) {
     HostHealth s = seen != null ? seen : new HostHealth(h.id());
     return new HostView(
         h.id(),
@@ -399,6 +406,7 @@ public class HostService {
         usage == null ? 0 : (int) usage.memoryMb(),
         usage == null ? 0 : (int) usage.workspaces(),
         usage == null ? 0 : (int) usage.poolClusters(),
+        sparePods,
         h.portRangeStart(),
         h.portRangeEnd(),
         h.drained(),

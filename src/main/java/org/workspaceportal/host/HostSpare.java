@@ -28,6 +28,10 @@ class HostSpare {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  /** When its pod was seen running; null while it is being made. */
+  @Column(name = "made_at")
+  private Instant madeAt;
+
   protected HostSpare() {}
 
   HostSpare(UUID holderId, UUID hostId, String image, Instant now) {
@@ -51,5 +55,13 @@ class HostSpare {
 
   Instant createdAt() {
     return createdAt;
+  }
+
+  Instant madeAt() {
+    return madeAt;
+  }
+
+  void made(Instant now) {
+    this.madeAt = now;
   }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
  * @param usedCpus cores held by workspaces' containers
  * @param workspaces workspaces with containers there
  * @param poolClusters warm-pool clusters kept started there, claimed by no workspace yet
+ * @param sparePods spare pods made there for the next new workspaces' clusters to adopt
  * @param ipv4Forwarding the host forwards IPv4 packets (its engine says so): a workspace network is
  *     then sealed only by the engine's iptables rules and the site's firewall; null before it
  *     answered
@@ -31,6 +32,7 @@ public record HostView(
     int usedMemoryMb,
     int workspaces,
     int poolClusters,
+    int sparePods,
     int portRangeStart,
     int portRangeEnd,
     boolean drained,

@@ -270,6 +270,7 @@ class ClusterBenchmark {
   // ---- hosts and template
 
   private void setUpHostsAndTemplate() {
+    removeWhatOtherPortalsLeft();
     local =
         hosts.list().stream()
             .filter(h -> h.endpoint().startsWith("unix://"))
@@ -348,6 +349,7 @@ class ClusterBenchmark {
     while (sparePodsPerHost > 0) {
       Map<UUID, Long> byHost =
           capacity.spares("master").stream()
+              .filter(CapacityService.Spare::ready)
               .collect(Collectors.groupingBy(sp -> sp.placement().hostId(), Collectors.counting()));
       if (hosts.list().stream()
           .filter(h -> h.acceptsWorkspaces())
@@ -359,6 +361,43 @@ class ClusterBenchmark {
         return;
       }
       Thread.sleep(100);
+    }
+  }
+
+  /**
+   * Removes from the machine's engine what portals of earlier runs left there (their spare pods are
+   * recorded in their own databases, which are gone): their networks hold subnets this run's
+   * database leases first.
+   */
+  private void removeWhatOtherPortalsLeft() {
+    String ours = jdbc.queryForObject("select id from portal_installation", String.class);
+    String label = SparkContainers.INSTALLATION_LABEL;
+    String format = "{{.ID}} {{.Label \"" + label + "\"}}";
+    for (String kind : List.of("container", "network", "volume")) {
+      List<String> list =
+          new ArrayList<>(List.of(kind, "ls", "--filter", "label=" + label, "--format"));
+      list.add(kind.equals("volume") ? "{{.Name}} {{.Label \"" + label + "\"}}" : format);
+      if (kind.equals("container")) {
+        list.add(2, "-a");
+      }
+      List<String> theirs =
+          DockerCli.run(list.toArray(String[]::new))
+              .output()
+              .lines()
+              .map(String::strip)
+              .filter(l -> !l.isEmpty() && !l.endsWith(" " + ours))
+              .map(l -> l.split(" ")[0])
+              .toList();
+      if (!theirs.isEmpty()) {
+        List<String> rm = new ArrayList<>(List.of(kind, "rm"));
+        if (kind.equals("container")) {
+          rm.add("-f");
+        }
+        rm.addAll(theirs);
+        DockerCli.run(rm.toArray(String[]::new));
+        notes.add(
+            "removed " + theirs.size() + " " + kind + "(s) earlier portals left on the engine");
+      }
     }
   }
 

@@ -61,6 +61,7 @@ class FirstRunPagesTest {
         0,
         0,
         0,
+        0,
         20000,
         29999,
         false,

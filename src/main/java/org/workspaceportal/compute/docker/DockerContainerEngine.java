@@ -38,6 +38,7 @@ import org.workspaceportal.compute.EngineInfo;
 import org.workspaceportal.compute.NetworkInfo;
 import org.workspaceportal.compute.NetworkSpec;
 import org.workspaceportal.compute.PullStatus;
+import org.workspaceportal.compute.SubnetInUseException;
 import org.workspaceportal.compute.VolumeInfo;
 import org.workspaceportal.compute.VolumeSpec;
 
@@ -123,19 +124,34 @@ class DockerContainerEngine implements ContainerEngine {
 
   @Override
   public void ensureNetwork(EngineEndpoint endpoint, NetworkSpec network) {
-    call(
-        endpoint,
-        "create network " + network.name() + " (" + network.subnet() + ")",
-        docker -> {
-          // created first: a new cluster's network (the usual case, made with its pod ahead of
-          // the notebook) costs one call
-          try {
-            createNetwork(docker, network);
-          } catch (ConflictException made) {
-            // made before, or meanwhile by another call (a launch while the pod is made ahead)
-          }
-          return null;
-        });
+    try {
+      call(
+          endpoint,
+          "create network " + network.name() + " (" + network.subnet() + ")",
+          docker -> {
+            // created first: a new cluster's network (the usual case, made with its pod ahead of
+            // the notebook) costs one call
+            try {
+              createNetwork(docker, network);
+            } catch (ConflictException made) {
+              // made before, or meanwhile by another call (a launch while the pod is made ahead)
+            }
+            return null;
+          });
+    } catch (ComputeException e) {
+      // the engine's words for a subnet that overlaps one of its networks
+      if (e.getMessage() != null && e.getMessage().contains("Pool overlaps")) {
+        throw new SubnetInUseException(
+            "The subnet "
+                + network.subnet()
+                + " is in use on "
+                + endpoint.uri()
+                + " by a network the portal did not make there",
+            network.subnet(),
+            e);
+      }
+      throw e;
+    }
   }
 
   /**

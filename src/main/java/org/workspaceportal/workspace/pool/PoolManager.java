@@ -3,7 +3,6 @@ package org.workspaceportal.workspace.pool;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,26 +132,17 @@ class PoolManager {
             .map(WorkspaceTemplate::image)
             .distinct()
             .toList();
-    spares.set(runtime.keepSpares(images, sparePodsPerHost, !starting));
+    try {
+      spares.set(runtime.keepSpares(images, sparePodsPerHost, !starting));
+    } catch (RuntimeException e) {
+      // the pools' pass goes on: a spare is an optimisation, a pool cluster a promise
+      log.info("Spare pods not tended this pass: {}", e.getMessage());
+    }
   }
 
   /** How many spare pods each host keeps from the next pass on (0: those there go). */
   void sparePodsPerHost(int perHost) {
     this.sparePodsPerHost = perHost;
-  }
-
-  /**
-   * A portal that stops gives its spare pods back (another instance's next pass makes new ones): a
-   * portal started afresh on a new database would otherwise find networks of this one on its hosts
-   * holding the subnets it leases first.
-   */
-  @PreDestroy
-  void giveBackSpares() {
-    try {
-      runtime.keepSpares(List.of(), 0, false);
-    } catch (RuntimeException e) {
-      log.info("Spare pods not given back at shutdown: {}", e.getMessage());
-    }
   }
 
   /** How many clusters the template's pool should hold. */

@@ -66,6 +66,9 @@ class AdminHostPagesTest {
         .contains("drained")
         .contains("1 / 2")
         .contains("Undrain");
+    assertThat(text)
+        .as("the up host's spare pod is named, the drained one has none")
+        .containsOnlyOnce("1 spare pod ready");
     assertThat(text).doesNotContain("No host is available");
     Html.assertEveryPostFormCarriesACsrfToken(html);
   }
@@ -232,6 +235,7 @@ class AdminHostPagesTest {
         1024,
         1,
         0,
+        status == HostStatus.UP && !drained ? 1 : 0,
         20000,
         29999,
         drained,

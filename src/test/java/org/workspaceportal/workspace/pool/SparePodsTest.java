@@ -31,6 +31,7 @@ import org.workspaceportal.workspace.LiveWorkspaces;
 import org.workspaceportal.workspace.WorkspaceService;
 import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
+import org.workspaceportal.workspace.cluster.NotebookContainer;
 import org.workspaceportal.workspace.runtime.ClusterRuntime;
 import org.workspaceportal.workspace.template.TemplateService;
 
@@ -90,7 +91,7 @@ class SparePodsTest {
 
   private Optional<CapacityService.Spare> spareOnLocal() {
     return capacity.spares("master").stream()
-        .filter(s -> s.placement().hostId().equals(local.id()))
+        .filter(s -> s.placement().hostId().equals(local.id()) && s.ready())
         .findFirst();
   }
 
@@ -160,6 +161,59 @@ class SparePodsTest {
     }
   }
 
+  /**
+   * A hostile tenant's code, in her notebook and on her worker, tries the spare pod made for the
+   * next workspace: its address on its own network and the ports it publishes on the host. Neither
+   * is reachable (a spare is sealed like any workspace's network), and nothing listens there
+   * anyway.
+   */
+  @Test
+  void herCodeCannotReachTheSparePodMadeForTheNextWorkspace() {
+    WorkspaceView hers = live.ready("spare-hostile", 1);
+    UUID cluster =
+        jdbc.queryForObject(
+            "select cluster_id from workspace_clusters where workspace_id = ?",
+            UUID.class,
+            hers.id());
+    CapacityService.Spare next = aSpareOnTheLocalHost();
+    assertThat(next.id()).isNotEqualTo(cluster);
+    String herGateway = address(capacity.placementsOf(cluster).getFirst().subnet(), 1);
+    String sparePod = address(next.placement().subnet(), 2);
+    for (String role : List.of("notebook", "worker-1")) {
+      NotebookContainer from = new NotebookContainer(SparkContainers.name(cluster, role));
+      for (int port : List.of(SparkContainers.MASTER_UI_PORT, SparkContainers.JUPYTER_PORT)) {
+        assertClosed(from, sparePod, port);
+      }
+      for (int published : next.placement().ports()) {
+        assertClosed(from, "127.0.0.1", published);
+        assertClosed(from, herGateway, published);
+        assertClosed(from, next.placement().address(), published);
+      }
+    }
+  }
+
+  private static String address(String subnet, int n) {
+    String base = subnet.substring(0, subnet.indexOf('/'));
+    return base.substring(0, base.lastIndexOf('.') + 1) + n;
+  }
+
+  /** A TCP connection from inside the container, as its user, is refused or never answered. */
+  private static void assertClosed(NotebookContainer from, String host, int port) {
+    DockerCli.Result tried =
+        from.exec(
+            Duration.ofSeconds(30),
+            "bash",
+            "-c",
+            "timeout 3 bash -c 'exec 3<>/dev/tcp/"
+                + host
+                + "/"
+                + port
+                + "' 2>/dev/null && echo OPEN || echo CLOSED");
+    assertThat(tried.output().strip())
+        .as("%s reaching %s:%d", from.name(), host, port)
+        .isEqualTo("CLOSED");
+  }
+
   @Test
   void theOrphanSweepKeepsSparePodsThoughNoClusterRecordNamesThem() {
     CapacityService.Spare spare = aSpareOnTheLocalHost();
@@ -222,6 +276,69 @@ class SparePodsTest {
                 "select count(*) from host_ports where workspace_id = ?", Long.class, spare.id()))
         .as("the spare keeps its two ports, no more")
         .isEqualTo(2L);
+  }
+
+  @Test
+  void aSpareWhosePodIsStillBeingMadeIsNotAdopted() {
+    CapacityService.Spare spare = aSpareOnTheLocalHost();
+    try {
+      tx.executeWithoutResult(
+          status -> {
+            // as the spare was between its hold and its pod running
+            jdbc.update("update host_spares set made_at = null where holder_id = ?", spare.id());
+            assertThat(capacity.adoptSpare(demands())).isEmpty();
+            throw new IllegalStateException("roll back");
+          });
+    } catch (IllegalStateException expected) {
+      // nothing of it stays
+    }
+    assertThat(capacity.spareIds()).contains(spare.id());
+  }
+
+  /**
+   * A network the portal did not make (here: one "left by another portal", which is what a spare of
+   * a portal started on another database is) holds the subnet a new cluster would lease first: the
+   * engine refuses that subnet, and the cluster, and then a spare, get another instead of failing.
+   */
+  @Test
+  void aSubnetTakenByANetworkThePortalDidNotMakeIsAvoided() {
+    pools.sparePodsPerHost(0);
+    LiveWorkspaces.awaitTrue(() -> capacity.spareIds().isEmpty(), "no spare pods", WITHIN);
+    String taken = firstFreeSubnet();
+    String foreign = "foreign-" + UUID.randomUUID().toString().substring(0, 8);
+    DockerCli.Result made = DockerCli.run("network", "create", "--subnet", taken, foreign);
+    assertThat(made.exitCode() == 0 || made.output().contains("overlaps"))
+        .as("a network of someone else's on %s (made now, or there already): %s", taken, made)
+        .isTrue();
+    try {
+      WorkspaceView ws = live.ready("foreign-subnet", 1);
+      UUID cluster =
+          jdbc.queryForObject(
+              "select cluster_id from workspace_clusters where workspace_id = ?",
+              UUID.class,
+              ws.id());
+      assertThat(capacity.placementsOf(cluster).getFirst().subnet()).isNotEqualTo(taken);
+
+      live.delete(ws.id());
+      pools.sparePodsPerHost(1);
+      assertThat(aSpareOnTheLocalHost().placement().subnet()).isNotEqualTo(taken);
+    } finally {
+      DockerCli.run("network", "rm", foreign);
+    }
+  }
+
+  /** The first /24 of the default network pool that no holder leases on the local host. */
+  private String firstFreeSubnet() {
+    List<String> leased =
+        jdbc.queryForList(
+            "select subnet from host_subnets where host_id = ?", String.class, local.id());
+    for (int i = 0; i < 256; i++) {
+      String subnet = "10.242." + i + ".0/24";
+      if (!leased.contains(subnet)) {
+        return subnet;
+      }
+    }
+    throw new IllegalStateException("no free subnet");
   }
 
   private static List<Demand> demands() {

@@ -52,6 +52,11 @@ class ClusterContainers {
     this.installation = installation;
   }
 
+  /** The label this portal puts on everything it makes. */
+  Map<String, String> ours() {
+    return installation.label();
+  }
+
   /** Makes the volumes, then the container, on the placement's host; the container as it runs. */
   ContainerInfo start(Placement placement, ContainerSpec spec, List<VolumeSpec> volumes) {
     EngineEndpoint endpoint = hosts.endpointOf(placement.hostId());
@@ -121,11 +126,16 @@ class ClusterContainers {
             .map(v -> v.withLabels(ours))
             .toList();
     if (!found.isEmpty()) {
-      // only a running pod (an adopted spare's): its roles' volumes are all that is missing
-      if (found.stream().allMatch(c -> SparkContainers.POD_ROLE.equals(roleOf(c)) && c.running())) {
-        volumes.forEach(v -> engines.ensureVolume(endpoint, v));
+      if (!found.stream().allMatch(c -> SparkContainers.POD_ROLE.equals(roleOf(c)))) {
+        return; // a cluster that ran here: the launch knows what to replace
       }
-      return;
+      if (found.stream().anyMatch(ContainerInfo::running)) {
+        // a running pod (an adopted spare's): its roles' volumes are all that is missing
+        volumes.forEach(v -> engines.ensureVolume(endpoint, v));
+        return;
+      }
+      // a pod that stopped (an adopted spare's, whose engine restarted): made anew, here
+      found.forEach(c -> engines.removeContainer(endpoint, c.id()));
     }
     // the volumes while the pod starts (a quarter of a second, which the launch waits for)
     try (ExecutorService beside = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.workspaceportal.compute.ClusterProbe;
 import org.workspaceportal.compute.ComputeException;
@@ -78,8 +80,8 @@ class DockerHostsRuntime implements ClusterRuntime {
   private static final Duration AHEAD_WAIT = Duration.ofSeconds(30);
 
   /**
-   * A spare whose pod is not running this long after its hold was taken was being made by a portal
-   * that died (or its engine failed): it is given back and made again.
+   * A spare whose pod was not recorded as made this long after its hold was taken was being made by
+   * a portal that died: it is given back (and another made).
    */
   private static final Duration UNMADE_FOR = Duration.ofMinutes(2);
 
@@ -193,10 +195,14 @@ class DockerHostsRuntime implements ClusterRuntime {
             .filter(HostView::acceptsWorkspaces)
             .collect(Collectors.toMap(HostView::id, Function.identity()));
     Map<UUID, Integer> kept = new HashMap<>();
-    for (CapacityService.Spare s : capacity.spares(Role.MASTER)) {
+    List<CapacityService.Spare> spares = capacity.spares(Role.MASTER);
+    Set<UUID> podsRunning = podsRunning(spares, usable.keySet());
+    for (CapacityService.Spare s : spares) {
       UUID host = s.placement().hostId();
       if (!usable.containsKey(host) || !images.contains(s.image())) {
         dropSpare(s, "its host no longer takes workspaces or its image is no template's");
+      } else if (s.ready() && !podsRunning.contains(s.id())) {
+        dropSpare(s, "its pod no longer runs");
       } else if (!s.ready() && s.createdAt().isBefore(Instant.now().minus(UNMADE_FOR))) {
         dropSpare(s, "its pod was not made within " + UNMADE_FOR.toSeconds() + " s");
       } else if (kept.merge(host, 1, Integer::sum) > perHost) {
@@ -212,6 +218,33 @@ class DockerHostsRuntime implements ClusterRuntime {
       }
     }
     return kept.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /**
+   * The spares whose pod runs, asked of each usable host that holds one (one listing per host); a
+   * host that does not answer counts as running them all (its health check decides about it).
+   */
+  private Set<UUID> podsRunning(List<CapacityService.Spare> spares, Set<UUID> usable) {
+    Set<UUID> running = new HashSet<>();
+    Map<UUID, List<CapacityService.Spare>> byHost =
+        spares.stream().collect(Collectors.groupingBy(s -> s.placement().hostId()));
+    byHost.forEach(
+        (host, there) -> {
+          if (!usable.contains(host)) {
+            return;
+          }
+          try {
+            Map<String, String> pods = new HashMap<>(containers.ours());
+            pods.put(SparkContainers.ROLE_LABEL, SparkContainers.POD_ROLE);
+            engines.containers(hosts.endpointOf(host), pods).stream()
+                .filter(ContainerInfo::running)
+                .map(c -> ClusterCensusRules.clusterOf(c.labels()))
+                .forEach(running::add);
+          } catch (ComputeException e) {
+            there.forEach(s -> running.add(s.id()));
+          }
+        });
+    return running;
   }
 
   /** One new spare pod on the host; false when none could be made there now. */
@@ -231,7 +264,8 @@ class DockerHostsRuntime implements ClusterRuntime {
     CapacityService.Spare spare;
     try {
       spare = capacity.holdSpare(host.id(), Role.MASTER, ClusterLayout.MASTER_PORTS, image);
-    } catch (NoCapacityException e) {
+    } catch (NoCapacityException | DataAccessException e) {
+      // no room for its subnet or ports; or the host was removed meanwhile
       log.debug("No spare pod on host {}: {}", host.name(), e.getMessage());
       return false;
     }
@@ -631,7 +665,7 @@ class DockerHostsRuntime implements ClusterRuntime {
     Set<UUID> spares = capacity.spareIds();
     return orphans.sweep(
         found -> {
-          Set<UUID> goneNow = new java.util.HashSet<>(gone.apply(found));
+          Set<UUID> goneNow = new HashSet<>(gone.apply(found));
           goneNow.removeAll(spares);
           return goneNow;
         },

@@ -181,16 +181,11 @@ public class CapacityService {
 
   /**
    * A spare pod's hold on a host: its id (which the cluster that adopts it carries), where its pod
-   * is (the master's place: its ports and its network's subnet, no cores or memory), and the image
-   * its pod runs.
+   * is (the master's place: its ports and its network's subnet, no cores or memory), the image its
+   * pod runs, and whether its pod was made (only then may a cluster adopt it).
    */
-  public record Spare(UUID id, Placement placement, String image, Instant createdAt, boolean made) {
-
-    /** Its pod runs: a cluster may adopt it. */
-    public boolean ready() {
-      return made;
-    }
-  }
+  public record Spare(
+      UUID id, Placement placement, String image, Instant createdAt, boolean ready) {}
 
   /**
    * Holds a subnet and {@code ports} ports (for {@code role}) on an UP, undrained host for a new
@@ -282,26 +277,33 @@ public class CapacityService {
   }
 
   /**
-   * Gives a spare pod's hold back (its host drained, down or unfit; too many spares): as {@link
-   * #release(UUID)}, so that on a host that does not answer its ports and subnet stay left behind
-   * until the sweep sees its pod gone. False when it is no spare (adopted meanwhile).
+   * Gives a spare pod's hold back (its host drained, down or unfit; its pod gone; too many spares):
+   * its ports and subnet stay leased, left behind under a holder of their own, until its pod and
+   * network are seen gone from the host (the caller's removal, {@link #releaseLeftBehindOnCleared},
+   * or the sweep's, {@link #releaseLeftBehind}): a removal that fails never hands a still-published
+   * port or a subnet whose network still exists to a new cluster. False when it is no spare
+   * (adopted meanwhile).
    */
   @Transactional
   public boolean dropSpare(UUID id) {
     leases.lockPlacements();
-    if (!spares.existsById(id)) {
+    HostSpare spare = spares.findById(id).orElse(null);
+    if (spare == null) {
       return false;
     }
-    spares.deleteById(id);
+    spares.delete(spare);
+    leaveBehind(id, spare.hostId());
     release(id);
     return true;
   }
 
-  /** How many spare pods each host holds, by host (hosts without any are absent). */
+  /** How many spare pods whose pod runs each host holds, by host (hosts without any are absent). */
   @Transactional(readOnly = true)
   Map<UUID, Integer> sparesByHost() {
     Map<UUID, Integer> count = new HashMap<>();
-    spares.findAll().forEach(s -> count.merge(s.hostId(), 1, Integer::sum));
+    spares.findAll().stream()
+        .filter(s -> s.madeAt() != null)
+        .forEach(s -> count.merge(s.hostId(), 1, Integer::sum));
     return count;
   }
 
@@ -444,15 +446,20 @@ public class CapacityService {
     for (UUID hostId : on) {
       HostStatus status = health.findById(hostId).map(HostHealth::status).orElse(null);
       if (status != HostStatus.UP) {
-        UUID holder = UUID.randomUUID();
-        ports.handOver(workspaceId, hostId, holder);
-        subnets.handOver(workspaceId, hostId, holder);
-        leftBehind.save(new HostLeftBehind(holder, hostId, workspaceId, clock.instant()));
+        leaveBehind(workspaceId, hostId);
       }
     }
     ports.deleteByWorkspaceId(workspaceId);
     leases.deleteByWorkspaceId(workspaceId);
     subnets.deleteByHolderId(workspaceId);
+  }
+
+  /** The cluster's ports and subnet on the host, leased under a left-behind holder of their own. */
+  private void leaveBehind(UUID clusterId, UUID hostId) {
+    UUID holder = UUID.randomUUID();
+    ports.handOver(clusterId, hostId, holder);
+    subnets.handOver(clusterId, hostId, holder);
+    leftBehind.save(new HostLeftBehind(holder, hostId, clusterId, clock.instant()));
   }
 
   /**
@@ -494,6 +501,7 @@ public class CapacityService {
    */
   @Transactional
   public void forgetLeftBehind(UUID hostId) {
+    leases.lockPlacements(); // no spare is held there meanwhile
     leftBehind.findByHostId(hostId).forEach(this::free);
     for (HostSpare s : spares.findByHostIdOrderByCreatedAtAsc(hostId)) {
       ports.deleteByWorkspaceId(s.holderId());

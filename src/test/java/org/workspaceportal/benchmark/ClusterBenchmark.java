@@ -366,8 +366,9 @@ class ClusterBenchmark {
 
   /**
    * Removes from the machine's engine what portals of earlier runs left there (their spare pods are
-   * recorded in their own databases, which are gone): their networks hold subnets this run's
-   * database leases first.
+   * recorded in their own databases, which are gone): their pods hold ports this run's database may
+   * lease. The benchmark is the only portal on the machine's engine while it runs (run it with no
+   * test run beside it).
    */
   private void removeWhatOtherPortalsLeft() {
     String ours = jdbc.queryForObject("select id from portal_installation", String.class);

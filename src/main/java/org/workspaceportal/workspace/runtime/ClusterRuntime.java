@@ -55,8 +55,9 @@ public interface ClusterRuntime {
    * Keeps {@code perHost} spare pods on every host that takes workspaces, each made with the first
    * of {@code images} the host has (a host with none of them gets none: no image is fetched for a
    * spare), and removes the spares of hosts that no longer take workspaces and those beyond {@code
-   * perHost}; {@code add} false only removes. Returns how many spares there are after the pass;
-   * failures are logged, not thrown.
+   * perHost}, and those whose pod no longer runs; {@code add} false only removes. Returns how many
+   * spares there are after the pass (made or being made). A spare that cannot be made or removed on
+   * one host is logged and the pass goes on; a failure to read the portal's own records is thrown.
    */
   default int keepSpares(List<String> images, int perHost, boolean add) {
     return 0;

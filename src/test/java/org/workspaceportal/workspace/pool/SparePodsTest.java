@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +34,7 @@ import org.workspaceportal.workspace.WorkspaceStatus;
 import org.workspaceportal.workspace.WorkspaceView;
 import org.workspaceportal.workspace.cluster.NotebookContainer;
 import org.workspaceportal.workspace.runtime.ClusterRuntime;
+import org.workspaceportal.workspace.runtime.Leftover;
 import org.workspaceportal.workspace.template.TemplateService;
 
 /**
@@ -163,12 +165,13 @@ class SparePodsTest {
 
   /**
    * A hostile tenant's code, in her notebook and on her worker, tries the spare pod made for the
-   * next workspace: its address on its own network and the ports it publishes on the host. Neither
-   * is reachable (a spare is sealed like any workspace's network), and nothing listens there
-   * anyway.
+   * next workspace: its address on its own network and the ports it publishes on the host. So that
+   * a closed port proves the seal and not merely that nothing listens, something listens in the
+   * spare's namespace here (as the next workspace's Jupyter will): the host reaches it through the
+   * published port, her code reaches it by no way.
    */
   @Test
-  void herCodeCannotReachTheSparePodMadeForTheNextWorkspace() {
+  void herCodeCannotReachTheSparePodMadeForTheNextWorkspace() throws Exception {
     WorkspaceView hers = live.ready("spare-hostile", 1);
     UUID cluster =
         jdbc.queryForObject(
@@ -179,6 +182,40 @@ class SparePodsTest {
     assertThat(next.id()).isNotEqualTo(cluster);
     String herGateway = address(capacity.placementsOf(cluster).getFirst().subnet(), 1);
     String sparePod = address(next.placement().subnet(), 2);
+    String listener = "spare-listener-" + UUID.randomUUID().toString().substring(0, 8);
+    try {
+      assertThat(
+              DockerCli.run(
+                      "run",
+                      "-d",
+                      "--name",
+                      listener,
+                      "--network",
+                      "container:" + SparkContainers.podName(next.id()),
+                      "--entrypoint",
+                      "python3",
+                      LiveWorkspaces.imageOfThisCheckout(),
+                      "-m",
+                      "http.server",
+                      String.valueOf(SparkContainers.JUPYTER_PORT))
+                  .exitCode())
+          .isZero();
+      int published = next.placement().ports().get(1); // Jupyter's, as the pod publishes it
+      LiveWorkspaces.awaitTrue(
+          () -> answers(next.placement().address(), published),
+          "the listener in the spare's pod answers on its published port",
+          WITHIN);
+      for (String role : List.of("notebook", "worker-1")) {
+        NotebookContainer from = new NotebookContainer(SparkContainers.name(cluster, role));
+        assertClosed(from, sparePod, SparkContainers.JUPYTER_PORT);
+        assertClosed(from, sparePod, SparkContainers.MASTER_UI_PORT);
+        assertClosed(from, "127.0.0.1", published);
+        assertClosed(from, herGateway, published);
+        assertClosed(from, next.placement().address(), published);
+      }
+    } finally {
+      DockerCli.run("rm", "-f", listener);
+    }
     for (String role : List.of("notebook", "worker-1")) {
       NotebookContainer from = new NotebookContainer(SparkContainers.name(cluster, role));
       for (int port : List.of(SparkContainers.MASTER_UI_PORT, SparkContainers.JUPYTER_PORT)) {
@@ -189,6 +226,19 @@ class SparePodsTest {
         assertClosed(from, herGateway, published);
         assertClosed(from, next.placement().address(), published);
       }
+    }
+  }
+
+  /** Whether an HTTP server answers at host:port (from the machine, where the portal is). */
+  private static boolean answers(String host, int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress(host, port), 2000);
+      s.setSoTimeout(2000);
+      s.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes());
+      byte[] head = s.getInputStream().readNBytes(12);
+      return new String(head).startsWith("HTTP/1.");
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -218,8 +268,12 @@ class SparePodsTest {
   void theOrphanSweepKeepsSparePodsThoughNoClusterRecordNamesThem() {
     CapacityService.Spare spare = aSpareOnTheLocalHost();
     String pod = podId(spare.id());
-    // every cluster the sweep finds counts as gone, and nothing is too young to remove
-    runtime.removeLeftovers(found -> Set.copyOf(found), Duration.ZERO);
+    // the spare's id is "gone" (no cluster record names it), and nothing is too young to remove;
+    // every other cluster of the shared test portal is left alone
+    List<Leftover> removed =
+        runtime.removeLeftovers(
+            found -> found.contains(spare.id()) ? Set.of(spare.id()) : Set.of(), Duration.ZERO);
+    assertThat(removed).extracting(Leftover::clusterId).doesNotContain(spare.id());
     assertThat(running(pod)).as("the spare's pod survives the sweep").isTrue();
     assertThat(capacity.spareIds()).contains(spare.id());
   }
@@ -230,14 +284,25 @@ class SparePodsTest {
     String pod = podId(spare.id());
     hosts.setDrained(local.id(), true, "test");
     LiveWorkspaces.awaitTrue(
-        () -> spareOnLocal().isEmpty() && !running(pod),
-        "the drained host's spare removed",
+        () ->
+            spareOnLocal().isEmpty()
+                && !running(pod)
+                && DockerCli.run("network", "inspect", SparkContainers.networkName(spare.id()))
+                        .exitCode()
+                    != 0,
+        "the drained host's spare removed, its network with it",
         WITHIN);
-    assertThat(
-            DockerCli.run("network", "inspect", SparkContainers.networkName(spare.id())).exitCode())
-        .as("its network went with it")
-        .isNotZero();
-    assertThat(capacity.placementsOf(spare.id())).isEmpty();
+    LiveWorkspaces.awaitTrue(
+        () ->
+            heldBy(spare.id(), "host_ports") == 0
+                && heldBy(spare.id(), "host_subnets") == 0
+                && jdbc.queryForObject(
+                        "select count(*) from host_left_behind where cluster_id = ?",
+                        Long.class,
+                        spare.id())
+                    == 0,
+        "its ports and subnet free again once its network is gone",
+        WITHIN);
     hosts.setDrained(local.id(), false, "test");
     assertThat(aSpareOnTheLocalHost().id()).isNotEqualTo(spare.id());
   }
@@ -245,14 +310,33 @@ class SparePodsTest {
   @Test
   void withoutRoomOnTheSparesHostNothingIsAdoptedAndTheSpareStays() {
     CapacityService.Spare spare = aSpareOnTheLocalHost();
+    assertThat(adoptedAndRolledBack())
+        .as("with room, the spare would be adopted")
+        .contains(spare.id());
     jdbc.update(
         "insert into host_leases (host_id, workspace_id, role, cpus, memory_mb, created_at)"
             + " values (?, ?, 'hog', 100000, 100000000, now())",
         local.id(),
         hog);
-    assertThat(capacity.adoptSpare(demands())).isEmpty();
+    assertThat(adoptedAndRolledBack()).isEmpty();
     assertThat(capacity.spareIds()).contains(spare.id());
-    assertThat(capacity.placementsOf(spare.id())).isEmpty();
+    assertThat(capacity.placementsOf(spare.id())).as("no lease was taken").isEmpty();
+    assertThat(heldBy(spare.id(), "host_ports")).isEqualTo(2L);
+  }
+
+  /** What an adoption would give, in a transaction that is rolled back. */
+  private Optional<UUID> adoptedAndRolledBack() {
+    return tx.execute(
+        status -> {
+          status.setRollbackOnly();
+          return capacity.adoptSpare(demands());
+        });
+  }
+
+  private long heldBy(UUID holder, String table) {
+    String column = table.equals("host_ports") ? "workspace_id" : "holder_id";
+    return jdbc.queryForObject(
+        "select count(*) from " + table + " where " + column + " = ?", Long.class, holder);
   }
 
   @Test
@@ -293,6 +377,7 @@ class SparePodsTest {
       // nothing of it stays
     }
     assertThat(capacity.spareIds()).contains(spare.id());
+    assertThat(adoptedAndRolledBack()).as("once its pod runs, it is adopted").contains(spare.id());
   }
 
   /**
@@ -303,13 +388,24 @@ class SparePodsTest {
   @Test
   void aSubnetTakenByANetworkThePortalDidNotMakeIsAvoided() {
     pools.sparePodsPerHost(0);
-    LiveWorkspaces.awaitTrue(() -> capacity.spareIds().isEmpty(), "no spare pods", WITHIN);
-    String taken = firstFreeSubnet();
+    LiveWorkspaces.awaitTrue(
+        () ->
+            capacity.spareIds().isEmpty()
+                && jdbc.queryForObject("select count(*) from host_left_behind", Long.class) == 0,
+        "no spare pods, their networks removed",
+        WITHIN);
+    // the first subnets no holder leases here: each is someone else's now (made here, or there
+    // already, left by a portal of an earlier run on this engine), up to one made by this test
     String foreign = "foreign-" + UUID.randomUUID().toString().substring(0, 8);
-    DockerCli.Result made = DockerCli.run("network", "create", "--subnet", taken, foreign);
-    assertThat(made.exitCode() == 0 || made.output().contains("overlaps"))
-        .as("a network of someone else's on %s (made now, or there already): %s", taken, made)
-        .isTrue();
+    List<String> taken = new ArrayList<>();
+    for (String subnet : freeSubnets()) {
+      taken.add(subnet);
+      DockerCli.Result made = DockerCli.run("network", "create", "--subnet", subnet, foreign);
+      if (made.exitCode() == 0) {
+        break;
+      }
+      assertThat(made.output()).as("%s is in use already", subnet).contains("overlaps");
+    }
     try {
       WorkspaceView ws = live.ready("foreign-subnet", 1);
       UUID cluster =
@@ -317,28 +413,29 @@ class SparePodsTest {
               "select cluster_id from workspace_clusters where workspace_id = ?",
               UUID.class,
               ws.id());
-      assertThat(capacity.placementsOf(cluster).getFirst().subnet()).isNotEqualTo(taken);
+      assertThat(capacity.placementsOf(cluster).getFirst().subnet()).isNotIn(taken);
 
       live.delete(ws.id());
       pools.sparePodsPerHost(1);
-      assertThat(aSpareOnTheLocalHost().placement().subnet()).isNotEqualTo(taken);
+      assertThat(aSpareOnTheLocalHost().placement().subnet()).isNotIn(taken);
     } finally {
       DockerCli.run("network", "rm", foreign);
     }
   }
 
-  /** The first /24 of the default network pool that no holder leases on the local host. */
-  private String firstFreeSubnet() {
+  /** The /24s of the default network pool that no holder leases on the local host, in order. */
+  private List<String> freeSubnets() {
     List<String> leased =
         jdbc.queryForList(
             "select subnet from host_subnets where host_id = ?", String.class, local.id());
+    List<String> free = new ArrayList<>();
     for (int i = 0; i < 256; i++) {
       String subnet = "10.242." + i + ".0/24";
       if (!leased.contains(subnet)) {
-        return subnet;
+        free.add(subnet);
       }
     }
-    throw new IllegalStateException("no free subnet");
+    return free;
   }
 
   private static List<Demand> demands() {

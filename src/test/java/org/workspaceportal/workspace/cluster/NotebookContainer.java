@@ -57,6 +57,22 @@ public record NotebookContainer(String name) {
     return exec(timeout, List.of(), command);
   }
 
+  /**
+   * Whether a TCP connection from inside the container, as its user, to host:port opens within 3 s
+   * (false when refused or never answered).
+   */
+  public boolean opens(String host, int port) {
+    DockerCli.Result tried =
+        bash(
+            Duration.ofSeconds(30),
+            "timeout 3 bash -c 'exec 3<>/dev/tcp/"
+                + host
+                + "/"
+                + port
+                + "' 2>/dev/null && echo OPEN || echo CLOSED");
+    return tried.output().strip().equals("OPEN");
+  }
+
   /** A shell command line in the container (so that it sees $S3_BUCKET and friends). */
   public DockerCli.Result bash(Duration timeout, String commandLine) {
     return exec(timeout, "bash", "-c", commandLine);

@@ -97,6 +97,13 @@ class SparePodsTest {
         .findFirst();
   }
 
+  private UUID clusterOf(UUID workspaceId) {
+    return jdbc.queryForObject(
+        "select cluster_id from workspace_clusters where workspace_id = ?",
+        UUID.class,
+        workspaceId);
+  }
+
   private static String podId(UUID clusterId) {
     return DockerCli.run("inspect", "--format", "{{.Id}}", SparkContainers.podName(clusterId))
         .output()
@@ -117,11 +124,7 @@ class SparePodsTest {
     WorkspaceView ws = live.approved("spare", 1);
     live.await(ws.id(), w -> w.status() == WorkspaceStatus.READY);
 
-    UUID clusterId =
-        jdbc.queryForObject(
-            "select cluster_id from workspace_clusters where workspace_id = ?",
-            UUID.class,
-            ws.id());
+    UUID clusterId = clusterOf(ws.id());
     assertThat(clusterId).as("the cluster carries the spare's id").isEqualTo(spare.id());
     assertThat(podId(clusterId)).as("the very pod made as a spare, not a new one").isEqualTo(pod);
     String notebook = SparkContainers.name(clusterId, "notebook");
@@ -173,11 +176,7 @@ class SparePodsTest {
   @Test
   void herCodeCannotReachTheSparePodMadeForTheNextWorkspace() throws Exception {
     WorkspaceView hers = live.ready("spare-hostile", 1);
-    UUID cluster =
-        jdbc.queryForObject(
-            "select cluster_id from workspace_clusters where workspace_id = ?",
-            UUID.class,
-            hers.id());
+    UUID cluster = clusterOf(hers.id());
     CapacityService.Spare next = aSpareOnTheLocalHost();
     assertThat(next.id()).isNotEqualTo(cluster);
     String herGateway = address(capacity.placementsOf(cluster).getFirst().subnet(), 1);
@@ -249,19 +248,7 @@ class SparePodsTest {
 
   /** A TCP connection from inside the container, as its user, is refused or never answered. */
   private static void assertClosed(NotebookContainer from, String host, int port) {
-    DockerCli.Result tried =
-        from.exec(
-            Duration.ofSeconds(30),
-            "bash",
-            "-c",
-            "timeout 3 bash -c 'exec 3<>/dev/tcp/"
-                + host
-                + "/"
-                + port
-                + "' 2>/dev/null && echo OPEN || echo CLOSED");
-    assertThat(tried.output().strip())
-        .as("%s reaching %s:%d", from.name(), host, port)
-        .isEqualTo("CLOSED");
+    assertThat(from.opens(host, port)).as("%s reaching %s:%d", from.name(), host, port).isFalse();
   }
 
   @Test
@@ -408,11 +395,7 @@ class SparePodsTest {
     }
     try {
       WorkspaceView ws = live.ready("foreign-subnet", 1);
-      UUID cluster =
-          jdbc.queryForObject(
-              "select cluster_id from workspace_clusters where workspace_id = ?",
-              UUID.class,
-              ws.id());
+      UUID cluster = clusterOf(ws.id());
       assertThat(capacity.placementsOf(cluster).getFirst().subnet()).isNotIn(taken);
 
       live.delete(ws.id());
